@@ -1,0 +1,224 @@
+"""The criteria catalog (``criteria/*.yaml``): factors, scale, zone thresholds, coaching questions.
+
+The catalog is data a user may copy and change; this module is its one typed schema. A broken
+catalog is reported with the file, the key and what is wrong.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from reportgen.i18n import LANGUAGES, N_
+from reportgen.problems import Message, Place, Problem, ProblemsFound
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalizedText(_Strict):
+    """A text in German and English; at least one of them must be given."""
+
+    de: str | None = None
+    en: str | None = None
+
+    @model_validator(mode="after")
+    def _one_language_at_least(self) -> LocalizedText:
+        if not (self.de or self.en):
+            raise ValueError("needs a German (de) or English (en) text")
+        return self
+
+    def get(self, lang: str) -> str:
+        """The text in *lang*, falling back to the other language where it is missing."""
+        own = getattr(self, lang, None)
+        if own:
+            return own
+        return next(getattr(self, other) for other in LANGUAGES if getattr(self, other))
+
+    def variants(self) -> list[str]:
+        return [text for text in (self.de, self.en) if text]
+
+
+class Scale(_Strict):
+    min: int = 1
+    max: int = 5
+    labels: dict[int, LocalizedText] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Scale:
+        if self.max <= self.min:
+            raise ValueError(f"max ({self.max}) must be greater than min ({self.min})")
+        stray = sorted(point for point in self.labels if not self.min <= point <= self.max)
+        if stray:
+            raise ValueError(f"labels for points outside the scale: {stray}")
+        return self
+
+    def normalise(self, score: float) -> float:
+        """A score on this scale as 0–100 (min → 0, max → 100)."""
+        return (score - self.min) / (self.max - self.min) * 100
+
+    def contains(self, score: float) -> bool:
+        return self.min <= score <= self.max
+
+
+class RelationshipType(_Strict):
+    """A balanced relationship, typed by the lower of the two indices."""
+
+    id: Identifier
+    name: LocalizedText
+    meaning: LocalizedText
+    at_least: float | None = None
+    above: float | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> RelationshipType:
+        if self.at_least is not None and self.above is not None:
+            raise ValueError("give either 'at_least' or 'above', not both")
+        return self
+
+    def admits(self, lower_index: float) -> bool:
+        if self.above is not None:
+            return lower_index > self.above
+        return lower_index >= (self.at_least or 0)
+
+
+class ImbalanceZone(_Strict):
+    name: LocalizedText
+    meaning: LocalizedText
+    critical_meaning: LocalizedText | None = None
+
+
+class Zones(_Strict):
+    balance_tolerance: float = Field(10, ge=0, le=100)
+    critical_imbalance: float = Field(20, ge=0, le=100)
+    relationship_types: list[RelationshipType] = Field(min_length=1)
+    supplier_frustration: ImbalanceZone
+    account_invests_more: ImbalanceZone
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Zones:
+        if self.critical_imbalance < self.balance_tolerance:
+            raise ValueError("critical_imbalance must not be smaller than balance_tolerance")
+        first, *rest = self.relationship_types
+        if first.at_least not in (None, 0) or first.above is not None:
+            raise ValueError("the first relationship type must start at 0 (leave out 'at_least'/'above')")
+        bounds = [t.above if t.above is not None else t.at_least for t in rest]
+        if any(b is None for b in bounds):
+            raise ValueError("every relationship type after the first needs 'at_least' or 'above'")
+        if bounds != sorted(bounds):
+            raise ValueError("relationship types must be listed from the lowest bound to the highest")
+        return self
+
+
+class Group(_Strict):
+    id: Identifier
+    name: LocalizedText
+
+
+class Factor(_Strict):
+    id: Identifier
+    title: LocalizedText
+    short: LocalizedText | None = None
+    supplier: LocalizedText
+    key_account: LocalizedText
+    weight: float = Field(1.0, gt=0, le=100)
+    group: Identifier | None = None
+
+    def label(self, lang: str) -> str:
+        """The short chart label, or the title where no short label is given."""
+        return (self.short or self.title).get(lang)
+
+
+class Catalog(_Strict):
+    id: Identifier
+    version: str
+    title: LocalizedText
+    scale: Scale = Scale()
+    zones: Zones
+    groups: list[Group] = Field(default_factory=list)
+    factors: list[Factor] = Field(min_length=1, max_length=60)
+    coaching_questions: list[LocalizedText] = Field(default_factory=list)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value
+
+    @model_validator(mode="after")
+    def _references(self) -> Catalog:
+        seen: set[str] = set()
+        for factor in self.factors:
+            if factor.id in seen:
+                raise ValueError(f"factor id '{factor.id}' appears twice")
+            seen.add(factor.id)
+        group_ids = {group.id for group in self.groups}
+        for factor in self.factors:
+            if factor.group and group_ids and factor.group not in group_ids:
+                raise ValueError(f"factor '{factor.id}' names group '{factor.group}', which is not in 'groups'")
+        return self
+
+    @cached_property
+    def factor_numbers(self) -> dict[str, int]:
+        """Each factor's number in reports and charts (1-based, in catalog order)."""
+        return {factor.id: number for number, factor in enumerate(self.factors, start=1)}
+
+    def label(self) -> str:
+        return f"{self.id} v{self.version}"
+
+
+CATALOG_UNREADABLE = Message(
+    N_("The catalog cannot be read: {reason}."),
+    N_("Check that the file exists and is valid YAML."),
+)
+CATALOG_INVALID = Message(
+    N_("{key}: {reason}."),
+    N_("Compare with criteria/efkam-partnership.yaml; the README describes every key."),
+)
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read and validate a catalog; raise :class:`ProblemsFound` naming the file, key and problem."""
+    import yaml
+    from pydantic import ValidationError
+
+    place = Place(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+        raise ProblemsFound([Problem(place, CATALOG_UNREADABLE, {"reason": reason})]) from exc
+    if not isinstance(data, dict):
+        raise ProblemsFound([Problem(place, CATALOG_UNREADABLE, {"reason": "no YAML mapping"})])
+    try:
+        return Catalog.model_validate(data)
+    except ValidationError as exc:
+        raise ProblemsFound([_catalog_problem(place, error, data) for error in exc.errors()]) from exc
+
+
+def _catalog_problem(place: Place, error: dict, data: dict) -> Problem:
+    key = _key_path(error["loc"], data)
+    reason = error["msg"].removeprefix("Value error, ")
+    return Problem(place, CATALOG_INVALID, {"key": key or "(top level)", "reason": reason})
+
+
+def _key_path(loc: tuple, data: object) -> str:
+    """``factors[3].weight`` with the factor's id where known: ``factors[3] (exclusivity).weight``."""
+    parts: list[str] = []
+    node = data
+    for item in loc:
+        if isinstance(item, int):
+            label = f"[{item + 1}]"
+            node = node[item] if isinstance(node, list) and item < len(node) else None
+            if isinstance(node, dict) and "id" in node:
+                label += f" ({node['id']})"
+            parts.append(label)
+        else:
+            parts.append(("." if parts else "") + str(item))
+            node = node.get(item) if isinstance(node, dict) else None
+    return "".join(parts)

@@ -1,0 +1,113 @@
+"""Languages, gettext catalogs and locale-aware formatting.
+
+English is the source language of every message; German comes from
+``locales/de/LC_MESSAGES/messages.po``. The ``.po`` file is compiled in memory when first needed,
+so there is no build step and no stale ``.mo`` file to forget.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from reportgen.resources import LOCALES_DIR
+
+LANGUAGES: tuple[str, ...] = ("de", "en")
+SOURCE_LANGUAGE = "en"
+_BABEL_LOCALES: Mapping[str, str] = {"de": "de_DE", "en": "en_US"}
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet."""
+    return message
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The gettext translations for *lang* (English returns the source strings)."""
+    if lang == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
+    po_path = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def gettext_for(lang: str):
+    return translations(lang).gettext
+
+
+def message_language(requested: str | None) -> str:
+    """The language for console messages: the one asked for, else the user's locale, else English."""
+    if requested in LANGUAGES:
+        return requested
+    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    return "de" if env.lower().startswith("de") else SOURCE_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """Numbers and dates as a reader of *lang* expects them (``3,5`` / ``27. November 2026``)."""
+
+    lang: str
+
+    @property
+    def locale(self) -> str:
+        return _BABEL_LOCALES[self.lang]
+
+    def number(self, value: float | None, digits: int = 0) -> str:
+        from babel.numbers import format_decimal
+
+        if value is None:
+            return "–"
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(round(value, digits) + 0.0, format=pattern, locale=self.locale)
+
+    def signed(self, value: float | None, digits: int = 0) -> str:
+        """A number with an explicit sign, using a true minus: ``+12`` / ``−4``."""
+        if value is None:
+            return "–"
+        text = self.number(abs(value), digits)
+        if round(value, digits) == 0:
+            return text
+        return ("+" if value > 0 else "−") + text
+
+    def score(self, value: float | None) -> str:
+        """A scale score: whole numbers without decimals, averages with one."""
+        if value is None:
+            return "–"
+        return self.number(value, 0 if float(value).is_integer() else 1)
+
+    def percent(self, fraction: float) -> str:
+        from babel.numbers import format_percent
+
+        return format_percent(fraction, locale=self.locale)
+
+    def date(self, value: date | None) -> str:
+        from babel.dates import format_date
+
+        if value is None:
+            return "–"
+        return format_date(value, format="long", locale=self.locale)
+
+    def money(self, amount: float | None, currency: str) -> str:
+        from babel import Locale
+        from babel.numbers import format_currency
+
+        if amount is None:
+            return "–"
+        pattern = Locale.parse(self.locale).currency_formats["standard"].pattern
+        whole_units = pattern.split(";")[0].replace(".00", "")
+        return format_currency(amount, currency, format=whole_units, locale=self.locale, currency_digits=False)

@@ -1,0 +1,170 @@
+"""The typed objects that pass between the stages: what was read, and what the analysis found.
+
+Shaped for what comes later without changing the stages: a rating carries its rater and whose
+view it is (``perspective``), so several raters and the key account's own view of both sides can be
+added; an account may carry the relationship type it is meant to have.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from reportgen.catalog import Factor, RelationshipType
+
+
+class Side(StrEnum):
+    SUPPLIER = "supplier"
+    KEY_ACCOUNT = "key_account"
+
+
+class Perspective(StrEnum):
+    """Whose view a rating gives: our own team's (the default) or the key account's."""
+
+    SUPPLIER_TEAM = "supplier_team"
+    KEY_ACCOUNT = "key_account"
+
+
+_PERIOD_PATTERNS = (
+    re.compile(r"^(?P<year>\d{4})\s*[-/ ]?\s*Q(?P<quarter>[1-4])$", re.IGNORECASE),
+    re.compile(r"^Q(?P<quarter>[1-4])\s*[-/ ]?\s*(?P<year>\d{4})$", re.IGNORECASE),
+)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A calendar quarter, written ``2026-Q3``."""
+
+    year: int
+    quarter: int
+
+    @classmethod
+    def parse(cls, text: str) -> Period | None:
+        """``2026-Q3``, ``2026 Q3``, ``Q3 2026`` or ``Q3/2026``; None when it is none of these."""
+        cleaned = text.strip()
+        for pattern in _PERIOD_PATTERNS:
+            match = pattern.match(cleaned)
+            if match:
+                return cls(int(match["year"]), int(match["quarter"]))
+        return None
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.quarter}"
+
+
+@dataclass(frozen=True)
+class AccountFacts:
+    name: str
+    account_id: str | None = None
+    key_account_manager: str | None = None
+    annual_revenue: float | None = None
+    currency: str = "EUR"
+    intended_type: str | None = None
+
+
+@dataclass(frozen=True)
+class FactorRating:
+    """One rater's scores for one factor: how much each side invests, on the catalog's scale.
+
+    ``None`` means *not rated* – never zero.
+    """
+
+    factor_id: str
+    supplier: float | None
+    key_account: float | None
+    comment: str = ""
+    rater: str | None = None
+    perspective: Perspective = Perspective.SUPPLIER_TEAM
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One account in one period, as read from one source file."""
+
+    account: AccountFacts
+    period: Period
+    ratings: tuple[FactorRating, ...]
+    assessed_by: str | None = None
+    assessed_on: date | None = None
+    source: Path | None = None
+    catalog_id: str | None = None
+
+
+class ZoneKind(StrEnum):
+    BALANCED = "balanced"
+    SUPPLIER_FRUSTRATION = "supplier_frustration"
+    ACCOUNT_INVESTS_MORE = "account_invests_more"
+
+
+@dataclass(frozen=True)
+class Zone:
+    kind: ZoneKind
+    relationship_type: RelationshipType | None = None
+    critical: bool = False
+
+    @property
+    def id(self) -> str:
+        """A stable id for styling and exports: the relationship type, or the imbalance zone."""
+        if self.relationship_type is not None:
+            return self.relationship_type.id
+        return f"{self.kind}_critical" if self.critical else str(self.kind)
+
+
+@dataclass(frozen=True)
+class FactorResult:
+    factor: Factor
+    number: int
+    supplier: float | None
+    key_account: float | None
+    comments: tuple[str, ...] = ()
+    balance_points: float | None = None
+    """What this factor adds to the balance S − K, in index points (weighted share of the gap)."""
+
+    @property
+    def rated_both(self) -> bool:
+        return self.supplier is not None and self.key_account is not None
+
+    @property
+    def gap(self) -> float | None:
+        """Supplier score − key account score, in scale points; None unless both are rated."""
+        if not self.rated_both:
+            return None
+        return self.supplier - self.key_account
+
+    @property
+    def over_investor(self) -> Side | None:
+        gap = self.gap
+        if not gap:
+            return None
+        return Side.SUPPLIER if gap > 0 else Side.KEY_ACCOUNT
+
+
+@dataclass(frozen=True)
+class Coverage:
+    rated_both: int
+    rated_any: int
+    total: int
+
+    @property
+    def share(self) -> float:
+        return self.rated_both / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class AccountAnalysis:
+    assessment: Assessment
+    factors: tuple[FactorResult, ...]
+    supplier_index: float
+    key_account_index: float
+    zone: Zone
+    drivers: tuple[FactorResult, ...]
+    coverage: Coverage
+    catalog_label: str
+
+    @property
+    def balance(self) -> float:
+        """S − K on 0–100: positive when we invest more than the key account."""
+        return self.supplier_index - self.key_account_index

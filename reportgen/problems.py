@@ -1,0 +1,96 @@
+"""Problems found in a user's files, kept as data until they are worded in the reader's language.
+
+Every problem knows its place (file › sheet › cell) and a message with a hint on how to fix it.
+Readers collect all problems of a file instead of stopping at the first one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from reportgen.i18n import gettext_for
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a problem sits: a file, and where known its sheet and cell (``C7``) or CSV line."""
+
+    file: Path
+    sheet: str | None = None
+    cell: str | None = None
+
+    def at(self, cell: str) -> Place:
+        return Place(self.file, self.sheet, cell)
+
+    def describe(self) -> str:
+        return " › ".join(str(part) for part in (display_path(self.file), self.sheet, self.cell) if part)
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Message:
+    """An English message template (the gettext msgid) and an optional hint on how to fix it."""
+
+    text: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    place: Place
+    message: Message
+    params: dict[str, Any] = field(default_factory=dict)
+    severity: Severity = Severity.ERROR
+
+    def render(self, lang: str) -> str:
+        """``file › sheet › cell: what is wrong. How to fix it.`` in *lang*."""
+        _ = gettext_for(lang)
+        params = {key: _(v.text) if isinstance(v, Message) else v for key, v in self.params.items()}
+        text = _(self.message.text).format(**params)
+        if self.message.hint:
+            text += " " + _(self.message.hint).format(**params)
+        return f"{self.place.describe()}: {text}"
+
+
+class ProblemsFound(Exception):
+    """Raised by a stage that found problems it cannot work around; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+class ProblemLog:
+    """Collects problems while a file is read, so all of them can be reported at once."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, place: Place, message: Message, **params: Any) -> None:
+        self.problems.append(Problem(place, message, params))
+
+    def warning(self, place: Place, message: Message, **params: Any) -> None:
+        self.problems.append(Problem(place, message, params, Severity.WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise ProblemsFound(self.problems)

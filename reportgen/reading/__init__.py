@@ -1,0 +1,77 @@
+"""The reading stage: assessment files in, validated :class:`~reportgen.model.Assessment` objects out.
+
+Every problem of a file is collected and reported at once, with its place; a file with errors yields
+no assessment at all, so nothing half-read reaches a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.catalog import Catalog
+from reportgen.model import Assessment
+from reportgen.problems import Place, Problem, ProblemLog, Severity
+from reportgen.reading import messages as msg
+
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods", ".xls", ".xlsb"})
+CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+SUFFIXES = WORKBOOK_SUFFIXES | CSV_SUFFIXES
+
+
+@dataclass
+class ReadResult:
+    """What one file gave: its assessments (none if it has errors) and every problem found."""
+
+    path: Path
+    assessments: list[Assessment] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def read_file(path: Path, catalog: Catalog) -> ReadResult:
+    log = ProblemLog()
+    assessments = _dispatch(path, catalog, log)
+    return ReadResult(path, [] if log.errors else assessments, log.problems)
+
+
+def _dispatch(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:
+    from reportgen.reading.longcsv import read_long_csv
+    from reportgen.reading.workbook import read_workbook
+
+    place = Place(path)
+    if not path.is_file():
+        log.error(place, msg.FILE_NOT_FOUND)
+        return []
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        log.error(place, msg.UNSUPPORTED_TYPE, suffix=path.suffix or path.name)
+        return []
+    if path.stat().st_size == 0:
+        log.error(place, msg.EMPTY_FILE)
+        return []
+    if suffix in CSV_SUFFIXES:
+        return read_long_csv(path, catalog, log)
+    return read_workbook(path, catalog, log)
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the assessment files inside given folders (sorted; hidden and lock files skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir()
+                       if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$")))
+            )
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,128 @@
+"""Long CSV files as CRM systems export them: one row per account × period × factor.
+
+German Excel writes ``;`` with decimal commas in UTF-8 with BOM or in Windows-1252; English tools
+write ``,``. Both, and tab-separated files, are read. Cells are named as a spreadsheet would show the
+file (``C7`` = third column, seventh row), since that is where users open it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from pathlib import Path
+
+from reportgen.catalog import Catalog
+from reportgen.model import Assessment
+from reportgen.problems import Place, ProblemLog
+from reportgen.reading import messages as msg
+from reportgen.reading.facts import FactsReader
+from reportgen.reading.tables import (
+    FactorMatcher,
+    RowRating,
+    Table,
+    find_header,
+    parse_rating_row,
+    report_header_not_found,
+    report_missing_columns,
+    report_missing_factors,
+    report_nothing_rated,
+    unique_ratings,
+)
+from reportgen.reading.vocabulary import ACCOUNT_ID, CSV_ACCOUNT_NAME, CSV_COLUMNS, PERIOD, Term
+
+
+def decode(data: bytes) -> str | None:
+    """Text from bytes: UTF-16 or UTF-8 (with or without BOM), else Windows-1252; None if neither."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "cp1252")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def sniff_delimiter(text: str) -> str:
+    first_line = text.split("\n", 1)[0]
+    return max((";", ",", "\t"), key=first_line.count)
+
+
+def read_table(path: Path, log: ProblemLog) -> Table | None:
+    place = Place(path)
+    data = path.read_bytes()
+    if not data.strip():
+        log.error(place, msg.EMPTY_FILE)
+        return None
+    text = decode(data)
+    if text is None or "\x00" in text:
+        log.error(place, msg.NOT_TEXT)
+        return None
+    rows = list(csv.reader(text.splitlines(), delimiter=sniff_delimiter(text)))
+    return Table(place, [list(row) for row in rows])
+
+
+def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:
+    table = read_table(path, log)
+    if table is None:
+        return []
+    header = find_header(table, CSV_COLUMNS)
+    if header is None:
+        report_header_not_found(table, log)
+        return []
+    header_row, columns = header
+    if not report_missing_columns(table, header_row, columns, log):
+        return []
+    for term in (CSV_ACCOUNT_NAME, PERIOD):
+        if term.key not in columns:
+            log.error(table.place_of(header_row, 0), msg.COLUMN_MISSING, column=term.label)
+    if log.errors:
+        return []
+
+    groups = _group_rows(table, header_row, columns, log)
+    matcher = FactorMatcher(catalog)
+    assessments = []
+    for rows in groups.values():
+        facts = FactsReader(table.place, log)
+        rated: list[RowRating] = []
+        for row in rows:
+            for term in CSV_COLUMNS:
+                if term.key in columns and term.key not in ("factor", "factor_id", "supplier", "key_account",
+                                                            "comment"):
+                    facts.offer(term, table.value(row, columns[term.key]), table.place_of(row, columns[term.key]))
+            parsed = parse_rating_row(table, row, columns, matcher, log)
+            if parsed is not None:
+                rated.append(parsed)
+        result = facts.finish()
+        ratings = unique_ratings(rated, log)
+        if result is None:
+            continue
+        account, period, extras = result
+        report_missing_factors(table.place, catalog, ratings, log)
+        report_nothing_rated(table.place, ratings, log)
+        assessments.append(
+            Assessment(account, period, ratings, extras.assessed_by, extras.assessed_on, path, extras.catalog_id)
+        )
+    if not groups:
+        log.error(table.place, msg.NO_FACTOR_ROWS)
+    return assessments
+
+
+def _group_rows(table: Table, header_row: int, columns: dict[str, int], log: ProblemLog) -> dict:
+    """Row numbers by (account, period); rows without either are reported and left out."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    identity: Term = ACCOUNT_ID if ACCOUNT_ID.key in columns else CSV_ACCOUNT_NAME
+    for row in range(header_row + 1, len(table.rows)):
+        if table.is_blank_row(row):
+            continue
+        key = []
+        for term in (identity, PERIOD):
+            text = table.text(row, columns[term.key])
+            if not text:
+                log.error(table.place_of(row, columns[term.key]), msg.CELL_EMPTY, field=term.label)
+            key.append(text.casefold())
+        if all(key):
+            groups.setdefault((key[0], key[1]), []).append(row)
+    return groups

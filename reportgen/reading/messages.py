@@ -1,0 +1,92 @@
+"""What the readers say about a file, in English source form (German comes from the catalogs)."""
+
+from reportgen.i18n import N_
+from reportgen.problems import Message
+
+FILE_NOT_FOUND = Message(N_("The file does not exist."), N_("Check the path and the file name."))
+UNSUPPORTED_TYPE = Message(
+    N_('Files of type "{suffix}" cannot be read.'),
+    N_("Save the assessment as .xlsx, .ods or .csv."),
+)
+EMPTY_FILE = Message(N_("The file is empty."), N_("Save the assessment again from Excel or LibreOffice."))
+NOT_A_SPREADSHEET = Message(
+    N_("The file is not a readable spreadsheet ({reason})."),
+    N_("Open it in Excel or LibreOffice and save it again as .xlsx or .ods."),
+)
+PASSWORD_PROTECTED = Message(
+    N_("The workbook is password-protected."),
+    N_("Save a copy without a password and use that one."),
+)
+NOT_TEXT = Message(
+    N_("The file is neither UTF-8 nor Windows-1252 text."),
+    N_('Export it again as "CSV UTF-8".'),
+)
+SHEET_MISSING = Message(
+    N_('There is no sheet "{sheet}" (the workbook has: {found}).'),
+    N_('Rename the sheet to "{sheet}"; German and English sheet names both work.'),
+)
+HEADER_NOT_FOUND = Message(
+    N_('No header row with a "{column}" column was found.'),
+    N_('Put the headers "{column}", "{supplier}", "{key_account}" and "{comment}" in one row above the factors.'),
+)
+COLUMN_MISSING = Message(
+    N_('The column "{column}" is missing.'),
+    N_('Add a column headed "{column}"; German and English headers both work.'),
+)
+FIELD_MISSING = Message(
+    N_('The field "{field}" is missing or empty.'),
+    N_('Write "{field}" in column A and its value in column B of the same row.'),
+)
+CELL_EMPTY = Message(
+    N_('The cell is empty, but every row needs "{field}".'),
+    N_("Fill it in, as in the other rows."),
+)
+UNKNOWN_FACTOR = Message(
+    N_('"{value}" is not a factor of the catalog {catalog}.'),
+    N_("Use a factor's id or its title (German or English) as the catalog has it."),
+)
+UNKNOWN_FACTOR_NEAR = Message(
+    N_('"{value}" is not a factor of the catalog {catalog}.'),
+    N_('Did you mean "{suggestion}"?'),
+)
+DUPLICATE_FACTOR = Message(
+    N_('The factor "{factor}" is rated again (first in {first}).'),
+    N_("Keep one row per factor and delete the other."),
+)
+SCORE_NOT_A_NUMBER = Message(
+    N_('"{value}" is not a number.'),
+    N_("Enter a number from {min} to {max}, or leave the cell blank (= not rated)."),
+)
+SCORE_OUT_OF_SCALE = Message(
+    N_('"{value}" lies outside the scale {min}–{max}.'),
+    N_("Enter a number from {min} to {max}, or leave the cell blank (= not rated)."),
+)
+PERIOD_INVALID = Message(N_('"{value}" is not a period.'), N_("Write the quarter like 2026-Q3."))
+DATE_INVALID = Message(
+    N_('"{value}" is not a date.'),
+    N_("Enter a date such as 15.09.2026 or 2026-09-15."),
+)
+AMOUNT_INVALID = Message(
+    N_('"{value}" is not an amount.'),
+    N_("Enter the annual revenue as a plain number, e.g. 1250000."),
+)
+CURRENCY_INVALID = Message(
+    N_('"{value}" is not a currency code.'),
+    N_("Use a three-letter code such as EUR, CHF or USD."),
+)
+NO_FACTOR_ROWS = Message(N_("There are no factor rows."), N_("Add one row per factor below the header row."))
+NOTHING_RATED_BOTH = Message(
+    N_("No factor is rated for both sides, so no balance can be computed."),
+    N_("Rate at least one factor for the supplier and for the key account."),
+)
+FACTS_DIFFER = Message(
+    N_('"{value}" differs from "{first}" in an earlier row of the same account and period.'),
+    N_("Use the same value in every row of one account and period."),
+)
+MISSING_FACTORS = Message(
+    N_("{count} factor(s) of the catalog have no row and count as not rated: {factors}."),
+)
+OTHER_CATALOG = Message(
+    N_('The workbook was made for the catalog "{declared}", but it is read with "{used}".'),
+    N_("Pass the matching catalog with --criteria, or check that the factors still fit."),
+)

@@ -1,0 +1,198 @@
+"""A grid of raw cell values with its place, and the parsing of factor rows shared by all readers."""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass
+
+from reportgen.catalog import Catalog
+from reportgen.model import FactorRating
+from reportgen.problems import Place, ProblemLog
+from reportgen.reading import messages as msg
+from reportgen.reading.values import NotANumber, cell_name, clean_text, normalise_key, parse_number
+from reportgen.reading.vocabulary import (
+    COMMENT,
+    FACTOR,
+    FACTOR_ID,
+    KEY_ACCOUNT_SCORE,
+    SUPPLIER_SCORE,
+    Term,
+    find_term,
+)
+
+HEADER_SEARCH_ROWS = 20
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of raw values as read; row 0 is the sheet's row 1 (the CSV's first line)."""
+
+    place: Place
+    rows: list[list[object]]
+
+    def value(self, row: int, column: int) -> object:
+        cells = self.rows[row] if row < len(self.rows) else []
+        return cells[column] if column < len(cells) else None
+
+    def text(self, row: int, column: int) -> str:
+        return clean_text(self.value(row, column))
+
+    def place_of(self, row: int, column: int) -> Place:
+        return self.place.at(cell_name(row, column))
+
+    def is_blank_row(self, row: int) -> bool:
+        return all(clean_text(value) == "" for value in self.rows[row])
+
+
+def map_header(table: Table, row: int, terms: tuple[Term, ...]) -> dict[str, int]:
+    """Which column holds which term in header *row* (the first column wins for a repeated term)."""
+    columns: dict[str, int] = {}
+    for column, value in enumerate(table.rows[row]):
+        term = find_term(terms, value)
+        if term and term.key not in columns:
+            columns[term.key] = column
+    return columns
+
+
+def find_header(table: Table, terms: tuple[Term, ...]) -> tuple[int, dict[str, int]] | None:
+    """The first row within the top rows that names a factor column and a score column."""
+    for row in range(min(HEADER_SEARCH_ROWS, len(table.rows))):
+        columns = map_header(table, row, terms)
+        has_factor = FACTOR.key in columns or FACTOR_ID.key in columns
+        if has_factor and (SUPPLIER_SCORE.key in columns or KEY_ACCOUNT_SCORE.key in columns):
+            return row, columns
+    return None
+
+
+def report_missing_columns(table: Table, header_row: int, columns: dict[str, int], log: ProblemLog) -> bool:
+    """Errors for absent score columns; True when the rows can be read."""
+    ok = True
+    for term in (SUPPLIER_SCORE, KEY_ACCOUNT_SCORE):
+        if term.key not in columns:
+            log.error(table.place_of(header_row, 0), msg.COLUMN_MISSING, column=term.label)
+            ok = False
+    return ok
+
+
+def report_header_not_found(table: Table, log: ProblemLog) -> None:
+    log.error(
+        table.place, msg.HEADER_NOT_FOUND,
+        column=FACTOR.label, supplier=SUPPLIER_SCORE.label, key_account=KEY_ACCOUNT_SCORE.label,
+        comment=COMMENT.label,
+    )
+
+
+class FactorMatcher:
+    """Finds a catalog factor by its id, title or short label, in German or English."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self._by_key: dict[str, str] = {}
+        self._display: dict[str, str] = {}
+        for factor in catalog.factors:
+            for text in (factor.id, *factor.title.variants(), *(factor.short.variants() if factor.short else [])):
+                key = normalise_key(text)
+                self._by_key.setdefault(key, factor.id)
+                self._display.setdefault(key, text)
+
+    def match(self, text: str) -> str | None:
+        return self._by_key.get(normalise_key(text))
+
+    def suggest(self, text: str) -> str | None:
+        close = difflib.get_close_matches(normalise_key(text), list(self._by_key), n=1, cutoff=0.75)
+        return self._display[close[0]] if close else None
+
+
+@dataclass(frozen=True)
+class RowRating:
+    """A rating and the row it came from, so duplicates can name both places."""
+
+    rating: FactorRating
+    place: Place
+
+
+def parse_rating_row(
+    table: Table, row: int, columns: dict[str, int], matcher: FactorMatcher, log: ProblemLog
+) -> RowRating | None:
+    """One factor row → a rating; problems go to *log*. Blank scores mean *not rated*."""
+    factor_id = _match_factor(table, row, columns, matcher, log)
+    scores = {term.key: _read_score(table, row, columns.get(term.key), matcher.catalog, log)
+              for term in (SUPPLIER_SCORE, KEY_ACCOUNT_SCORE)}
+    if factor_id is None or any(score is _INVALID for score in scores.values()):
+        return None
+    comment = table.text(row, columns[COMMENT.key]) if COMMENT.key in columns else ""
+    rating = FactorRating(factor_id, scores[SUPPLIER_SCORE.key], scores[KEY_ACCOUNT_SCORE.key], comment)
+    return RowRating(rating, table.place_of(row, _factor_column(columns)))
+
+
+def _factor_column(columns: dict[str, int]) -> int:
+    return columns.get(FACTOR_ID.key, columns.get(FACTOR.key, 0))
+
+
+def _match_factor(
+    table: Table, row: int, columns: dict[str, int], matcher: FactorMatcher, log: ProblemLog
+) -> str | None:
+    for term in (FACTOR_ID, FACTOR):
+        if term.key not in columns:
+            continue
+        text = table.text(row, columns[term.key])
+        if not text:
+            continue
+        factor_id = matcher.match(text)
+        if factor_id is None:
+            suggestion = matcher.suggest(text)
+            message = msg.UNKNOWN_FACTOR_NEAR if suggestion else msg.UNKNOWN_FACTOR
+            log.error(table.place_of(row, columns[term.key]), message,
+                      value=text, catalog=matcher.catalog.label(), suggestion=suggestion)
+        return factor_id
+    log.error(table.place_of(row, _factor_column(columns)), msg.CELL_EMPTY, field=FACTOR.label)
+    return None
+
+
+_INVALID = object()
+
+
+def _read_score(table: Table, row: int, column: int | None, catalog: Catalog, log: ProblemLog):
+    if column is None:
+        return None
+    raw = table.value(row, column)
+    if clean_text(raw) == "":
+        return None
+    scale = catalog.scale
+    place = table.place_of(row, column)
+    try:
+        score = parse_number(raw)
+    except NotANumber:
+        log.error(place, msg.SCORE_NOT_A_NUMBER, value=clean_text(raw), min=scale.min, max=scale.max)
+        return _INVALID
+    if not math.isfinite(score) or not scale.contains(score):
+        log.error(place, msg.SCORE_OUT_OF_SCALE, value=clean_text(raw), min=scale.min, max=scale.max)
+        return _INVALID
+    return score
+
+
+def unique_ratings(rows: list[RowRating], log: ProblemLog) -> tuple[FactorRating, ...]:
+    """The ratings with each factor once; a repeated factor is an error naming both rows."""
+    first_place: dict[str, RowRating] = {}
+    for row in rows:
+        factor_id = row.rating.factor_id
+        if factor_id in first_place:
+            log.error(row.place, msg.DUPLICATE_FACTOR, factor=factor_id,
+                      first=first_place[factor_id].place.cell)
+        else:
+            first_place[factor_id] = row
+    return tuple(row.rating for row in first_place.values())
+
+
+def report_missing_factors(place: Place, catalog: Catalog, ratings: tuple[FactorRating, ...],
+                           log: ProblemLog) -> None:
+    present = {rating.factor_id for rating in ratings}
+    missing = [factor.id for factor in catalog.factors if factor.id not in present]
+    if missing:
+        log.warning(place, msg.MISSING_FACTORS, count=len(missing), factors=", ".join(missing))
+
+
+def report_nothing_rated(place: Place, ratings: tuple[FactorRating, ...], log: ProblemLog) -> None:
+    if not any(r.supplier is not None and r.key_account is not None for r in ratings):
+        log.error(place, msg.NOTHING_RATED_BOTH)

@@ -1,0 +1,109 @@
+"""Turning raw cell values (as a spreadsheet or a CSV gives them) into clean Python values."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+_INVISIBLE = dict.fromkeys(
+    cp for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf" and cp not in (0x200D,)
+)
+
+
+def clean_text(value: object) -> str:
+    """A cell as text: NFC-normalised, stripped, without invisible format characters (BOM, LRM)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def is_blank(value: object) -> bool:
+    return clean_text(value) == ""
+
+
+def normalise_key(text: object) -> str:
+    """A header or label reduced for matching: ``"Key-Account (1–5)"`` → ``"keyaccount"``."""
+    plain = re.sub(r"\(.*?\)|\[.*?\]", "", clean_text(text)).casefold()
+    return re.sub(r"[^\w]|_", "", plain)
+
+
+class NotANumber(ValueError):
+    pass
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}([.,' ]\d{3})+)([.,]\d+)?$")
+
+
+def parse_number(value: object) -> float:
+    """A number from a cell: numeric cells as they are, text in German or English notation.
+
+    ``3``, ``3.5``, ``3,5``, ``1.250.000``, ``1,250,000.50``, ``1.250.000,50`` and ``1 250 000`` all work;
+    currency signs are ignored. Dates, booleans and other text raise :class:`NotANumber`.
+    """
+    if isinstance(value, bool) or isinstance(value, date):
+        raise NotANumber(value)
+    if isinstance(value, int | float):
+        return float(value)
+    text = re.sub(r"\s*(€|EUR|CHF|USD|\$|£)\s*", "", clean_text(value), flags=re.IGNORECASE)
+    text = text.replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ")
+    if not _NUMBER.match(text):
+        raise NotANumber(value)
+    digits = text.replace(" ", "").replace("'", "")
+    marks = [(index, mark) for index, mark in enumerate(digits) if mark in ".,"]
+    if not marks:
+        return float(digits)
+    last_index, last_mark = marks[-1]
+    mixed = any(mark != last_mark for _, mark in marks)
+    tail = digits[last_index + 1 :]
+    grouping_only = not mixed and (len(marks) > 1 or (len(tail) == 3 and digits[:last_index].lstrip("+-") != "0"))
+    if grouping_only:
+        # "1.250.000", "1,250,000" or "1.250": the marks group thousands, there is no decimal point.
+        return float(re.sub(r"[.,]", "", digits))
+    whole = re.sub(r"[.,]", "", digits[:last_index])
+    return float(f"{whole}.{tail}")
+
+
+class NotADate(ValueError):
+    pass
+
+
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$")
+
+
+def parse_date(value: object) -> date:
+    """A date cell, or text as ``2026-09-15`` or ``15.09.2026``."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = clean_text(value)
+    try:
+        match = _GERMAN_DATE.match(text)
+        if match:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else _fail(value)
+    except ValueError as exc:
+        raise NotADate(value) from exc
+
+
+def _fail(value: object) -> date:
+    raise NotADate(value)
+
+
+def column_letter(index: int) -> str:
+    """0 → ``A``, 25 → ``Z``, 26 → ``AA``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def cell_name(row: int, column: int) -> str:
+    """The A1-style name of a cell given 0-based row and column."""
+    return f"{column_letter(column)}{row + 1}"

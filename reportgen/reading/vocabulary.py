@@ -1,0 +1,95 @@
+"""The words users put in their workbooks: sheet names, headers and field labels, German and English.
+
+Matching ignores case, spaces, punctuation and anything in brackets, so ``Key-Account (1–5)`` finds
+the key account column. Each field also carries the label we show in messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.i18n import N_
+from reportgen.problems import Message
+from reportgen.reading.values import normalise_key
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    label: Message
+    aliases: tuple[str, ...]
+
+    def matches(self, text: object) -> bool:
+        return normalise_key(text) in {normalise_key(alias) for alias in self.aliases}
+
+
+def find_term(terms: tuple[Term, ...], text: object) -> Term | None:
+    return next((term for term in terms if term.matches(text)), None)
+
+
+ACCOUNT_SHEET = Term(
+    "account_sheet",
+    Message(N_("Account")),
+    ("Account", "Konto", "Stammdaten", "Kunde", "Key Account", "Account facts", "Angaben", "Accountdaten"),
+)
+ASSESSMENT_SHEET = Term(
+    "assessment_sheet",
+    Message(N_("Assessment")),
+    ("Assessment", "Bewertung", "Bewertungen", "Einschätzung", "Ratings", "Rating", "Faktoren", "Factors"),
+)
+
+ACCOUNT_NAME = Term(
+    "name",
+    Message(N_("Account name")),
+    ("Account", "Account name", "Accountname", "Key Account", "Kunde", "Kundenname", "Customer",
+     "Unternehmen", "Company", "Name"),
+)
+ACCOUNT_ID = Term("account_id", Message(N_("Account ID")),
+                  ("Account ID", "Account-ID", "AccountID", "Kundennummer", "Customer number", "Customer ID"))
+PERIOD = Term("period", Message(N_("Period")), ("Period", "Periode", "Zeitraum", "Quartal", "Quarter"))
+KEY_ACCOUNT_MANAGER = Term("key_account_manager", Message(N_("Key account manager")),
+                           ("Key account manager", "Key-Account-Manager", "KAM", "Account manager"))
+ASSESSED_BY = Term("assessed_by", Message(N_("Assessed by")),
+                   ("Assessed by", "Bewertet von", "Bewerter", "Bewerterin", "Assessor", "Rater"))
+ASSESSED_ON = Term("assessed_on", Message(N_("Assessed on")),
+                   ("Assessed on", "Bewertet am", "Bewertungsdatum", "Assessment date", "Datum", "Date"))
+ANNUAL_REVENUE = Term("annual_revenue", Message(N_("Annual revenue")),
+                      ("Annual revenue", "Jahresumsatz", "Umsatz", "Revenue", "Umsatz pro Jahr"))
+CURRENCY = Term("currency", Message(N_("Currency")), ("Currency", "Währung"))
+CATALOG = Term("catalog", Message(N_("Catalog")), ("Catalog", "Katalog", "Kriterienkatalog", "Criteria"))
+
+ACCOUNT_FIELDS: tuple[Term, ...] = (
+    ACCOUNT_NAME, ACCOUNT_ID, PERIOD, KEY_ACCOUNT_MANAGER, ASSESSED_BY, ASSESSED_ON, ANNUAL_REVENUE,
+    CURRENCY, CATALOG,
+)
+
+FACTOR_ID = Term("factor_id", Message(N_("Factor ID")),
+                 ("Factor ID", "Faktor-ID", "FaktorID", "ID", "Kriterium-ID", "Criterion ID"))
+FACTOR = Term("factor", Message(N_("Factor")),
+              ("Factor", "Faktor", "Kriterium", "Criterion", "Titel", "Title", "Factor title", "Faktortitel"))
+SUPPLIER_SCORE = Term(
+    "supplier",
+    Message(N_("Supplier")),
+    ("Supplier", "Lieferant", "Supplier score", "Supplier invests", "Lieferant investiert",
+     "Bewertung Lieferant", "Investition Lieferant", "Score supplier", "Wir", "We"),
+)
+KEY_ACCOUNT_SCORE = Term(
+    "key_account",
+    Message(N_("Key account")),
+    ("Key account", "Key-Account", "KA", "Key account score", "Key account invests", "Key Account investiert",
+     "Bewertung Key Account", "Investition Key Account", "Score key account"),
+)
+COMMENT = Term("comment", Message(N_("Comment")),
+               ("Comment", "Comments", "Kommentar", "Kommentare", "Bemerkung", "Anmerkung", "Notes", "Notiz"))
+
+RATING_COLUMNS: tuple[Term, ...] = (FACTOR_ID, FACTOR, SUPPLIER_SCORE, KEY_ACCOUNT_SCORE, COMMENT)
+
+# In a long CSV every row also names its account; "Key Account" there is the score column, so the
+# account's name goes by its other names only.
+CSV_ACCOUNT_NAME = Term(
+    "name", ACCOUNT_NAME.label, tuple(a for a in ACCOUNT_NAME.aliases if a not in ("Key Account", "Name"))
+)
+CSV_COLUMNS: tuple[Term, ...] = (
+    *RATING_COLUMNS, CSV_ACCOUNT_NAME, ACCOUNT_ID, PERIOD, KEY_ACCOUNT_MANAGER, ASSESSED_BY, ASSESSED_ON,
+    ANNUAL_REVENUE, CURRENCY, CATALOG,
+)

@@ -1,0 +1,262 @@
+"""Write the fictional example accounts in input/ (run: .venv/bin/python scripts/make_examples.py).
+
+Six invented companies, two quarters each, that together cover every zone of the catalog. They use
+every input path: German and English workbooks (xlsx), an OpenDocument workbook (ods) and a German
+Excel CSV export (``;``, decimal commas, Windows-1252). The files are committed; this script is how
+they were made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportgen.catalog import load_catalog
+from reportgen.resources import DEFAULT_CATALOG
+from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
+
+INPUT = Path(__file__).resolve().parent.parent / "input"
+
+
+@dataclass
+class Example:
+    slug: str
+    name: str
+    account_id: str
+    kam: str
+    revenue: float | None
+    language: str
+    fmt: str
+    # period → (supplier scores, key account scores); "-" leaves a factor blank (not rated)
+    scores: dict[str, tuple[str, str]]
+    comments: dict[str, dict[int, str]] = field(default_factory=dict)
+    assessed_by: str = ""
+    assessed_on: dict[str, date] = field(default_factory=dict)
+
+
+EXAMPLES = [
+    Example(
+        slug="brandtner-praezisionstechnik",
+        name="Brandtner Präzisionstechnik GmbH",
+        account_id="KA-1042",
+        kam="Jürgen Weiß",
+        revenue=4_800_000,
+        language="de",
+        fmt="xlsx",
+        assessed_by="Jürgen Weiß, Anja Groß",
+        assessed_on={"2026-Q2": date(2026, 6, 18), "2026-Q3": date(2026, 9, 24)},
+        scores={
+            "2026-Q2": ("4454435343545334", "4343434343433434"),
+            "2026-Q3": ("5454545343555344", "2221222131321232"),
+        },
+        comments={
+            "2026-Q3": {
+                1: "Wir binden Brandtner früh in unsere Entwicklung ein; umgekehrt erfahren wir von neuen "
+                   "Baureihen erst bei der Ausschreibung.",
+                3: "Drei Prozessanpassungen (Kanban, EDI, Sonderverpackung) – alle auf unsere Kosten.",
+                9: "Rahmenvertrag regelt nur Preise; keine Abnahmemengen zugesagt.",
+                13: "Exklusive Fertigungsslots für Brandtner reserviert, Brandtner holt parallel drei "
+                    "Angebote ein.",
+                14: "Unser Anwendungstechniker ist zwei Tage pro Woche vor Ort – ohne Gegenleistung.",
+                15: "Zusagen zu Abrufterminen wurden im Quartal zweimal kurzfristig verschoben.",
+            },
+            "2026-Q2": {3: "Kanban-Umstellung auf Wunsch des Kunden begonnen."},
+        },
+    ),
+    Example(
+        slug="nordhafen-logistik",
+        name="Nordhafen Logistik AG",
+        account_id="KA-2210",
+        kam="Birgit Schäfer",
+        revenue=12_500_000,
+        language="de",
+        fmt="xlsx",
+        assessed_by="Birgit Schäfer",
+        assessed_on={"2026-Q2": date(2026, 6, 5), "2026-Q3": date(2026, 9, 11)},
+        scores={
+            "2026-Q2": ("4544545444454544", "4454445454445454"),
+            "2026-Q3": ("5545545455455545", "5455454545545455"),
+        },
+        comments={
+            "2026-Q3": {
+                1: "Gemeinsames Projekt „Hafenterminal 2030“ seit der Konzeptphase.",
+                8: "Zielbild 2028 gemeinsam im Führungskreis verabschiedet.",
+                10: "Nordhafen nennt uns als Referenzpartner auf der Logistikmesse in Hamburg.",
+                13: "Zweijährige Exklusivität für die Fördertechnik im Terminal Süd.",
+            },
+        },
+    ),
+    Example(
+        slug="calloway-foods",
+        name="Calloway Foods Ltd",
+        account_id="KA-3307",
+        kam="Oliver Grant",
+        revenue=950_000,
+        language="en",
+        fmt="xlsx",
+        assessed_by="Oliver Grant",
+        assessed_on={"2026-Q2": date(2026, 6, 22), "2026-Q3": date(2026, 9, 29)},
+        scores={
+            "2026-Q2": ("2121212231212121", "1212121221121211"),
+            "2026-Q3": ("2121112231212121", "1211121221122212"),
+        },
+        comments={
+            "2026-Q3": {
+                5: "Calloway buys on price; TCO arguments have not landed so far.",
+                11: "Friendly and professional, but purely transactional.",
+                15: "Deliveries on time all quarter.",
+            },
+        },
+    ),
+    Example(
+        slug="vireo-medical-systems",
+        name="Vireo Medical Systems SE",
+        account_id="KA-4415",
+        kam="Katrin Müller",
+        revenue=3_200_000,
+        language="en",
+        fmt="ods",
+        assessed_by="Katrin Müller",
+        assessed_on={"2026-Q2": date(2026, 6, 12), "2026-Q3": date(2026, 9, 17)},
+        scores={
+            "2026-Q2": ("3333433333343334", "3334333433333333"),
+            "2026-Q3": ("3343433343343334", "3334343433343343"),
+        },
+        comments={
+            "2026-Q3": {
+                2: "Contacts now reach R&D in Düsseldorf, not only purchasing.",
+                6: "Quarterly review meeting introduced – Vireo asks for our view on the roadmap.",
+                12: "Recall risk handled jointly; good cooperation with their quality team.",
+            },
+        },
+    ),
+    Example(
+        slug="kessler-soehne-baustoffe",
+        name="Kessler & Söhne Baustoffe KG",
+        account_id="KA-5120",
+        kam="Stefan Weißmüller",
+        revenue=2_150_000,
+        language="de",
+        fmt="csv",
+        assessed_by="Stefan Weißmüller",
+        assessed_on={"2026-Q2": date(2026, 6, 30), "2026-Q3": date(2026, 9, 30)},
+        scores={
+            "2026-Q2": ("3323332333233232", "4444444444434444"),
+            "2026-Q3": ("3,5 3 2 3 3 2 3 3 3 2 3 3 2 3 3 2", "4,5 4 5 4 4 5 4 4 5 4 4 4 4 5 4 4"),
+        },
+        comments={
+            "2026-Q3": {
+                1: "Kessler lädt uns früh zu neuen Großprojekten ein – wir reagieren oft zu spät.",
+                4: "Kessler möchte, dass wir die Spezifikation der neuen Dämmstoffe mitgestalten.",
+                9: "Kessler bietet eine Abnahmegarantie über 3 Jahre; unser Angebot steht noch aus.",
+                14: "Kessler teilt Baustellenplanung offen; wir liefern wenig Know-how zurück.",
+            },
+        },
+    ),
+    Example(
+        slug="meridian-aerotech",
+        name="Meridian Aerotech Inc.",
+        account_id="KA-6031",
+        kam="Laura Bäcker",
+        revenue=None,
+        language="en",
+        fmt="xlsx",
+        assessed_by="Laura Bäcker, Tom Fischer",
+        assessed_on={"2026-Q2": date(2026, 6, 26), "2026-Q3": date(2026, 9, 25)},
+        scores={
+            "2026-Q2": ("4343434343434343", "3333333333333333"),
+            "2026-Q3": ("443-434-4343-443", "333-333-3333-332"),
+        },
+        comments={
+            "2026-Q3": {
+                4: "Not rated yet: the specification workshop moves to next quarter.",
+                8: "Not rated: no joint target picture discussed so far.",
+                13: "Not rated – exclusivity is off the table for regulatory reasons (ITAR).",
+                3: "We adapted our packaging line to their kitting process; Meridian's side is "
+                   "still a plan. Größere Änderungen folgen 2027.",
+                14: "Our engineers trained theirs on the new alloy – a one-way street so far.",
+            },
+        },
+    ),
+]
+
+HEADERS = {
+    "de": {
+        "account_sheet": "Stammdaten",
+        "assessment_sheet": "Bewertung",
+        "facts": ["Accountname", "Account-ID", "Periode", "Key-Account-Manager", "Bewertet von",
+                  "Bewertet am", "Jahresumsatz", "Katalog"],
+        "columns": ["ID", "Faktor", "Lieferant (1–5)", "Key Account (1–5)", "Kommentar"],
+        "field": ["Feld", "Wert"],
+    },
+    "en": {
+        "account_sheet": "Account",
+        "assessment_sheet": "Assessment",
+        "facts": ["Account name", "Account ID", "Period", "Key account manager", "Assessed by",
+                  "Assessed on", "Annual revenue", "Catalog"],
+        "columns": ["ID", "Factor", "Supplier (1–5)", "Key account (1–5)", "Comment"],
+        "field": ["Field", "Value"],
+    },
+}
+
+
+def parse_scores(text: str) -> list[float | None]:
+    tokens = text.split() if " " in text else list(text)
+    return [None if token == "-" else float(token.replace(",", ".")) for token in tokens]
+
+
+def as_cell(score: float | None) -> object:
+    if score is None:
+        return None
+    return int(score) if score.is_integer() else score
+
+
+def workbook_sheets(example: Example, period: str, catalog) -> dict:
+    words = HEADERS[example.language]
+    supplier, key_account = (parse_scores(s) for s in example.scores[period])
+    comments = example.comments.get(period, {})
+    values = [example.name, example.account_id, period, example.kam, example.assessed_by,
+              example.assessed_on[period], example.revenue, catalog.id]
+    facts = [words["field"], *([label, value] for label, value in zip(words["facts"], values, strict=True))]
+    rows = [words["columns"]]
+    for number, factor in enumerate(catalog.factors, start=1):
+        rows.append([factor.id, factor.title.get(example.language), as_cell(supplier[number - 1]),
+                     as_cell(key_account[number - 1]), comments.get(number, "")])
+    return {words["account_sheet"]: facts, words["assessment_sheet"]: rows}
+
+
+def csv_rows(example: Example, catalog) -> list[list[object]]:
+    rows: list[list[object]] = [["Account-ID", "Kunde", "Periode", "Key-Account-Manager", "Bewertet von",
+                                 "Bewertet am", "Jahresumsatz", "Faktor-ID", "Faktor", "Lieferant",
+                                 "Key Account", "Kommentar"]]
+    for period in example.scores:
+        supplier, key_account = (parse_scores(s) for s in example.scores[period])
+        comments = example.comments.get(period, {})
+        for number, factor in enumerate(catalog.factors, start=1):
+            rows.append([example.account_id, example.name, period, example.kam, example.assessed_by,
+                         example.assessed_on[period], example.revenue, factor.id, factor.title.get("de"),
+                         supplier[number - 1], key_account[number - 1], comments.get(number, "")])
+    return rows
+
+
+def main() -> None:
+    catalog = load_catalog(DEFAULT_CATALOG)
+    INPUT.mkdir(exist_ok=True)
+    for example in EXAMPLES:
+        if example.fmt == "csv":
+            write_csv(INPUT / f"{example.slug}_crm-export.csv", csv_rows(example, catalog),
+                      delimiter=";", encoding="cp1252", decimal_comma=True)
+            continue
+        for period in example.scores:
+            sheets = workbook_sheets(example, period, catalog)
+            target = INPUT / f"{example.slug}_{period}.{example.fmt}"
+            if example.fmt == "ods":
+                write_ods(target, sheets)
+            else:
+                write_xlsx(target, sheets, widths={name: (22, 48, 14, 14, 60) for name in sheets})
+    print(f"wrote {len(list(INPUT.iterdir()))} files to {INPUT}")
+
+
+if __name__ == "__main__":
+    main()
