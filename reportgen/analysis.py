@@ -108,6 +108,7 @@ def imbalance_drivers(
     In a frustration zone only factors where we invest more count, where the key account invests more
     only those; in a balanced relationship the largest gaps of either direction.
     """
+
     def pushes(r: FactorResult) -> bool:
         if not r.balance_points:
             return False

@@ -160,7 +160,9 @@ class Catalog(_Strict):
         group_ids = {group.id for group in self.groups}
         for factor in self.factors:
             if factor.group and group_ids and factor.group not in group_ids:
-                raise ValueError(f"factor '{factor.id}' names group '{factor.group}', which is not in 'groups'")
+                raise ValueError(
+                    f"factor '{factor.id}' names group '{factor.group}', which is not in 'groups'"
+                )
         return self
 
     @cached_property

@@ -75,10 +75,15 @@ class Formatter:
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(round(value, digits) + 0.0, format=pattern, locale=self.locale)
 
-    def signed(self, value: float | None, digits: int = 0) -> str:
-        """A number with an explicit sign, using a true minus: ``+12`` / ``−4``."""
+    def signed(self, value: float | None, digits: int | None = 0) -> str:
+        """A number with an explicit sign and a true minus: ``+12`` / ``−4``.
+
+        ``digits=None`` shows whole numbers without decimals and others with one, as :meth:`score` does.
+        """
         if value is None:
             return "–"
+        if digits is None:
+            digits = 0 if float(value).is_integer() else 1
         text = self.number(abs(value), digits)
         if round(value, digits) == 0:
             return text
@@ -110,4 +115,6 @@ class Formatter:
             return "–"
         pattern = Locale.parse(self.locale).currency_formats["standard"].pattern
         whole_units = pattern.split(";")[0].replace(".00", "")
-        return format_currency(amount, currency, format=whole_units, locale=self.locale, currency_digits=False)
+        return format_currency(
+            amount, currency, format=whole_units, locale=self.locale, currency_digits=False
+        )

@@ -13,7 +13,9 @@ from pathlib import Path
 Rows = Sequence[Sequence[object]]
 
 
-def write_xlsx(path: Path, sheets: Mapping[str, Rows], widths: Mapping[str, Sequence[float]] | None = None) -> None:
+def write_xlsx(
+    path: Path, sheets: Mapping[str, Rows], widths: Mapping[str, Sequence[float]] | None = None
+) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -67,9 +69,11 @@ def _ods_cell(value: object, cell_type, paragraph):
     return cell
 
 
-def write_csv(path: Path, rows: Rows, *, delimiter: str = ",", encoding: str = "utf-8",
-              decimal_comma: bool = False) -> None:
+def write_csv(
+    path: Path, rows: Rows, *, delimiter: str = ",", encoding: str = "utf-8", decimal_comma: bool = False
+) -> None:
     """A CSV as a tool would export it; ``decimal_comma`` writes ``3,5`` as German Excel does."""
+
     def cell(value: object) -> str:
         if value is None:
             return ""

@@ -53,11 +53,11 @@ EXAMPLES = [
         comments={
             "2026-Q3": {
                 1: "Wir binden Brandtner früh in unsere Entwicklung ein; umgekehrt erfahren wir von neuen "
-                   "Baureihen erst bei der Ausschreibung.",
+                "Baureihen erst bei der Ausschreibung.",
                 3: "Drei Prozessanpassungen (Kanban, EDI, Sonderverpackung) – alle auf unsere Kosten.",
                 9: "Rahmenvertrag regelt nur Preise; keine Abnahmemengen zugesagt.",
                 13: "Exklusive Fertigungsslots für Brandtner reserviert, Brandtner holt parallel drei "
-                    "Angebote ein.",
+                "Angebote ein.",
                 14: "Unser Anwendungstechniker ist zwei Tage pro Woche vor Ort – ohne Gegenleistung.",
                 15: "Zusagen zu Abrufterminen wurden im Quartal zweimal kurzfristig verschoben.",
             },
@@ -174,7 +174,7 @@ EXAMPLES = [
                 8: "Not rated: no joint target picture discussed so far.",
                 13: "Not rated – exclusivity is off the table for regulatory reasons (ITAR).",
                 3: "We adapted our packaging line to their kitting process; Meridian's side is "
-                   "still a plan. Größere Änderungen folgen 2027.",
+                "still a plan. Größere Änderungen folgen 2027.",
                 14: "Our engineers trained theirs on the new alloy – a one-way street so far.",
             },
         },
@@ -185,16 +185,32 @@ HEADERS = {
     "de": {
         "account_sheet": "Stammdaten",
         "assessment_sheet": "Bewertung",
-        "facts": ["Accountname", "Account-ID", "Periode", "Key-Account-Manager", "Bewertet von",
-                  "Bewertet am", "Jahresumsatz", "Katalog"],
+        "facts": [
+            "Accountname",
+            "Account-ID",
+            "Periode",
+            "Key-Account-Manager",
+            "Bewertet von",
+            "Bewertet am",
+            "Jahresumsatz",
+            "Katalog",
+        ],
         "columns": ["ID", "Faktor", "Lieferant (1–5)", "Key Account (1–5)", "Kommentar"],
         "field": ["Feld", "Wert"],
     },
     "en": {
         "account_sheet": "Account",
         "assessment_sheet": "Assessment",
-        "facts": ["Account name", "Account ID", "Period", "Key account manager", "Assessed by",
-                  "Assessed on", "Annual revenue", "Catalog"],
+        "facts": [
+            "Account name",
+            "Account ID",
+            "Period",
+            "Key account manager",
+            "Assessed by",
+            "Assessed on",
+            "Annual revenue",
+            "Catalog",
+        ],
         "columns": ["ID", "Factor", "Supplier (1–5)", "Key account (1–5)", "Comment"],
         "field": ["Field", "Value"],
     },
@@ -216,27 +232,68 @@ def workbook_sheets(example: Example, period: str, catalog) -> dict:
     words = HEADERS[example.language]
     supplier, key_account = (parse_scores(s) for s in example.scores[period])
     comments = example.comments.get(period, {})
-    values = [example.name, example.account_id, period, example.kam, example.assessed_by,
-              example.assessed_on[period], example.revenue, catalog.id]
+    values = [
+        example.name,
+        example.account_id,
+        period,
+        example.kam,
+        example.assessed_by,
+        example.assessed_on[period],
+        example.revenue,
+        catalog.id,
+    ]
     facts = [words["field"], *([label, value] for label, value in zip(words["facts"], values, strict=True))]
     rows = [words["columns"]]
     for number, factor in enumerate(catalog.factors, start=1):
-        rows.append([factor.id, factor.title.get(example.language), as_cell(supplier[number - 1]),
-                     as_cell(key_account[number - 1]), comments.get(number, "")])
+        rows.append(
+            [
+                factor.id,
+                factor.title.get(example.language),
+                as_cell(supplier[number - 1]),
+                as_cell(key_account[number - 1]),
+                comments.get(number, ""),
+            ]
+        )
     return {words["account_sheet"]: facts, words["assessment_sheet"]: rows}
 
 
 def csv_rows(example: Example, catalog) -> list[list[object]]:
-    rows: list[list[object]] = [["Account-ID", "Kunde", "Periode", "Key-Account-Manager", "Bewertet von",
-                                 "Bewertet am", "Jahresumsatz", "Faktor-ID", "Faktor", "Lieferant",
-                                 "Key Account", "Kommentar"]]
+    rows: list[list[object]] = [
+        [
+            "Account-ID",
+            "Kunde",
+            "Periode",
+            "Key-Account-Manager",
+            "Bewertet von",
+            "Bewertet am",
+            "Jahresumsatz",
+            "Faktor-ID",
+            "Faktor",
+            "Lieferant",
+            "Key Account",
+            "Kommentar",
+        ]
+    ]
     for period in example.scores:
         supplier, key_account = (parse_scores(s) for s in example.scores[period])
         comments = example.comments.get(period, {})
         for number, factor in enumerate(catalog.factors, start=1):
-            rows.append([example.account_id, example.name, period, example.kam, example.assessed_by,
-                         example.assessed_on[period], example.revenue, factor.id, factor.title.get("de"),
-                         supplier[number - 1], key_account[number - 1], comments.get(number, "")])
+            rows.append(
+                [
+                    example.account_id,
+                    example.name,
+                    period,
+                    example.kam,
+                    example.assessed_by,
+                    example.assessed_on[period],
+                    example.revenue,
+                    factor.id,
+                    factor.title.get("de"),
+                    supplier[number - 1],
+                    key_account[number - 1],
+                    comments.get(number, ""),
+                ]
+            )
     return rows
 
 
@@ -245,8 +302,13 @@ def main() -> None:
     INPUT.mkdir(exist_ok=True)
     for example in EXAMPLES:
         if example.fmt == "csv":
-            write_csv(INPUT / f"{example.slug}_crm-export.csv", csv_rows(example, catalog),
-                      delimiter=";", encoding="cp1252", decimal_comma=True)
+            write_csv(
+                INPUT / f"{example.slug}_crm-export.csv",
+                csv_rows(example, catalog),
+                delimiter=";",
+                encoding="cp1252",
+                decimal_comma=True,
+            )
             continue
         for period in example.scores:
             sheets = workbook_sheets(example, period, catalog)

@@ -64,13 +64,16 @@ def _dispatch(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the assessment files inside given folders (sorted; hidden and lock files skipped)."""
+    """Files as given, and the assessment files in given folders (sorted; hidden and lock files skipped)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(
-                sorted(p for p in path.iterdir()
-                       if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$")))
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$"))
+                )
             )
         else:
             found.append(path)

@@ -89,9 +89,16 @@ def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
         rated: list[RowRating] = []
         for row in rows:
             for term in CSV_COLUMNS:
-                if term.key in columns and term.key not in ("factor", "factor_id", "supplier", "key_account",
-                                                            "comment"):
-                    facts.offer(term, table.value(row, columns[term.key]), table.place_of(row, columns[term.key]))
+                if term.key in columns and term.key not in (
+                    "factor",
+                    "factor_id",
+                    "supplier",
+                    "key_account",
+                    "comment",
+                ):
+                    facts.offer(
+                        term, table.value(row, columns[term.key]), table.place_of(row, columns[term.key])
+                    )
             parsed = parse_rating_row(table, row, columns, matcher, log)
             if parsed is not None:
                 rated.append(parsed)
@@ -103,7 +110,9 @@ def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
         report_missing_factors(table.place, catalog, ratings, log)
         report_nothing_rated(table.place, ratings, log)
         assessments.append(
-            Assessment(account, period, ratings, extras.assessed_by, extras.assessed_on, path, extras.catalog_id)
+            Assessment(
+                account, period, ratings, extras.assessed_by, extras.assessed_on, path, extras.catalog_id
+            )
         )
     if not groups:
         log.error(table.place, msg.NO_FACTOR_ROWS)

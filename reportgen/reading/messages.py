@@ -27,7 +27,10 @@ SHEET_MISSING = Message(
 )
 HEADER_NOT_FOUND = Message(
     N_('No header row with a "{column}" column was found.'),
-    N_('Put the headers "{column}", "{supplier}", "{key_account}" and "{comment}" in one row above the factors.'),
+    N_(
+        'Put the headers "{column}", "{supplier}", "{key_account}" and "{comment}" '
+        "in one row above the factors."
+    ),
 )
 COLUMN_MISSING = Message(
     N_('The column "{column}" is missing.'),

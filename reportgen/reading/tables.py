@@ -77,8 +77,11 @@ def report_missing_columns(table: Table, header_row: int, columns: dict[str, int
 
 def report_header_not_found(table: Table, log: ProblemLog) -> None:
     log.error(
-        table.place, msg.HEADER_NOT_FOUND,
-        column=FACTOR.label, supplier=SUPPLIER_SCORE.label, key_account=KEY_ACCOUNT_SCORE.label,
+        table.place,
+        msg.HEADER_NOT_FOUND,
+        column=FACTOR.label,
+        supplier=SUPPLIER_SCORE.label,
+        key_account=KEY_ACCOUNT_SCORE.label,
         comment=COMMENT.label,
     )
 
@@ -91,7 +94,11 @@ class FactorMatcher:
         self._by_key: dict[str, str] = {}
         self._display: dict[str, str] = {}
         for factor in catalog.factors:
-            for text in (factor.id, *factor.title.variants(), *(factor.short.variants() if factor.short else [])):
+            for text in (
+                factor.id,
+                *factor.title.variants(),
+                *(factor.short.variants() if factor.short else []),
+            ):
                 key = normalise_key(text)
                 self._by_key.setdefault(key, factor.id)
                 self._display.setdefault(key, text)
@@ -117,8 +124,10 @@ def parse_rating_row(
 ) -> RowRating | None:
     """One factor row → a rating; problems go to *log*. Blank scores mean *not rated*."""
     factor_id = _match_factor(table, row, columns, matcher, log)
-    scores = {term.key: _read_score(table, row, columns.get(term.key), matcher.catalog, log)
-              for term in (SUPPLIER_SCORE, KEY_ACCOUNT_SCORE)}
+    scores = {
+        term.key: _read_score(table, row, columns.get(term.key), matcher.catalog, log)
+        for term in (SUPPLIER_SCORE, KEY_ACCOUNT_SCORE)
+    }
     if factor_id is None or any(score is _INVALID for score in scores.values()):
         return None
     comment = table.text(row, columns[COMMENT.key]) if COMMENT.key in columns else ""
@@ -143,8 +152,13 @@ def _match_factor(
         if factor_id is None:
             suggestion = matcher.suggest(text)
             message = msg.UNKNOWN_FACTOR_NEAR if suggestion else msg.UNKNOWN_FACTOR
-            log.error(table.place_of(row, columns[term.key]), message,
-                      value=text, catalog=matcher.catalog.label(), suggestion=suggestion)
+            log.error(
+                table.place_of(row, columns[term.key]),
+                message,
+                value=text,
+                catalog=matcher.catalog.label(),
+                suggestion=suggestion,
+            )
         return factor_id
     log.error(table.place_of(row, _factor_column(columns)), msg.CELL_EMPTY, field=FACTOR.label)
     return None
@@ -178,15 +192,17 @@ def unique_ratings(rows: list[RowRating], log: ProblemLog) -> tuple[FactorRating
     for row in rows:
         factor_id = row.rating.factor_id
         if factor_id in first_place:
-            log.error(row.place, msg.DUPLICATE_FACTOR, factor=factor_id,
-                      first=first_place[factor_id].place.cell)
+            log.error(
+                row.place, msg.DUPLICATE_FACTOR, factor=factor_id, first=first_place[factor_id].place.cell
+            )
         else:
             first_place[factor_id] = row
     return tuple(row.rating for row in first_place.values())
 
 
-def report_missing_factors(place: Place, catalog: Catalog, ratings: tuple[FactorRating, ...],
-                           log: ProblemLog) -> None:
+def report_missing_factors(
+    place: Place, catalog: Catalog, ratings: tuple[FactorRating, ...], log: ProblemLog
+) -> None:
     present = {rating.factor_id for rating in ratings}
     missing = [factor.id for factor in catalog.factors if factor.id not in present]
     if missing:

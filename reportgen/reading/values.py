@@ -44,7 +44,7 @@ def parse_number(value: object) -> float:
     ``3``, ``3.5``, ``3,5``, ``1.250.000``, ``1,250,000.50``, ``1.250.000,50`` and ``1 250 000`` all work;
     currency signs are ignored. Dates, booleans and other text raise :class:`NotANumber`.
     """
-    if isinstance(value, bool) or isinstance(value, date):
+    if isinstance(value, bool | date):
         raise NotANumber(value)
     if isinstance(value, int | float):
         return float(value)
@@ -59,7 +59,9 @@ def parse_number(value: object) -> float:
     last_index, last_mark = marks[-1]
     mixed = any(mark != last_mark for _, mark in marks)
     tail = digits[last_index + 1 :]
-    grouping_only = not mixed and (len(marks) > 1 or (len(tail) == 3 and digits[:last_index].lstrip("+-") != "0"))
+    grouping_only = not mixed and (
+        len(marks) > 1 or (len(tail) == 3 and digits[:last_index].lstrip("+-") != "0")
+    )
     if grouping_only:
         # "1.250.000", "1,250,000" or "1.250": the marks group thousands, there is no decimal point.
         return float(re.sub(r"[.,]", "", digits))

@@ -41,46 +41,106 @@ ASSESSMENT_SHEET = Term(
 ACCOUNT_NAME = Term(
     "name",
     Message(N_("Account name")),
-    ("Account", "Account name", "Accountname", "Key Account", "Kunde", "Kundenname", "Customer",
-     "Unternehmen", "Company", "Name"),
+    (
+        "Account",
+        "Account name",
+        "Accountname",
+        "Key Account",
+        "Kunde",
+        "Kundenname",
+        "Customer",
+        "Unternehmen",
+        "Company",
+        "Name",
+    ),
 )
-ACCOUNT_ID = Term("account_id", Message(N_("Account ID")),
-                  ("Account ID", "Account-ID", "AccountID", "Kundennummer", "Customer number", "Customer ID"))
+ACCOUNT_ID = Term(
+    "account_id",
+    Message(N_("Account ID")),
+    ("Account ID", "Account-ID", "AccountID", "Kundennummer", "Customer number", "Customer ID"),
+)
 PERIOD = Term("period", Message(N_("Period")), ("Period", "Periode", "Zeitraum", "Quartal", "Quarter"))
-KEY_ACCOUNT_MANAGER = Term("key_account_manager", Message(N_("Key account manager")),
-                           ("Key account manager", "Key-Account-Manager", "KAM", "Account manager"))
-ASSESSED_BY = Term("assessed_by", Message(N_("Assessed by")),
-                   ("Assessed by", "Bewertet von", "Bewerter", "Bewerterin", "Assessor", "Rater"))
-ASSESSED_ON = Term("assessed_on", Message(N_("Assessed on")),
-                   ("Assessed on", "Bewertet am", "Bewertungsdatum", "Assessment date", "Datum", "Date"))
-ANNUAL_REVENUE = Term("annual_revenue", Message(N_("Annual revenue")),
-                      ("Annual revenue", "Jahresumsatz", "Umsatz", "Revenue", "Umsatz pro Jahr"))
+KEY_ACCOUNT_MANAGER = Term(
+    "key_account_manager",
+    Message(N_("Key account manager")),
+    ("Key account manager", "Key-Account-Manager", "KAM", "Account manager"),
+)
+ASSESSED_BY = Term(
+    "assessed_by",
+    Message(N_("Assessed by")),
+    ("Assessed by", "Bewertet von", "Bewerter", "Bewerterin", "Assessor", "Rater"),
+)
+ASSESSED_ON = Term(
+    "assessed_on",
+    Message(N_("Assessed on")),
+    ("Assessed on", "Bewertet am", "Bewertungsdatum", "Assessment date", "Datum", "Date"),
+)
+ANNUAL_REVENUE = Term(
+    "annual_revenue",
+    Message(N_("Annual revenue")),
+    ("Annual revenue", "Jahresumsatz", "Umsatz", "Revenue", "Umsatz pro Jahr"),
+)
 CURRENCY = Term("currency", Message(N_("Currency")), ("Currency", "Währung"))
 CATALOG = Term("catalog", Message(N_("Catalog")), ("Catalog", "Katalog", "Kriterienkatalog", "Criteria"))
 
 ACCOUNT_FIELDS: tuple[Term, ...] = (
-    ACCOUNT_NAME, ACCOUNT_ID, PERIOD, KEY_ACCOUNT_MANAGER, ASSESSED_BY, ASSESSED_ON, ANNUAL_REVENUE,
-    CURRENCY, CATALOG,
+    ACCOUNT_NAME,
+    ACCOUNT_ID,
+    PERIOD,
+    KEY_ACCOUNT_MANAGER,
+    ASSESSED_BY,
+    ASSESSED_ON,
+    ANNUAL_REVENUE,
+    CURRENCY,
+    CATALOG,
 )
 
-FACTOR_ID = Term("factor_id", Message(N_("Factor ID")),
-                 ("Factor ID", "Faktor-ID", "FaktorID", "ID", "Kriterium-ID", "Criterion ID"))
-FACTOR = Term("factor", Message(N_("Factor")),
-              ("Factor", "Faktor", "Kriterium", "Criterion", "Titel", "Title", "Factor title", "Faktortitel"))
+FACTOR_ID = Term(
+    "factor_id",
+    Message(N_("Factor ID")),
+    ("Factor ID", "Faktor-ID", "FaktorID", "ID", "Kriterium-ID", "Criterion ID"),
+)
+FACTOR = Term(
+    "factor",
+    Message(N_("Factor")),
+    ("Factor", "Faktor", "Kriterium", "Criterion", "Titel", "Title", "Factor title", "Faktortitel"),
+)
 SUPPLIER_SCORE = Term(
     "supplier",
     Message(N_("Supplier")),
-    ("Supplier", "Lieferant", "Supplier score", "Supplier invests", "Lieferant investiert",
-     "Bewertung Lieferant", "Investition Lieferant", "Score supplier", "Wir", "We"),
+    (
+        "Supplier",
+        "Lieferant",
+        "Supplier score",
+        "Supplier invests",
+        "Lieferant investiert",
+        "Bewertung Lieferant",
+        "Investition Lieferant",
+        "Score supplier",
+        "Wir",
+        "We",
+    ),
 )
 KEY_ACCOUNT_SCORE = Term(
     "key_account",
     Message(N_("Key account")),
-    ("Key account", "Key-Account", "KA", "Key account score", "Key account invests", "Key Account investiert",
-     "Bewertung Key Account", "Investition Key Account", "Score key account"),
+    (
+        "Key account",
+        "Key-Account",
+        "KA",
+        "Key account score",
+        "Key account invests",
+        "Key Account investiert",
+        "Bewertung Key Account",
+        "Investition Key Account",
+        "Score key account",
+    ),
 )
-COMMENT = Term("comment", Message(N_("Comment")),
-               ("Comment", "Comments", "Kommentar", "Kommentare", "Bemerkung", "Anmerkung", "Notes", "Notiz"))
+COMMENT = Term(
+    "comment",
+    Message(N_("Comment")),
+    ("Comment", "Comments", "Kommentar", "Kommentare", "Bemerkung", "Anmerkung", "Notes", "Notiz"),
+)
 
 RATING_COLUMNS: tuple[Term, ...] = (FACTOR_ID, FACTOR, SUPPLIER_SCORE, KEY_ACCOUNT_SCORE, COMMENT)
 
@@ -90,6 +150,14 @@ CSV_ACCOUNT_NAME = Term(
     "name", ACCOUNT_NAME.label, tuple(a for a in ACCOUNT_NAME.aliases if a not in ("Key Account", "Name"))
 )
 CSV_COLUMNS: tuple[Term, ...] = (
-    *RATING_COLUMNS, CSV_ACCOUNT_NAME, ACCOUNT_ID, PERIOD, KEY_ACCOUNT_MANAGER, ASSESSED_BY, ASSESSED_ON,
-    ANNUAL_REVENUE, CURRENCY, CATALOG,
+    *RATING_COLUMNS,
+    CSV_ACCOUNT_NAME,
+    ACCOUNT_ID,
+    PERIOD,
+    KEY_ACCOUNT_MANAGER,
+    ASSESSED_BY,
+    ASSESSED_ON,
+    ANNUAL_REVENUE,
+    CURRENCY,
+    CATALOG,
 )

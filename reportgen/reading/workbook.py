@@ -36,8 +36,10 @@ def load_sheets(path: Path, log: ProblemLog) -> dict[str, list[list[object]]] | 
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         try:
-            return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                    for name in workbook.sheet_names}
+            return {
+                name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                for name in workbook.sheet_names
+            }
         finally:
             workbook.close()
     except calamine.PasswordError:
@@ -79,7 +81,9 @@ def read_workbook(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
         log.warning(Place(path, account_name), msg.OTHER_CATALOG, declared=extras.catalog_id, used=catalog.id)
     report_missing_factors(table.place, catalog, ratings, log)
     report_nothing_rated(table.place, ratings, log)
-    return [Assessment(account, period, ratings, extras.assessed_by, extras.assessed_on, path, extras.catalog_id)]
+    return [
+        Assessment(account, period, ratings, extras.assessed_by, extras.assessed_on, path, extras.catalog_id)
+    ]
 
 
 def _read_facts(table: Table, log: ProblemLog):

@@ -1,0 +1,66 @@
+"""The rendering stage: a view → HTML (Jinja2, autoescaped) → PDF (WeasyPrint).
+
+One :class:`Renderer` lives for a whole batch: the Jinja environments, the stylesheet and the fonts
+are prepared once and shared by every account and language.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from reportgen.i18n import translations
+from reportgen.rendering.filters import register_filters
+from reportgen.resources import TEMPLATES_DIR
+
+WEASYPRINT_LOGGER = "weasyprint"
+
+
+def make_environment(lang: str) -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.install_gettext_translations(translations(lang), newstyle=True)
+    register_filters(environment, lang)
+    return environment
+
+
+class Renderer:
+    def __init__(self) -> None:
+        self._environments: dict[str, Environment] = {}
+
+    def environment(self, lang: str) -> Environment:
+        if lang not in self._environments:
+            self._environments[lang] = make_environment(lang)
+        return self._environments[lang]
+
+    def html(self, template: str, lang: str, **context) -> str:
+        return self.environment(lang).get_template(template).render(**context)
+
+    @cached_property
+    def _weasy(self):
+        import weasyprint
+        from weasyprint.text.fonts import FontConfiguration
+
+        logging.getLogger(WEASYPRINT_LOGGER).setLevel(logging.ERROR)
+        fonts = FontConfiguration()
+        return weasyprint, fonts
+
+    def pdf(self, html: str) -> bytes:
+        """Lay out and write the PDF; only our templates folder and data: URLs can be loaded."""
+        from reportgen.rendering.fetcher import ProjectOnlyFetcher
+
+        weasyprint, fonts = self._weasy
+        fetcher = ProjectOnlyFetcher(TEMPLATES_DIR)
+        document = weasyprint.HTML(string=html, base_url=TEMPLATES_DIR.as_uri() + "/", url_fetcher=fetcher)
+        return document.write_pdf(font_config=fonts, pdf_variant=None, uncompressed_pdf=False)
+
+    def briefing_pdf(self, view) -> bytes:
+        return self.pdf(self.html("briefing.html", view.lang, view=view))
