@@ -6,6 +6,7 @@ no assessment at all, so nothing half-read reaches a report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +41,19 @@ class ReadResult:
 def read_file(path: Path, catalog: Catalog) -> ReadResult:
     log = ProblemLog()
     assessments = _dispatch(path, catalog, log)
-    return ReadResult(path, [] if log.errors else assessments, log.problems)
+    return ReadResult(path, [] if log.errors else assessments, sorted(log.problems, key=_reading_order))
+
+
+def _reading_order(problem: Problem) -> tuple[str, int, int]:
+    """File-level problems first, then sheet by sheet, row by row, column by column."""
+    place = problem.place
+    match = re.fullmatch(r"([A-Z]+)(\d+)", place.cell or "")
+    if not match:
+        return (place.sheet or "", 0, 0)
+    column = 0
+    for letter in match[1]:
+        column = column * 26 + ord(letter) - 64
+    return (place.sheet or "", int(match[2]), column)
 
 
 def _dispatch(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:

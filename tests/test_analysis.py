@@ -1,0 +1,121 @@
+"""The analysis against numbers computed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.analysis import NothingToAnalyse, analyse, classify_zone, combine_ratings
+from reportgen.catalog import Catalog
+from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Perspective, Side, ZoneKind
+
+
+def small_catalog(catalog: Catalog) -> Catalog:
+    """Three factors weighted 1, 2, 1, with the default scale and zones."""
+    data = catalog.model_dump()
+    data["factors"] = data["factors"][:3]
+    data["factors"][1]["weight"] = 2
+    return Catalog.model_validate(data)
+
+
+def assessment(*ratings: FactorRating) -> Assessment:
+    return Assessment(AccountFacts("Acme"), Period(2026, 3), tuple(ratings))
+
+
+@pytest.fixture
+def three(catalog):
+    return small_catalog(catalog)
+
+
+def ids(catalog):
+    return [f.id for f in catalog.factors]
+
+
+def test_weighted_indices_balance_and_zone_by_hand(three):
+    a, b, c = ids(three)
+    # normalised S: 100, 75, 25 → (100·1 + 75·2 + 25·1) / 4 = 68.75
+    # normalised K:  50, 75,  0 → ( 50·1 + 75·2 +  0·1) / 4 = 50
+    result = analyse(assessment(FactorRating(a, 5, 3), FactorRating(b, 4, 4), FactorRating(c, 2, 1)), three)
+    assert result.supplier_index == pytest.approx(68.75)
+    assert result.key_account_index == pytest.approx(50)
+    assert result.balance == pytest.approx(18.75)
+    assert result.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION
+    assert not result.zone.critical
+    assert result.zone.id == "supplier_frustration"
+
+
+def test_gaps_over_investor_and_balance_points_by_hand(three):
+    a, b, c = ids(three)
+    result = analyse(assessment(FactorRating(a, 5, 3), FactorRating(b, 4, 4), FactorRating(c, 2, 1)), three)
+    first, second, third = result.factors
+    assert (first.gap, second.gap, third.gap) == (2, 0, 1)
+    assert (first.over_investor, second.over_investor, third.over_investor) == (Side.SUPPLIER, None, Side.SUPPLIER)
+    # share of S − K: weight · gap / span · 100 / total weight → 1·2/4·100/4 = 12.5 and 1·1/4·100/4 = 6.25
+    assert first.balance_points == pytest.approx(12.5)
+    assert second.balance_points == pytest.approx(0)
+    assert third.balance_points == pytest.approx(6.25)
+    assert sum(r.balance_points for r in result.factors) == pytest.approx(result.balance)
+    assert [d.factor.id for d in result.drivers] == [a, c]
+
+
+def test_blank_is_not_rated_and_left_out_never_zero(three):
+    a, b, c = ids(three)
+    result = analyse(assessment(FactorRating(a, 5, 5), FactorRating(b, None, 1), FactorRating(c, None, None)), three)
+    # Only factor a is rated on both sides: S = K = 100. A zero for b would have pulled S down to 33.3.
+    assert result.supplier_index == pytest.approx(100)
+    assert result.key_account_index == pytest.approx(100)
+    assert (result.coverage.rated_both, result.coverage.rated_any, result.coverage.total) == (1, 2, 3)
+    assert result.factors[1].gap is None and result.factors[1].over_investor is None
+
+
+def test_nothing_rated_on_both_sides_cannot_be_analysed(three):
+    a, b, _ = ids(three)
+    with pytest.raises(NothingToAnalyse):
+        analyse(assessment(FactorRating(a, 5, None), FactorRating(b, None, 2)), three)
+
+
+def test_factors_missing_from_the_input_count_as_not_rated(three):
+    a, _, _ = ids(three)
+    result = analyse(assessment(FactorRating(a, 2, 4)), three)
+    assert result.coverage.rated_both == 1
+    assert result.zone.kind is ZoneKind.ACCOUNT_INVESTS_MORE  # S 25, K 75
+    assert [d.factor.id for d in result.drivers] == [a]
+
+
+def test_several_raters_are_averaged_and_other_perspectives_kept_apart(three):
+    a, _, _ = ids(three)
+    ratings = (
+        FactorRating(a, 5, 2, rater="A"),
+        FactorRating(a, 4, 3, rater="B"),
+        FactorRating(a, 1, 1, rater="Customer", perspective=Perspective.KEY_ACCOUNT),
+    )
+    result = combine_ratings(three, ratings)
+    assert (result[0].supplier, result[0].key_account) == (4.5, 2.5)
+
+
+@pytest.mark.parametrize(
+    ("s", "k", "expected", "critical"),
+    [
+        (80, 75, "strategic_partnership", False),  # lower index 75 > 66
+        (76, 66, "preferred_partner", False),  # balance 10 is still balanced; 66 is not above 66
+        (50, 45, "preferred_partner", False),
+        (40, 33, "preferred_partner", False),  # 33 starts the preferred partner range
+        (30, 25, "lean_supplier", False),
+        (40.5, 32.9, "lean_supplier", False),
+        (70, 50, "supplier_frustration", False),  # 20 is not above the critical 20
+        (80, 59, "supplier_frustration_critical", True),
+        (40, 51, "account_invests_more", False),  # K − S = 11
+    ],
+)
+def test_zone_thresholds(catalog, s, k, expected, critical):
+    zone = classify_zone(s, k, catalog.zones)
+    assert zone.id == expected
+    assert zone.critical is critical
+
+
+def test_thresholds_come_from_the_catalog(catalog):
+    data = catalog.model_dump()
+    data["zones"]["balance_tolerance"] = 25
+    data["zones"]["critical_imbalance"] = 40
+    wider = Catalog.model_validate(data)
+    assert classify_zone(70, 50, wider.zones).kind is ZoneKind.BALANCED
+    assert classify_zone(90, 60, wider.zones).id == "supplier_frustration"
