@@ -1,0 +1,141 @@
+"""The rendered briefing, read back from the PDF as a reader's tools would read it."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from reportgen.analysis import analyse
+from reportgen.briefing import build_briefing
+from reportgen.i18n import translations
+from reportgen.reading import read_file
+from reportgen.rendering import Renderer
+from reportgen.spreadsheets import write_xlsx
+from tests.conftest import sheets_for
+
+SUPPLIER = [5, 4, 5, 4, 5, 4, 5, 3, 4, 3, 5, 5, 5, 3, 4, 4]
+KEY_ACCOUNT = [2, 2, 2, 1, 2, 2, 2, 1, 3, 1, 3, 2, 1, 2, 3, None]
+COMMENTS = {0: "Wir binden den Kunden früh ein – er uns erst bei der Ausschreibung.", 12: "Exklusive Slots für Größe 4"}
+
+
+def flat(text: str) -> str:
+    """Text without white space and hyphens, so line breaks and hyphenation do not matter."""
+    return re.sub(r"[\s\-\u00ad]", "", text)
+
+
+def letters(text: str) -> str:
+    """Only the letters: a table cell's text stays findable when the numbers beside it interleave."""
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory, catalog):
+    path = tmp_path_factory.mktemp("in") / "acme.xlsx"
+    write_xlsx(path, sheets_for(catalog, "de", supplier=SUPPLIER, key_account=KEY_ACCOUNT, comments=COMMENTS))
+    analysis = analyse(read_file(path, catalog).assessments[0], catalog)
+    renderer = Renderer()
+    return {lang: renderer.briefing_pdf(build_briefing(analysis, catalog, lang, date(2026, 11, 27)))
+            for lang in ("de", "en")}
+
+
+def reader(pdfs, lang) -> PdfReader:
+    return PdfReader(io.BytesIO(pdfs[lang]))
+
+
+def text_of(pdfs, lang) -> str:
+    return "\n".join(page.extract_text() for page in reader(pdfs, lang).pages).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_at_most_four_a4_pages(pdfs, lang):
+    pages = reader(pdfs, lang).pages
+    assert 2 <= len(pages) <= 4
+    width, height = (float(v) for v in pages[0].mediabox.upper_right)
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+
+
+@pytest.mark.parametrize(
+    ("lang", "zone", "confidential", "page_label"),
+    [("de", "Lieferantenfrustrationszone", "VERTRAULICH", "Seite 1 von"),
+     ("en", "Supplier frustration zone", "CONFIDENTIAL", "Page 1 of")],
+)
+def test_the_briefing_says_where_we_stand(pdfs, catalog, lang, zone, confidential, page_label):
+    text = text_of(pdfs, lang)
+    assert "Acme Präzision GmbH" in text
+    assert zone in text
+    assert confidential in text.upper()
+    assert page_label in text
+    assert "efkam-partnership v1.0" in text
+    only_letters = letters(text)
+    for factor in catalog.factors:
+        assert letters(factor.title.get(lang)) in only_letters, factor.id
+    for question in catalog.coaching_questions:
+        assert letters(question.get(lang)) in only_letters
+    assert letters(COMMENTS[0]) in only_letters
+
+
+def test_numbers_and_dates_are_localised(pdfs):
+    german, english = text_of(pdfs, "de"), text_of(pdfs, "en")
+    assert "27. November 2026" in german and "November 27, 2026" in english
+    assert "1.250.000 €" in german and "€1,250,000" in english
+    assert "15. September 2026" in german and "September 15, 2026" in english
+
+
+def interface_words(lang: str) -> set[str]:
+    """Our own sentences in the other language: none of them may appear in a briefing in *lang*."""
+    german = translations("de")
+    from babel.messages.pofile import read_po
+
+    from reportgen.resources import LOCALES_DIR
+
+    with (LOCALES_DIR / "de/LC_MESSAGES/messages.po").open("rb") as po:
+        ids = [m.id for m in read_po(po) if isinstance(m.id, str) and m.id]
+    pairs = [(m, german.gettext(m)) for m in ids]
+    words = {en if lang == "de" else de for en, de in pairs if en != de}
+    # Phrases, and single words that exist in one language only ("Account" is German business usage too).
+    single = {"Confidential", "Supplier", "Comment", "Factor"} if lang == "de" else {
+        "Vertraulich", "Lieferant", "Kommentar", "Faktor", "Skala", "Seite"}
+    return {w for w in words if "{" not in w and "%(" not in w and " " in w} | single
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_word_of_the_other_language(pdfs, lang):
+    text = flat(text_of(pdfs, lang))
+    leaked = sorted(w for w in interface_words(lang) if flat(w) in text)
+    assert not leaked
+
+
+def test_pdf_metadata(pdfs):
+    meta = reader(pdfs, "de").metadata
+    assert meta.title == "Partnerschafts-Briefing: Acme Präzision GmbH – 2026-Q3"
+    assert meta.author == "Anja Groß"
+    assert meta.subject == "efkam KAM-Partnerschaft: Lieferantenfrustrationszone"
+    assert "2026-Q3" in meta["/Keywords"]
+    assert reader(pdfs, "de").trailer["/Root"]["/Lang"] == "de"
+    assert reader(pdfs, "en").trailer["/Root"]["/Lang"] == "en"
+
+
+def titles(outline) -> list[str]:
+    found = []
+    for item in outline:
+        found.extend(titles(item) if isinstance(item, list) else [item.title])
+    return found
+
+
+def test_bookmarks_from_headings(pdfs):
+    outline = titles(reader(pdfs, "de").outline)
+    assert outline[0] == "Acme Präzision GmbH"
+    assert {"Faktorprofil", "Alle Faktoren", "Fragen für das nächste Gespräch"} <= set(outline)
+
+
+def test_the_font_is_embedded_and_nothing_falls_back(pdfs):
+    """Regression: hyphenation's default U+2010 is not in the font and pulled in DejaVu Sans."""
+    fonts = set()
+    for page in reader(pdfs, "de").pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert fonts and all(name.split("+")[1].startswith("Source-Sans-Pro") for name in fonts), fonts

@@ -1,0 +1,97 @@
+"""The catalog is data: the default one is complete, and a broken copy is explained key by key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportgen.catalog import load_catalog
+from reportgen.problems import ProblemsFound
+from reportgen.resources import DEFAULT_CATALOG
+
+
+def test_default_catalog_has_the_sixteen_efkam_factors_in_both_languages(catalog):
+    assert catalog.id == "efkam-partnership"
+    assert catalog.label() == "efkam-partnership v1.0"
+    assert len(catalog.factors) == 16
+    assert catalog.factors[0].title.de == "Frühzeitige Einbindung in Projekte"
+    assert catalog.factors[-1].title.en.startswith("The corporate cultures")
+    for factor in catalog.factors:
+        for text in (factor.title, factor.short, factor.supplier, factor.key_account):
+            assert text.de and text.en, factor.id
+    assert (catalog.scale.min, catalog.scale.max) == (1, 5)
+    assert [catalog.scale.labels[p].de for p in range(1, 6)][0] == "gar nicht"
+    assert len(catalog.coaching_questions) == 3
+    assert catalog.zones.supplier_frustration.name.de == "Lieferantenfrustrationszone"
+
+
+def broken_copy(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "mein-katalog.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def messages(path: Path, lang: str = "en") -> list[str]:
+    with pytest.raises(ProblemsFound) as caught:
+        load_catalog(path)
+    return [p.render(lang).replace(str(path.parent) + "/", "") for p in caught.value.problems]
+
+
+def test_a_broken_value_names_file_key_and_problem(tmp_path):
+    def change(data):
+        data["factors"][3]["weight"] = -1
+
+    (message,) = messages(broken_copy(tmp_path, change))
+    assert message.startswith("mein-katalog.yaml: factors[4] (co-specification).weight: Input should be greater than 0.")
+
+
+def test_a_missing_key_and_an_unknown_one(tmp_path):
+    def change(data):
+        del data["factors"][0]["title"]
+        data["factors"][1]["titel"] = "typo"
+
+    found = messages(broken_copy(tmp_path, change), "de")
+    assert found[0].startswith("mein-katalog.yaml: factors[1] (early-involvement).title: Field required.")
+    assert found[1].startswith("mein-katalog.yaml: factors[2] (relationship-network).titel: Extra inputs")
+    assert found[0].endswith("Vergleichen Sie mit criteria/efkam-partnership.yaml; die README beschreibt jeden Schlüssel.")
+
+
+def test_unordered_thresholds(tmp_path):
+    def change(data):
+        data["zones"]["critical_imbalance"] = 5
+
+    (message,) = messages(broken_copy(tmp_path, change))
+    assert message.startswith("mein-katalog.yaml: zones: critical_imbalance must not be smaller than balance_tolerance.")
+
+
+def test_duplicate_factor_ids(tmp_path):
+    def change(data):
+        data["factors"][2]["id"] = data["factors"][1]["id"]
+
+    (message,) = messages(broken_copy(tmp_path, change))
+    assert message.startswith("mein-katalog.yaml: (top level): factor id 'relationship-network' appears twice.")
+
+
+def test_invalid_yaml_and_missing_file(tmp_path):
+    path = tmp_path / "kaputt.yaml"
+    path.write_text("factors: [unclosed", encoding="utf-8")
+    (message,) = messages(path)
+    assert message.startswith("kaputt.yaml: The catalog cannot be read:")
+    (missing,) = messages(tmp_path / "gibt-es-nicht.yaml", "de")
+    assert missing.startswith("gibt-es-nicht.yaml: Der Katalog kann nicht gelesen werden: No such file")
+
+
+def test_a_factor_in_one_language_falls_back_to_the_other(tmp_path):
+    def change(data):
+        data["factors"].append({"id": "joint-innovation", "title": {"de": "Gemeinsame Innovation"},
+                                "supplier": {"de": "Bringt Ideen ein."}, "key_account": {"de": "Teilt Ideen."}})
+
+    catalog = load_catalog(broken_copy(tmp_path, change))
+    added = catalog.factors[-1]
+    assert added.title.get("en") == "Gemeinsame Innovation"
+    assert added.label("de") == "Gemeinsame Innovation"
+    assert catalog.factor_numbers["joint-innovation"] == 17

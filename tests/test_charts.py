@@ -1,0 +1,79 @@
+"""Charts: zones follow the catalog, text stays text in the report's language and font."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reportgen.analysis import analyse
+from reportgen.catalog import Catalog
+from reportgen.charts import clip, factor_profile, partnership_diagram, zone_layers
+from reportgen.model import AccountFacts, Assessment, FactorRating, Period
+
+
+def shoelace(polygon):
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1]))) / 2
+
+
+def test_clip_keeps_the_half_plane():
+    square = [(0, 0), (100, 0), (100, 100), (0, 100)]
+    assert shoelace(clip(square, 1, 0, 25)) == pytest.approx(2500)  # x ≤ 25
+    assert shoelace(clip(square, -1, 1, 0)) == pytest.approx(5000)  # y ≤ x
+
+
+def test_zone_polygons_follow_the_catalog_thresholds(catalog):
+    layers = dict(zone_layers(catalog))
+    # S − K > 10: the triangle (0,10) (0,100) (90,100); its area is 90·90/2
+    assert shoelace(layers["supplier_frustration"]) == pytest.approx(4050)
+    assert shoelace(layers["supplier_frustration_critical"]) == pytest.approx(80 * 80 / 2)
+    assert shoelace(layers["account_invests_more"]) == pytest.approx(4050)
+    # The balanced band |S − K| ≤ 10 covers the rest: 10000 − 2·4050
+    assert shoelace(layers["lean_supplier"]) == pytest.approx(10000 - 2 * 4050)
+    assert min(x for x, _ in layers["strategic_partnership"]) == pytest.approx(66)
+
+    data = catalog.model_dump()
+    data["zones"]["balance_tolerance"] = 20
+    data["zones"]["critical_imbalance"] = 30
+    wider = dict(zone_layers(Catalog.model_validate(data)))
+    assert shoelace(wider["supplier_frustration"]) == pytest.approx(80 * 80 / 2)
+
+
+@pytest.fixture(scope="module")
+def analysis(catalog):
+    n = len(catalog.factors)
+    ratings = [FactorRating(f.id, 5 if i % 2 else 4, 2, "") for i, f in enumerate(catalog.factors)]
+    ratings[3] = FactorRating(catalog.factors[3].id, None, None)
+    assert n == 16
+    return analyse(Assessment(AccountFacts("Acme"), Period(2026, 3), tuple(ratings)), catalog)
+
+
+def texts(svg: str) -> str:
+    return " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+
+
+def test_diagram_text_is_real_text_in_the_report_language(analysis, catalog):
+    german = partnership_diagram(analysis, catalog, "de")
+    assert "font-family: 'Source Sans Pro'" in german
+    words = texts(german)
+    assert "Lieferantenfrustrationszone" in words
+    assert "Lieferant investiert (S, 0–100)" in words
+    assert "Key Account investiert (K, 0–100)" in words
+    # 15 factors rated on both sides: seven at 5 (100), eight at 4 (75) → S = 1300 / 15 ≈ 87; K = 2 → 25
+    assert "S 87 · K 25" in words
+    english = texts(partnership_diagram(analysis, catalog, "en"))
+    assert "Supplier frustration zone" in english
+    assert "Lieferant" not in english
+
+
+def test_profile_shows_every_factor_and_the_unrated_one(analysis, catalog):
+    words = texts(factor_profile(analysis, catalog, "de"))
+    for number, factor in enumerate(catalog.factors, start=1):
+        assert f"{number}  {factor.short.de}" in words
+    assert words.count("nicht bewertet") == 1
+    assert "Lieferant (wir)" in words and "Wir investieren mehr" in words
+    assert "5 voll und ganz" in words
+
+
+def test_charts_are_reproducible(analysis, catalog):
+    assert partnership_diagram(analysis, catalog, "en") == partnership_diagram(analysis, catalog, "en")
