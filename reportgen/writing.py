@@ -17,7 +17,9 @@ MAX_SLUG = 60
 
 def slugify(text: str) -> str:
     """``Kessler & Söhne Baustoffe KG`` → ``kessler-soehne-baustoffe-kg``: ASCII, no separators, bounded."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE)).encode("ascii", "ignore").decode()
+    ascii_text = (
+        unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE)).encode("ascii", "ignore").decode()
+    )
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:MAX_SLUG].rstrip("-") or "account"
 

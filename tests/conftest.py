@@ -15,15 +15,29 @@ WORDS = {
     "de": {
         "account_sheet": "Stammdaten",
         "assessment_sheet": "Bewertung",
-        "facts": ["Accountname", "Account-ID", "Periode", "Key-Account-Manager", "Bewertet von", "Bewertet am",
-                  "Jahresumsatz"],
+        "facts": [
+            "Accountname",
+            "Account-ID",
+            "Periode",
+            "Key-Account-Manager",
+            "Bewertet von",
+            "Bewertet am",
+            "Jahresumsatz",
+        ],
         "columns": ["ID", "Faktor", "Lieferant", "Key Account", "Kommentar"],
     },
     "en": {
         "account_sheet": "Account",
         "assessment_sheet": "Assessment",
-        "facts": ["Account name", "Account ID", "Period", "Key account manager", "Assessed by", "Assessed on",
-                  "Annual revenue"],
+        "facts": [
+            "Account name",
+            "Account ID",
+            "Period",
+            "Key account manager",
+            "Assessed by",
+            "Assessed on",
+            "Annual revenue",
+        ],
         "columns": ["ID", "Factor", "Supplier", "Key account", "Comment"],
     },
 }
@@ -35,8 +49,15 @@ def catalog() -> Catalog:
     return load_catalog(DEFAULT_CATALOG)
 
 
-def sheets_for(catalog: Catalog, lang: str = "en", supplier=None, key_account=None, comments=None,
-               facts=None, factor_by: str = "id") -> dict[str, list[list[object]]]:
+def sheets_for(
+    catalog: Catalog,
+    lang: str = "en",
+    supplier=None,
+    key_account=None,
+    comments=None,
+    facts=None,
+    factor_by: str = "id",
+) -> dict[str, list[list[object]]]:
     """The two sheets of a workbook: facts as label/value rows, one rating row per catalog factor."""
     words = WORDS[lang]
     n = len(catalog.factors)
@@ -48,7 +69,9 @@ def sheets_for(catalog: Catalog, lang: str = "en", supplier=None, key_account=No
     rows: list[list[object]] = [words["columns"]]
     for index, factor in enumerate(catalog.factors):
         ident = factor.id if factor_by == "id" else ""
-        rows.append([ident, factor.title.get(lang), supplier[index], key_account[index], comments.get(index, "")])
+        rows.append(
+            [ident, factor.title.get(lang), supplier[index], key_account[index], comments.get(index, "")]
+        )
     return {words["account_sheet"]: facts_rows, words["assessment_sheet"]: rows}
 
 

@@ -48,7 +48,11 @@ def test_gaps_over_investor_and_balance_points_by_hand(three):
     result = analyse(assessment(FactorRating(a, 5, 3), FactorRating(b, 4, 4), FactorRating(c, 2, 1)), three)
     first, second, third = result.factors
     assert (first.gap, second.gap, third.gap) == (2, 0, 1)
-    assert (first.over_investor, second.over_investor, third.over_investor) == (Side.SUPPLIER, None, Side.SUPPLIER)
+    assert (first.over_investor, second.over_investor, third.over_investor) == (
+        Side.SUPPLIER,
+        None,
+        Side.SUPPLIER,
+    )
     # share of S − K: weight · gap / span · 100 / total weight → 1·2/4·100/4 = 12.5 and 1·1/4·100/4 = 6.25
     assert first.balance_points == pytest.approx(12.5)
     assert second.balance_points == pytest.approx(0)
@@ -59,7 +63,9 @@ def test_gaps_over_investor_and_balance_points_by_hand(three):
 
 def test_blank_is_not_rated_and_left_out_never_zero(three):
     a, b, c = ids(three)
-    result = analyse(assessment(FactorRating(a, 5, 5), FactorRating(b, None, 1), FactorRating(c, None, None)), three)
+    result = analyse(
+        assessment(FactorRating(a, 5, 5), FactorRating(b, None, 1), FactorRating(c, None, None)), three
+    )
     # Only factor a is rated on both sides: S = K = 100. A zero for b would have pulled S down to 33.3.
     assert result.supplier_index == pytest.approx(100)
     assert result.key_account_index == pytest.approx(100)

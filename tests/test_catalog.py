@@ -22,7 +22,7 @@ def test_default_catalog_has_the_sixteen_efkam_factors_in_both_languages(catalog
         for text in (factor.title, factor.short, factor.supplier, factor.key_account):
             assert text.de and text.en, factor.id
     assert (catalog.scale.min, catalog.scale.max) == (1, 5)
-    assert [catalog.scale.labels[p].de for p in range(1, 6)][0] == "gar nicht"
+    assert catalog.scale.labels[1].de == "gar nicht"
     assert len(catalog.coaching_questions) == 3
     assert catalog.zones.supplier_frustration.name.de == "Lieferantenfrustrationszone"
 
@@ -46,7 +46,9 @@ def test_a_broken_value_names_file_key_and_problem(tmp_path):
         data["factors"][3]["weight"] = -1
 
     (message,) = messages(broken_copy(tmp_path, change))
-    assert message.startswith("mein-katalog.yaml: factors[4] (co-specification).weight: Input should be greater than 0.")
+    assert message.startswith(
+        "mein-katalog.yaml: factors[4] (co-specification).weight: Input should be greater than 0."
+    )
 
 
 def test_a_missing_key_and_an_unknown_one(tmp_path):
@@ -57,7 +59,9 @@ def test_a_missing_key_and_an_unknown_one(tmp_path):
     found = messages(broken_copy(tmp_path, change), "de")
     assert found[0].startswith("mein-katalog.yaml: factors[1] (early-involvement).title: Field required.")
     assert found[1].startswith("mein-katalog.yaml: factors[2] (relationship-network).titel: Extra inputs")
-    assert found[0].endswith("Vergleichen Sie mit criteria/efkam-partnership.yaml; die README beschreibt jeden Schlüssel.")
+    assert found[0].endswith(
+        "Vergleichen Sie mit criteria/efkam-partnership.yaml; die README beschreibt jeden Schlüssel."
+    )
 
 
 def test_unordered_thresholds(tmp_path):
@@ -65,7 +69,9 @@ def test_unordered_thresholds(tmp_path):
         data["zones"]["critical_imbalance"] = 5
 
     (message,) = messages(broken_copy(tmp_path, change))
-    assert message.startswith("mein-katalog.yaml: zones: critical_imbalance must not be smaller than balance_tolerance.")
+    assert message.startswith(
+        "mein-katalog.yaml: zones: critical_imbalance must not be smaller than balance_tolerance."
+    )
 
 
 def test_duplicate_factor_ids(tmp_path):
@@ -73,7 +79,9 @@ def test_duplicate_factor_ids(tmp_path):
         data["factors"][2]["id"] = data["factors"][1]["id"]
 
     (message,) = messages(broken_copy(tmp_path, change))
-    assert message.startswith("mein-katalog.yaml: (top level): factor id 'relationship-network' appears twice.")
+    assert message.startswith(
+        "mein-katalog.yaml: (top level): factor id 'relationship-network' appears twice."
+    )
 
 
 def test_invalid_yaml_and_missing_file(tmp_path):
@@ -87,8 +95,14 @@ def test_invalid_yaml_and_missing_file(tmp_path):
 
 def test_a_factor_in_one_language_falls_back_to_the_other(tmp_path):
     def change(data):
-        data["factors"].append({"id": "joint-innovation", "title": {"de": "Gemeinsame Innovation"},
-                                "supplier": {"de": "Bringt Ideen ein."}, "key_account": {"de": "Teilt Ideen."}})
+        data["factors"].append(
+            {
+                "id": "joint-innovation",
+                "title": {"de": "Gemeinsame Innovation"},
+                "supplier": {"de": "Bringt Ideen ein."},
+                "key_account": {"de": "Teilt Ideen."},
+            }
+        )
 
     catalog = load_catalog(broken_copy(tmp_path, change))
     added = catalog.factors[-1]

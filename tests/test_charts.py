@@ -13,7 +13,15 @@ from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 
 
 def shoelace(polygon):
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1]))) / 2
+    return (
+        abs(
+            sum(
+                x1 * y2 - x2 * y1
+                for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True)
+            )
+        )
+        / 2
+    )
 
 
 def test_clip_keeps_the_half_plane():

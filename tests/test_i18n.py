@@ -15,7 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.parametrize(
     ("lang", "number", "day", "money", "signed"),
-    [("de", "3,5", "27. November 2026", "1.250.000\xa0€", "−4"), ("en", "3.5", "November 27, 2026", "€1,250,000", "−4")],
+    [
+        ("de", "3,5", "27. November 2026", "1.250.000\xa0€", "−4"),
+        ("en", "3.5", "November 27, 2026", "€1,250,000", "−4"),
+    ],
 )
 def test_numbers_and_dates_as_readers_expect_them(lang, number, day, money, signed):
     formatter = Formatter(lang)
@@ -31,8 +34,12 @@ def test_numbers_and_dates_as_readers_expect_them(lang, number, day, money, sign
 def source_messages() -> set[str]:
     method_map = [("reportgen/**.py", "python"), ("templates/**.html", "jinja2")]
     options_map = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
-    found = extract_from_dir(str(ROOT), method_map, options_map,
-                             directory_filter=lambda path: not Path(path).name.startswith((".", "__")))
+    found = extract_from_dir(
+        str(ROOT),
+        method_map,
+        options_map,
+        directory_filter=lambda path: not Path(path).name.startswith((".", "__")),
+    )
     ids = set()
     for _filename, _lineno, message, _comments, _context in found:
         ids.add(message if isinstance(message, str) else message[0])
@@ -45,9 +52,11 @@ def test_every_word_in_code_and_templates_has_a_german_translation():
     with (ROOT / "locales/de/LC_MESSAGES/messages.po").open("rb") as po:
         german = {m.id if isinstance(m.id, str) else m.id[0]: m for m in read_po(po) if m.id}
     missing = sorted(
-        m for m in source_messages()
-        if m not in german or german[m].fuzzy or not all(german[m].string if isinstance(german[m].string, tuple)
-                                                         else [german[m].string])
+        m
+        for m in source_messages()
+        if m not in german
+        or german[m].fuzzy
+        or not all(german[m].string if isinstance(german[m].string, tuple) else [german[m].string])
     )
     assert not missing, "Run `make messages` and translate these in locales/de/LC_MESSAGES/messages.po"
 

@@ -9,9 +9,14 @@ from reportgen.writing import atomic_write, safe_stem, slugify
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("Kessler & Söhne Baustoffe KG", "kessler-soehne-baustoffe-kg"), ("Straße 5", "strasse-5"),
-     ("../../etc/passwd", "etc-passwd"), ("a\x00b\nc/d\\e", "a-b-c-d-e"), ("東京", "account"),
-     ("Ünïcödé Çø", "uenicoede-co")],
+    [
+        ("Kessler & Söhne Baustoffe KG", "kessler-soehne-baustoffe-kg"),
+        ("Straße 5", "strasse-5"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("a\x00b\nc/d\\e", "a-b-c-d-e"),
+        ("東京", "account"),
+        ("Ünïcödé Çø", "uenicoede-co"),
+    ],
 )
 def test_slugs_are_safe_file_names(name, slug):
     assert slugify(name) == slug

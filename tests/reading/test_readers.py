@@ -17,8 +17,9 @@ def only(result):
     return result.assessments[0]
 
 
-@pytest.mark.parametrize(("name", "lang"), [("acme.xlsx", "de"), ("acme.xlsx", "en"), ("acme.ods", "de"),
-                                            ("acme.ods", "en")])
+@pytest.mark.parametrize(
+    ("name", "lang"), [("acme.xlsx", "de"), ("acme.xlsx", "en"), ("acme.ods", "de"), ("acme.ods", "en")]
+)
 def test_workbook_in_either_language_and_format(make_workbook, catalog, name, lang):
     supplier = [5, 4, 3, 2, 1, 5, 4, 3, 2, 1, 5, 4, 3, 2, 1, 5]
     path = make_workbook(name, lang=lang, supplier=supplier, comments={2: "Größere Änderung „jetzt“"})
@@ -74,8 +75,16 @@ def test_scores_written_as_text_with_decimal_comma(make_workbook, catalog):
     assert assessment.ratings[1].supplier == 4
 
 
-CSV_HEADER_DE = ["Account-ID", "Kunde", "Periode", "Bewertet am", "Faktor-ID", "Lieferant", "Key Account",
-                 "Kommentar"]
+CSV_HEADER_DE = [
+    "Account-ID",
+    "Kunde",
+    "Periode",
+    "Bewertet am",
+    "Faktor-ID",
+    "Lieferant",
+    "Key Account",
+    "Kommentar",
+]
 
 
 def german_rows(catalog, periods=("2026-Q2", "2026-Q3"), accounts=(("KA-7", "Müller & Söhne KG"),)):
@@ -83,7 +92,9 @@ def german_rows(catalog, periods=("2026-Q2", "2026-Q3"), accounts=(("KA-7", "Mü
     for account_id, name in accounts:
         for period in periods:
             for factor in catalog.factors:
-                rows.append([account_id, name, period, date(2026, 9, 30), factor.id, 3.5, 4.0, "Schöne Grüße"])
+                rows.append(
+                    [account_id, name, period, date(2026, 9, 30), factor.id, 3.5, 4.0, "Schöne Grüße"]
+                )
     return rows
 
 
@@ -124,8 +135,14 @@ def test_csv_missing_factors_are_a_warning_and_count_as_not_rated(make_csv, cata
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2026-Q3", Period(2026, 3)), ("2026 Q1", Period(2026, 1)), ("Q4 2025", Period(2025, 4)),
-     ("q2/2026", Period(2026, 2)), ("2026-Q5", None), ("Sommer", None)],
+    [
+        ("2026-Q3", Period(2026, 3)),
+        ("2026 Q1", Period(2026, 1)),
+        ("Q4 2025", Period(2025, 4)),
+        ("q2/2026", Period(2026, 2)),
+        ("2026-Q5", None),
+        ("Sommer", None),
+    ],
 )
 def test_period_notations(text, expected):
     assert Period.parse(text) == expected

@@ -51,7 +51,9 @@ def test_all_problems_are_reported_not_just_the_first(make_workbook, catalog):
     assert len(messages) == 4, messages
     assert messages[0].startswith("acme.xlsx › Bewertung › C2: „viel“ ist keine Zahl.")
     assert messages[1].startswith("acme.xlsx › Bewertung › D4: „7“ liegt außerhalb der Skala 1–5.")
-    assert messages[2].startswith("acme.xlsx › Bewertung › A5: „fruehe-einbindung“ ist kein Faktor des Katalogs")
+    assert messages[2].startswith(
+        "acme.xlsx › Bewertung › A5: „fruehe-einbindung“ ist kein Faktor des Katalogs"
+    )
     assert messages[3] == (
         f"acme.xlsx › Bewertung › A7: Der Faktor „{rows[6][0]}“ ist doppelt bewertet (zuerst in A6). "
         "Behalten Sie eine Zeile je Faktor und löschen Sie die andere."
@@ -84,7 +86,7 @@ def test_missing_sheet_names_what_the_workbook_has(make_workbook, catalog):
     sheets["Tabelle1"] = sheets.pop("Bewertung")
     result = read_file(make_workbook(sheets=sheets), catalog)
     assert rendered(result) == [
-        "acme.xlsx: Es gibt kein Blatt „Bewertung“ (die Arbeitsmappe enthält: \"Stammdaten\", \"Tabelle1\"). "
+        'acme.xlsx: Es gibt kein Blatt „Bewertung“ (die Arbeitsmappe enthält: "Stammdaten", "Tabelle1"). '
         "Benennen Sie das Blatt „Bewertung“; deutsche und englische Blattnamen gehen beide."
     ]
 
@@ -158,9 +160,11 @@ def test_unsupported_type_and_missing_file(tmp_path, catalog):
 
 
 def test_csv_cells_are_named_as_a_spreadsheet_shows_them(make_csv, catalog):
-    rows = [["Account-ID", "Kunde", "Periode", "Faktor-ID", "Lieferant", "Key Account"],
-            ["KA-7", "Müller KG", "2026-Q3", catalog.factors[0].id, "4,5", "x"],
-            ["KA-7", "", "", catalog.factors[1].id, "9", "3"]]
+    rows = [
+        ["Account-ID", "Kunde", "Periode", "Faktor-ID", "Lieferant", "Key Account"],
+        ["KA-7", "Müller KG", "2026-Q3", catalog.factors[0].id, "4,5", "x"],
+        ["KA-7", "", "", catalog.factors[1].id, "9", "3"],
+    ]
     result = read_file(make_csv(rows, delimiter=";"), catalog)
     assert rendered(result) == [
         "export.csv › F2: „x“ ist keine Zahl. "

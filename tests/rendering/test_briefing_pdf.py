@@ -19,7 +19,10 @@ from tests.conftest import sheets_for
 
 SUPPLIER = [5, 4, 5, 4, 5, 4, 5, 3, 4, 3, 5, 5, 5, 3, 4, 4]
 KEY_ACCOUNT = [2, 2, 2, 1, 2, 2, 2, 1, 3, 1, 3, 2, 1, 2, 3, None]
-COMMENTS = {0: "Wir binden den Kunden früh ein – er uns erst bei der Ausschreibung.", 12: "Exklusive Slots für Größe 4"}
+COMMENTS = {
+    0: "Wir binden den Kunden früh ein – er uns erst bei der Ausschreibung.",
+    12: "Exklusive Slots für Größe 4",
+}
 
 
 def flat(text: str) -> str:
@@ -38,8 +41,10 @@ def pdfs(tmp_path_factory, catalog):
     write_xlsx(path, sheets_for(catalog, "de", supplier=SUPPLIER, key_account=KEY_ACCOUNT, comments=COMMENTS))
     analysis = analyse(read_file(path, catalog).assessments[0], catalog)
     renderer = Renderer()
-    return {lang: renderer.briefing_pdf(build_briefing(analysis, catalog, lang, date(2026, 11, 27)))
-            for lang in ("de", "en")}
+    return {
+        lang: renderer.briefing_pdf(build_briefing(analysis, catalog, lang, date(2026, 11, 27)))
+        for lang in ("de", "en")
+    }
 
 
 def reader(pdfs, lang) -> PdfReader:
@@ -60,8 +65,10 @@ def test_at_most_four_a4_pages(pdfs, lang):
 
 @pytest.mark.parametrize(
     ("lang", "zone", "confidential", "page_label"),
-    [("de", "Lieferantenfrustrationszone", "VERTRAULICH", "Seite 1 von"),
-     ("en", "Supplier frustration zone", "CONFIDENTIAL", "Page 1 of")],
+    [
+        ("de", "Lieferantenfrustrationszone", "VERTRAULICH", "Seite 1 von"),
+        ("en", "Supplier frustration zone", "CONFIDENTIAL", "Page 1 of"),
+    ],
 )
 def test_the_briefing_says_where_we_stand(pdfs, catalog, lang, zone, confidential, page_label):
     text = text_of(pdfs, lang)
@@ -97,8 +104,11 @@ def interface_words(lang: str) -> set[str]:
     pairs = [(m, german.gettext(m)) for m in ids]
     words = {en if lang == "de" else de for en, de in pairs if en != de}
     # Phrases, and single words that exist in one language only ("Account" is German business usage too).
-    single = {"Confidential", "Supplier", "Comment", "Factor"} if lang == "de" else {
-        "Vertraulich", "Lieferant", "Kommentar", "Faktor", "Skala", "Seite"}
+    single = (
+        {"Confidential", "Supplier", "Comment", "Factor"}
+        if lang == "de"
+        else {"Vertraulich", "Lieferant", "Kommentar", "Faktor", "Skala", "Seite"}
+    )
     return {w for w in words if "{" not in w and "%(" not in w and " " in w} | single
 
 
