@@ -161,8 +161,8 @@ def partnership_diagram(analysis: AccountAnalysis, catalog: Catalog, lang: str) 
                     )
                 )
         _zone_legend(figure, catalog, lang)
-        _draw_factor_points(axes, analysis, catalog)
-        _draw_account(axes, analysis, lang)
+        occupied = _draw_factor_points(axes, analysis, catalog)
+        _draw_account(axes, analysis, lang, occupied)
         axes.set_xlim(0, 100)
         axes.set_ylim(0, 100)
         axes.set_aspect("equal")
@@ -219,8 +219,10 @@ def _zone_legend(figure, catalog: Catalog, lang: str) -> None:
     )
 
 
-def _draw_factor_points(axes, analysis: AccountAnalysis, catalog: Catalog) -> None:
+def _draw_factor_points(axes, analysis: AccountAnalysis, catalog: Catalog) -> list[tuple[float, float]]:
+    """The numbered factor points, fanned out where they coincide; returns where they were drawn."""
     scale = catalog.scale
+    drawn: list[tuple[float, float]] = []
     spots: dict[tuple[float, float], list[FactorResult]] = defaultdict(list)
     for result in analysis.factors:
         if result.rated_both:
@@ -233,6 +235,7 @@ def _draw_factor_points(axes, analysis: AccountAnalysis, catalog: Catalog) -> No
         for result, (dx, dy) in zip(results, offsets, strict=True):
             colour = GAP_COLOURS[result.over_investor]
             px, py = x + dx, y + dy
+            drawn.append((px, py))
             axes.scatter([px], [py], s=60, color="white", edgecolors=colour, linewidths=0.9, zorder=3)
             axes.text(
                 px,
@@ -244,25 +247,57 @@ def _draw_factor_points(axes, analysis: AccountAnalysis, catalog: Catalog) -> No
                 va="center_baseline",
                 zorder=4,
             )
+    return drawn
 
 
-def _draw_account(axes, analysis: AccountAnalysis, lang: str) -> None:
+LABEL_SIZE = (21.0, 5.5)  # the account label's box in data units (0–100 axes), a little generous
+LABEL_SPOTS = (  # (dx, dy, ha, va) from the account's marker, in order of preference; far ones get a line
+    (4, 3, "left", "bottom"), (-4, 3, "right", "bottom"), (4, -3, "left", "top"), (-4, -3, "right", "top"),
+    (5, 0, "left", "center"), (-5, 0, "right", "center"),
+    (0, 6, "center", "bottom"), (0, -6, "center", "top"),
+    (-8, -14, "right", "top"), (8, -14, "left", "top"),
+    (-8, 14, "right", "bottom"), (8, 14, "left", "bottom"),
+    (0, -22, "center", "top"), (0, 22, "center", "bottom"),
+)  # fmt: skip
+
+
+def _label_spot(x: float, y: float, occupied: list[tuple[float, float]]) -> tuple[float, float, str, str]:
+    """Where the account's label covers the fewest factor points and stays inside the square."""
+    width, height = LABEL_SIZE
+
+    def cost(spot) -> float:
+        dx, dy, ha, va = spot
+        left = x + dx - {"left": 0, "right": width, "center": width / 2}[ha]
+        bottom = y + dy - {"bottom": 0, "top": height, "center": height / 2}[va]
+        outside = left < 0 or bottom < 0 or left + width > 100 or bottom + height > 100
+        covered = sum(
+            left - 2 <= px <= left + width + 2 and bottom - 2 <= py <= bottom + height + 2
+            for px, py in occupied
+        )
+        return covered + (1000 if outside else 0)
+
+    return min(LABEL_SPOTS, key=cost)
+
+
+def _draw_account(axes, analysis: AccountAnalysis, lang: str, occupied: list[tuple[float, float]]) -> None:
     formatter = Formatter(lang)
     x, y = analysis.key_account_index, analysis.supplier_index
     axes.scatter([x], [y], s=190, color=INK, edgecolors="white", linewidths=1.6, zorder=5)
     label = f"S {formatter.number(y)} · K {formatter.number(x)}"
-    dx = -4 if x > 70 else 4
+    dx, dy, ha, va = _label_spot(x, y, occupied)
     axes.annotate(
         label,
         (x, y),
-        xytext=(dx * 2.2, 9),
-        textcoords="offset points",
+        xytext=(x + dx, y + dy),
+        textcoords="data",
         fontsize=8.5,
         fontweight="bold",
         color=INK,
-        ha="right" if dx < 0 else "left",
+        ha=ha,
+        va=va,
         zorder=6,
-        bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+        bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
+        arrowprops={"arrowstyle": "-", "color": INK, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 5},
     )
 
 

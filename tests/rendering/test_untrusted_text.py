@@ -1,0 +1,67 @@
+"""Text from spreadsheets stays text: escaped, never a template, never a reason to fetch anything."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import threading
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from reportgen.analysis import analyse
+from reportgen.briefing import build_briefing
+from reportgen.model import AccountFacts, Assessment, FactorRating, Period
+from reportgen.rendering import Renderer
+
+
+@pytest.fixture
+def server():
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", hits
+    httpd.shutdown()
+
+
+def test_hostile_names_and_comments_are_printed_literally_and_fetch_nothing(server, catalog):
+    base, hits = server
+    name = f'<img src="{base}/name.png">{{{{ 7*7 }}}} & Söhne'
+    comments = [
+        f'<link rel="attachment" href="file:///etc/passwd"><style>@import url("{base}/x.css");</style>',
+        f'<svg><image href="{base}/svg.png"/></svg>{{% include "base.html" %}}',
+        "file:///etc/passwd",
+    ]
+    ratings = [
+        FactorRating(f.id, 5, 2, comments[i] if i < len(comments) else "")
+        for i, f in enumerate(catalog.factors)
+    ]
+    assessment = Assessment(
+        AccountFacts(name, key_account_manager=f'<a href="{base}/kam">KAM</a>'),
+        Period(2026, 3),
+        tuple(ratings),
+        assessed_by="<script>alert(1)</script>",
+    )
+    view = build_briefing(analyse(assessment, catalog), catalog, "en", date(2026, 11, 27))
+    pdf = Renderer().briefing_pdf(view)
+
+    assert hits == []
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "".join(page.extract_text() for page in reader.pages).replace("\n", "")
+    assert "{{ 7*7 }} & Söhne" in text and "49" not in text.split("Söhne")[0]
+    assert "@import url(" in text
+    assert '{% include "base.html" %}' in text
+    assert "<script>alert(1)</script>" in text
+    assert "/EmbeddedFiles" not in str(reader.trailer["/Root"])

@@ -1,0 +1,166 @@
+"""The command line as a user runs it: exit codes, messages in the chosen language, no traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str):
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
+@pytest.fixture
+def good(make_workbook):
+    return make_workbook("good.xlsx", lang="de")
+
+
+@pytest.fixture
+def bad(make_workbook, catalog):
+    n = len(catalog.factors)
+    return make_workbook("bad.xlsx", lang="de", supplier=[9] + [4] * (n - 1))
+
+
+def test_one_good_workbook(tmp_path, good):
+    out = tmp_path / "out"
+    result = run("briefing", str(good), "--lang", "de", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_de.pdf"]
+    assert "1 Account(s) erstellt, 1 PDF(s)" in result.stderr
+
+
+def test_lang_all_writes_german_and_english(tmp_path, good):
+    out = tmp_path / "out"
+    assert run("briefing", str(good), "--out", str(out)).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "acme-praezision-gmbh_2026-Q3_de.pdf",
+        "acme-praezision-gmbh_2026-Q3_en.pdf",
+    ]
+
+
+def test_a_bad_workbook_exits_2_with_the_place_and_writes_nothing(tmp_path, bad):
+    out = tmp_path / "out"
+    result = run("briefing", str(bad), "--lang", "de", "--out", str(out))
+    assert result.exit_code == 2
+    assert "bad.xlsx › Bewertung › C2: „9“ liegt außerhalb der Skala 1–5." in result.stderr
+    assert "Es wurde kein Briefing erstellt." in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_messages_follow_lang(tmp_path, bad):
+    result = run("briefing", str(bad), "--lang", "en", "--out", str(tmp_path / "out"))
+    assert 'bad.xlsx › Bewertung › C2: "9" lies outside the scale 1–5.' in result.stderr
+
+
+def test_a_folder_with_one_bad_file_renders_the_rest_and_exits_1(tmp_path, good, bad):
+    out = tmp_path / "out"
+    result = run("briefing", str(good.parent), "--lang", "en", "--out", str(out))
+    assert result.exit_code == 1
+    assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]
+    assert "1 file(s) had problems" in result.stderr
+    assert "bad.xlsx" in result.stderr
+
+
+def test_the_same_account_and_period_twice(tmp_path, make_workbook):
+    make_workbook("first.xlsx")
+    make_workbook("second.xlsx")
+    result = run("briefing", str(tmp_path), "--lang", "en", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "second.xlsx: Acme Präzision GmbH for 2026-Q3 is also in first.xlsx." in result.stderr
+
+
+def test_period_filter_and_a_bad_period(tmp_path, make_workbook, catalog):
+    facts = ["Acme", "KA-1", "2026-Q2"]
+    make_workbook("q2.xlsx", facts=facts)
+    make_workbook("q3.xlsx")
+    out = tmp_path / "out"
+    assert (
+        run("briefing", str(tmp_path), "--lang", "en", "--out", str(out), "--period", "2026-Q3").exit_code
+        == 0
+    )
+    assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]
+    result = run("briefing", str(tmp_path), "--period", "Herbst", "--lang", "de")
+    assert result.exit_code == 2
+    assert "„Herbst“ ist kein Zeitraum." in result.stderr
+
+
+def test_no_input_and_a_broken_catalog_exit_2(tmp_path, good):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("briefing", str(empty), "--lang", "en")
+    assert result.exit_code == 2
+    assert "There are no assessment files here." in result.stderr
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text("id: x\nversion: 1\n", encoding="utf-8")
+    result = run("briefing", str(good), "--criteria", str(catalog), "--lang", "en")
+    assert result.exit_code == 2
+    assert "catalog.yaml: title: Field required." in result.stderr
+
+
+def test_unexpected_errors_are_one_sentence_unless_debug(tmp_path, good, monkeypatch):
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr("reportgen.pipeline.read_all", explode)
+    result = run("briefing", str(good), "--lang", "de")
+    assert result.exit_code == 2
+    assert (
+        "Etwas Unerwartetes ist schiefgegangen: kaputt Starten Sie erneut mit --debug für Details."
+        in result.stderr
+    )
+    debug = CliRunner().invoke(cli, ["briefing", str(good), "--debug"])
+    assert isinstance(debug.exception, RuntimeError)
+
+
+def test_a_crash_while_rendering_one_account_spares_the_others(tmp_path, make_workbook, monkeypatch):
+    make_workbook("a.xlsx")
+    make_workbook("b.xlsx", facts=["Beta GmbH", "KA-2", "2026-Q3"])
+    from reportgen import briefing
+
+    real = briefing.build_briefing
+
+    def fragile(analysis, *args):
+        if analysis.assessment.account.name == "Beta GmbH":
+            raise ValueError("layout exploded")
+        return real(analysis, *args)
+
+    monkeypatch.setattr(briefing, "build_briefing", fragile)
+    out = tmp_path / "out"
+    result = run("briefing", str(tmp_path), "--lang", "en", "--out", str(out))
+    assert result.exit_code == 1
+    assert "The briefing for Beta GmbH (2026-Q3) could not be made: layout exploded." in result.stderr
+    assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]
+
+
+def test_help_is_instant_and_imports_nothing_heavy():
+    code = "import sys, reportgen.cli; print(sorted(m for m in ('pandas', 'matplotlib', 'weasyprint', 'babel', 'pydantic') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_same_input_gives_byte_identical_pdfs_under_source_date_epoch(tmp_path, good):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1790000000"}
+    digests = []
+    for run_number in (1, 2):
+        out = tmp_path / f"run{run_number}"
+        subprocess.run(
+            [sys.executable, "-m", "reportgen", "briefing", str(good), "--lang", "de", "--out", str(out)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        (pdf,) = out.iterdir()
+        digests.append(hashlib.sha256(pdf.read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
