@@ -106,7 +106,8 @@ def imbalance_drivers(
     """The factors that drive the imbalance, largest share of the balance first.
 
     In a frustration zone only factors where we invest more count, where the key account invests more
-    only those; in a balanced relationship the largest gaps of either direction.
+    only those; in a balanced relationship the largest gaps of either direction. Equal shares are
+    ordered commented factors first, then by number.
     """
 
     def pushes(r: FactorResult) -> bool:
@@ -119,7 +120,8 @@ def imbalance_drivers(
         return True
 
     candidates = [r for r in results if pushes(r)]
-    candidates.sort(key=lambda r: (-abs(r.balance_points), r.number))
+    # Among equal shares, a factor with a comment first: it tells the reader why.
+    candidates.sort(key=lambda r: (-round(abs(r.balance_points), 9), not r.comments, r.number))
     return tuple(candidates[:limit])
 
 

@@ -125,3 +125,12 @@ def test_thresholds_come_from_the_catalog(catalog):
     wider = Catalog.model_validate(data)
     assert classify_zone(70, 50, wider.zones).kind is ZoneKind.BALANCED
     assert classify_zone(90, 60, wider.zones).id == "supplier_frustration"
+
+
+def test_among_equal_drivers_the_commented_come_first(three):
+    a, b, c = ids(three)
+    data = three.model_dump()
+    data["factors"][1]["weight"] = 1
+    equal = Catalog.model_validate(data)
+    result = analyse(assessment(FactorRating(a, 4, 3), FactorRating(b, 4, 3), FactorRating(c, 4, 3, "why")), equal)
+    assert [d.factor.id for d in result.drivers] == [c, a, b]
