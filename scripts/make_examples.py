@@ -13,6 +13,19 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.catalog import load_catalog
+from reportgen.reading.vocabulary import (
+    ACCOUNT_ID,
+    ACCOUNT_NAME,
+    ACCOUNT_SHEET,
+    ANNUAL_REVENUE,
+    ASSESSED_BY,
+    ASSESSED_ON,
+    ASSESSMENT_SHEET,
+    CATALOG,
+    KEY_ACCOUNT_MANAGER,
+    PERIOD,
+    RATING_COLUMNS,
+)
 from reportgen.resources import DEFAULT_CATALOG
 from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
 
@@ -181,40 +194,26 @@ EXAMPLES = [
     ),
 ]
 
-HEADERS = {
-    "de": {
-        "account_sheet": "Stammdaten",
-        "assessment_sheet": "Bewertung",
-        "facts": [
-            "Accountname",
-            "Account-ID",
-            "Periode",
-            "Key-Account-Manager",
-            "Bewertet von",
-            "Bewertet am",
-            "Jahresumsatz",
-            "Katalog",
-        ],
-        "columns": ["ID", "Faktor", "Lieferant (1–5)", "Key Account (1–5)", "Kommentar"],
-        "field": ["Feld", "Wert"],
-    },
-    "en": {
-        "account_sheet": "Account",
-        "assessment_sheet": "Assessment",
-        "facts": [
-            "Account name",
-            "Account ID",
-            "Period",
-            "Key account manager",
-            "Assessed by",
-            "Assessed on",
-            "Annual revenue",
-            "Catalog",
-        ],
-        "columns": ["ID", "Factor", "Supplier (1–5)", "Key account (1–5)", "Comment"],
-        "field": ["Field", "Value"],
-    },
-}
+FACT_TERMS = (
+    ACCOUNT_NAME,
+    ACCOUNT_ID,
+    PERIOD,
+    KEY_ACCOUNT_MANAGER,
+    ASSESSED_BY,
+    ASSESSED_ON,
+    ANNUAL_REVENUE,
+    CATALOG,
+)
+FIELD_VALUE = {"de": ["Feld", "Wert"], "en": ["Field", "Value"]}
+
+
+def headings(lang: str) -> tuple[list[str], list[str]]:
+    """Fact labels and column headers as reportgen names them in *lang*, scores with their scale."""
+    facts = [term.heading(lang) for term in FACT_TERMS]
+    columns = [term.heading(lang) for term in RATING_COLUMNS]
+    columns[2] += " (1–5)"
+    columns[3] += " (1–5)"
+    return facts, columns
 
 
 def parse_scores(text: str) -> list[float | None]:
@@ -229,7 +228,8 @@ def as_cell(score: float | None) -> object:
 
 
 def workbook_sheets(example: Example, period: str, catalog) -> dict:
-    words = HEADERS[example.language]
+    lang = example.language
+    fact_labels, columns = headings(lang)
     supplier, key_account = (parse_scores(s) for s in example.scores[period])
     comments = example.comments.get(period, {})
     values = [
@@ -242,8 +242,8 @@ def workbook_sheets(example: Example, period: str, catalog) -> dict:
         example.revenue,
         catalog.id,
     ]
-    facts = [words["field"], *([label, value] for label, value in zip(words["facts"], values, strict=True))]
-    rows = [words["columns"]]
+    facts = [FIELD_VALUE[lang], *([label, value] for label, value in zip(fact_labels, values, strict=True))]
+    rows = [columns]
     for number, factor in enumerate(catalog.factors, start=1):
         rows.append(
             [
@@ -254,7 +254,7 @@ def workbook_sheets(example: Example, period: str, catalog) -> dict:
                 comments.get(number, ""),
             ]
         )
-    return {words["account_sheet"]: facts, words["assessment_sheet"]: rows}
+    return {ACCOUNT_SHEET.heading(lang): facts, ASSESSMENT_SHEET.heading(lang): rows}
 
 
 def csv_rows(example: Example, catalog) -> list[list[object]]:

@@ -8,39 +8,22 @@ from pathlib import Path
 import pytest
 
 from reportgen.catalog import Catalog, load_catalog
+from reportgen.reading.vocabulary import (
+    ACCOUNT_ID,
+    ACCOUNT_NAME,
+    ACCOUNT_SHEET,
+    ANNUAL_REVENUE,
+    ASSESSED_BY,
+    ASSESSED_ON,
+    ASSESSMENT_SHEET,
+    KEY_ACCOUNT_MANAGER,
+    PERIOD,
+    RATING_COLUMNS,
+)
 from reportgen.resources import DEFAULT_CATALOG
 from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
 
-WORDS = {
-    "de": {
-        "account_sheet": "Stammdaten",
-        "assessment_sheet": "Bewertung",
-        "facts": [
-            "Accountname",
-            "Account-ID",
-            "Periode",
-            "Key-Account-Manager",
-            "Bewertet von",
-            "Bewertet am",
-            "Jahresumsatz",
-        ],
-        "columns": ["ID", "Faktor", "Lieferant", "Key Account", "Kommentar"],
-    },
-    "en": {
-        "account_sheet": "Account",
-        "assessment_sheet": "Assessment",
-        "facts": [
-            "Account name",
-            "Account ID",
-            "Period",
-            "Key account manager",
-            "Assessed by",
-            "Assessed on",
-            "Annual revenue",
-        ],
-        "columns": ["ID", "Factor", "Supplier", "Key account", "Comment"],
-    },
-}
+FACT_TERMS = (ACCOUNT_NAME, ACCOUNT_ID, PERIOD, KEY_ACCOUNT_MANAGER, ASSESSED_BY, ASSESSED_ON, ANNUAL_REVENUE)
 FACTS = ["Acme Präzision GmbH", "KA-1", "2026-Q3", "Jürgen Weiß", "Anja Groß", date(2026, 9, 15), 1_250_000]
 
 
@@ -59,20 +42,19 @@ def sheets_for(
     factor_by: str = "id",
 ) -> dict[str, list[list[object]]]:
     """The two sheets of a workbook: facts as label/value rows, one rating row per catalog factor."""
-    words = WORDS[lang]
     n = len(catalog.factors)
     supplier = supplier if supplier is not None else [4] * n
     key_account = key_account if key_account is not None else [3] * n
     comments = comments or {}
     values = facts if facts is not None else FACTS
-    facts_rows = [[label, value] for label, value in zip(words["facts"], values, strict=False)]
-    rows: list[list[object]] = [words["columns"]]
+    facts_rows = [[term.heading(lang), value] for term, value in zip(FACT_TERMS, values, strict=False)]
+    rows: list[list[object]] = [[term.heading(lang) for term in RATING_COLUMNS]]
     for index, factor in enumerate(catalog.factors):
         ident = factor.id if factor_by == "id" else ""
         rows.append(
             [ident, factor.title.get(lang), supplier[index], key_account[index], comments.get(index, "")]
         )
-    return {words["account_sheet"]: facts_rows, words["assessment_sheet"]: rows}
+    return {ACCOUNT_SHEET.heading(lang): facts_rows, ASSESSMENT_SHEET.heading(lang): rows}
 
 
 @pytest.fixture

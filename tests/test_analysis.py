@@ -132,5 +132,7 @@ def test_among_equal_drivers_the_commented_come_first(three):
     data = three.model_dump()
     data["factors"][1]["weight"] = 1
     equal = Catalog.model_validate(data)
-    result = analyse(assessment(FactorRating(a, 4, 3), FactorRating(b, 4, 3), FactorRating(c, 4, 3, "why")), equal)
+    result = analyse(
+        assessment(FactorRating(a, 4, 3), FactorRating(b, 4, 3), FactorRating(c, 4, 3, "why")), equal
+    )
     assert [d.factor.id for d in result.drivers] == [c, a, b]

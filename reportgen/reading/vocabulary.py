@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.i18n import N_
+from reportgen.i18n import N_, gettext_for
 from reportgen.problems import Message
 from reportgen.reading.values import normalise_key
 
@@ -21,6 +21,10 @@ class Term:
 
     def matches(self, text: object) -> bool:
         return normalise_key(text) in {normalise_key(alias) for alias in self.aliases}
+
+    def heading(self, lang: str) -> str:
+        """The name we write for this term in *lang*: its label, translated like every other word."""
+        return gettext_for(lang)(self.label.text)
 
 
 def find_term(terms: tuple[Term, ...], text: object) -> Term | None:
@@ -152,12 +156,5 @@ CSV_ACCOUNT_NAME = Term(
 CSV_COLUMNS: tuple[Term, ...] = (
     *RATING_COLUMNS,
     CSV_ACCOUNT_NAME,
-    ACCOUNT_ID,
-    PERIOD,
-    KEY_ACCOUNT_MANAGER,
-    ASSESSED_BY,
-    ASSESSED_ON,
-    ANNUAL_REVENUE,
-    CURRENCY,
-    CATALOG,
+    *(term for term in ACCOUNT_FIELDS if term is not ACCOUNT_NAME),
 )

@@ -146,3 +146,17 @@ def test_csv_missing_factors_are_a_warning_and_count_as_not_rated(make_csv, cata
 )
 def test_period_notations(text, expected):
     assert Period.parse(text) == expected
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_heading_we_write_is_one_we_read(lang):
+    from reportgen.reading.vocabulary import (
+        ACCOUNT_FIELDS,
+        ACCOUNT_SHEET,
+        ASSESSMENT_SHEET,
+        CSV_COLUMNS,
+        RATING_COLUMNS,
+    )
+
+    for term in (ACCOUNT_SHEET, ASSESSMENT_SHEET, *ACCOUNT_FIELDS, *RATING_COLUMNS, *CSV_COLUMNS):
+        assert term.matches(term.heading(lang)), (term.key, term.heading(lang))
