@@ -10,7 +10,7 @@ UNSUPPORTED_TYPE = Message(
 )
 EMPTY_FILE = Message(N_("The file is empty."), N_("Save the assessment again from Excel or LibreOffice."))
 NOT_A_SPREADSHEET = Message(
-    N_("The file is not a readable spreadsheet ({reason})."),
+    N_("The file cannot be opened as a spreadsheet: it is damaged or in another format."),
     N_("Open it in Excel or LibreOffice and save it again as .xlsx or .ods."),
 )
 PASSWORD_PROTECTED = Message(

@@ -94,10 +94,11 @@ class FactorMatcher:
         self._by_key: dict[str, str] = {}
         self._display: dict[str, str] = {}
         for factor in catalog.factors:
+            # Human wording first, so that a suggestion shows a title rather than an id.
             for text in (
-                factor.id,
                 *factor.title.variants(),
                 *(factor.short.variants() if factor.short else []),
+                factor.id,
             ):
                 key = normalise_key(text)
                 self._by_key.setdefault(key, factor.id)

@@ -45,13 +45,8 @@ def load_sheets(path: Path, log: ProblemLog) -> dict[str, list[list[object]]] | 
     except calamine.PasswordError:
         log.error(place, msg.PASSWORD_PROTECTED)
     except (calamine.CalamineError, OSError, ValueError) as exc:
-        log.error(place, msg.NOT_A_SPREADSHEET, reason=_short_reason(exc))
+        log.error(place, msg.NOT_A_SPREADSHEET, detail=str(exc)[:200])
     return None
-
-
-def _short_reason(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
 
 
 def _pick_sheet(sheets: dict[str, list], term: Term) -> str | None:

@@ -61,6 +61,13 @@ def test_all_problems_are_reported_not_just_the_first(make_workbook, catalog):
     assert not result.assessments
 
 
+def test_a_suggestion_shows_the_factor_as_people_write_it_not_its_id(make_workbook, catalog):
+    sheets = sheets_for(catalog, lang="en", factor_by="title")
+    sheets["Assessment"][8][1] = "Shared visoin"
+    (message,) = rendered(read_file(make_workbook(sheets=sheets), catalog), "de")
+    assert message.endswith("Meinten Sie „Shared vision“?")
+
+
 def test_unknown_factor_with_a_close_match_suggests_it(make_workbook, catalog):
     sheets = sheets_for(catalog, lang="en", factor_by="title")
     sheets["Assessment"][1][1] = "Early involvment in projects"
@@ -137,8 +144,10 @@ def test_not_a_spreadsheet(tmp_path, catalog, content):
     path = tmp_path / "acme.xlsx"
     path.write_bytes(content)
     (message,) = rendered(read_file(path, catalog), "en")
-    assert message.startswith("acme.xlsx: The file is not a readable spreadsheet (")
-    assert message.endswith("Open it in Excel or LibreOffice and save it again as .xlsx or .ods.")
+    assert message == (
+        "acme.xlsx: The file cannot be opened as a spreadsheet: it is damaged or in another format. "
+        "Open it in Excel or LibreOffice and save it again as .xlsx or .ods."
+    )
 
 
 def test_a_zip_that_is_no_workbook(tmp_path, catalog):
@@ -146,7 +155,7 @@ def test_a_zip_that_is_no_workbook(tmp_path, catalog):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "hello")
     (message,) = rendered(read_file(path, catalog), "en")
-    assert message.startswith("acme.xlsx: The file is not a readable spreadsheet")
+    assert message.startswith("acme.xlsx: The file cannot be opened as a spreadsheet")
 
 
 def test_unsupported_type_and_missing_file(tmp_path, catalog):
