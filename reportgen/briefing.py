@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reportgen.catalog import Catalog
+from reportgen.history import AccountHistory
 from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult, ZoneKind
 
 
@@ -31,6 +32,18 @@ class FactorRow:
     @property
     def rated_both(self) -> bool:
         return self.gap is not None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One quarter of the account's history; the figures are None where it was not assessed."""
+
+    period: str
+    supplier_index: float | None
+    key_account_index: float | None
+    balance: float | None
+    zone_name: str | None
+    other_catalog: str | None
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,19 @@ class BriefingView:
     coaching_questions: tuple[str, ...]
     diagram_svg: str
     profile_svg: str
+    history: tuple[HistoryRow, ...] = ()
+    trend_svg: str | None = None
+    previous_period: str | None = None
+    previous_zone_name: str | None = None
+    balance_change: float | None = None
+
+    @property
+    def zone_changed(self) -> bool:
+        return self.previous_zone_name is not None and self.previous_zone_name != self.zone_name
+
+    @property
+    def has_other_catalog(self) -> bool:
+        return any(row.other_catalog for row in self.history)
 
     @property
     def balance_magnitude(self) -> float:
@@ -106,7 +132,8 @@ def _briefly(row: FactorRow) -> FactorRow:
     return replace(row, comments=short)
 
 
-def _zone_words(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> tuple[str, str]:
+def zone_words(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> tuple[str, str]:
+    """The zone's name and what it means, in *lang*."""
     zone, zones = analysis.zone, catalog.zones
     if zone.relationship_type is not None:
         return zone.relationship_type.name.get(lang), zone.relationship_type.meaning.get(lang)
@@ -118,12 +145,39 @@ def _zone_words(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> tuple
     return area.name.get(lang), area.meaning.get(lang)
 
 
-def build_briefing(analysis: AccountAnalysis, catalog: Catalog, lang: str, made_on: date) -> BriefingView:
+def _history_rows(history: AccountHistory, until, catalog: Catalog, lang: str) -> tuple[HistoryRow, ...]:
+    rows = []
+    for point in history.timeline(until, catalog):
+        a = point.analysis
+        rows.append(HistoryRow(
+            period=str(point.period),
+            supplier_index=a.supplier_index if a else None,
+            key_account_index=a.key_account_index if a else None,
+            balance=a.balance if a else None,
+            zone_name=zone_words(a, catalog, lang)[0] if a else None,
+            other_catalog=point.other_catalog,
+        ))  # fmt: skip
+    return tuple(rows)
+
+
+def build_briefing(
+    analysis: AccountAnalysis,
+    catalog: Catalog,
+    lang: str,
+    made_on: date,
+    history: AccountHistory | None = None,
+) -> BriefingView:
+    """The view of one briefing; *history* (up to this period) adds the path, the trend and changes."""
     from reportgen import charts
+
+    period = analysis.assessment.period
+    earlier = history.up_to(period).analyses[:-1] if history else ()
+    previous = earlier[-1] if earlier else None
+    timeline = history.timeline(period, catalog) if history and earlier else ()
 
     assessment = analysis.assessment
     rows = [factor_row(result, lang) for result in analysis.factors]
-    zone_name, zone_meaning = _zone_words(analysis, catalog, lang)
+    zone_name, zone_meaning = zone_words(analysis, catalog, lang)
     scale = catalog.scale
     return BriefingView(
         lang=lang,
@@ -153,6 +207,11 @@ def build_briefing(analysis: AccountAnalysis, catalog: Catalog, lang: str, made_
             ScalePoint(point, scale.labels[point].get(lang)) for point in sorted(scale.labels)
         ),
         coaching_questions=tuple(question.get(lang) for question in catalog.coaching_questions),
-        diagram_svg=charts.partnership_diagram(analysis, catalog, lang),
+        diagram_svg=charts.partnership_diagram(analysis, catalog, lang, path=earlier),
         profile_svg=charts.factor_profile(analysis, catalog, lang),
+        history=_history_rows(history, period, catalog, lang) if timeline else (),
+        trend_svg=charts.trend_chart(timeline, lang) if timeline else None,
+        previous_period=str(previous.assessment.period) if previous else None,
+        previous_zone_name=zone_words(previous, catalog, lang)[0] if previous else None,
+        balance_change=analysis.balance - previous.balance if previous else None,
     )

@@ -82,6 +82,10 @@ class RelationshipType(_Strict):
             raise ValueError("give either 'at_least' or 'above', not both")
         return self
 
+    def start(self) -> float:
+        """Where this type starts on the lower index (0 for the first)."""
+        return self.above if self.above is not None else (self.at_least or 0)
+
     def admits(self, lower_index: float) -> bool:
         if self.above is not None:
             return lower_index > self.above
@@ -97,6 +101,7 @@ class ImbalanceZone(_Strict):
 class Zones(_Strict):
     balance_tolerance: float = Field(10, ge=0, le=100)
     critical_imbalance: float = Field(20, ge=0, le=100)
+    strategic_capacity: int = Field(3, ge=0, le=1000)
     relationship_types: list[RelationshipType] = Field(min_length=1)
     supplier_frustration: ImbalanceZone
     account_invests_more: ImbalanceZone
@@ -172,6 +177,13 @@ class Catalog(_Strict):
 
     def label(self) -> str:
         return f"{self.id} v{self.version}"
+
+
+def parse_catalog_ref(text: str) -> tuple[str, str | None]:
+    """``"efkam-partnership v1.0"`` → ``("efkam-partnership", "1.0")``; the version is optional."""
+    parts = text.strip().split()
+    version = parts[1].removeprefix("v").removeprefix("V") if len(parts) > 1 else None
+    return (parts[0] if parts else ""), version
 
 
 CATALOG_UNREADABLE = Message(

@@ -1,9 +1,12 @@
-"""The command line: ``reportgen briefing …``. Only click is imported up front, so ``--help`` is instant."""
+"""The command line: ``reportgen briefing|portfolio …``. Only click is imported up front, so ``--help``
+is instant; everything else is imported when a command runs."""
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -24,37 +27,53 @@ UNEXPECTED = Message(
 WRITE_FAILED = Message(
     N_("The file could not be written: {reason}."), N_("Check that the folder exists and is writable.")
 )
+RENDERING = Message(N_("Rendering"))
 
 
 def _shared_options(function):
-    """The options every command shares (MkDocs style): language, catalog, debug."""
+    """The options every command shares (MkDocs style): inputs, output, language, catalog, debug."""
     from reportgen.resources import DEFAULT_CATALOG
 
-    @click.option(
-        "--lang",
-        "lang",
-        type=click.Choice([*LANGUAGES, "all"]),
-        default="all",
-        show_default=True,
-        help="Language of the report and of the messages (all = German and English).",
-    )
-    @click.option(
-        "--criteria",
-        type=click.Path(path_type=Path, dir_okay=False),
-        default=DEFAULT_CATALOG,
-        show_default="criteria/efkam-partnership.yaml",
-        help="The criteria catalog to use.",
-    )
-    @click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+    options = [
+        click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
+        click.option(
+            "--out",
+            "out_dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            default=Path("output"),
+            show_default=True,
+            help="Folder for the PDFs.",
+        ),
+        click.option(
+            "--lang",
+            "lang",
+            type=click.Choice([*LANGUAGES, "all"]),
+            default="all",
+            show_default=True,
+            help="Language of the report and of the messages (all = German and English).",
+        ),
+        click.option(
+            "--criteria",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=DEFAULT_CATALOG,
+            show_default="criteria/efkam-partnership.yaml",
+            help="The criteria catalog to use.",
+        ),
+        click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error."),
+    ]
+
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         return function(*args, **kwargs)
 
+    for option in reversed(options):
+        wrapper = option(wrapper)
     return wrapper
 
 
 class Reporter:
-    """Prints what happens, in the chosen language, to standard error (PDF paths to standard output)."""
+    """Says what happens, in the chosen language: messages to standard error, PDF paths to standard
+    output (when no progress bar is shown), a progress bar only on an interactive terminal."""
 
     def __init__(self, lang: str):
         from rich.console import Console
@@ -63,6 +82,8 @@ class Reporter:
         self._ = gettext_for(self.lang)
         self.err = Console(stderr=True, highlight=False, soft_wrap=True)
         self.out = Console(highlight=False, soft_wrap=True)
+        self.interactive = self.err.is_terminal and not os.environ.get("CI")
+        self._progress = None
 
     def say(self, message: Message, style: str = "", **params) -> None:
         text = self._(message.text).format(**params)
@@ -76,7 +97,22 @@ class Reporter:
         self.err.print(f"{label} {problem.render(self.lang)}", style=style, markup=False)
 
     def written(self, path: Path) -> None:
-        self.out.print(display_path(path), markup=False)
+        if not self.interactive:
+            self.out.print(display_path(path), markup=False)
+
+    def progress(self, done: int, total: int) -> None:
+        if not self.interactive or total < 2:
+            return
+        from rich.progress import Progress
+
+        if self._progress is None:
+            self._progress = Progress(console=self.err, transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task(self._(RENDERING.text), total=total)
+        self._progress.update(self._task, completed=done)
+        if done >= total:
+            self._progress.stop()
+            self._progress = None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,36 +126,75 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="Folder for the PDFs.",
-)
-@click.option("--period", help="Only this period, e.g. 2026-Q3 (default: every period found).")
 @_shared_options
+@click.option("--period", help="Only this period, e.g. 2026-Q3 (default: every period found).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
 def briefing(
-    paths: tuple[Path, ...], out_dir: Path, period: str | None, lang: str, criteria: Path, debug: bool
+    paths, out_dir: Path, lang: str, criteria: Path, debug: bool, period: str | None, jobs: int | None
 ) -> None:
     """Write a PDF briefing for every account in PATHS (files or folders).
 
-    Files are named <account>_<period>_<lang>.pdf. Exit code 0 when every account was rendered,
-    1 when some failed, 2 when none could be made.
+    Files are named <account>_<period>_<lang>.pdf. When an account has earlier periods, its
+    briefing shows the path and the trend. Exit code 0 when every account was rendered, 1 when some
+    failed, 2 when none could be made.
     """
+    from reportgen.pipeline import default_jobs, render_briefings
+
+    def render(reporter, workload, wanted, languages):
+        return render_briefings(
+            workload, wanted, languages, out_dir, jobs or default_jobs(), reporter.written, reporter.progress
+        )
+
+    _run(lang, debug, criteria, paths, period, render, out_dir, latest_by_default=False)
+
+
+@cli.command()
+@_shared_options
+@click.option("--period", help="The quarter to report, e.g. 2026-Q3 (default: the latest one found).")
+def portfolio(paths, out_dir: Path, lang: str, criteria: Path, debug: bool, period: str | None) -> None:
+    """Write the portfolio report for one period over every account in PATHS.
+
+    The file is named portfolio_<period>_<lang>.pdf. Earlier periods in PATHS supply the movements.
+    """
+    from reportgen.pipeline import render_portfolio
+
+    def render(reporter, workload, wanted, languages):
+        return render_portfolio(workload, wanted, languages, out_dir, reporter.written)
+
+    _run(lang, debug, criteria, paths, period, render, out_dir, latest_by_default=True)
+
+
+def _run(
+    lang: str,
+    debug: bool,
+    criteria: Path,
+    paths,
+    period: str | None,
+    render: Callable,
+    out_dir: Path,
+    latest_by_default: bool,
+) -> None:
     reporter = Reporter(lang)
+    if debug:
+        os.environ["REPORTGEN_DEBUG"] = "1"
     with _guard(reporter, debug):
-        sys.exit(_briefing(reporter, paths, out_dir, period, lang, criteria, debug))
+        sys.exit(_flow(reporter, lang, criteria, paths, period, render, out_dir, latest_by_default))
 
 
-def _briefing(
-    reporter: Reporter, paths, out_dir: Path, period: str | None, lang: str, criteria: Path, debug: bool
+def _flow(
+    reporter: Reporter,
+    lang: str,
+    criteria: Path,
+    paths,
+    period: str | None,
+    render: Callable,
+    out_dir: Path,
+    latest_by_default: bool,
 ) -> int:
+    """Catalog → read and analyse everything → render → summary; returns the exit code."""
     from reportgen.catalog import load_catalog
     from reportgen.model import Period
-    from reportgen.pipeline import read_all, render_briefings
+    from reportgen.pipeline import BatchResult, period_problem, prepare
 
     wanted = None
     if period:
@@ -133,17 +208,28 @@ def _briefing(
         for problem in found.problems:
             reporter.problem(problem)
         return EXIT_NOTHING_DONE
-    results = read_all(paths, catalog, wanted)
-    languages = LANGUAGES if lang == "all" else (lang,)
-    try:
-        batch = render_briefings(catalog, results, languages, out_dir, reporter.written, debug)
-    except OSError as exc:
-        reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
-        return EXIT_NOTHING_DONE
+    workload = prepare(paths, catalog)
+    if wanted is None and latest_by_default:
+        wanted = workload.latest_period()
+    missing = period_problem(workload, wanted) if wanted is not None else None
+    if missing is not None:
+        batch = BatchResult(files=workload.files, render_problems=[missing])
+    else:
+        languages = LANGUAGES if lang == "all" else (lang,)
+        try:
+            batch = render(reporter, workload, wanted, languages)
+        except OSError as exc:
+            reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
+            return EXIT_NOTHING_DONE
+    _summarise(reporter, batch, out_dir)
+    return batch.exit_code
+
+
+def _summarise(reporter: Reporter, batch, out_dir: Path) -> None:
     for problem in batch.problems:
         if problem.severity is Severity.WARNING:
             reporter.problem(problem)
-    errors = [p for p in batch.problems if p.severity is Severity.ERROR]
+    errors = batch.errors
     if errors:
         reporter.say(SUMMARY_FAILED, style="bold red", count=len(batch.failed_files))
         for problem in errors:
@@ -158,7 +244,6 @@ def _briefing(
         )
     else:
         reporter.say(NOTHING_RENDERED, style="bold red")
-    return batch.exit_code
 
 
 class _guard:

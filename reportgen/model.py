@@ -54,6 +54,18 @@ class Period:
     def __str__(self) -> str:
         return f"{self.year}-Q{self.quarter}"
 
+    @property
+    def ordinal(self) -> int:
+        """Quarters since year 0, so that consecutive quarters differ by one."""
+        return self.year * 4 + self.quarter - 1
+
+    @classmethod
+    def from_ordinal(cls, ordinal: int) -> Period:
+        return cls(ordinal // 4, ordinal % 4 + 1)
+
+    def previous(self) -> Period:
+        return Period.from_ordinal(self.ordinal - 1)
+
 
 @dataclass(frozen=True)
 class AccountFacts:
@@ -90,7 +102,8 @@ class Assessment:
     assessed_by: str | None = None
     assessed_on: date | None = None
     source: Path | None = None
-    catalog_id: str | None = None
+    catalog_ref: str | None = None
+    """The catalog the workbook says it was made for, as written: ``efkam-partnership v1.0``."""
 
 
 class ZoneKind(StrEnum):

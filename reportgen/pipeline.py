@@ -1,7 +1,8 @@
 """read → analyse → generate → write, for a batch of files, without any console or click in sight.
 
-Everything is read and validated first; then each good account is rendered and written atomically.
-One account's failure never stops the others: it becomes a problem in the result.
+Everything is read, validated and analysed first; then each good account is rendered (in parallel
+worker processes when there are several) and written atomically. One account's failure never stops
+the others: it becomes a problem in the result.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from reportgen.analysis import analyse
 from reportgen.catalog import Catalog
+from reportgen.history import AccountHistory, account_key, build_histories
 from reportgen.i18n import N_
-from reportgen.model import Assessment, Period
+from reportgen.model import AccountAnalysis, Assessment, Period
 from reportgen.problems import Message, Place, Problem, Severity
 from reportgen.reading import ReadResult, collect_inputs, read_file
 
@@ -26,10 +29,20 @@ RENDER_FAILED = Message(
     N_("The briefing for {account} ({period}) could not be made: {reason}."),
     N_("Run again with --debug for details, and report it if it keeps happening."),
 )
+PORTFOLIO_FAILED = Message(
+    N_("The portfolio report could not be made: {reason}."),
+    N_("Run again with --debug for details, and report it if it keeps happening."),
+)
 NO_INPUT = Message(
     N_("There are no assessment files here."),
     N_("Give .xlsx, .ods or .csv files, or a folder that holds them."),
 )
+NO_PERIOD = Message(
+    N_("No account has an assessment for {period}."),
+    N_("Check --period; the files hold: {periods}."),
+)
+
+Progress = Callable[[int, int], None]
 
 
 def made_on() -> date:
@@ -38,6 +51,30 @@ def made_on() -> date:
     if epoch and epoch.strip().isdigit():
         return datetime.fromtimestamp(int(epoch), UTC).date()
     return date.today()
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+@dataclass
+class Workload:
+    """Everything read and analysed, before anything is written."""
+
+    catalog: Catalog
+    files: list[ReadResult]
+    analyses: list[AccountAnalysis]
+    histories: dict[str, AccountHistory]
+
+    def periods(self) -> list[Period]:
+        return sorted({a.assessment.period for a in self.analyses})
+
+    def latest_period(self) -> Period | None:
+        periods = self.periods()
+        return periods[-1] if periods else None
+
+    def history_of(self, analysis: AccountAnalysis) -> AccountHistory:
+        return self.histories[account_key(analysis.assessment)].up_to(analysis.assessment.period)
 
 
 @dataclass
@@ -69,8 +106,8 @@ class BatchResult:
         return 1 if self.written else 2
 
 
-def read_all(paths: Iterable[Path], catalog: Catalog, period: Period | None = None) -> list[ReadResult]:
-    """Read every file first; drop other periods; flag an account and period given twice."""
+def read_all(paths: Iterable[Path], catalog: Catalog) -> list[ReadResult]:
+    """Read every file first; flag an account and period given twice."""
     files = collect_inputs(paths)
     if not files:
         placeholder = ReadResult(Path("."))
@@ -81,26 +118,29 @@ def read_all(paths: Iterable[Path], catalog: Catalog, period: Period | None = No
     for result in results:
         kept = []
         for assessment in result.assessments:
-            if period is not None and assessment.period != period:
-                continue
-            key = (assessment.account.account_id or assessment.account.name.casefold(), assessment.period)
+            key = (account_key(assessment), assessment.period)
             if key in seen:
-                result.problems.append(
-                    Problem(
-                        Place(result.path),
-                        DUPLICATE_ASSESSMENT,
-                        {
-                            "account": assessment.account.name,
-                            "period": str(assessment.period),
-                            "other": seen[key].name,
-                        },
-                    )
-                )
+                params = {"account": assessment.account.name, "period": str(assessment.period),
+                          "other": seen[key].name}  # fmt: skip
+                result.problems.append(Problem(Place(result.path), DUPLICATE_ASSESSMENT, params))
                 continue
             seen[key] = result.path
             kept.append(assessment)
         result.assessments = kept
     return results
+
+
+def prepare(paths: Iterable[Path], catalog: Catalog) -> Workload:
+    files = read_all(paths, catalog)
+    analyses = [analyse(assessment, catalog) for result in files for assessment in result.assessments]
+    return Workload(catalog, files, analyses, build_histories(analyses))
+
+
+def period_problem(workload: Workload, period: Period) -> Problem | None:
+    if any(a.assessment.period == period for a in workload.analyses):
+        return None
+    periods = ", ".join(str(p) for p in workload.periods()) or "–"
+    return Problem(Place(Path(".")), NO_PERIOD, {"period": str(period), "periods": periods})
 
 
 class StemRegistry:
@@ -118,51 +158,142 @@ class StemRegistry:
         return candidate
 
 
-def render_briefings(
-    catalog: Catalog,
-    results: list[ReadResult],
-    languages: tuple[str, ...],
-    out_dir: Path,
-    on_written: Callable[[Path], None] = lambda path: None,
-    debug: bool = False,
-) -> BatchResult:
-    from reportgen.analysis import analyse
-    from reportgen.briefing import build_briefing
-    from reportgen.rendering import Renderer
-    from reportgen.writing import atomic_write
+@dataclass(frozen=True)
+class BriefingJob:
+    """One account in one period, with what a worker needs to render it in every language."""
 
-    batch = BatchResult(files=results)
-    renderer = Renderer()
+    analysis: AccountAnalysis
+    history: AccountHistory
+    stem: str
+    languages: tuple[str, ...]
+    day: date
+
+
+def briefing_jobs(workload: Workload, period: Period | None, languages: tuple[str, ...]) -> list[BriefingJob]:
+    from reportgen.writing import safe_stem
+
     stems = StemRegistry()
     day = made_on()
-    for result in results:
-        for assessment in result.assessments:
-            try:
-                analysis = analyse(assessment, catalog)
-                rendered = []
-                for lang in languages:
-                    view = build_briefing(analysis, catalog, lang, day)
-                    rendered.append((lang, view, renderer.briefing_pdf(view)))
-            except Exception as exc:
-                if debug:
-                    raise
-                batch.render_problems.append(
-                    Problem(
-                        Place(result.path),
-                        RENDER_FAILED,
-                        {
-                            "account": assessment.account.name,
-                            "period": str(assessment.period),
-                            "reason": str(exc) or type(exc).__name__,
-                        },
-                    )
-                )
-                continue
-            stem = stems.stem(assessment, rendered[0][1].file_stem)
-            for lang, _view, pdf in rendered:
-                target = out_dir / f"{stem}_{lang}.pdf"
+    jobs = []
+    for analysis in workload.analyses:
+        assessment = analysis.assessment
+        if period is not None and assessment.period != period:
+            continue
+        stem = stems.stem(assessment, safe_stem(assessment.account.name, str(assessment.period)))
+        jobs.append(BriefingJob(analysis, workload.history_of(analysis), stem, languages, day))
+    return jobs
+
+
+# A worker process renders many accounts with one renderer: fonts, templates and the catalog are
+# prepared once per process, not once per account.
+_worker_catalog: Catalog | None = None
+_worker_renderer = None
+
+
+def _start_worker(catalog: Catalog) -> None:
+    global _worker_catalog, _worker_renderer
+    from reportgen.rendering import Renderer
+
+    _worker_catalog, _worker_renderer = catalog, Renderer()
+
+
+def _render_job(job: BriefingJob) -> tuple[list[tuple[str, bytes]], str | None]:
+    """PDF bytes per language, or the reason it failed (a worker never raises into the pool)."""
+    from reportgen.briefing import build_briefing
+
+    try:
+        return [
+            (lang, _worker_renderer.briefing_pdf(build_briefing(job.analysis, _worker_catalog, lang, job.day,
+                                                                job.history)))
+            for lang in job.languages
+        ], None  # fmt: skip
+    except Exception as exc:  # any failure is this account's, reported as such
+        if os.environ.get("REPORTGEN_DEBUG"):
+            raise
+        return [], str(exc) or type(exc).__name__
+
+
+def _run_jobs(catalog: Catalog, jobs: list[BriefingJob], workers: int):
+    """Results in job order; in this process when one worker suffices, else in a process pool."""
+    if workers <= 1 or len(jobs) <= 1:
+        _start_worker(catalog)
+        yield from ((job, _render_job(job)) for job in jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)), mp_context=get_context("spawn"), initializer=_start_worker,
+        initargs=(catalog,),
+    ) as pool:  # fmt: skip
+        yield from zip(jobs, pool.map(_render_job, jobs), strict=True)
+
+
+def render_briefings(
+    workload: Workload,
+    period: Period | None,
+    languages: tuple[str, ...],
+    out_dir: Path,
+    workers: int = 1,
+    on_written: Callable[[Path], None] = lambda path: None,
+    on_progress: Progress = lambda done, total: None,
+) -> BatchResult:
+    from reportgen.writing import atomic_write
+
+    batch = BatchResult(files=workload.files)
+    jobs = briefing_jobs(workload, period, languages)
+    on_progress(0, len(jobs))
+    for done, (job, (pdfs, failure)) in enumerate(_run_jobs(workload.catalog, jobs, workers), start=1):
+        assessment = job.analysis.assessment
+        if failure is not None:
+            params = {"account": assessment.account.name, "period": str(assessment.period), "reason": failure}
+            batch.render_problems.append(
+                Problem(Place(assessment.source or Path(".")), RENDER_FAILED, params)
+            )
+        else:
+            for lang, pdf in pdfs:
+                target = out_dir / f"{job.stem}_{lang}.pdf"
                 atomic_write(target, pdf)
                 batch.written.append(target)
                 on_written(target)
             batch.rendered_accounts += 1
+        on_progress(done, len(jobs))
+    return batch
+
+
+def portfolio_stem(period: Period) -> str:
+    return f"portfolio_{period}"
+
+
+def render_portfolio(
+    workload: Workload,
+    period: Period,
+    languages: tuple[str, ...],
+    out_dir: Path,
+    on_written: Callable[[Path], None] = lambda path: None,
+) -> BatchResult:
+    from reportgen.portfolio import analyse_portfolio
+    from reportgen.portfolio_report import build_portfolio
+    from reportgen.rendering import Renderer
+    from reportgen.writing import atomic_write
+
+    batch = BatchResult(files=workload.files)
+    portfolio = analyse_portfolio(workload.histories, period, workload.catalog)
+    renderer = Renderer()
+    day = made_on()
+    for lang in languages:
+        try:
+            view = build_portfolio(portfolio, workload, lang, day)
+            pdf = renderer.pdf(renderer.html("portfolio.html", lang, view=view))
+        except Exception as exc:
+            if os.environ.get("REPORTGEN_DEBUG"):
+                raise
+            reason = str(exc) or type(exc).__name__
+            batch.render_problems.append(Problem(Place(Path(".")), PORTFOLIO_FAILED, {"reason": reason}))
+            continue
+        target = out_dir / f"{portfolio_stem(period)}_{lang}.pdf"
+        atomic_write(target, pdf)
+        batch.written.append(target)
+        on_written(target)
+    batch.rendered_accounts = len(portfolio.entries) if batch.written else 0
     return batch

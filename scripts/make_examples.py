@@ -22,6 +22,7 @@ from reportgen.reading.vocabulary import (
     ASSESSED_ON,
     ASSESSMENT_SHEET,
     CATALOG,
+    INTENDED_TYPE,
     KEY_ACCOUNT_MANAGER,
     PERIOD,
     RATING_COLUMNS,
@@ -46,6 +47,8 @@ class Example:
     comments: dict[str, dict[int, str]] = field(default_factory=dict)
     assessed_by: str = ""
     assessed_on: dict[str, date] = field(default_factory=dict)
+    intended: str = ""  # the relationship type the account is run as, if any
+    catalog_refs: dict[str, str] = field(default_factory=dict)  # periods assessed with another catalog
 
 
 EXAMPLES = [
@@ -57,6 +60,7 @@ EXAMPLES = [
         revenue=4_800_000,
         language="de",
         fmt="xlsx",
+        intended="Strategische Partnerschaft",
         assessed_by="Jürgen Weiß, Anja Groß",
         assessed_on={"2026-Q2": date(2026, 6, 18), "2026-Q3": date(2026, 9, 24)},
         scores={
@@ -109,8 +113,14 @@ EXAMPLES = [
         language="en",
         fmt="xlsx",
         assessed_by="Oliver Grant",
-        assessed_on={"2026-Q2": date(2026, 6, 22), "2026-Q3": date(2026, 9, 29)},
+        assessed_on={
+            "2025-Q4": date(2025, 12, 10),
+            "2026-Q2": date(2026, 6, 22),
+            "2026-Q3": date(2026, 9, 29),
+        },
+        catalog_refs={"2025-Q4": "efkam-partnership v0.9"},
         scores={
+            "2025-Q4": ("2222212231222122", "2212121221121212"),
             "2026-Q2": ("2121212231212121", "1212121221121211"),
             "2026-Q3": ("2121112231212121", "1211121221122212"),
         },
@@ -130,6 +140,7 @@ EXAMPLES = [
         revenue=3_200_000,
         language="en",
         fmt="ods",
+        intended="Strategic partnership",
         assessed_by="Katrin Müller",
         assessed_on={"2026-Q2": date(2026, 6, 12), "2026-Q3": date(2026, 9, 17)},
         scores={
@@ -175,6 +186,7 @@ EXAMPLES = [
         revenue=None,
         language="en",
         fmt="xlsx",
+        intended="strategic_partnership",
         assessed_by="Laura Bäcker, Tom Fischer",
         assessed_on={"2026-Q2": date(2026, 6, 26), "2026-Q3": date(2026, 9, 25)},
         scores={
@@ -203,6 +215,7 @@ FACT_TERMS = (
     ASSESSED_ON,
     ANNUAL_REVENUE,
     CATALOG,
+    INTENDED_TYPE,
 )
 FIELD_VALUE = {"de": ["Feld", "Wert"], "en": ["Field", "Value"]}
 
@@ -240,7 +253,8 @@ def workbook_sheets(example: Example, period: str, catalog) -> dict:
         example.assessed_by,
         example.assessed_on[period],
         example.revenue,
-        catalog.id,
+        example.catalog_refs.get(period, catalog.label()),
+        example.intended,
     ]
     facts = [FIELD_VALUE[lang], *([label, value] for label, value in zip(fact_labels, values, strict=True))]
     rows = [columns]

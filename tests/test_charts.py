@@ -8,7 +8,8 @@ import pytest
 
 from reportgen.analysis import analyse
 from reportgen.catalog import Catalog
-from reportgen.charts import clip, factor_profile, partnership_diagram, zone_layers
+from reportgen.charts import factor_profile, partnership_diagram
+from reportgen.charts.zones import clip, zone_layers
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 
 

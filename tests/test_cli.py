@@ -138,7 +138,7 @@ def test_a_crash_while_rendering_one_account_spares_the_others(tmp_path, make_wo
 
     monkeypatch.setattr(briefing, "build_briefing", fragile)
     out = tmp_path / "out"
-    result = run("briefing", str(tmp_path), "--lang", "en", "--out", str(out))
+    result = run("briefing", str(tmp_path), "--lang", "en", "--out", str(out), "--jobs", "1")
     assert result.exit_code == 1
     assert "The briefing for Beta GmbH (2026-Q3) could not be made: layout exploded." in result.stderr
     assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]

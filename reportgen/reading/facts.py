@@ -6,10 +6,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from reportgen.model import AccountFacts, Period
+from reportgen.catalog import Catalog, parse_catalog_ref
+from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
-from reportgen.reading.values import NotADate, NotANumber, clean_text, parse_date, parse_number
+from reportgen.reading.tables import report_missing_factors, report_nothing_rated
+from reportgen.reading.values import (
+    NotADate,
+    NotANumber,
+    clean_text,
+    normalise_key,
+    parse_date,
+    parse_number,
+)
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
     ACCOUNT_NAME,
@@ -18,6 +27,7 @@ from reportgen.reading.vocabulary import (
     ASSESSED_ON,
     CATALOG,
     CURRENCY,
+    INTENDED_TYPE,
     KEY_ACCOUNT_MANAGER,
     PERIOD,
     Term,
@@ -25,10 +35,35 @@ from reportgen.reading.vocabulary import (
 
 
 @dataclass(frozen=True)
-class Extras:
+class Header:
+    """Everything about an assessment except its ratings."""
+
+    account: AccountFacts
+    period: Period
     assessed_by: str | None = None
     assessed_on: date | None = None
-    catalog_id: str | None = None
+    catalog_ref: str | None = None
+
+
+def assemble(
+    header: Header, ratings: tuple[FactorRating, ...], place: Place, catalog: Catalog, log: ProblemLog
+) -> Assessment:
+    """The assessment, with the checks every reader makes once header and ratings are read."""
+    if header.catalog_ref:
+        declared_id, _version = parse_catalog_ref(header.catalog_ref)
+        if declared_id != catalog.id:
+            log.warning(place, msg.OTHER_CATALOG, declared=header.catalog_ref, used=catalog.label())
+    report_missing_factors(place, catalog, ratings, log)
+    report_nothing_rated(place, ratings, log)
+    return Assessment(
+        header.account,
+        header.period,
+        ratings,
+        header.assessed_by,
+        header.assessed_on,
+        place.file,
+        header.catalog_ref,
+    )
 
 
 class FactsReader:
@@ -69,7 +104,7 @@ class FactsReader:
             self.log.error(place, message, value=clean_text(raw))
             return None
 
-    def finish(self) -> tuple[AccountFacts, Period, Extras] | None:
+    def finish(self, catalog: Catalog) -> Header | None:
         errors_before = len(self.log.errors)
         name = self._required(ACCOUNT_NAME)
         period_value = self._required(PERIOD)
@@ -81,6 +116,7 @@ class FactsReader:
         revenue = self._parsed(ANNUAL_REVENUE, parse_number, msg.AMOUNT_INVALID)
         assessed_on = self._parsed(ASSESSED_ON, parse_date, msg.DATE_INVALID)
         currency = self._parsed(CURRENCY, _currency_code, msg.CURRENCY_INVALID) or "EUR"
+        intended = self._intended_type(catalog)
         if len(self.log.errors) > errors_before or name is None or period is None:
             return None
         account = AccountFacts(
@@ -89,9 +125,22 @@ class FactsReader:
             key_account_manager=self._text(KEY_ACCOUNT_MANAGER),
             annual_revenue=revenue,
             currency=currency,
+            intended_type=intended,
         )
-        extras = Extras(self._text(ASSESSED_BY), assessed_on, self._text(CATALOG))
-        return account, period, extras
+        return Header(account, period, self._text(ASSESSED_BY), assessed_on, self._text(CATALOG))
+
+    def _intended_type(self, catalog: Catalog) -> str | None:
+        """The relationship type the account is meant to have, by id or name in either language."""
+        if INTENDED_TYPE.key not in self._values:
+            return None
+        raw, place = self._values[INTENDED_TYPE.key]
+        wanted = normalise_key(raw)
+        for relationship in catalog.zones.relationship_types:
+            if wanted in {normalise_key(text) for text in (relationship.id, *relationship.name.variants())}:
+                return relationship.id
+        options = ", ".join(r.id for r in catalog.zones.relationship_types)
+        self.log.error(place, msg.TYPE_UNKNOWN, value=clean_text(raw), options=options)
+        return None
 
 
 def _currency_code(raw: object) -> str:

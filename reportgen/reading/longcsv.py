@@ -15,7 +15,7 @@ from reportgen.catalog import Catalog
 from reportgen.model import Assessment
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
-from reportgen.reading.facts import FactsReader
+from reportgen.reading.facts import FactsReader, assemble
 from reportgen.reading.tables import (
     FactorMatcher,
     RowRating,
@@ -24,8 +24,6 @@ from reportgen.reading.tables import (
     parse_rating_row,
     report_header_not_found,
     report_missing_columns,
-    report_missing_factors,
-    report_nothing_rated,
     unique_ratings,
 )
 from reportgen.reading.vocabulary import ACCOUNT_ID, CSV_ACCOUNT_NAME, CSV_COLUMNS, PERIOD, Term
@@ -102,18 +100,10 @@ def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
             parsed = parse_rating_row(table, row, columns, matcher, log)
             if parsed is not None:
                 rated.append(parsed)
-        result = facts.finish()
+        header = facts.finish(catalog)
         ratings = unique_ratings(rated, log)
-        if result is None:
-            continue
-        account, period, extras = result
-        report_missing_factors(table.place, catalog, ratings, log)
-        report_nothing_rated(table.place, ratings, log)
-        assessments.append(
-            Assessment(
-                account, period, ratings, extras.assessed_by, extras.assessed_on, path, extras.catalog_id
-            )
-        )
+        if header is not None:
+            assessments.append(assemble(header, ratings, table.place, catalog, log))
     if not groups:
         log.error(table.place, msg.NO_FACTOR_ROWS)
     return assessments

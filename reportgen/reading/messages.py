@@ -93,3 +93,7 @@ OTHER_CATALOG = Message(
     N_('The workbook was made for the catalog "{declared}", but it is read with "{used}".'),
     N_("Pass the matching catalog with --criteria, or check that the factors still fit."),
 )
+TYPE_UNKNOWN = Message(
+    N_('"{value}" is not a relationship type of the catalog.'),
+    N_("Use one of: {options}."),
+)

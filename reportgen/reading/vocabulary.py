@@ -87,6 +87,12 @@ ANNUAL_REVENUE = Term(
 CURRENCY = Term("currency", Message(N_("Currency")), ("Currency", "Währung"))
 CATALOG = Term("catalog", Message(N_("Catalog")), ("Catalog", "Katalog", "Kriterienkatalog", "Criteria"))
 
+INTENDED_TYPE = Term(
+    "intended_type",
+    Message(N_("Intended relationship")),
+    ("Intended relationship", "Angestrebte Beziehung", "Beziehungstyp", "Intended type", "Ziel-Beziehung"),
+)
+
 ACCOUNT_FIELDS: tuple[Term, ...] = (
     ACCOUNT_NAME,
     ACCOUNT_ID,
@@ -97,6 +103,7 @@ ACCOUNT_FIELDS: tuple[Term, ...] = (
     ANNUAL_REVENUE,
     CURRENCY,
     CATALOG,
+    INTENDED_TYPE,
 )
 
 FACTOR_ID = Term(

@@ -12,7 +12,7 @@ from reportgen.catalog import Catalog
 from reportgen.model import AccountFacts, Assessment
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
-from reportgen.reading.facts import FactsReader
+from reportgen.reading.facts import FactsReader, Header, assemble
 from reportgen.reading.tables import (
     FactorMatcher,
     Table,
@@ -20,8 +20,6 @@ from reportgen.reading.tables import (
     parse_rating_row,
     report_header_not_found,
     report_missing_columns,
-    report_missing_factors,
-    report_nothing_rated,
     unique_ratings,
 )
 from reportgen.reading.values import clean_text
@@ -66,22 +64,15 @@ def read_workbook(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
     if account_name is None or assessment_name is None:
         return []
 
-    facts = _read_facts(Table(Place(path, account_name), sheets[account_name]), log)
+    header = _read_facts(Table(Place(path, account_name), sheets[account_name]), catalog, log)
     table = Table(Place(path, assessment_name), sheets[assessment_name])
     ratings = _read_ratings(table, catalog, log)
-    if facts is None or ratings is None:
+    if header is None or ratings is None:
         return []
-    account, period, extras = facts
-    if extras.catalog_id and extras.catalog_id != catalog.id:
-        log.warning(Place(path, account_name), msg.OTHER_CATALOG, declared=extras.catalog_id, used=catalog.id)
-    report_missing_factors(table.place, catalog, ratings, log)
-    report_nothing_rated(table.place, ratings, log)
-    return [
-        Assessment(account, period, ratings, extras.assessed_by, extras.assessed_on, path, extras.catalog_id)
-    ]
+    return [assemble(header, ratings, table.place, catalog, log)]
 
 
-def _read_facts(table: Table, log: ProblemLog):
+def _read_facts(table: Table, catalog: Catalog, log: ProblemLog) -> Header | None:
     """Label/value rows: the label in the first filled column, the value in the next one."""
     reader = FactsReader(table.place, log)
     for row, cells in enumerate(table.rows):
@@ -92,7 +83,7 @@ def _read_facts(table: Table, log: ProblemLog):
         term = next((t for t in ACCOUNT_FIELDS if t.matches(cells[label_column])), None)
         if term is not None:
             reader.offer(term, table.value(row, label_column + 1), table.place_of(row, label_column + 1))
-    return reader.finish()
+    return reader.finish(catalog)
 
 
 def _read_ratings(table: Table, catalog: Catalog, log: ProblemLog):

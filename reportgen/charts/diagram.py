@@ -1,0 +1,146 @@
+"""The partnership diagram of one account: its position, its factors, and its path over time."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from itertools import pairwise
+
+from reportgen.catalog import Catalog
+from reportgen.charts.style import GAP_COLOURS, INK, MUTED, chart_style, to_svg
+from reportgen.charts.zones import draw_zones, place_label, square_axes, zone_legend
+from reportgen.i18n import Formatter
+from reportgen.model import AccountAnalysis, FactorResult
+
+ACCOUNT_LABEL_SIZE = (21.0, 5.5)  # data units (0–100 axes), a little generous
+PERIOD_LABEL_SIZE = (13.0, 4.0)
+
+
+def partnership_diagram(
+    analysis: AccountAnalysis, catalog: Catalog, lang: str, path: tuple[AccountAnalysis, ...] = ()
+) -> str:
+    """Supplier investment (y) against key account investment (x), zones shaded and named.
+
+    *path* holds the account's earlier assessments, oldest first: arrows lead from each to the next
+    (dashed across quarters without an assessment) and end at this one.
+    """
+    from matplotlib.figure import Figure
+
+    with chart_style():
+        figure = Figure(figsize=(4.6, 5.5), layout="constrained")
+        axes = figure.add_subplot()
+        draw_zones(axes, catalog)
+        zone_legend(figure, catalog, lang)
+        occupied = _draw_factor_points(axes, analysis, catalog)
+        labels: list = []
+        _draw_path(axes, (*path, analysis), occupied, labels)
+        _draw_account(axes, analysis, lang, occupied, labels)
+        square_axes(axes, lang)
+        return to_svg(figure)
+
+
+def _spread(points: list, radius: float) -> list[tuple[float, float]]:
+    """Offsets that fan out factors sitting on the same spot: centre, then rings of 6, 12, 18…"""
+    offsets = []
+    ring, slots, used = 0, 1, 0
+    for _ in points:
+        if used == slots:
+            ring, used = ring + 1, 0
+            slots = 6 * ring
+        angle = 2 * math.pi * used / slots + (math.pi / 6 if ring % 2 else 0)
+        offsets.append((ring * radius * math.cos(angle), ring * radius * math.sin(angle)))
+        used += 1
+    return offsets
+
+
+def _draw_factor_points(axes, analysis: AccountAnalysis, catalog: Catalog) -> list[tuple[float, float]]:
+    """The numbered factor points, fanned out where they coincide; returns where they were drawn."""
+    scale = catalog.scale
+    drawn: list[tuple[float, float]] = []
+    spots: dict[tuple[float, float], list[FactorResult]] = defaultdict(list)
+    for result in analysis.factors:
+        if result.rated_both:
+            spots[(scale.normalise(result.key_account), scale.normalise(result.supplier))].append(result)
+    for (x, y), results in spots.items():
+        offsets = _spread(results, radius=3.4)
+        # Keep the whole fan inside the square: move its centre in rather than squeezing the points.
+        reach = max(math.hypot(dx, dy) for dx, dy in offsets) + 1.9
+        x, y = min(max(x, reach), 100 - reach), min(max(y, reach), 100 - reach)
+        for result, (dx, dy) in zip(results, offsets, strict=True):
+            colour = GAP_COLOURS[result.over_investor]
+            px, py = x + dx, y + dy
+            drawn.append((px, py))
+            axes.scatter([px], [py], s=60, color="white", edgecolors=colour, linewidths=0.9, zorder=3)
+            axes.text(
+                px,
+                py,
+                str(result.number),
+                fontsize=5.5,
+                color=colour,
+                ha="center",
+                va="center_baseline",
+                zorder=4,
+            )
+    return drawn
+
+
+def _draw_path(axes, steps: tuple[AccountAnalysis, ...], occupied: list, labels: list) -> None:
+    """Earlier positions as small rings with their period, arrows from each to the next."""
+    for earlier, later in pairwise(steps):
+        start = (earlier.key_account_index, earlier.supplier_index)
+        end = (later.key_account_index, later.supplier_index)
+        consecutive = later.assessment.period.ordinal - earlier.assessment.period.ordinal == 1
+        axes.annotate(
+            "",
+            xy=end,
+            xytext=start,
+            zorder=5,
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": INK,
+                "linewidth": 0.9,
+                "shrinkA": 3,
+                "shrinkB": 7,
+                "linestyle": "-" if consecutive else (0, (3, 2)),
+                "mutation_scale": 8,
+            },
+        )
+    for earlier in steps[:-1]:
+        x, y = earlier.key_account_index, earlier.supplier_index
+        axes.scatter([x], [y], s=36, color="white", edgecolors=INK, linewidths=1.0, zorder=5)
+        spot, box = place_label(x, y, PERIOD_LABEL_SIZE, occupied, labels, distances=(2.5, 6))
+        labels.append(box)
+        axes.text(
+            x + spot[0],
+            y + spot[1],
+            str(earlier.assessment.period),
+            fontsize=6.5,
+            color=MUTED,
+            ha=spot[2],
+            va=spot[3],
+            zorder=6,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+        )
+
+
+def _draw_account(axes, analysis: AccountAnalysis, lang: str, occupied: list, labels: list) -> None:
+    formatter = Formatter(lang)
+    x, y = analysis.key_account_index, analysis.supplier_index
+    axes.scatter([x], [y], s=190, color=INK, edgecolors="white", linewidths=1.6, zorder=7)
+    label = f"S {formatter.number(y)} · K {formatter.number(x)}"
+    (dx, dy, ha, va), box = place_label(x, y, ACCOUNT_LABEL_SIZE, occupied, labels)
+    labels.append(box)
+    axes.annotate(
+        label,
+        (x, y),
+        xytext=(x + dx, y + dy),
+        textcoords="data",
+        fontsize=8.5,
+        fontweight="bold",
+        color=INK,
+        ha=ha,
+        va=va,
+        zorder=8,
+        bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
+        arrowprops={"arrowstyle": "-", "color": INK, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 5},
+    )

@@ -1,0 +1,101 @@
+"""The portfolio map: every account on the partnership square, coloured by zone, sized by revenue,
+with an arrow from where it stood the period before."""
+
+from __future__ import annotations
+
+import math
+
+from reportgen.catalog import Catalog
+from reportgen.charts.style import INK, MUTED, chart_style, to_svg, zone_marks
+from reportgen.charts.zones import draw_zones, place_label, square_axes, zone_legend
+from reportgen.portfolio import PortfolioAnalysis
+
+LABEL_CHARS = 24
+NAMED_UP_TO = 24  # above this many accounts, bubbles carry their rank only (the table names them)
+MAX_AREA, MIN_AREA, PLAIN_AREA = 900.0, 45.0, 110.0  # marker areas in points²
+
+
+def bubble_areas(revenues: list[float | None]) -> list[float]:
+    """Area proportional to revenue (the largest gets MAX_AREA); accounts without revenue a plain size."""
+    known = [r for r in revenues if r and r > 0]
+    largest = max(known) if known else None
+    return [
+        max(MIN_AREA, MAX_AREA * r / largest) if largest and r and r > 0 else PLAIN_AREA for r in revenues
+    ]
+
+
+def portfolio_map(portfolio: PortfolioAnalysis, catalog: Catalog, lang: str) -> str:
+    from matplotlib.figure import Figure
+
+    entries = portfolio.entries
+    marks = zone_marks(catalog)
+    named = len(entries) <= NAMED_UP_TO
+    with chart_style():
+        figure = Figure(figsize=(6.5, 7.4), layout="constrained")
+        axes = figure.add_subplot()
+        draw_zones(axes, catalog)
+        zone_legend(figure, catalog, lang, ncols=3)
+        for entry in entries:
+            if entry.previous is not None:
+                before = (entry.previous.key_account_index, entry.previous.supplier_index)
+                now = (entry.analysis.key_account_index, entry.analysis.supplier_index)
+                axes.scatter(*before, s=14, color="white", edgecolors=MUTED, linewidths=0.8, zorder=2)
+                axes.annotate(
+                    "",
+                    xy=now,
+                    xytext=before,
+                    zorder=2,
+                    arrowprops={
+                        "arrowstyle": "-|>",
+                        "color": MUTED,
+                        "linewidth": 0.8,
+                        "shrinkA": 2,
+                        "shrinkB": 6,
+                        "mutation_scale": 7,
+                    },
+                )
+        areas = bubble_areas([e.analysis.assessment.account.annual_revenue for e in entries])
+        centres = [(e.analysis.key_account_index, e.analysis.supplier_index) for e in entries]
+        for entry, area, (x, y) in zip(entries, areas, centres, strict=True):
+            has_revenue = entry.analysis.assessment.account.annual_revenue is not None
+            axes.scatter(
+                [x],
+                [y],
+                s=area,
+                color=marks[entry.analysis.zone.id],
+                alpha=0.85,
+                edgecolors="white" if has_revenue else INK,
+                linewidths=1.0 if has_revenue else 0.8,
+                linestyle="-" if has_revenue else (0, (2, 1.5)),
+                zorder=3,
+            )
+        boxes: list = []
+        for entry, area, (x, y) in zip(entries, areas, centres, strict=True):
+            name = (
+                entry.name if len(entry.name) <= LABEL_CHARS else entry.name[: LABEL_CHARS - 1].rstrip() + "…"
+            )
+            text = f"{entry.rank} {name}" if named else str(entry.rank)
+            radius = math.sqrt(area / math.pi) / 4.0  # points → data units, roughly (4 pt per unit here)
+            size = (len(text) * 1.45 + 1.5, 3.6)
+            spot, box = place_label(
+                x,
+                y,
+                size,
+                [c for c in centres if c != (x, y)],
+                boxes,
+                distances=(radius + 1.2, radius + 5, radius + 10),
+            )
+            boxes.append(box)
+            axes.text(
+                x + spot[0],
+                y + spot[1],
+                text,
+                fontsize=7,
+                color=INK,
+                ha=spot[2],
+                va=spot[3],
+                zorder=6,
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
+            )
+        square_axes(axes, lang)
+        return to_svg(figure)

@@ -1,0 +1,86 @@
+"""Colours, fonts and the SVG output every chart shares."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+
+from reportgen.catalog import Catalog
+from reportgen.model import Side
+from reportgen.resources import FONTS_DIR
+
+FONT_FAMILY = "Source Sans Pro"
+INK = "#1d2733"
+MUTED = "#6b7785"
+GRID = "#d5dbe1"
+SUPPLIER_COLOUR = "#1f4e79"
+KEY_ACCOUNT_COLOUR = "#c55a11"
+GAP_COLOURS = {Side.SUPPLIER: "#c0392b", Side.KEY_ACCOUNT: "#2e7d4f", None: "#9aa5b1"}
+
+# Background tints of the zones, and the stronger colour of a marker that sits in each zone.
+ZONE_TINTS = {
+    "supplier_frustration": "#fbe0cc",
+    "supplier_frustration_critical": "#f6c1a3",
+    "account_invests_more": "#d7ecd9",
+}
+ZONE_MARKS = {
+    "supplier_frustration": "#e08a4f",
+    "supplier_frustration_critical": "#c0392b",
+    "account_invests_more": "#2e7d4f",
+}
+RELATIONSHIP_TINTS = ("#eef2f7", "#dce7f2", "#c3d8ec", "#aac9e6", "#93bbe0")
+RELATIONSHIP_MARKS = ("#8aa3bf", "#4a86c5", "#1f4e79", "#163a5c", "#0d2740")
+
+_STYLE = {
+    "font.family": FONT_FAMILY,
+    "font.size": 8,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "reportgen",
+    "axes.edgecolor": GRID,
+    "axes.labelcolor": INK,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "text.color": INK,
+}
+
+
+@cache
+def _register_fonts() -> None:
+    from matplotlib import font_manager
+
+    for font in sorted(FONTS_DIR.glob("*.ttf")):
+        font_manager.fontManager.addfont(str(font))
+
+
+@contextmanager
+def chart_style() -> Iterator[None]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    _register_fonts()
+    with matplotlib.rc_context(_STYLE):
+        yield
+
+
+def to_svg(figure) -> str:
+    """The figure as SVG text, without a date, so equal input gives equal bytes."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _by_zone(catalog: Catalog, fixed: dict[str, str], ramp: tuple[str, ...]) -> dict[str, str]:
+    colours = dict(fixed)
+    for index, relationship in enumerate(catalog.zones.relationship_types):
+        colours[relationship.id] = ramp[min(index, len(ramp) - 1)]
+    return colours
+
+
+def zone_tints(catalog: Catalog) -> dict[str, str]:
+    return _by_zone(catalog, ZONE_TINTS, RELATIONSHIP_TINTS)
+
+
+def zone_marks(catalog: Catalog) -> dict[str, str]:
+    return _by_zone(catalog, ZONE_MARKS, RELATIONSHIP_MARKS)

@@ -1,0 +1,63 @@
+"""The trend of one account: S and K quarter by quarter; a quarter without an assessment is a gap."""
+
+from __future__ import annotations
+
+import math
+
+from reportgen.charts.style import GRID, KEY_ACCOUNT_COLOUR, MUTED, SUPPLIER_COLOUR, chart_style, to_svg
+from reportgen.history import HistoryPoint
+from reportgen.i18n import gettext_for
+
+
+def trend_chart(timeline: tuple[HistoryPoint, ...], lang: str) -> str:
+    from matplotlib.figure import Figure
+
+    _ = gettext_for(lang)
+    positions = range(len(timeline))
+    with chart_style():
+        figure = Figure(figsize=(6.7, 1.9), layout="constrained")
+        axes = figure.add_subplot()
+        for label, colour, marker, pick in (
+            (_("Supplier index S"), SUPPLIER_COLOUR, "o", lambda a: a.supplier_index),
+            (_("Key account index K"), KEY_ACCOUNT_COLOUR, "D", lambda a: a.key_account_index),
+        ):
+            values = [pick(p.analysis) if p.analysis else math.nan for p in timeline]
+            axes.plot(
+                positions, values, color=colour, linewidth=1.6, marker=marker, markersize=5, label=label
+            )
+            foreign = [i for i, p in enumerate(timeline) if p.other_catalog]
+            axes.plot(
+                foreign,
+                [values[i] for i in foreign],
+                linestyle="",
+                marker=marker,
+                markersize=8,
+                markerfacecolor="none",
+                markeredgecolor=MUTED,
+            )
+        for index, point in enumerate(timeline):
+            if point.analysis is None:
+                axes.text(
+                    index,
+                    50,
+                    _("no assessment"),
+                    fontsize=6.5,
+                    color=MUTED,
+                    ha="center",
+                    va="center",
+                    fontstyle="italic",
+                )
+        axes.set_xticks(list(positions))
+        axes.set_xticklabels(
+            [str(p.period) + (" *" if p.other_catalog else "") for p in timeline], fontsize=7.5
+        )
+        axes.set_xlim(-0.5, len(timeline) - 0.5)
+        axes.set_ylim(0, 100)
+        axes.set_yticks([0, 25, 50, 75, 100])
+        axes.tick_params(length=0, labelsize=7)
+        axes.grid(axis="y", color=GRID, linewidth=0.6)
+        axes.set_axisbelow(True)
+        for spine in axes.spines.values():
+            spine.set_visible(False)
+        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7.5)
+        return to_svg(figure)

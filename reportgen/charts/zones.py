@@ -1,0 +1,168 @@
+"""The square both diagrams share: zones from the catalog, their legend, axes, and label placement."""
+
+from __future__ import annotations
+
+import textwrap
+
+from reportgen.catalog import Catalog
+from reportgen.charts.style import GRID, zone_tints
+from reportgen.i18n import gettext_for
+
+Polygon = list[tuple[float, float]]
+SQUARE: Polygon = [(0, 0), (100, 0), (100, 100), (0, 100)]
+
+
+def clip(polygon: Polygon, a: float, b: float, c: float) -> Polygon:
+    """The part of a convex *polygon* where ``a·x + b·y ≤ c`` (Sutherland–Hodgman, one edge)."""
+
+    def inside(p):
+        return a * p[0] + b * p[1] <= c + 1e-9
+
+    def crossing(p, q):
+        fp, fq = a * p[0] + b * p[1] - c, a * q[0] + b * q[1] - c
+        t = fp / (fp - fq)
+        return (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
+
+    result: Polygon = []
+    for index, current in enumerate(polygon):
+        previous = polygon[index - 1]
+        if inside(current):
+            if not inside(previous):
+                result.append(crossing(previous, current))
+            result.append(current)
+        elif inside(previous):
+            result.append(crossing(previous, current))
+    return result
+
+
+def zone_layers(catalog: Catalog) -> list[tuple[str, Polygon]]:
+    """Zone polygons on the (K, S) square, to be painted in order (later ones cover earlier ones).
+
+    x is the key account's index K, y the supplier's index S. Each relationship type covers the
+    balanced band from its lower bound upwards, so painting them in order leaves each type visible
+    exactly where the lower index falls into its range.
+    """
+    zones = catalog.zones
+    tolerance, critical = zones.balance_tolerance, zones.critical_imbalance
+    layers: list[tuple[str, Polygon]] = []
+    band = clip(clip(SQUARE, -1, 1, tolerance), 1, -1, tolerance)  # |S − K| ≤ tolerance
+    for relationship in zones.relationship_types:
+        start = relationship.start()
+        layers.append((relationship.id, clip(clip(band, -1, 0, -start), 0, -1, -start)))
+    layers.append(("supplier_frustration", clip(SQUARE, 1, -1, -tolerance)))  # S − K > tolerance
+    layers.append(("supplier_frustration_critical", clip(SQUARE, 1, -1, -critical)))
+    layers.append(("account_invests_more", clip(SQUARE, -1, 1, -tolerance)))  # K − S > tolerance
+    return layers
+
+
+def draw_zones(axes, catalog: Catalog) -> None:
+    from matplotlib.patches import Polygon as PolygonPatch
+
+    tints = zone_tints(catalog)
+    for zone_id, polygon in zone_layers(catalog):
+        if len(polygon) >= 3:
+            patch = PolygonPatch(
+                polygon, closed=True, facecolor=tints[zone_id], edgecolor="white", linewidth=0.8
+            )
+            patch.set_zorder(0)
+            axes.add_patch(patch)
+
+
+def zone_names(catalog: Catalog, lang: str) -> list[tuple[str, str]]:
+    """(zone id, name) for every zone, in legend order."""
+    zones = catalog.zones
+    frustration = zones.supplier_frustration.name.get(lang)
+    _ = gettext_for(lang)
+    return [
+        *((r.id, r.name.get(lang)) for r in zones.relationship_types),
+        ("supplier_frustration", frustration),
+        ("supplier_frustration_critical", _("{zone}, critical").format(zone=frustration)),
+        ("account_invests_more", zones.account_invests_more.name.get(lang)),
+    ]
+
+
+def zone_legend(figure, catalog: Catalog, lang: str, ncols: int = 2) -> None:
+    """Name every zone below the square; inside it, names would collide with the points."""
+    from matplotlib.patches import Patch
+
+    tints = zone_tints(catalog)
+    handles = [
+        Patch(
+            facecolor=tints[zone_id],
+            edgecolor=GRID,
+            linewidth=0.5,
+            label=textwrap.fill(name, 34, break_long_words=False),
+        )
+        for zone_id, name in zone_names(catalog, lang)
+    ]
+    figure.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=ncols,
+        frameon=False,
+        fontsize=7.5,
+        handlelength=1.4,
+        handleheight=1.1,
+        columnspacing=1.8,
+        labelspacing=0.5,
+    )
+
+
+def square_axes(axes, lang: str) -> None:
+    """0–100 on both axes, K across and S up, labelled in *lang*."""
+    _ = gettext_for(lang)
+    axes.set_xlim(0, 100)
+    axes.set_ylim(0, 100)
+    axes.set_aspect("equal")
+    axes.set_xticks(range(0, 101, 20))
+    axes.set_yticks(range(0, 101, 20))
+    axes.tick_params(length=0, labelsize=7.5)
+    axes.set_xlabel(_("Key account invests (K, 0–100)"), fontsize=8.5, labelpad=4)
+    axes.set_ylabel(_("Supplier invests (S, 0–100)"), fontsize=8.5, labelpad=4)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top in data units
+NEAR_SPOTS = (  # (dx, dy, ha, va) from a marker, in order of preference
+    (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"), (1, -1, "left", "top"), (-1, -1, "right", "top"),
+    (1.3, 0, "left", "center"), (-1.3, 0, "right", "center"), (0, 1.5, "center", "bottom"),
+    (0, -1.5, "center", "top"),
+)  # fmt: skip
+
+
+def label_box(x: float, y: float, spot, size: tuple[float, float]) -> Box:
+    dx, dy, ha, va = spot
+    width, height = size
+    left = x + dx - {"left": 0, "right": width, "center": width / 2}[ha]
+    bottom = y + dy - {"bottom": 0, "top": height, "center": height / 2}[va]
+    return (left, bottom, left + width, bottom + height)
+
+
+def place_label(
+    x: float,
+    y: float,
+    size: tuple[float, float],
+    points: list[tuple[float, float]],
+    boxes: list[Box],
+    distances: tuple[float, ...] = (4, 9, 16),
+) -> tuple[tuple, Box]:
+    """The spot around (x, y) where a label of *size* covers the fewest points and other labels.
+
+    Tries each direction at growing *distances*; a spot outside the square is taken only as a last
+    resort. Returns the spot (dx, dy, ha, va) and the box it will occupy.
+    """
+
+    def cost(candidate) -> float:
+        box = label_box(x, y, candidate, size)
+        left, bottom, right, top = box
+        outside = left < 0 or bottom < 0 or right > 100 or top > 100
+        covered = sum(
+            left - 1.5 <= px <= right + 1.5 and bottom - 1.5 <= py <= top + 1.5 for px, py in points
+        )
+        overlaps = sum(not (right < b[0] or left > b[2] or top < b[1] or bottom > b[3]) for b in boxes)
+        return (1000 if outside else 0) + covered + 5 * overlaps
+
+    candidates = [(dx * d, dy * d, ha, va) for d in distances for dx, dy, ha, va in NEAR_SPOTS]
+    best = min(candidates, key=cost)
+    return best, label_box(x, y, best, size)

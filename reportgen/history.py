@@ -1,0 +1,78 @@
+"""An account over time: its assessments period by period, with gaps kept as gaps.
+
+Pure functions over analyses; used by the briefing (path and trend) and the portfolio (movements).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reportgen.catalog import Catalog, parse_catalog_ref
+from reportgen.model import AccountAnalysis, Assessment, Period
+
+
+def account_key(assessment: Assessment) -> str:
+    """What makes two assessments the same account: its id, else its name (case ignored)."""
+    return assessment.account.account_id or assessment.account.name.casefold()
+
+
+def other_catalog(assessment: Assessment, catalog: Catalog) -> str | None:
+    """The catalog an assessment declares when it is not the one in use (other id or version)."""
+    if not assessment.catalog_ref:
+        return None
+    declared_id, version = parse_catalog_ref(assessment.catalog_ref)
+    if declared_id != catalog.id or (version is not None and version != catalog.version):
+        return assessment.catalog_ref
+    return None
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    period: Period
+    analysis: AccountAnalysis | None
+    """None: no assessment for this quarter – a gap, never a zero."""
+
+    other_catalog: str | None = None
+
+
+@dataclass(frozen=True)
+class AccountHistory:
+    key: str
+    analyses: tuple[AccountAnalysis, ...]
+    """Sorted by period, at most one per period."""
+
+    def up_to(self, period: Period) -> AccountHistory:
+        return AccountHistory(self.key, tuple(a for a in self.analyses if a.assessment.period <= period))
+
+    def at(self, period: Period) -> AccountAnalysis | None:
+        return next((a for a in self.analyses if a.assessment.period == period), None)
+
+    def before(self, period: Period) -> AccountAnalysis | None:
+        """The latest assessment before *period*, however far back."""
+        earlier = [a for a in self.analyses if a.assessment.period < period]
+        return earlier[-1] if earlier else None
+
+    def timeline(self, until: Period, catalog: Catalog) -> tuple[HistoryPoint, ...]:
+        """Every quarter from the first assessment to *until*; quarters without one are gaps."""
+        by_period = {a.assessment.period: a for a in self.analyses}
+        if not self.analyses:
+            return ()
+        first = self.analyses[0].assessment.period.ordinal
+        points = []
+        for ordinal in range(first, until.ordinal + 1):
+            period = Period.from_ordinal(ordinal)
+            analysis = by_period.get(period)
+            foreign = other_catalog(analysis.assessment, catalog) if analysis else None
+            points.append(HistoryPoint(period, analysis, foreign))
+        return tuple(points)
+
+
+def build_histories(analyses: Iterable[AccountAnalysis]) -> dict[str, AccountHistory]:
+    grouped: dict[str, list[AccountAnalysis]] = {}
+    for analysis in analyses:
+        grouped.setdefault(account_key(analysis.assessment), []).append(analysis)
+    return {
+        key: AccountHistory(key, tuple(sorted(items, key=lambda a: a.assessment.period)))
+        for key, items in grouped.items()
+    }

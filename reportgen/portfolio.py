@@ -1,0 +1,152 @@
+"""The portfolio in one period: every account's position, how it moved, and the coaching questions
+answered with data. Pure functions over analyses and histories.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.catalog import Catalog
+from reportgen.history import AccountHistory
+from reportgen.model import AccountAnalysis, FactorResult, Period, ZoneKind
+
+FACTOR_MOVES = 3
+
+
+def zone_order(catalog: Catalog) -> tuple[str, ...]:
+    """Every zone id, from lean to strategic, then the imbalances."""
+    types = tuple(r.id for r in catalog.zones.relationship_types)
+    return (*types, "supplier_frustration", "supplier_frustration_critical", "account_invests_more")
+
+
+@dataclass(frozen=True)
+class FactorMove:
+    now: FactorResult
+    gap_before: float
+    change: float
+    """Gap now − gap before, in scale points: positive when we moved further ahead of the customer."""
+
+
+@dataclass(frozen=True)
+class PortfolioEntry:
+    rank: int
+    analysis: AccountAnalysis
+    previous: AccountAnalysis | None
+    factor_moves: tuple[FactorMove, ...]
+
+    @property
+    def name(self) -> str:
+        return self.analysis.assessment.account.name
+
+    @property
+    def balance_change(self) -> float | None:
+        return None if self.previous is None else self.analysis.balance - self.previous.balance
+
+    @property
+    def zone_changed(self) -> bool:
+        return self.previous is not None and self.previous.zone.id != self.analysis.zone.id
+
+
+@dataclass(frozen=True)
+class CapacityCheck:
+    limit: int
+    rated: tuple[PortfolioEntry, ...]
+    """Accounts whose assessment puts them in the strategic partnership zone."""
+    intended: tuple[PortfolioEntry, ...]
+    """Accounts meant to be strategic partnerships, whatever their rating."""
+
+    @property
+    def accounts(self) -> tuple[PortfolioEntry, ...]:
+        seen = {id(e) for e in self.rated}
+        return self.rated + tuple(e for e in self.intended if id(e) not in seen)
+
+    @property
+    def exceeded(self) -> bool:
+        return len(self.accounts) > self.limit
+
+
+@dataclass(frozen=True)
+class PortfolioAnalysis:
+    period: Period
+    previous_period: Period
+    entries: tuple[PortfolioEntry, ...]
+    """Ranked by imbalance S − K, largest over-investment first."""
+    zone_counts: tuple[tuple[str, int], ...]
+    over_investing: tuple[PortfolioEntry, ...]
+    lean: tuple[PortfolioEntry, ...]
+    strategic: tuple[PortfolioEntry, ...]
+    scale_back: tuple[PortfolioEntry, ...]
+    capacity: CapacityCheck
+    dropped: tuple[str, ...]
+    """Accounts assessed in the previous period but not in this one."""
+
+    @property
+    def movements(self) -> tuple[PortfolioEntry, ...]:
+        return tuple(e for e in self.entries if e.zone_changed)
+
+    @property
+    def newcomers(self) -> tuple[PortfolioEntry, ...]:
+        return tuple(e for e in self.entries if e.previous is None)
+
+
+def factor_moves(
+    now: AccountAnalysis, before: AccountAnalysis, limit: int = FACTOR_MOVES
+) -> tuple[FactorMove, ...]:
+    """The factors whose gap changed most between two assessments (rated both times only)."""
+    earlier = {r.factor.id: r for r in before.factors}
+    moves = []
+    for result in now.factors:
+        old = earlier.get(result.factor.id)
+        if result.gap is None or old is None or old.gap is None or result.gap == old.gap:
+            continue
+        moves.append(FactorMove(result, old.gap, result.gap - old.gap))
+    moves.sort(key=lambda m: (-abs(m.change), m.now.number))
+    return tuple(moves[:limit])
+
+
+def analyse_portfolio(
+    histories: dict[str, AccountHistory], period: Period, catalog: Catalog
+) -> PortfolioAnalysis:
+    """The portfolio in *period*; "previous" is each account's latest earlier assessment."""
+    entries = []
+    for history in histories.values():
+        current = history.at(period)
+        if current is None:
+            continue
+        previous = history.before(period)
+        moves = factor_moves(current, previous) if previous else ()
+        entries.append((current, previous, moves))
+    entries.sort(key=lambda item: (-item[0].balance, item[0].assessment.account.name.casefold()))
+    ranked = tuple(PortfolioEntry(rank, *item) for rank, item in enumerate(entries, start=1))
+
+    types = catalog.zones.relationship_types
+    lean_id, strategic_id = types[0].id, types[-1].id
+    partner_start = types[1].start() if len(types) > 1 else 100
+    over = tuple(e for e in ranked if e.analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION)
+    strategic = tuple(e for e in ranked if e.analysis.zone.id == strategic_id)
+    intended = tuple(e for e in ranked if e.analysis.assessment.account.intended_type == strategic_id)
+    counts = {zone: 0 for zone in zone_order(catalog)}
+    for entry in ranked:
+        counts[entry.analysis.zone.id] += 1
+    previous_period = period.previous()
+    dropped = tuple(
+        sorted(
+            h.analyses[-1].assessment.account.name
+            for h in histories.values()
+            if h.at(period) is None and h.at(previous_period) is not None
+        )
+    )
+    return PortfolioAnalysis(
+        period=period,
+        previous_period=previous_period,
+        entries=ranked,
+        zone_counts=tuple(counts.items()),
+        over_investing=over,
+        lean=tuple(e for e in ranked if e.analysis.zone.id == lean_id),
+        strategic=strategic,
+        # Over-investment where the customer does not even invest like a preferred partner:
+        # it wants a reliable supplier, so lean KAM is the honest answer.
+        scale_back=tuple(e for e in over if e.analysis.key_account_index < partner_start),
+        capacity=CapacityCheck(catalog.zones.strategic_capacity, strategic, intended),
+        dropped=dropped,
+    )

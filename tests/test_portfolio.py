@@ -1,0 +1,103 @@
+"""History and portfolio: movements, gaps, the answered coaching questions and the capacity check."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.analysis import analyse
+from reportgen.catalog import Catalog
+from reportgen.history import build_histories
+from reportgen.model import AccountFacts, Assessment, FactorRating, Period
+from reportgen.portfolio import analyse_portfolio, zone_order
+
+Q1, Q2, Q3 = Period(2026, 1), Period(2026, 2), Period(2026, 3)
+
+
+def make(catalog, name, period, supplier, key_account, intended=None, ref=None, comment_on=None):
+    ratings = tuple(
+        FactorRating(f.id, supplier, key_account, "why" if i == comment_on else "")
+        for i, f in enumerate(catalog.factors)
+    )
+    facts = AccountFacts(name, account_id=name[:3], intended_type=intended)
+    return analyse(Assessment(facts, period, ratings, catalog_ref=ref), catalog)
+
+
+@pytest.fixture
+def portfolio(catalog):
+    analyses = [
+        make(catalog, "Alpha", Q2, 3, 3),  # preferred → frustration critical in Q3
+        make(catalog, "Alpha", Q3, 5, 2),
+        make(catalog, "Beta", Q3, 5, 5),  # strategic
+        make(catalog, "Gamma", Q1, 2, 2),  # lean, with a gap in Q2
+        make(catalog, "Gamma", Q3, 2, 2),
+        make(catalog, "Delta", Q3, 4, 5, intended="strategic_partnership"),  # key account invests more
+        make(catalog, "Omega", Q2, 3, 3),  # dropped out in Q3
+        make(catalog, "Sigma", Q3, 4, 3.5),  # frustration (S 75, K 62.5), above the lean range
+    ]
+    return analyse_portfolio(build_histories(analyses), Q3, catalog)
+
+
+def names(entries):
+    return [e.name for e in entries]
+
+
+def test_ranking_by_imbalance_largest_over_investment_first(portfolio):
+    assert names(portfolio.entries) == ["Alpha", "Sigma", "Beta", "Gamma", "Delta"]
+    assert [e.rank for e in portfolio.entries] == [1, 2, 3, 4, 5]
+    assert portfolio.entries[0].analysis.balance == pytest.approx(75)  # 100 − 25
+
+
+def test_zone_counts_include_empty_zones(portfolio, catalog):
+    counts = dict(portfolio.zone_counts)
+    assert list(counts) == list(zone_order(catalog))
+    assert counts == {
+        "lean_supplier": 1,
+        "preferred_partner": 0,
+        "strategic_partnership": 1,
+        "supplier_frustration": 1,
+        "supplier_frustration_critical": 1,
+        "account_invests_more": 1,
+    }
+
+
+def test_movements_use_the_latest_earlier_assessment_and_gaps_stay_gaps(portfolio):
+    alpha, sigma, _beta, gamma, _delta = portfolio.entries
+    assert alpha.zone_changed and alpha.previous.zone.id == "preferred_partner"
+    assert alpha.balance_change == pytest.approx(75)
+    assert gamma.previous.assessment.period == Q1 and not gamma.zone_changed
+    assert names(portfolio.movements) == ["Alpha"]
+    assert names(portfolio.newcomers) == ["Sigma", "Beta", "Delta"]
+    assert portfolio.dropped == ("Omega",)
+    assert [m.change for m in alpha.factor_moves] == [3, 3, 3]  # gap 0 → 3 on every factor, top three
+    assert sigma.factor_moves == ()
+
+
+def test_coaching_questions_answered(portfolio):
+    assert names(portfolio.over_investing) == ["Alpha", "Sigma"]
+    assert names(portfolio.lean) == ["Gamma"]
+    assert names(portfolio.strategic) == ["Beta"]
+    # Alpha: K = 25, below the preferred partner range – the customer wants a supplier. Sigma: K = 62.5.
+    assert names(portfolio.scale_back) == ["Alpha"]
+
+
+def test_capacity_counts_rated_and_intended_strategic_partnerships(portfolio, catalog):
+    assert names(portfolio.capacity.accounts) == ["Beta", "Delta"]
+    assert not portfolio.capacity.exceeded
+    data = catalog.model_dump()
+    data["zones"]["strategic_capacity"] = 1
+    tight = Catalog.model_validate(data)
+    analyses = [e.analysis for e in portfolio.entries]
+    assert analyse_portfolio(build_histories(analyses), Q3, tight).capacity.exceeded
+
+
+def test_timeline_has_gaps_and_flags_another_catalog(catalog):
+    analyses = [
+        make(catalog, "Gamma", Q1, 2, 2, ref="efkam-partnership v0.9"),
+        make(catalog, "Gamma", Q3, 2, 3),
+    ]
+    (history,) = build_histories(analyses).values()
+    points = history.timeline(Q3, catalog)
+    assert [str(p.period) for p in points] == ["2026-Q1", "2026-Q2", "2026-Q3"]
+    assert points[1].analysis is None
+    assert points[0].other_catalog == "efkam-partnership v0.9"
+    assert points[2].other_catalog is None
