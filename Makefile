@@ -6,18 +6,19 @@ VENV     ?= .venv
 INPUT    ?= input
 OUTPUT   ?= output
 LANGS    ?= all
+PERIOD   ?=
 CRITERIA ?= criteria/efkam-partnership.yaml
 PYTEST_ARGS ?=
 
-BIN := $(VENV)/bin
+BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports test lint messages examples clean
+.PHONY: help setup reports briefings portfolio test lint messages examples clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
-	@echo "  Variables: INPUT=$(INPUT) OUTPUT=$(OUTPUT) LANGS=$(LANGS) CRITERIA=$(CRITERIA)"
+	@echo "  Variables: INPUT=$(INPUT) OUTPUT=$(OUTPUT) LANGS=$(LANGS) PERIOD=$(PERIOD) CRITERIA=$(CRITERIA)"
 
 setup: $(STAMP) ## Create the virtualenv and install reportgen with its test tools
 
@@ -28,8 +29,37 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-reports: $(STAMP) ## Render a German and an English briefing for every account in INPUT into OUTPUT
-	$(BIN)/reportgen briefing $(INPUT) --lang $(LANGS) --out $(OUTPUT) --criteria $(CRITERIA)
+# --- batch runs: incremental -------------------------------------------------------------------
+# One reportgen process renders what is out of date, on every core. make hands it the workbooks that
+# changed since the last run ($?), and reportgen re-renders the accounts whose briefings draw on them
+# (an account's earlier periods give its path and trend). A changed template, catalog, translation or
+# code file re-renders everything. Exit code 1 (some files had problems) still records the run.
+
+BUILD  := $(OUTPUT)/.build
+INPUTS := $(wildcard $(INPUT)/*.xlsx $(INPUT)/*.xlsm $(INPUT)/*.ods $(INPUT)/*.xls $(INPUT)/*.xlsb \
+          $(INPUT)/*.csv $(INPUT)/*.tsv)
+RENDER_DEPS := $(STAMP) $(CRITERIA) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css) \
+               $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py)
+SCOPE  := $(LANGS).$(or $(PERIOD),all)
+# Only the changed workbooks, unless anything else changed: then everything.
+ONLY_CHANGED = $(if $(filter-out $(INPUTS),$?),,$(foreach file,$?,--only-from '$(file)'))
+RECORD = rc=$$?; if [ $$rc -le 1 ]; then mkdir -p $(BUILD) && touch $@; fi; exit $$rc
+
+reports: briefings portfolio ## Render every briefing and the portfolio (de + en) from INPUT into OUTPUT
+
+briefings: $(BUILD)/briefings.$(SCOPE) ## Render the briefings that are out of date
+
+portfolio: $(BUILD)/portfolio.$(SCOPE) ## Render the portfolio report (PERIOD, default: the latest)
+
+$(BUILD)/briefings.$(SCOPE): $(INPUTS) $(RENDER_DEPS)
+	@$(BIN)/reportgen briefing $(INPUT) --lang $(LANGS) --out $(OUTPUT) --criteria $(CRITERIA) \
+		$(if $(PERIOD),--period $(PERIOD)) $(ONLY_CHANGED); $(RECORD)
+
+$(BUILD)/portfolio.$(SCOPE): $(INPUTS) $(INPUT) $(RENDER_DEPS)
+	@$(BIN)/reportgen portfolio $(INPUT) --lang $(LANGS) --out $(OUTPUT) --criteria $(CRITERIA) \
+		$(if $(PERIOD),--period $(PERIOD)); $(RECORD)
+
+# --- development ---------------------------------------------------------------------------------
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -7,6 +7,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -17,7 +18,8 @@ from reportgen.problems import Message, Problem, ProblemsFound, Severity, displa
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
 
-SUMMARY_OK = Message(N_("{accounts} account(s) rendered, {files} PDF(s) in {folder}."))
+SUMMARY_BRIEFINGS = Message(N_("{accounts} briefing(s) made, {files} PDF(s) in {folder}."))
+SUMMARY_PORTFOLIO = Message(N_("Portfolio of {accounts} account(s) made, {files} PDF(s) in {folder}."))
 SUMMARY_FAILED = Message(N_("{count} file(s) had problems; no PDF was made for their accounts:"))
 NOTHING_RENDERED = Message(N_("No briefing was made."))
 BAD_PERIOD = Message(N_('"{value}" is not a period.'), N_("Write the quarter like 2026-Q3."))
@@ -129,8 +131,24 @@ def cli() -> None:
 @_shared_options
 @click.option("--period", help="Only this period, e.g. 2026-Q3 (default: every period found).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
+@click.option("--account", help="Only this account (its id or name); the other files still give history.")
+@click.option(
+    "--only-from",
+    "only_from",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Only accounts whose assessments (this period or earlier) come from this file. Repeatable.",
+)
 def briefing(
-    paths, out_dir: Path, lang: str, criteria: Path, debug: bool, period: str | None, jobs: int | None
+    paths,
+    out_dir: Path,
+    lang: str,
+    criteria: Path,
+    debug: bool,
+    period: str | None,
+    jobs: int | None,
+    account: str | None,
+    only_from: tuple[Path, ...],
 ) -> None:
     """Write a PDF briefing for every account in PATHS (files or folders).
 
@@ -138,14 +156,16 @@ def briefing(
     briefing shows the path and the trend. Exit code 0 when every account was rendered, 1 when some
     failed, 2 when none could be made.
     """
-    from reportgen.pipeline import default_jobs, render_briefings
+    from reportgen.pipeline import Selection, default_jobs, render_briefings
 
     def render(reporter, workload, wanted, languages):
+        workers = jobs or default_jobs()
+        selection = Selection(wanted, account, only_from)
         return render_briefings(
-            workload, wanted, languages, out_dir, jobs or default_jobs(), reporter.written, reporter.progress
+            workload, selection, languages, out_dir, workers, reporter.written, reporter.progress, debug
         )
 
-    _run(lang, debug, criteria, paths, period, render, out_dir, latest_by_default=False)
+    _run(Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_BRIEFINGS), render)
 
 
 @cli.command()
@@ -159,73 +179,69 @@ def portfolio(paths, out_dir: Path, lang: str, criteria: Path, debug: bool, peri
     from reportgen.pipeline import render_portfolio
 
     def render(reporter, workload, wanted, languages):
-        return render_portfolio(workload, wanted, languages, out_dir, reporter.written)
+        return render_portfolio(workload, wanted, languages, out_dir, reporter.written, debug)
 
-    _run(lang, debug, criteria, paths, period, render, out_dir, latest_by_default=True)
-
-
-def _run(
-    lang: str,
-    debug: bool,
-    criteria: Path,
-    paths,
-    period: str | None,
-    render: Callable,
-    out_dir: Path,
-    latest_by_default: bool,
-) -> None:
-    reporter = Reporter(lang)
-    if debug:
-        os.environ["REPORTGEN_DEBUG"] = "1"
-    with _guard(reporter, debug):
-        sys.exit(_flow(reporter, lang, criteria, paths, period, render, out_dir, latest_by_default))
+    _run(
+        Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_PORTFOLIO, latest_by_default=True), render
+    )
 
 
-def _flow(
-    reporter: Reporter,
-    lang: str,
-    criteria: Path,
-    paths,
-    period: str | None,
-    render: Callable,
-    out_dir: Path,
-    latest_by_default: bool,
-) -> int:
+@dataclass(frozen=True)
+class Run:
+    """What a rendering command was asked to do."""
+
+    paths: tuple[Path, ...]
+    out_dir: Path
+    lang: str
+    criteria: Path
+    debug: bool
+    period: str | None
+    summary: Message
+    latest_by_default: bool = False
+
+
+def _run(run: Run, render: Callable) -> None:
+    reporter = Reporter(run.lang)
+    with _guard(reporter, run.debug):
+        sys.exit(_flow(reporter, run, render))
+
+
+def _flow(reporter: Reporter, run: Run, render: Callable) -> int:
     """Catalog → read and analyse everything → render → summary; returns the exit code."""
     from reportgen.catalog import load_catalog
     from reportgen.model import Period
     from reportgen.pipeline import BatchResult, period_problem, prepare
 
     wanted = None
-    if period:
-        wanted = Period.parse(period)
+    if run.period:
+        wanted = Period.parse(run.period)
         if wanted is None:
-            reporter.say(BAD_PERIOD, style="red", value=period)
+            reporter.say(BAD_PERIOD, style="red", value=run.period)
             return EXIT_NOTHING_DONE
     try:
-        catalog = load_catalog(criteria)
+        catalog = load_catalog(run.criteria)
     except ProblemsFound as found:
         for problem in found.problems:
             reporter.problem(problem)
         return EXIT_NOTHING_DONE
-    workload = prepare(paths, catalog)
-    if wanted is None and latest_by_default:
+    workload = prepare(run.paths, catalog)
+    if wanted is None and run.latest_by_default:
         wanted = workload.latest_period()
     missing = period_problem(workload, wanted) if wanted is not None else None
     if missing is not None:
         batch = BatchResult(files=workload.files, render_problems=[missing])
     else:
-        languages = LANGUAGES if lang == "all" else (lang,)
+        languages = LANGUAGES if run.lang == "all" else (run.lang,)
         try:
             batch = render(reporter, workload, wanted, languages)
         except OSError as exc:
             reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
             return EXIT_NOTHING_DONE
-    _summarise(reporter, batch, out_dir)
+    _summarise(reporter, batch, run)
     return batch.exit_code
 
 
-def _summarise(reporter: Reporter, batch, out_dir: Path) -> None:
+def _summarise(reporter: Reporter, batch, run: Run) -> None:
     for problem in batch.problems:
         if problem.severity is Severity.WARNING:
             reporter.problem(problem)
@@ -236,11 +252,11 @@ def _summarise(reporter: Reporter, batch, out_dir: Path) -> None:
             reporter.problem(problem)
     if batch.written:
         reporter.say(
-            SUMMARY_OK,
+            run.summary,
             style="green",
             accounts=batch.rendered_accounts,
             files=len(batch.written),
-            folder=display_path(out_dir),
+            folder=display_path(run.out_dir),
         )
     else:
         reporter.say(NOTHING_RENDERED, style="bold red")

@@ -167,20 +167,61 @@ class BriefingJob:
     stem: str
     languages: tuple[str, ...]
     day: date
+    debug: bool = False
+    """Let an error escape with its traceback instead of reporting it as the account's problem."""
 
 
-def briefing_jobs(workload: Workload, period: Period | None, languages: tuple[str, ...]) -> list[BriefingJob]:
+def output_stems(workload: Workload) -> dict[int, str]:
+    """Every analysis's file stem, given over the whole workload so that a filtered run names alike."""
     from reportgen.writing import safe_stem
 
     stems = StemRegistry()
+    return {
+        id(analysis): stems.stem(
+            analysis.assessment, safe_stem(analysis.assessment.account.name, str(analysis.assessment.period))
+        )
+        for analysis in workload.analyses
+    }
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which briefings to render; every file is still read, since earlier periods give history."""
+
+    period: Period | None = None
+    account: str | None = None
+    """An account id or name, case ignored."""
+    sources: tuple[Path, ...] = ()
+    """Only accounts whose assessments up to that period come from one of these files (for make)."""
+
+    def admits(self, analysis: AccountAnalysis, history: AccountHistory) -> bool:
+        assessment = analysis.assessment
+        if self.period is not None and assessment.period != self.period:
+            return False
+        if self.account is not None:
+            wanted = self.account.casefold().strip()
+            if wanted not in {
+                (assessment.account.account_id or "").casefold(),
+                assessment.account.name.casefold(),
+            }:
+                return False
+        if self.sources:
+            changed = {path.resolve() for path in self.sources}
+            used = {a.assessment.source.resolve() for a in history.analyses if a.assessment.source}
+            return bool(changed & used)
+        return True
+
+
+def briefing_jobs(
+    workload: Workload, selection: Selection, languages: tuple[str, ...], debug: bool = False
+) -> list[BriefingJob]:
+    stems = output_stems(workload)
     day = made_on()
     jobs = []
     for analysis in workload.analyses:
-        assessment = analysis.assessment
-        if period is not None and assessment.period != period:
-            continue
-        stem = stems.stem(assessment, safe_stem(assessment.account.name, str(assessment.period)))
-        jobs.append(BriefingJob(analysis, workload.history_of(analysis), stem, languages, day))
+        history = workload.history_of(analysis)
+        if selection.admits(analysis, history):
+            jobs.append(BriefingJob(analysis, history, stems[id(analysis)], languages, day, debug))
     return jobs
 
 
@@ -208,7 +249,7 @@ def _render_job(job: BriefingJob) -> tuple[list[tuple[str, bytes]], str | None]:
             for lang in job.languages
         ], None  # fmt: skip
     except Exception as exc:  # any failure is this account's, reported as such
-        if os.environ.get("REPORTGEN_DEBUG"):
+        if job.debug:
             raise
         return [], str(exc) or type(exc).__name__
 
@@ -231,17 +272,18 @@ def _run_jobs(catalog: Catalog, jobs: list[BriefingJob], workers: int):
 
 def render_briefings(
     workload: Workload,
-    period: Period | None,
+    selection: Selection,
     languages: tuple[str, ...],
     out_dir: Path,
     workers: int = 1,
     on_written: Callable[[Path], None] = lambda path: None,
     on_progress: Progress = lambda done, total: None,
+    debug: bool = False,
 ) -> BatchResult:
     from reportgen.writing import atomic_write
 
     batch = BatchResult(files=workload.files)
-    jobs = briefing_jobs(workload, period, languages)
+    jobs = briefing_jobs(workload, selection, languages, debug)
     on_progress(0, len(jobs))
     for done, (job, (pdfs, failure)) in enumerate(_run_jobs(workload.catalog, jobs, workers), start=1):
         assessment = job.analysis.assessment
@@ -271,6 +313,7 @@ def render_portfolio(
     languages: tuple[str, ...],
     out_dir: Path,
     on_written: Callable[[Path], None] = lambda path: None,
+    debug: bool = False,
 ) -> BatchResult:
     from reportgen.portfolio import analyse_portfolio
     from reportgen.portfolio_report import build_portfolio
@@ -286,7 +329,7 @@ def render_portfolio(
             view = build_portfolio(portfolio, workload, lang, day)
             pdf = renderer.pdf(renderer.html("portfolio.html", lang, view=view))
         except Exception as exc:
-            if os.environ.get("REPORTGEN_DEBUG"):
+            if debug:
                 raise
             reason = str(exc) or type(exc).__name__
             batch.render_problems.append(Problem(Place(Path(".")), PORTFOLIO_FAILED, {"reason": reason}))

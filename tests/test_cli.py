@@ -38,7 +38,7 @@ def test_one_good_workbook(tmp_path, good):
     result = run("briefing", str(good), "--lang", "de", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_de.pdf"]
-    assert "1 Account(s) erstellt, 1 PDF(s)" in result.stderr
+    assert "1 Briefing(s) erstellt, 1 PDF(s)" in result.stderr
 
 
 def test_lang_all_writes_german_and_english(tmp_path, good):
