@@ -13,7 +13,8 @@ from datetime import date
 
 from reportgen.catalog import Catalog
 from reportgen.history import AccountHistory
-from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult, ZoneKind
+from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult
+from reportgen.wording import zone_label, zone_words
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class BriefingView:
     zone_id: str
     zone_kind: str
     zone_name: str
+    zone_label: str
+    """The name as tables show it: ", critical" included."""
     zone_meaning: str
     critical: bool
     supplier_index: float
@@ -89,7 +92,7 @@ class BriefingView:
 
     @property
     def zone_changed(self) -> bool:
-        return self.previous_zone_name is not None and self.previous_zone_name != self.zone_name
+        return self.previous_zone_name is not None and self.previous_zone_name != self.zone_label
 
     @property
     def has_other_catalog(self) -> bool:
@@ -132,19 +135,6 @@ def _briefly(row: FactorRow) -> FactorRow:
     return replace(row, comments=short)
 
 
-def zone_words(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> tuple[str, str]:
-    """The zone's name and what it means, in *lang*."""
-    zone, zones = analysis.zone, catalog.zones
-    if zone.relationship_type is not None:
-        return zone.relationship_type.name.get(lang), zone.relationship_type.meaning.get(lang)
-    if zone.kind is ZoneKind.SUPPLIER_FRUSTRATION:
-        area = zones.supplier_frustration
-        meaning = area.critical_meaning if zone.critical and area.critical_meaning else area.meaning
-        return area.name.get(lang), meaning.get(lang)
-    area = zones.account_invests_more
-    return area.name.get(lang), area.meaning.get(lang)
-
-
 def _history_rows(history: AccountHistory, until, catalog: Catalog, lang: str) -> tuple[HistoryRow, ...]:
     rows = []
     for point in history.timeline(until, catalog):
@@ -154,7 +144,7 @@ def _history_rows(history: AccountHistory, until, catalog: Catalog, lang: str) -
             supplier_index=a.supplier_index if a else None,
             key_account_index=a.key_account_index if a else None,
             balance=a.balance if a else None,
-            zone_name=zone_words(a, catalog, lang)[0] if a else None,
+            zone_name=zone_label(a, catalog, lang) if a else None,
             other_catalog=point.other_catalog,
         ))  # fmt: skip
     return tuple(rows)
@@ -191,6 +181,7 @@ def build_briefing(
         zone_id=analysis.zone.id,
         zone_kind=str(analysis.zone.kind),
         zone_name=zone_name,
+        zone_label=zone_label(analysis, catalog, lang),
         zone_meaning=zone_meaning,
         critical=analysis.zone.critical,
         supplier_index=analysis.supplier_index,
@@ -212,6 +203,6 @@ def build_briefing(
         history=_history_rows(history, period, catalog, lang) if timeline else (),
         trend_svg=charts.trend_chart(timeline, lang) if timeline else None,
         previous_period=str(previous.assessment.period) if previous else None,
-        previous_zone_name=zone_words(previous, catalog, lang)[0] if previous else None,
+        previous_zone_name=zone_label(previous, catalog, lang) if previous else None,
         balance_change=analysis.balance - previous.balance if previous else None,
     )

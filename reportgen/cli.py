@@ -19,6 +19,7 @@ from reportgen.problems import Message, Problem, ProblemsFound, Severity, displa
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
 
 SUMMARY_BRIEFINGS = Message(N_("{accounts} briefing(s) made, {files} PDF(s) in {folder}."))
+SUMMARY_EXPORT = Message(N_("{accounts} assessment(s) exported, {files} file(s) in {folder}."))
 SUMMARY_PORTFOLIO = Message(N_("Portfolio of {accounts} account(s) made, {files} PDF(s) in {folder}."))
 SUMMARY_FAILED = Message(N_("{count} file(s) had problems; no PDF was made for their accounts:"))
 NOTHING_RENDERED = Message(N_("No briefing was made."))
@@ -184,6 +185,48 @@ def portfolio(paths, out_dir: Path, lang: str, criteria: Path, debug: bool, peri
     _run(
         Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_PORTFOLIO, latest_by_default=True), render
     )
+
+
+@cli.command(name="export")
+@_shared_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx", "json"]),
+    default="csv",
+    show_default=True,
+    help="csv: two files (accounts, factors); xlsx: two sheets; json: accounts with their factors.",
+)
+@click.option(
+    "--german-csv", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM."
+)
+@click.option("--period", help="Only this period, e.g. 2026-Q3 (default: every period found).")
+def export_command(
+    paths,
+    out_dir: Path,
+    lang: str,
+    criteria: Path,
+    debug: bool,
+    fmt: str,
+    german_csv: bool,
+    period: str | None,
+) -> None:
+    """Write the computed figures (S, K, balance, zone, coverage, every factor's scores and gap) for
+    other tools. The README describes every column."""
+    from reportgen.export import export
+    from reportgen.pipeline import BatchResult
+
+    def render(reporter, workload, wanted, languages):
+        analyses = [a for a in workload.analyses if wanted is None or a.assessment.period == wanted]
+        stem = f"reportgen-export_{wanted or 'all'}"
+        batch = BatchResult(files=workload.files, rendered_accounts=len(analyses))
+        if analyses:
+            for path in export(analyses, fmt, out_dir, stem, german_csv):
+                batch.written.append(path)
+                reporter.written(path)
+        return batch
+
+    _run(Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_EXPORT), render)
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reportgen.briefing import zone_words
 from reportgen.catalog import Catalog
-from reportgen.charts.zones import zone_names
 from reportgen.model import AccountAnalysis, ZoneKind
 from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry, zone_order
+from reportgen.wording import zone_label, zone_names
 from reportgen.writing import slugify
 
 DRIVERS_SHOWN = 3
@@ -123,10 +122,10 @@ def _row(entry: PortfolioEntry, catalog: Catalog, lang: str) -> AccountRow:
         key_account_index=analysis.key_account_index,
         balance=analysis.balance,
         zone_id=analysis.zone.id,
-        zone_name=zone_words(analysis, catalog, lang)[0],
+        zone_name=zone_label(analysis, catalog, lang),
         critical=analysis.zone.critical,
         balance_change=entry.balance_change,
-        previous_zone_name=zone_words(entry.previous, catalog, lang)[0] if entry.previous else None,
+        previous_zone_name=zone_label(entry.previous, catalog, lang) if entry.previous else None,
         rated=analysis.coverage.rated_both,
         total=analysis.coverage.total,
         intended_name=types.get(account.intended_type) if account.intended_type else None,

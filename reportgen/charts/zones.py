@@ -7,6 +7,7 @@ import textwrap
 from reportgen.catalog import Catalog
 from reportgen.charts.style import GRID, zone_tints
 from reportgen.i18n import gettext_for
+from reportgen.wording import zone_names
 
 Polygon = list[tuple[float, float]]
 SQUARE: Polygon = [(0, 0), (100, 0), (100, 100), (0, 100)]
@@ -66,19 +67,6 @@ def draw_zones(axes, catalog: Catalog) -> None:
             )
             patch.set_zorder(0)
             axes.add_patch(patch)
-
-
-def zone_names(catalog: Catalog, lang: str) -> list[tuple[str, str]]:
-    """(zone id, name) for every zone, in legend order."""
-    zones = catalog.zones
-    frustration = zones.supplier_frustration.name.get(lang)
-    _ = gettext_for(lang)
-    return [
-        *((r.id, r.name.get(lang)) for r in zones.relationship_types),
-        ("supplier_frustration", frustration),
-        ("supplier_frustration_critical", _("{zone}, critical").format(zone=frustration)),
-        ("account_invests_more", zones.account_invests_more.name.get(lang)),
-    ]
 
 
 def zone_legend(figure, catalog: Catalog, lang: str, ncols: int = 2) -> None:

@@ -1,0 +1,94 @@
+"""The portfolio report over the example accounts, read back from the PDF."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from reportgen.catalog import Catalog
+from reportgen.model import Period
+from reportgen.pipeline import prepare, render_portfolio
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "input"
+Q3 = Period(2026, 3)
+
+
+def letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+@pytest.fixture(scope="module")
+def workload(catalog):
+    return prepare([EXAMPLES], catalog)
+
+
+@pytest.fixture(scope="module")
+def german(workload, tmp_path_factory):
+    out = tmp_path_factory.mktemp("portfolio")
+    batch = render_portfolio(workload, Q3, ("de",), out)
+    assert batch.exit_code == 0
+    return PdfReader(io.BytesIO((out / "portfolio_2026-Q3_de.pdf").read_bytes()))
+
+
+def text_of(reader: PdfReader) -> str:
+    """The text with white space folded, so that line breaks do not matter."""
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def test_every_account_zone_counts_and_answers(german, workload, catalog):
+    text = text_of(german)
+    names = {a.assessment.account.name for a in workload.analyses if a.assessment.period == Q3}
+    assert len(names) == 6
+    for name in names:
+        assert name in text
+    assert "6 Accounts wurden für 2026-Q3 bewertet." in text
+    assert "3 Beziehungen sind ausgewogen," in text
+    assert "2 liegen in der Lieferantenfrustrationszone (davon 1 kritisch)" in text
+    assert (
+        "Am stärksten überinvestieren wir bei Brandtner Präzisionstechnik GmbH: S − K = +58 Punkte." in text
+    )
+    for question in catalog.coaching_questions:
+        assert letters(question.de) in letters(text)
+    assert "Kandidaten: Wir investieren zu viel" in text  # the scale-back answer names its candidates
+
+
+def test_capacity_warning_when_more_than_the_catalog_allows(german):
+    # The examples run four accounts as, or rate them, strategic partnerships; the catalog allows three.
+    assert "4 Accounts werden als strategische Partnerschaft geführt oder bewertet" in text_of(german)
+
+
+def test_no_capacity_warning_within_the_limit(workload, catalog, tmp_path):
+    data = catalog.model_dump()
+    data["zones"]["strategic_capacity"] = 4
+    workload.catalog = Catalog.model_validate(data)
+    try:
+        render_portfolio(workload, Q3, ("en",), tmp_path)
+    finally:
+        workload.catalog = catalog
+    text = text_of(PdfReader(tmp_path / "portfolio_2026-Q3_en.pdf"))
+    assert "4 of at most 4 strategic partnerships a company can really carry." in text
+    assert "more than the" not in text
+
+
+def test_movements_and_appendix(german):
+    text = text_of(german)
+    assert "Bewegungen seit 2026-Q2" in text
+    assert "Lieferantenfrustrationszone, kritisch" in text  # Brandtner moved into the critical zone
+    outline = []
+
+    def walk(items):
+        for item in items:
+            walk(item) if isinstance(item, list) else outline.append(item.title)
+
+    walk(german.outline)
+    assert "Anhang: eine Seite je Account" in outline
+    assert "1. Brandtner Präzisionstechnik GmbH" in outline
+    assert sum(title[0].isdigit() for title in outline) == 6
+    assert (
+        len(german.pages) >= 5 + 6 - 1
+    )  # cover, map, ranking, questions and movements, one page per account

@@ -1,0 +1,105 @@
+"""Batch runs: history in briefings, parallel workers, and the incremental make targets."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "input"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def reportgen(*args: str, env=None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1795737600", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, text=True,
+                          env=environment, cwd=ROOT)  # fmt: skip
+
+
+def test_history_in_a_briefing_keeps_gaps_and_flags_another_catalog(tmp_path):
+    files = sorted(str(p) for p in EXAMPLES.glob("calloway-foods_*.xlsx"))
+    result = reportgen("briefing", *files, "--period", "2026-Q3", "--lang", "en", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(
+        page.extract_text() for page in PdfReader(tmp_path / "calloway-foods-ltd_2026-Q3_en.pdf").pages
+    )
+    text = re.sub(r"\s+", " ", text)
+    assert "Over time" in text
+    assert "2026-Q1 – – – no assessment" in text  # a quarter without an assessment is a gap, not a zero
+    assert "2025-Q4 * 22 14 +8" in text
+    assert "Assessed with another catalog or catalog version (efkam-partnership v1.0 now)" in text
+    assert "Since 2026-Q2 the balance moved by −3 points; the zone is unchanged." in text
+
+
+def test_parallel_workers_give_the_same_pdfs_as_one(tmp_path):
+    files = [str(EXAMPLES / name) for name in ("nordhafen-logistik_2026-Q3.xlsx", "calloway-foods_2026-Q3.xlsx",
+                                               "vireo-medical-systems_2026-Q3.ods")]  # fmt: skip
+    one, two = tmp_path / "one", tmp_path / "two"
+    for out, jobs in ((one, "1"), (two, "2")):
+        result = reportgen("briefing", *files, "--lang", "de", "--out", str(out), "--jobs", jobs)
+        assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in one.iterdir())
+    assert len(names) == 3 and names == sorted(p.name for p in two.iterdir())
+    assert [digest(one / n) for n in names] == [digest(two / n) for n in names]
+
+
+def make(*args: str, **variables: str) -> subprocess.CompletedProcess:
+    assignments = [f"{key}={value}" for key, value in variables.items()]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795737600"}
+    return subprocess.run(["make", "--no-print-directory", *args, *assignments], cwd=ROOT, capture_output=True,
+                          text=True, env=env)  # fmt: skip
+
+
+def stamps(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pdf")}
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_reports_renders_only_what_changed(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    for name in (
+        "nordhafen-logistik_2026-Q2.xlsx",
+        "nordhafen-logistik_2026-Q3.xlsx",
+        "calloway-foods_2026-Q3.xlsx",
+    ):
+        shutil.copy2(EXAMPLES / name, source / name)
+    out = tmp_path / "out"
+    variables = {"INPUT": str(source), "OUTPUT": str(out), "LANGS": "en"}
+
+    first = make("reports", **variables)
+    assert first.returncode == 0, first.stdout + first.stderr
+    built = stamps(out)
+    assert sorted(built) == [
+        "calloway-foods-ltd_2026-Q3_en.pdf", "nordhafen-logistik-ag_2026-Q2_en.pdf",
+        "nordhafen-logistik-ag_2026-Q3_en.pdf", "portfolio_2026-Q3_en.pdf",
+    ]  # fmt: skip
+
+    started = time.perf_counter()
+    again = make("reports", **variables)
+    assert time.perf_counter() - started < 1.0
+    assert again.returncode == 0 and "Nothing to be done" in again.stdout
+    assert stamps(out) == built
+
+    later = time.time() + 5
+    os.utime(source / "nordhafen-logistik_2026-Q2.xlsx", (later, later))
+    third = make("reports", **variables)
+    assert third.returncode == 0, third.stdout + third.stderr
+    now = stamps(out)
+    changed = sorted(name for name in now if now[name] != built[name])
+    # Q2 changed: its own briefing, the Q3 briefing that draws its path from it, and the portfolio.
+    assert changed == [
+        "nordhafen-logistik-ag_2026-Q2_en.pdf", "nordhafen-logistik-ag_2026-Q3_en.pdf", "portfolio_2026-Q3_en.pdf",
+    ]  # fmt: skip
