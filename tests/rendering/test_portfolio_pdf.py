@@ -92,3 +92,10 @@ def test_movements_and_appendix(german):
     assert (
         len(german.pages) >= 5 + 6 - 1
     )  # cover, map, ranking, questions and movements, one page per account
+
+
+def test_no_english_in_the_german_portfolio(german):
+    from tests.rendering.test_briefing_pdf import flat, interface_words
+
+    text = flat(" ".join(page.extract_text() for page in german.pages))
+    assert not sorted(w for w in interface_words("de") if flat(w) in text)
