@@ -35,11 +35,16 @@ class LocalizedText(_Strict):
         return self
 
     def get(self, lang: str) -> str:
-        """The text in *lang*, falling back to the other language where it is missing."""
+        """The text in *lang*; where it is missing, the other language's, marked as such: ``Text [DE]``."""
         own = getattr(self, lang, None)
         if own:
             return own
-        return next(getattr(self, other) for other in LANGUAGES if getattr(self, other))
+        other = next(other for other in LANGUAGES if getattr(self, other))
+        return f"{getattr(self, other)} [{other.upper()}]"
+
+    def missing(self) -> list[str]:
+        """The languages this text is not given in."""
+        return [lang for lang in LANGUAGES if not getattr(self, lang)]
 
     def variants(self) -> list[str]:
         return [text for text in (self.de, self.en) if text]
@@ -147,7 +152,7 @@ class Catalog(_Strict):
     scale: Scale = Scale()
     zones: Zones
     groups: list[Group] = Field(default_factory=list)
-    factors: list[Factor] = Field(min_length=1, max_length=60)
+    factors: list[Factor] = Field(min_length=3, max_length=40)
     coaching_questions: list[LocalizedText] = Field(default_factory=list)
 
     @field_validator("version", mode="before")
@@ -177,6 +182,27 @@ class Catalog(_Strict):
 
     def label(self) -> str:
         return f"{self.id} v{self.version}"
+
+    def untranslated(self) -> list[tuple[str, str]]:
+        """(key, missing language) for every text given in one language only."""
+        found: list[tuple[str, str]] = []
+
+        def visit(node, key: str) -> None:
+            if isinstance(node, LocalizedText):
+                found.extend((key, lang) for lang in node.missing())
+            elif isinstance(node, BaseModel):
+                for name in type(node).model_fields:
+                    visit(getattr(node, name), f"{key}.{name}" if key else name)
+            elif isinstance(node, list):
+                for index, item in enumerate(node, start=1):
+                    label = f"[{index}]" + (f" ({item.id})" if hasattr(item, "id") else "")
+                    visit(item, key + label)
+            elif isinstance(node, dict):
+                for name, item in node.items():
+                    visit(item, f"{key}.{name}")
+
+        visit(self, "")
+        return found
 
 
 def parse_catalog_ref(text: str) -> tuple[str, str | None]:

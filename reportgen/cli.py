@@ -20,6 +20,9 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
 
 SUMMARY_BRIEFINGS = Message(N_("{accounts} briefing(s) made, {files} PDF(s) in {folder}."))
 SUMMARY_EXPORT = Message(N_("{accounts} assessment(s) exported, {files} file(s) in {folder}."))
+SUMMARY_VALIDATE = Message(
+    N_("{files} file(s) checked: {fine} fine, {warned} with warnings only, {failed} with errors.")
+)
 SUMMARY_PORTFOLIO = Message(N_("Portfolio of {accounts} account(s) made, {files} PDF(s) in {folder}."))
 SUMMARY_FAILED = Message(N_("{count} file(s) had problems; no PDF was made for their accounts:"))
 NOTHING_RENDERED = Message(N_("No briefing was made."))
@@ -31,6 +34,13 @@ WRITE_FAILED = Message(
     N_("The file could not be written: {reason}."), N_("Check that the folder exists and is writable.")
 )
 RENDERING = Message(N_("Rendering"))
+FILE_EXISTS = Message(
+    N_("The file {path} already exists."), N_("Choose another name with -o, or add --force to replace it.")
+)
+TEMPLATE_WRITTEN = Message(
+    N_("Workbook written: {path} (catalog {catalog})."),
+    N_("Fill in the yellow cells, then run: reportgen briefing {path}"),
+)
 
 
 def _shared_options(function):
@@ -227,6 +237,114 @@ def export_command(
         return batch
 
     _run(Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_EXPORT), render)
+
+
+@cli.command()
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="de",
+    show_default=True,
+    help="Language of the workbook (and of the messages).",
+)
+@click.option(
+    "--criteria",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The criteria catalog to use (default: criteria/efkam-partnership.yaml).",
+)
+@click.option("--account", help="The account's name, filled in already.")
+@click.option("--period", help="The quarter, e.g. 2026-Q4, filled in already.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the workbook (default: input/<account>_<period>.xlsx).",
+)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+def template(
+    lang: str,
+    criteria: Path | None,
+    account: str | None,
+    period: str | None,
+    output: Path | None,
+    force: bool,
+    debug: bool,
+) -> None:
+    """Write an assessment workbook to fill in: instructions, the account's facts, one row per factor."""
+    from reportgen.catalog import load_catalog
+    from reportgen.model import Period
+    from reportgen.pipeline import made_on
+    from reportgen.resources import DEFAULT_CATALOG
+    from reportgen.template import TemplateRequest, build_template, default_template_path
+    from reportgen.writing import atomic_write
+
+    reporter = Reporter(lang)
+    with _guard(reporter, debug):
+        if period and Period.parse(period) is None:
+            reporter.say(BAD_PERIOD, style="red", value=period)
+            sys.exit(EXIT_NOTHING_DONE)
+        try:
+            catalog = load_catalog(criteria or DEFAULT_CATALOG)
+        except ProblemsFound as found:
+            for problem in found.problems:
+                reporter.problem(problem)
+            sys.exit(EXIT_NOTHING_DONE)
+        request = TemplateRequest(lang, account, str(Period.parse(period)) if period else None)
+        target = output or default_template_path(request, made_on())
+        if target.exists() and not force:
+            reporter.say(FILE_EXISTS, style="red", path=display_path(target))
+            sys.exit(EXIT_NOTHING_DONE)
+        try:
+            atomic_write(target, build_template(catalog, request))
+        except OSError as exc:
+            reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
+            sys.exit(EXIT_NOTHING_DONE)
+        reporter.say(TEMPLATE_WRITTEN, style="green", path=display_path(target), catalog=catalog.label())
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of the messages.")
+@click.option(
+    "--criteria",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The criteria catalog to check against (default: criteria/efkam-partnership.yaml).",
+)
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+def validate(paths, lang: str | None, criteria: Path | None, debug: bool) -> None:
+    """Check workbooks and folders without rendering: every problem with its place and how to fix it.
+
+    Exit code 0 when no file has errors (warnings are fine), 1 when some have, 2 when none can be used.
+    """
+    from reportgen.catalog import load_catalog
+    from reportgen.resources import DEFAULT_CATALOG
+    from reportgen.validation import validate as check
+
+    reporter = Reporter(lang or "all")
+    with _guard(reporter, debug):
+        catalog_path = criteria or DEFAULT_CATALOG
+        try:
+            catalog = load_catalog(catalog_path)
+        except ProblemsFound as found:
+            for problem in found.problems:
+                reporter.problem(problem)
+            sys.exit(EXIT_NOTHING_DONE)
+        report = check(paths, catalog, catalog_path)
+        for problem in report.problems:
+            reporter.problem(problem)
+        style = "red" if report.failed else ("yellow" if report.warned else "green")
+        reporter.say(
+            SUMMARY_VALIDATE,
+            style=style,
+            files=len(report.files),
+            fine=len(report.fine),
+            warned=len(report.warned),
+            failed=len(report.failed),
+        )
+        sys.exit(report.exit_code)
 
 
 @dataclass(frozen=True)

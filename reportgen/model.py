@@ -63,6 +63,9 @@ class Period:
     def from_ordinal(cls, ordinal: int) -> Period:
         return cls(ordinal // 4, ordinal % 4 + 1)
 
+    def first_day(self) -> date:
+        return date(self.year, 3 * self.quarter - 2, 1)
+
     def previous(self) -> Period:
         return Period.from_ordinal(self.ordinal - 1)
 

@@ -22,8 +22,12 @@ from reportgen.problems import Message, Place, Problem, Severity
 from reportgen.reading import ReadResult, collect_inputs, read_file
 
 DUPLICATE_ASSESSMENT = Message(
-    N_("{account} for {period} is also in {other}."),
+    N_("{account} for {period} is also in {other}; this file's assessment is left out."),
     N_("Keep one assessment per account and period, or move the older file out of the folder."),
+)
+FUTURE_PERIOD = Message(
+    N_("{account}: the period {period} has not begun yet."),
+    N_("Check the period; an assessment describes a quarter that has started."),
 )
 RENDER_FAILED = Message(
     N_("The briefing for {account} ({period}) could not be made: {reason}."),
@@ -106,23 +110,28 @@ class BatchResult:
         return 1 if self.written else 2
 
 
-def read_all(paths: Iterable[Path], catalog: Catalog) -> list[ReadResult]:
-    """Read every file first; flag an account and period given twice."""
+def read_all(paths: Iterable[Path], catalog: Catalog, today: date | None = None) -> list[ReadResult]:
+    """Read every file first; warn of an account and period given twice and of periods to come."""
     files = collect_inputs(paths)
     if not files:
         placeholder = ReadResult(Path("."))
         placeholder.problems.append(Problem(Place(Path(".")), NO_INPUT))
         return [placeholder]
     results = [read_file(path, catalog) for path in files]
+    today = today or made_on()
     seen: dict[tuple[str, Period], Path] = {}
     for result in results:
         kept = []
         for assessment in result.assessments:
             key = (account_key(assessment), assessment.period)
+            params = {"account": assessment.account.name, "period": str(assessment.period)}
+            if assessment.period.first_day() > today:
+                result.problems.append(Problem(Place(result.path), FUTURE_PERIOD, params, Severity.WARNING))
             if key in seen:
-                params = {"account": assessment.account.name, "period": str(assessment.period),
-                          "other": seen[key].name}  # fmt: skip
-                result.problems.append(Problem(Place(result.path), DUPLICATE_ASSESSMENT, params))
+                params["other"] = seen[key].name
+                result.problems.append(
+                    Problem(Place(result.path), DUPLICATE_ASSESSMENT, params, Severity.WARNING)
+                )
                 continue
             seen[key] = result.path
             kept.append(assessment)

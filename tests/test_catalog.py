@@ -106,6 +106,28 @@ def test_a_factor_in_one_language_falls_back_to_the_other(tmp_path):
 
     catalog = load_catalog(broken_copy(tmp_path, change))
     added = catalog.factors[-1]
-    assert added.title.get("en") == "Gemeinsame Innovation"
+    assert added.title.get("en") == "Gemeinsame Innovation [DE]"  # visibly not English
     assert added.label("de") == "Gemeinsame Innovation"
     assert catalog.factor_numbers["joint-innovation"] == 17
+
+
+@pytest.mark.parametrize("count", [2, 41])
+def test_a_catalog_has_3_to_40_factors(tmp_path, count):
+    def change(data):
+        factor = data["factors"][0]
+        data["factors"] = [{**factor, "id": f"factor-{n}"} for n in range(count)]
+
+    (message,) = messages(broken_copy(tmp_path, change))
+    assert message.startswith("mein-katalog.yaml: factors: List should have at")
+
+
+def test_untranslated_texts_are_listed(tmp_path):
+    def change(data):
+        data["factors"][0]["title"] = {"de": "Nur deutsch"}
+        data["coaching_questions"][2] = {"en": "Only English?"}
+
+    catalog = load_catalog(broken_copy(tmp_path, change))
+    assert catalog.untranslated() == [
+        ("factors[1] (early-involvement).title", "en"),
+        ("coaching_questions[3]", "de"),
+    ]

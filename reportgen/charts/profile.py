@@ -17,6 +17,9 @@ from reportgen.charts.style import (
 from reportgen.i18n import gettext_for
 from reportgen.model import AccountAnalysis, FactorResult, Side
 
+ROW_HEIGHT = 0.23  # inches per factor
+MAX_ROWS_HEIGHT = ROW_HEIGHT * 24
+
 
 def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> str:
     """One row per factor: the supplier's and the key account's score as a dumbbell."""
@@ -27,7 +30,10 @@ def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> st
     scale = catalog.scale
     rows = analysis.factors
     with chart_style():
-        figure = Figure(figsize=(6.7, 0.23 * len(rows) + 0.85), layout="constrained")
+        # Up to 24 factors a row is 0.23 in; more share a fixed height so the chart still fits a page.
+        row_height = min(ROW_HEIGHT, MAX_ROWS_HEIGHT / len(rows))
+        label_size = 7.5 if row_height >= ROW_HEIGHT else max(5.5, 7.5 * row_height / ROW_HEIGHT + 0.5)
+        figure = Figure(figsize=(6.7, row_height * len(rows) + 0.85), layout="constrained")
         axes = figure.add_subplot()
         for row, result in enumerate(rows):
             _draw_dumbbell(axes, row, result, scale.min, scale.max, _)
@@ -36,7 +42,7 @@ def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> st
         axes.set_yticks(range(len(rows)))
         axes.set_yticklabels(
             [f"{r.number}  {textwrap.shorten(r.factor.label(lang), 42, placeholder='…')}" for r in rows],
-            fontsize=7.5,
+            fontsize=label_size,
         )
         points = range(scale.min, scale.max + 1)
         axes.set_xticks(list(points))

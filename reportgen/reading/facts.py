@@ -33,6 +33,9 @@ from reportgen.reading.vocabulary import (
     Term,
 )
 
+LOW_COVERAGE = 0.5
+"""Below this share of factors rated on both sides, S and K rest on too little: a warning says so."""
+
 
 @dataclass(frozen=True)
 class Header:
@@ -50,11 +53,14 @@ def assemble(
 ) -> Assessment:
     """The assessment, with the checks every reader makes once header and ratings are read."""
     if header.catalog_ref:
-        declared_id, _version = parse_catalog_ref(header.catalog_ref)
-        if declared_id != catalog.id:
+        declared_id, version = parse_catalog_ref(header.catalog_ref)
+        if declared_id != catalog.id or (version is not None and version != catalog.version):
             log.warning(place, msg.OTHER_CATALOG, declared=header.catalog_ref, used=catalog.label())
     report_missing_factors(place, catalog, ratings, log)
     report_nothing_rated(place, ratings, log)
+    rated = sum(r.supplier is not None and r.key_account is not None for r in ratings)
+    if rated and rated < LOW_COVERAGE * len(catalog.factors):
+        log.warning(place, msg.LOW_COVERAGE, rated=rated, total=len(catalog.factors))
     return Assessment(
         header.account,
         header.period,

@@ -1,0 +1,69 @@
+"""``reportgen validate``: every problem of every file, without rendering anything.
+
+Fast enough to run on every save: it reads and checks, it draws and lays out nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.catalog import Catalog
+from reportgen.i18n import N_
+from reportgen.pipeline import read_all
+from reportgen.problems import Message, Place, Problem, Severity
+from reportgen.reading import ReadResult
+
+UNTRANSLATED = Message(
+    N_("{key} has no {language} text; {language} reports show the {other} one, marked [{code}]."),
+    N_("Add the missing text to the catalog if reports go out in both languages."),
+)
+LANGUAGE_NAMES = {"de": Message(N_("German")), "en": Message(N_("English"))}
+
+
+@dataclass
+class ValidationReport:
+    files: list[ReadResult]
+    catalog_problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.catalog_problems + [p for f in self.files for p in f.problems]
+
+    @property
+    def failed(self) -> list[ReadResult]:
+        return [f for f in self.files if f.errors]
+
+    @property
+    def warned(self) -> list[ReadResult]:
+        return [f for f in self.files if not f.errors and f.problems]
+
+    @property
+    def fine(self) -> list[ReadResult]:
+        return [f for f in self.files if not f.problems]
+
+    @property
+    def exit_code(self) -> int:
+        """0: no errors; 1: some files have errors; 2: no file can be used."""
+        if not self.failed:
+            return 0
+        return 1 if len(self.failed) < len(self.files) else 2
+
+
+def catalog_warnings(catalog: Catalog, path: Path) -> list[Problem]:
+    problems = []
+    for key, missing in catalog.untranslated():
+        other = "de" if missing == "en" else "en"
+        params = {
+            "key": key,
+            "language": LANGUAGE_NAMES[missing],
+            "other": LANGUAGE_NAMES[other],
+            "code": other.upper(),
+        }
+        problems.append(Problem(Place(path), UNTRANSLATED, params, Severity.WARNING))
+    return problems
+
+
+def validate(paths: Iterable[Path], catalog: Catalog, catalog_path: Path) -> ValidationReport:
+    return ValidationReport(read_all(paths, catalog), catalog_warnings(catalog, catalog_path))
