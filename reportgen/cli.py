@@ -144,6 +144,13 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
 @click.option("--account", help="Only this account (its id or name); the other files still give history.")
 @click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=120,
+    show_default=True,
+    help="Seconds one account may take when rendered in worker processes.",
+)
+@click.option(
     "--only-from",
     "only_from",
     multiple=True,
@@ -159,6 +166,7 @@ def briefing(
     period: str | None,
     jobs: int | None,
     account: str | None,
+    timeout: float,
     only_from: tuple[Path, ...],
 ) -> None:
     """Write a PDF briefing for every account in PATHS (files or folders).
@@ -173,8 +181,9 @@ def briefing(
         workers = jobs or default_jobs()
         selection = Selection(wanted, account, only_from)
         return render_briefings(
-            workload, selection, languages, out_dir, workers, reporter.written, reporter.progress, debug
-        )
+            workload, selection, languages, out_dir, workers, reporter.written, reporter.progress,
+            debug=debug, timeout=timeout,
+        )  # fmt: skip
 
     _run(Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_BRIEFINGS), render)
 
@@ -440,4 +449,8 @@ class _guard:
 
 
 def main() -> None:
+    import signal
+
+    # A batch stopped with SIGTERM unwinds like Ctrl-C, so no temporary file is left half-written.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     cli()

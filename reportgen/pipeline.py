@@ -33,6 +33,10 @@ RENDER_FAILED = Message(
     N_("The briefing for {account} ({period}) could not be made: {reason}."),
     N_("Run again with --debug for details, and report it if it keeps happening."),
 )
+RENDER_TIMEOUT = Message(
+    N_("The briefing for {account} ({period}) took longer than {seconds} seconds and was stopped."),
+    N_("Look for unusually long texts in the workbook, or raise the limit with --timeout."),
+)
 PORTFOLIO_FAILED = Message(
     N_("The portfolio report could not be made: {reason}."),
     N_("Run again with --debug for details, and report it if it keeps happening."),
@@ -253,30 +257,48 @@ def _render_job(job: BriefingJob) -> tuple[list[tuple[str, bytes]], str | None]:
 
     try:
         return [
-            (lang, _worker_renderer.briefing_pdf(build_briefing(job.analysis, _worker_catalog, lang, job.day,
-                                                                job.history)))
+            (
+                lang,
+                _worker_renderer.briefing_pdf(
+                    build_briefing(job.analysis, _worker_catalog, lang, job.day, job.history)
+                ),
+            )
             for lang in job.languages
-        ], None  # fmt: skip
+        ], None
     except Exception as exc:  # any failure is this account's, reported as such
         if job.debug:
             raise
         return [], str(exc) or type(exc).__name__
 
 
-def _run_jobs(catalog: Catalog, jobs: list[BriefingJob], workers: int):
-    """Results in job order; in this process when one worker suffices, else in a process pool."""
+RENDER_TIMEOUT_SECONDS = 120
+"""An account takes about a second; one that takes minutes is stuck and reported as failed."""
+RECYCLE_AFTER = 200
+"""A worker is replaced after this many accounts, so that memory cannot creep over a long batch."""
+TIMED_OUT = "\x00timeout"
+
+
+def _run_jobs(catalog: Catalog, jobs: list[BriefingJob], workers: int, timeout: float):
+    """Results in job order: in this process when one worker suffices, else in a pool of spawned
+    workers. In a pool each account has *timeout* seconds; a stuck worker is killed at the end."""
     if workers <= 1 or len(jobs) <= 1:
         _start_worker(catalog)
         yield from ((job, _render_job(job)) for job in jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import TimeoutError as PoolTimeout
     from multiprocessing import get_context
 
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)), mp_context=get_context("spawn"), initializer=_start_worker,
-        initargs=(catalog,),
-    ) as pool:  # fmt: skip
-        yield from zip(jobs, pool.map(_render_job, jobs), strict=True)
+    pool = get_context("spawn").Pool(min(workers, len(jobs)), _start_worker, (catalog,), RECYCLE_AFTER)
+    try:
+        pending = [(job, pool.apply_async(_render_job, (job,))) for job in jobs]
+        for job, result in pending:
+            try:
+                yield job, result.get(timeout=timeout)
+            except PoolTimeout:
+                yield job, ([], TIMED_OUT)
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def render_briefings(
@@ -288,19 +310,26 @@ def render_briefings(
     on_written: Callable[[Path], None] = lambda path: None,
     on_progress: Progress = lambda done, total: None,
     debug: bool = False,
+    timeout: float = RENDER_TIMEOUT_SECONDS,
 ) -> BatchResult:
-    from reportgen.writing import atomic_write
+    from reportgen.writing import atomic_write, remove_stale_parts
 
     batch = BatchResult(files=workload.files)
+    remove_stale_parts(out_dir)
     jobs = briefing_jobs(workload, selection, languages, debug)
     on_progress(0, len(jobs))
-    for done, (job, (pdfs, failure)) in enumerate(_run_jobs(workload.catalog, jobs, workers), start=1):
+    results = _run_jobs(workload.catalog, jobs, workers, timeout)
+    for done, (job, (pdfs, failure)) in enumerate(results, start=1):
         assessment = job.analysis.assessment
         if failure is not None:
-            params = {"account": assessment.account.name, "period": str(assessment.period), "reason": failure}
-            batch.render_problems.append(
-                Problem(Place(assessment.source or Path(".")), RENDER_FAILED, params)
-            )
+            params = {
+                "account": assessment.account.name,
+                "period": str(assessment.period),
+                "reason": failure,
+                "seconds": round(timeout),
+            }
+            message = RENDER_TIMEOUT if failure == TIMED_OUT else RENDER_FAILED
+            batch.render_problems.append(Problem(Place(assessment.source or Path(".")), message, params))
         else:
             for lang, pdf in pdfs:
                 target = out_dir / f"{job.stem}_{lang}.pdf"
@@ -327,9 +356,10 @@ def render_portfolio(
     from reportgen.portfolio import analyse_portfolio
     from reportgen.portfolio_report import build_portfolio
     from reportgen.rendering import Renderer
-    from reportgen.writing import atomic_write
+    from reportgen.writing import atomic_write, remove_stale_parts
 
     batch = BatchResult(files=workload.files)
+    remove_stale_parts(out_dir)
     portfolio = analyse_portfolio(workload.histories, period, workload.catalog)
     renderer = Renderer()
     day = made_on()

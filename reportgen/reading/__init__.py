@@ -39,8 +39,16 @@ class ReadResult:
 
 
 def read_file(path: Path, catalog: Catalog) -> ReadResult:
+    """Everything one file holds, or its problems. A reader that fails in an unforeseen way becomes a
+    problem of this file too: one bad file never takes a batch down."""
     log = ProblemLog()
-    assessments = _dispatch(path, catalog, log)
+    try:
+        assessments = _dispatch(path, catalog, log)
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:
+        log.error(Place(path), msg.READ_CRASHED, kind=type(exc).__name__)
+        assessments = []
     return ReadResult(path, [] if log.errors else assessments, sorted(log.problems, key=_reading_order))
 
 
@@ -58,6 +66,7 @@ def _reading_order(problem: Problem) -> tuple[str, int, int]:
 
 def _dispatch(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:
     from reportgen.reading.longcsv import read_long_csv
+    from reportgen.reading.safety import check_file
     from reportgen.reading.workbook import read_workbook
 
     place = Place(path)
@@ -70,6 +79,8 @@ def _dispatch(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]
         return []
     if path.stat().st_size == 0:
         log.error(place, msg.EMPTY_FILE)
+        return []
+    if not check_file(path, log):
         return []
     if suffix in CSV_SUFFIXES:
         return read_long_csv(path, catalog, log)

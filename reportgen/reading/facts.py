@@ -10,7 +10,7 @@ from reportgen.catalog import Catalog, parse_catalog_ref
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
-from reportgen.reading.tables import report_missing_factors, report_nothing_rated
+from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
 from reportgen.reading.values import (
     NotADate,
     NotANumber,
@@ -92,7 +92,7 @@ class FactsReader:
 
     def _text(self, term: Term) -> str | None:
         value = self._values.get(term.key)
-        return clean_text(value[0]) if value else None
+        return limit_text(clean_text(value[0]), NAME_LIMIT, value[1], self.log) if value else None
 
     def _required(self, term: Term) -> tuple[object, Place] | None:
         if term.key not in self._values:
@@ -126,7 +126,7 @@ class FactsReader:
         if len(self.log.errors) > errors_before or name is None or period is None:
             return None
         account = AccountFacts(
-            name=clean_text(name[0]),
+            name=self._text(ACCOUNT_NAME) or "",
             account_id=self._text(ACCOUNT_ID),
             key_account_manager=self._text(KEY_ACCOUNT_MANAGER),
             annual_revenue=revenue,

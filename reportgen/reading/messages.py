@@ -101,3 +101,30 @@ TYPE_UNKNOWN = Message(
     N_('"{value}" is not a relationship type of the catalog.'),
     N_("Use one of: {options}."),
 )
+ZIP_BOMB = Message(
+    N_("The file unpacks to far more than any assessment ({reason}) and is not opened."),
+    N_("Save the assessment again from Excel or LibreOffice; if it really is this large, split it."),
+)
+XML_BOMB = Message(
+    N_(
+        "The file contains a document type declaration ({kind} in {part}), which workbooks never have; "
+        "it is not opened."
+    ),
+    N_("Save the assessment again from Excel or LibreOffice."),
+)
+TOO_LARGE = Message(
+    N_("The file has {size} MB, more than the {limit} MB an assessment export can have."),
+    N_("Export only the accounts and periods you need."),
+)
+TOO_MANY_ROWS = Message(
+    N_("The sheet has more than {limit} rows – far more than an assessment."),
+    N_("Keep only the assessment in this sheet, one row per factor."),
+)
+READ_CRASHED = Message(
+    N_("The file could not be read ({kind})."),
+    N_("Save it again from Excel or LibreOffice; if that does not help, report it together with the file."),
+)
+TEXT_SHORTENED = Message(
+    N_("The text has {length} characters; reports show the first {limit}."),
+    N_("Shorten it if the end matters."),
+)

@@ -22,6 +22,18 @@ from reportgen.reading.vocabulary import (
 )
 
 HEADER_SEARCH_ROWS = 20
+COMMENT_LIMIT = 1_000
+NAME_LIMIT = 120
+SHORTENED = " […]"
+"""Marks where a text was cut, in the report itself."""
+
+
+def limit_text(text: str, limit: int, place: Place, log: ProblemLog) -> str:
+    """*text*, or its first *limit* characters marked as shortened (with a warning at *place*)."""
+    if len(text) <= limit:
+        return text
+    log.warning(place, msg.TEXT_SHORTENED, length=len(text), limit=limit)
+    return text[:limit].rstrip() + SHORTENED
 
 
 @dataclass(frozen=True)
@@ -131,7 +143,14 @@ def parse_rating_row(
     }
     if factor_id is None or any(score is _INVALID for score in scores.values()):
         return None
-    comment = table.text(row, columns[COMMENT.key]) if COMMENT.key in columns else ""
+    comment = ""
+    if COMMENT.key in columns:
+        comment = limit_text(
+            table.text(row, columns[COMMENT.key]),
+            COMMENT_LIMIT,
+            table.place_of(row, columns[COMMENT.key]),
+            log,
+        )
     rating = FactorRating(factor_id, scores[SUPPLIER_SCORE.key], scores[KEY_ACCOUNT_SCORE.key], comment)
     return RowRating(rating, table.place_of(row, _factor_column(columns)))
 

@@ -25,25 +25,46 @@ from reportgen.reading.tables import (
 from reportgen.reading.values import clean_text
 from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS, Term
 
+MAX_ROWS = 2_000
+"""An assessment sheet has a row per factor (at most 40); anything far above is not an assessment."""
 
-def load_sheets(path: Path, log: ProblemLog) -> dict[str, list[list[object]]] | None:
-    """Every sheet's cells by sheet name, or None (with the reason logged) if the file won't open."""
+
+def load_sheets(
+    path: Path, log: ProblemLog, wanted: tuple[Term, ...]
+) -> dict[str, list[list[object]]] | None:
+    """The cells of the sheets named like *wanted* (the others are not loaded), by sheet name.
+
+    None (with the reason logged) when the file will not open; a wanted sheet that is missing is
+    simply absent from the result.
+    """
     import python_calamine as calamine
 
     place = Place(path)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
-        try:
-            return {
-                name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                for name in workbook.sheet_names
-            }
-        finally:
-            workbook.close()
     except calamine.PasswordError:
         log.error(place, msg.PASSWORD_PROTECTED)
-    except (calamine.CalamineError, OSError, ValueError) as exc:
-        log.error(place, msg.NOT_A_SPREADSHEET, detail=str(exc)[:200])
+        return None
+    except (calamine.CalamineError, OSError, ValueError):
+        log.error(place, msg.NOT_A_SPREADSHEET)
+        return None
+    try:
+        names = list(workbook.sheet_names)
+        picked = {term.key: next((n for n in names if term.matches(n)), None) for term in wanted}
+        sheets: dict[str, list[list[object]]] = {"": [[name] for name in names]}  # the names, for messages
+        for name in filter(None, picked.values()):
+            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
+            if len(rows) > MAX_ROWS:
+                log.error(Place(path, name), msg.TOO_MANY_ROWS, limit=MAX_ROWS)
+                return None
+            sheets[name] = rows
+        return sheets
+    except calamine.PasswordError:
+        log.error(place, msg.PASSWORD_PROTECTED)
+    except (calamine.CalamineError, OSError, ValueError):
+        log.error(place, msg.NOT_A_SPREADSHEET)
+    finally:
+        workbook.close()
     return None
 
 
@@ -52,12 +73,13 @@ def _pick_sheet(sheets: dict[str, list], term: Term) -> str | None:
 
 
 def read_workbook(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:
-    sheets = load_sheets(path, log)
+    sheets = load_sheets(path, log, (ACCOUNT_SHEET, ASSESSMENT_SHEET))
     if sheets is None:
         return []
+    all_names = [row[0] for row in sheets.pop("")]
     account_name = _pick_sheet(sheets, ACCOUNT_SHEET)
     assessment_name = _pick_sheet(sheets, ASSESSMENT_SHEET)
-    found = ", ".join(f'"{name}"' for name in sheets)
+    found = ", ".join(f'"{name}"' for name in all_names[:12]) + (", …" if len(all_names) > 12 else "")
     for name, term in ((account_name, ACCOUNT_SHEET), (assessment_name, ASSESSMENT_SHEET)):
         if name is None:
             log.error(Place(path), msg.SHEET_MISSING, sheet=term.label, found=found)
