@@ -14,7 +14,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports briefings portfolio test lint messages examples clean
+.PHONY: help setup reports briefings portfolio test fuzz lint messages examples clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ $(BUILD)/portfolio.$(SCOPE): $(INPUTS) $(INPUT) $(RENDER_DEPS)
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+fuzz: $(STAMP) ## The robustness properties with many more generated cases (a few minutes)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/robustness -q -p no:cacheprovider
 
 lint: $(STAMP) ## Check the code with ruff
 	$(BIN)/ruff check .

@@ -25,7 +25,7 @@ SUMMARY_VALIDATE = Message(
 )
 SUMMARY_PORTFOLIO = Message(N_("Portfolio of {accounts} account(s) made, {files} PDF(s) in {folder}."))
 SUMMARY_FAILED = Message(N_("{count} file(s) had problems; no PDF was made for their accounts:"))
-NOTHING_RENDERED = Message(N_("No briefing was made."))
+NOTHING_RENDERED = Message(N_("No file was made."))
 BAD_PERIOD = Message(N_('"{value}" is not a period.'), N_("Write the quarter like 2026-Q3."))
 UNEXPECTED = Message(
     N_("Something unexpected went wrong: {reason}"), N_("Run again with --debug for details.")
@@ -398,7 +398,9 @@ def _flow(reporter: Reporter, run: Run, render: Callable) -> int:
     if wanted is None and run.latest_by_default:
         wanted = workload.latest_period()
     missing = period_problem(workload, wanted) if wanted is not None else None
-    if missing is not None:
+    if run.latest_by_default and wanted is None:  # nothing could be read: the files' problems say why
+        batch = BatchResult(files=workload.files)
+    elif missing is not None:
         batch = BatchResult(files=workload.files, render_problems=[missing])
     else:
         languages = LANGUAGES if run.lang == "all" else (run.lang,)

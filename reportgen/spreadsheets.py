@@ -9,12 +9,13 @@ import csv
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 Rows = Sequence[Sequence[object]]
 
 
 def write_xlsx(
-    path: Path, sheets: Mapping[str, Rows], widths: Mapping[str, Sequence[float]] | None = None
+    path: Path | BinaryIO, sheets: Mapping[str, Rows], widths: Mapping[str, Sequence[float]] | None = None
 ) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -31,6 +32,8 @@ def write_xlsx(
             sheet.column_dimensions[sheet.cell(1, column).column_letter].width = width
         for row in sheet.iter_rows():
             for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text as typed, never a formula
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 if isinstance(cell.value, date):
                     cell.number_format = "DD.MM.YYYY"

@@ -55,7 +55,7 @@ def test_a_bad_workbook_exits_2_with_the_place_and_writes_nothing(tmp_path, bad)
     result = run("briefing", str(bad), "--lang", "de", "--out", str(out))
     assert result.exit_code == 2
     assert "bad.xlsx › Bewertung › C2: „9“ liegt außerhalb der Skala 1–5." in result.stderr
-    assert "Es wurde kein Briefing erstellt." in result.stderr
+    assert "Es wurde keine Datei erstellt." in result.stderr
     assert not out.exists() or not any(out.iterdir())
 
 
@@ -169,3 +169,10 @@ def test_same_input_gives_byte_identical_pdfs_under_source_date_epoch(tmp_path, 
         (pdf,) = out.iterdir()
         digests.append(hashlib.sha256(pdf.read_bytes()).hexdigest())
     assert digests[0] == digests[1]
+
+
+def test_a_portfolio_of_nothing_but_broken_files_says_so(tmp_path, bad):
+    """Regression: with no readable assessment there is no latest period, and that crashed."""
+    result = run("portfolio", str(bad), "--lang", "en", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert 'bad.xlsx › Bewertung › C2: "9" lies outside the scale 1–5.' in result.stderr

@@ -32,7 +32,9 @@ from reportgen.reading.vocabulary import ACCOUNT_ID, CSV_ACCOUNT_NAME, CSV_COLUM
 def decode(data: bytes) -> str | None:
     """Text from bytes: UTF-16 or UTF-8 (with or without BOM), else Windows-1252; None if neither."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings = ("utf-16",)
+        encodings: tuple[str, ...] = ("utf-16",)
+    elif _looks_like_utf16(data[:4096]):
+        encodings = ("utf-16-le",) if data[1:2] == b"\x00" else ("utf-16-be",)
     else:
         encodings = ("utf-8-sig", "cp1252")
     for encoding in encodings:
@@ -41,6 +43,13 @@ def decode(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
     return None
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte order mark: ASCII text with a zero byte beside every letter."""
+    return len(head) >= 4 and (
+        head[1::2].count(0) > 0.8 * len(head[1::2]) or head[0::2].count(0) > 0.8 * len(head[0::2])
+    )
 
 
 def sniff_delimiter(text: str) -> str:
@@ -58,7 +67,11 @@ def read_table(path: Path, log: ProblemLog) -> Table | None:
     if text is None or "\x00" in text:
         log.error(place, msg.NOT_TEXT)
         return None
-    rows = list(csv.reader(text.splitlines(), delimiter=sniff_delimiter(text)))
+    try:
+        rows = list(csv.reader(text.splitlines(), delimiter=sniff_delimiter(text)))
+    except csv.Error:  # a field beyond the csv module's limit, or a stray NUL: not an export
+        log.error(place, msg.NOT_A_SPREADSHEET)
+        return None
     return Table(place, [list(row) for row in rows])
 
 

@@ -8,6 +8,7 @@ what it found. Sizes are bounded far above any real assessment.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from reportgen.problems import Place, ProblemLog
@@ -73,7 +74,16 @@ def _check_zip(path: Path, log: ProblemLog) -> bool:
                 for member in members
                 if member.filename.endswith((".xml", ".rels"))
             )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        ValueError,
+    ):
         log.error(place, msg.NOT_A_SPREADSHEET)
         return False
 

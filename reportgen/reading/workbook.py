@@ -50,6 +50,9 @@ def load_sheets(
         return None
     try:
         names = list(workbook.sheet_names)
+        if not names:  # a workbook without a single sheet: its table of contents is gone
+            log.error(place, msg.NOT_A_SPREADSHEET)
+            return None
         picked = {term.key: next((n for n in names if term.matches(n)), None) for term in wanted}
         sheets: dict[str, list[list[object]]] = {"": [[name] for name in names]}  # the names, for messages
         for name in filter(None, picked.values()):
