@@ -7,7 +7,7 @@ from collections import defaultdict
 from itertools import pairwise
 
 from reportgen.catalog import Catalog
-from reportgen.charts.style import GAP_COLOURS, INK, MUTED, chart_style, to_svg
+from reportgen.charts.style import GAP_COLOURS, INK, MUTED, chart_style, figure_with_axes, render_svg
 from reportgen.charts.zones import draw_zones, place_label, square_axes, zone_legend
 from reportgen.i18n import Formatter
 from reportgen.model import AccountAnalysis, FactorResult
@@ -19,16 +19,20 @@ PERIOD_LABEL_SIZE = (13.0, 4.0)
 def partnership_diagram(
     analysis: AccountAnalysis, catalog: Catalog, lang: str, path: tuple[AccountAnalysis, ...] = ()
 ) -> str:
+    """The chart as SVG text (see :func:`partnership_figure`)."""
+    return render_svg(partnership_figure(analysis, catalog, lang, path))
+
+
+def partnership_figure(
+    analysis: AccountAnalysis, catalog: Catalog, lang: str, path: tuple[AccountAnalysis, ...] = ()
+):
     """Supplier investment (y) against key account investment (x), zones shaded and named.
 
     *path* holds the account's earlier assessments, oldest first: arrows lead from each to the next
     (dashed across quarters without an assessment) and end at this one.
     """
-    from matplotlib.figure import Figure
-
     with chart_style():
-        figure = Figure(figsize=(4.6, 5.5), layout="constrained")
-        axes = figure.add_subplot()
+        figure, axes = figure_with_axes(4.6, 5.5, left=0.6, bottom=1.42, right=0.08, top=0.1)
         draw_zones(axes, catalog)
         zone_legend(figure, catalog, lang)
         occupied = _draw_factor_points(axes, analysis, catalog)
@@ -36,7 +40,7 @@ def partnership_diagram(
         _draw_path(axes, (*path, analysis), occupied, labels)
         _draw_account(axes, analysis, lang, occupied, labels)
         square_axes(axes, lang)
-        return to_svg(figure)
+        return figure
 
 
 def _spread(points: list, radius: float) -> list[tuple[float, float]]:
@@ -61,6 +65,7 @@ def _draw_factor_points(axes, analysis: AccountAnalysis, catalog: Catalog) -> li
     for result in analysis.factors:
         if result.rated_both:
             spots[(scale.normalise(result.key_account), scale.normalise(result.supplier))].append(result)
+    colours = []
     for (x, y), results in spots.items():
         offsets = _spread(results, radius=3.4)
         # Keep the whole fan inside the square: move its centre in rather than squeezing the points.
@@ -70,7 +75,7 @@ def _draw_factor_points(axes, analysis: AccountAnalysis, catalog: Catalog) -> li
             colour = GAP_COLOURS[result.over_investor]
             px, py = x + dx, y + dy
             drawn.append((px, py))
-            axes.scatter([px], [py], s=60, color="white", edgecolors=colour, linewidths=0.9, zorder=3)
+            colours.append(colour)
             axes.text(
                 px,
                 py,
@@ -81,6 +86,10 @@ def _draw_factor_points(axes, analysis: AccountAnalysis, catalog: Catalog) -> li
                 va="center_baseline",
                 zorder=4,
             )
+    if drawn:  # one collection for all the rings: a far smaller SVG than one marker each
+        axes.scatter(
+            *zip(*drawn, strict=True), s=60, color="white", edgecolors=colours, linewidths=0.9, zorder=3
+        )
     return drawn
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from reportgen.catalog import Catalog
-from reportgen.charts.style import INK, MUTED, chart_style, to_svg, zone_marks
+from reportgen.charts.style import INK, MUTED, chart_style, figure_with_axes, render_svg, zone_marks
 from reportgen.charts.zones import draw_zones, place_label, square_axes, zone_legend
 from reportgen.portfolio import PortfolioAnalysis
 
@@ -25,14 +25,16 @@ def bubble_areas(revenues: list[float | None]) -> list[float]:
 
 
 def portfolio_map(portfolio: PortfolioAnalysis, catalog: Catalog, lang: str) -> str:
-    from matplotlib.figure import Figure
+    """The chart as SVG text (see :func:`portfolio_map_figure`)."""
+    return render_svg(portfolio_map_figure(portfolio, catalog, lang))
 
+
+def portfolio_map_figure(portfolio: PortfolioAnalysis, catalog: Catalog, lang: str):
     entries = portfolio.entries
     marks = zone_marks(catalog)
     named = len(entries) <= NAMED_UP_TO
     with chart_style():
-        figure = Figure(figsize=(6.5, 7.4), layout="constrained")
-        axes = figure.add_subplot()
+        figure, axes = figure_with_axes(6.5, 7.4, left=0.6, bottom=1.2, right=0.1, top=0.1)
         draw_zones(axes, catalog)
         zone_legend(figure, catalog, lang, ncols=3)
         for entry in entries:
@@ -98,4 +100,4 @@ def portfolio_map(portfolio: PortfolioAnalysis, catalog: Catalog, lang: str) -> 
                 bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
             )
         square_axes(axes, lang)
-        return to_svg(figure)
+        return figure

@@ -12,7 +12,9 @@ from reportgen.charts.style import (
     MUTED,
     SUPPLIER_COLOUR,
     chart_style,
-    to_svg,
+    figure_with_axes,
+    hide_tick_marks,
+    render_svg,
 )
 from reportgen.i18n import gettext_for
 from reportgen.model import AccountAnalysis, FactorResult, Side
@@ -22,8 +24,12 @@ MAX_ROWS_HEIGHT = ROW_HEIGHT * 24
 
 
 def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> str:
+    """The chart as SVG text (see :func:`profile_figure`)."""
+    return render_svg(profile_figure(analysis, catalog, lang))
+
+
+def profile_figure(analysis: AccountAnalysis, catalog: Catalog, lang: str):
     """One row per factor: the supplier's and the key account's score as a dumbbell."""
-    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
     _ = gettext_for(lang)
@@ -33,10 +39,10 @@ def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> st
         # Up to 24 factors a row is 0.23 in; more share a fixed height so the chart still fits a page.
         row_height = min(ROW_HEIGHT, MAX_ROWS_HEIGHT / len(rows))
         label_size = 7.5 if row_height >= ROW_HEIGHT else max(5.5, 7.5 * row_height / ROW_HEIGHT + 0.5)
-        figure = Figure(figsize=(6.7, row_height * len(rows) + 0.85), layout="constrained")
-        axes = figure.add_subplot()
-        for row, result in enumerate(rows):
-            _draw_dumbbell(axes, row, result, scale.min, scale.max, _)
+        figure, axes = figure_with_axes(
+            6.7, row_height * len(rows) + 0.85, left=2.35, bottom=0.45, right=0.12, top=0.32
+        )
+        _draw_dumbbells(axes, rows, scale.min, scale.max, _)
         axes.set_ylim(len(rows) - 0.4, -0.6)
         axes.set_xlim(scale.min - 0.25, scale.max + 0.25)
         axes.set_yticks(range(len(rows)))
@@ -49,7 +55,7 @@ def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> st
         labels = [f"{p} {scale.labels[p].get(lang)}" if p in scale.labels else str(p) for p in points]
         axes.set_xticklabels(labels, fontsize=7)
         axes.xaxis.tick_top()
-        axes.tick_params(length=0)
+        hide_tick_marks(axes)
         axes.grid(axis="x", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
         for spine in axes.spines.values():
@@ -84,46 +90,56 @@ def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> st
         ]
         figure.legend(
             handles=legend,
-            loc="outside lower center",
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0.0),
             ncols=4,
             frameon=False,
             fontsize=7.5,
             handlelength=1.6,
             columnspacing=1.6,
         )
-        return to_svg(figure)
+        return figure
 
 
-def _draw_dumbbell(axes, row: int, result: FactorResult, low: int, high: int, _) -> None:
-    supplier, key_account = result.supplier, result.key_account
-    if supplier is not None and key_account is not None:
-        axes.plot(
-            [supplier, key_account],
-            [row, row],
-            color=GAP_COLOURS[result.over_investor],
-            linewidth=2.5,
-            solid_capstyle="round",
+def _draw_dumbbells(axes, rows: tuple[FactorResult, ...], low: int, high: int, _) -> None:
+    """All rows at once – one collection of gap lines, one set of markers per side – so that the SVG
+    stays small and quick to lay out, whatever the number of factors."""
+    from matplotlib.collections import LineCollection
+
+    paired = [(row, r) for row, r in enumerate(rows) if r.rated_both]
+    axes.add_collection(
+        LineCollection(
+            [((r.supplier, row), (r.key_account, row)) for row, r in paired],
+            colors=[GAP_COLOURS[r.over_investor] for _row, r in paired],
+            linewidths=2.5,
+            capstyle="round",
             zorder=2,
         )
-    if supplier is not None:
-        axes.plot([supplier], [row], marker="o", color=SUPPLIER_COLOUR, markersize=7.5, zorder=3)
-    if key_account is not None:
+    )
+    supplier = [(r.supplier, row) for row, r in enumerate(rows) if r.supplier is not None]
+    key_account = [(r.key_account, row) for row, r in enumerate(rows) if r.key_account is not None]
+    if supplier:
+        axes.scatter(
+            *zip(*supplier, strict=True), s=7.5**2, marker="o", color=SUPPLIER_COLOUR, linewidths=0, zorder=3
+        )
+    if key_account:
         # Drawn smaller on top, so an equal score shows both markers, one inside the other.
-        axes.plot(
-            [key_account],
-            [row],
+        axes.scatter(
+            *zip(*key_account, strict=True),
+            s=5**2,
             marker="D",
             color=KEY_ACCOUNT_COLOUR,
-            markeredgecolor="white",
-            markeredgewidth=0.6,
-            markersize=5,
+            edgecolors="white",
+            linewidths=0.6,
             zorder=4,
         )
-    if supplier is None or key_account is None:
+    for row, result in enumerate(rows):
+        if result.rated_both:
+            continue
         missing = (
             _("not rated")
-            if supplier is None and key_account is None
-            else (_("supplier not rated") if supplier is None else _("key account not rated"))
+            if result.supplier is None and result.key_account is None
+            else (_("supplier not rated") if result.supplier is None else _("key account not rated"))
         )
         axes.text(
             (low + high) / 2,
@@ -134,6 +150,6 @@ def _draw_dumbbell(axes, row: int, result: FactorResult, low: int, high: int, _)
             color=MUTED,
             ha="center",
             va="center",
-            zorder=4,
+            zorder=5,
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": GRID, "linewidth": 0.5},
         )

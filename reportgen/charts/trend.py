@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import math
 
-from reportgen.charts.style import GRID, KEY_ACCOUNT_COLOUR, MUTED, SUPPLIER_COLOUR, chart_style, to_svg
+from reportgen.charts.style import (
+    GRID,
+    KEY_ACCOUNT_COLOUR,
+    MUTED,
+    SUPPLIER_COLOUR,
+    chart_style,
+    figure_with_axes,
+    hide_tick_marks,
+    render_svg,
+)
 from reportgen.history import HistoryPoint
 from reportgen.i18n import gettext_for
 
 
 def trend_chart(timeline: tuple[HistoryPoint, ...], lang: str) -> str:
-    from matplotlib.figure import Figure
+    """The chart as SVG text (see :func:`trend_figure`)."""
+    return render_svg(trend_figure(timeline, lang))
 
+
+def trend_figure(timeline: tuple[HistoryPoint, ...], lang: str):
     _ = gettext_for(lang)
     positions = range(len(timeline))
     with chart_style():
-        figure = Figure(figsize=(6.7, 1.9), layout="constrained")
-        axes = figure.add_subplot()
+        figure, axes = figure_with_axes(6.7, 1.9, left=0.4, bottom=0.3, right=1.75, top=0.1)
         for label, colour, marker, pick in (
             (_("Supplier index S"), SUPPLIER_COLOUR, "o", lambda a: a.supplier_index),
             (_("Key account index K"), KEY_ACCOUNT_COLOUR, "D", lambda a: a.key_account_index),
@@ -54,10 +65,11 @@ def trend_chart(timeline: tuple[HistoryPoint, ...], lang: str) -> str:
         axes.set_xlim(-0.5, len(timeline) - 0.5)
         axes.set_ylim(0, 100)
         axes.set_yticks([0, 25, 50, 75, 100])
-        axes.tick_params(length=0, labelsize=7)
+        axes.tick_params(labelsize=7)
+        hide_tick_marks(axes)
         axes.grid(axis="y", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
         for spine in axes.spines.values():
             spine.set_visible(False)
         axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7.5)
-        return to_svg(figure)
+        return figure

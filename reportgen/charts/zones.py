@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from reportgen.catalog import Catalog
-from reportgen.charts.style import GRID, zone_tints
+from reportgen.charts.style import GRID, hide_tick_marks, zone_tints
 from reportgen.i18n import gettext_for
 from reportgen.wording import zone_names
 
@@ -85,7 +85,8 @@ def zone_legend(figure, catalog: Catalog, lang: str, ncols: int = 2) -> None:
     ]
     figure.legend(
         handles=handles,
-        loc="outside lower center",
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.005),
         ncols=ncols,
         frameon=False,
         fontsize=7.5,
@@ -104,7 +105,8 @@ def square_axes(axes, lang: str) -> None:
     axes.set_aspect("equal")
     axes.set_xticks(range(0, 101, 20))
     axes.set_yticks(range(0, 101, 20))
-    axes.tick_params(length=0, labelsize=7.5)
+    axes.tick_params(labelsize=7.5)
+    hide_tick_marks(axes)
     axes.set_xlabel(_("Key account invests (K, 0–100)"), fontsize=8.5, labelpad=4)
     axes.set_ylabel(_("Supplier invests (S, 0–100)"), fontsize=8.5, labelpad=4)
     for spine in axes.spines.values():
@@ -113,10 +115,15 @@ def square_axes(axes, lang: str) -> None:
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in data units
 NEAR_SPOTS = (  # (dx, dy, ha, va) from a marker, in order of preference
-    (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"), (1, -1, "left", "top"), (-1, -1, "right", "top"),
-    (1.3, 0, "left", "center"), (-1.3, 0, "right", "center"), (0, 1.5, "center", "bottom"),
+    (1, 1, "left", "bottom"),
+    (-1, 1, "right", "bottom"),
+    (1, -1, "left", "top"),
+    (-1, -1, "right", "top"),
+    (1.3, 0, "left", "center"),
+    (-1.3, 0, "right", "center"),
+    (0, 1.5, "center", "bottom"),
     (0, -1.5, "center", "top"),
-)  # fmt: skip
+)
 
 
 def label_box(x: float, y: float, spot, size: tuple[float, float]) -> Box:

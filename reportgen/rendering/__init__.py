@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from reportgen.i18n import translations
 from reportgen.rendering.filters import register_filters
-from reportgen.resources import TEMPLATES_DIR
+from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
 
 WEASYPRINT_LOGGER = "weasyprint"
 
@@ -49,18 +49,32 @@ class Renderer:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
-        logging.getLogger(WEASYPRINT_LOGGER).setLevel(logging.ERROR)
-        fonts = FontConfiguration()
-        return weasyprint, fonts
-
-    def pdf(self, html: str) -> bytes:
-        """Lay out and write the PDF; only our templates folder and data: URLs can be loaded."""
         from reportgen.rendering.fetcher import ProjectOnlyFetcher
 
-        weasyprint, fonts = self._weasy
+        logging.getLogger(WEASYPRINT_LOGGER).setLevel(logging.ERROR)
+        fonts = FontConfiguration()
+        stylesheet = weasyprint.CSS(
+            filename=str(ASSETS_DIR / "report.css"),
+            font_config=fonts,
+            url_fetcher=ProjectOnlyFetcher(TEMPLATES_DIR),
+        )
+        return weasyprint, fonts, stylesheet
+
+    def layout(self, html: str):
+        """Lay the HTML out into pages; only our templates folder and data: URLs can be loaded."""
+        from reportgen.rendering.fetcher import ProjectOnlyFetcher
+
+        weasyprint, fonts, stylesheet = self._weasy
         fetcher = ProjectOnlyFetcher(TEMPLATES_DIR)
         document = weasyprint.HTML(string=html, base_url=TEMPLATES_DIR.as_uri() + "/", url_fetcher=fetcher)
-        return document.write_pdf(font_config=fonts, pdf_variant=None, uncompressed_pdf=False)
+        return document.render(stylesheets=[stylesheet], font_config=fonts)
+
+    @staticmethod
+    def write(document) -> bytes:
+        return document.write_pdf()
+
+    def pdf(self, html: str) -> bytes:
+        return self.write(self.layout(html))
 
     def briefing_pdf(self, view) -> bytes:
         return self.pdf(self.html("briefing.html", view.lang, view=view))

@@ -1,0 +1,304 @@
+"""The benchmark behind `make bench`: where the time of a briefing goes, against what it cannot go below.
+
+Everything is measured in one process and one run, so the ratios are fair. Medians with min–max.
+Writes every figure to a JSON file and prints a short table.
+
+    .venv/bin/python benchmarks/bench.py --accounts 200 --out output/bench/bench.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import write_accounts  # noqa: E402
+from reportgen.analysis import analyse  # noqa: E402
+from reportgen.briefing import build_briefing  # noqa: E402
+from reportgen.catalog import load_catalog  # noqa: E402
+from reportgen.charts import diagram, profile, trend  # noqa: E402
+from reportgen.charts.style import render_svg  # noqa: E402
+from reportgen.pipeline import Selection, default_jobs, prepare, render_briefings, render_portfolio  # noqa: E402
+from reportgen.reading import read_file  # noqa: E402
+from reportgen.rendering import Renderer  # noqa: E402
+from reportgen.resources import DEFAULT_CATALOG  # noqa: E402
+
+LANG = "de"
+DAY = date(2026, 11, 27)
+
+
+def summary(samples: list[float]) -> dict:
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples), "n": len(samples)}
+
+
+def timed(function: Callable, *args):
+    started = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - started
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def stage_breakdown(workload, sample: int, runs: int) -> tuple[dict, dict]:
+    """Per account, warm: every stage of the pipeline, and the floor for the same documents."""
+    catalog, renderer = workload.catalog, Renderer()
+    latest = workload.latest_period()
+    analyses = [a for a in workload.analyses if a.assessment.period == latest][:sample]
+    stages: dict[str, list[float]] = {
+        k: []
+        for k in (
+            "read",
+            "analysis",
+            "chart: diagram",
+            "chart: profile",
+            "chart: trend",
+            "view",
+            "template",
+            "layout",
+            "write",
+        )
+    }
+    floor: dict[str, list[float]] = {"layout": [], "write": [], "figures saved": []}
+    pipeline_total, floor_total = [], []
+    # One warm-up, so that fonts, templates and hyphenation dictionaries are loaded.
+    renderer.pdf(renderer.html("briefing.html", LANG, view=build_briefing(analyses[0], catalog, LANG, DAY)))
+    for _ in range(runs):
+        for analysis in analyses:
+            history = workload.history_of(analysis)
+            result, t_read = timed(read_file, analysis.assessment.source, catalog)
+            fresh, t_analysis = timed(analyse, result.assessments[0], catalog)
+            earlier = history.analyses[:-1]
+            timeline = history.timeline(fresh.assessment.period, catalog)
+            figures = {}
+            t_charts = {}
+            for name, build in (
+                ("diagram", lambda a=fresh, p=earlier: diagram.partnership_figure(a, catalog, LANG, p)),
+                ("profile", lambda a=fresh: profile.profile_figure(a, catalog, LANG)),
+                ("trend", lambda t=timeline: trend.trend_figure(t, LANG)),
+            ):
+                started = time.perf_counter()
+                figures[name] = build()
+                render_svg(figures[name])
+                t_charts[name] = time.perf_counter() - started
+            view, t_view_all = timed(build_briefing, fresh, catalog, LANG, DAY, history)
+            html, t_template = timed(lambda v: renderer.html("briefing.html", LANG, view=v), view)
+            document, t_layout = timed(renderer.layout, html)
+            _, t_write = timed(renderer.write, document)
+            # The floor: the same HTML laid out and written, the same figures saved, nothing else.
+            _, f_layout = timed(renderer.layout, html)
+            document = _
+            _, f_write = timed(renderer.write, document)
+            started = time.perf_counter()
+            for figure in figures.values():
+                render_svg(figure)
+            f_figures = time.perf_counter() - started
+            t_view = max(0.0, t_view_all - sum(t_charts.values()))  # build_briefing draws the charts too
+            for key, value in (
+                ("read", t_read),
+                ("analysis", t_analysis),
+                ("chart: diagram", t_charts["diagram"]),
+                ("chart: profile", t_charts["profile"]),
+                ("chart: trend", t_charts["trend"]),
+                ("view", t_view),
+                ("template", t_template),
+                ("layout", t_layout),
+                ("write", t_write),
+            ):
+                stages[key].append(value)
+            floor["layout"].append(f_layout)
+            floor["write"].append(f_write)
+            floor["figures saved"].append(f_figures)
+            pipeline_total.append(
+                t_read + t_analysis + sum(t_charts.values()) + t_view + t_template + t_layout + t_write
+            )
+            floor_total.append(f_layout + f_write + f_figures)
+    result = {key: summary(values) for key, values in stages.items()}
+    result["total"] = summary(pipeline_total)
+    floors = {key: summary(values) for key, values in floor.items()}
+    floors["total"] = summary(floor_total)
+    return result, floors
+
+
+def throughput(workload, out: Path, workers: int) -> dict:
+    latest = workload.latest_period()
+    target = out / f"batch-{workers}"
+    shutil.rmtree(target, ignore_errors=True)
+    batch, seconds = timed(render_briefings, workload, Selection(period=latest), (LANG,), target, workers)
+    return {
+        "accounts": batch.rendered_accounts,
+        "seconds": seconds,
+        "per_second": batch.rendered_accounts / seconds,
+    }
+
+
+def memory(workload, out: Path, accounts: int) -> dict:
+    """One worker rendering *accounts* briefings in a row: does its memory level off?"""
+    catalog, renderer = workload.catalog, Renderer()
+    latest = workload.latest_period()
+    analyses = [a for a in workload.analyses if a.assessment.period == latest]
+    samples = []
+    gc.collect()
+    for number in range(accounts):
+        analysis = analyses[number % len(analyses)]
+        view = build_briefing(analysis, catalog, LANG, DAY, workload.history_of(analysis))
+        renderer.pdf(renderer.html("briefing.html", LANG, view=view))
+        if number % 25 == 0 or number == accounts - 1:
+            samples.append((number + 1, rss_mb()))
+    after_warm_up = next(rss for count, rss in samples if count >= 26) if len(samples) > 1 else samples[0][1]
+    return {
+        "accounts": accounts,
+        "rss_mb": samples,
+        "growth_after_warm_up_mb": samples[-1][1] - after_warm_up,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def cold(command: list[str], runs: int) -> dict:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+        samples.append(time.perf_counter() - started)
+    return summary(samples)
+
+
+def incremental_make(out: Path, runs: int) -> dict:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795737600"}
+    variables = [f"OUTPUT={out / 'make'}", "LANGS=de"]
+    subprocess.run(
+        ["make", "--no-print-directory", "reports", *variables], cwd=ROOT, capture_output=True, env=env
+    )
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = subprocess.run(
+            ["make", "--no-print-directory", "reports", *variables],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        samples.append(time.perf_counter() - started)
+        assert "Nothing to be done" in result.stdout, result.stdout + result.stderr
+    return summary(samples)
+
+
+def machine() -> dict:
+    import ctypes.util
+
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cores": default_jobs(),
+        "harfbuzz_subset": ctypes.util.find_library("harfbuzz-subset") is not None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--accounts", type=int, default=int(os.environ.get("N", 200)))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sample", type=int, default=12, help="accounts in the stage breakdown")
+    parser.add_argument("--memory-accounts", type=int, default=500)
+    parser.add_argument("--out", type=Path, default=ROOT / "output" / "bench" / "bench.json")
+    args = parser.parse_args()
+    out = args.out.parent
+    out.mkdir(parents=True, exist_ok=True)
+    catalog = load_catalog(DEFAULT_CATALOG)
+    inputs = out / f"input-{args.accounts}"
+    if not inputs.is_dir() or len(list(inputs.glob("*.xlsx"))) != 2 * args.accounts:
+        shutil.rmtree(inputs, ignore_errors=True)
+        write_accounts(inputs, catalog, args.accounts)
+    workload = prepare([inputs], catalog)
+    cores = default_jobs()
+    one_file = str(next(iter(sorted(inputs.glob("*_2026-Q3.xlsx")))))
+    reportgen = [str(ROOT / ".venv" / "bin" / "reportgen")]
+
+    results: dict = {"machine": machine(), "accounts": args.accounts, "runs": args.runs}
+    print(f"benchmark: {args.accounts} accounts × 2 quarters, {cores} cores", flush=True)
+    results["stages"], results["floor"] = stage_breakdown(workload, args.sample, args.runs)
+    results["pipeline_over_floor"] = (
+        results["stages"]["total"]["median"] / results["floor"]["total"]["median"]
+    )
+    print("  stages measured", flush=True)
+    results["batch_1_worker"] = throughput(workload, out, 1)
+    results["batch_all_cores"] = throughput(workload, out, cores)
+    print("  batches measured", flush=True)
+    latest = workload.latest_period()
+    _, seconds = timed(render_portfolio, workload, latest, (LANG,), out / "portfolio")
+    results["portfolio_seconds"] = seconds
+    results["cold_briefing"] = cold(
+        [*reportgen, "briefing", one_file, "--lang", LANG, "--out", str(out / "cold")], args.runs
+    )
+    results["cold_help"] = cold([*reportgen, "--help"], args.runs)
+    results["cold_validate"] = cold([*reportgen, "validate", str(inputs), "--lang", LANG], args.runs)
+    results["incremental_make"] = incremental_make(out, args.runs)
+    print("  cold starts and make measured", flush=True)
+    results["memory"] = memory(workload, out, args.memory_accounts)
+    args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print_table(results)
+    print(f"\nAll figures: {args.out}")
+
+
+def print_table(r: dict) -> None:
+    def ms(entry: dict) -> str:
+        return f"{entry['median'] * 1000:7.0f} ms  ({entry['min'] * 1000:.0f}–{entry['max'] * 1000:.0f})"
+
+    def s(entry: dict) -> str:
+        return f"{entry['median']:7.2f} s   ({entry['min']:.2f}–{entry['max']:.2f})"
+
+    n = r["accounts"]
+    rows = [("Per account, warm (one language)", "")]
+    rows += [(f"  {name}", ms(entry)) for name, entry in r["stages"].items()]
+    rows += [
+        ("Floor: same HTML laid out + written, same figures saved", ms(r["floor"]["total"])),
+        ("  pipeline / floor", f"{r['pipeline_over_floor']:7.2f}×   (target ≤ 1.15)"),
+        (
+            f"Batch, {n} briefings, 1 worker",
+            f"{r['batch_1_worker']['seconds']:7.1f} s   = {r['batch_1_worker']['per_second']:.2f} accounts/s",
+        ),
+        (
+            f"Batch, {n} briefings, {r['machine']['cores']} workers",
+            f"{r['batch_all_cores']['seconds']:7.1f} s   = "
+            f"{r['batch_all_cores']['per_second']:.2f} accounts/s "
+            "(target ≥ 4)",
+        ),
+        (f"Portfolio of {n} accounts", f"{r['portfolio_seconds']:7.1f} s   (target < 15)"),
+        ("Cold: reportgen briefing one.xlsx", s(r["cold_briefing"]) + "  (target < 2)"),
+        ("Cold: reportgen --help", s(r["cold_help"]) + "  (target < 0.2)"),
+        (f"Cold: reportgen validate, {2 * n} workbooks", s(r["cold_validate"]) + "  (target < 3)"),
+        ("make reports, nothing changed", s(r["incremental_make"]) + "  (target < 0.5)"),
+        (
+            f"Memory, one worker, {r['memory']['accounts']} briefings",
+            f"peak {r['memory']['peak_rss_mb']:.0f} MB, growth after warm-up "
+            f"{r['memory']['growth_after_warm_up_mb']:+.0f} MB (target < 50)",
+        ),
+    ]
+    width = max(len(label) for label, _ in rows)
+    print()
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
