@@ -136,13 +136,13 @@ def _row(entry: PortfolioEntry, catalog: Catalog, lang: str) -> AccountRow:
 
 def _appendix(entry: PortfolioEntry, row: AccountRow, path: tuple[AccountAnalysis, ...], catalog: Catalog,
               lang: str) -> AppendixPage:  # fmt: skip
-    from reportgen.charts import partnership_diagram
+    from reportgen.charts.mini import mini_diagram
 
     analysis = entry.analysis
     gaps = sorted((r for r in analysis.factors if r.gap), key=lambda r: (-abs(r.gap), r.number))
     return AppendixPage(
         row=row,
-        diagram_svg=partnership_diagram(analysis, catalog, lang, path=path),
+        diagram_svg=mini_diagram(analysis, path, catalog, lang),
         gaps=tuple(_note(r, lang) for r in gaps[:APPENDIX_GAPS]),
     )
 

@@ -73,3 +73,12 @@ def test_header_keys_ignore_case_punctuation_and_brackets():
 @pytest.mark.parametrize(("row", "column", "name"), [(0, 0, "A1"), (6, 2, "C7"), (9, 26, "AA10")])
 def test_cell_names(row, column, name):
     assert cell_name(row, column) == name
+
+
+def test_every_invisible_format_character_is_removed():
+    import unicodedata
+
+    from reportgen.reading.values import _INVISIBLE
+
+    expected = {cp for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf"} - {0x200D}
+    assert set(_INVISIBLE) == expected
