@@ -14,7 +14,9 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports briefings portfolio test fuzz lint messages examples clean
+.PHONY: help setup reports briefings portfolio test fuzz bench lint messages examples clean
+N ?= 200
+MEMORY ?= 500
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -66,6 +68,9 @@ test: $(STAMP) ## Run the whole test suite
 
 fuzz: $(STAMP) ## The robustness properties with many more generated cases (a few minutes)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/robustness -q -p no:cacheprovider
+
+bench: $(STAMP) ## Measure where the time goes (N=200 accounts, MEMORY=500 briefings; ~15 min on 2 cores)
+	$(BIN)/python benchmarks/bench.py --accounts $(N) --memory-accounts $(MEMORY) --out $(OUTPUT)/bench/bench.json
 
 lint: $(STAMP) ## Check the code with ruff
 	$(BIN)/ruff check .

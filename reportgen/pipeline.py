@@ -366,7 +366,7 @@ def render_portfolio(
     for lang in languages:
         try:
             view = build_portfolio(portfolio, workload, lang, day)
-            pdf = renderer.pdf(renderer.html("portfolio.html", lang, view=view))
+            pdf = renderer.portfolio_pdf(view)
         except Exception as exc:
             if debug:
                 raise

@@ -16,6 +16,8 @@ from reportgen.rendering.filters import register_filters
 from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
 
 WEASYPRINT_LOGGER = "weasyprint"
+STYLES = {"briefing.html": "briefing", "portfolio.html": "portfolio"}
+"""The stylesheet of each report template in templates/assets/, next to base.css."""
 
 
 def make_environment(lang: str) -> Environment:
@@ -53,28 +55,37 @@ class Renderer:
 
         logging.getLogger(WEASYPRINT_LOGGER).setLevel(logging.ERROR)
         fonts = FontConfiguration()
-        stylesheet = weasyprint.CSS(
-            filename=str(ASSETS_DIR / "report.css"),
-            font_config=fonts,
-            url_fetcher=ProjectOnlyFetcher(TEMPLATES_DIR),
-        )
-        return weasyprint, fonts, stylesheet
+        fetcher = ProjectOnlyFetcher(TEMPLATES_DIR)
+        sheets = {
+            name: weasyprint.CSS(
+                filename=str(ASSETS_DIR / f"{name}.css"), font_config=fonts, url_fetcher=fetcher
+            )
+            for name in ("base", *STYLES.values())
+        }
+        return weasyprint, fonts, sheets
 
-    def layout(self, html: str):
-        """Lay the HTML out into pages; only our templates folder and data: URLs can be loaded."""
+    def layout(self, html: str, style: str = "briefing"):
+        """Lay the HTML out into pages; only our templates folder and data: URLs can be loaded.
+
+        Each kind of report gets only its own stylesheet besides the shared one: style resolution
+        costs grow with every rule, and a 200-page portfolio resolves a great many elements.
+        """
         from reportgen.rendering.fetcher import ProjectOnlyFetcher
 
-        weasyprint, fonts, stylesheet = self._weasy
+        weasyprint, fonts, sheets = self._weasy
         fetcher = ProjectOnlyFetcher(TEMPLATES_DIR)
         document = weasyprint.HTML(string=html, base_url=TEMPLATES_DIR.as_uri() + "/", url_fetcher=fetcher)
-        return document.render(stylesheets=[stylesheet], font_config=fonts)
+        return document.render(stylesheets=[sheets["base"], sheets[style]], font_config=fonts)
 
     @staticmethod
     def write(document) -> bytes:
         return document.write_pdf()
 
-    def pdf(self, html: str) -> bytes:
-        return self.write(self.layout(html))
+    def pdf(self, html: str, style: str = "briefing") -> bytes:
+        return self.write(self.layout(html, style))
 
     def briefing_pdf(self, view) -> bytes:
         return self.pdf(self.html("briefing.html", view.lang, view=view))
+
+    def portfolio_pdf(self, view) -> bytes:
+        return self.pdf(self.html("portfolio.html", view.lang, view=view), STYLES["portfolio.html"])
