@@ -86,3 +86,27 @@ def test_profile_shows_every_factor_and_the_unrated_one(analysis, catalog):
 
 def test_charts_are_reproducible(analysis, catalog):
     assert partnership_diagram(analysis, catalog, "en") == partnership_diagram(analysis, catalog, "en")
+
+
+def test_every_chart_is_well_formed_svg_without_empty_wrappers(analysis, catalog):
+    """Regression: flattening matplotlib's id-only groups must keep the SVG well-formed."""
+    import xml.dom.minidom
+
+    from reportgen.charts import trend_chart
+    from reportgen.history import HistoryPoint
+    from reportgen.model import Period
+
+    timeline = (
+        HistoryPoint(Period(2026, 2), analysis),
+        HistoryPoint(Period(2026, 3), None),
+        HistoryPoint(Period(2026, 4), analysis, "other v0.9"),
+    )
+    for svg in (
+        partnership_diagram(analysis, catalog, "de"),
+        factor_profile(analysis, catalog, "en"),
+        trend_chart(timeline, "de"),
+    ):
+        document = xml.dom.minidom.parseString(svg.encode("utf-8"))
+        for group in document.getElementsByTagName("g"):
+            assert dict(group.attributes.items()).keys() != {"id"}
+        assert document.getElementsByTagName("text")

@@ -87,15 +87,44 @@ def hide_tick_marks(axes) -> None:
 
 
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
+_ID_ONLY_GROUP = re.compile(r'<g id="[^"]*">$')
+
+
+def _flatten_groups(svg: str) -> str:
+    """Drop the groups matplotlib wraps around every artist that carry nothing but an id.
+
+    WeasyPrint cascades styles through every SVG node when it paints, so each empty wrapper costs
+    time in every PDF; the drawing is the same without them. matplotlib writes one tag per line and
+    escapes "<" in text, so a line-wise pass over the tags is exact.
+    """
+    kept: list[str] = []
+    dropped: list[bool] = []
+    for line in svg.split("\n"):
+        tag = line.strip()
+        if tag.startswith("<g ") and tag.endswith("/>"):  # an empty group: nothing to keep
+            if re.fullmatch(r'<g id="[^"]*"\s*/>', tag):
+                continue
+        elif tag.startswith("<g ") or tag == "<g>":
+            drop = bool(_ID_ONLY_GROUP.match(tag))
+            dropped.append(drop)
+            if drop:
+                continue
+        elif tag == "</g>" and dropped and dropped.pop():
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def render_svg(figure) -> str:
-    """The figure as SVG text (text as text, no date: equal input gives equal bytes), without the
-    RDF metadata block that WeasyPrint would only parse and skip."""
+    """The figure as SVG text (text as text, no date: equal input gives equal bytes), without what
+    WeasyPrint would only walk through: the RDF metadata, the background patches, id-only groups."""
+    figure.patch.set_visible(False)
+    for axes in figure.axes:
+        axes.patch.set_visible(False)
     with chart_style():
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-        return _METADATA.sub("", buffer.getvalue(), count=1)
+        return _flatten_groups(_METADATA.sub("", buffer.getvalue(), count=1))
 
 
 def _by_zone(catalog: Catalog, fixed: dict[str, str], ramp: tuple[str, ...]) -> dict[str, str]:

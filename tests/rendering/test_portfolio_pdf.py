@@ -99,3 +99,17 @@ def test_no_english_in_the_german_portfolio(german):
 
     text = flat(" ".join(page.extract_text() for page in german.pages))
     assert not sorted(w for w in interface_words("de") if flat(w) in text)
+
+
+def test_portfolio_map_is_well_formed_svg(workload, catalog):
+    import xml.dom.minidom
+
+    from reportgen.charts import portfolio_map
+    from reportgen.charts.mini import mini_diagram
+    from reportgen.portfolio import analyse_portfolio
+
+    portfolio = analyse_portfolio(workload.histories, Q3, catalog)
+    xml.dom.minidom.parseString(portfolio_map(portfolio, catalog, "de").encode("utf-8"))
+    entry = portfolio.entries[0]
+    path = workload.history_of(entry.analysis).analyses[:-1]
+    xml.dom.minidom.parseString(mini_diagram(entry.analysis, path, catalog, "de").encode("utf-8"))
