@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -78,3 +80,25 @@ def make_csv(tmp_path: Path):
         return path
 
     return make
+
+
+@pytest.fixture
+def server():
+    """A web server on 127.0.0.1 that counts every request: rendering must never reach it."""
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/css")
+            self.end_headers()
+            self.wfile.write(b"body { background: red }")
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}", hits
+    httpd.shutdown()

@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-import http.server
 import io
-import threading
 from datetime import date
 
-import pytest
 from pypdf import PdfReader
 
 from reportgen.analysis import analyse
 from reportgen.briefing import build_briefing
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.rendering import Renderer
-
-
-@pytest.fixture
-def server():
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}", hits
-    httpd.shutdown()
 
 
 def test_hostile_names_and_comments_are_printed_literally_and_fetch_nothing(server, catalog):

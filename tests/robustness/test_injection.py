@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-import http.server
 import re
-import threading
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
 from reportgen.cli import cli
-
-
-@pytest.fixture
-def server():
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/css")
-            self.end_headers()
-            self.wfile.write(b"body { background: red }")
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}", hits
-    httpd.shutdown()
 
 
 def hostile(base: str) -> list[str]:
