@@ -91,6 +91,3 @@ class ProblemLog:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
-    def raise_if_errors(self) -> None:
-        if self.errors:
-            raise ProblemsFound(self.problems)
