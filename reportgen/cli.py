@@ -24,7 +24,7 @@ SUMMARY_VALIDATE = Message(
     N_("{files} file(s) checked: {fine} fine, {warned} with warnings only, {failed} with errors.")
 )
 SUMMARY_PORTFOLIO = Message(N_("Portfolio of {accounts} account(s) made, {files} PDF(s) in {folder}."))
-SUMMARY_FAILED = Message(N_("{count} file(s) had problems; no PDF was made for their accounts:"))
+SUMMARY_FAILED = Message(N_("{count} file(s) had problems; the accounts they concern got no PDF:"))
 NOTHING_RENDERED = Message(N_("No file was made."))
 BAD_PERIOD = Message(N_('"{value}" is not a period.'), N_("Write the quarter like 2026-Q3."))
 UNEXPECTED = Message(

@@ -90,4 +90,3 @@ class ProblemLog:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
-

@@ -1,7 +1,8 @@
 """The reading stage: assessment files in, validated :class:`~reportgen.model.Assessment` objects out.
 
-Every problem of a file is collected and reported at once, with its place; a file with errors yields
-no assessment at all, so nothing half-read reaches a report.
+Every problem of a file is collected and reported at once, with its place; an assessment with an error
+is never passed on (a workbook with one yields nothing; a CSV export loses only the accounts and
+periods that have one), so nothing half-read reaches a report.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ SUFFIXES = WORKBOOK_SUFFIXES | CSV_SUFFIXES
 
 @dataclass
 class ReadResult:
-    """What one file gave: its assessments (none if it has errors) and every problem found."""
+    """What one file gave: its assessments free of errors, and every problem found."""
 
     path: Path
     assessments: list[Assessment] = field(default_factory=list)
@@ -49,7 +50,9 @@ def read_file(path: Path, catalog: Catalog) -> ReadResult:
     except BaseException as exc:
         log.error(Place(path), msg.READ_CRASHED, kind=type(exc).__name__)
         assessments = []
-    return ReadResult(path, [] if log.errors else assessments, sorted(log.problems, key=_reading_order))
+    # Readers return only assessments free of errors: a workbook with one is left out whole, a CSV export
+    # loses only the accounts and periods that have one.
+    return ReadResult(path, assessments, sorted(log.problems, key=_reading_order))
 
 
 def _reading_order(problem: Problem) -> tuple[str, int, int]:

@@ -96,7 +96,9 @@ def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
     matcher = FactorMatcher(catalog)
     assessments = []
     for rows in groups.values():
-        facts = FactsReader(table.place, log)
+        # Each account and period stands on its own: a mistake in one keeps only that one out.
+        group_log = ProblemLog()
+        facts = FactsReader(table.place, group_log)
         rated: list[RowRating] = []
         for row in rows:
             for term in CSV_COLUMNS:
@@ -110,13 +112,16 @@ def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
                     facts.offer(
                         term, table.value(row, columns[term.key]), table.place_of(row, columns[term.key])
                     )
-            parsed = parse_rating_row(table, row, columns, matcher, log)
+            parsed = parse_rating_row(table, row, columns, matcher, group_log)
             if parsed is not None:
                 rated.append(parsed)
         header = facts.finish(catalog)
-        ratings = unique_ratings(rated, log)
+        ratings = unique_ratings(rated, group_log)
         if header is not None:
-            assessments.append(assemble(header, ratings, table.place, catalog, log))
+            assessment = assemble(header, ratings, table.place, catalog, group_log)
+            if not group_log.errors:
+                assessments.append(assessment)
+        log.problems.extend(group_log.problems)
     if not groups:
         log.error(table.place, msg.NO_FACTOR_ROWS)
     return assessments

@@ -94,7 +94,8 @@ def read_workbook(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
     ratings = _read_ratings(table, catalog, log)
     if header is None or ratings is None:
         return []
-    return [assemble(header, ratings, table.place, catalog, log)]
+    assessment = assemble(header, ratings, table.place, catalog, log)
+    return [] if log.errors else [assessment]
 
 
 def _read_facts(table: Table, catalog: Catalog, log: ProblemLog) -> Header | None:

@@ -161,3 +161,12 @@ def test_every_heading_we_write_is_one_we_read(lang):
 
     for term in (ACCOUNT_SHEET, ASSESSMENT_SHEET, *ACCOUNT_FIELDS, *RATING_COLUMNS, *CSV_COLUMNS):
         assert term.matches(term.heading(lang)), (term.key, term.heading(lang))
+
+
+def test_a_mistake_in_one_account_of_a_csv_export_keeps_only_that_one_out(make_csv, catalog):
+    rows = german_rows(catalog, periods=("2026-Q3",), accounts=(("KA-7", "Müller KG"), ("KA-8", "Weber AG")))
+    rows[3][5] = "viel"  # a text where Müller's third score belongs
+    result = read_file(make_csv(rows, delimiter=";", decimal_comma=True), catalog)
+    assert [a.account.name for a in result.assessments] == ["Weber AG"]
+    (error,) = result.errors
+    assert error.place.cell == "F4"
