@@ -16,6 +16,7 @@ from statistics import fmean
 
 from reportgen.catalog import Catalog, Zones
 from reportgen.model import (
+    IMBALANCE_ZONE_IDS,
     AccountAnalysis,
     Assessment,
     Coverage,
@@ -87,6 +88,11 @@ def with_balance_points(catalog: Catalog, results: tuple[FactorResult, ...]) -> 
         replace(r, balance_points=r.factor.weight * r.gap / span * 100 / total_weight) if r.rated_both else r
         for r in results
     )
+
+
+def zone_ids(catalog: Catalog) -> tuple[str, ...]:
+    """Every zone id, from the lowest relationship type to the highest, then the imbalances."""
+    return (*(r.id for r in catalog.zones.relationship_types), *IMBALANCE_ZONE_IDS)
 
 
 def classify_zone(supplier_index: float, key_account_index: float, zones: Zones) -> Zone:

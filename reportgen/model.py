@@ -115,6 +115,15 @@ class ZoneKind(StrEnum):
     ACCOUNT_INVESTS_MORE = "account_invests_more"
 
 
+SUPPLIER_FRUSTRATION_CRITICAL = f"{ZoneKind.SUPPLIER_FRUSTRATION}_critical"
+IMBALANCE_ZONE_IDS = (
+    str(ZoneKind.SUPPLIER_FRUSTRATION),
+    SUPPLIER_FRUSTRATION_CRITICAL,
+    str(ZoneKind.ACCOUNT_INVESTS_MORE),
+)
+"""The zones outside the balanced band, by id, in the order reports list them."""
+
+
 @dataclass(frozen=True)
 class Zone:
     kind: ZoneKind
@@ -126,7 +135,7 @@ class Zone:
         """A stable id for styling and exports: the relationship type, or the imbalance zone."""
         if self.relationship_type is not None:
             return self.relationship_type.id
-        return f"{self.kind}_critical" if self.critical else str(self.kind)
+        return SUPPLIER_FRUSTRATION_CRITICAL if self.critical else str(self.kind)
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalog
 from reportgen.history import AccountHistory
 from reportgen.model import AccountAnalysis, FactorResult, Period, ZoneKind
 
 FACTOR_MOVES = 3
-
-
-def zone_order(catalog: Catalog) -> tuple[str, ...]:
-    """Every zone id, from lean to strategic, then the imbalances."""
-    types = tuple(r.id for r in catalog.zones.relationship_types)
-    return (*types, "supplier_frustration", "supplier_frustration_critical", "account_invests_more")
 
 
 @dataclass(frozen=True)
@@ -125,7 +120,7 @@ def analyse_portfolio(
     over = tuple(e for e in ranked if e.analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION)
     strategic = tuple(e for e in ranked if e.analysis.zone.id == strategic_id)
     intended = tuple(e for e in ranked if e.analysis.assessment.account.intended_type == strategic_id)
-    counts = {zone: 0 for zone in zone_order(catalog)}
+    counts = {zone: 0 for zone in zone_ids(catalog)}
     for entry in ranked:
         counts[entry.analysis.zone.id] += 1
     previous_period = period.previous()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalog
 from reportgen.model import AccountAnalysis, ZoneKind
-from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry, zone_order
+from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.wording import zone_label, zone_names
 from reportgen.writing import slugify
 
@@ -171,7 +172,7 @@ def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: 
         made_on=made_on,
         catalog_title=catalog.title.get(lang),
         catalog_label=catalog.label(),
-        zone_counts=tuple(ZoneCount(zone, names[zone], counts[zone]) for zone in zone_order(catalog)),
+        zone_counts=tuple(ZoneCount(zone, names[zone], counts[zone]) for zone in zone_ids(catalog)),
         rows=pick(portfolio.entries),
         over_investing=pick(portfolio.over_investing),
         lean=pick(portfolio.lean),

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalog
 from reportgen.i18n import gettext_for
-from reportgen.model import AccountAnalysis, ZoneKind
+from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, ZoneKind
 
 
 def zone_names(catalog: Catalog, lang: str) -> list[tuple[str, str]]:
-    """(zone id, name) for every zone, in legend order; the critical zone says so."""
+    """(zone id, name) for every zone, in the order of :func:`zone_ids`; the critical zone says so."""
     zones = catalog.zones
     frustration = zones.supplier_frustration.name.get(lang)
     _ = gettext_for(lang)
-    return [
-        *((r.id, r.name.get(lang)) for r in zones.relationship_types),
-        ("supplier_frustration", frustration),
-        ("supplier_frustration_critical", _("{zone}, critical").format(zone=frustration)),
-        ("account_invests_more", zones.account_invests_more.name.get(lang)),
-    ]
+    names = {r.id: r.name.get(lang) for r in zones.relationship_types}
+    names[ZoneKind.SUPPLIER_FRUSTRATION] = frustration
+    names[SUPPLIER_FRUSTRATION_CRITICAL] = _("{zone}, critical").format(zone=frustration)
+    names[ZoneKind.ACCOUNT_INVESTS_MORE] = zones.account_invests_more.name.get(lang)
+    return [(zone, names[zone]) for zone in zone_ids(catalog)]
 
 
 def zone_label(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.analysis import analyse
+from reportgen.analysis import analyse, zone_ids
 from reportgen.catalog import Catalog
 from reportgen.history import build_histories
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
-from reportgen.portfolio import analyse_portfolio, zone_order
+from reportgen.portfolio import analyse_portfolio
 
 Q1, Q2, Q3 = Period(2026, 1), Period(2026, 2), Period(2026, 3)
 
@@ -49,7 +49,7 @@ def test_ranking_by_imbalance_largest_over_investment_first(portfolio):
 
 def test_zone_counts_include_empty_zones(portfolio, catalog):
     counts = dict(portfolio.zone_counts)
-    assert list(counts) == list(zone_order(catalog))
+    assert list(counts) == list(zone_ids(catalog))
     assert counts == {
         "lean_supplier": 1,
         "preferred_partner": 0,
