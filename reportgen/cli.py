@@ -282,25 +282,15 @@ def template(
     debug: bool,
 ) -> None:
     """Write an assessment workbook to fill in: instructions, the account's facts, one row per factor."""
-    from reportgen.catalog import load_catalog
-    from reportgen.model import Period
     from reportgen.pipeline import made_on
-    from reportgen.resources import DEFAULT_CATALOG
     from reportgen.template import TemplateRequest, build_template, default_template_path
     from reportgen.writing import atomic_write
 
     reporter = Reporter(lang)
     with _guard(reporter, debug):
-        if period and Period.parse(period) is None:
-            reporter.say(BAD_PERIOD, style="red", value=period)
-            sys.exit(EXIT_NOTHING_DONE)
-        try:
-            catalog = load_catalog(criteria or DEFAULT_CATALOG)
-        except ProblemsFound as found:
-            for problem in found.problems:
-                reporter.problem(problem)
-            sys.exit(EXIT_NOTHING_DONE)
-        request = TemplateRequest(lang, account, str(Period.parse(period)) if period else None)
+        quarter = _period_or_exit(reporter, period)
+        catalog = _catalog_or_exit(reporter, criteria)
+        request = TemplateRequest(lang, account, str(quarter) if quarter else None)
         target = output or default_template_path(request, made_on())
         if target.exists() and not force:
             reporter.say(FILE_EXISTS, style="red", path=display_path(target))
@@ -328,20 +318,13 @@ def validate(paths, lang: str | None, criteria: Path | None, debug: bool) -> Non
 
     Exit code 0 when no file has errors (warnings are fine), 1 when some have, 2 when none can be used.
     """
-    from reportgen.catalog import load_catalog
     from reportgen.resources import DEFAULT_CATALOG
     from reportgen.validation import validate as check
 
     reporter = Reporter(lang or "all")
     with _guard(reporter, debug):
         catalog_path = criteria or DEFAULT_CATALOG
-        try:
-            catalog = load_catalog(catalog_path)
-        except ProblemsFound as found:
-            for problem in found.problems:
-                reporter.problem(problem)
-            sys.exit(EXIT_NOTHING_DONE)
-        report = check(paths, catalog, catalog_path)
+        report = check(paths, _catalog_or_exit(reporter, catalog_path), catalog_path)
         for problem in report.problems:
             reporter.problem(problem)
         style = "red" if report.failed else ("yellow" if report.warned else "green")
@@ -354,6 +337,32 @@ def validate(paths, lang: str | None, criteria: Path | None, debug: bool) -> Non
             failed=len(report.failed),
         )
         sys.exit(report.exit_code)
+
+
+def _period_or_exit(reporter: Reporter, text: str | None):
+    """The quarter *text* names (None when not given); a text that is no quarter ends the command."""
+    from reportgen.model import Period
+
+    if not text:
+        return None
+    period = Period.parse(text)
+    if period is None:
+        reporter.say(BAD_PERIOD, style="red", value=text)
+        sys.exit(EXIT_NOTHING_DONE)
+    return period
+
+
+def _catalog_or_exit(reporter: Reporter, path: Path | None):
+    """The catalog at *path* (default: the efkam catalog); a broken one is explained and ends the command."""
+    from reportgen.catalog import load_catalog
+    from reportgen.resources import DEFAULT_CATALOG
+
+    try:
+        return load_catalog(path or DEFAULT_CATALOG)
+    except ProblemsFound as found:
+        for problem in found.problems:
+            reporter.problem(problem)
+        sys.exit(EXIT_NOTHING_DONE)
 
 
 @dataclass(frozen=True)
@@ -378,23 +387,10 @@ def _run(run: Run, render: Callable) -> None:
 
 def _flow(reporter: Reporter, run: Run, render: Callable) -> int:
     """Catalog → read and analyse everything → render → summary; returns the exit code."""
-    from reportgen.catalog import load_catalog
-    from reportgen.model import Period
     from reportgen.pipeline import BatchResult, period_problem, prepare
 
-    wanted = None
-    if run.period:
-        wanted = Period.parse(run.period)
-        if wanted is None:
-            reporter.say(BAD_PERIOD, style="red", value=run.period)
-            return EXIT_NOTHING_DONE
-    try:
-        catalog = load_catalog(run.criteria)
-    except ProblemsFound as found:
-        for problem in found.problems:
-            reporter.problem(problem)
-        return EXIT_NOTHING_DONE
-    workload = prepare(run.paths, catalog)
+    wanted = _period_or_exit(reporter, run.period)
+    workload = prepare(run.paths, _catalog_or_exit(reporter, run.criteria))
     if wanted is None and run.latest_by_default:
         wanted = workload.latest_period()
     missing = period_problem(workload, wanted) if wanted is not None else None
