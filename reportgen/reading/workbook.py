@@ -29,68 +29,53 @@ MAX_ROWS = 2_000
 """An assessment sheet has a row per factor (at most 40); anything far above is not an assessment."""
 
 
-def load_sheets(
-    path: Path, log: ProblemLog, wanted: tuple[Term, ...]
-) -> dict[str, list[list[object]]] | None:
-    """The cells of the sheets named like *wanted* (the others are not loaded), by sheet name.
+def load_sheets(path: Path, log: ProblemLog, wanted: tuple[Term, ...]) -> dict[str, Table] | None:
+    """The sheets named like *wanted*, as tables by term key; the other sheets are never loaded.
 
-    None (with the reason logged) when the file will not open; a wanted sheet that is missing is
-    simply absent from the result.
+    None, with every reason logged, when the file does not open, a wanted sheet is missing, or a
+    sheet is far larger than an assessment.
     """
     import python_calamine as calamine
 
     place = Place(path)
+    workbook = None
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
-    except calamine.PasswordError:
-        log.error(place, msg.PASSWORD_PROTECTED)
-        return None
-    except (calamine.CalamineError, OSError, ValueError):
-        log.error(place, msg.NOT_A_SPREADSHEET)
-        return None
-    try:
         names = list(workbook.sheet_names)
         if not names:  # a workbook without a single sheet: its table of contents is gone
             log.error(place, msg.NOT_A_SPREADSHEET)
             return None
-        picked = {term.key: next((n for n in names if term.matches(n)), None) for term in wanted}
-        sheets: dict[str, list[list[object]]] = {"": [[name] for name in names]}  # the names, for messages
-        for name in filter(None, picked.values()):
+        picked = {term: next((name for name in names if term.matches(name)), None) for term in wanted}
+        found = ", ".join(f'"{name}"' for name in names[:12]) + (", …" if len(names) > 12 else "")
+        for term, name in picked.items():
+            if name is None:
+                log.error(place, msg.SHEET_MISSING, sheet=term.label, found=found)
+        if None in picked.values():
+            return None
+        tables = {}
+        for term, name in picked.items():
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
             if len(rows) > MAX_ROWS:
                 log.error(Place(path, name), msg.TOO_MANY_ROWS, limit=MAX_ROWS)
                 return None
-            sheets[name] = rows
-        return sheets
+            tables[term.key] = Table(Place(path, name), rows)
+        return tables
     except calamine.PasswordError:
         log.error(place, msg.PASSWORD_PROTECTED)
     except (calamine.CalamineError, OSError, ValueError):
         log.error(place, msg.NOT_A_SPREADSHEET)
     finally:
-        workbook.close()
+        if workbook is not None:
+            workbook.close()
     return None
-
-
-def _pick_sheet(sheets: dict[str, list], term: Term) -> str | None:
-    return next((name for name in sheets if term.matches(name)), None)
 
 
 def read_workbook(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:
     sheets = load_sheets(path, log, (ACCOUNT_SHEET, ASSESSMENT_SHEET))
     if sheets is None:
         return []
-    all_names = [row[0] for row in sheets.pop("")]
-    account_name = _pick_sheet(sheets, ACCOUNT_SHEET)
-    assessment_name = _pick_sheet(sheets, ASSESSMENT_SHEET)
-    found = ", ".join(f'"{name}"' for name in all_names[:12]) + (", …" if len(all_names) > 12 else "")
-    for name, term in ((account_name, ACCOUNT_SHEET), (assessment_name, ASSESSMENT_SHEET)):
-        if name is None:
-            log.error(Place(path), msg.SHEET_MISSING, sheet=term.label, found=found)
-    if account_name is None or assessment_name is None:
-        return []
-
-    header = _read_facts(Table(Place(path, account_name), sheets[account_name]), catalog, log)
-    table = Table(Place(path, assessment_name), sheets[assessment_name])
+    header = _read_facts(sheets[ACCOUNT_SHEET.key], catalog, log)
+    table = sheets[ASSESSMENT_SHEET.key]
     ratings = _read_ratings(table, catalog, log)
     if header is None or ratings is None:
         return []
