@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from functools import cached_property
+from typing import Any, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -32,6 +33,15 @@ def make_environment(lang: str) -> Environment:
     environment.install_gettext_translations(translations(lang), newstyle=True)
     register_filters(environment, lang)
     return environment
+
+
+class _Engine(NamedTuple):
+    """WeasyPrint and what one run shares across all its documents: fonts, fetcher, stylesheets."""
+
+    weasyprint: Any
+    fonts: Any
+    fetcher: Any
+    sheets: dict[str, Any]
 
 
 class Renderer:
@@ -62,7 +72,7 @@ class Renderer:
             )
             for name in ("base", *STYLES.values())
         }
-        return weasyprint, fonts, sheets
+        return _Engine(weasyprint, fonts, fetcher, sheets)
 
     def layout(self, html: str, style: str = "briefing"):
         """Lay the HTML out into pages; only our templates folder and data: URLs can be loaded.
@@ -70,12 +80,13 @@ class Renderer:
         Each kind of report gets only its own stylesheet besides the shared one: style resolution
         costs grow with every rule, and a 200-page portfolio resolves a great many elements.
         """
-        from reportgen.rendering.fetcher import ProjectOnlyFetcher
-
-        weasyprint, fonts, sheets = self._weasy
-        fetcher = ProjectOnlyFetcher(TEMPLATES_DIR)
-        document = weasyprint.HTML(string=html, base_url=TEMPLATES_DIR.as_uri() + "/", url_fetcher=fetcher)
-        return document.render(stylesheets=[sheets["base"], sheets[style]], font_config=fonts)
+        engine = self._weasy
+        document = engine.weasyprint.HTML(
+            string=html, base_url=TEMPLATES_DIR.as_uri() + "/", url_fetcher=engine.fetcher
+        )
+        return document.render(
+            stylesheets=[engine.sheets["base"], engine.sheets[style]], font_config=engine.fonts
+        )
 
     @staticmethod
     def write(document) -> bytes:

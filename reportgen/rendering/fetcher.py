@@ -21,15 +21,12 @@ class ProjectOnlyFetcher(URLFetcher):
     def __init__(self, root: Path):
         super().__init__(timeout=1, allowed_protocols=("file", "data"), allow_redirects=False)
         self.root = root.resolve()
-        self.refused: list[str] = []
 
     def fetch(self, url, headers=None):
         if url.startswith("file:"):
             path = Path(unquote(urlparse(url).path)).resolve()
             if not path.is_relative_to(self.root) or not path.is_file():
-                self.refused.append(url)
                 raise RefusedURL(url)
         elif not url.startswith("data:"):
-            self.refused.append(url)
             raise RefusedURL(url)
         return super().fetch(url, headers)
