@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reportgen.catalog import Catalog
-from reportgen.history import AccountHistory
+from reportgen.history import AccountHistory, HistoryPoint
 from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult
 from reportgen.wording import zone_label, zone_words
 
@@ -135,9 +135,9 @@ def _briefly(row: FactorRow) -> FactorRow:
     return replace(row, comments=short)
 
 
-def _history_rows(history: AccountHistory, until, catalog: Catalog, lang: str) -> tuple[HistoryRow, ...]:
+def _history_rows(timeline: tuple[HistoryPoint, ...], catalog: Catalog, lang: str) -> tuple[HistoryRow, ...]:
     rows = []
-    for point in history.timeline(until, catalog):
+    for point in timeline:
         a = point.analysis
         rows.append(HistoryRow(
             period=str(point.period),
@@ -200,7 +200,7 @@ def build_briefing(
         coaching_questions=tuple(question.get(lang) for question in catalog.coaching_questions),
         diagram_svg=charts.partnership_diagram(analysis, catalog, lang, path=earlier),
         profile_svg=charts.factor_profile(analysis, catalog, lang),
-        history=_history_rows(history, period, catalog, lang) if timeline else (),
+        history=_history_rows(timeline, catalog, lang),
         trend_svg=charts.trend_chart(timeline, lang) if timeline else None,
         previous_period=str(previous.assessment.period) if previous else None,
         previous_zone_name=zone_label(previous, catalog, lang) if previous else None,
