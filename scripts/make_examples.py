@@ -13,20 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.catalog import load_catalog
-from reportgen.reading.vocabulary import (
-    ACCOUNT_ID,
-    ACCOUNT_NAME,
-    ACCOUNT_SHEET,
-    ANNUAL_REVENUE,
-    ASSESSED_BY,
-    ASSESSED_ON,
-    ASSESSMENT_SHEET,
-    CATALOG,
-    INTENDED_TYPE,
-    KEY_ACCOUNT_MANAGER,
-    PERIOD,
-    RATING_COLUMNS,
-)
+from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS
 from reportgen.resources import DEFAULT_CATALOG
 from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
 
@@ -206,23 +193,12 @@ EXAMPLES = [
     ),
 ]
 
-FACT_TERMS = (
-    ACCOUNT_NAME,
-    ACCOUNT_ID,
-    PERIOD,
-    KEY_ACCOUNT_MANAGER,
-    ASSESSED_BY,
-    ASSESSED_ON,
-    ANNUAL_REVENUE,
-    CATALOG,
-    INTENDED_TYPE,
-)
 FIELD_VALUE = {"de": ["Feld", "Wert"], "en": ["Field", "Value"]}
 
 
 def headings(lang: str) -> tuple[list[str], list[str]]:
     """Fact labels and column headers as reportgen names them in *lang*, scores with their scale."""
-    facts = [term.heading(lang) for term in FACT_TERMS]
+    facts = [term.heading(lang) for term in ACCOUNT_FIELDS]
     columns = [term.heading(lang) for term in RATING_COLUMNS]
     columns[2] += " (1–5)"
     columns[3] += " (1–5)"
@@ -253,6 +229,7 @@ def workbook_sheets(example: Example, period: str, catalog) -> dict:
         example.assessed_by,
         example.assessed_on[period],
         example.revenue,
+        "EUR",
         example.catalog_refs.get(period, catalog.label()),
         example.intended,
     ]

@@ -10,22 +10,10 @@ from pathlib import Path
 import pytest
 
 from reportgen.catalog import Catalog, load_catalog
-from reportgen.reading.vocabulary import (
-    ACCOUNT_ID,
-    ACCOUNT_NAME,
-    ACCOUNT_SHEET,
-    ANNUAL_REVENUE,
-    ASSESSED_BY,
-    ASSESSED_ON,
-    ASSESSMENT_SHEET,
-    KEY_ACCOUNT_MANAGER,
-    PERIOD,
-    RATING_COLUMNS,
-)
+from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS
 from reportgen.resources import DEFAULT_CATALOG
 from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
 
-FACT_TERMS = (ACCOUNT_NAME, ACCOUNT_ID, PERIOD, KEY_ACCOUNT_MANAGER, ASSESSED_BY, ASSESSED_ON, ANNUAL_REVENUE)
 FACTS = ["Acme Präzision GmbH", "KA-1", "2026-Q3", "Jürgen Weiß", "Anja Groß", date(2026, 9, 15), 1_250_000]
 
 
@@ -49,7 +37,8 @@ def sheets_for(
     key_account = key_account if key_account is not None else [3] * n
     comments = comments or {}
     values = facts if facts is not None else FACTS
-    facts_rows = [[term.heading(lang), value] for term, value in zip(FACT_TERMS, values, strict=False)]
+    # The facts in vocabulary order (name, id, period, manager, by, on, revenue …): as many as given.
+    facts_rows = [[term.heading(lang), value] for term, value in zip(ACCOUNT_FIELDS, values, strict=False)]
     rows: list[list[object]] = [[term.heading(lang) for term in RATING_COLUMNS]]
     for index, factor in enumerate(catalog.factors):
         ident = factor.id if factor_by == "id" else ""
