@@ -31,6 +31,7 @@ def find_term(terms: tuple[Term, ...], text: object) -> Term | None:
     return next((term for term in terms if term.matches(text)), None)
 
 
+# "Account" is the sheet's name (German: "Stammdaten"); reports call a column of account names "Key account".
 ACCOUNT_SHEET = Term(
     "account_sheet",
     Message(N_("Account")),

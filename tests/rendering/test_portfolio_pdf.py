@@ -113,3 +113,10 @@ def test_portfolio_map_is_well_formed_svg(workload, catalog):
     entry = portfolio.entries[0]
     path = workload.history_of(entry.analysis).analyses[:-1]
     xml.dom.minidom.parseString(mini_diagram(entry.analysis, path, catalog, "de").encode("utf-8"))
+
+
+def test_the_ranking_heads_its_names_key_account_not_the_sheet_name(german):
+    """Regression: the msgid "Account" is the sheet's name ("Stammdaten"), and it headed the ranking."""
+    ranking = re.sub(r"\s+", " ", german.pages[2].extract_text())
+    assert "Stammdaten" not in ranking
+    assert "# Key Account S K S − K Zone Veränderung Bewertet" in ranking
