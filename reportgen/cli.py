@@ -148,7 +148,7 @@ def cli() -> None:
     type=click.FloatRange(min=1),
     default=120,
     show_default=True,
-    help="Seconds one account may take when rendered in worker processes.",
+    help="Seconds one account may take (all its languages) before it is stopped and reported.",
 )
 @click.option(
     "--only-from",

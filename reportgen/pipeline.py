@@ -34,7 +34,7 @@ RENDER_FAILED = Message(
     N_("Run again with --debug for details, and report it if it keeps happening."),
 )
 RENDER_TIMEOUT = Message(
-    N_("The briefing for {account} ({period}) took longer than {seconds} seconds and was stopped."),
+    N_("The briefing for {account} ({period}) went over the time limit of {seconds} s and was stopped."),
     N_("Look for unusually long texts in the workbook, or raise the limit with --timeout."),
 )
 PORTFOLIO_FAILED = Message(
@@ -182,6 +182,8 @@ class BriefingJob:
     day: date
     debug: bool = False
     """Let an error escape with its traceback instead of reporting it as the account's problem."""
+    timeout: float | None = None
+    """Seconds the account may take in all its languages; ``None`` for no limit."""
 
 
 def output_stems(workload: Workload) -> dict[int, str]:
@@ -226,7 +228,11 @@ class Selection:
 
 
 def briefing_jobs(
-    workload: Workload, selection: Selection, languages: tuple[str, ...], debug: bool = False
+    workload: Workload,
+    selection: Selection,
+    languages: tuple[str, ...],
+    debug: bool = False,
+    timeout: float | None = None,
 ) -> list[BriefingJob]:
     stems = output_stems(workload)
     day = made_on()
@@ -234,7 +240,8 @@ def briefing_jobs(
     for analysis in workload.analyses:
         history = workload.history_of(analysis)
         if selection.admits(analysis, history):
-            jobs.append(BriefingJob(analysis, history, stems[id(analysis)], languages, day, debug))
+            stem = stems[id(analysis)]
+            jobs.append(BriefingJob(analysis, history, stem, languages, day, debug, timeout))
     return jobs
 
 
@@ -254,17 +261,23 @@ def _start_worker(catalog: Catalog) -> None:
 def _render_job(job: BriefingJob) -> tuple[list[tuple[str, bytes]], str | None]:
     """PDF bytes per language, or the reason it failed (a worker never raises into the pool)."""
     from reportgen.briefing import build_briefing
+    from reportgen.timelimit import TimeLimitExceeded, time_limit
 
     try:
-        return [
-            (
-                lang,
-                _worker_renderer.briefing_pdf(
-                    build_briefing(job.analysis, _worker_catalog, lang, job.day, job.history)
-                ),
-            )
-            for lang in job.languages
-        ], None
+        with time_limit(job.timeout):
+            return [
+                (
+                    lang,
+                    _worker_renderer.briefing_pdf(
+                        build_briefing(job.analysis, _worker_catalog, lang, job.day, job.history)
+                    ),
+                )
+                for lang in job.languages
+            ], None
+    except TimeLimitExceeded:
+        if job.debug:
+            raise
+        return [], TIMED_OUT
     except Exception as exc:  # any failure is this account's, reported as such
         if job.debug:
             raise
@@ -273,6 +286,9 @@ def _render_job(job: BriefingJob) -> tuple[list[tuple[str, bytes]], str | None]:
 
 RENDER_TIMEOUT_SECONDS = 120
 """An account takes about a second; one that takes minutes is stuck and reported as failed."""
+POOL_GRACE_SECONDS = 15
+"""How much longer than the time limit the pool waits for a worker before giving the account up:
+the worker's own limit normally answers first, this catches a worker stuck inside a C call."""
 RECYCLE_AFTER = 200
 """A worker is replaced after this many accounts, so that memory cannot creep over a long batch."""
 TIMED_OUT = "\x00timeout"
@@ -280,7 +296,8 @@ TIMED_OUT = "\x00timeout"
 
 def _run_jobs(catalog: Catalog, jobs: list[BriefingJob], workers: int, timeout: float):
     """Results in job order: in this process when one worker suffices, else in a pool of spawned
-    workers. In a pool each account has *timeout* seconds; a stuck worker is killed at the end."""
+    workers. Each job limits its own time (see :func:`_render_job`); in a pool a worker that does not
+    answer even after a grace period is given up, and killed at the end."""
     if workers <= 1 or len(jobs) <= 1:
         _start_worker(catalog)
         yield from ((job, _render_job(job)) for job in jobs)
@@ -293,7 +310,7 @@ def _run_jobs(catalog: Catalog, jobs: list[BriefingJob], workers: int, timeout: 
         pending = [(job, pool.apply_async(_render_job, (job,))) for job in jobs]
         for job, result in pending:
             try:
-                yield job, result.get(timeout=timeout)
+                yield job, result.get(timeout=timeout + POOL_GRACE_SECONDS)
             except PoolTimeout:
                 yield job, ([], TIMED_OUT)
     finally:
@@ -316,7 +333,7 @@ def render_briefings(
 
     batch = BatchResult(files=workload.files)
     remove_stale_parts(out_dir)
-    jobs = briefing_jobs(workload, selection, languages, debug)
+    jobs = briefing_jobs(workload, selection, languages, debug, timeout)
     on_progress(0, len(jobs))
     results = _run_jobs(workload.catalog, jobs, workers, timeout)
     for done, (job, (pdfs, failure)) in enumerate(results, start=1):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -147,6 +149,34 @@ def test_a_crash_while_rendering_one_account_spares_the_others(tmp_path, make_wo
     assert result.exit_code == 1
     assert "The briefing for Beta GmbH (2026-Q3) could not be made: layout exploded." in result.stderr
     assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]
+
+
+def test_an_account_that_hangs_is_stopped_and_reported_while_the_others_are_written(
+    tmp_path, make_workbook, monkeypatch
+):
+    """A single in-process run has a time limit too, not only a pool of workers."""
+    make_workbook("a.xlsx")
+    make_workbook("b.xlsx", facts=["Beta GmbH", "KA-2", "2026-Q3"])
+    from reportgen import briefing
+
+    real = briefing.build_briefing
+
+    def stuck(analysis, *args):
+        if analysis.assessment.account.name == "Beta GmbH":
+            time.sleep(600)
+        return real(analysis, *args)
+
+    monkeypatch.setattr(briefing, "build_briefing", stuck)
+    out = tmp_path / "out"
+    args = ["briefing", str(tmp_path), "--lang", "de", "--out", str(out), "--jobs", "1", "--timeout", "1"]
+    result = run(*args)
+    assert result.exit_code == 1
+    assert (
+        "Das Briefing für Beta GmbH (2026-Q3) überschritt die Zeitgrenze von 1 s und wurde abgebrochen."
+        in result.stderr
+    )
+    assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_de.pdf"]
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left running
 
 
 def test_help_is_instant_and_imports_nothing_heavy():
