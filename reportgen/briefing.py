@@ -150,20 +150,62 @@ def _history_rows(timeline: tuple[HistoryPoint, ...], catalog: Catalog, lang: st
     return tuple(rows)
 
 
+@dataclass(frozen=True)
+class BriefingCharts:
+    """The charts of one briefing as SVG text. They are made apart from the rest of the view so that
+    they can be made ahead, in another process, while this one prepares the layout engine."""
+
+    diagram_svg: str
+    profile_svg: str
+    trend_svg: str | None = None
+
+
+@dataclass(frozen=True)
+class _Past:
+    earlier: tuple[AccountAnalysis, ...]
+    """The account's assessments before this one, oldest first."""
+    timeline: tuple[HistoryPoint, ...]
+    """Every quarter up to this one, gaps included; empty without earlier assessments."""
+
+
+def _past(analysis: AccountAnalysis, catalog: Catalog, history: AccountHistory | None) -> _Past:
+    period = analysis.assessment.period
+    earlier = history.up_to(period).analyses[:-1] if history else ()
+    timeline = history.timeline(period, catalog) if history and earlier else ()
+    return _Past(tuple(earlier), tuple(timeline))
+
+
+def briefing_charts(
+    analysis: AccountAnalysis, catalog: Catalog, lang: str, history: AccountHistory | None = None
+) -> BriefingCharts:
+    return _charts(analysis, catalog, lang, _past(analysis, catalog, history))
+
+
+def _charts(analysis: AccountAnalysis, catalog: Catalog, lang: str, past: _Past) -> BriefingCharts:
+    from reportgen import charts
+
+    return BriefingCharts(
+        diagram_svg=charts.partnership_diagram(analysis, catalog, lang, path=past.earlier),
+        profile_svg=charts.factor_profile(analysis, catalog, lang),
+        trend_svg=charts.trend_chart(past.timeline, lang) if past.timeline else None,
+    )
+
+
 def build_briefing(
     analysis: AccountAnalysis,
     catalog: Catalog,
     lang: str,
     made_on: date,
     history: AccountHistory | None = None,
+    charts: BriefingCharts | None = None,
 ) -> BriefingView:
-    """The view of one briefing; *history* (up to this period) adds the path, the trend and changes."""
-    from reportgen import charts
+    """The view of one briefing; *history* (up to this period) adds the path, the trend and changes.
 
-    period = analysis.assessment.period
-    earlier = history.up_to(period).analyses[:-1] if history else ()
-    previous = earlier[-1] if earlier else None
-    timeline = history.timeline(period, catalog) if history and earlier else ()
+    *charts* are made here unless they were made ahead (see :func:`briefing_charts`).
+    """
+    past = _past(analysis, catalog, history)
+    previous = past.earlier[-1] if past.earlier else None
+    charts = charts or _charts(analysis, catalog, lang, past)
 
     assessment = analysis.assessment
     rows = [factor_row(result, lang) for result in analysis.factors]
@@ -198,10 +240,10 @@ def build_briefing(
             ScalePoint(point, scale.labels[point].get(lang)) for point in sorted(scale.labels)
         ),
         coaching_questions=tuple(question.get(lang) for question in catalog.coaching_questions),
-        diagram_svg=charts.partnership_diagram(analysis, catalog, lang, path=earlier),
-        profile_svg=charts.factor_profile(analysis, catalog, lang),
-        history=_history_rows(timeline, catalog, lang),
-        trend_svg=charts.trend_chart(timeline, lang) if timeline else None,
+        diagram_svg=charts.diagram_svg,
+        profile_svg=charts.profile_svg,
+        history=_history_rows(past.timeline, catalog, lang),
+        trend_svg=charts.trend_svg,
         previous_period=str(previous.assessment.period) if previous else None,
         previous_zone_name=zone_label(previous, catalog, lang) if previous else None,
         balance_change=analysis.balance - previous.balance if previous else None,

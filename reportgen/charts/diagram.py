@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import pairwise
 
 from reportgen.catalog import Catalog
-from reportgen.charts.style import GAP_COLOURS, INK, MUTED, chart_style, figure_with_axes, render_svg
+from reportgen.charts.style import GAP_COLOURS, INK, MUTED, figure_with_axes, on_ground, render_svg
 from reportgen.charts.zones import draw_zones, place_label, square_axes, zone_legend
 from reportgen.i18n import Formatter
 from reportgen.model import AccountAnalysis, FactorResult
@@ -19,28 +21,36 @@ PERIOD_LABEL_SIZE = (13.0, 4.0)
 def partnership_diagram(
     analysis: AccountAnalysis, catalog: Catalog, lang: str, path: tuple[AccountAnalysis, ...] = ()
 ) -> str:
-    """The chart as SVG text (see :func:`partnership_figure`)."""
-    return render_svg(partnership_figure(analysis, catalog, lang, path))
+    """The chart as SVG text (see :func:`drawn_diagram`)."""
+    with drawn_diagram(analysis, catalog, lang, path) as figure:
+        return render_svg(figure)
 
 
-def partnership_figure(
+@contextmanager
+def drawn_diagram(
     analysis: AccountAnalysis, catalog: Catalog, lang: str, path: tuple[AccountAnalysis, ...] = ()
-):
+) -> Iterator:
     """Supplier investment (y) against key account investment (x), zones shaded and named.
 
     *path* holds the account's earlier assessments, oldest first: arrows lead from each to the next
-    (dashed across quarters without an assessment) and end at this one.
+    (dashed across quarters without an assessment) and end at this one. The figure is valid inside
+    the block only: the square, zones and legend are shared by every diagram of the catalog and
+    language (see :func:`~reportgen.charts.style.on_ground`).
     """
-    with chart_style():
-        figure, axes = figure_with_axes(4.6, 5.5, left=0.6, bottom=1.42, right=0.08, top=0.1)
-        draw_zones(axes, catalog)
-        zone_legend(figure, catalog, lang)
+    with on_ground("diagram", catalog, (lang,), lambda: _ground(catalog, lang)) as (figure, axes):
         occupied = _draw_factor_points(axes, analysis, catalog)
         labels: list = []
         _draw_path(axes, (*path, analysis), occupied, labels)
         _draw_account(axes, analysis, lang, occupied, labels)
-        square_axes(axes, lang)
-        return figure
+        yield figure
+
+
+def _ground(catalog: Catalog, lang: str):
+    figure, axes = figure_with_axes(4.6, 5.5, left=0.6, bottom=1.42, right=0.08, top=0.1)
+    draw_zones(axes, catalog)
+    zone_legend(figure, catalog, lang)
+    square_axes(axes, lang)
+    return figure, axes
 
 
 def _spread(points: list, radius: float) -> list[tuple[float, float]]:

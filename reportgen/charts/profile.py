@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from reportgen.catalog import Catalog
 from reportgen.charts.style import (
@@ -11,9 +13,9 @@ from reportgen.charts.style import (
     KEY_ACCOUNT_COLOUR,
     MUTED,
     SUPPLIER_COLOUR,
-    chart_style,
     figure_with_axes,
     hide_tick_marks,
+    on_ground,
     render_svg,
 )
 from reportgen.i18n import gettext_for
@@ -24,81 +26,71 @@ MAX_ROWS_HEIGHT = ROW_HEIGHT * 24
 
 
 def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> str:
-    """The chart as SVG text (see :func:`profile_figure`)."""
-    return render_svg(profile_figure(analysis, catalog, lang))
+    """The chart as SVG text (see :func:`drawn_profile`)."""
+    with drawn_profile(analysis, catalog, lang) as figure:
+        return render_svg(figure)
 
 
-def profile_figure(analysis: AccountAnalysis, catalog: Catalog, lang: str):
-    """One row per factor: the supplier's and the key account's score as a dumbbell."""
+@contextmanager
+def drawn_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> Iterator:
+    """One row per factor: the supplier's and the key account's score as a dumbbell.
+
+    The figure is valid inside the block only: rows, scale and legend are shared by every profile
+    of the catalog and language (see :func:`~reportgen.charts.style.on_ground`).
+    """
+    rows = analysis.factors
+    variant = (lang, tuple(r.number for r in rows))
+    with on_ground("profile", catalog, variant, lambda: _ground(rows, catalog, lang)) as (figure, axes):
+        _draw_dumbbells(axes, rows, catalog.scale.min, catalog.scale.max, gettext_for(lang))
+        yield figure
+
+
+def _ground(rows: tuple[FactorResult, ...], catalog: Catalog, lang: str):
     from matplotlib.lines import Line2D
 
     _ = gettext_for(lang)
     scale = catalog.scale
-    rows = analysis.factors
-    with chart_style():
-        # Up to 24 factors a row is 0.23 in; more share a fixed height so the chart still fits a page.
-        row_height = min(ROW_HEIGHT, MAX_ROWS_HEIGHT / len(rows))
-        label_size = 7.5 if row_height >= ROW_HEIGHT else max(5.5, 7.5 * row_height / ROW_HEIGHT + 0.5)
-        figure, axes = figure_with_axes(
-            6.7, row_height * len(rows) + 0.85, left=2.35, bottom=0.45, right=0.12, top=0.32
-        )
-        _draw_dumbbells(axes, rows, scale.min, scale.max, _)
-        axes.set_ylim(len(rows) - 0.4, -0.6)
-        axes.set_xlim(scale.min - 0.25, scale.max + 0.25)
-        axes.set_yticks(range(len(rows)))
-        axes.set_yticklabels(
-            [f"{r.number}  {textwrap.shorten(r.factor.label(lang), 42, placeholder='…')}" for r in rows],
-            fontsize=label_size,
-        )
-        points = range(scale.min, scale.max + 1)
-        axes.set_xticks(list(points))
-        labels = [f"{p} {scale.labels[p].get(lang)}" if p in scale.labels else str(p) for p in points]
-        axes.set_xticklabels(labels, fontsize=7)
-        axes.xaxis.tick_top()
-        hide_tick_marks(axes)
-        axes.grid(axis="x", color=GRID, linewidth=0.6)
-        axes.set_axisbelow(True)
-        for spine in axes.spines.values():
-            spine.set_visible(False)
-        legend = [
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                color=SUPPLIER_COLOUR,
-                markersize=7.5,
-                label=_("Supplier (we)"),
-            ),
-            Line2D(
-                [],
-                [],
-                marker="D",
-                linestyle="",
-                color=KEY_ACCOUNT_COLOUR,
-                markersize=5,
-                label=_("Key account"),
-            ),
-            Line2D([], [], color=GAP_COLOURS[Side.SUPPLIER], linewidth=2.5, label=_("We invest more")),
-            Line2D(
-                [],
-                [],
-                color=GAP_COLOURS[Side.KEY_ACCOUNT],
-                linewidth=2.5,
-                label=_("Key account invests more"),
-            ),
-        ]
-        figure.legend(
-            handles=legend,
-            loc="lower center",
-            bbox_to_anchor=(0.5, 0.0),
-            ncols=4,
-            frameon=False,
-            fontsize=7.5,
-            handlelength=1.6,
-            columnspacing=1.6,
-        )
-        return figure
+    # Up to 24 factors a row is 0.23 in; more share a fixed height so the chart still fits a page.
+    row_height = min(ROW_HEIGHT, MAX_ROWS_HEIGHT / len(rows))
+    label_size = 7.5 if row_height >= ROW_HEIGHT else max(5.5, 7.5 * row_height / ROW_HEIGHT + 0.5)
+    figure, axes = figure_with_axes(
+        6.7, row_height * len(rows) + 0.85, left=2.35, bottom=0.45, right=0.12, top=0.32
+    )
+    axes.set_ylim(len(rows) - 0.4, -0.6)
+    axes.set_xlim(scale.min - 0.25, scale.max + 0.25)
+    axes.set_yticks(range(len(rows)))
+    axes.set_yticklabels(
+        [f"{r.number}  {textwrap.shorten(r.factor.label(lang), 42, placeholder='…')}" for r in rows],
+        fontsize=label_size,
+    )
+    points = range(scale.min, scale.max + 1)
+    axes.set_xticks(list(points))
+    labels = [f"{p} {scale.labels[p].get(lang)}" if p in scale.labels else str(p) for p in points]
+    axes.set_xticklabels(labels, fontsize=7)
+    axes.xaxis.tick_top()
+    hide_tick_marks(axes)
+    axes.grid(axis="x", color=GRID, linewidth=0.6)
+    axes.set_axisbelow(True)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+    dot, bar = {"linestyle": ""}, {"linewidth": 2.5}
+    legend = [
+        Line2D([], [], marker="o", color=SUPPLIER_COLOUR, markersize=7.5, label=_("Supplier (we)"), **dot),
+        Line2D([], [], marker="D", color=KEY_ACCOUNT_COLOUR, markersize=5, label=_("Key account"), **dot),
+        Line2D([], [], color=GAP_COLOURS[Side.SUPPLIER], label=_("We invest more"), **bar),
+        Line2D([], [], color=GAP_COLOURS[Side.KEY_ACCOUNT], label=_("Key account invests more"), **bar),
+    ]  # fmt: skip
+    figure.legend(
+        handles=legend,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncols=4,
+        frameon=False,
+        fontsize=7.5,
+        handlelength=1.6,
+        columnspacing=1.6,
+    )
+    return figure, axes
 
 
 def _draw_dumbbells(axes, rows: tuple[FactorResult, ...], low: int, high: int, _) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import Any
 
 from reportgen.catalog import Catalog
 from reportgen.model import Side
@@ -78,6 +80,55 @@ def figure_with_axes(width: float, height: float, left: float, bottom: float, ri
         (left / width, bottom / height, 1 - (left + right) / width, 1 - (bottom + top) / height)
     )
     return figure, axes
+
+
+GROUNDS_KEPT = 8
+"""Grounds kept per process: a batch uses two per catalog and language."""
+_grounds: OrderedDict[tuple, tuple[Any, Any, Any]] = OrderedDict()
+
+
+def _added_artists(figure) -> list:
+    """Every artist a chart can add to the figure or its axes, in a list that survives removals."""
+    artists = [*figure.texts, *figure.lines, *figure.patches, *figure.images, *figure.legends]
+    for axes in figure.axes:
+        artists += [*axes.texts, *axes.lines, *axes.patches, *axes.collections, *axes.images]
+        artists += [*axes.artists, *axes.tables]
+    return artists
+
+
+@contextmanager
+def on_ground(kind: str, owner: object, variant: tuple, make: Callable[[], tuple[Any, Any]]):
+    """A figure and its axes with the fixed parts of a chart already drawn.
+
+    The ground – size, zones, ticks, axis labels, legend – depends only on the catalog (*owner*) and
+    on *variant* (the language, say), so *make* draws it once per process; each chart of a batch
+    draws its own marks on it inside the block, which takes them away again when it ends. Should the
+    block fail half-way, the ground is thrown away rather than trusted.
+    """
+    key = (kind, id(owner), *variant)
+    entry = _grounds.pop(key, None)
+    if entry is None or entry[0] is not owner:
+        with chart_style():
+            entry = (owner, *make())
+    _grounds[key] = entry
+    while len(_grounds) > GROUNDS_KEPT:
+        _grounds.popitem(last=False)
+    _owner, figure, axes = entry
+    fixed = {id(artist) for artist in _added_artists(figure)}
+    try:
+        with chart_style():
+            yield figure, axes
+    except BaseException:
+        _grounds.pop(key, None)
+        raise
+    for artist in _added_artists(figure):
+        if id(artist) not in fixed:
+            artist.remove()
+
+
+def forget_grounds() -> None:
+    """Draw every ground afresh from here on (the cache holds nothing else)."""
+    _grounds.clear()
 
 
 def hide_tick_marks(axes) -> None:
