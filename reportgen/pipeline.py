@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.analysis import analyse
 from reportgen.catalog import Catalog
@@ -20,6 +21,9 @@ from reportgen.i18n import N_
 from reportgen.model import AccountAnalysis, Assessment, Period
 from reportgen.problems import Message, Place, Problem, Severity
 from reportgen.reading import ReadResult, collect_inputs, read_file
+
+if TYPE_CHECKING:
+    from reportgen.briefing import BriefingCharts
 
 DUPLICATE_ASSESSMENT = Message(
     N_("{account} for {period} is also in {other}; this file's assessment is left out."),
@@ -258,18 +262,26 @@ def _start_worker(catalog: Catalog) -> None:
     _worker_catalog, _worker_renderer = catalog, Renderer()
 
 
-def _render_job(job: BriefingJob) -> tuple[list[tuple[str, bytes]], str | None]:
-    """PDF bytes per language, or the reason it failed (a worker never raises into the pool)."""
+def _render_job(
+    job: BriefingJob, made_ahead: Callable[[], dict[str, BriefingCharts]] | None = None
+) -> tuple[list[tuple[str, bytes]], str | None]:
+    """PDF bytes per language, or the reason it failed (a worker never raises into the pool).
+
+    *made_ahead* gives the charts another process drew meanwhile (see :mod:`reportgen.ahead`).
+    """
     from reportgen.briefing import build_briefing
     from reportgen.timelimit import TimeLimitExceeded, time_limit
 
     try:
         with time_limit(job.timeout):
+            ahead = made_ahead() if made_ahead else {}
             return [
                 (
                     lang,
                     _worker_renderer.briefing_pdf(
-                        build_briefing(job.analysis, _worker_catalog, lang, job.day, job.history)
+                        build_briefing(
+                            job.analysis, _worker_catalog, lang, job.day, job.history, ahead.get(lang)
+                        )
                     ),
                 )
                 for lang in job.languages
@@ -294,13 +306,30 @@ RECYCLE_AFTER = 200
 TIMED_OUT = "\x00timeout"
 
 
+def _run_here(catalog: Catalog, jobs: list[BriefingJob], workers: int):
+    """Results in job order, rendered in this process; a single account with a core to spare has
+    its charts drawn in a forked child meanwhile."""
+    from reportgen import ahead
+
+    _start_worker(catalog)
+    if not ahead.worth_it(jobs, workers):
+        yield from ((job, _render_job(job)) for job in jobs)
+        return
+    helper = ahead.ChartsAhead(catalog, jobs)
+    try:
+        _worker_renderer.warm_up("briefing.html", {lang for job in jobs for lang in job.languages})
+        for number, job in enumerate(jobs):
+            yield job, _render_job(job, lambda number=number: helper.charts_of(number))
+    finally:
+        helper.close()
+
+
 def _run_jobs(catalog: Catalog, jobs: list[BriefingJob], workers: int, timeout: float):
     """Results in job order: in this process when one worker suffices, else in a pool of spawned
     workers. Each job limits its own time (see :func:`_render_job`); in a pool a worker that does not
     answer even after a grace period is given up, and killed at the end."""
     if workers <= 1 or len(jobs) <= 1:
-        _start_worker(catalog)
-        yield from ((job, _render_job(job)) for job in jobs)
+        yield from _run_here(catalog, jobs, workers)
         return
     from multiprocessing import TimeoutError as PoolTimeout
     from multiprocessing import get_context

@@ -74,6 +74,12 @@ class Renderer:
         }
         return _Engine(weasyprint, fonts, fetcher, sheets)
 
+    def warm_up(self, template: str, languages: set[str]) -> None:
+        """Load WeasyPrint, the fonts and stylesheets, and compile *template* in *languages* now."""
+        assert self._weasy is not None
+        for lang in sorted(languages):
+            self.environment(lang).get_template(template)
+
     def layout(self, html: str, style: str = "briefing"):
         """Lay the HTML out into pages; only our templates folder and data: URLs can be loaded.
 

@@ -1,0 +1,80 @@
+"""Charts made ahead in a second process, so that a single briefing uses both cores from the start.
+
+A briefing started cold spends most of its time importing two large libraries: matplotlib for the
+charts and WeasyPrint for the layout. They do not depend on each other, so a forked child draws the
+charts while this process loads WeasyPrint, its fonts and stylesheets. A batch of many accounts
+does not need this: its worker processes stay warm.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportgen.briefing import BriefingCharts
+    from reportgen.catalog import Catalog
+    from reportgen.pipeline import BriefingJob
+
+Charts = dict[tuple[int, str], "BriefingCharts"]
+"""The charts of each job (by its place in the list) and language."""
+
+
+def worth_it(jobs: list[BriefingJob], workers: int) -> bool:
+    """Only for a single account with a core to spare, on systems that can fork, and before
+    matplotlib is loaded here (then making the charts in this process costs little)."""
+    return (
+        workers > 1
+        and len(jobs) == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        and "matplotlib" not in sys.modules
+    )
+
+
+def _make_charts(sender, catalog: Catalog, jobs: list[BriefingJob]) -> None:
+    from reportgen.briefing import briefing_charts
+
+    charts: Charts = {}
+    try:
+        for number, job in enumerate(jobs):
+            for lang in job.languages:
+                charts[number, lang] = briefing_charts(job.analysis, catalog, lang, job.history)
+    except Exception:
+        pass
+    sender.send(charts)
+    sender.close()
+
+
+class ChartsAhead:
+    """A forked child that draws the charts of *jobs* and hands them over once."""
+
+    def __init__(self, catalog: Catalog, jobs: list[BriefingJob]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_make_charts, args=(sender, catalog, jobs), daemon=True)
+        self._process.start()
+        sender.close()
+        self._charts: Charts | None = None
+
+    def charts_of(self, number: int) -> dict[str, BriefingCharts]:
+        """The charts of job *number* by language; missing ones are made by the caller."""
+        return {lang: charts for (job, lang), charts in self.charts().items() if job == number}
+
+    def charts(self) -> Charts:
+        """The charts the child made, waiting for them the first time; empty if it failed."""
+        if self._charts is None:
+            try:
+                self._charts = self._receiver.recv()
+            except (EOFError, OSError):
+                self._charts = {}
+            finally:
+                self.close()
+        return self._charts
+
+    def close(self) -> None:
+        """Stop the child if it still runs (an interrupted run must not leave it behind)."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._receiver.close()

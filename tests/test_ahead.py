@@ -1,0 +1,79 @@
+"""Charts made ahead in a forked child: the same charts, and no child left behind whatever happens."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reportgen import ahead
+from reportgen.briefing import briefing_charts
+from reportgen.pipeline import Selection, briefing_jobs, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "input"
+
+
+@pytest.fixture(scope="module")
+def jobs(catalog):
+    files = sorted(EXAMPLES.glob("calloway-foods_*.xlsx"))  # three quarters: charts with a path and a trend
+    workload = prepare(files, catalog)
+    found = briefing_jobs(workload, Selection(period=workload.latest_period()), ("de", "en"))
+    assert len(found) == 1
+    return found
+
+
+def test_the_child_draws_the_same_charts_as_this_process(catalog, jobs):
+    helper = ahead.ChartsAhead(catalog, jobs)
+    made = helper.charts_of(0)
+    job = jobs[0]
+    assert set(made) == {"de", "en"}
+    for lang in ("de", "en"):
+        assert made[lang] == briefing_charts(job.analysis, catalog, lang, job.history)
+    assert made["de"].trend_svg is not None
+    assert not helper._process.is_alive()
+
+
+def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("no charts today")
+
+    monkeypatch.setattr("reportgen.briefing.briefing_charts", broken)  # the forked child inherits it
+    helper = ahead.ChartsAhead(catalog, jobs)
+    assert helper.charts_of(0) == {}
+    assert not helper._process.is_alive()
+
+
+def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
+    monkeypatch.setattr("reportgen.briefing.briefing_charts", lambda *args: time.sleep(600))
+    helper = ahead.ChartsAhead(catalog, jobs)
+    child = helper._process.pid
+    helper.close()
+    assert not helper._process.is_alive()
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)
+
+
+def test_only_a_single_account_with_a_spare_core_forks(jobs):
+    assert not ahead.worth_it(jobs, workers=1)
+    assert not ahead.worth_it(jobs * 2, workers=2)  # a batch: warm workers do better
+    assert not ahead.worth_it(jobs, workers=2)  # matplotlib is loaded in this test process already
+
+
+def test_a_cold_single_briefing_is_the_same_with_and_without_the_child(tmp_path):
+    """From a fresh process (matplotlib not loaded) the child is used; the PDF is byte for byte the same."""
+    source = str(EXAMPLES / "nordhafen-logistik_2026-Q3.xlsx")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795737600"}
+    pdfs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs
+        command = [sys.executable, "-m", "reportgen", "briefing", source, "--lang", "en", "--out", str(out),
+                   "--jobs", jobs]  # fmt: skip
+        subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+        (pdf,) = out.iterdir()
+        pdfs.append(pdf.read_bytes())
+    assert pdfs[0] == pdfs[1]
