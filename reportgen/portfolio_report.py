@@ -143,7 +143,7 @@ def _appendix(entry: PortfolioEntry, row: AccountRow, path: tuple[AccountAnalysi
     gaps = sorted((r for r in analysis.factors if r.gap), key=lambda r: (-abs(r.gap), r.number))
     return AppendixPage(
         row=row,
-        diagram_svg=mini_diagram(analysis, path, catalog, lang),
+        diagram_svg=mini_diagram(analysis, path, catalog),
         gaps=tuple(_note(r, lang) for r in gaps[:APPENDIX_GAPS]),
     )
 

@@ -37,38 +37,38 @@ def portfolio_map_figure(portfolio: PortfolioAnalysis, catalog: Catalog, lang: s
         figure, axes = figure_with_axes(6.5, 7.4, left=0.6, bottom=1.2, right=0.1, top=0.1)
         draw_zones(axes, catalog)
         zone_legend(figure, catalog, lang, ncols=3)
-        for entry in entries:
-            if entry.previous is not None:
-                before = (entry.previous.key_account_index, entry.previous.supplier_index)
-                now = (entry.analysis.key_account_index, entry.analysis.supplier_index)
-                axes.scatter(*before, s=14, color="white", edgecolors=MUTED, linewidths=0.8, zorder=2)
-                axes.annotate(
-                    "",
-                    xy=now,
-                    xytext=before,
-                    zorder=2,
-                    arrowprops={
-                        "arrowstyle": "-|>",
-                        "color": MUTED,
-                        "linewidth": 0.8,
-                        "shrinkA": 2,
-                        "shrinkB": 6,
-                        "mutation_scale": 7,
-                    },
-                )
+        moved = [e for e in entries if e.previous is not None]
+        befores = [(e.previous.key_account_index, e.previous.supplier_index) for e in moved]
+        if befores:  # one collection for all earlier positions, one for all bubbles: a lighter SVG
+            axes.scatter(*zip(*befores, strict=True), s=14, color="white", edgecolors=MUTED, linewidths=0.8,
+                         zorder=2)  # fmt: skip
+        for entry, before in zip(moved, befores, strict=True):
+            axes.annotate(
+                "",
+                xy=(entry.analysis.key_account_index, entry.analysis.supplier_index),
+                xytext=before,
+                zorder=2,
+                arrowprops={
+                    "arrowstyle": "-|>",
+                    "color": MUTED,
+                    "linewidth": 0.8,
+                    "shrinkA": 2,
+                    "shrinkB": 6,
+                    "mutation_scale": 7,
+                },
+            )
         areas = bubble_areas([e.analysis.assessment.account.annual_revenue for e in entries])
         centres = [(e.analysis.key_account_index, e.analysis.supplier_index) for e in entries]
-        for entry, area, (x, y) in zip(entries, areas, centres, strict=True):
-            has_revenue = entry.analysis.assessment.account.annual_revenue is not None
+        known = [e.analysis.assessment.account.annual_revenue is not None for e in entries]
+        if entries:  # a dashed ring marks a bubble whose size is not known (no revenue given)
             axes.scatter(
-                [x],
-                [y],
-                s=area,
-                color=marks[entry.analysis.zone.id],
+                *zip(*centres, strict=True),
+                s=areas,
+                color=[marks[e.analysis.zone.id] for e in entries],
                 alpha=0.85,
-                edgecolors="white" if has_revenue else INK,
-                linewidths=1.0 if has_revenue else 0.8,
-                linestyle="-" if has_revenue else (0, (2, 1.5)),
+                edgecolors=["white" if k else INK for k in known],
+                linewidths=[1.0 if k else 0.8 for k in known],
+                linestyles=["-" if k else (0, (2, 1.5)) for k in known],
                 zorder=3,
             )
         boxes: list = []

@@ -112,7 +112,7 @@ def test_portfolio_map_is_well_formed_svg(workload, catalog):
     xml.dom.minidom.parseString(portfolio_map(portfolio, catalog, "de").encode("utf-8"))
     entry = portfolio.entries[0]
     path = workload.history_of(entry.analysis).analyses[:-1]
-    xml.dom.minidom.parseString(mini_diagram(entry.analysis, path, catalog, "de").encode("utf-8"))
+    xml.dom.minidom.parseString(mini_diagram(entry.analysis, path, catalog).encode("utf-8"))
 
 
 def test_the_ranking_heads_its_names_key_account_not_the_sheet_name(german):
