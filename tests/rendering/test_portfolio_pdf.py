@@ -92,6 +92,8 @@ def test_movements_and_appendix(german):
     assert (
         len(german.pages) >= 5 + 6 - 1
     )  # cover, map, ranking, questions and movements, one page per account
+    last = re.sub(r"\s+", " ", german.pages[-1].extract_text())  # an appendix page names its axes in HTML
+    assert "Lieferant investiert (S, 0–100)" in last and "Key Account investiert (K, 0–100)" in last
 
 
 def test_no_english_in_the_german_portfolio(german):
