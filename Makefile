@@ -77,7 +77,7 @@ lint: $(STAMP) ## Check the code with ruff
 	$(BIN)/ruff format --check .
 
 messages: $(STAMP) ## Extract translatable words and update the German catalog
-	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output -o locales/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k Nn_:1,2 --no-location --sort-output -o locales/messages.pot .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales -l de --no-fuzzy-matching --ignore-obsolete
 
 examples: $(STAMP) ## Rewrite the example workbooks in input/

@@ -13,18 +13,40 @@ from pathlib import Path
 import click
 
 from reportgen import __version__
-from reportgen.i18n import LANGUAGES, N_, gettext_for, message_language
+from reportgen.i18n import LANGUAGES, N_, Counted, Nn_, Plural, gettext_for, message_language
 from reportgen.problems import Message, Problem, ProblemsFound, Severity, display_path
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
 
-SUMMARY_BRIEFINGS = Message(N_("{accounts} briefing(s) made, {files} PDF(s) in {folder}."))
-SUMMARY_EXPORT = Message(N_("{accounts} assessment(s) exported, {files} file(s) in {folder}."))
-SUMMARY_VALIDATE = Message(
-    N_("{files} file(s) checked: {fine} fine, {warned} with warnings only, {failed} with errors.")
+
+@dataclass(frozen=True)
+class Summary:
+    """The closing line of a rendering command, and the words for what it counts."""
+
+    message: Message
+    accounts: Plural
+    files: Plural
+
+
+PDFS = Nn_("{n} PDF", "{n} PDFs")
+FILES = Nn_("{n} file", "{n} files")
+SUMMARY_BRIEFINGS = Summary(
+    Message(N_("{accounts} made, {files} in {folder}.")), Nn_("{n} briefing", "{n} briefings"), PDFS
 )
-SUMMARY_PORTFOLIO = Message(N_("Portfolio of {accounts} account(s) made, {files} PDF(s) in {folder}."))
-SUMMARY_FAILED = Message(N_("{count} file(s) had problems; the accounts they concern got no PDF:"))
+SUMMARY_EXPORT = Summary(
+    Message(N_("{accounts} exported, {files} in {folder}.")), Nn_("{n} assessment", "{n} assessments"), FILES
+)
+SUMMARY_VALIDATE = Message(
+    N_("{files} checked: {fine} fine, {warned} with warnings only, {failed} with errors.")
+)
+ACCOUNTS = Nn_("{n} account", "{n} accounts")
+SUMMARY_PORTFOLIO = Summary(Message(N_("Portfolio of {accounts} made, {files} in {folder}.")), ACCOUNTS, PDFS)
+SUMMARY_FAILED = Message(
+    Nn_(
+        "{count} file had problems; the accounts it concerns got no PDF:",
+        "{count} files had problems; the accounts they concern got no PDF:",
+    )
+)
 NOTHING_RENDERED = Message(N_("No file was made."))
 BAD_PERIOD = Message(N_('"{value}" is not a period.'), N_("Write the quarter like 2026-Q3."))
 UNEXPECTED = Message(
@@ -99,10 +121,7 @@ class Reporter:
         self._progress = None
 
     def say(self, message: Message, style: str = "", **params) -> None:
-        text = self._(message.text).format(**params)
-        if message.hint:
-            text += " " + self._(message.hint).format(**params)
-        self.err.print(text, style=style, markup=False)
+        self.err.print(message.word(self.lang, params), style=style, markup=False)
 
     def problem(self, problem: Problem) -> None:
         label = "✗" if problem.severity is Severity.ERROR else "!"
@@ -331,7 +350,7 @@ def validate(paths, lang: str | None, criteria: Path | None, debug: bool) -> Non
         reporter.say(
             SUMMARY_VALIDATE,
             style=style,
-            files=len(report.files),
+            files=Counted(FILES, len(report.files)),
             fine=len(report.fine),
             warned=len(report.warned),
             failed=len(report.failed),
@@ -375,7 +394,7 @@ class Run:
     criteria: Path
     debug: bool
     period: str | None
-    summary: Message
+    summary: Summary
     latest_by_default: bool = False
 
 
@@ -420,10 +439,10 @@ def _summarise(reporter: Reporter, batch, run: Run) -> None:
             reporter.problem(problem)
     if batch.written:
         reporter.say(
-            run.summary,
+            run.summary.message,
             style="green",
-            accounts=batch.rendered_accounts,
-            files=len(batch.written),
+            accounts=Counted(run.summary.accounts, batch.rendered_accounts),
+            files=Counted(run.summary.files, len(batch.written)),
             folder=display_path(run.out_dir),
         )
     else:

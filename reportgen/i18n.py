@@ -27,6 +27,33 @@ def N_(message: str) -> str:
     return message
 
 
+@dataclass(frozen=True)
+class Plural:
+    """A message in its singular and plural form; each language's own rule picks one by a count."""
+
+    singular: str
+    plural: str
+
+    def pick(self, lang: str, count: int) -> str:
+        return translations(lang).ngettext(self.singular, self.plural, count)
+
+
+def Nn_(singular: str, plural: str) -> Plural:
+    """Mark a singular and plural pair for extraction (``pybabel extract -k Nn_:1,2``)."""
+    return Plural(singular, plural)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A number of things, worded with *noun* ("{n} file" / "{n} files") once the language is known."""
+
+    noun: Plural
+    count: int
+
+    def word(self, lang: str) -> str:
+        return self.noun.pick(lang, self.count).format(n=self.count)
+
+
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The gettext translations for *lang* (English returns the source strings)."""

@@ -6,12 +6,13 @@ Readers collect all problems of a file instead of stopping at the first one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from reportgen.i18n import gettext_for
+from reportgen.i18n import Counted, Plural, gettext_for
 
 
 class Severity(StrEnum):
@@ -44,10 +45,32 @@ def display_path(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Message:
-    """An English message template (the gettext msgid) and an optional hint on how to fix it."""
+    """An English message template (the gettext msgid) and an optional hint on how to fix it.
 
-    text: str
+    A :class:`~reportgen.i18n.Plural` text is picked by the ``count`` parameter.
+    """
+
+    text: str | Plural
     hint: str | None = None
+
+    def word(self, lang: str, params: Mapping[str, Any]) -> str:
+        """The message and its hint in *lang*. Parameters that are messages or counted things are
+        worded in *lang* too."""
+        _ = gettext_for(lang)
+        values = {key: _word_value(value, lang) for key, value in params.items()}
+        text = self.text.pick(lang, params["count"]) if isinstance(self.text, Plural) else _(self.text)
+        text = text.format(**values)
+        if self.hint:
+            text += " " + _(self.hint).format(**values)
+        return text
+
+
+def _word_value(value: Any, lang: str) -> Any:
+    if isinstance(value, Message):
+        return value.word(lang, {})
+    if isinstance(value, Counted):
+        return value.word(lang)
+    return value
 
 
 @dataclass(frozen=True)
@@ -59,12 +82,7 @@ class Problem:
 
     def render(self, lang: str) -> str:
         """``file › sheet › cell: what is wrong. How to fix it.`` in *lang*."""
-        _ = gettext_for(lang)
-        params = {key: _(v.text) if isinstance(v, Message) else v for key, v in self.params.items()}
-        text = _(self.message.text).format(**params)
-        if self.message.hint:
-            text += " " + _(self.message.hint).format(**params)
-        return f"{self.place.describe()}: {text}"
+        return f"{self.place.describe()}: {self.message.word(lang, self.params)}"
 
 
 class ProblemsFound(Exception):

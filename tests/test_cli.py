@@ -40,16 +40,19 @@ def test_one_good_workbook(tmp_path, good):
     result = run("briefing", str(good), "--lang", "de", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_de.pdf"]
-    assert "1 Briefing(s) erstellt, 1 PDF(s)" in result.stderr
+    assert "1 Briefing erstellt, 1 PDF" in result.stderr
 
 
-def test_lang_all_writes_german_and_english(tmp_path, good):
+def test_lang_all_writes_german_and_english(tmp_path, good, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")  # messages follow the user's locale when --lang is all
     out = tmp_path / "out"
-    assert run("briefing", str(good), "--out", str(out)).exit_code == 0
+    result = run("briefing", str(good), "--out", str(out))
+    assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == [
         "acme-praezision-gmbh_2026-Q3_de.pdf",
         "acme-praezision-gmbh_2026-Q3_en.pdf",
     ]
+    assert f"1 Briefing erstellt, 2 PDFs in {out}." in result.stderr  # each count with its own plural
 
 
 def test_a_bad_workbook_exits_2_with_the_place_and_writes_nothing(tmp_path, bad):
@@ -71,7 +74,7 @@ def test_a_folder_with_one_bad_file_renders_the_rest_and_exits_1(tmp_path, good,
     result = run("briefing", str(good.parent), "--lang", "en", "--out", str(out))
     assert result.exit_code == 1
     assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]
-    assert "1 file(s) had problems" in result.stderr
+    assert "1 file had problems; the accounts it concerns got no PDF:" in result.stderr
     assert "bad.xlsx" in result.stderr
 
 

@@ -68,7 +68,7 @@ def test_validate_warns_of_the_untranslated_factor(filled, custom):
     result = run("validate", str(filled.parent), "--criteria", str(custom), "--lang", "en")
     assert result.exit_code == 0
     assert "factors[16] (joint-sustainability).title has no English text" in result.stderr
-    assert "1 file(s) checked: 1 fine" in result.stderr
+    assert "1 file checked: 1 fine" in result.stderr
 
 
 def test_briefing_portfolio_and_export_follow_the_catalog(filled, custom, tmp_path):
@@ -104,4 +104,4 @@ def test_a_workbook_of_another_catalog_is_explained_factor_by_factor(make_workbo
         in text
     )
     assert '"exclusivity" is not a factor of the catalog our-partnership v2.0.' in text
-    assert "1 factor(s) of the catalog have no row and count as not rated: joint-sustainability." in text
+    assert "1 factor of the catalog has no row and counts as not rated: joint-sustainability." in text

@@ -25,7 +25,7 @@ def test_a_folder_with_good_broken_and_duplicate_workbooks(tmp_path, make_workbo
     result = run("validate", str(tmp_path), "--lang", "de")
     lines = result.stderr.replace(str(tmp_path) + "/", "").splitlines()
     assert result.exit_code == 1
-    assert lines[-1] == "5 Datei(en) geprüft: 1 in Ordnung, 3 nur mit Warnungen, 1 mit Fehlern."
+    assert lines[-1] == "5 Dateien geprüft: 1 in Ordnung, 3 nur mit Warnungen, 1 mit Fehlern."
     assert "✗ broken.xlsx › Bewertung › C2: „viel“ ist keine Zahl." in result.stderr.replace(
         str(tmp_path) + "/", ""
     )
@@ -39,7 +39,7 @@ def test_all_fine_exits_0_and_all_broken_exits_2(tmp_path, make_workbook):
     make_workbook("good.xlsx")
     fine = run("validate", str(tmp_path), "--lang", "en")
     assert fine.exit_code == 0
-    assert fine.stderr.strip() == "1 file(s) checked: 1 fine, 0 with warnings only, 0 with errors."
+    assert fine.stderr.strip() == "1 file checked: 1 fine, 0 with warnings only, 0 with errors."
     (tmp_path / "good.xlsx").write_bytes(b"not a workbook")
     assert run("validate", str(tmp_path), "--lang", "en").exit_code == 2
     assert run("validate", str(tmp_path / "nothing-here"), "--lang", "en").exit_code == 2

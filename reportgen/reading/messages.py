@@ -1,6 +1,6 @@
 """What the readers say about a file, in English source form (German comes from the catalogs)."""
 
-from reportgen.i18n import N_
+from reportgen.i18n import N_, Nn_
 from reportgen.problems import Message
 
 FILE_NOT_FOUND = Message(N_("The file does not exist."), N_("Check the path and the file name."))
@@ -87,7 +87,10 @@ FACTS_DIFFER = Message(
     N_("Use the same value in every row of one account and period."),
 )
 MISSING_FACTORS = Message(
-    N_("{count} factor(s) of the catalog have no row and count as not rated: {factors}."),
+    Nn_(
+        "{count} factor of the catalog has no row and counts as not rated: {factors}.",
+        "{count} factors of the catalog have no row and count as not rated: {factors}.",
+    ),
 )
 OTHER_CATALOG = Message(
     N_('The workbook was made for the catalog "{declared}", but it is read with "{used}".'),

@@ -130,7 +130,7 @@ def test_csv_missing_factors_are_a_warning_and_count_as_not_rated(make_csv, cata
     assert result.ok
     assert len(result.assessments[0].ratings) == 4
     missing, coverage = (p.render("en") for p in result.problems)
-    assert "12 factor(s) of the catalog have no row" in missing
+    assert "12 factors of the catalog have no row" in missing
     assert "Only 4 of 16 factors are rated on both sides, so S and K rest on few factors." in coverage
 
 
