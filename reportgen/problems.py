@@ -98,6 +98,8 @@ class ProblemLog:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.sheet_order: list[str] = []
+        """The file's sheets as the workbook orders them, so problems can be listed in that order."""
 
     def error(self, place: Place, message: Message, **params: Any) -> None:
         self.problems.append(Problem(place, message, params))

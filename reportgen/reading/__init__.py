@@ -52,19 +52,25 @@ def read_file(path: Path, catalog: Catalog) -> ReadResult:
         assessments = []
     # Readers return only assessments free of errors: a workbook with one is left out whole, a CSV export
     # loses only the accounts and periods that have one.
-    return ReadResult(path, assessments, sorted(log.problems, key=_reading_order))
+    problems = sorted(log.problems, key=lambda problem: _reading_order(problem, log.sheet_order))
+    return ReadResult(path, assessments, problems)
 
 
-def _reading_order(problem: Problem) -> tuple[str, int, int]:
-    """File-level problems first, then sheet by sheet, row by row, column by column."""
+def _reading_order(problem: Problem, sheets: list[str]) -> tuple[int, str, int, int]:
+    """File-level problems first, then sheet by sheet in the workbook's order, row by row, column by
+    column."""
     place = problem.place
+    if not place.sheet:
+        sheet = 0
+    else:
+        sheet = sheets.index(place.sheet) + 1 if place.sheet in sheets else len(sheets) + 1
     match = re.fullmatch(r"([A-Z]+)(\d+)", place.cell or "")
     if not match:
-        return (place.sheet or "", 0, 0)
+        return (sheet, place.sheet or "", 0, 0)
     column = 0
     for letter in match[1]:
         column = column * 26 + ord(letter) - 64
-    return (place.sheet or "", int(match[2]), column)
+    return (sheet, place.sheet or "", int(match[2]), column)
 
 
 def _dispatch(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:

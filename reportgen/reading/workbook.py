@@ -42,6 +42,7 @@ def load_sheets(path: Path, log: ProblemLog, wanted: tuple[Term, ...]) -> dict[s
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         names = list(workbook.sheet_names)
+        log.sheet_order = names
         if not names:  # a workbook without a single sheet: its table of contents is gone
             log.error(place, msg.NOT_A_SPREADSHEET)
             return None

@@ -122,6 +122,19 @@ def test_missing_and_invalid_account_facts(make_workbook, catalog):
     ]
 
 
+def test_problems_are_listed_in_the_order_of_the_workbook_sheets(make_workbook, catalog):
+    """Regression: problems were sorted by sheet name, so "Bewertung" came before "Stammdaten"."""
+    sheets = sheets_for(catalog, lang="de", facts=["Acme", "KA-1", "Herbst"])
+    sheets["Bewertung"][1][2] = "viel"
+    first = [m.split(":")[0] for m in rendered(read_file(make_workbook("a.xlsx", sheets=sheets), catalog))]
+    assert first == ["a.xlsx › Stammdaten › B3", "a.xlsx › Bewertung › C2"]
+    reordered = {"Bewertung": sheets["Bewertung"], "Stammdaten": sheets["Stammdaten"]}
+    second = [
+        m.split(":")[0] for m in rendered(read_file(make_workbook("b.xlsx", sheets=reordered), catalog))
+    ]
+    assert second == ["b.xlsx › Bewertung › C2", "b.xlsx › Stammdaten › B3"]
+
+
 def test_nothing_rated_on_both_sides(make_workbook, catalog):
     n = len(catalog.factors)
     result = read_file(make_workbook(lang="en", supplier=[None] * n), catalog)
