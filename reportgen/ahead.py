@@ -32,9 +32,22 @@ def worth_it(jobs: list[BriefingJob], workers: int) -> bool:
     )
 
 
+def _quiet() -> None:
+    """Give the forked child its own silent stdout and stderr: a lock on the parent's streams, taken by
+    the progress bar's thread at the moment of the fork, would otherwise stay taken here for ever, and a
+    warning (a glyph missing from the font, say) would wait on it."""
+    import os
+    import warnings
+
+    warnings.simplefilter("ignore")
+    sink = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the child
+    sys.stdout = sys.stderr = sink
+
+
 def _make_charts(sender, catalog: Catalog, jobs: list[BriefingJob]) -> None:
     from reportgen.briefing import briefing_charts
 
+    _quiet()
     charts: Charts = {}
     try:
         for number, job in enumerate(jobs):

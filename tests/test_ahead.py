@@ -48,6 +48,25 @@ def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, 
     assert not helper._process.is_alive()
 
 
+def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, capfd):
+    """The child has its own silent streams: it must never wait on a stream lock the parent's progress
+    thread held at the fork, and its warnings (a glyph missing from the font) are not the user's."""
+    import warnings
+
+    real = briefing_charts
+
+    def noisy(*args):
+        print("from the child")
+        warnings.warn("Glyph 129309 missing from font(s) Source Sans Pro.", stacklevel=1)
+        return real(*args)
+
+    monkeypatch.setattr("reportgen.briefing.briefing_charts", noisy)
+    made = ahead.ChartsAhead(catalog, jobs).charts_of(0)
+    assert set(made) == {"de", "en"}
+    out, err = capfd.readouterr()
+    assert "from the child" not in out and "Glyph" not in err
+
+
 def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
     monkeypatch.setattr("reportgen.briefing.briefing_charts", lambda *args: time.sleep(600))
     helper = ahead.ChartsAhead(catalog, jobs)
