@@ -87,9 +87,7 @@ def test_make_reports_renders_only_what_changed(tmp_path):
         "nordhafen-logistik-ag_2026-Q3_en.pdf", "portfolio_2026-Q3_en.pdf",
     ]  # fmt: skip
 
-    started = time.perf_counter()
-    again = make("reports", **variables)
-    assert time.perf_counter() - started < 1.0
+    again = make("reports", **variables)  # how fast that is, `make bench` measures
     assert again.returncode == 0 and "Nothing to be done" in again.stdout
     assert stamps(out) == built
 
