@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from reportgen.catalog import Catalog
     from reportgen.pipeline import BriefingJob
 
-Charts = dict[tuple[int, str], "BriefingCharts"]
-"""The charts of each job (by its place in the list) and language."""
-
 
 def worth_it(jobs: list[BriefingJob], workers: int) -> bool:
     """Only for a single account with a core to spare, on systems that can fork, and before
@@ -44,38 +41,34 @@ def _quiet() -> None:
     sys.stdout = sys.stderr = sink
 
 
-def _make_charts(sender, catalog: Catalog, jobs: list[BriefingJob]) -> None:
+def _make_charts(sender, catalog: Catalog, job: BriefingJob) -> None:
     from reportgen.briefing import briefing_charts
 
     _quiet()
-    charts: Charts = {}
+    charts: dict[str, BriefingCharts] = {}
     try:
-        for number, job in enumerate(jobs):
-            for lang in job.languages:
-                charts[number, lang] = briefing_charts(job.analysis, catalog, lang, job.history)
-    except Exception:
+        for lang in job.languages:
+            charts[lang] = briefing_charts(job.analysis, catalog, lang, job.history)
+    except Exception:  # the parent draws whatever is missing itself, and reports what fails there
         pass
     sender.send(charts)
     sender.close()
 
 
 class ChartsAhead:
-    """A forked child that draws the charts of *jobs* and hands them over once."""
+    """A forked child that draws the charts of one *job* and hands them over once."""
 
-    def __init__(self, catalog: Catalog, jobs: list[BriefingJob]) -> None:
+    def __init__(self, catalog: Catalog, job: BriefingJob) -> None:
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_make_charts, args=(sender, catalog, jobs), daemon=True)
+        self._process = context.Process(target=_make_charts, args=(sender, catalog, job), daemon=True)
         self._process.start()
         sender.close()
-        self._charts: Charts | None = None
+        self._charts: dict[str, BriefingCharts] | None = None
 
-    def charts_of(self, number: int) -> dict[str, BriefingCharts]:
-        """The charts of job *number* by language; missing ones are made by the caller."""
-        return {lang: charts for (job, lang), charts in self.charts().items() if job == number}
-
-    def charts(self) -> Charts:
-        """The charts the child made, waiting for them the first time; empty if it failed."""
+    def charts(self) -> dict[str, BriefingCharts]:
+        """The charts by language, waiting for them the first time; those missing (all of them if the
+        child failed) are for the caller to draw."""
         if self._charts is None:
             try:
                 self._charts = self._receiver.recv()

@@ -315,11 +315,11 @@ def _run_here(catalog: Catalog, jobs: list[BriefingJob], workers: int):
     if not ahead.worth_it(jobs, workers):
         yield from ((job, _render_job(job)) for job in jobs)
         return
-    helper = ahead.ChartsAhead(catalog, jobs)
+    (job,) = jobs
+    helper = ahead.ChartsAhead(catalog, job)
     try:
-        _worker_renderer.warm_up("briefing.html", {lang for job in jobs for lang in job.languages})
-        for number, job in enumerate(jobs):
-            yield job, _render_job(job, lambda number=number: helper.charts_of(number))
+        _worker_renderer.warm_up("briefing.html", job.languages)
+        yield job, _render_job(job, helper.charts)
     finally:
         helper.close()
 

@@ -7,6 +7,7 @@ are prepared once and shared by every account and language.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -74,10 +75,10 @@ class Renderer:
         }
         return _Engine(weasyprint, fonts, fetcher, sheets)
 
-    def warm_up(self, template: str, languages: set[str]) -> None:
+    def warm_up(self, template: str, languages: Iterable[str]) -> None:
         """Load WeasyPrint, the fonts and stylesheets, and compile *template* in *languages* now."""
-        assert self._weasy is not None
-        for lang in sorted(languages):
+        self._weasy  # noqa: B018 - the cached property does the loading
+        for lang in languages:
             self.environment(lang).get_template(template)
 
     def layout(self, html: str, style: str = "briefing"):
