@@ -87,7 +87,7 @@ def stage_breakdown(workload, sample: int, runs: int) -> tuple[dict, dict]:
             history = workload.history_of(analysis)
             result, t_read = timed(read_file, analysis.assessment.source, catalog)
             fresh, t_analysis = timed(analyse, result.assessments[0], catalog)
-            earlier = history.analyses[:-1]
+            earlier = history.all_before(fresh.assessment.period)
             timeline = history.timeline(fresh.assessment.period, catalog)
             svgs, t_charts, f_figures = {}, {}, 0.0
             for name, drawn in (

@@ -170,9 +170,9 @@ class _Past:
 
 def _past(analysis: AccountAnalysis, catalog: Catalog, history: AccountHistory | None) -> _Past:
     period = analysis.assessment.period
-    earlier = history.up_to(period).analyses[:-1] if history else ()
-    timeline = history.timeline(period, catalog) if history and earlier else ()
-    return _Past(tuple(earlier), tuple(timeline))
+    earlier = history.all_before(period) if history else ()
+    timeline = history.timeline(period, catalog) if earlier else ()
+    return _Past(earlier, tuple(timeline))
 
 
 def briefing_charts(

@@ -48,9 +48,13 @@ class AccountHistory:
     def at(self, period: Period) -> AccountAnalysis | None:
         return next((a for a in self.analyses if a.assessment.period == period), None)
 
+    def all_before(self, period: Period) -> tuple[AccountAnalysis, ...]:
+        """The assessments before *period*, oldest first: the path that leads to it."""
+        return tuple(a for a in self.analyses if a.assessment.period < period)
+
     def before(self, period: Period) -> AccountAnalysis | None:
         """The latest assessment before *period*, however far back."""
-        earlier = [a for a in self.analyses if a.assessment.period < period]
+        earlier = self.all_before(period)
         return earlier[-1] if earlier else None
 
     def timeline(self, until: Period, catalog: Catalog) -> tuple[HistoryPoint, ...]:

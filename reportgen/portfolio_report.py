@@ -162,7 +162,7 @@ def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: 
     counts = dict(portfolio.zone_counts)
     types = catalog.zones.relationship_types
     appendix = tuple(
-        _appendix(e, rows[id(e)], workload.history_of(e.analysis).analyses[:-1], catalog, lang)
+        _appendix(e, rows[id(e)], workload.history_of(e.analysis).all_before(portfolio.period), catalog, lang)
         for e in portfolio.entries
     )
     return PortfolioView(
@@ -179,7 +179,7 @@ def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: 
         strategic=pick(portfolio.strategic),
         scale_back=pick(portfolio.scale_back),
         movements=pick(portfolio.movements),
-        newcomers=pick(e for e in portfolio.newcomers),
+        newcomers=pick(portfolio.newcomers),
         dropped=portfolio.dropped,
         capacity_limit=portfolio.capacity.limit,
         capacity_accounts=pick(portfolio.capacity.accounts),
