@@ -87,8 +87,9 @@ GROUNDS_KEPT = 8
 _grounds: OrderedDict[tuple, tuple[Any, Any, Any]] = OrderedDict()
 
 
-def _added_artists(figure) -> list:
-    """Every artist a chart can add to the figure or its axes, in a list that survives removals."""
+def _drawn_artists(figure) -> list:
+    """Every artist on the figure and its axes that a chart's own drawing can add, fixed ones included,
+    as a list that survives removals."""
     artists = [*figure.texts, *figure.lines, *figure.patches, *figure.images, *figure.legends]
     for axes in figure.axes:
         artists += [*axes.texts, *axes.lines, *axes.patches, *axes.collections, *axes.images]
@@ -114,14 +115,14 @@ def on_ground(kind: str, owner: object, variant: tuple, make: Callable[[], tuple
     while len(_grounds) > GROUNDS_KEPT:
         _grounds.popitem(last=False)
     _owner, figure, axes = entry
-    fixed = {id(artist) for artist in _added_artists(figure)}
+    fixed = {id(artist) for artist in _drawn_artists(figure)}
     try:
         with chart_style():
             yield figure, axes
     except BaseException:
         _grounds.pop(key, None)
         raise
-    for artist in _added_artists(figure):
+    for artist in _drawn_artists(figure):
         if id(artist) not in fixed:
             artist.remove()
 
