@@ -51,6 +51,7 @@ def _circle(x: float, y: float, radius: float, fill: str, stroke: str, width: fl
     )
 
 
+CURRENT_RADIUS = 2.6  # the account's marker now; earlier ones are smaller
 PERIOD_LABEL = (13.0, 3.2)  # width and height of "2026-Q2" at font size 3.2, in data units
 ANCHORS = {"left": "start", "right": "end", "center": "middle"}
 BASELINE = {"bottom": 0.0, "center": PERIOD_LABEL[1] / 2, "top": PERIOD_LABEL[1]}
@@ -90,12 +91,14 @@ def mini_diagram(analysis: AccountAnalysis, path: tuple[AccountAnalysis, ...], c
             x, y = _svg(*position)
             parts.append(_circle(x, y, 1.4, "white", INK, 0.5))
             others = [m for m in markers if m != position]
-            (dx, dy, ha, va), box = place_label(*position, PERIOD_LABEL, others, labels, distances=(2.2, 5))
+            (dx, dy, ha, va), box = place_label(
+                *position, PERIOD_LABEL, others, labels, distances=(2.2, 5), clearance=CURRENT_RADIUS + 2.5
+            )
             labels.append(box)
             parts.append(
                 _text(x + dx, y - dy + BASELINE[va], earlier.assessment.period, ANCHORS[ha], MUTED, 3.2)
             )
     x, y = _svg(*_position(analysis))
-    parts.append(_circle(x, y, 2.6, INK, "white", 0.7))
+    parts.append(_circle(x, y, CURRENT_RADIUS, INK, "white", 0.7))
     parts.append("</svg>")
     return "".join(parts)

@@ -141,11 +141,13 @@ def place_label(
     points: list[tuple[float, float]],
     boxes: list[Box],
     distances: tuple[float, ...] = (4, 9, 16),
+    clearance: float = 1.5,
 ) -> tuple[tuple, Box]:
     """The spot around (x, y) where a label of *size* covers the fewest points and other labels.
 
     Tries each direction at growing *distances*; a spot outside the square is taken only as a last
-    resort. Returns the spot (dx, dy, ha, va) and the box it will occupy.
+    resort. A point closer to the box than *clearance* counts as covered (the marker's radius, in
+    data units). Returns the spot (dx, dy, ha, va) and the box it will occupy.
     """
 
     def cost(candidate) -> float:
@@ -153,7 +155,8 @@ def place_label(
         left, bottom, right, top = box
         outside = left < 0 or bottom < 0 or right > 100 or top > 100
         covered = sum(
-            left - 1.5 <= px <= right + 1.5 and bottom - 1.5 <= py <= top + 1.5 for px, py in points
+            left - clearance <= px <= right + clearance and bottom - clearance <= py <= top + clearance
+            for px, py in points
         )
         overlaps = sum(not (right < b[0] or left > b[2] or top < b[1] or bottom > b[3]) for b in boxes)
         return (1000 if outside else 0) + covered + 5 * overlaps
