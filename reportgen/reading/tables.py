@@ -135,13 +135,17 @@ class RowRating:
 def parse_rating_row(
     table: Table, row: int, columns: dict[str, int], matcher: FactorMatcher, log: ProblemLog
 ) -> RowRating | None:
-    """One factor row → a rating; problems go to *log*. Blank scores mean *not rated*."""
+    """One factor row → a rating; problems go to *log*. Blank scores mean *not rated*.
+
+    A score that cannot be read is logged and left out, but the row still names its factor: it is
+    neither missing nor free to appear twice. (A file with any error gives no assessment anyway.)
+    """
     factor_id = _match_factor(table, row, columns, matcher, log)
     scores = {
         term.key: _read_score(table, row, columns.get(term.key), matcher.catalog, log)
         for term in (SUPPLIER_SCORE, KEY_ACCOUNT_SCORE)
     }
-    if factor_id is None or any(score is _INVALID for score in scores.values()):
+    if factor_id is None:
         return None
     comment = ""
     if COMMENT.key in columns:
@@ -184,9 +188,6 @@ def _match_factor(
     return None
 
 
-_INVALID = object()
-
-
 def _read_score(table: Table, row: int, column: int | None, catalog: Catalog, log: ProblemLog):
     if column is None:
         return None
@@ -199,10 +200,10 @@ def _read_score(table: Table, row: int, column: int | None, catalog: Catalog, lo
         score = parse_number(raw)
     except NotANumber:
         log.error(place, msg.SCORE_NOT_A_NUMBER, value=clean_text(raw), min=scale.min, max=scale.max)
-        return _INVALID
+        return None
     if not math.isfinite(score) or not scale.contains(score):
         log.error(place, msg.SCORE_OUT_OF_SCALE, value=clean_text(raw), min=scale.min, max=scale.max)
-        return _INVALID
+        return None
     return score
 
 

@@ -122,6 +122,16 @@ def test_missing_and_invalid_account_facts(make_workbook, catalog):
     ]
 
 
+def test_a_row_with_a_bad_score_is_not_also_reported_as_a_missing_factor(make_workbook, catalog):
+    """Regression: the row of a score out of scale was dropped and then warned about as "no row"."""
+    n = len(catalog.factors)
+    supplier, key_account = [4] * n, [3] * n
+    supplier[1], key_account[2] = 7, "hoch"
+    result = read_file(make_workbook(lang="de", supplier=supplier, key_account=key_account), catalog)
+    assert [p.place.cell for p in result.errors] == ["C3", "D4"]
+    assert [p.render("de") for p in result.problems if p not in result.errors] == []
+
+
 def test_problems_are_listed_in_the_order_of_the_workbook_sheets(make_workbook, catalog):
     """Regression: problems were sorted by sheet name, so "Bewertung" came before "Stammdaten"."""
     sheets = sheets_for(catalog, lang="de", facts=["Acme", "KA-1", "Herbst"])
