@@ -26,7 +26,14 @@ from reportgen.reading.tables import (
     report_missing_columns,
     unique_ratings,
 )
-from reportgen.reading.vocabulary import ACCOUNT_ID, CSV_ACCOUNT_NAME, CSV_COLUMNS, PERIOD, Term
+from reportgen.reading.vocabulary import (
+    ACCOUNT_ID,
+    CSV_ACCOUNT_NAME,
+    CSV_COLUMNS,
+    PERIOD,
+    RATING_COLUMNS,
+    Term,
+)
 
 
 def decode(data: bytes) -> str | None:
@@ -102,13 +109,7 @@ def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
         rated: list[RowRating] = []
         for row in rows:
             for term in CSV_COLUMNS:
-                if term.key in columns and term.key not in (
-                    "factor",
-                    "factor_id",
-                    "supplier",
-                    "key_account",
-                    "comment",
-                ):
+                if term.key in columns and term not in RATING_COLUMNS:
                     facts.offer(
                         term, table.value(row, columns[term.key]), table.place_of(row, columns[term.key])
                     )
