@@ -42,6 +42,10 @@ class LocalizedText(_Strict):
         other = next(other for other in LANGUAGES if getattr(self, other))
         return f"{getattr(self, other)} [{other.upper()}]"
 
+    def word(self, lang: str) -> str:
+        """As a message parameter: the text in the message's language (see :mod:`reportgen.problems`)."""
+        return self.get(lang)
+
     def missing(self) -> list[str]:
         """The languages this text is not given in."""
         return [lang for lang in LANGUAGES if not getattr(self, lang)]

@@ -54,6 +54,16 @@ class Counted:
         return self.noun.pick(lang, self.count).format(n=self.count)
 
 
+@dataclass(frozen=True)
+class LocalDate:
+    """A day, worded as a reader of the language expects it (``1. Juli 2026``) once that is known."""
+
+    day: date
+
+    def word(self, lang: str) -> str:
+        return Formatter(lang).date(self.day)
+
+
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The gettext translations for *lang* (English returns the source strings)."""

@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from reportgen.i18n import Counted, Plural, gettext_for
+from reportgen.i18n import N_, Plural, gettext_for
 
 
 class Severity(StrEnum):
@@ -66,11 +66,44 @@ class Message:
 
 
 def _word_value(value: Any, lang: str) -> Any:
+    """A parameter as the message shows it in *lang*: a message, or anything that words itself (a
+    count, a date, a catalog text, a phrase), is worded in *lang*; other values stay as they are."""
     if isinstance(value, Message):
         return value.word(lang, {})
-    if isinstance(value, Counted):
-        return value.word(lang)
+    word = getattr(value, "word", None)
+    if callable(word):
+        return word(lang)
     return value
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A message with its own parameters, worded inside another message once the language is known."""
+
+    message: Message
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def word(self, lang: str) -> str:
+        return self.message.word(lang, self.params)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Several parameters worded one after another, separated by commas."""
+
+    items: tuple[Any, ...]
+
+    def word(self, lang: str) -> str:
+        return ", ".join(str(_word_value(item, lang)) for item in self.items)
+
+
+QUOTED = Message(N_('"{text}"'))
+"""A name as a message quotes it: "…" in English, „…“ in German."""
+
+
+def quoted(*texts: Any) -> Listing:
+    """*texts* (plain, or worded in the message's language) quoted as the language quotes."""
+    return Listing(tuple(Phrase(QUOTED, {"text": text}) for text in texts))
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,8 @@ class ReadResult:
 def read_file(path: Path, catalog: Catalog) -> ReadResult:
     """Everything one file holds, or its problems. A reader that fails in an unforeseen way becomes a
     problem of this file too: one bad file never takes a batch down."""
+    from reportgen.reading.tables import summarise_score_words
+
     log = ProblemLog()
     try:
         assessments = _dispatch(path, catalog, log)
@@ -53,6 +55,7 @@ def read_file(path: Path, catalog: Catalog) -> ReadResult:
     # Readers return only assessments free of errors: a workbook with one is left out whole, a CSV export
     # loses only the accounts and periods that have one.
     problems = sorted(log.problems, key=lambda problem: _reading_order(problem, log.sheet_order))
+    problems = summarise_score_words(problems)
     return ReadResult(path, assessments, problems)
 
 

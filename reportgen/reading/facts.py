@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportgen.catalog import Catalog, parse_catalog_ref
+from reportgen.i18n import LocalDate
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
@@ -14,10 +15,12 @@ from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_fact
 from reportgen.reading.values import (
     NotADate,
     NotANumber,
+    NotAPeriod,
     clean_text,
     normalise_key,
     parse_date,
     parse_number,
+    parse_period,
 )
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
@@ -114,11 +117,7 @@ class FactsReader:
         errors_before = len(self.log.errors)
         name = self._required(ACCOUNT_NAME)
         period_value = self._required(PERIOD)
-        period = None
-        if period_value is not None:
-            period = Period.parse(clean_text(period_value[0]))
-            if period is None:
-                self.log.error(period_value[1], msg.PERIOD_INVALID, value=clean_text(period_value[0]))
+        period = self._period(*period_value) if period_value is not None else None
         revenue = self._parsed(ANNUAL_REVENUE, parse_number, msg.AMOUNT_INVALID)
         assessed_on = self._parsed(ASSESSED_ON, parse_date, msg.DATE_INVALID)
         currency = self._parsed(CURRENCY, _currency_code, msg.CURRENCY_INVALID) or "EUR"
@@ -134,6 +133,20 @@ class FactsReader:
             intended_type=intended,
         )
         return Header(account, period, self._text(ASSESSED_BY), assessed_on, self._text(CATALOG))
+
+    def _period(self, raw: object, place: Place) -> Period | None:
+        """The quarter, read forgivingly; a form other than ``2026-Q3`` is read with a note saying how."""
+        try:
+            read = parse_period(raw)
+        except NotAPeriod:
+            self.log.error(place, msg.PERIOD_INVALID, value=clean_text(raw))
+            return None
+        period = str(read.period)
+        if read.day is not None:
+            self.log.warning(place, msg.PERIOD_FROM_DATE, date=LocalDate(read.day), period=period)
+        elif not read.exact:
+            self.log.warning(place, msg.PERIOD_READ_AS, value=clean_text(raw), period=period)
+        return read.period
 
     def _intended_type(self, catalog: Catalog) -> str | None:
         """The relationship type the account is meant to have, by id or name in either language."""

@@ -64,7 +64,32 @@ SCORE_OUT_OF_SCALE = Message(
     N_('"{value}" lies outside the scale {min}–{max}.'),
     N_("Enter a number from {min} to {max}, or leave the cell blank (= not rated)."),
 )
+SCORE_READ_AS = Message(
+    N_('"{value}" was read as {score}.'),
+    N_("If you meant another score, enter it as a number from {min} to {max}."),
+)
+SCORES_READ_AS = Message(
+    N_("{count} scores were written as words and read as numbers: {examples}."),
+    N_("If one of them is not what you meant, enter the score as a number from {min} to {max}."),
+)
+SCORES_READ_AS_AMONG = Message(
+    N_("{count} scores were written as words and read as numbers, among them {examples}."),
+    N_("If one of them is not what you meant, enter the score as a number from {min} to {max}."),
+)
+SCORE_EXAMPLE = Message(N_('{cell} "{value}" → {score}'))
+SCORE_WORD_DISAGREES = Message(
+    N_('"{value}": the number {number} and the word "{word}" (= {point}) disagree.'),
+    N_("Enter the score you mean as a number from {min} to {max}."),
+)
 PERIOD_INVALID = Message(N_('"{value}" is not a period.'), N_("Write the quarter like 2026-Q3."))
+PERIOD_READ_AS = Message(
+    N_('"{value}" was read as {period}.'),
+    N_("If that is the quarter you mean, write {period} and this note goes away; otherwise correct it."),
+)
+PERIOD_FROM_DATE = Message(
+    N_("The date {date} was read as {period}, the quarter it falls in."),
+    N_("If that is the quarter you mean, write {period} and this note goes away; otherwise correct it."),
+)
 DATE_INVALID = Message(
     N_('"{value}" is not a date.'),
     N_("Enter a date such as 15.09.2026 or 2026-09-15."),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, Scale
 from reportgen.model import FactorRating
-from reportgen.problems import Place, ProblemLog
+from reportgen.problems import Listing, Phrase, Place, Problem, ProblemLog, Severity
 from reportgen.reading import messages as msg
 from reportgen.reading.values import NotANumber, cell_name, clean_text, normalise_key, parse_number
 from reportgen.reading.vocabulary import (
@@ -199,12 +200,79 @@ def _read_score(table: Table, row: int, column: int | None, catalog: Catalog, lo
     try:
         score = parse_number(raw)
     except NotANumber:
-        log.error(place, msg.SCORE_NOT_A_NUMBER, value=clean_text(raw), min=scale.min, max=scale.max)
-        return None
+        return _read_scale_word(clean_text(raw), scale, place, log)
     if not math.isfinite(score) or not scale.contains(score):
         log.error(place, msg.SCORE_OUT_OF_SCALE, value=clean_text(raw), min=scale.min, max=scale.max)
         return None
     return score
+
+
+_NUMBERED_WORD = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)\s*[-–—=:.)]?\s*(?P<word>\D.*)$")
+
+
+def _word_key(text: str) -> str:
+    """A scale word reduced for matching: case, spaces and punctuation do not count."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _read_scale_word(text: str, scale: Scale, place: Place, log: ProblemLog) -> float | None:
+    """A score typed as the scale's word for it (``deutlich``, ``4 - deutlich``, ``clearly``), in
+    either language; noted as read. A number beside the word must be the word's point."""
+    points = {_word_key(word): point for point, label in scale.labels.items() for word in label.variants()}
+    numbered = _NUMBERED_WORD.match(text)
+    word = numbered["word"] if numbered else text
+    point = points.get(_word_key(word))
+    if point is None:
+        log.error(place, msg.SCORE_NOT_A_NUMBER, value=text, min=scale.min, max=scale.max)
+        return None
+    if numbered and parse_number(numbered["number"]) != point:
+        log.error(
+            place,
+            msg.SCORE_WORD_DISAGREES,
+            value=text,
+            number=numbered["number"],
+            word=word.strip(),
+            point=point,
+            min=scale.min,
+            max=scale.max,
+        )
+        return None
+    log.warning(place, msg.SCORE_READ_AS, value=text, score=point, min=scale.min, max=scale.max)
+    return float(point)
+
+
+def summarise_score_words(problems: list[Problem]) -> list[Problem]:
+    """*problems* with the notes on scores typed as words gathered into one per sheet.
+
+    A workbook typed with words has them in most of its 32 score cells; a note for each would bury
+    every other problem. One note per sheet counts them and shows the first few cells, so the user
+    can still check how each was read – and a single one keeps its own cell.
+    """
+    notes: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        if problem.message is msg.SCORE_READ_AS and problem.place is not None:
+            notes.setdefault((problem.place.file, problem.place.sheet), []).append(problem)
+    summarised = []
+    for problem in problems:
+        if problem.message is not msg.SCORE_READ_AS or problem.place is None:
+            summarised.append(problem)
+            continue
+        group = notes[(problem.place.file, problem.place.sheet)]
+        if len(group) == 1:
+            summarised.append(problem)
+        elif problem is group[0]:
+            shown = tuple(
+                Phrase(msg.SCORE_EXAMPLE, {"cell": p.place.cell, **p.params}) for p in group[:SCORE_EXAMPLES]
+            )
+            message = msg.SCORES_READ_AS if len(group) <= SCORE_EXAMPLES else msg.SCORES_READ_AS_AMONG
+            params = {**problem.params, "count": len(group), "examples": Listing(shown)}
+            place = Place(problem.place.file, problem.place.sheet)
+            summarised.append(Problem(place, message, params, Severity.WARNING))
+    return summarised
+
+
+SCORE_EXAMPLES = 3
+"""How many of the scores typed as words a summary shows."""
 
 
 def unique_ratings(rows: list[RowRating], log: ProblemLog) -> tuple[FactorRating, ...]:

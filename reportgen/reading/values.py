@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
+
+from reportgen.model import Period
 
 # Invisible format characters (Unicode category Cf: soft hyphen, BOM, bidi marks …), except the
 # zero-width joiner that emoji sequences need. Listed as ranges: scanning all of Unicode at import
@@ -102,6 +105,74 @@ def parse_date(value: object) -> date:
 
 def _fail(value: object) -> date:
     raise NotADate(value)
+
+
+class NotAPeriod(ValueError):
+    pass
+
+
+_YEAR = r"(?P<year>\d{4}|['’]?\d{2})"
+_LOOSE_PERIODS = (
+    # 3. Quartal 2026, 3 Quartal 26, 3rd quarter 2026, III. Quartal 2026
+    re.compile(
+        r"^(?P<quarter>[1-4]|I{1,3}|IV)\s*(?:\.|st|nd|rd|th)?\s*(?:quartal|quarter|qtr\.?)\s*[,/-]?\s*"
+        + _YEAR
+        + "$",
+        re.IGNORECASE,
+    ),
+    # Q3 26, Q3 '26, Q3/26
+    re.compile(r"^Q(?P<quarter>[1-4])\s*[-/ ]?\s*" + _YEAR + "$", re.IGNORECASE),
+    # III/2026, III 2026, III-26
+    re.compile(r"^(?P<quarter>I{1,3}|IV)\s*[-/. ]\s*" + _YEAR + "$", re.IGNORECASE),
+)
+_ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class ReadPeriod:
+    """A quarter read from a cell, and how: ``exact`` when written the way reports write it."""
+
+    period: Period
+    exact: bool = True
+    day: date | None = None
+    """The day a date cell gave, when the quarter was read from one."""
+
+
+def parse_period(value: object) -> ReadPeriod:
+    """A quarter from a cell, forgiving where the meaning is unambiguous.
+
+    ``2026-Q3`` and ``Q3 2026`` (:meth:`Period.parse`) are exact. ``3. Quartal 2026``,
+    ``3rd quarter 2026``, ``Q3 26``, ``Q3 '26``, ``III/2026`` and a date (a date cell, ``01.07.2026``,
+    ``2026-07-01``: the quarter it falls in) are read too, but not exact – the reader says how it read
+    them. A two-digit year is this century's. Anything else raises :class:`NotAPeriod`.
+    """
+    if isinstance(value, date):  # a date cell (datetime is a date too)
+        day = value.date() if isinstance(value, datetime) else value
+        return ReadPeriod(_quarter_of(day), exact=False, day=day)
+    text = clean_text(value)
+    exact = Period.parse(text)
+    if exact is not None:
+        return ReadPeriod(exact)
+    for pattern in _LOOSE_PERIODS:
+        match = pattern.match(text)
+        if match:
+            quarter = match["quarter"].upper()
+            year = match["year"].lstrip("'’")
+            return ReadPeriod(
+                Period(
+                    int(year) + (2000 if len(year) == 2 else 0),
+                    _ROMAN_QUARTERS.get(quarter) or int(quarter),
+                ),
+                exact=False,
+            )
+    try:
+        return ReadPeriod(_quarter_of(parse_date(text)), exact=False)
+    except NotADate as exc:
+        raise NotAPeriod(value) from exc
+
+
+def _quarter_of(day: date) -> Period:
+    return Period(day.year, (day.month - 1) // 3 + 1)
 
 
 def column_letter(index: int) -> str:
