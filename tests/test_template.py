@@ -148,3 +148,24 @@ def test_a_workbook_resaved_by_libreoffice_still_reads(blank, tmp_path, catalog)
     (assessment,) = result.assessments
     assert [r.supplier for r in assessment.ratings] == SUPPLIER
     assert assessment.ratings[3].comment == "Über LibreOffice gespeichert"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_name_in_the_relationship_drop_down_is_read_as_that_type(tmp_path, catalog, lang):
+    path = tmp_path / "new.xlsx"
+    path.write_bytes(build_template(catalog, TemplateRequest(lang, "Acme Ltd", "2026-Q3")))
+    workbook = load_workbook(path)
+    facts = workbook.worksheets[1]
+    (choice,) = [v for v in facts.data_validations.dataValidation if v.type == "list"]
+    names = choice.formula1.strip('"').split(",")
+    cell = str(choice.sqref)
+    for row in range(2, 18):
+        workbook.worksheets[2].cell(row, 5, 3)
+        workbook.worksheets[2].cell(row, 6, 3)
+    read = []
+    for name in names:
+        facts[cell] = name
+        workbook.save(path)
+        (assessment,) = read_file(path, catalog).assessments
+        read.append(assessment.account.intended_type)
+    assert read == [r.id for r in catalog.zones.relationship_types]

@@ -9,7 +9,7 @@ from datetime import date
 from reportgen.catalog import Catalog, parse_catalog_ref
 from reportgen.i18n import LocalDate
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
-from reportgen.problems import Place, ProblemLog
+from reportgen.problems import Place, ProblemLog, quoted
 from reportgen.reading import messages as msg
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
 from reportgen.reading.values import (
@@ -157,7 +157,8 @@ class FactsReader:
         for relationship in catalog.zones.relationship_types:
             if wanted in {normalise_key(text) for text in (relationship.id, *relationship.name.variants())}:
                 return relationship.id
-        options = ", ".join(r.id for r in catalog.zones.relationship_types)
+        # The names the template's drop-down offers, in the message's language – never the ids.
+        options = quoted(*(r.name for r in catalog.zones.relationship_types))
         self.log.error(place, msg.TYPE_UNKNOWN, value=clean_text(raw), options=options)
         return None
 

@@ -127,7 +127,7 @@ LOW_COVERAGE = Message(
 )
 TYPE_UNKNOWN = Message(
     N_('"{value}" is not a relationship type of the catalog.'),
-    N_("Use one of: {options}."),
+    N_("Use one of these names: {options}; or leave the cell blank."),
 )
 ZIP_BOMB = Message(
     N_("The file unpacks to far more than any assessment ({reason}) and is not opened."),

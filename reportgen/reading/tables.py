@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from reportgen.catalog import Catalog, Scale
+from reportgen.catalog import Catalog, LocalizedText, Scale
 from reportgen.model import FactorRating
 from reportgen.problems import Listing, Phrase, Place, Problem, ProblemLog, Severity
 from reportgen.reading import messages as msg
@@ -105,22 +105,22 @@ class FactorMatcher:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self._by_key: dict[str, str] = {}
-        self._display: dict[str, str] = {}
+        self._display: dict[str, LocalizedText | str] = {}
         for factor in catalog.factors:
             # Human wording first, so that a suggestion shows a title rather than an id.
-            for text in (
-                *factor.title.variants(),
-                *(factor.short.variants() if factor.short else []),
-                factor.id,
-            ):
+            named = [(text, factor.title) for text in factor.title.variants()]
+            named += [(text, factor.short) for text in (factor.short.variants() if factor.short else [])]
+            for text, display in (*named, (factor.id, factor.id)):
                 key = normalise_key(text)
                 self._by_key.setdefault(key, factor.id)
-                self._display.setdefault(key, text)
+                self._display.setdefault(key, display)
 
     def match(self, text: str) -> str | None:
         return self._by_key.get(normalise_key(text))
 
-    def suggest(self, text: str) -> str | None:
+    def suggest(self, text: str) -> LocalizedText | str | None:
+        """The closest title or short label (worded in the message's language, whichever language was
+        typed), or id; None when nothing is close."""
         close = difflib.get_close_matches(normalise_key(text), list(self._by_key), n=1, cutoff=0.75)
         return self._display[close[0]] if close else None
 

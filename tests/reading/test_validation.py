@@ -64,8 +64,42 @@ def test_all_problems_are_reported_not_just_the_first(make_workbook, catalog):
 def test_a_suggestion_shows_the_factor_as_people_write_it_not_its_id(make_workbook, catalog):
     sheets = sheets_for(catalog, lang="en", factor_by="title")
     sheets["Assessment"][8][1] = "Shared visoin"
-    (message,) = rendered(read_file(make_workbook(sheets=sheets), catalog), "de")
-    assert message.endswith("Meinten Sie „Shared vision“?")
+    result = read_file(make_workbook(sheets=sheets), catalog)
+    # In the message's language, whatever language the cell was typed in: the short label, as typed.
+    assert rendered(result, "de")[0].endswith("Meinten Sie „Gemeinsames Zielbild“?")
+    assert rendered(result, "en")[0].endswith('Did you mean "Shared vision"?')
+
+
+def test_a_german_message_suggests_the_german_title(make_workbook, catalog):
+    sheets = sheets_for(catalog, lang="de", factor_by="title")
+    sheets["Bewertung"][1][1] = "Frühzeitige Einbindung in Projekt"
+    result = read_file(make_workbook(sheets=sheets), catalog)
+    assert rendered(result, "de")[0].endswith(f"Meinten Sie „{catalog.factors[0].title.de}“?")
+    assert rendered(result, "en")[0].endswith(f'Did you mean "{catalog.factors[0].title.en}"?')
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "de",
+            "acme.xlsx › Stammdaten › B10: „Partnerschaft“ ist kein Beziehungstyp des Katalogs. Verwenden Sie "
+            "einen dieser Namen: „Schlankes KAM – zuverlässiger Lieferant“, „Bevorzugter Partner“, "
+            "„Strategische Partnerschaft“; oder lassen Sie die Zelle leer.",
+        ),
+        (
+            "en",
+            'acme.xlsx › Stammdaten › B10: "Partnerschaft" is not a relationship type of the catalog. Use one '
+            'of these names: "Lean KAM – reliable supplier", "Preferred partner", "Strategic partnership"; '
+            "or leave the cell blank.",
+        ),
+    ],
+)
+def test_a_bad_intended_relationship_lists_the_names_of_the_drop_down(make_workbook, catalog, lang, expected):
+    from tests.conftest import FACTS
+
+    sheets = sheets_for(catalog, lang="de", facts=[*FACTS, "EUR", "", "Partnerschaft"])
+    assert rendered(read_file(make_workbook(sheets=sheets), catalog), lang) == [expected]
 
 
 def test_unknown_factor_with_a_close_match_suggests_it(make_workbook, catalog):
