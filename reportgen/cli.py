@@ -194,11 +194,14 @@ def briefing(
     briefing shows the path and the trend. Exit code 0 when every account was rendered, 1 when some
     failed, 2 when none could be made.
     """
-    from reportgen.pipeline import Selection, default_jobs, render_briefings
+    from reportgen.pipeline import BatchResult, Selection, account_problem, default_jobs, render_briefings
 
     def render(reporter, workload, wanted, languages):
         workers = jobs or default_jobs()
         selection = Selection(wanted, account, only_from)
+        unknown = account_problem(workload, selection)
+        if unknown is not None:
+            return BatchResult(files=workload.files, render_problems=[unknown])
         return render_briefings(
             workload, selection, languages, out_dir, workers, reporter.written, reporter.progress,
             debug=debug, timeout=timeout,
@@ -343,7 +346,8 @@ def validate(paths, lang: str | None, criteria: Path | None, debug: bool) -> Non
     reporter = Reporter(lang or "all")
     with _guard(reporter, debug):
         catalog_path = criteria or DEFAULT_CATALOG
-        report = check(paths, _catalog_or_exit(reporter, catalog_path), catalog_path)
+        catalog = _catalog_or_exit(reporter, catalog_path)
+        report = _or_exit(reporter, lambda: check(paths, catalog, catalog_path))
         for problem in report.problems:
             reporter.problem(problem)
         style = "red" if report.failed else ("yellow" if report.warned else "green")
@@ -384,6 +388,18 @@ def _catalog_or_exit(reporter: Reporter, path: Path | None):
         sys.exit(EXIT_NOTHING_DONE)
 
 
+def _or_exit(reporter: Reporter, step: Callable, nothing_made: bool = False):
+    """What *step* gives; problems that stop the whole run (no input) are said and end the command."""
+    try:
+        return step()
+    except ProblemsFound as found:
+        for problem in found.problems:
+            reporter.problem(problem)
+        if nothing_made:
+            reporter.say(NOTHING_RENDERED, style="bold red")
+        sys.exit(EXIT_NOTHING_DONE)
+
+
 @dataclass(frozen=True)
 class Run:
     """What a rendering command was asked to do."""
@@ -409,7 +425,8 @@ def _flow(reporter: Reporter, run: Run, render: Callable) -> int:
     from reportgen.pipeline import BatchResult, period_problem, prepare
 
     wanted = _period_or_exit(reporter, run.period)
-    workload = prepare(run.paths, _catalog_or_exit(reporter, run.criteria))
+    catalog = _catalog_or_exit(reporter, run.criteria)
+    workload = _or_exit(reporter, lambda: prepare(run.paths, catalog), nothing_made=True)
     if wanted is None and run.latest_by_default:
         wanted = workload.latest_period()
     missing = period_problem(workload, wanted) if wanted is not None else None
@@ -433,9 +450,13 @@ def _summarise(reporter: Reporter, batch, run: Run) -> None:
         if problem.severity is Severity.WARNING:
             reporter.problem(problem)
     errors = batch.errors
-    if errors:
+    if batch.failed_files:
         reporter.say(SUMMARY_FAILED, style="bold red", count=len(batch.failed_files))
         for problem in errors:
+            if problem.place is not None:
+                reporter.problem(problem)
+    for problem in errors:
+        if problem.place is None:  # the whole run's: no file to blame
             reporter.problem(problem)
     if batch.written:
         reporter.say(

@@ -7,6 +7,7 @@ the others: it becomes a problem in the result.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from reportgen.catalog import Catalog
 from reportgen.history import AccountHistory, account_key, build_histories
 from reportgen.i18n import N_
 from reportgen.model import AccountAnalysis, Assessment, Period
-from reportgen.problems import Message, Place, Problem, Severity
+from reportgen.problems import Message, Place, Problem, ProblemsFound, Severity, quoted
 from reportgen.reading import ReadResult, collect_inputs, read_file
 
 if TYPE_CHECKING:
@@ -53,6 +54,22 @@ NO_PERIOD = Message(
     N_("No account has an assessment for {period}."),
     N_("Check --period; the files hold: {periods}."),
 )
+ACCOUNT_NOT_FOUND = Message(
+    N_('No account in the files has the name or ID "{account}".'),
+    N_("Did you mean {suggestions}? Give --account the full name or the ID."),
+)
+ACCOUNT_NOT_FOUND_AT_ALL = Message(
+    N_('No account in the files has the name or ID "{account}".'),
+    N_("The files hold: {suggestions}. Give --account the full name or the ID."),
+)
+ACCOUNT_NOT_IN_PERIOD = Message(
+    N_("{account} has no assessment for {period}."),
+    N_("Check --period; its files hold: {periods}."),
+)
+ACCOUNT_SUGGESTIONS = 3
+"""How many account names a mistyped --account suggests."""
+ACCOUNTS_LISTED = 12
+"""How many account names are listed when none is close to a mistyped --account."""
 
 Progress = Callable[[int, int], None]
 
@@ -107,7 +124,7 @@ class BatchResult:
     @property
     def failed_files(self) -> list[Path]:
         failed = {f.path for f in self.files if not f.ok}
-        failed |= {p.place.file for p in self.render_problems}
+        failed |= {p.place.file for p in self.render_problems if p.place is not None}
         return sorted(failed)
 
     @property
@@ -122,9 +139,7 @@ def read_all(paths: Iterable[Path], catalog: Catalog, today: date | None = None)
     """Read every file first; warn of an account and period given twice and of periods to come."""
     files = collect_inputs(paths)
     if not files:
-        placeholder = ReadResult(Path("."))
-        placeholder.problems.append(Problem(Place(Path(".")), NO_INPUT))
-        return [placeholder]
+        raise ProblemsFound([Problem(None, NO_INPUT)])
     results = [read_file(path, catalog) for path in files]
     today = today or made_on()
     seen: dict[tuple[str, Period], Path] = {}
@@ -157,7 +172,49 @@ def period_problem(workload: Workload, period: Period) -> Problem | None:
     if any(a.assessment.period == period for a in workload.analyses):
         return None
     periods = ", ".join(str(p) for p in workload.periods()) or "–"
-    return Problem(Place(Path(".")), NO_PERIOD, {"period": str(period), "periods": periods})
+    return Problem(None, NO_PERIOD, {"period": str(period), "periods": periods})
+
+
+def account_problem(workload: Workload, selection: Selection) -> Problem | None:
+    """Why ``--account`` selects nothing, or None when it selects something (or was not given).
+
+    Only an exact id or name selects: a partial name that happens to be unique today would silently
+    pick another account once a similar one is added. A near miss is suggested instead.
+    """
+    if selection.account is None:
+        return None
+    matching = [a for a in workload.analyses if selection.names(a.assessment)]
+    if not matching:
+        names = sorted({a.assessment.account.name for a in workload.analyses}, key=str.casefold)
+        close = _close_names(selection.account, names)
+        if close:
+            return Problem(
+                None, ACCOUNT_NOT_FOUND, {"account": selection.account, "suggestions": quoted(*close)}
+            )
+        listed = [*names[:ACCOUNTS_LISTED], *(["…"] if len(names) > ACCOUNTS_LISTED else [])]
+        return Problem(
+            None, ACCOUNT_NOT_FOUND_AT_ALL, {"account": selection.account, "suggestions": quoted(*listed)}
+        )
+    if selection.period is not None and not any(a.assessment.period == selection.period for a in matching):
+        periods = ", ".join(str(p) for p in sorted({a.assessment.period for a in matching}))
+        name = matching[0].assessment.account.name
+        return Problem(
+            None,
+            ACCOUNT_NOT_IN_PERIOD,
+            {"account": name, "period": str(selection.period), "periods": periods},
+        )
+    return None
+
+
+def _close_names(typed: str, names: list[str]) -> list[str]:
+    """The names that contain what was typed, else the ones that read closest to it (case ignored)."""
+    wanted = typed.casefold().strip()
+    containing = [name for name in names if wanted and wanted in name.casefold()]
+    if containing:
+        return containing[:ACCOUNT_SUGGESTIONS]
+    by_key = {name.casefold(): name for name in names}
+    close = difflib.get_close_matches(wanted, list(by_key), n=ACCOUNT_SUGGESTIONS, cutoff=0.6)
+    return [by_key[key] for key in close]
 
 
 class StemRegistry:
@@ -213,17 +270,23 @@ class Selection:
     sources: tuple[Path, ...] = ()
     """Only accounts whose assessments up to that period come from one of these files (for make)."""
 
+    def names(self, assessment: Assessment) -> bool:
+        """Whether *assessment* is the account asked for (by exact id or name, case ignored), or no
+        account was asked for."""
+        if self.account is None:
+            return True
+        wanted = self.account.casefold().strip()
+        return wanted in {
+            (assessment.account.account_id or "").casefold(),
+            assessment.account.name.casefold(),
+        }
+
     def admits(self, analysis: AccountAnalysis, history: AccountHistory) -> bool:
         assessment = analysis.assessment
         if self.period is not None and assessment.period != self.period:
             return False
-        if self.account is not None:
-            wanted = self.account.casefold().strip()
-            if wanted not in {
-                (assessment.account.account_id or "").casefold(),
-                assessment.account.name.casefold(),
-            }:
-                return False
+        if not self.names(assessment):
+            return False
         if self.sources:
             changed = {path.resolve() for path in self.sources}
             used = {a.assessment.source.resolve() for a in history.analyses if a.assessment.source}
@@ -417,7 +480,7 @@ def render_portfolio(
             if debug:
                 raise
             reason = str(exc) or type(exc).__name__
-            batch.render_problems.append(Problem(Place(Path(".")), PORTFOLIO_FAILED, {"reason": reason}))
+            batch.render_problems.append(Problem(None, PORTFOLIO_FAILED, {"reason": reason}))
             continue
         target = out_dir / f"{portfolio_stem(period)}_{lang}.pdf"
         atomic_write(target, pdf)

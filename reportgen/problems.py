@@ -108,14 +108,17 @@ def quoted(*texts: Any) -> Listing:
 
 @dataclass(frozen=True)
 class Problem:
-    place: Place
+    place: Place | None
+    """Where it sits; None for a problem of the whole run (no input, no such period or account)."""
     message: Message
     params: dict[str, Any] = field(default_factory=dict)
     severity: Severity = Severity.ERROR
 
     def render(self, lang: str) -> str:
-        """``file › sheet › cell: what is wrong. How to fix it.`` in *lang*."""
-        return f"{self.place.describe()}: {self.message.word(lang, self.params)}"
+        """``file › sheet › cell: what is wrong. How to fix it.`` in *lang* (without a place for a
+        problem of the whole run)."""
+        text = self.message.word(lang, self.params)
+        return f"{self.place.describe()}: {text}" if self.place is not None else text
 
 
 class ProblemsFound(Exception):

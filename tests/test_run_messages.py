@@ -1,0 +1,129 @@
+"""Problems of the whole run – no input, a period or an account the files do not hold – are said plainly:
+without a made-up file place, without the 'files had problems' header, with exit code 2."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+
+
+def run(*args: str):
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
+@pytest.fixture
+def folder(tmp_path, make_workbook):
+    """Acme (KA-1) for 2026-Q3 and Beta (KA-2) for 2026-Q2."""
+    make_workbook("acme.xlsx")
+    make_workbook("beta.xlsx", facts=["Beta Logistik AG", "KA-2", "2026-Q2"])
+    return tmp_path
+
+
+def lines(result) -> list[str]:
+    return result.stderr.strip().splitlines()
+
+
+@pytest.mark.parametrize("command", ["portfolio", "briefing", "export"])
+@pytest.mark.parametrize(
+    ("lang", "said", "header"),
+    [
+        (
+            "de",
+            "✗ Kein Account hat eine Bewertung für 2026-Q1. Prüfen Sie --period; die Dateien enthalten: "
+            "2026-Q2, 2026-Q3.",
+            "hatte Probleme",
+        ),
+        (
+            "en",
+            "✗ No account has an assessment for 2026-Q1. Check --period; the files hold: 2026-Q2, 2026-Q3.",
+            "had problems",
+        ),
+    ],
+)
+def test_a_period_without_data_is_said_plainly(folder, command, lang, said, header):
+    out = folder / "out"
+    result = run(command, str(folder), "--period", "2026-Q1", "--lang", lang, "--out", str(out))
+    assert result.exit_code == 2
+    assert lines(result)[0] == said
+    assert header not in result.stderr and "✗ .:" not in result.stderr
+    assert not out.exists()
+
+
+def test_a_bad_file_is_still_listed_under_its_header_beside_the_runs_problem(folder, make_workbook, catalog):
+    make_workbook("bad.xlsx", supplier=[9] + [4] * (len(catalog.factors) - 1))
+    result = run("portfolio", str(folder), "--period", "2026-Q1", "--lang", "en", "--out", str(folder / "o"))
+    assert result.exit_code == 2
+    header, file_error, period = lines(result)[:3]
+    assert header == "1 file had problems; the accounts it concerns got no PDF:"
+    assert "bad.xlsx › Assessment › C2" in file_error
+    assert period.startswith("✗ No account has an assessment for 2026-Q1.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "de",
+            "✗ Kein Account in den Dateien hat den Namen oder die ID „Zeppelin“. Die Dateien enthalten: "
+            "„Acme Präzision GmbH“, „Beta Logistik AG“. Geben Sie bei --account den vollen Namen oder die ID an.",
+        ),
+        (
+            "en",
+            '✗ No account in the files has the name or ID "Zeppelin". The files hold: "Acme Präzision GmbH", '
+            '"Beta Logistik AG". Give --account the full name or the ID.',
+        ),
+    ],
+)
+def test_an_account_the_files_do_not_hold_exits_2_and_lists_them(folder, lang, said):
+    out = folder / "out"
+    result = run("briefing", str(folder), "--account", "Zeppelin", "--lang", lang, "--out", str(out))
+    assert result.exit_code == 2
+    assert lines(result) == [said, "Es wurde keine Datei erstellt." if lang == "de" else "No file was made."]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("typed", ["acme", "Acme Prazision GmbH", "ACME PRÄZISION"])
+def test_a_near_miss_suggests_the_closest_name_and_renders_nothing(folder, typed):
+    out = folder / "out"
+    result = run("briefing", str(folder), "--account", typed, "--lang", "de", "--out", str(out))
+    assert result.exit_code == 2
+    assert lines(result)[0] == (
+        f"✗ Kein Account in den Dateien hat den Namen oder die ID „{typed}“. Meinten Sie „Acme Präzision GmbH“? "
+        "Geben Sie bei --account den vollen Namen oder die ID an."
+    )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("account", ["KA-2", "beta logistik ag"])
+def test_the_exact_id_or_name_selects_the_account(folder, account):
+    out = folder / "out"
+    result = run("briefing", str(folder), "--account", account, "--lang", "en", "--out", str(out), "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == ["beta-logistik-ag_2026-Q2_en.pdf"]
+
+
+def test_an_account_without_the_period_names_the_periods_it_has(folder):
+    result = run("briefing", str(folder), "--account", "KA-2", "--period", "2026-Q3", "--lang", "en")
+    assert result.exit_code == 2
+    assert lines(result)[0] == (
+        "✗ Beta Logistik AG has no assessment for 2026-Q3. Check --period; its files hold: 2026-Q2."
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "closing"),
+    [("briefing", ["No file was made."]), ("portfolio", ["No file was made."]), ("validate", [])],
+)
+def test_no_input_is_said_without_a_file_place(tmp_path, command, closing):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run(command, str(empty), "--lang", "en")
+    assert result.exit_code == 2
+    assert lines(result) == [
+        "✗ There are no assessment files here. Give .xlsx, .ods or .csv files, or a folder that holds them.",
+        *closing,
+    ]
