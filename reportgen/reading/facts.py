@@ -21,6 +21,7 @@ from reportgen.reading.values import (
     parse_date,
     parse_number,
     parse_period,
+    period_key,
 )
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
@@ -88,8 +89,11 @@ class FactsReader:
             return
         if term.key in self._values:
             first, _ = self._values[term.key]
-            if clean_text(first) != clean_text(raw):
+            same = period_key if term is PERIOD else clean_text
+            if same(first) != same(raw):
                 self.log.error(place, msg.FACTS_DIFFER, value=clean_text(raw), first=clean_text(first))
+            elif term is PERIOD and parse_period(first).exact and not parse_period(raw).exact:
+                self._values[term.key] = (raw, place)  # the same quarter written loosely: say how it was read
             return
         self._values[term.key] = (raw, place)
 

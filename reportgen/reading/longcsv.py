@@ -26,6 +26,7 @@ from reportgen.reading.tables import (
     report_missing_columns,
     unique_ratings,
 )
+from reportgen.reading.values import period_key
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
     CSV_ACCOUNT_NAME,
@@ -140,7 +141,7 @@ def _group_rows(table: Table, header_row: int, columns: dict[str, int], log: Pro
             text = table.text(row, columns[term.key])
             if not text:
                 log.error(table.place_of(row, columns[term.key]), msg.CELL_EMPTY, field=term.label)
-            key.append(text.casefold())
+            key.append(period_key(text) if term is PERIOD else text.casefold())
         if all(key):
             groups.setdefault((key[0], key[1]), []).append(row)
     return groups

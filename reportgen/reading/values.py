@@ -171,6 +171,16 @@ def parse_period(value: object) -> ReadPeriod:
         raise NotAPeriod(value) from exc
 
 
+def period_key(value: object) -> str:
+    """The quarter a period cell means (``Q3 26`` and ``2026-Q3`` alike), or the cell's text, case
+    ignored, when it names no quarter: rows of a CSV export that write one quarter two ways are one
+    assessment, and a text that is no quarter is reported where the facts are read."""
+    try:
+        return str(parse_period(value).period)
+    except NotAPeriod:
+        return clean_text(value).casefold()
+
+
 def _quarter_of(day: date) -> Period:
     return Period(day.year, (day.month - 1) // 3 + 1)
 

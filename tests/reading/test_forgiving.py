@@ -131,6 +131,22 @@ def test_a_csv_notes_the_period_once_per_account_and_period(make_csv, catalog):
     ]
 
 
+def test_a_csv_writing_one_quarter_two_ways_gives_one_assessment(make_csv, catalog):
+    """Regression: rows saying 2026-Q3 and rows saying Q3 26 were two assessments of one quarter, the
+    second left out as a duplicate."""
+    rows = german_rows(catalog, periods=("2026-Q3",))
+    for row in rows[2::2]:
+        row[2] = "Q3 26"
+    result = read_file(make_csv(rows, delimiter=";", decimal_comma=True), catalog)
+    (assessment,) = result.assessments
+    assert assessment.period == Period(2026, 3)
+    assert len(assessment.ratings) == len(catalog.factors)
+    assert rendered(result, "en") == [
+        'export.csv › C3: "Q3 26" was read as 2026-Q3. If that is the quarter you mean, write 2026-Q3 '
+        "and this note goes away; otherwise correct it."
+    ]
+
+
 # Scores: the scale's words (criteria/efkam-partnership.yaml: 4 = deutlich / clearly).
 
 
