@@ -104,4 +104,4 @@ def test_a_workbook_of_another_catalog_is_explained_factor_by_factor(make_workbo
         in text
     )
     assert '"exclusivity" is not a factor of the catalog our-partnership v2.0.' in text
-    assert "1 factor of the catalog has no row and counts as not rated: joint-sustainability." in text
+    assert '1 factor of the catalog has no row and counts as not rated: "Nachhaltigkeit [DE]".' in text

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from reportgen.catalog import Catalog, LocalizedText, Scale
 from reportgen.model import FactorRating
-from reportgen.problems import Listing, Phrase, Place, Problem, ProblemLog, Severity
+from reportgen.problems import Listing, Phrase, Place, Problem, ProblemLog, Severity, quoted
 from reportgen.reading import messages as msg
 from reportgen.reading.values import NotANumber, cell_name, clean_text, normalise_key, parse_number
 from reportgen.reading.vocabulary import (
@@ -292,10 +292,12 @@ def unique_ratings(rows: list[RowRating], log: ProblemLog) -> tuple[FactorRating
 def report_missing_factors(
     place: Place, catalog: Catalog, ratings: tuple[FactorRating, ...], log: ProblemLog
 ) -> None:
+    """A warning naming the catalog's factors without a row, as the reports label them (in the
+    message's language), not by id."""
     present = {rating.factor_id for rating in ratings}
-    missing = [factor.id for factor in catalog.factors if factor.id not in present]
+    missing = [factor.short or factor.title for factor in catalog.factors if factor.id not in present]
     if missing:
-        log.warning(place, msg.MISSING_FACTORS, count=len(missing), factors=", ".join(missing))
+        log.warning(place, msg.MISSING_FACTORS, count=len(missing), factors=quoted(*missing))
 
 
 def report_nothing_rated(place: Place, ratings: tuple[FactorRating, ...], log: ProblemLog) -> None:

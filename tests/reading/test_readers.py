@@ -131,6 +131,11 @@ def test_csv_missing_factors_are_a_warning_and_count_as_not_rated(make_csv, cata
     assert len(result.assessments[0].ratings) == 4
     missing, coverage = (p.render("en") for p in result.problems)
     assert "12 factors of the catalog have no row" in missing
+    # Named as the reports label them, in the message's language, not by id (regression).
+    assert '"Competitiveness over price", "Seeking feedback"' in missing
+    assert "competitiveness-focus" not in missing
+    german = result.problems[0].render("de")
+    assert "„Wettbewerbsfähigkeit statt Preis“, „Feedback einholen“" in german
     assert "Only 4 of 16 factors are rated on both sides, so S and K rest on few factors." in coverage
 
 
