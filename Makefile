@@ -32,34 +32,65 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 # --- batch runs: incremental -------------------------------------------------------------------
-# One reportgen process renders what is out of date, on every core. make hands it the workbooks that
-# changed since the last run ($?), and reportgen re-renders the accounts whose briefings draw on them
-# (an account's earlier periods give its path and trend). A changed template, catalog, translation or
-# code file re-renders everything. Exit code 1 (some files had problems) still records the run.
+# One reportgen process renders the briefings that are out of date, on every core. make hands it the
+# workbooks that changed since the last run ($?), and reportgen re-renders the accounts whose briefings
+# draw on them (an account's earlier periods give its path and trend). A changed template, catalog,
+# translation or code file re-renders everything.
+#
+# There is a portfolio per quarter found. Which quarters there are, and which files each one's
+# portfolio draws on, only reading the files tells (a CSV can hold many quarters): reportgen writes it
+# as a make fragment, the portfolio plan, which make includes and remakes when a workbook is added,
+# changed or removed. A quarter's portfolio is re-rendered when one of its own files changes.
+#
+# A broken workbook never stops the others. Each step records the problems of its run beside its
+# stamp (reportgen --record) and succeeds, so every briefing and portfolio that can be made is made;
+# then `reports`, `briefings` and `portfolio` list the recorded problems and fail. They keep failing,
+# without rendering anything again, until the file is fixed (newer than the record) or removed.
 
-BUILD  := $(OUTPUT)/.build
+BUILD    := $(OUTPUT)/.build
+PROBLEMS := $(BUILD)/problems
 INPUTS := $(wildcard $(INPUT)/*.xlsx $(INPUT)/*.xlsm $(INPUT)/*.ods $(INPUT)/*.xls $(INPUT)/*.xlsb \
           $(INPUT)/*.csv $(INPUT)/*.tsv)
 RENDER_DEPS := $(STAMP) $(CRITERIA) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css) \
                $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py)
 SCOPE  := $(LANGS).$(or $(PERIOD),all)
+READ   := $(INPUT) --lang $(LANGS) --criteria $(CRITERIA)
 # Only the changed workbooks, unless anything else changed: then everything.
 ONLY_CHANGED = $(if $(filter-out $(INPUTS),$?),,$(foreach file,$?,--only-from '$(file)'))
-RECORD = rc=$$?; if [ $$rc -le 1 ]; then mkdir -p $(BUILD) && touch $@; fi; exit $$rc
+DONE = && mkdir -p $(BUILD) && touch $@
 
-reports: briefings portfolio ## Render every briefing and the portfolio (de + en) from INPUT into OUTPUT
+BRIEFINGS      := $(BUILD)/briefings.$(SCOPE)
+PORTFOLIO      := $(BUILD)/portfolio.$(SCOPE).
+PORTFOLIO_PLAN := $(BUILD)/portfolio-plan.$(SCOPE).mk
+ifneq ($(filter reports portfolio,$(MAKECMDGOALS)),)
+-include $(PORTFOLIO_PLAN)
+endif
+PORTFOLIOS = $(addprefix $(PORTFOLIO),$(PORTFOLIO_QUARTERS))
+BRIEFING_RECORDS  = $(PROBLEMS)/briefings.$(SCOPE)
+PORTFOLIO_RECORDS = $(PROBLEMS)/portfolio-plan.$(SCOPE) $(addprefix $(PROBLEMS)/portfolio.$(SCOPE).,$(PORTFOLIO_QUARTERS))
+# The problems recorded by this or an earlier run that still hold: listed, and make fails.
+CHECK = $(if $(wildcard $(1)),@$(BIN)/reportgen recorded --lang $(LANGS) $(wildcard $(1)))
 
-briefings: $(BUILD)/briefings.$(SCOPE) ## Render the briefings that are out of date
+reports: $(BRIEFINGS) $(PORTFOLIOS) ## Render every briefing and a portfolio per quarter (de + en) from INPUT into OUTPUT
+	$(call CHECK,$(BRIEFING_RECORDS) $(PORTFOLIO_RECORDS))
 
-portfolio: $(BUILD)/portfolio.$(SCOPE) ## Render the portfolio report (PERIOD, default: the latest)
+briefings: $(BRIEFINGS) ## Render the briefings that are out of date
+	$(call CHECK,$(BRIEFING_RECORDS))
 
-$(BUILD)/briefings.$(SCOPE): $(INPUTS) $(RENDER_DEPS)
-	@$(BIN)/reportgen briefing $(INPUT) --lang $(LANGS) --out $(OUTPUT) --criteria $(CRITERIA) \
-		$(if $(PERIOD),--period $(PERIOD)) $(ONLY_CHANGED); $(RECORD)
+portfolio: $(PORTFOLIOS) ## Render the portfolios that are out of date (one per quarter, or PERIOD)
+	$(call CHECK,$(PORTFOLIO_RECORDS))
 
-$(BUILD)/portfolio.$(SCOPE): $(INPUTS) $(INPUT) $(RENDER_DEPS)
-	@$(BIN)/reportgen portfolio $(INPUT) --lang $(LANGS) --out $(OUTPUT) --criteria $(CRITERIA) \
-		$(if $(PERIOD),--period $(PERIOD)); $(RECORD)
+$(BRIEFINGS): $(INPUTS) $(RENDER_DEPS)
+	@$(BIN)/reportgen briefing $(READ) --out $(OUTPUT) $(if $(PERIOD),--period $(PERIOD)) $(ONLY_CHANGED) \
+		--record $(PROBLEMS)/briefings.$(SCOPE) $(DONE)
+
+$(PORTFOLIO_PLAN): $(INPUTS) $(INPUT) $(RENDER_DEPS)
+	@$(BIN)/reportgen portfolio $(READ) $(if $(PERIOD),--period $(PERIOD)) --make-deps $@ \
+		--record $(PROBLEMS)/portfolio-plan.$(SCOPE)
+
+# Its prerequisites for each quarter (the files it draws on) come from the plan.
+$(PORTFOLIO)%: $(RENDER_DEPS)
+	@$(BIN)/reportgen portfolio $(READ) --out $(OUTPUT) --period $* --record $(PROBLEMS)/portfolio.$(SCOPE).$* $(DONE)
 
 # --- development ---------------------------------------------------------------------------------
 

@@ -59,6 +59,12 @@ RENDERING = Message(N_("Rendering"))
 FILE_EXISTS = Message(
     N_("The file {path} already exists."), N_("Choose another name with -o, or add --force to replace it.")
 )
+RECORDED_PROBLEMS = Message(
+    Nn_(
+        "{count} file has problems; fix or remove it, and the next run renders what it concerns:",
+        "{count} files have problems; fix or remove them, and the next run renders what they concern:",
+    )
+)
 TEMPLATE_WRITTEN = Message(
     N_("Workbook written: {path} (catalog {catalog})."),
     N_("Fill in the yellow cells, then run: reportgen briefing {path}"),
@@ -95,6 +101,12 @@ def _shared_options(function):
             help="The criteria catalog to use.",
         ),
         click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error."),
+        click.option(
+            "--record",
+            type=click.Path(path_type=Path, dir_okay=False),
+            hidden=True,
+            help="For make: keep the problems in this file for later runs and exit 0 (see 'recorded').",
+        ),
     ]
 
     @functools.wraps(function)
@@ -182,6 +194,7 @@ def briefing(
     lang: str,
     criteria: Path,
     debug: bool,
+    record: Path | None,
     period: str | None,
     jobs: int | None,
     account: str | None,
@@ -207,13 +220,32 @@ def briefing(
             debug=debug, timeout=timeout,
         )  # fmt: skip
 
-    _run(Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_BRIEFINGS), render)
+    run = Run(
+        paths, out_dir, lang, criteria, debug, period, SUMMARY_BRIEFINGS, record=record, only_from=only_from
+    )
+    _run(run, render)
 
 
 @cli.command()
 @_shared_options
 @click.option("--period", help="The quarter to report, e.g. 2026-Q3 (default: the latest one found).")
-def portfolio(paths, out_dir: Path, lang: str, criteria: Path, debug: bool, period: str | None) -> None:
+@click.option(
+    "--make-deps",
+    "make_deps",
+    type=click.Path(path_type=Path, dir_okay=False),
+    hidden=True,
+    help="For make: render nothing, write which files each quarter's portfolio draws on to this file.",
+)
+def portfolio(
+    paths,
+    out_dir: Path,
+    lang: str,
+    criteria: Path,
+    debug: bool,
+    record: Path | None,
+    period: str | None,
+    make_deps: Path | None,
+) -> None:
     """Write the portfolio report for one period over every account in PATHS.
 
     The file is named portfolio_<period>_<lang>.pdf. Earlier periods in PATHS supply the movements.
@@ -223,9 +255,10 @@ def portfolio(paths, out_dir: Path, lang: str, criteria: Path, debug: bool, peri
     def render(reporter, workload, wanted, languages):
         return render_portfolio(workload, wanted, languages, out_dir, reporter.written, debug)
 
-    _run(
-        Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_PORTFOLIO, latest_by_default=True), render
-    )
+    run = Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_PORTFOLIO, True, record)
+    if make_deps is not None:
+        _plan_portfolios(run, make_deps)
+    _run(run, render)
 
 
 @cli.command(name="export")
@@ -248,6 +281,7 @@ def export_command(
     lang: str,
     criteria: Path,
     debug: bool,
+    record: Path | None,
     fmt: str,
     german_csv: bool,
     period: str | None,
@@ -267,7 +301,7 @@ def export_command(
                 reporter.written(path)
         return batch
 
-    _run(Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_EXPORT), render)
+    _run(Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_EXPORT, record=record), render)
 
 
 @cli.command()
@@ -323,6 +357,28 @@ def template(
             reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
             sys.exit(EXIT_NOTHING_DONE)
         reporter.say(TEMPLATE_WRITTEN, style="green", path=display_path(target), catalog=catalog.label())
+
+
+@cli.command(hidden=True)
+@click.argument("records", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", help="Language of the messages."
+)
+def recorded(records: tuple[Path, ...], lang: str) -> None:
+    """For make: list the problems earlier runs recorded (--record) whose file is still there unchanged.
+
+    Exit code 1 while there are any, so that every make run fails until the file is fixed or removed.
+    """
+    from reportgen.makefiles import outstanding
+
+    reporter = Reporter(lang)
+    problems = outstanding(records)
+    if not problems:
+        sys.exit(EXIT_OK)
+    reporter.say(RECORDED_PROBLEMS, style="bold red", count=len({p.file for p in problems}))
+    for problem in problems:
+        reporter.err.print(f"✗ {problem.text}", style="red", markup=False)
+    sys.exit(EXIT_SOME_FAILED)
 
 
 @cli.command()
@@ -412,6 +468,9 @@ class Run:
     period: str | None
     summary: Summary
     latest_by_default: bool = False
+    record: Path | None = None
+    """For make: where the problems are kept for later runs (the command then exits 0)."""
+    only_from: tuple[Path, ...] = ()
 
 
 def _run(run: Run, render: Callable) -> None:
@@ -442,7 +501,38 @@ def _flow(reporter: Reporter, run: Run, render: Callable) -> int:
             reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
             return EXIT_NOTHING_DONE
     _summarise(reporter, batch, run)
+    if run.record is not None:
+        _record(reporter, batch.errors, run)
+        return EXIT_OK
     return batch.exit_code
+
+
+def _record(reporter: Reporter, errors: list[Problem], run: Run) -> None:
+    """Keep the errors for later make runs; a run limited to changed files keeps the other files' ones."""
+    from reportgen.makefiles import RecordedProblem, write_record
+
+    entries = [RecordedProblem(str(p.place.file), p.render(reporter.lang)) for p in errors]
+    write_record(run.record, entries, run.only_from or None)
+
+
+def _plan_portfolios(run: Run, plan: Path) -> None:
+    """For make: which quarters have a portfolio and which files each draws on (see reportgen.makefiles).
+
+    Renders nothing and says nothing: the problems of the files are recorded, and the make steps that
+    render show them."""
+    from reportgen.makefiles import write_portfolio_plan
+    from reportgen.pipeline import prepare
+    from reportgen.portfolio import portfolio_sources
+
+    reporter = Reporter(run.lang)
+    with _guard(reporter, run.debug):
+        wanted = _period_or_exit(reporter, run.period)
+        workload = prepare(run.paths, _catalog_or_exit(reporter, run.criteria))
+        quarters = [wanted] if wanted is not None else workload.periods()
+        write_portfolio_plan(plan, {q: portfolio_sources(workload.histories, q) for q in quarters})
+        if run.record is not None:
+            _record(reporter, [p for f in workload.files for p in f.errors], run)
+        sys.exit(EXIT_OK)
 
 
 def _summarise(reporter: Reporter, batch, run: Run) -> None:

@@ -5,6 +5,7 @@ answered with data. Pure functions over analyses and histories.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalog
@@ -145,3 +146,18 @@ def analyse_portfolio(
         capacity=CapacityCheck(catalog.zones.strategic_capacity, strategic, intended),
         dropped=dropped,
     )
+
+
+def portfolio_sources(histories: dict[str, AccountHistory], period: Period) -> set[Path]:
+    """The files the portfolio of *period* draws on, so that make re-renders it when one of them changes
+    and leaves it alone otherwise: the whole path up to *period* of every account assessed in it (its
+    previous assessment and the appendix diagrams), and for an account dropped since the previous
+    quarter the assessment that gives its name. It mirrors what :func:`analyse_portfolio` and the
+    report's appendix read."""
+    analyses: list[AccountAnalysis] = []
+    for history in histories.values():
+        if history.at(period) is not None:
+            analyses.extend(history.up_to(period).analyses)
+        elif history.at(period.previous()) is not None:
+            analyses.append(history.analyses[-1])
+    return {a.assessment.source for a in analyses if a.assessment.source is not None}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from pathlib import Path
 
@@ -30,9 +30,16 @@ def safe_stem(account_name: str, period: str) -> str:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write *data* to a temporary file beside *path*, flush it to disk, then rename it into place."""
+    """Write *data* to a temporary file beside *path*, flush it to disk, then rename it into place.
+
+    The file gets the permissions of any newly created file (0666 less the umask, or what the folder's
+    default ACL says), so colleagues on a shared drive can open it. The kernel applies them when the
+    temporary file is created, as it does for ``open(path, "w")``: nothing reads the umask, which
+    could only be done by changing it for every thread of the process. A replaced file does not keep
+    its old permissions, so files an earlier version wrote as 0600 are opened up on the next run.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=PART, dir=path.parent)
+    handle, temporary = _create_temporary(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -40,8 +47,23 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new, empty file beside *path*, named so that :func:`remove_stale_parts` knows its process.
+
+    Unlike :func:`tempfile.mkstemp`, which always creates mode 0600, it asks for 0666 and leaves the
+    rest to the umask.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        temporary = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{PART}"
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue
 
 
 def remove_stale_parts(folder: Path) -> list[Path]:

@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from reportgen.model import AccountFacts, Assessment, Period
@@ -58,3 +64,51 @@ def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
         atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+def test_a_written_file_takes_the_permissions_the_umask_gives(tmp_path):
+    for mask, mode in ((0o022, 0o644), (0o077, 0o600), (0o002, 0o664)):
+        target = tmp_path / f"a-{mask:o}.pdf"
+        previous = os.umask(mask)
+        try:
+            atomic_write(target, b"first")
+            atomic_write(target, b"second")
+        finally:
+            os.umask(previous)
+        assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def test_a_replaced_file_does_not_keep_permissions_an_earlier_run_narrowed(tmp_path):
+    target = tmp_path / "a.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    previous = os.umask(0o022)
+    try:
+        atomic_write(target, b"new")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600)], ids=["umask-022", "umask-077"])
+def test_briefings_exports_and_templates_are_shared_as_the_umask_says(tmp_path, mask, mode):
+    """What a user's shell gives: the umask set before reportgen starts, as on a shared drive."""
+
+    def reportgen(*args: str) -> None:
+        result = subprocess.run(
+            [sys.executable, "-m", "reportgen", *args], capture_output=True, text=True, cwd=ROOT,
+            preexec_fn=lambda: os.umask(mask),
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+
+    out = tmp_path / "out"
+    workbook = str(ROOT / "input" / "nordhafen-logistik_2026-Q3.xlsx")
+    reportgen("briefing", workbook, "--lang", "de", "--out", str(out))
+    reportgen("export", workbook, "--format", "xlsx", "--out", str(out))
+    reportgen("template", "--lang", "de", "-o", str(out / "neu.xlsx"))
+    made = sorted(out.iterdir())
+    assert [p.suffix for p in made] == [".xlsx", ".pdf", ".xlsx"]
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in made} == {p.name: mode for p in made}
