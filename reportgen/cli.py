@@ -509,9 +509,12 @@ def _flow(reporter: Reporter, run: Run, render: Callable) -> int:
 
 def _record(reporter: Reporter, errors: list[Problem], run: Run) -> None:
     """Keep the errors for later make runs; a run limited to changed files keeps the other files' ones."""
-    from reportgen.makefiles import RecordedProblem, write_record
+    from reportgen.makefiles import NO_FILE, RecordedProblem, write_record
 
-    entries = [RecordedProblem(str(p.place.file), p.render(reporter.lang)) for p in errors]
+    entries = [
+        RecordedProblem(str(p.place.file) if p.place is not None else NO_FILE, p.render(reporter.lang))
+        for p in errors
+    ]
     write_record(run.record, entries, run.only_from or None)
 
 

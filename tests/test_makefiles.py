@@ -59,3 +59,19 @@ def test_the_plan_lists_each_quarters_files_and_notes_a_changed_list(tmp_path):
     write_portfolio_plan(plan, {q2: [old], q3: [new]})  # the Q2 file no longer feeds Q3
     assert listing["2026-Q2"].stat().st_mtime_ns == times["2026-Q2"]
     assert listing["2026-Q3"].stat().st_mtime_ns != times["2026-Q3"]
+
+
+def test_a_problem_of_the_whole_run_is_recorded_and_listed(tmp_path, make_workbook):
+    """Regression: recording a problem without a file (a period without data) crashed."""
+    from click.testing import CliRunner
+
+    from reportgen.cli import cli
+
+    make_workbook("acme.xlsx")
+    record = tmp_path / "record"
+    runner = CliRunner()
+    args = ["portfolio", str(tmp_path), "--period", "2026-Q1", "--lang", "en", "--record", str(record)]
+    assert runner.invoke(cli, args).exit_code == 0
+    listed = runner.invoke(cli, ["recorded", "--lang", "en", str(record)])
+    assert listed.exit_code == 1
+    assert "No account has an assessment for 2026-Q1." in listed.output
