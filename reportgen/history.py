@@ -9,12 +9,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportgen.catalog import Catalog, parse_catalog_ref
+from reportgen.identity import default_history_key
 from reportgen.model import AccountAnalysis, Assessment, Period
 
 
 def account_key(assessment: Assessment) -> str:
-    """What makes two assessments the same account: its id, else its name (case ignored)."""
-    return assessment.account.account_id or assessment.account.name.casefold()
+    """Which account's history an assessment belongs to: as identified once every file was read (see
+    :mod:`reportgen.identity`), else its Account-ID or its name."""
+    return assessment.history_key or default_history_key(assessment)
 
 
 def other_catalog(assessment: Assessment, catalog: Catalog) -> str | None:

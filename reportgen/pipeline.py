@@ -119,31 +119,41 @@ class BatchResult:
 
 
 def read_all(paths: Iterable[Path], catalog: Catalog, today: date | None = None) -> list[ReadResult]:
-    """Read every file first; warn of an account and period given twice and of periods to come."""
+    """Read every file first, then tell the accounts apart (see :mod:`reportgen.identity`): a reused
+    Account-ID is an error of the file that reuses it; warn of an account and period given twice and
+    of periods to come."""
+    from reportgen.identity import identify
+
     files = collect_inputs(paths)
     if not files:
         placeholder = ReadResult(Path("."))
         placeholder.problems.append(Problem(Place(Path(".")), NO_INPUT))
         return [placeholder]
     results = [read_file(path, catalog) for path in files]
+    given = [(result, a) for result in results for a in result.assessments]
+    identified = identify(a for _, a in given)
+    file_of = {id(a): result for result, a in given}
+    for found in identified.problems:
+        file_of[id(found.assessment)].problems.append(found.problem)
+    for result in results:
+        result.assessments = []
     today = today or made_on()
     seen: dict[tuple[str, Period], Path] = {}
-    for result in results:
-        kept = []
-        for assessment in result.assessments:
-            key = (account_key(assessment), assessment.period)
-            params = {"account": assessment.account.name, "period": str(assessment.period)}
-            if assessment.period.first_day() > today:
-                result.problems.append(Problem(Place(result.path), FUTURE_PERIOD, params, Severity.WARNING))
-            if key in seen:
-                params["other"] = seen[key].name
-                result.problems.append(
-                    Problem(Place(result.path), DUPLICATE_ASSESSMENT, params, Severity.WARNING)
-                )
-                continue
-            seen[key] = result.path
-            kept.append(assessment)
-        result.assessments = kept
+    for (result, _), assessment in zip(given, identified.kept, strict=True):
+        if assessment is None:
+            continue
+        key = (account_key(assessment), assessment.period)
+        params = {"account": assessment.account.name, "period": str(assessment.period)}
+        if assessment.period.first_day() > today:
+            result.problems.append(Problem(Place(result.path), FUTURE_PERIOD, params, Severity.WARNING))
+        if key in seen:
+            params["other"] = seen[key].name
+            result.problems.append(
+                Problem(Place(result.path), DUPLICATE_ASSESSMENT, params, Severity.WARNING)
+            )
+            continue
+        seen[key] = result.path
+        result.assessments.append(assessment)
     return results
 
 

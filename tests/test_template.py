@@ -148,3 +148,16 @@ def test_a_workbook_resaved_by_libreoffice_still_reads(blank, tmp_path, catalog)
     (assessment,) = result.assessments
     assert [r.supplier for r in assessment.ratings] == SUPPLIER
     assert assessment.ratings[3].comment == "Über LibreOffice gespeichert"
+
+
+def test_a_former_name_filled_in_the_template_is_read_back(blank, catalog):
+    workbook = load_workbook(blank)
+    facts = workbook["Stammdaten"]
+    labels = {row[0].value: row[0].row for row in facts.iter_rows(min_row=2) if row[0].value}
+    assert "Früherer Name" in labels
+    (choice,) = facts.data_validations.dataValidation
+    assert str(choice.sqref) == f"B{labels['Angestrebte Beziehung']}"
+    facts.cell(labels["Früherer Name"], 2, "Zeppelin GmbH")
+    workbook.save(blank)
+    (assessment,) = read_file(blank, catalog).assessments
+    assert assessment.account.former_name == "Zeppelin GmbH"

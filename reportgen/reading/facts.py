@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from reportgen.catalog import Catalog, parse_catalog_ref
-from reportgen.model import AccountFacts, Assessment, FactorRating, Period
+from reportgen.model import AccountFacts, Assessment, FactorRating, FactPlaces, Period
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
@@ -27,6 +27,7 @@ from reportgen.reading.vocabulary import (
     ASSESSED_ON,
     CATALOG,
     CURRENCY,
+    FORMER_NAME,
     INTENDED_TYPE,
     KEY_ACCOUNT_MANAGER,
     PERIOD,
@@ -46,6 +47,7 @@ class Header:
     assessed_by: str | None = None
     assessed_on: date | None = None
     catalog_ref: str | None = None
+    places: FactPlaces = field(default_factory=FactPlaces)
 
 
 def assemble(
@@ -69,6 +71,7 @@ def assemble(
         header.assessed_on,
         place.file,
         header.catalog_ref,
+        header.places,
     )
 
 
@@ -132,8 +135,14 @@ class FactsReader:
             annual_revenue=revenue,
             currency=currency,
             intended_type=intended,
+            former_name=self._text(FORMER_NAME),
         )
-        return Header(account, period, self._text(ASSESSED_BY), assessed_on, self._text(CATALOG))
+        places = FactPlaces(self._place(ACCOUNT_NAME), self._place(ACCOUNT_ID), self._place(FORMER_NAME))
+        return Header(account, period, self._text(ASSESSED_BY), assessed_on, self._text(CATALOG), places)
+
+    def _place(self, term: Term) -> Place | None:
+        value = self._values.get(term.key)
+        return value[1] if value else None
 
     def _intended_type(self, catalog: Catalog) -> str | None:
         """The relationship type the account is meant to have, by id or name in either language."""
