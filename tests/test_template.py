@@ -151,6 +151,7 @@ def test_a_workbook_resaved_by_libreoffice_still_reads(blank, tmp_path, catalog)
 
 
 def test_a_former_name_filled_in_the_template_is_read_back(blank, catalog):
+    fill(blank, {})
     workbook = load_workbook(blank)
     facts = workbook["Stammdaten"]
     labels = {row[0].value: row[0].row for row in facts.iter_rows(min_row=2) if row[0].value}
