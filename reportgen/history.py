@@ -19,13 +19,17 @@ def account_key(assessment: Assessment) -> str:
     return assessment.history_key or default_history_key(assessment)
 
 
-def other_catalog(assessment: Assessment, catalog: Catalog) -> str | None:
-    """The catalog an assessment declares when it is not the one in use (other id or version)."""
-    if not assessment.catalog_ref:
+def other_catalog(analysis: AccountAnalysis, catalog: Catalog) -> str | None:
+    """The catalog an assessment was made for when it is not *catalog* (the one the report uses): the
+    one it was read with, or, where the one it names was not at hand, the one it names."""
+    if analysis.catalog.label() != catalog.label():
+        return analysis.catalog.label()
+    declared = analysis.assessment.catalog_ref
+    if not declared:
         return None
-    declared_id, version = parse_catalog_ref(assessment.catalog_ref)
+    declared_id, version = parse_catalog_ref(declared)
     if declared_id != catalog.id or (version is not None and version != catalog.version):
-        return assessment.catalog_ref
+        return declared
     return None
 
 
@@ -60,7 +64,8 @@ class AccountHistory:
         return earlier[-1] if earlier else None
 
     def timeline(self, until: Period, catalog: Catalog) -> tuple[HistoryPoint, ...]:
-        """Every quarter from the first assessment to *until*; quarters without one are gaps."""
+        """Every quarter from the first assessment to *until*; quarters without one are gaps, and those
+        assessed with another catalog than *catalog* (the report's) say which."""
         by_period = {a.assessment.period: a for a in self.analyses}
         if not self.analyses:
             return ()
@@ -69,7 +74,7 @@ class AccountHistory:
         for ordinal in range(first, until.ordinal + 1):
             period = Period.from_ordinal(ordinal)
             analysis = by_period.get(period)
-            foreign = other_catalog(analysis.assessment, catalog) if analysis else None
+            foreign = other_catalog(analysis, catalog) if analysis else None
             points.append(HistoryPoint(period, analysis, foreign))
         return tuple(points)
 

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from reportgen.catalog import Factor, RelationshipType
+from reportgen.catalog import Catalog, Factor, RelationshipType
 from reportgen.problems import Place
 
 
@@ -125,6 +125,8 @@ class Assessment:
     catalog_ref: str | None = None
     """The catalog the workbook says it was made for, as written: ``efkam-partnership v1.0``."""
     places: FactPlaces = FactPlaces()
+    catalog: Catalog | None = None
+    """The catalog it was read with: its factor ids are that catalog's."""
     history_key: str | None = None
     """Which account's history this assessment belongs to; set once every file is read (see
     :mod:`reportgen.identity`), since a rename or an Account-ID links assessments of several files."""
@@ -208,7 +210,12 @@ class AccountAnalysis:
     zone: Zone
     drivers: tuple[FactorResult, ...]
     coverage: Coverage
-    catalog_label: str
+    catalog: Catalog
+    """The catalog it was analysed with: each assessment with its own, so one quarter may mix them."""
+
+    @property
+    def catalog_label(self) -> str:
+        return self.catalog.label()
 
     @property
     def balance(self) -> float:

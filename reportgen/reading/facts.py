@@ -72,6 +72,7 @@ def assemble(
         place.file,
         header.catalog_ref,
         header.places,
+        catalog,
     )
 
 
@@ -112,6 +113,11 @@ class FactsReader:
         except (NotANumber, NotADate, ValueError):
             self.log.error(place, message, value=clean_text(raw))
             return None
+
+    def catalog_ref(self) -> str | None:
+        """The catalog the file names, as written, so it can be read with that one."""
+        value = self._values.get(CATALOG.key)
+        return clean_text(value[0]) if value else None
 
     def finish(self, catalog: Catalog) -> Header | None:
         errors_before = len(self.log.errors)
