@@ -229,10 +229,16 @@ class Catalogs:
     default: Catalog
     found: tuple[Catalog, ...] = ()
     """Every catalog a workbook may name; the default among them."""
+    files: tuple[Path, ...] = ()
+    """The file of each catalog in *found*, where known."""
 
     @classmethod
-    def only(cls, catalog: Catalog) -> Catalogs:
-        return cls(catalog, (catalog,))
+    def only(cls, catalog: Catalog, file: Path | None = None) -> Catalogs:
+        return cls(catalog, (catalog,), (file,) if file else ())
+
+    def holds(self, catalog: Catalog) -> bool:
+        """Whether a workbook that names *catalog* is read with it, contents and all."""
+        return self.named(catalog.label()) == catalog
 
     def named(self, ref: str | None) -> Catalog | None:
         """The catalog *ref* names (``efkam-partnership v0.9``; without a version, its newest), if here."""
@@ -297,7 +303,7 @@ def load_catalogs(path: Path, default: Path | None = None) -> Catalogs:
     that name it; the default is *default* when given, else the newest version in the folder (ties:
     the first file by name). Every broken or ambiguous catalog is reported at once."""
     if not path.is_dir():
-        return Catalogs.only(load_catalog(path))
+        return Catalogs.only(load_catalog(path), path)
     files = sorted(p for p in path.iterdir() if p.suffix.lower() in CATALOG_SUFFIXES and p.is_file())
     if not files:
         raise ProblemsFound([Problem(Place(path), NO_CATALOG_IN_FOLDER)])
@@ -321,7 +327,7 @@ def load_catalogs(path: Path, default: Path | None = None) -> Catalogs:
     chosen = next((c for f, c in loaded.items() if default and f.resolve() == default.resolve()), None)
     if chosen is None:
         chosen = max(found, key=lambda c: version_order(c.version))
-    return Catalogs(chosen, found)
+    return Catalogs(chosen, found, tuple(by_label.values()))
 
 
 def _catalog_problem(place: Place, error: dict, data: dict) -> Problem:

@@ -63,12 +63,27 @@ TEMPLATE_WRITTEN = Message(
     N_("Workbook written: {path} (catalog {catalog})."),
     N_("Fill in the yellow cells, then run: reportgen briefing {path}"),
 )
+TEMPLATE_WRITTEN_OWN_CATALOG = Message(
+    N_("Workbook written: {path} (catalog {catalog})."),
+    N_("Fill in the yellow cells, then run: reportgen briefing {path} --criteria {criteria}"),
+)
+SUMMARY_CATALOGS = Message(N_("{catalogs} checked: {warnings}."))
+CATALOGS = Nn_("{n} catalog", "{n} catalogs")
+WARNINGS = Nn_("{n} warning", "{n} warnings")
+NOTHING_TO_CHECK = Message(
+    N_("There is nothing to check."),
+    N_("Give workbooks or folders to check, or a catalog with --criteria."),
+)
+
+
+CRITERIA_HELP = (
+    "A catalog file to use for every workbook, or a folder of catalogs: each workbook is read with the "
+    "catalog it names, where the folder has it (default: the catalogs in criteria/)."
+)
 
 
 def _shared_options(function):
     """The options every command shares (MkDocs style): inputs, output, language, catalog, debug."""
-    from reportgen.resources import DEFAULT_CATALOG
-
     options = [
         click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
         click.option(
@@ -87,13 +102,7 @@ def _shared_options(function):
             show_default=True,
             help="Language of the report and of the messages (all = German and English).",
         ),
-        click.option(
-            "--criteria",
-            type=click.Path(path_type=Path, dir_okay=False),
-            default=DEFAULT_CATALOG,
-            show_default="criteria/efkam-partnership.yaml",
-            help="The criteria catalog to use.",
-        ),
+        click.option("--criteria", type=click.Path(path_type=Path), default=None, help=CRITERIA_HELP),
         click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error."),
     ]
 
@@ -180,7 +189,7 @@ def briefing(
     paths,
     out_dir: Path,
     lang: str,
-    criteria: Path,
+    criteria: Path | None,
     debug: bool,
     period: str | None,
     jobs: int | None,
@@ -210,7 +219,9 @@ def briefing(
 @cli.command()
 @_shared_options
 @click.option("--period", help="The quarter to report, e.g. 2026-Q3 (default: the latest one found).")
-def portfolio(paths, out_dir: Path, lang: str, criteria: Path, debug: bool, period: str | None) -> None:
+def portfolio(
+    paths, out_dir: Path, lang: str, criteria: Path | None, debug: bool, period: str | None
+) -> None:
     """Write the portfolio report for one period over every account in PATHS.
 
     The file is named portfolio_<period>_<lang>.pdf. Earlier periods in PATHS supply the movements.
@@ -243,7 +254,7 @@ def export_command(
     paths,
     out_dir: Path,
     lang: str,
-    criteria: Path,
+    criteria: Path | None,
     debug: bool,
     fmt: str,
     german_csv: bool,
@@ -319,33 +330,58 @@ def template(
         except OSError as exc:
             reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
             sys.exit(EXIT_NOTHING_DONE)
-        reporter.say(TEMPLATE_WRITTEN, style="green", path=display_path(target), catalog=catalog.label())
+        params = {"path": display_path(target), "catalog": catalog.label()}
+        if criteria is None or _found_without_criteria(catalog):
+            reporter.say(TEMPLATE_WRITTEN, style="green", **params)
+        else:
+            reporter.say(
+                TEMPLATE_WRITTEN_OWN_CATALOG, style="green", criteria=display_path(criteria), **params
+            )
+
+
+def _found_without_criteria(catalog) -> bool:
+    """Whether a workbook made from *catalog* is read with it when no --criteria is given."""
+    from reportgen.catalog import load_catalogs
+    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+
+    try:
+        return load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG).holds(catalog)
+    except ProblemsFound:
+        return False
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of the messages.")
-@click.option(
-    "--criteria",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="The criteria catalog to check against (default: criteria/efkam-partnership.yaml).",
-)
+@click.option("--criteria", type=click.Path(path_type=Path), default=None, help=CRITERIA_HELP)
 @click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
 def validate(paths, lang: str | None, criteria: Path | None, debug: bool) -> None:
     """Check workbooks and folders without rendering: every problem with its place and how to fix it.
 
-    Exit code 0 when no file has errors (warnings are fine), 1 when some have, 2 when none can be used.
+    With only --criteria, the catalog itself is checked (texts given in one language only, and any
+    mistake that keeps it from loading). Exit code 0 when no file has errors (warnings are fine), 1
+    when some have, 2 when none can be used or the catalog is broken.
     """
-    from reportgen.resources import DEFAULT_CATALOG
     from reportgen.validation import validate as check
 
     reporter = Reporter(lang or "all")
     with _guard(reporter, debug):
-        catalog_path = criteria or DEFAULT_CATALOG
-        report = check(paths, _catalog_or_exit(reporter, catalog_path), catalog_path)
+        if not paths and criteria is None:
+            reporter.say(NOTHING_TO_CHECK, style="red")
+            sys.exit(EXIT_NOTHING_DONE)
+        catalogs = _catalogs_or_exit(reporter, criteria)
+        report = check(paths, catalogs)
         for problem in report.problems:
             reporter.problem(problem)
+        if not paths:
+            warnings = len(report.catalog_problems)
+            reporter.say(
+                SUMMARY_CATALOGS,
+                style="yellow" if warnings else "green",
+                catalogs=Counted(CATALOGS, len(catalogs.found)),
+                warnings=Counted(WARNINGS, warnings),
+            )
+            sys.exit(EXIT_OK)
         style = "red" if report.failed else ("yellow" if report.warned else "green")
         reporter.say(
             SUMMARY_VALIDATE,
@@ -371,6 +407,21 @@ def _period_or_exit(reporter: Reporter, text: str | None):
     return period
 
 
+def _catalogs_or_exit(reporter: Reporter, path: Path | None):
+    """The catalogs *path* gives (a file: that one for everything; a folder: each of its catalogs, for
+    the workbooks that name it); by default those in criteria/, with the efkam catalog as default.
+    Broken ones are explained and end the command."""
+    from reportgen.catalog import load_catalogs
+    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+
+    try:
+        return load_catalogs(path or CRITERIA_DIR, None if path else DEFAULT_CATALOG)
+    except ProblemsFound as found:
+        for problem in found.problems:
+            reporter.problem(problem)
+        sys.exit(EXIT_NOTHING_DONE)
+
+
 def _catalog_or_exit(reporter: Reporter, path: Path | None):
     """The catalog at *path* (default: the efkam catalog); a broken one is explained and ends the command."""
     from reportgen.catalog import load_catalog
@@ -391,7 +442,7 @@ class Run:
     paths: tuple[Path, ...]
     out_dir: Path
     lang: str
-    criteria: Path
+    criteria: Path | None
     debug: bool
     period: str | None
     summary: Summary
@@ -409,7 +460,7 @@ def _flow(reporter: Reporter, run: Run, render: Callable) -> int:
     from reportgen.pipeline import BatchResult, period_problem, prepare
 
     wanted = _period_or_exit(reporter, run.period)
-    workload = prepare(run.paths, _catalog_or_exit(reporter, run.criteria))
+    workload = prepare(run.paths, _catalogs_or_exit(reporter, run.criteria))
     if wanted is None and run.latest_by_default:
         wanted = workload.latest_period()
     missing = period_problem(workload, wanted) if wanted is not None else None
