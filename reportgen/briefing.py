@@ -98,6 +98,11 @@ class BriefingView:
         return any(row.other_catalog for row in self.history)
 
     @property
+    def other_catalogs(self) -> str:
+        """Which quarters were assessed with which other catalog: ``2025-Q4: efkam-partnership v0.9``."""
+        return ", ".join(f"{row.period}: {row.other_catalog}" for row in self.history if row.other_catalog)
+
+    @property
     def balance_magnitude(self) -> float:
         """|S − K|: the size of the imbalance, whichever side invests more."""
         return abs(self.balance)

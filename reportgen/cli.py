@@ -414,8 +414,10 @@ def _catalogs_or_exit(reporter: Reporter, path: Path | None):
     from reportgen.catalog import load_catalogs
     from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
 
+    folder = path or CRITERIA_DIR
+    shipped = folder.is_dir() and folder.resolve() == CRITERIA_DIR.resolve()
     try:
-        return load_catalogs(path or CRITERIA_DIR, None if path else DEFAULT_CATALOG)
+        return load_catalogs(folder, DEFAULT_CATALOG if shipped else None)
     except ProblemsFound as found:
         for problem in found.problems:
             reporter.problem(problem)
