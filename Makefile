@@ -7,7 +7,7 @@ INPUT    ?= input
 OUTPUT   ?= output
 LANGS    ?= all
 PERIOD   ?=
-CRITERIA ?= criteria/efkam-partnership.yaml
+CRITERIA ?= criteria
 PYTEST_ARGS ?=
 
 BIN   := $(VENV)/bin
@@ -51,7 +51,9 @@ BUILD    := $(OUTPUT)/.build
 PROBLEMS := $(BUILD)/problems
 INPUTS := $(wildcard $(INPUT)/*.xlsx $(INPUT)/*.xlsm $(INPUT)/*.ods $(INPUT)/*.xls $(INPUT)/*.xlsb \
           $(INPUT)/*.csv $(INPUT)/*.tsv)
-RENDER_DEPS := $(STAMP) $(CRITERIA) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css) \
+# A catalog folder: each workbook is read with the catalog it names; a change to any of them counts.
+CATALOGS := $(if $(wildcard $(CRITERIA)/.),$(wildcard $(CRITERIA)/*.yaml $(CRITERIA)/*.yml),$(CRITERIA))
+RENDER_DEPS := $(STAMP) $(CATALOGS) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css) \
                $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py)
 SCOPE  := $(LANGS).$(or $(PERIOD),all)
 READ   := $(INPUT) --lang $(LANGS) --criteria $(CRITERIA)

@@ -62,7 +62,7 @@ def rss_mb() -> float:
 
 def stage_breakdown(workload, sample: int, runs: int) -> tuple[dict, dict]:
     """Per account, warm: every stage of the pipeline, and the floor for the same documents."""
-    catalog, renderer = workload.catalog, Renderer()
+    catalog, renderer = workload.catalogs.default, Renderer()
     latest = workload.latest_period()
     analyses = [a for a in workload.analyses if a.assessment.period == latest][:sample]
     stages: dict[str, list[float]] = {
@@ -81,7 +81,7 @@ def stage_breakdown(workload, sample: int, runs: int) -> tuple[dict, dict]:
     floor: dict[str, list[float]] = {"layout": [], "write": [], "figures saved": []}
     pipeline_total, floor_total = [], []
     # One warm-up, so that fonts, templates and hyphenation dictionaries are loaded.
-    renderer.pdf(renderer.html("briefing.html", LANG, view=build_briefing(analyses[0], catalog, LANG, DAY)))
+    renderer.pdf(renderer.html("briefing.html", LANG, view=build_briefing(analyses[0], LANG, DAY)))
     for _ in range(runs):
         for analysis in analyses:
             history = workload.history_of(analysis)
@@ -109,7 +109,7 @@ def stage_breakdown(workload, sample: int, runs: int) -> tuple[dict, dict]:
                 t_charts[name] += time.perf_counter() - started
             # The view itself, with the charts just made, costs well under a millisecond.
             charts = BriefingCharts(svgs["diagram"], svgs["profile"], svgs["trend"] if timeline else None)
-            view = build_briefing(fresh, catalog, LANG, DAY, history, charts)
+            view = build_briefing(fresh, LANG, DAY, history, charts)
             html, t_template = timed(lambda v: renderer.html("briefing.html", LANG, view=v), view)
             document, t_layout = timed(renderer.layout, html)
             _, t_write = timed(renderer.write, document)
@@ -156,14 +156,14 @@ def throughput(workload, out: Path, workers: int) -> dict:
 
 def memory(workload, out: Path, accounts: int) -> dict:
     """One worker rendering *accounts* briefings in a row: does its memory level off?"""
-    catalog, renderer = workload.catalog, Renderer()
+    renderer = Renderer()
     latest = workload.latest_period()
     analyses = [a for a in workload.analyses if a.assessment.period == latest]
     samples = []
     gc.collect()
     for number in range(accounts):
         analysis = analyses[number % len(analyses)]
-        view = build_briefing(analysis, catalog, LANG, DAY, workload.history_of(analysis))
+        view = build_briefing(analysis, LANG, DAY, workload.history_of(analysis))
         renderer.pdf(renderer.html("briefing.html", LANG, view=view))
         if number % 25 == 0 or number == accounts - 1:
             samples.append((number + 1, rss_mb()))

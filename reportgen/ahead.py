@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reportgen.briefing import BriefingCharts
-    from reportgen.catalog import Catalog
     from reportgen.pipeline import BriefingJob
 
 
@@ -41,14 +40,14 @@ def _quiet() -> None:
     sys.stdout = sys.stderr = sink
 
 
-def _make_charts(sender, catalog: Catalog, job: BriefingJob) -> None:
+def _make_charts(sender, job: BriefingJob) -> None:
     from reportgen.briefing import briefing_charts
 
     _quiet()
     charts: dict[str, BriefingCharts] = {}
     try:
         for lang in job.languages:
-            charts[lang] = briefing_charts(job.analysis, catalog, lang, job.history)
+            charts[lang] = briefing_charts(job.analysis, lang, job.history)
     except Exception:  # the parent draws whatever is missing itself, and reports what fails there
         pass
     sender.send(charts)
@@ -58,10 +57,10 @@ def _make_charts(sender, catalog: Catalog, job: BriefingJob) -> None:
 class ChartsAhead:
     """A forked child that draws the charts of one *job* and hands them over once."""
 
-    def __init__(self, catalog: Catalog, job: BriefingJob) -> None:
+    def __init__(self, job: BriefingJob) -> None:
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_make_charts, args=(sender, catalog, job), daemon=True)
+        self._process = context.Process(target=_make_charts, args=(sender, job), daemon=True)
         self._process.start()
         sender.close()
         self._charts: dict[str, BriefingCharts] | None = None

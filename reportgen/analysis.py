@@ -131,7 +131,11 @@ def imbalance_drivers(
     return tuple(candidates[:limit])
 
 
-def analyse(assessment: Assessment, catalog: Catalog) -> AccountAnalysis:
+def analyse(assessment: Assessment, catalog: Catalog | None = None) -> AccountAnalysis:
+    """The analysis of *assessment* with *catalog*, by default the one it was read with."""
+    catalog = catalog or assessment.catalog
+    if catalog is None:
+        raise ValueError("an assessment read without a catalog needs one to be analysed")
     results = combine_ratings(catalog, assessment.ratings)
     s, k = weighted_indices(catalog, results)
     results = with_balance_points(catalog, results)
@@ -148,5 +152,5 @@ def analyse(assessment: Assessment, catalog: Catalog) -> AccountAnalysis:
             rated_any=sum(r.supplier is not None or r.key_account is not None for r in results),
             total=len(results),
         ),
-        catalog_label=catalog.label(),
+        catalog=catalog,
     )

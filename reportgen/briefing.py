@@ -11,7 +11,6 @@ import textwrap
 from dataclasses import dataclass, replace
 from datetime import date
 
-from reportgen.catalog import Catalog
 from reportgen.history import AccountHistory, HistoryPoint
 from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult
 from reportgen.wording import zone_label, zone_words
@@ -99,6 +98,11 @@ class BriefingView:
         return any(row.other_catalog for row in self.history)
 
     @property
+    def other_catalogs(self) -> str:
+        """Which quarters were assessed with which other catalog: ``2025-Q4: efkam-partnership v0.9``."""
+        return ", ".join(f"{row.period}: {row.other_catalog}" for row in self.history if row.other_catalog)
+
+    @property
     def balance_magnitude(self) -> float:
         """|S − K|: the size of the imbalance, whichever side invests more."""
         return abs(self.balance)
@@ -135,7 +139,8 @@ def _briefly(row: FactorRow) -> FactorRow:
     return replace(row, comments=short)
 
 
-def _history_rows(timeline: tuple[HistoryPoint, ...], catalog: Catalog, lang: str) -> tuple[HistoryRow, ...]:
+def _history_rows(timeline: tuple[HistoryPoint, ...], lang: str) -> tuple[HistoryRow, ...]:
+    """Each quarter's figures, its zone named as its own catalog names it."""
     rows = []
     for point in timeline:
         a = point.analysis
@@ -144,7 +149,7 @@ def _history_rows(timeline: tuple[HistoryPoint, ...], catalog: Catalog, lang: st
             supplier_index=a.supplier_index if a else None,
             key_account_index=a.key_account_index if a else None,
             balance=a.balance if a else None,
-            zone_name=zone_label(a, catalog, lang) if a else None,
+            zone_name=zone_label(a, a.catalog, lang) if a else None,
             other_catalog=point.other_catalog,
         ))  # fmt: skip
     return tuple(rows)
@@ -168,22 +173,23 @@ class _Past:
     """Every quarter up to this one, gaps included; empty without earlier assessments."""
 
 
-def _past(analysis: AccountAnalysis, catalog: Catalog, history: AccountHistory | None) -> _Past:
+def _past(analysis: AccountAnalysis, history: AccountHistory | None) -> _Past:
     period = analysis.assessment.period
     earlier = history.all_before(period) if history else ()
-    timeline = history.timeline(period, catalog) if earlier else ()
+    timeline = history.timeline(period, analysis.catalog) if earlier else ()
     return _Past(earlier, tuple(timeline))
 
 
 def briefing_charts(
-    analysis: AccountAnalysis, catalog: Catalog, lang: str, history: AccountHistory | None = None
+    analysis: AccountAnalysis, lang: str, history: AccountHistory | None = None
 ) -> BriefingCharts:
-    return _charts(analysis, catalog, lang, _past(analysis, catalog, history))
+    return _charts(analysis, lang, _past(analysis, history))
 
 
-def _charts(analysis: AccountAnalysis, catalog: Catalog, lang: str, past: _Past) -> BriefingCharts:
+def _charts(analysis: AccountAnalysis, lang: str, past: _Past) -> BriefingCharts:
     from reportgen import charts
 
+    catalog = analysis.catalog
     return BriefingCharts(
         diagram_svg=charts.partnership_diagram(analysis, catalog, lang, path=past.earlier),
         profile_svg=charts.factor_profile(analysis, catalog, lang),
@@ -193,7 +199,6 @@ def _charts(analysis: AccountAnalysis, catalog: Catalog, lang: str, past: _Past)
 
 def build_briefing(
     analysis: AccountAnalysis,
-    catalog: Catalog,
     lang: str,
     made_on: date,
     history: AccountHistory | None = None,
@@ -201,11 +206,13 @@ def build_briefing(
 ) -> BriefingView:
     """The view of one briefing; *history* (up to this period) adds the path, the trend and changes.
 
-    *charts* are made here unless they were made ahead (see :func:`briefing_charts`).
+    Everything catalog-made – zones, texts, scale, questions – is the analysis's own catalog's. *charts*
+    are made here unless they were made ahead (see :func:`briefing_charts`).
     """
-    past = _past(analysis, catalog, history)
+    catalog = analysis.catalog
+    past = _past(analysis, history)
     previous = past.earlier[-1] if past.earlier else None
-    charts = charts or _charts(analysis, catalog, lang, past)
+    charts = charts or _charts(analysis, lang, past)
 
     assessment = analysis.assessment
     rows = [factor_row(result, lang) for result in analysis.factors]
@@ -242,9 +249,9 @@ def build_briefing(
         coaching_questions=tuple(question.get(lang) for question in catalog.coaching_questions),
         diagram_svg=charts.diagram_svg,
         profile_svg=charts.profile_svg,
-        history=_history_rows(past.timeline, catalog, lang),
+        history=_history_rows(past.timeline, lang),
         trend_svg=charts.trend_svg,
         previous_period=str(previous.assessment.period) if previous else None,
-        previous_zone_name=zone_label(previous, catalog, lang) if previous else None,
+        previous_zone_name=zone_label(previous, previous.catalog, lang) if previous else None,
         balance_change=analysis.balance - previous.balance if previous else None,
     )

@@ -6,6 +6,7 @@ catalog is reported with the file, the key and what is wrong.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated
@@ -216,6 +217,51 @@ def parse_catalog_ref(text: str) -> tuple[str, str | None]:
     return (parts[0] if parts else ""), version
 
 
+def version_order(version: str) -> tuple:
+    """``"0.9"`` < ``"1.0"`` < ``"1.10"``: numbers compare as numbers, anything else as text after them."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in version.split("."))
+
+
+@dataclass(frozen=True)
+class Catalogs:
+    """The catalogs an assessment may be read with: the one it names, when it is here, else the default.
+
+    ``--criteria FILE`` gives one catalog for everything; a folder (``criteria/`` unless told
+    otherwise) gives every catalog in it, so each workbook is read with the catalog it was made for.
+    """
+
+    default: Catalog
+    found: tuple[Catalog, ...] = ()
+    """Every catalog a workbook may name; the default among them."""
+    files: tuple[Path, ...] = ()
+    """The file of each catalog in *found*, where known."""
+
+    @classmethod
+    def only(cls, catalog: Catalog, file: Path | None = None) -> Catalogs:
+        return cls(catalog, (catalog,), (file,) if file else ())
+
+    def holds(self, catalog: Catalog) -> bool:
+        """Whether a workbook that names *catalog* is read with it, contents and all."""
+        return self.named(catalog.label()) == catalog
+
+    def named(self, ref: str | None) -> Catalog | None:
+        """The catalog *ref* names (``efkam-partnership v0.9``; without a version, its newest), if here."""
+        if not ref:
+            return None
+        declared_id, version = parse_catalog_ref(ref)
+        matches = [c for c in self.found if c.id == declared_id and version in (None, c.version)]
+        return max(matches, key=lambda c: version_order(c.version)) if matches else None
+
+    def for_ref(self, ref: str | None) -> Catalog:
+        """The catalog to read an assessment with that names *ref* (None: names none)."""
+        return self.named(ref) or self.default
+
+
+def as_catalogs(catalogs: Catalogs | Catalog) -> Catalogs:
+    """A single catalog is used for everything, as ``--criteria FILE`` asks."""
+    return catalogs if isinstance(catalogs, Catalogs) else Catalogs.only(catalogs)
+
+
 CATALOG_UNREADABLE = Message(
     N_("The catalog cannot be read: {reason}."),
     N_("Check that the file exists and is valid YAML."),
@@ -243,6 +289,49 @@ def load_catalog(path: Path) -> Catalog:
         return Catalog.model_validate(data)
     except ValidationError as exc:
         raise ProblemsFound([_catalog_problem(place, error, data) for error in exc.errors()]) from exc
+
+
+CATALOG_TWICE = Message(
+    N_("{label} is also in {other}, with other contents."),
+    N_("Give a changed copy its own id or version, so that a workbook names exactly one of them."),
+)
+NO_CATALOG_IN_FOLDER = Message(
+    N_("There is no catalog (.yaml) in this folder."),
+    N_("Name a catalog file or a folder that holds one with --criteria."),
+)
+CATALOG_SUFFIXES = (".yaml", ".yml")
+
+
+def load_catalogs(path: Path, default: Path | None = None) -> Catalogs:
+    """A catalog file: that catalog for everything. A folder: each of its catalogs, for the workbooks
+    that name it; the default is *default* when given, else the newest version in the folder (ties:
+    the first file by name). Every broken or ambiguous catalog is reported at once."""
+    if not path.is_dir():
+        return Catalogs.only(load_catalog(path), path)
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in CATALOG_SUFFIXES and p.is_file())
+    if not files:
+        raise ProblemsFound([Problem(Place(path), NO_CATALOG_IN_FOLDER)])
+    problems: list[Problem] = []
+    loaded: dict[Path, Catalog] = {}
+    for file in files:
+        try:
+            loaded[file] = load_catalog(file)
+        except ProblemsFound as found:
+            problems.extend(found.problems)
+    by_label: dict[str, Path] = {}
+    for file, catalog in loaded.items():
+        first = by_label.setdefault(catalog.label(), file)
+        if first != file and loaded[first] != catalog:
+            problems.append(
+                Problem(Place(file), CATALOG_TWICE, {"label": catalog.label(), "other": first.name})
+            )
+    if problems:
+        raise ProblemsFound(problems)
+    found = tuple(loaded[file] for file in by_label.values())
+    chosen = next((c for f, c in loaded.items() if default and f.resolve() == default.resolve()), None)
+    if chosen is None:
+        chosen = max(found, key=lambda c: version_order(c.version))
+    return Catalogs(chosen, found, tuple(by_label.values()))
 
 
 def _catalog_problem(place: Place, error: dict, data: dict) -> Problem:

@@ -69,12 +69,27 @@ TEMPLATE_WRITTEN = Message(
     N_("Workbook written: {path} (catalog {catalog})."),
     N_("Fill in the yellow cells, then run: reportgen briefing {path}"),
 )
+TEMPLATE_WRITTEN_OWN_CATALOG = Message(
+    N_("Workbook written: {path} (catalog {catalog})."),
+    N_("Fill in the yellow cells, then run: reportgen briefing {path} --criteria {criteria}"),
+)
+SUMMARY_CATALOGS = Message(N_("{catalogs} checked: {warnings}."))
+CATALOGS = Nn_("{n} catalog", "{n} catalogs")
+WARNINGS = Nn_("{n} warning", "{n} warnings")
+NOTHING_TO_CHECK = Message(
+    N_("There is nothing to check."),
+    N_("Give workbooks or folders to check, or a catalog with --criteria."),
+)
+
+
+CRITERIA_HELP = (
+    "A catalog file to use for every workbook, or a folder of catalogs: each workbook is read with the "
+    "catalog it names, where the folder has it (default: the catalogs in criteria/)."
+)
 
 
 def _shared_options(function):
     """The options every command shares (MkDocs style): inputs, output, language, catalog, debug."""
-    from reportgen.resources import DEFAULT_CATALOG
-
     options = [
         click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
         click.option(
@@ -93,13 +108,7 @@ def _shared_options(function):
             show_default=True,
             help="Language of the report and of the messages (all = German and English).",
         ),
-        click.option(
-            "--criteria",
-            type=click.Path(path_type=Path, dir_okay=False),
-            default=DEFAULT_CATALOG,
-            show_default="criteria/efkam-partnership.yaml",
-            help="The criteria catalog to use.",
-        ),
+        click.option("--criteria", type=click.Path(path_type=Path), default=None, help=CRITERIA_HELP),
         click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error."),
         click.option(
             "--record",
@@ -192,7 +201,7 @@ def briefing(
     paths,
     out_dir: Path,
     lang: str,
-    criteria: Path,
+    criteria: Path | None,
     debug: bool,
     record: Path | None,
     period: str | None,
@@ -240,7 +249,7 @@ def portfolio(
     paths,
     out_dir: Path,
     lang: str,
-    criteria: Path,
+    criteria: Path | None,
     debug: bool,
     record: Path | None,
     period: str | None,
@@ -279,7 +288,7 @@ def export_command(
     paths,
     out_dir: Path,
     lang: str,
-    criteria: Path,
+    criteria: Path | None,
     debug: bool,
     record: Path | None,
     fmt: str,
@@ -356,7 +365,24 @@ def template(
         except OSError as exc:
             reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
             sys.exit(EXIT_NOTHING_DONE)
-        reporter.say(TEMPLATE_WRITTEN, style="green", path=display_path(target), catalog=catalog.label())
+        params = {"path": display_path(target), "catalog": catalog.label()}
+        if criteria is None or _found_without_criteria(catalog):
+            reporter.say(TEMPLATE_WRITTEN, style="green", **params)
+        else:
+            reporter.say(
+                TEMPLATE_WRITTEN_OWN_CATALOG, style="green", criteria=display_path(criteria), **params
+            )
+
+
+def _found_without_criteria(catalog) -> bool:
+    """Whether a workbook made from *catalog* is read with it when no --criteria is given."""
+    from reportgen.catalog import load_catalogs
+    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+
+    try:
+        return load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG).holds(catalog)
+    except ProblemsFound:
+        return False
 
 
 @cli.command(hidden=True)
@@ -382,30 +408,37 @@ def recorded(records: tuple[Path, ...], lang: str) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of the messages.")
-@click.option(
-    "--criteria",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="The criteria catalog to check against (default: criteria/efkam-partnership.yaml).",
-)
+@click.option("--criteria", type=click.Path(path_type=Path), default=None, help=CRITERIA_HELP)
 @click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
 def validate(paths, lang: str | None, criteria: Path | None, debug: bool) -> None:
     """Check workbooks and folders without rendering: every problem with its place and how to fix it.
 
-    Exit code 0 when no file has errors (warnings are fine), 1 when some have, 2 when none can be used.
+    With only --criteria, the catalog itself is checked (texts given in one language only, and any
+    mistake that keeps it from loading). Exit code 0 when no file has errors (warnings are fine), 1
+    when some have, 2 when none can be used or the catalog is broken.
     """
-    from reportgen.resources import DEFAULT_CATALOG
     from reportgen.validation import validate as check
 
     reporter = Reporter(lang or "all")
     with _guard(reporter, debug):
-        catalog_path = criteria or DEFAULT_CATALOG
-        catalog = _catalog_or_exit(reporter, catalog_path)
-        report = _or_exit(reporter, lambda: check(paths, catalog, catalog_path))
+        if not paths and criteria is None:
+            reporter.say(NOTHING_TO_CHECK, style="red")
+            sys.exit(EXIT_NOTHING_DONE)
+        catalogs = _catalogs_or_exit(reporter, criteria)
+        report = _or_exit(reporter, lambda: check(paths, catalogs))
         for problem in report.problems:
             reporter.problem(problem)
+        if not paths:
+            warnings = len(report.catalog_problems)
+            reporter.say(
+                SUMMARY_CATALOGS,
+                style="yellow" if warnings else "green",
+                catalogs=Counted(CATALOGS, len(catalogs.found)),
+                warnings=Counted(WARNINGS, warnings),
+            )
+            sys.exit(EXIT_OK)
         style = "red" if report.failed else ("yellow" if report.warned else "green")
         reporter.say(
             SUMMARY_VALIDATE,
@@ -429,6 +462,23 @@ def _period_or_exit(reporter: Reporter, text: str | None):
         reporter.say(BAD_PERIOD, style="red", value=text)
         sys.exit(EXIT_NOTHING_DONE)
     return period
+
+
+def _catalogs_or_exit(reporter: Reporter, path: Path | None):
+    """The catalogs *path* gives (a file: that one for everything; a folder: each of its catalogs, for
+    the workbooks that name it); by default those in criteria/, with the efkam catalog as default.
+    Broken ones are explained and end the command."""
+    from reportgen.catalog import load_catalogs
+    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+
+    folder = path or CRITERIA_DIR
+    shipped = folder.is_dir() and folder.resolve() == CRITERIA_DIR.resolve()
+    try:
+        return load_catalogs(folder, DEFAULT_CATALOG if shipped else None)
+    except ProblemsFound as found:
+        for problem in found.problems:
+            reporter.problem(problem)
+        sys.exit(EXIT_NOTHING_DONE)
 
 
 def _catalog_or_exit(reporter: Reporter, path: Path | None):
@@ -463,7 +513,7 @@ class Run:
     paths: tuple[Path, ...]
     out_dir: Path
     lang: str
-    criteria: Path
+    criteria: Path | None
     debug: bool
     period: str | None
     summary: Summary
@@ -484,8 +534,8 @@ def _flow(reporter: Reporter, run: Run, render: Callable) -> int:
     from reportgen.pipeline import BatchResult, period_problem, prepare
 
     wanted = _period_or_exit(reporter, run.period)
-    catalog = _catalog_or_exit(reporter, run.criteria)
-    workload = _or_exit(reporter, lambda: prepare(run.paths, catalog), nothing_made=True)
+    catalogs = _catalogs_or_exit(reporter, run.criteria)
+    workload = _or_exit(reporter, lambda: prepare(run.paths, catalogs), nothing_made=True)
     if wanted is None and run.latest_by_default:
         wanted = workload.latest_period()
     missing = period_problem(workload, wanted) if wanted is not None else None
@@ -530,7 +580,8 @@ def _plan_portfolios(run: Run, plan: Path) -> None:
     reporter = Reporter(run.lang)
     with _guard(reporter, run.debug):
         wanted = _period_or_exit(reporter, run.period)
-        workload = prepare(run.paths, _catalog_or_exit(reporter, run.criteria))
+        catalogs = _catalogs_or_exit(reporter, run.criteria)
+        workload = _or_exit(reporter, lambda: prepare(run.paths, catalogs))
         quarters = [wanted] if wanted is not None else workload.periods()
         write_portfolio_plan(plan, {q: portfolio_sources(workload.histories, q) for q in quarters})
         if run.record is not None:

@@ -9,21 +9,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportgen.catalog import Catalog, parse_catalog_ref
+from reportgen.identity import default_history_key
 from reportgen.model import AccountAnalysis, Assessment, Period
 
 
 def account_key(assessment: Assessment) -> str:
-    """What makes two assessments the same account: its id, else its name (case ignored)."""
-    return assessment.account.account_id or assessment.account.name.casefold()
+    """Which account's history an assessment belongs to: as identified once every file was read (see
+    :mod:`reportgen.identity`), else its Account-ID or its name."""
+    return assessment.history_key or default_history_key(assessment)
 
 
-def other_catalog(assessment: Assessment, catalog: Catalog) -> str | None:
-    """The catalog an assessment declares when it is not the one in use (other id or version)."""
-    if not assessment.catalog_ref:
+def other_catalog(analysis: AccountAnalysis, catalog: Catalog) -> str | None:
+    """The catalog an assessment was made for when it is not *catalog* (the one the report uses): the
+    one it was read with, or, where the one it names was not at hand, the one it names."""
+    if analysis.catalog.label() != catalog.label():
+        return analysis.catalog.label()
+    declared = analysis.assessment.catalog_ref
+    if not declared:
         return None
-    declared_id, version = parse_catalog_ref(assessment.catalog_ref)
+    declared_id, version = parse_catalog_ref(declared)
     if declared_id != catalog.id or (version is not None and version != catalog.version):
-        return assessment.catalog_ref
+        return declared
     return None
 
 
@@ -58,7 +64,8 @@ class AccountHistory:
         return earlier[-1] if earlier else None
 
     def timeline(self, until: Period, catalog: Catalog) -> tuple[HistoryPoint, ...]:
-        """Every quarter from the first assessment to *until*; quarters without one are gaps."""
+        """Every quarter from the first assessment to *until*; quarters without one are gaps, and those
+        assessed with another catalog than *catalog* (the report's) say which."""
         by_period = {a.assessment.period: a for a in self.analyses}
         if not self.analyses:
             return ()
@@ -67,7 +74,7 @@ class AccountHistory:
         for ordinal in range(first, until.ordinal + 1):
             period = Period.from_ordinal(ordinal)
             analysis = by_period.get(period)
-            foreign = other_catalog(analysis.assessment, catalog) if analysis else None
+            foreign = other_catalog(analysis, catalog) if analysis else None
             points.append(HistoryPoint(period, analysis, foreign))
         return tuple(points)
 

@@ -13,7 +13,8 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from reportgen.catalog import Factor, RelationshipType
+from reportgen.catalog import Catalog, Factor, RelationshipType
+from reportgen.problems import Place
 
 
 class Side(StrEnum):
@@ -78,6 +79,22 @@ class AccountFacts:
     annual_revenue: float | None = None
     currency: str = "EUR"
     intended_type: str | None = None
+    former_name: str | None = None
+    """The name the account had before a rename: it joins the two names' histories."""
+
+
+def name_key(name: str) -> str:
+    """A name as identity compares it: case and runs of spaces ignored."""
+    return " ".join(name.casefold().split())
+
+
+@dataclass(frozen=True)
+class FactPlaces:
+    """Where the facts that identify an account stand in its file, for messages that name them."""
+
+    name: Place | None = None
+    account_id: Place | None = None
+    former_name: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +124,12 @@ class Assessment:
     source: Path | None = None
     catalog_ref: str | None = None
     """The catalog the workbook says it was made for, as written: ``efkam-partnership v1.0``."""
+    places: FactPlaces = FactPlaces()
+    catalog: Catalog | None = None
+    """The catalog it was read with: its factor ids are that catalog's."""
+    history_key: str | None = None
+    """Which account's history this assessment belongs to; set once every file is read (see
+    :mod:`reportgen.identity`), since a rename or an Account-ID links assessments of several files."""
 
 
 class ZoneKind(StrEnum):
@@ -187,7 +210,12 @@ class AccountAnalysis:
     zone: Zone
     drivers: tuple[FactorResult, ...]
     coverage: Coverage
-    catalog_label: str
+    catalog: Catalog
+    """The catalog it was analysed with: each assessment with its own, so one quarter may mix them."""
+
+    @property
+    def catalog_label(self) -> str:
+        return self.catalog.label()
 
     @property
     def balance(self) -> float:

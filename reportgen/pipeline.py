@@ -10,13 +10,13 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.analysis import analyse
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, Catalogs, as_catalogs
 from reportgen.history import AccountHistory, account_key, build_histories
 from reportgen.i18n import N_
 from reportgen.model import AccountAnalysis, Assessment, Period
@@ -88,9 +88,10 @@ def default_jobs() -> int:
 
 @dataclass
 class Workload:
-    """Everything read and analysed, before anything is written."""
+    """Everything read and analysed, before anything is written. Each analysis carries the catalog it
+    was read and analysed with; *catalogs* are those at hand, their default for reports of many."""
 
-    catalog: Catalog
+    catalogs: Catalogs
     files: list[ReadResult]
     analyses: list[AccountAnalysis]
     histories: dict[str, AccountHistory]
@@ -135,37 +136,51 @@ class BatchResult:
         return 1 if self.written else 2
 
 
-def read_all(paths: Iterable[Path], catalog: Catalog, today: date | None = None) -> list[ReadResult]:
-    """Read every file first; warn of an account and period given twice and of periods to come."""
+def read_all(
+    paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None
+) -> list[ReadResult]:
+    """Read every file first, then tell the accounts apart (see :mod:`reportgen.identity`): a reused
+    Account-ID is an error of the file that reuses it; warn of an account and period given twice and
+    of periods to come."""
+    from reportgen.identity import identify
+
     files = collect_inputs(paths)
     if not files:
         raise ProblemsFound([Problem(None, NO_INPUT)])
-    results = [read_file(path, catalog) for path in files]
+    results = [read_file(path, catalogs) for path in files]
+    given = [(result, a) for result in results for a in result.assessments]
+    identified = identify(a for _, a in given)
+    file_of = {id(a): result for result, a in given}
+    for found in identified.problems:
+        file_of[id(found.assessment)].problems.append(found.problem)
+    for result in results:
+        result.assessments = []
     today = today or made_on()
     seen: dict[tuple[str, Period], Path] = {}
-    for result in results:
-        kept = []
-        for assessment in result.assessments:
-            key = (account_key(assessment), assessment.period)
-            params = {"account": assessment.account.name, "period": str(assessment.period)}
-            if assessment.period.first_day() > today:
-                result.problems.append(Problem(Place(result.path), FUTURE_PERIOD, params, Severity.WARNING))
-            if key in seen:
-                params["other"] = seen[key].name
-                result.problems.append(
-                    Problem(Place(result.path), DUPLICATE_ASSESSMENT, params, Severity.WARNING)
-                )
-                continue
-            seen[key] = result.path
-            kept.append(assessment)
-        result.assessments = kept
+    for (result, _), assessment in zip(given, identified.kept, strict=True):
+        if assessment is None:
+            continue
+        key = (account_key(assessment), assessment.period)
+        params = {"account": assessment.account.name, "period": str(assessment.period)}
+        if assessment.period.first_day() > today:
+            result.problems.append(Problem(Place(result.path), FUTURE_PERIOD, params, Severity.WARNING))
+        if key in seen:
+            params["other"] = seen[key].name
+            result.problems.append(
+                Problem(Place(result.path), DUPLICATE_ASSESSMENT, params, Severity.WARNING)
+            )
+            continue
+        seen[key] = result.path
+        result.assessments.append(assessment)
     return results
 
 
-def prepare(paths: Iterable[Path], catalog: Catalog) -> Workload:
-    files = read_all(paths, catalog)
-    analyses = [analyse(assessment, catalog) for result in files for assessment in result.assessments]
-    return Workload(catalog, files, analyses, build_histories(analyses))
+def prepare(paths: Iterable[Path], catalogs: Catalogs | Catalog) -> Workload:
+    """Read and analyse everything; each assessment with the catalog it was read with."""
+    catalogs = as_catalogs(catalogs)
+    files = read_all(paths, catalogs)
+    analyses = [analyse(assessment) for result in files for assessment in result.assessments]
+    return Workload(catalogs, files, analyses, build_histories(analyses))
 
 
 def period_problem(workload: Workload, period: Period) -> Problem | None:
@@ -312,17 +327,27 @@ def briefing_jobs(
     return jobs
 
 
-# A worker process renders many accounts with one renderer: fonts, templates and the catalog are
-# prepared once per process, not once per account.
-_worker_catalog: Catalog | None = None
+# A worker process renders many accounts with one renderer: fonts and templates are prepared once per
+# process, not once per account, and so is each catalog's chart ground (see _same_catalog).
 _worker_renderer = None
+_worker_catalogs: dict[str, Catalog] = {}
 
 
-def _start_worker(catalog: Catalog) -> None:
-    global _worker_catalog, _worker_renderer
+def _start_worker() -> None:
+    global _worker_renderer
     from reportgen.rendering import Renderer
 
-    _worker_catalog, _worker_renderer = catalog, Renderer()
+    _worker_renderer = Renderer()
+    _worker_catalogs.clear()
+
+
+def _same_catalog(analysis: AccountAnalysis) -> AccountAnalysis:
+    """The analysis with the worker's copy of its catalog. Every job arrives with its own unpickled
+    copy; charts keep their fixed parts per catalog object, so equal catalogs must be one object."""
+    kept = _worker_catalogs.setdefault(analysis.catalog.label(), analysis.catalog)
+    if kept is analysis.catalog or kept != analysis.catalog:
+        return analysis
+    return replace(analysis, catalog=kept)
 
 
 def _render_job(
@@ -338,13 +363,12 @@ def _render_job(
     try:
         with time_limit(job.timeout):
             ahead = made_ahead() if made_ahead else {}
+            analysis = _same_catalog(job.analysis)
             return [
                 (
                     lang,
                     _worker_renderer.briefing_pdf(
-                        build_briefing(
-                            job.analysis, _worker_catalog, lang, job.day, job.history, ahead.get(lang)
-                        )
+                        build_briefing(analysis, lang, job.day, job.history, ahead.get(lang))
                     ),
                 )
                 for lang in job.languages
@@ -369,17 +393,17 @@ RECYCLE_AFTER = 200
 TIMED_OUT = "\x00timeout"
 
 
-def _run_here(catalog: Catalog, jobs: list[BriefingJob], workers: int):
+def _run_here(jobs: list[BriefingJob], workers: int):
     """Results in job order, rendered in this process; a single account with a core to spare has
     its charts drawn in a forked child meanwhile."""
     from reportgen import ahead
 
-    _start_worker(catalog)
+    _start_worker()
     if not ahead.worth_it(jobs, workers):
         yield from ((job, _render_job(job)) for job in jobs)
         return
     (job,) = jobs
-    helper = ahead.ChartsAhead(catalog, job)
+    helper = ahead.ChartsAhead(job)
     try:
         _worker_renderer.warm_up("briefing.html", job.languages)
         yield job, _render_job(job, helper.charts)
@@ -387,17 +411,17 @@ def _run_here(catalog: Catalog, jobs: list[BriefingJob], workers: int):
         helper.close()
 
 
-def _run_jobs(catalog: Catalog, jobs: list[BriefingJob], workers: int, timeout: float):
+def _run_jobs(jobs: list[BriefingJob], workers: int, timeout: float):
     """Results in job order: in this process when one worker suffices, else in a pool of spawned
     workers. Each job limits its own time (see :func:`_render_job`); in a pool a worker that does not
     answer even after a grace period is given up, and killed at the end."""
     if workers <= 1 or len(jobs) <= 1:
-        yield from _run_here(catalog, jobs, workers)
+        yield from _run_here(jobs, workers)
         return
     from multiprocessing import TimeoutError as PoolTimeout
     from multiprocessing import get_context
 
-    pool = get_context("spawn").Pool(min(workers, len(jobs)), _start_worker, (catalog,), RECYCLE_AFTER)
+    pool = get_context("spawn").Pool(min(workers, len(jobs)), _start_worker, (), RECYCLE_AFTER)
     try:
         pending = [(job, pool.apply_async(_render_job, (job,))) for job in jobs]
         for job, result in pending:
@@ -427,7 +451,7 @@ def render_briefings(
     remove_stale_parts(out_dir)
     jobs = briefing_jobs(workload, selection, languages, debug, timeout)
     on_progress(0, len(jobs))
-    results = _run_jobs(workload.catalog, jobs, workers, timeout)
+    results = _run_jobs(jobs, workers, timeout)
     for done, (job, (pdfs, failure)) in enumerate(results, start=1):
         assessment = job.analysis.assessment
         if failure is not None:
@@ -469,7 +493,7 @@ def render_portfolio(
 
     batch = BatchResult(files=workload.files)
     remove_stale_parts(out_dir)
-    portfolio = analyse_portfolio(workload.histories, period, workload.catalog)
+    portfolio = analyse_portfolio(workload.histories, period, workload.catalogs.default)
     renderer = Renderer()
     day = made_on()
     for lang in languages:

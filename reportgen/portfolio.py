@@ -4,6 +4,7 @@ answered with data. Pure functions over analyses and histories.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,11 @@ class PortfolioAnalysis:
     capacity: CapacityCheck
     dropped: tuple[str, ...]
     """Accounts assessed in the previous period but not in this one."""
+    catalog: Catalog
+    """The portfolio's own catalog, for its map, zone order, capacity and questions: the one most of its
+    accounts were assessed with. Every account keeps its zone from its own catalog."""
+    catalogs_used: tuple[tuple[str, int], ...] = ()
+    """Each catalog the quarter's accounts were assessed with and how many, the portfolio's first."""
 
     @property
     def movements(self) -> tuple[PortfolioEntry, ...]:
@@ -100,10 +106,27 @@ def factor_moves(
     return tuple(moves[:limit])
 
 
+def _main_catalog(analyses: list[AccountAnalysis], default: Catalog) -> Catalog:
+    """The catalog most *analyses* were made with; on a tie (or none at all) *default* where it is one."""
+    counts = Counter(a.catalog.label() for a in analyses)
+    if not counts:
+        return default
+    most = max(counts.values())
+    if counts.get(default.label()) == most:
+        return default
+    label = next(label for label, count in counts.items() if count == most)
+    return next(a.catalog for a in analyses if a.catalog.label() == label)
+
+
 def analyse_portfolio(
     histories: dict[str, AccountHistory], period: Period, catalog: Catalog
 ) -> PortfolioAnalysis:
-    """The portfolio in *period*; "previous" is each account's latest earlier assessment."""
+    """The portfolio in *period*; "previous" is each account's latest earlier assessment.
+
+    Indices are on 0–100 whatever the catalog, so accounts assessed with different catalogs share one
+    ranking and map; each keeps the zone its own catalog gives it, and lean, strategic and scale-back
+    are judged by its own catalog's relationship types. *catalog* decides a tie for the portfolio's
+    own catalog (see :attr:`PortfolioAnalysis.catalog`)."""
     entries = []
     for history in histories.values():
         current = history.at(period)
@@ -114,16 +137,22 @@ def analyse_portfolio(
         entries.append((current, previous, moves))
     entries.sort(key=lambda item: (-item[0].balance, item[0].assessment.account.name.casefold()))
     ranked = tuple(PortfolioEntry(rank, *item) for rank, item in enumerate(entries, start=1))
+    main = _main_catalog([e.analysis for e in ranked], catalog)
 
-    types = catalog.zones.relationship_types
-    lean_id, strategic_id = types[0].id, types[-1].id
-    partner_start = types[1].start() if len(types) > 1 else 100
+    def types(entry: PortfolioEntry):
+        return entry.analysis.catalog.zones.relationship_types
+
+    def partner_start(entry: PortfolioEntry) -> float:
+        own = types(entry)
+        return own[1].start() if len(own) > 1 else 100
+
     over = tuple(e for e in ranked if e.analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION)
-    strategic = tuple(e for e in ranked if e.analysis.zone.id == strategic_id)
-    intended = tuple(e for e in ranked if e.analysis.assessment.account.intended_type == strategic_id)
-    counts = {zone: 0 for zone in zone_ids(catalog)}
+    strategic = tuple(e for e in ranked if e.analysis.zone.id == types(e)[-1].id)
+    intended = tuple(e for e in ranked if e.analysis.assessment.account.intended_type == types(e)[-1].id)
+    counts = {zone: 0 for zone in zone_ids(main)}
     for entry in ranked:
-        counts[entry.analysis.zone.id] += 1
+        counts[entry.analysis.zone.id] = counts.get(entry.analysis.zone.id, 0) + 1
+    used = Counter(e.analysis.catalog.label() for e in ranked)
     previous_period = period.previous()
     dropped = tuple(
         sorted(
@@ -138,13 +167,15 @@ def analyse_portfolio(
         entries=ranked,
         zone_counts=tuple(counts.items()),
         over_investing=over,
-        lean=tuple(e for e in ranked if e.analysis.zone.id == lean_id),
+        lean=tuple(e for e in ranked if e.analysis.zone.id == types(e)[0].id),
         strategic=strategic,
         # Over-investment where the customer does not even invest like a preferred partner:
         # it wants a reliable supplier, so lean KAM is the honest answer.
-        scale_back=tuple(e for e in over if e.analysis.key_account_index < partner_start),
-        capacity=CapacityCheck(catalog.zones.strategic_capacity, strategic, intended),
+        scale_back=tuple(e for e in over if e.analysis.key_account_index < partner_start(e)),
+        capacity=CapacityCheck(main.zones.strategic_capacity, strategic, intended),
         dropped=dropped,
+        catalog=main,
+        catalogs_used=tuple(sorted(used.items(), key=lambda item: (item[0] != main.label(), -item[1]))),
     )
 
 

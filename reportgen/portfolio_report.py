@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reportgen.analysis import zone_ids
-from reportgen.catalog import Catalog
 from reportgen.model import AccountAnalysis, ZoneKind
 from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.wording import zone_label, zone_names
@@ -110,8 +108,10 @@ def _note(result, lang: str, change: float | None = None) -> FactorNote:
                       result.key_account, change)  # fmt: skip
 
 
-def _row(entry: PortfolioEntry, catalog: Catalog, lang: str) -> AccountRow:
+def _row(entry: PortfolioEntry, lang: str) -> AccountRow:
+    """An account's row, worded by its own catalog (its zone, its intended relationship)."""
     analysis = entry.analysis
+    catalog = analysis.catalog
     account = analysis.assessment.account
     types = {r.id: r.name.get(lang) for r in catalog.zones.relationship_types}
     return AccountRow(
@@ -126,7 +126,9 @@ def _row(entry: PortfolioEntry, catalog: Catalog, lang: str) -> AccountRow:
         zone_name=zone_label(analysis, catalog, lang),
         critical=analysis.zone.critical,
         balance_change=entry.balance_change,
-        previous_zone_name=zone_label(entry.previous, catalog, lang) if entry.previous else None,
+        previous_zone_name=zone_label(entry.previous, entry.previous.catalog, lang)
+        if entry.previous
+        else None,
         rated=analysis.coverage.rated_both,
         total=analysis.coverage.total,
         intended_name=types.get(account.intended_type) if account.intended_type else None,
@@ -135,34 +137,45 @@ def _row(entry: PortfolioEntry, catalog: Catalog, lang: str) -> AccountRow:
     )
 
 
-def _appendix(entry: PortfolioEntry, row: AccountRow, path: tuple[AccountAnalysis, ...], catalog: Catalog,
-              lang: str) -> AppendixPage:  # fmt: skip
+def _appendix(
+    entry: PortfolioEntry, row: AccountRow, path: tuple[AccountAnalysis, ...], lang: str
+) -> AppendixPage:
     from reportgen.charts.mini import mini_diagram
 
     analysis = entry.analysis
     gaps = sorted((r for r in analysis.factors if r.gap), key=lambda r: (-abs(r.gap), r.number))
     return AppendixPage(
         row=row,
-        diagram_svg=mini_diagram(analysis, path, catalog),
+        diagram_svg=mini_diagram(analysis, path, analysis.catalog),
         gaps=tuple(_note(r, lang) for r in gaps[:APPENDIX_GAPS]),
     )
+
+
+def _catalogs_label(portfolio: PortfolioAnalysis) -> str:
+    """The portfolio's catalog; where its accounts were assessed with several, each with its count."""
+    if len(portfolio.catalogs_used) <= 1:
+        return portfolio.catalog.label()
+    return " · ".join(f"{label} ({count})" for label, count in portfolio.catalogs_used)
 
 
 def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: date) -> PortfolioView:
     """The portfolio view; *workload* supplies each account's history for the appendix diagrams."""
     from reportgen.charts import portfolio_map
 
-    catalog = workload.catalog
-    rows = {id(e): _row(e, catalog, lang) for e in portfolio.entries}
+    catalog = portfolio.catalog
+    rows = {id(e): _row(e, lang) for e in portfolio.entries}
 
     def pick(entries) -> tuple[AccountRow, ...]:
         return tuple(rows[id(e)] for e in entries)
 
-    names = dict(zone_names(catalog, lang))
+    names = {}
+    for entry in portfolio.entries:  # a zone only another catalog has is named as that catalog names it
+        names.update(zone_names(entry.analysis.catalog, lang))
+    names.update(zone_names(catalog, lang))
     counts = dict(portfolio.zone_counts)
     types = catalog.zones.relationship_types
     appendix = tuple(
-        _appendix(e, rows[id(e)], workload.history_of(e.analysis).all_before(portfolio.period), catalog, lang)
+        _appendix(e, rows[id(e)], workload.history_of(e.analysis).all_before(portfolio.period), lang)
         for e in portfolio.entries
     )
     return PortfolioView(
@@ -171,8 +184,8 @@ def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: 
         previous_period=str(portfolio.previous_period),
         made_on=made_on,
         catalog_title=catalog.title.get(lang),
-        catalog_label=catalog.label(),
-        zone_counts=tuple(ZoneCount(zone, names[zone], counts[zone]) for zone in zone_ids(catalog)),
+        catalog_label=_catalogs_label(portfolio),
+        zone_counts=tuple(ZoneCount(zone, names[zone], count) for zone, count in portfolio.zone_counts),
         rows=pick(portfolio.entries),
         over_investing=pick(portfolio.over_investing),
         lean=pick(portfolio.lean),

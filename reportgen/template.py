@@ -29,6 +29,7 @@ from reportgen.reading.vocabulary import (
     CURRENCY,
     FACTOR,
     FACTOR_ID,
+    FORMER_NAME,
     INTENDED_TYPE,
     KEY_ACCOUNT_MANAGER,
     KEY_ACCOUNT_SCORE,
@@ -205,6 +206,11 @@ def _account_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None
             None,
             _("optional: the relationship you run it as ({types})").format(types=", ".join(types)),
         ),
+        (
+            FORMER_NAME,
+            None,
+            _("optional: the account's old name, only if it was renamed (keeps its history)"),
+        ),
     ]
     for row, (term, value, note) in enumerate(rows, start=2):
         sheet.cell(row, 1, term.heading(lang)).font = _bold()
@@ -231,7 +237,7 @@ def _account_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None
     )
     choice.error = _("Choose one of the relationship types in the list, or leave the cell blank.")
     sheet.add_data_validation(choice)
-    choice.add(f"B{len(rows) + 1}")
+    choice.add(f"B{[term for term, _value, _note in rows].index(INTENDED_TYPE) + 2}")
     for column, width in zip("ABC", (26, 42, 70), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, Catalogs
 from reportgen.i18n import N_
 from reportgen.pipeline import read_all
 from reportgen.problems import Message, Place, Problem, Severity
@@ -65,5 +65,14 @@ def catalog_warnings(catalog: Catalog, path: Path) -> list[Problem]:
     return problems
 
 
-def validate(paths: Iterable[Path], catalog: Catalog, catalog_path: Path) -> ValidationReport:
-    return ValidationReport(read_all(paths, catalog), catalog_warnings(catalog, catalog_path))
+def validate(paths: Iterable[Path], catalogs: Catalogs) -> ValidationReport:
+    """Every file's problems, and the texts of each catalog at hand that are given in one language only.
+    Without *paths*, the catalogs alone are checked."""
+    paths = list(paths)
+    files = read_all(paths, catalogs) if paths else []
+    warnings = [
+        p
+        for catalog, file in zip(catalogs.found, catalogs.files, strict=True)
+        for p in catalog_warnings(catalog, file)
+    ]
+    return ValidationReport(files, warnings)

@@ -233,7 +233,10 @@ def workbook_sheets(example: Example, period: str, catalog) -> dict:
         example.catalog_refs.get(period, catalog.label()),
         example.intended,
     ]
-    facts = [FIELD_VALUE[lang], *([label, value] for label, value in zip(fact_labels, values, strict=True))]
+    facts = [
+        FIELD_VALUE[lang],
+        *([label, value] for label, value in zip(fact_labels[: len(values)], values, strict=True)),
+    ]
     rows = [columns]
     for number, factor in enumerate(catalog.factors, start=1):
         rows.append(

@@ -28,12 +28,12 @@ def jobs(catalog):
 
 
 def test_the_child_draws_the_same_charts_as_this_process(catalog, jobs):
-    helper = ahead.ChartsAhead(catalog, jobs[0])
+    helper = ahead.ChartsAhead(jobs[0])
     made = helper.charts()
     job = jobs[0]
     assert set(made) == {"de", "en"}
     for lang in ("de", "en"):
-        assert made[lang] == briefing_charts(job.analysis, catalog, lang, job.history)
+        assert made[lang] == briefing_charts(job.analysis, lang, job.history)
     assert made["de"].trend_svg is not None
     assert not helper._process.is_alive()
 
@@ -43,7 +43,7 @@ def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, 
         raise RuntimeError("no charts today")
 
     monkeypatch.setattr("reportgen.briefing.briefing_charts", broken)  # the forked child inherits it
-    helper = ahead.ChartsAhead(catalog, jobs[0])
+    helper = ahead.ChartsAhead(jobs[0])
     assert helper.charts() == {}
     assert not helper._process.is_alive()
 
@@ -61,7 +61,7 @@ def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, cap
         return real(*args)
 
     monkeypatch.setattr("reportgen.briefing.briefing_charts", noisy)
-    made = ahead.ChartsAhead(catalog, jobs[0]).charts()
+    made = ahead.ChartsAhead(jobs[0]).charts()
     assert set(made) == {"de", "en"}
     out, err = capfd.readouterr()
     assert "from the child" not in out and "Glyph" not in err
@@ -69,7 +69,7 @@ def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, cap
 
 def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
     monkeypatch.setattr("reportgen.briefing.briefing_charts", lambda *args: time.sleep(600))
-    helper = ahead.ChartsAhead(catalog, jobs[0])
+    helper = ahead.ChartsAhead(jobs[0])
     child = helper._process.pid
     helper.close()
     assert not helper._process.is_alive()

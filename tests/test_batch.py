@@ -41,8 +41,11 @@ def test_history_in_a_briefing_keeps_gaps_and_flags_another_catalog(tmp_path):
     text = re.sub(r"\s+", " ", text)
     assert "Over time" in text
     assert "2026-Q1 – – – no assessment" in text  # a quarter without an assessment is a gap, not a zero
-    assert "2025-Q4 * 22 14 +8" in text
-    assert "Assessed with another catalog or catalog version (efkam-partnership v1.0 now)" in text
+    assert "2025-Q4 * 24 16 +9" in text  # read with efkam-partnership v0.9, the catalog it names
+    assert (
+        "Assessed with another catalog or catalog version (2025-Q4: efkam-partnership v0.9; "
+        "efkam-partnership v1.0 now)" in text
+    )
     assert "Since 2026-Q2 the balance moved by −3 points; the zone is unchanged." in text
 
 

@@ -92,7 +92,7 @@ def test_the_same_account_and_period_twice(tmp_path, make_workbook):
 
 
 def test_period_filter_and_a_bad_period(tmp_path, make_workbook, catalog):
-    facts = ["Acme", "KA-1", "2026-Q2"]
+    facts = ["Acme Präzision GmbH", "KA-1", "2026-Q2"]  # the same account a quarter earlier
     make_workbook("q2.xlsx", facts=facts)
     make_workbook("q3.xlsx")
     out = tmp_path / "out"

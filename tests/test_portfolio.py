@@ -101,3 +101,24 @@ def test_timeline_has_gaps_and_flags_another_catalog(catalog):
     assert points[1].analysis is None
     assert points[0].other_catalog == "efkam-partnership v0.9"
     assert points[2].other_catalog is None
+
+
+def test_a_quarter_of_two_catalogs_keeps_each_account_in_its_own_zones(catalog):
+    data = catalog.model_dump()
+    data["id"], data["zones"]["strategic_capacity"] = "our-partnership", 1
+    for relationship, new_id in zip(
+        data["zones"]["relationship_types"], ("thin", "partner", "ally"), strict=True
+    ):
+        relationship["id"] = new_id
+    ours = Catalog.model_validate(data)
+    analyses = [
+        make(catalog, "Alpha", Q3, 2, 2),
+        make(catalog, "Beta", Q3, 5, 5),
+        make(ours, "Gamma", Q3, 2, 2),  # lean by its own catalog's first relationship type
+    ]
+    portfolio = analyse_portfolio(build_histories(analyses), Q3, ours)
+    assert portfolio.catalog is catalog  # most accounts were assessed with it
+    assert portfolio.capacity.limit == catalog.zones.strategic_capacity
+    assert dict(portfolio.zone_counts)["thin"] == 1 and dict(portfolio.zone_counts)["lean_supplier"] == 1
+    assert names(portfolio.lean) == ["Alpha", "Gamma"]
+    assert portfolio.catalogs_used == (("efkam-partnership v1.0", 2), ("our-partnership v1.0", 1))

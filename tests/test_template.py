@@ -169,3 +169,17 @@ def test_every_name_in_the_relationship_drop_down_is_read_as_that_type(tmp_path,
         (assessment,) = read_file(path, catalog).assessments
         read.append(assessment.account.intended_type)
     assert read == [r.id for r in catalog.zones.relationship_types]
+
+
+def test_a_former_name_filled_in_the_template_is_read_back(blank, catalog):
+    fill(blank, {})
+    workbook = load_workbook(blank)
+    facts = workbook["Stammdaten"]
+    labels = {row[0].value: row[0].row for row in facts.iter_rows(min_row=2) if row[0].value}
+    assert "Früherer Name" in labels
+    (choice,) = facts.data_validations.dataValidation
+    assert str(choice.sqref) == f"B{labels['Angestrebte Beziehung']}"
+    facts.cell(labels["Früherer Name"], 2, "Zeppelin GmbH")
+    workbook.save(blank)
+    (assessment,) = read_file(blank, catalog).assessments
+    assert assessment.account.former_name == "Zeppelin GmbH"

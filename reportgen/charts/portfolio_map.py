@@ -31,7 +31,6 @@ def portfolio_map(portfolio: PortfolioAnalysis, catalog: Catalog, lang: str) -> 
 
 def portfolio_map_figure(portfolio: PortfolioAnalysis, catalog: Catalog, lang: str):
     entries = portfolio.entries
-    marks = zone_marks(catalog)
     named = len(entries) <= NAMED_UP_TO
     with chart_style():
         figure, axes = figure_with_axes(6.5, 7.4, left=0.6, bottom=1.2, right=0.1, top=0.1)
@@ -64,7 +63,7 @@ def portfolio_map_figure(portfolio: PortfolioAnalysis, catalog: Catalog, lang: s
             axes.scatter(
                 *zip(*centres, strict=True),
                 s=areas,
-                color=[marks[e.analysis.zone.id] for e in entries],
+                color=[zone_marks(e.analysis.catalog)[e.analysis.zone.id] for e in entries],
                 alpha=0.85,
                 edgecolors=["white" if k else INK for k in known],
                 linewidths=[1.0 if k else 0.8 for k in known],

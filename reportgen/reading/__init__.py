@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, Catalogs, as_catalogs
 from reportgen.model import Assessment
 from reportgen.problems import Place, Problem, ProblemLog, Severity
 from reportgen.reading import messages as msg
@@ -39,14 +39,15 @@ class ReadResult:
         return not self.errors
 
 
-def read_file(path: Path, catalog: Catalog) -> ReadResult:
+def read_file(path: Path, catalogs: Catalogs | Catalog) -> ReadResult:
     """Everything one file holds, or its problems. A reader that fails in an unforeseen way becomes a
-    problem of this file too: one bad file never takes a batch down."""
+    problem of this file too: one bad file never takes a batch down. Each assessment is read with the
+    catalog it names when *catalogs* hold it, else with their default (a single catalog: with that)."""
     from reportgen.reading.tables import summarise_score_words
 
     log = ProblemLog()
     try:
-        assessments = _dispatch(path, catalog, log)
+        assessments = _dispatch(path, as_catalogs(catalogs), log)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as exc:
@@ -76,7 +77,7 @@ def _reading_order(problem: Problem, sheets: list[str]) -> tuple[int, str, int, 
     return (sheet, place.sheet or "", int(match[2]), column)
 
 
-def _dispatch(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:
+def _dispatch(path: Path, catalog: Catalogs, log: ProblemLog) -> list[Assessment]:
     from reportgen.reading.longcsv import read_long_csv
     from reportgen.reading.safety import check_file
     from reportgen.reading.workbook import read_workbook

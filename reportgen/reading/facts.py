@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from reportgen.catalog import Catalog, parse_catalog_ref
 from reportgen.i18n import LocalDate
-from reportgen.model import AccountFacts, Assessment, FactorRating, Period
+from reportgen.model import AccountFacts, Assessment, FactorRating, FactPlaces, Period
 from reportgen.problems import Place, ProblemLog, quoted
 from reportgen.reading import messages as msg
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
@@ -31,6 +31,7 @@ from reportgen.reading.vocabulary import (
     ASSESSED_ON,
     CATALOG,
     CURRENCY,
+    FORMER_NAME,
     INTENDED_TYPE,
     KEY_ACCOUNT_MANAGER,
     PERIOD,
@@ -50,6 +51,7 @@ class Header:
     assessed_by: str | None = None
     assessed_on: date | None = None
     catalog_ref: str | None = None
+    places: FactPlaces = field(default_factory=FactPlaces)
 
 
 def assemble(
@@ -73,6 +75,8 @@ def assemble(
         header.assessed_on,
         place.file,
         header.catalog_ref,
+        header.places,
+        catalog,
     )
 
 
@@ -117,6 +121,11 @@ class FactsReader:
             self.log.error(place, message, value=clean_text(raw))
             return None
 
+    def catalog_ref(self) -> str | None:
+        """The catalog the file names, as written, so it can be read with that one."""
+        value = self._values.get(CATALOG.key)
+        return clean_text(value[0]) if value else None
+
     def finish(self, catalog: Catalog) -> Header | None:
         errors_before = len(self.log.errors)
         name = self._required(ACCOUNT_NAME)
@@ -135,8 +144,14 @@ class FactsReader:
             annual_revenue=revenue,
             currency=currency,
             intended_type=intended,
+            former_name=self._text(FORMER_NAME),
         )
-        return Header(account, period, self._text(ASSESSED_BY), assessed_on, self._text(CATALOG))
+        places = FactPlaces(self._place(ACCOUNT_NAME), self._place(ACCOUNT_ID), self._place(FORMER_NAME))
+        return Header(account, period, self._text(ASSESSED_BY), assessed_on, self._text(CATALOG), places)
+
+    def _place(self, term: Term) -> Place | None:
+        value = self._values.get(term.key)
+        return value[1] if value else None
 
     def _period(self, raw: object, place: Place) -> Period | None:
         """The quarter, read forgivingly; a form other than ``2026-Q3`` is read with a note saying how."""

@@ -11,7 +11,7 @@ import codecs
 import csv
 from pathlib import Path
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalogs
 from reportgen.model import Assessment
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
@@ -83,7 +83,8 @@ def read_table(path: Path, log: ProblemLog) -> Table | None:
     return Table(place, [list(row) for row in rows])
 
 
-def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:
+def read_long_csv(path: Path, catalogs: Catalogs, log: ProblemLog) -> list[Assessment]:
+    """Every account and period of the export, each read with the catalog its rows name (if at hand)."""
     table = read_table(path, log)
     if table is None:
         return []
@@ -101,7 +102,7 @@ def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
         return []
 
     groups = _group_rows(table, header_row, columns, log)
-    matcher = FactorMatcher(catalog)
+    matchers: dict[int, FactorMatcher] = {}
     assessments = []
     for rows in groups.values():
         # Each account and period stands on its own: a mistake in one keeps only that one out.
@@ -114,6 +115,9 @@ def read_long_csv(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
                     facts.offer(
                         term, table.value(row, columns[term.key]), table.place_of(row, columns[term.key])
                     )
+        catalog = catalogs.for_ref(facts.catalog_ref())
+        matcher = matchers.setdefault(id(catalog), FactorMatcher(catalog))
+        for row in rows:
             parsed = parse_rating_row(table, row, columns, matcher, group_log)
             if parsed is not None:
                 rated.append(parsed)

@@ -88,6 +88,20 @@ ANNUAL_REVENUE = Term(
 CURRENCY = Term("currency", Message(N_("Currency")), ("Currency", "Währung"))
 CATALOG = Term("catalog", Message(N_("Catalog")), ("Catalog", "Katalog", "Kriterienkatalog", "Criteria"))
 
+FORMER_NAME = Term(
+    "former_name",
+    Message(N_("Former name")),
+    (
+        "Former name",
+        "Früherer Name",
+        "Frueherer Name",
+        "Alter Name",
+        "Old name",
+        "Previous name",
+        "Vorheriger Name",
+    ),
+)
+
 INTENDED_TYPE = Term(
     "intended_type",
     Message(N_("Intended relationship")),
@@ -105,6 +119,7 @@ ACCOUNT_FIELDS: tuple[Term, ...] = (
     CURRENCY,
     CATALOG,
     INTENDED_TYPE,
+    FORMER_NAME,
 )
 
 FACTOR_ID = Term(

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, Catalogs
 from reportgen.model import AccountFacts, Assessment
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
-from reportgen.reading.facts import FactsReader, Header, assemble
+from reportgen.reading.facts import FactsReader, assemble
 from reportgen.reading.tables import (
     FactorMatcher,
     Table,
@@ -71,11 +71,14 @@ def load_sheets(path: Path, log: ProblemLog, wanted: tuple[Term, ...]) -> dict[s
     return None
 
 
-def read_workbook(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessment]:
+def read_workbook(path: Path, catalogs: Catalogs, log: ProblemLog) -> list[Assessment]:
+    """The workbook's assessment, read with the catalog it names where that one is at hand."""
     sheets = load_sheets(path, log, (ACCOUNT_SHEET, ASSESSMENT_SHEET))
     if sheets is None:
         return []
-    header = _read_facts(sheets[ACCOUNT_SHEET.key], catalog, log)
+    facts = _read_facts(sheets[ACCOUNT_SHEET.key], log)
+    catalog = catalogs.for_ref(facts.catalog_ref())
+    header = facts.finish(catalog)
     table = sheets[ASSESSMENT_SHEET.key]
     ratings = _read_ratings(table, catalog, log)
     if header is None or ratings is None:
@@ -84,7 +87,7 @@ def read_workbook(path: Path, catalog: Catalog, log: ProblemLog) -> list[Assessm
     return [] if log.errors else [assessment]
 
 
-def _read_facts(table: Table, catalog: Catalog, log: ProblemLog) -> Header | None:
+def _read_facts(table: Table, log: ProblemLog) -> FactsReader:
     """Label/value rows: the label in the first filled column, the value in the next one."""
     reader = FactsReader(table.place, log)
     for row, cells in enumerate(table.rows):
@@ -95,7 +98,7 @@ def _read_facts(table: Table, catalog: Catalog, log: ProblemLog) -> Header | Non
         term = next((t for t in ACCOUNT_FIELDS if t.matches(cells[label_column])), None)
         if term is not None:
             reader.offer(term, table.value(row, label_column + 1), table.place_of(row, label_column + 1))
-    return reader.finish(catalog)
+    return reader
 
 
 def _read_ratings(table: Table, catalog: Catalog, log: ProblemLog):

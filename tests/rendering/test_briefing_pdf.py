@@ -42,7 +42,7 @@ def pdfs(tmp_path_factory, catalog):
     analysis = analyse(read_file(path, catalog).assessments[0], catalog)
     renderer = Renderer()
     return {
-        lang: renderer.briefing_pdf(build_briefing(analysis, catalog, lang, date(2026, 11, 27)))
+        lang: renderer.briefing_pdf(build_briefing(analysis, lang, date(2026, 11, 27)))
         for lang in ("de", "en")
     }
 

@@ -62,14 +62,10 @@ def test_capacity_warning_when_more_than_the_catalog_allows(german):
     assert "4 Accounts werden als strategische Partnerschaft geführt oder bewertet" in text_of(german)
 
 
-def test_no_capacity_warning_within_the_limit(workload, catalog, tmp_path):
+def test_no_capacity_warning_within_the_limit(catalog, tmp_path):
     data = catalog.model_dump()
     data["zones"]["strategic_capacity"] = 4
-    workload.catalog = Catalog.model_validate(data)
-    try:
-        render_portfolio(workload, Q3, ("en",), tmp_path)
-    finally:
-        workload.catalog = catalog
+    render_portfolio(prepare([EXAMPLES], Catalog.model_validate(data)), Q3, ("en",), tmp_path)
     text = text_of(PdfReader(tmp_path / "portfolio_2026-Q3_en.pdf"))
     assert "4 of at most 4 strategic partnerships a company can really carry." in text
     assert "more than the" not in text

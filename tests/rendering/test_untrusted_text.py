@@ -31,7 +31,7 @@ def test_hostile_names_and_comments_are_printed_literally_and_fetch_nothing(serv
         tuple(ratings),
         assessed_by="<script>alert(1)</script>",
     )
-    view = build_briefing(analyse(assessment, catalog), catalog, "en", date(2026, 11, 27))
+    view = build_briefing(analyse(assessment, catalog), "en", date(2026, 11, 27))
     pdf = Renderer().briefing_pdf(view)
 
     assert hits == []

@@ -104,7 +104,7 @@ def test_random_names_and_comments_still_give_a_valid_pdf(
     result = read_bytes(tmp_path_factory, catalog, data, ".xlsx")
     if not result.ok:
         return
-    view = build_briefing(analyse(result.assessments[0], catalog), catalog, "en", date(2026, 11, 27))
+    view = build_briefing(analyse(result.assessments[0], catalog), "en", date(2026, 11, 27))
     reader = PdfReader(io.BytesIO(Renderer().briefing_pdf(view)))
     assert 1 <= len(reader.pages) <= 4
 

@@ -1,0 +1,127 @@
+"""Which assessments are one account: a reused Account-ID is an error, a declared rename joins the
+histories, the same name under two IDs is a warning – in validate and in every rendering command."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+from reportgen.pipeline import prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+NORDHAFEN = sorted((ROOT / "input").glob("nordhafen-logistik_*.xlsx"))
+
+
+def run(*args: str):
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
+def facts(name, account_id=None, period="2026-Q4", former=None):
+    """Account facts in vocabulary order: name, id, period, … and the former name last."""
+    return [name, account_id, period, None, None, None, None, None, None, None, former]
+
+
+@pytest.fixture
+def nordhafen(tmp_path) -> Path:
+    for path in NORDHAFEN:
+        shutil.copy(path, tmp_path)
+    return tmp_path
+
+
+def test_a_reused_account_id_is_an_error_naming_both_files_names_and_cells(nordhafen, make_workbook):
+    make_workbook("zeppelin_2026-Q4.xlsx", lang="de", facts=facts("Zeppelin Süd GmbH", "KA-2210"))
+    result = run("validate", str(nordhafen), "--lang", "de")
+    text = result.stderr.replace(str(nordhafen) + "/", "")
+    assert result.exit_code == 1
+    assert (
+        "✗ zeppelin_2026-Q4.xlsx › Stammdaten › B2: Die Account-ID KA-2210 gehört seit 2026-Q2 zu "
+        "„Nordhafen Logistik AG“ (nordhafen-logistik_2026-Q2.xlsx › Stammdaten › B2), diese Datei gibt "
+        "sie aber „Zeppelin Süd GmbH“ (B1)." in text
+    )
+    assert "„Früherer Name“" in text
+    assert "2 in Ordnung, 0 nur mit Warnungen, 1 mit Fehlern" in text
+
+
+def test_the_reused_id_never_lends_the_other_account_its_history(nordhafen, make_workbook, catalog):
+    make_workbook("zeppelin_2026-Q3.xlsx", lang="de", facts=facts("Zeppelin Süd GmbH", "KA-2210", "2026-Q3"))
+    make_workbook("zeppelin_2026-Q4.xlsx", lang="de", facts=facts("Zeppelin Süd GmbH", "KA-2210"))
+    workload = prepare([nordhafen], catalog)
+    assert {a.assessment.account.name for a in workload.analyses} == {"Nordhafen Logistik AG"}
+    (history,) = workload.histories.values()
+    assert [str(a.assessment.period) for a in history.analyses] == ["2026-Q2", "2026-Q3"]
+
+
+def test_briefing_and_export_exit_1_and_still_make_the_owner(nordhafen, make_workbook, tmp_path):
+    make_workbook("zeppelin_2026-Q4.xlsx", lang="de", facts=facts("Zeppelin Süd GmbH", "KA-2210"))
+    out = tmp_path / "out"
+    briefing = run("briefing", str(nordhafen), "--lang", "de", "--period", "2026-Q3", "--out", str(out))
+    assert briefing.exit_code == 1
+    assert [p.name for p in out.iterdir()] == ["nordhafen-logistik-ag_2026-Q3_de.pdf"]
+    assert "zeppelin_2026-Q4.xlsx › Stammdaten › B2" in briefing.stderr
+    export = run("export", str(nordhafen), "--lang", "en", "--out", str(tmp_path / "export"))
+    assert export.exit_code == 1
+    assert "belongs to" in export.stderr
+
+
+def test_one_id_for_two_names_in_its_first_quarter_leaves_both_out(make_workbook, tmp_path, catalog):
+    make_workbook("a.xlsx", facts=facts("Alpha AG", "KA-9", "2026-Q3"))
+    make_workbook("b.xlsx", facts=facts("Beta AG", "KA-9", "2026-Q3"))
+    workload = prepare([tmp_path], catalog)
+    assert workload.analyses == []
+    messages = [p.render("en") for f in workload.files for p in f.errors]
+    assert len(messages) == 2
+    assert all("stands for two accounts in its first quarter 2026-Q3" in m for m in messages)
+
+
+def test_a_declared_rename_joins_the_histories_without_an_id(make_workbook, tmp_path, catalog):
+    make_workbook("old.xlsx", lang="de", facts=facts("Alt & Co. KG", None, "2026-Q2"))
+    make_workbook("new.xlsx", lang="de", facts=facts("Neu  GmbH", None, "2026-Q3", former="ALT & Co. KG"))
+    workload = prepare([tmp_path], catalog)
+    assert all(f.ok for f in workload.files)
+    (history,) = workload.histories.values()
+    assert [a.assessment.account.name for a in history.analyses] == ["Alt & Co. KG", "Neu  GmbH"]
+
+
+def test_a_declared_rename_keeps_the_id_and_its_history(nordhafen, make_workbook, catalog):
+    make_workbook(
+        "renamed_2026-Q4.xlsx",
+        lang="de",
+        facts=facts("Nordhafen Logistics SE", "KA-2210", former="nordhafen   logistik ag"),
+    )
+    result = run("validate", str(nordhafen), "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    workload = prepare([nordhafen], catalog)
+    (history,) = workload.histories.values()
+    assert [a.assessment.account.name for a in history.analyses][-1] == "Nordhafen Logistics SE"
+    assert len(history.analyses) == 3
+
+
+def test_the_same_name_with_two_ids_is_a_warning(make_workbook, tmp_path, catalog):
+    make_workbook("q2.xlsx", lang="de", facts=facts("Gamma AG", "KA-1", "2026-Q2"))
+    make_workbook("q3.xlsx", lang="de", facts=facts("gamma ag", "KA-2", "2026-Q3"))
+    result = run("validate", str(tmp_path), "--lang", "de")
+    assert result.exit_code == 0
+    text = result.stderr.replace(str(tmp_path) + "/", "")
+    assert (
+        "! q3.xlsx › Stammdaten › B2: „gamma ag“ hat hier die Account-ID KA-2 und KA-1 in q2.xlsx › " in text
+    )
+    assert len(prepare([tmp_path], catalog).histories) == 2
+
+
+def test_a_reused_id_in_a_csv_export_names_the_cell_as_a_spreadsheet_shows_it(
+    make_csv, make_workbook, catalog
+):
+    make_workbook("owner.xlsx", facts=facts("Delta GmbH", "KA-5", "2026-Q2"))
+    header = ["Account-ID", "Kunde", "Periode", "Faktor-ID", "Lieferant", "Key Account"]
+    rows = [header] + [["KA-5", "Epsilon AG", "2026-Q3", f.id, 3, 3] for f in catalog.factors]
+    path = make_csv(rows, delimiter=";")
+    workload = prepare([path.parent], catalog)
+    (error,) = [p for f in workload.files for p in f.errors]
+    assert error.place.cell == "A2"
+    assert '"Epsilon AG" (B2)' in error.render("en")
