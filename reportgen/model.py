@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reportgen.catalog import Factor, RelationshipType
+from reportgen.figures import SCORE_DIGITS, half_up
 
 
 class Side(StrEnum):
@@ -157,7 +158,7 @@ class FactorResult:
         """Supplier score − key account score, in scale points; None unless both are rated."""
         if not self.rated_both:
             return None
-        return self.supplier - self.key_account
+        return half_up(self.supplier - self.key_account, SCORE_DIGITS)
 
     @property
     def over_investor(self) -> Side | None:
@@ -182,14 +183,18 @@ class Coverage:
 class AccountAnalysis:
     assessment: Assessment
     factors: tuple[FactorResult, ...]
-    supplier_index: float
-    key_account_index: float
+    supplier_index: int
+    """S in whole points, as every report shows it; balance and zone follow from it."""
+    key_account_index: int
     zone: Zone
     drivers: tuple[FactorResult, ...]
     coverage: Coverage
     catalog_label: str
+    exact_supplier_index: float
+    """S before rounding, for exports that average many accounts; no report shows it."""
+    exact_key_account_index: float
 
     @property
-    def balance(self) -> float:
-        """S − K on 0–100: positive when we invest more than the key account."""
+    def balance(self) -> int:
+        """S − K of the shown indices: positive when we invest more than the key account."""
         return self.supplier_index - self.key_account_index

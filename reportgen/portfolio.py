@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalog
+from reportgen.figures import SCORE_DIGITS, half_up
 from reportgen.history import AccountHistory
 from reportgen.model import AccountAnalysis, FactorResult, Period, ZoneKind
 
@@ -94,7 +95,7 @@ def factor_moves(
         old = earlier.get(result.factor.id)
         if result.gap is None or old is None or old.gap is None or result.gap == old.gap:
             continue
-        moves.append(FactorMove(result, old.gap, result.gap - old.gap))
+        moves.append(FactorMove(result, old.gap, half_up(result.gap - old.gap, SCORE_DIGITS)))
     moves.sort(key=lambda m: (-abs(m.change), m.now.number))
     return tuple(moves[:limit])
 
