@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reportgen.catalog import Catalog
+from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint
 from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult
 from reportgen.wording import zone_label, zone_words
@@ -81,7 +82,8 @@ class BriefingView:
     scale_min: int
     scale_max: int
     scale_points: tuple[ScalePoint, ...]
-    coaching_questions: tuple[str, ...]
+    coaching_questions: tuple[CoachingQuestion, ...]
+    """The catalog's questions, asked about this account; those of a known kind answered with its figures."""
     diagram_svg: str
     profile_svg: str
     history: tuple[HistoryRow, ...] = ()
@@ -239,7 +241,7 @@ def build_briefing(
         scale_points=tuple(
             ScalePoint(point, scale.labels[point].get(lang)) for point in sorted(scale.labels)
         ),
-        coaching_questions=tuple(question.get(lang) for question in catalog.coaching_questions),
+        coaching_questions=coaching_questions(analysis, catalog, lang),
         diagram_svg=charts.diagram_svg,
         profile_svg=charts.profile_svg,
         history=_history_rows(past.timeline, catalog, lang),

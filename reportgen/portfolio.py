@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.analysis import zone_ids
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, RelationshipType
 from reportgen.figures import SCORE_DIGITS, half_up
 from reportgen.history import AccountHistory
 from reportgen.model import AccountAnalysis, FactorResult, Period, ZoneKind
@@ -85,6 +85,23 @@ class PortfolioAnalysis:
         return tuple(e for e in self.entries if e.previous is None)
 
 
+def preferred_type(catalog: Catalog) -> RelationshipType | None:
+    """The relationship type after lean KAM (the preferred partner), if the catalog has one."""
+    types = catalog.zones.relationship_types
+    return types[1] if len(types) > 1 else None
+
+
+def is_scale_back_candidate(analysis: AccountAnalysis, catalog: Catalog) -> bool:
+    """We over-invest, and the customer does not even invest like a preferred partner.
+
+    It wants a reliable supplier, so lean KAM is the honest answer. The portfolio lists these
+    accounts and a briefing says whether its account is one.
+    """
+    preferred = preferred_type(catalog)
+    invests_like_partner = preferred is not None and preferred.admits(analysis.key_account_index)
+    return analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION and not invests_like_partner
+
+
 def factor_moves(
     now: AccountAnalysis, before: AccountAnalysis, limit: int = FACTOR_MOVES
 ) -> tuple[FactorMove, ...]:
@@ -117,7 +134,6 @@ def analyse_portfolio(
 
     types = catalog.zones.relationship_types
     lean_id, strategic_id = types[0].id, types[-1].id
-    partner_start = types[1].start() if len(types) > 1 else 100
     over = tuple(e for e in ranked if e.analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION)
     strategic = tuple(e for e in ranked if e.analysis.zone.id == strategic_id)
     intended = tuple(e for e in ranked if e.analysis.assessment.account.intended_type == strategic_id)
@@ -140,9 +156,7 @@ def analyse_portfolio(
         over_investing=over,
         lean=tuple(e for e in ranked if e.analysis.zone.id == lean_id),
         strategic=strategic,
-        # Over-investment where the customer does not even invest like a preferred partner:
-        # it wants a reliable supplier, so lean KAM is the honest answer.
-        scale_back=tuple(e for e in over if e.analysis.key_account_index < partner_start),
+        scale_back=tuple(e for e in over if is_scale_back_candidate(e.analysis, catalog)),
         capacity=CapacityCheck(catalog.zones.strategic_capacity, strategic, intended),
         dropped=dropped,
     )
