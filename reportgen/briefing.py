@@ -97,6 +97,11 @@ class BriefingView:
         return self.previous_zone_name is not None and self.previous_zone_name != self.zone_label
 
     @property
+    def compact_table(self) -> bool:
+        """More factors than the default catalog's: tighter rows keep the table on its page."""
+        return len(self.factors) >= COMPACT_TABLE_FROM
+
+    @property
     def has_other_catalog(self) -> bool:
         return any(row.other_catalog for row in self.history)
 
@@ -129,6 +134,8 @@ def factor_row(result: FactorResult, lang: str) -> FactorRow:
 
 
 DRIVER_COMMENT_CHARS = 280
+COMPACT_TABLE_FROM = 17
+"""From this many factors the table of all factors is set tighter."""
 
 
 def _briefly(row: FactorRow) -> FactorRow:
