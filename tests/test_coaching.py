@@ -6,7 +6,7 @@ import pytest
 
 from reportgen.analysis import analyse
 from reportgen.catalog import Catalog
-from reportgen.coaching import coaching_questions
+from reportgen.coaching import QuestionKind, coaching_questions, question_text
 from reportgen.history import build_histories
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.portfolio import analyse_portfolio
@@ -88,6 +88,9 @@ def test_answers_follow_their_questions_when_reworded_and_reordered(catalog):
         and first.answer.verdict == "Brandtner: yes, a candidate"
     )
     assert second.text == "What did the customer say about us last quarter?" and second.answer is None
+    # the portfolio report finds its questions by kind too
+    assert question_text(changed, QuestionKind.OVER_INVESTMENT, "en") == "Where do we give more than we get?"
+    assert question_text(changed, QuestionKind.LEAN_OR_STRATEGIC, "en") is None
     assert (
         third.text == "Where do we give more than we get?"
         and third.answer.verdict == "Brandtner: yes, critically"
