@@ -7,6 +7,9 @@ Definitions (all thresholds come from the catalog):
 - balance = S − K; within ± ``balance_tolerance`` the relationship is balanced and typed by the
   lower index, above it the supplier frustration zone (critical above ``critical_imbalance``),
   below it the key account invests more.
+
+Scores, S and K are rounded once, here, to what reports show, and balance and zone follow from the
+rounded figures (see :mod:`reportgen.figures`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections import defaultdict
 from statistics import fmean
 
 from reportgen.catalog import Catalog, Zones
+from reportgen.figures import shown_score, whole_points
 from reportgen.model import (
     IMBALANCE_ZONE_IDS,
     AccountAnalysis,
@@ -35,7 +39,8 @@ class NothingToAnalyse(ValueError):
 
 
 def _mean(values: list[float]) -> float | None:
-    return fmean(values) if values else None
+    """The raters' mean score, rounded as reports show it."""
+    return shown_score(fmean(values)) if values else None
 
 
 def combine_ratings(
@@ -137,7 +142,8 @@ def analyse(assessment: Assessment, catalog: Catalog | None = None) -> AccountAn
     if catalog is None:
         raise ValueError("an assessment read without a catalog needs one to be analysed")
     results = combine_ratings(catalog, assessment.ratings)
-    s, k = weighted_indices(catalog, results)
+    exact_s, exact_k = weighted_indices(catalog, results)
+    s, k = whole_points(exact_s), whole_points(exact_k)
     results = with_balance_points(catalog, results)
     zone = classify_zone(s, k, catalog.zones)
     return AccountAnalysis(
@@ -145,6 +151,8 @@ def analyse(assessment: Assessment, catalog: Catalog | None = None) -> AccountAn
         factors=results,
         supplier_index=s,
         key_account_index=k,
+        exact_supplier_index=exact_s,
+        exact_key_account_index=exact_k,
         zone=zone,
         drivers=imbalance_drivers(results, zone),
         coverage=Coverage(

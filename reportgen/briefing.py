@@ -11,6 +11,7 @@ import textwrap
 from dataclasses import dataclass, replace
 from datetime import date
 
+from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint
 from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult
 from reportgen.wording import zone_label, zone_words
@@ -80,7 +81,8 @@ class BriefingView:
     scale_min: int
     scale_max: int
     scale_points: tuple[ScalePoint, ...]
-    coaching_questions: tuple[str, ...]
+    coaching_questions: tuple[CoachingQuestion, ...]
+    """The catalog's questions, asked about this account; those of a known kind answered with its figures."""
     diagram_svg: str
     profile_svg: str
     history: tuple[HistoryRow, ...] = ()
@@ -92,6 +94,11 @@ class BriefingView:
     @property
     def zone_changed(self) -> bool:
         return self.previous_zone_name is not None and self.previous_zone_name != self.zone_label
+
+    @property
+    def compact_table(self) -> bool:
+        """More factors than the default catalog's: tighter rows keep the table on its page."""
+        return len(self.factors) >= COMPACT_TABLE_FROM
 
     @property
     def has_other_catalog(self) -> bool:
@@ -131,6 +138,8 @@ def factor_row(result: FactorResult, lang: str) -> FactorRow:
 
 
 DRIVER_COMMENT_CHARS = 280
+COMPACT_TABLE_FROM = 17
+"""From this many factors the table of all factors is set tighter."""
 
 
 def _briefly(row: FactorRow) -> FactorRow:
@@ -246,7 +255,7 @@ def build_briefing(
         scale_points=tuple(
             ScalePoint(point, scale.labels[point].get(lang)) for point in sorted(scale.labels)
         ),
-        coaching_questions=tuple(question.get(lang) for question in catalog.coaching_questions),
+        coaching_questions=coaching_questions(analysis, catalog, lang),
         diagram_svg=charts.diagram_svg,
         profile_svg=charts.profile_svg,
         history=_history_rows(past.timeline, lang),

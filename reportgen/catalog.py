@@ -150,6 +150,13 @@ class Factor(_Strict):
         return (self.short or self.title).get(lang)
 
 
+class CoachingQuestion(LocalizedText):
+    """A question for the meeting. Its ``kind`` says which answer reports compute for it (see
+    :mod:`reportgen.coaching`); a question without a known kind is asked for the reader to reflect on."""
+
+    kind: Identifier | None = None
+
+
 class Catalog(_Strict):
     id: Identifier
     version: str
@@ -158,7 +165,7 @@ class Catalog(_Strict):
     zones: Zones
     groups: list[Group] = Field(default_factory=list)
     factors: list[Factor] = Field(min_length=3, max_length=40)
-    coaching_questions: list[LocalizedText] = Field(default_factory=list)
+    coaching_questions: list[CoachingQuestion] = Field(default_factory=list)
 
     @field_validator("version", mode="before")
     @classmethod

@@ -305,7 +305,7 @@ def export_command(
         stem = f"reportgen-export_{wanted or 'all'}"
         batch = BatchResult(files=workload.files, rendered_accounts=len(analyses))
         if analyses:
-            for path in export(analyses, fmt, out_dir, stem, german_csv):
+            for path in export(analyses, fmt, out_dir, stem, german_csv, languages):
                 batch.written.append(path)
                 reporter.written(path)
         return batch

@@ -10,14 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from reportgen.i18n import LANGUAGES
 from reportgen.model import AccountAnalysis
+from reportgen.wording import zone_label
 from reportgen.writing import atomic_write
 
-SCHEMA = "reportgen-export/1"
+SCHEMA = "reportgen-export/2"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DIGITS = 4
 
@@ -26,20 +29,33 @@ DIGITS = 4
 class Column:
     name: str
     meaning: str
+    in_languages: bool = False
+    """A text in the report languages: one column per language asked for, ``name_de``, ``name_en``."""
+
+    def names(self, langs: tuple[str, ...]) -> list[str]:
+        return list(_in_languages(self.name, langs, str)) if self.in_languages else [self.name]
 
 
 ACCOUNT_COLUMNS = (
     Column("account_id", "the account's id as given, may be empty"),
     Column("account", "the account's name"),
     Column("period", "the quarter, e.g. 2026-Q3"),
-    Column("supplier_index", "S: how much the supplier invests, 0–100"),
-    Column("key_account_index", "K: how much the key account invests, 0–100"),
-    Column("balance", "S − K; positive when the supplier invests more"),
-    Column("zone", "zone id: a relationship type of the catalog, supplier_frustration(_critical) "
-                   "or account_invests_more"),
+    Column("key_account_manager", "as in the workbook, may be empty"),
+    Column("annual_revenue", "as in the workbook, may be empty"),
+    Column("currency", "ISO code of the revenue, EUR unless the workbook says otherwise"),
+    Column("intended_relationship", "id of the relationship type the account is meant to have, may be empty"),
+    Column("intended_relationship_name", "its name", in_languages=True),
+    Column("supplier_index", "S: how much the supplier invests, 0–100, whole points as the reports show it"),
+    Column("key_account_index", "K: how much the key account invests, 0–100, as the reports show it"),
+    Column("balance", "S − K of the two columns before; positive when the supplier invests more"),
+    Column("zone", "zone id, decided on those figures: a relationship type of the catalog, "
+                   "supplier_frustration(_critical) or account_invests_more"),
+    Column("zone_name", "the zone's name as the reports give it", in_languages=True),
     Column("rated_both", "factors rated on both sides (they make up S and K)"),
     Column("factors_total", "factors in the catalog"),
     Column("coverage", "rated_both / factors_total, 0–1"),
+    Column("supplier_index_exact", "S before rounding, for averages over many accounts"),
+    Column("key_account_index_exact", "K before rounding"),
     Column("catalog", "catalog id and version used, e.g. efkam-partnership v1.0"),
     Column("source", "the file the assessment came from"),
 )  # fmt: skip
@@ -49,45 +65,76 @@ FACTOR_COLUMNS = (
     Column("period", "as in accounts"),
     Column("factor_id", "the factor's id in the catalog"),
     Column("factor_number", "its number in reports (catalog order)"),
+    Column("factor_title", "its title", in_languages=True),
     Column("weight", "its weight in the indices"),
-    Column("supplier", "the supplier's score on the catalog's scale; empty = not rated"),
+    Column("supplier", "the supplier's score on the catalog's scale, as reports show it; empty = not rated"),
     Column("key_account", "the key account's score; empty = not rated"),
     Column("gap", "supplier − key_account in scale points; empty unless both are rated"),
 )
+KEYS = ("account_id", "account", "period")
+"""The columns that tie a factor row to its account."""
+
+
+def column_names(columns: tuple[Column, ...], langs: tuple[str, ...]) -> list[str]:
+    return [name for column in columns for name in column.names(langs)]
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, DIGITS)
 
 
-def account_records(analyses: Iterable[AccountAnalysis]) -> list[dict]:
-    return [
-        {
-            "account_id": a.assessment.account.account_id or "",
-            "account": a.assessment.account.name,
-            "period": str(a.assessment.period),
-            "supplier_index": _round(a.supplier_index),
-            "key_account_index": _round(a.key_account_index),
-            "balance": _round(a.balance),
+def _in_languages(name: str, langs: tuple[str, ...], text: Callable[[str], str]) -> dict:
+    """The cells of a column with ``in_languages``: ``name_de``, ``name_en``."""
+    return {f"{name}_{lang}": text(lang) for lang in langs}
+
+
+def _keys(a: AccountAnalysis) -> dict:
+    account = a.assessment.account
+    return {
+        "account_id": account.account_id or "",
+        "account": account.name,
+        "period": str(a.assessment.period),
+    }
+
+
+def account_records(analyses: Iterable[AccountAnalysis], langs: tuple[str, ...]) -> list[dict]:
+    """One row per account and period, each worded by the catalog it was assessed with."""
+    records = []
+    for a in analyses:
+        account = a.assessment.account
+        types = {t.id: t for t in a.catalog.zones.relationship_types}
+        intended = types.get(account.intended_type) if account.intended_type else None
+        intended_name = intended.name.get if intended else (lambda lang: "")
+        records.append({
+            **_keys(a),
+            "key_account_manager": account.key_account_manager or "",
+            "annual_revenue": account.annual_revenue,
+            "currency": account.currency,
+            "intended_relationship": intended.id if intended else "",
+            **_in_languages("intended_relationship_name", langs, intended_name),
+            "supplier_index": a.supplier_index,
+            "key_account_index": a.key_account_index,
+            "balance": a.balance,
             "zone": a.zone.id,
+            **_in_languages("zone_name", langs, partial(zone_label, a, a.catalog)),
             "rated_both": a.coverage.rated_both,
             "factors_total": a.coverage.total,
             "coverage": _round(a.coverage.share),
+            "supplier_index_exact": _round(a.exact_supplier_index),
+            "key_account_index_exact": _round(a.exact_key_account_index),
             "catalog": a.catalog_label,
             "source": a.assessment.source.name if a.assessment.source else "",
-        }
-        for a in analyses
-    ]
+        })  # fmt: skip
+    return records
 
 
-def factor_records(analyses: Iterable[AccountAnalysis]) -> list[dict]:
+def factor_records(analyses: Iterable[AccountAnalysis], langs: tuple[str, ...]) -> list[dict]:
     return [
         {
-            "account_id": a.assessment.account.account_id or "",
-            "account": a.assessment.account.name,
-            "period": str(a.assessment.period),
+            **_keys(a),
             "factor_id": r.factor.id,
             "factor_number": r.number,
+            **_in_languages("factor_title", langs, r.factor.title.get),
             "weight": r.factor.weight,
             "supplier": r.supplier,
             "key_account": r.key_account,
@@ -103,7 +150,7 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _csv_bytes(records: list[dict], columns: tuple[Column, ...], german: bool) -> bytes:
+def _csv_bytes(records: list[dict], columns: list[str], german: bool) -> bytes:
     def cell(value) -> str:
         if value is None:
             return ""
@@ -114,12 +161,12 @@ def _csv_bytes(records: list[dict], columns: tuple[Column, ...], german: bool) -
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if german else ",", lineterminator="\r\n")
-    writer.writerow([c.name for c in columns])
-    writer.writerows([[cell(record[c.name]) for c in columns] for record in records])
+    writer.writerow(columns)
+    writer.writerows([[cell(record[name]) for name in columns] for record in records])
     return buffer.getvalue().encode("utf-8-sig" if german else "utf-8")
 
 
-def _xlsx_bytes(tables: dict[str, tuple[list[dict], tuple[Column, ...]]]) -> bytes:
+def _xlsx_bytes(tables: dict[str, tuple[list[dict], list[str]]]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -127,12 +174,12 @@ def _xlsx_bytes(tables: dict[str, tuple[list[dict], tuple[Column, ...]]]) -> byt
     workbook.remove(workbook.active)
     for name, (records, columns) in tables.items():
         sheet = workbook.create_sheet(name)
-        sheet.append([c.name for c in columns])
+        sheet.append(columns)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row, record in enumerate(records, start=2):
-            for column, spec in enumerate(columns, start=1):
-                value = record[spec.name]
+            for column, name in enumerate(columns, start=1):
+                value = record[name]
                 cell = sheet.cell(row, column, value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # stored as text, never as a formula
@@ -142,28 +189,41 @@ def _xlsx_bytes(tables: dict[str, tuple[list[dict], tuple[Column, ...]]]) -> byt
     return buffer.getvalue()
 
 
-def _json_bytes(analyses: list[AccountAnalysis]) -> bytes:
-    factors = factor_records(analyses)
-    accounts = []
-    for record in account_records(analyses):
-        key = (record["account_id"], record["account"], record["period"])
-        own = [{k: v for k, v in f.items() if k not in ("account_id", "account", "period")} for f in factors
-               if (f["account_id"], f["account"], f["period"]) == key]  # fmt: skip
-        accounts.append({**record, "factors": own})
+def _json_bytes(accounts: list[dict], factors: list[dict]) -> bytes:
+    by_account: dict[tuple, list[dict]] = {}
+    for f in factors:
+        by_account.setdefault(tuple(f[k] for k in KEYS), []).append(
+            {k: v for k, v in f.items() if k not in KEYS}
+        )
+    accounts = [
+        {**record, "factors": by_account.get(tuple(record[k] for k in KEYS), [])} for record in accounts
+    ]
     document = {"schema": SCHEMA, "accounts": accounts}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def export(
-    analyses: list[AccountAnalysis], fmt: str, out_dir: Path, stem: str, german: bool = False
+    analyses: list[AccountAnalysis],
+    fmt: str,
+    out_dir: Path,
+    stem: str,
+    german: bool = False,
+    langs: tuple[str, ...] = LANGUAGES,
 ) -> list[Path]:
-    """Write the export; returns the files written (two for CSV, one otherwise)."""
-    accounts, factors = account_records(analyses), factor_records(analyses)
+    """Write the export; returns the files written (two for CSV, one otherwise).
+
+    Titles and names come in each of *langs*, so one export serves a German and an English dashboard.
+    """
+    accounts, factors = account_records(analyses, langs), factor_records(analyses, langs)
+    account_columns, factor_columns = (
+        column_names(ACCOUNT_COLUMNS, langs),
+        column_names(FACTOR_COLUMNS, langs),
+    )
     written = []
     if fmt == "csv":
         for name, records, columns in (
-            ("accounts", accounts, ACCOUNT_COLUMNS),
-            ("factors", factors, FACTOR_COLUMNS),
+            ("accounts", accounts, account_columns),
+            ("factors", factors, factor_columns),
         ):
             target = out_dir / f"{stem}_{name}.csv"
             atomic_write(target, _csv_bytes(records, columns, german))
@@ -172,11 +232,11 @@ def export(
         target = out_dir / f"{stem}.xlsx"
         atomic_write(
             target,
-            _xlsx_bytes({"accounts": (accounts, ACCOUNT_COLUMNS), "factors": (factors, FACTOR_COLUMNS)}),
+            _xlsx_bytes({"accounts": (accounts, account_columns), "factors": (factors, factor_columns)}),
         )
         written.append(target)
     else:
         target = out_dir / f"{stem}.json"
-        atomic_write(target, _json_bytes(analyses))
+        atomic_write(target, _json_bytes(accounts, factors))
         written.append(target)
     return written

@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reportgen.catalog import Catalog, Factor, RelationshipType
+from reportgen.figures import SCORE_DIGITS, half_up
 from reportgen.problems import Place
 
 
@@ -180,7 +181,7 @@ class FactorResult:
         """Supplier score − key account score, in scale points; None unless both are rated."""
         if not self.rated_both:
             return None
-        return self.supplier - self.key_account
+        return half_up(self.supplier - self.key_account, SCORE_DIGITS)
 
     @property
     def over_investor(self) -> Side | None:
@@ -205,19 +206,23 @@ class Coverage:
 class AccountAnalysis:
     assessment: Assessment
     factors: tuple[FactorResult, ...]
-    supplier_index: float
-    key_account_index: float
+    supplier_index: int
+    """S in whole points, as every report shows it; balance and zone follow from it."""
+    key_account_index: int
     zone: Zone
     drivers: tuple[FactorResult, ...]
     coverage: Coverage
     catalog: Catalog
     """The catalog it was analysed with: each assessment with its own, so one quarter may mix them."""
+    exact_supplier_index: float
+    """S before rounding, for exports that average many accounts; no report shows it."""
+    exact_key_account_index: float
 
     @property
     def catalog_label(self) -> str:
         return self.catalog.label()
 
     @property
-    def balance(self) -> float:
-        """S − K on 0–100: positive when we invest more than the key account."""
+    def balance(self) -> int:
+        """S − K of the shown indices: positive when we invest more than the key account."""
         return self.supplier_index - self.key_account_index

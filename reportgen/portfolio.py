@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.analysis import zone_ids
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, RelationshipType
+from reportgen.figures import SCORE_DIGITS, half_up
 from reportgen.history import AccountHistory
 from reportgen.model import AccountAnalysis, FactorResult, Period, ZoneKind
 
@@ -91,6 +92,23 @@ class PortfolioAnalysis:
         return tuple(e for e in self.entries if e.previous is None)
 
 
+def preferred_type(catalog: Catalog) -> RelationshipType | None:
+    """The relationship type after lean KAM (the preferred partner), if the catalog has one."""
+    types = catalog.zones.relationship_types
+    return types[1] if len(types) > 1 else None
+
+
+def is_scale_back_candidate(analysis: AccountAnalysis) -> bool:
+    """We over-invest, and the customer does not even invest like a preferred partner.
+
+    It wants a reliable supplier, so lean KAM is the honest answer. The portfolio lists these
+    accounts and a briefing says whether its account is one.
+    """
+    preferred = preferred_type(analysis.catalog)
+    invests_like_partner = preferred is not None and preferred.admits(analysis.key_account_index)
+    return analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION and not invests_like_partner
+
+
 def factor_moves(
     now: AccountAnalysis, before: AccountAnalysis, limit: int = FACTOR_MOVES
 ) -> tuple[FactorMove, ...]:
@@ -101,7 +119,7 @@ def factor_moves(
         old = earlier.get(result.factor.id)
         if result.gap is None or old is None or old.gap is None or result.gap == old.gap:
             continue
-        moves.append(FactorMove(result, old.gap, result.gap - old.gap))
+        moves.append(FactorMove(result, old.gap, half_up(result.gap - old.gap, SCORE_DIGITS)))
     moves.sort(key=lambda m: (-abs(m.change), m.now.number))
     return tuple(moves[:limit])
 
@@ -142,10 +160,6 @@ def analyse_portfolio(
     def types(entry: PortfolioEntry):
         return entry.analysis.catalog.zones.relationship_types
 
-    def partner_start(entry: PortfolioEntry) -> float:
-        own = types(entry)
-        return own[1].start() if len(own) > 1 else 100
-
     over = tuple(e for e in ranked if e.analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION)
     strategic = tuple(e for e in ranked if e.analysis.zone.id == types(e)[-1].id)
     intended = tuple(e for e in ranked if e.analysis.assessment.account.intended_type == types(e)[-1].id)
@@ -156,7 +170,7 @@ def analyse_portfolio(
     previous_period = period.previous()
     dropped = tuple(
         sorted(
-            h.analyses[-1].assessment.account.name
+            h.at(previous_period).assessment.account.name
             for h in histories.values()
             if h.at(period) is None and h.at(previous_period) is not None
         )
@@ -169,9 +183,7 @@ def analyse_portfolio(
         over_investing=over,
         lean=tuple(e for e in ranked if e.analysis.zone.id == types(e)[0].id),
         strategic=strategic,
-        # Over-investment where the customer does not even invest like a preferred partner:
-        # it wants a reliable supplier, so lean KAM is the honest answer.
-        scale_back=tuple(e for e in over if e.analysis.key_account_index < partner_start(e)),
+        scale_back=tuple(e for e in over if is_scale_back_candidate(e.analysis)),
         capacity=CapacityCheck(main.zones.strategic_capacity, strategic, intended),
         dropped=dropped,
         catalog=main,
@@ -190,5 +202,5 @@ def portfolio_sources(histories: dict[str, AccountHistory], period: Period) -> s
         if history.at(period) is not None:
             analyses.extend(history.up_to(period).analyses)
         elif history.at(period.previous()) is not None:
-            analyses.append(history.analyses[-1])
+            analyses.append(history.at(period.previous()))
     return {a.assessment.source for a in analyses if a.assessment.source is not None}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reportgen.coaching import QuestionKind, question_text
 from reportgen.model import AccountAnalysis, ZoneKind
 from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.wording import zone_label, zone_names
@@ -87,7 +88,10 @@ class PortfolioView:
     balanced_count: int
     account_more_count: int
     critical_count: int
-    coaching_questions: tuple[str, ...]
+    over_investment_question: str | None
+    """The catalog's wording of each question the portfolio answers, found by its kind, not its place."""
+    lean_or_strategic_question: str | None
+    scale_back_question: str | None
     map_svg: str
     appendix: tuple[AppendixPage, ...]
     lean_name: str
@@ -200,7 +204,9 @@ def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: 
         balanced_count=sum(1 for e in portfolio.entries if e.analysis.zone.kind is ZoneKind.BALANCED),
         account_more_count=counts["account_invests_more"],
         critical_count=counts["supplier_frustration_critical"],
-        coaching_questions=tuple(q.get(lang) for q in catalog.coaching_questions),
+        over_investment_question=question_text(catalog, QuestionKind.OVER_INVESTMENT, lang),
+        lean_or_strategic_question=question_text(catalog, QuestionKind.LEAN_OR_STRATEGIC, lang),
+        scale_back_question=question_text(catalog, QuestionKind.SCALE_BACK, lang),
         map_svg=portfolio_map(portfolio, catalog, lang),
         appendix=appendix,
         lean_name=types[0].name.get(lang),

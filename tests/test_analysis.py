@@ -34,10 +34,10 @@ def test_weighted_indices_balance_and_zone_by_hand(three):
     a, b, c = ids(three)
     # normalised S: 100, 75, 25 → (100·1 + 75·2 + 25·1) / 4 = 68.75
     # normalised K:  50, 75,  0 → ( 50·1 + 75·2 +  0·1) / 4 = 50
+    # shown: S 69 (68.75, half up), K 50, balance 69 − 50 = 19
     result = analyse(assessment(FactorRating(a, 5, 3), FactorRating(b, 4, 4), FactorRating(c, 2, 1)), three)
-    assert result.supplier_index == pytest.approx(68.75)
-    assert result.key_account_index == pytest.approx(50)
-    assert result.balance == pytest.approx(18.75)
+    assert (result.exact_supplier_index, result.exact_key_account_index) == pytest.approx((68.75, 50))
+    assert (result.supplier_index, result.key_account_index, result.balance) == (69, 50, 19)
     assert result.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION
     assert not result.zone.critical
     assert result.zone.id == "supplier_frustration"
@@ -57,7 +57,8 @@ def test_gaps_over_investor_and_balance_points_by_hand(three):
     assert first.balance_points == pytest.approx(12.5)
     assert second.balance_points == pytest.approx(0)
     assert third.balance_points == pytest.approx(6.25)
-    assert sum(r.balance_points for r in result.factors) == pytest.approx(result.balance)
+    exact_balance = result.exact_supplier_index - result.exact_key_account_index
+    assert sum(r.balance_points for r in result.factors) == pytest.approx(exact_balance)
     assert [d.factor.id for d in result.drivers] == [a, c]
 
 

@@ -41,12 +41,14 @@ def test_history_in_a_briefing_keeps_gaps_and_flags_another_catalog(tmp_path):
     text = re.sub(r"\s+", " ", text)
     assert "Over time" in text
     assert "2026-Q1 – – – no assessment" in text  # a quarter without an assessment is a gap, not a zero
-    assert "2025-Q4 * 24 16 +9" in text  # read with efkam-partnership v0.9, the catalog it names
+    assert "2025-Q4 * 24 16 +8" in text  # read with efkam-partnership v0.9, the catalog it names
     assert (
         "Assessed with another catalog or catalog version (2025-Q4: efkam-partnership v0.9; "
         "efkam-partnership v1.0 now)" in text
     )
-    assert "Since 2026-Q2 the balance moved by −3 points; the zone is unchanged." in text
+    # the history shows +5 for 2026-Q2 and +1 now: the change is their difference (it said −3)
+    assert "2026-Q2 16 11 +5" in text and "2026-Q3 14 13 +1" in text
+    assert "Since 2026-Q2 the balance moved by −4 points; the zone is unchanged." in text
 
 
 def test_parallel_workers_give_the_same_pdfs_as_one(tmp_path):

@@ -22,7 +22,10 @@ from reportgen.i18n import gettext_for
 from reportgen.model import AccountAnalysis, FactorResult, Side
 
 ROW_HEIGHT = 0.23  # inches per factor
-MAX_ROWS_HEIGHT = ROW_HEIGHT * 24
+ROWS_AT_FULL_HEIGHT = 16
+"""More factors share the height of this many, so page 2 holds the chart and the drivers whatever the
+catalog (17 factors at full height pushed the last driver onto a page of its own)."""
+MAX_ROWS_HEIGHT = ROW_HEIGHT * ROWS_AT_FULL_HEIGHT
 
 
 def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> str:
@@ -50,9 +53,8 @@ def _ground(rows: tuple[FactorResult, ...], catalog: Catalog, lang: str):
 
     _ = gettext_for(lang)
     scale = catalog.scale
-    # Up to 24 factors a row is 0.23 in; more share a fixed height so the chart still fits a page.
     row_height = min(ROW_HEIGHT, MAX_ROWS_HEIGHT / len(rows))
-    label_size = 7.5 if row_height >= ROW_HEIGHT else max(5.5, 7.5 * row_height / ROW_HEIGHT + 0.5)
+    label_size = min(7.5, max(5.5, 7.5 * row_height / ROW_HEIGHT + 0.5))
     figure, axes = figure_with_axes(
         6.7, row_height * len(rows) + 0.85, left=2.35, bottom=0.45, right=0.12, top=0.32
     )

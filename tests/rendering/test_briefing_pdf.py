@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from reportgen.analysis import analyse
 from reportgen.briefing import build_briefing
+from reportgen.catalog import Catalog
 from reportgen.i18n import translations
 from reportgen.reading import read_file
 from reportgen.rendering import Renderer
@@ -149,3 +150,30 @@ def test_the_font_is_embedded_and_nothing_falls_back(pdfs):
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]))
     assert fonts and all(name.split("+")[1].startswith("Source-Sans-Pro") for name in fonts), fonts
+
+
+def catalog_of(catalog: Catalog, count: int) -> Catalog:
+    """The default catalog cut or extended (with copies of its factors under new ids) to *count* factors."""
+    data = catalog.model_dump(exclude_none=True)
+    copies = [dict(factor, id=f"{factor['id']}-copy") for factor in data["factors"]]
+    data["factors"] = (data["factors"] + copies)[:count]
+    return Catalog.model_validate(data)
+
+
+@pytest.mark.parametrize("count", [16, 17, 24])
+def test_four_pages_up_to_24_factors(catalog, tmp_path, count):
+    """Regression: with 17 factors the German page 3 held a single driver, and 20 made five pages."""
+    longer = catalog_of(catalog, count)
+    repeat = [SUPPLIER[i % 16] for i in range(count)], [KEY_ACCOUNT[i % 16] for i in range(count)]
+    path = tmp_path / "acme.xlsx"
+    write_xlsx(path, sheets_for(longer, "de", supplier=repeat[0], key_account=repeat[1], comments=COMMENTS))
+    analysis = analyse(read_file(path, longer).assessments[0], longer)
+    renderer = Renderer()
+    for lang in ("de", "en"):
+        pdf = PdfReader(io.BytesIO(renderer.briefing_pdf(build_briefing(analysis, lang, date(2026, 11, 27)))))
+        assert len(pdf.pages) == 4, (count, lang)
+        # page 2 holds every driver, page 3 opens with the table of all factors
+        driver_titles = [letters(d.factor.title.get(lang)) for d in analysis.drivers]
+        assert all(title in letters(pdf.pages[1].extract_text()) for title in driver_titles), (count, lang)
+        heading = translations(lang).gettext("All factors")
+        assert heading in pdf.pages[2].extract_text()[:200], (count, lang)  # after the running header
