@@ -96,8 +96,9 @@ $(PORTFOLIO)%: $(RENDER_DEPS)
 
 # --- development ---------------------------------------------------------------------------------
 
+# One test process per core: the suite renders hundreds of PDFs and runs make, so it is CPU-bound.
 test: $(STAMP) ## Run the whole test suite
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 fuzz: $(STAMP) ## The robustness properties with many more generated cases (a few minutes)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/robustness -q -p no:cacheprovider

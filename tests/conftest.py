@@ -17,6 +17,27 @@ from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
 FACTS = ["Acme Präzision GmbH", "KA-1", "2026-Q3", "Jürgen Weiß", "Anja Groß", date(2026, 9, 15), 1_250_000]
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """A parallel worker is done (pytest-xdist): add its robustness tally to this process's."""
+    from tests.robustness.conftest import ERRORS, TALLY
+
+    gathered = getattr(node, "workeroutput", {}).get("robustness")
+    if gathered:
+        TALLY.update(gathered["tally"])
+        ERRORS.update(gathered["errors"])
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.robustness.conftest import ERRORS, TALLY
+
+    if TALLY["cases"]:
+        terminalreporter.write_line(
+            f"robustness: {TALLY['cases']} generated cases, {TALLY['read']} read, {TALLY['refused']} refused "
+            f"with {len(ERRORS)} distinct error messages, {TALLY['tracebacks']} tracebacks"
+        )
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog(DEFAULT_CATALOG)

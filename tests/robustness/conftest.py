@@ -1,4 +1,5 @@
-"""Generated bad input, and a tally of what the robustness tests produced (printed at the end)."""
+"""Generated bad input, and a tally of what the robustness tests produced (printed at the end by
+tests/conftest.py, which also gathers it from parallel workers)."""
 
 from __future__ import annotations
 
@@ -41,12 +42,11 @@ def record(result) -> None:
         ERRORS.add(problem.message.text)
 
 
-def pytest_terminal_summary(terminalreporter):
-    if TALLY["cases"]:
-        terminalreporter.write_line(
-            f"robustness: {TALLY['cases']} generated cases, {TALLY['read']} read, {TALLY['refused']} refused "
-            f"with {len(ERRORS)} distinct error messages, {TALLY['tracebacks']} tracebacks"
-        )
+def pytest_sessionfinish(session):
+    """In a parallel run's worker: hand the tally to the controller, which prints it (tests/conftest.py)."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["robustness"] = {"tally": dict(TALLY), "errors": sorted(ERRORS)}
 
 
 @pytest.fixture(scope="session")
