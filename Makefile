@@ -111,8 +111,8 @@ lint: $(STAMP) ## Check the code with ruff
 	$(BIN)/ruff format --check .
 
 messages: $(STAMP) ## Extract translatable words and update the German catalog
-	$(BIN)/pybabel extract -F babel.cfg -k Nn_:1,2 --no-location --sort-output -o locales/messages.pot .
-	$(BIN)/pybabel update -i locales/messages.pot -d locales -l de --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg -k Nn_:1,2 --width 110 --no-location --sort-output -o locales/messages.pot .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -l de --width 110 --no-fuzzy-matching --ignore-obsolete
 
 examples: $(STAMP) ## Rewrite the example workbooks in input/
 	$(BIN)/python scripts/make_examples.py
