@@ -44,8 +44,10 @@ $(STAMP): pyproject.toml
 #
 # A broken workbook never stops the others. Each step records the problems of its run beside its
 # stamp (reportgen --record) and succeeds, so every briefing and portfolio that can be made is made;
-# then `reports`, `briefings` and `portfolio` list the recorded problems and fail. They keep failing,
-# without rendering anything again, until the file is fixed (newer than the record) or removed.
+# then `reports`, `briefings` and `portfolio` list the recorded problems, once, and fail. They keep
+# failing, without rendering anything again, until the file is fixed (newer than the record) or removed.
+# The files' warnings are said by the briefing step; the portfolio steps, reading the same files, keep
+# quiet about them.
 
 BUILD    := $(OUTPUT)/.build
 PROBLEMS := $(BUILD)/problems

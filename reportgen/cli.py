@@ -264,7 +264,9 @@ def portfolio(
     def render(reporter, workload, wanted, languages):
         return render_portfolio(workload, wanted, languages, out_dir, reporter.written, debug)
 
-    run = Run(paths, out_dir, lang, criteria, debug, period, SUMMARY_PORTFOLIO, True, record)
+    run = Run(
+        paths, out_dir, lang, criteria, debug, period, SUMMARY_PORTFOLIO, True, record, warns=record is None
+    )
     if make_deps is not None:
         _plan_portfolios(run, make_deps)
     _run(run, render)
@@ -519,8 +521,13 @@ class Run:
     summary: Summary
     latest_by_default: bool = False
     record: Path | None = None
-    """For make: where the problems are kept for later runs (the command then exits 0)."""
+    """For make: where the problems are kept for later runs (the command then exits 0). The errors are
+    not printed here: make lists every recorded one once, at the end of the run and of every later run
+    while it holds (``reportgen recorded``)."""
     only_from: tuple[Path, ...] = ()
+    warns: bool = True
+    """Whether the files' warnings are printed. make's portfolio steps leave them to its briefing step,
+    which reads the same files, so that a make run says each warning once, not once per quarter."""
 
 
 def _run(run: Run, render: Callable) -> None:
@@ -590,11 +597,12 @@ def _plan_portfolios(run: Run, plan: Path) -> None:
 
 
 def _summarise(reporter: Reporter, batch, run: Run) -> None:
-    for problem in batch.problems:
-        if problem.severity is Severity.WARNING:
-            reporter.problem(problem)
-    errors = batch.errors
-    if batch.failed_files:
+    if run.warns:
+        for problem in batch.problems:
+            if problem.severity is Severity.WARNING:
+                reporter.problem(problem)
+    errors = batch.errors if run.record is None else []
+    if batch.failed_files and errors:
         reporter.say(SUMMARY_FAILED, style="bold red", count=len(batch.failed_files))
         for problem in errors:
             if problem.place is not None:

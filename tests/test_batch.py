@@ -138,6 +138,7 @@ def test_make_renders_all_it_can_and_keeps_failing_while_a_workbook_is_broken(tm
 
     first = make("reports", **variables)
     assert first.returncode != 0 and broken.name in first.stderr.splitlines()[-2], first.stderr
+    assert first.stderr.count(broken.name) == 1, first.stderr  # said once, not once per step (regression)
     built = stamps(out)
     assert sorted(built) == [
         "calloway-foods-ltd_2026-Q3_de.pdf", "nordhafen-logistik-ag_2026-Q3_de.pdf", "portfolio_2026-Q3_de.pdf",
