@@ -62,6 +62,10 @@ ACCOUNT_NOT_FOUND_AT_ALL = Message(
     N_('No account in the files has the name or ID "{account}".'),
     N_("The files hold: {suggestions}. Give --account the full name or the ID."),
 )
+ACCOUNT_NOT_READ = Message(
+    N_('No account that could be read has the name or ID "{account}".'),
+    N_("If it is in one of the files with problems above, correct that file and run again."),
+)
 ACCOUNT_NOT_IN_PERIOD = Message(
     N_("{account} has no assessment for {period}."),
     N_("Check --period; its files hold: {periods}."),
@@ -202,6 +206,8 @@ def account_problem(workload: Workload, selection: Selection) -> Problem | None:
     if not matching:
         names = sorted({a.assessment.account.name for a in workload.analyses}, key=str.casefold)
         close = _close_names(selection.account, names)
+        if not close and any(not f.ok for f in workload.files):  # it may well be in a broken file
+            return Problem(None, ACCOUNT_NOT_READ, {"account": selection.account})
         if close:
             return Problem(
                 None, ACCOUNT_NOT_FOUND, {"account": selection.account, "suggestions": quoted(*close)}

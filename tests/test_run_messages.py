@@ -86,6 +86,25 @@ def test_an_account_the_files_do_not_hold_exits_2_and_lists_them(folder, lang, s
     assert not out.exists()
 
 
+def test_an_account_whose_file_has_errors_points_to_that_file_not_to_the_others(
+    folder, make_workbook, catalog
+):
+    """Regression: Zeppelin's only workbook was left out for an error, and --account Zeppelin was
+    answered with 'the files hold: Acme, Beta' as if it did not exist."""
+    facts = ["Zeppelin Süd GmbH", "KA-3", "2026-Q3"]
+    make_workbook("zeppelin.xlsx", facts=facts, supplier=[9] + [4] * (len(catalog.factors) - 1))
+    result = run(
+        "briefing", str(folder), "--account", "Zeppelin Süd GmbH", "--lang", "de", "--out", str(folder / "o")
+    )
+    assert result.exit_code == 2
+    assert "zeppelin.xlsx › Assessment › C2" in result.stderr
+    assert (
+        "✗ Kein lesbarer Account hat den Namen oder die ID „Zeppelin Süd GmbH“. Steht er in einer der Dateien "
+        "mit Problemen oben, korrigieren Sie diese Datei und starten Sie erneut."
+    ) in lines(result)
+    assert "Acme" not in result.stderr
+
+
 @pytest.mark.parametrize("typed", ["acme", "Acme Prazision GmbH", "ACME PRÄZISION"])
 def test_a_near_miss_suggests_the_closest_name_and_renders_nothing(folder, typed):
     out = folder / "out"
