@@ -115,6 +115,11 @@ class BriefingView:
         return abs(self.balance)
 
     @property
+    def balance_change_magnitude(self) -> float:
+        """How far the balance moved, whichever way: it picks the singular or plural of "points"."""
+        return abs(self.balance_change or 0)
+
+    @property
     def file_stem(self) -> str:
         from reportgen.writing import safe_stem
 

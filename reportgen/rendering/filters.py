@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from reportgen.i18n import Formatter
 
@@ -14,11 +15,18 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+def unbroken(text: str) -> Markup:
+    """*text* kept on one line. A signed figure needs it: WeasyPrint breaks a paragraph holding a true
+    minus (U+2212) in odd places, leaving a single word on a line of its own ("Respectful /
+    cooperation, / Promises kept"), unless the figure is set as a unit."""
+    return Markup('<span class="unbroken">{}</span>').format(text)
+
+
 def register_filters(environment: Environment, lang: str) -> None:
     formatter = Formatter(lang)
     environment.filters.update(
         number=formatter.number,
-        signed=formatter.signed,
+        signed=lambda value, digits=0: unbroken(formatter.signed(value, digits)),
         score=formatter.score,
         percent=formatter.percent,
         longdate=formatter.date,

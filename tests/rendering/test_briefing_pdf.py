@@ -177,3 +177,36 @@ def test_four_pages_up_to_24_factors(catalog, tmp_path, count):
         assert all(title in letters(pdf.pages[1].extract_text()) for title in driver_titles), (count, lang)
         heading = translations(lang).gettext("All factors")
         assert heading in pdf.pages[2].extract_text()[:200], (count, lang)  # after the running header
+
+
+@pytest.fixture(scope="module")
+def calloway(tmp_path_factory) -> dict[str, str]:
+    """Page 1 of the example Calloway Foods 2026-Q3 (S 14, K 13, moved by −4), in both languages."""
+    from pathlib import Path
+
+    from reportgen.catalog import load_catalogs
+    from reportgen.pipeline import prepare
+    from reportgen.resources import CRITERIA_DIR
+
+    examples = Path(__file__).parents[2] / "input"
+    workload = prepare(sorted(examples.glob("calloway-foods_*.xlsx")), load_catalogs(CRITERIA_DIR))
+    (latest,) = [a for a in workload.analyses if str(a.assessment.period) == "2026-Q3"]
+    renderer = Renderer()
+    pages = {}
+    for lang in ("de", "en"):
+        view = build_briefing(latest, lang, date(2026, 11, 27), workload.history_of(latest))
+        pages[lang] = PdfReader(io.BytesIO(renderer.briefing_pdf(view))).pages[0].extract_text()
+    return pages
+
+
+def test_one_point_is_singular(calloway):
+    """Regression: "the indices differ by 1 points" / "liegen 1 Punkte auseinander"."""
+    assert "the indices differ by 1 point, on a scale" in calloway["en"]
+    assert "Die Indizes liegen 1 Punkt auseinander" in calloway["de"]
+    assert "balance moved by −4 points" in calloway["en"]
+
+
+def test_the_summary_keeps_whole_lines(calloway):
+    """Regression: a paragraph with a signed figure (−4) was broken after a single word by WeasyPrint
+    ("Respectful / cooperation, / Promises kept"); the figure is now set as a unit."""
+    assert "The largest gaps: Respectful\ncooperation, Promises kept, Early involvement." in calloway["en"]
