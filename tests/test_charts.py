@@ -141,3 +141,14 @@ def test_every_chart_is_well_formed_svg_without_empty_wrappers(analysis, catalog
         for group in document.getElementsByTagName("g"):
             assert dict(group.attributes.items()).keys() != {"id"}
         assert document.getElementsByTagName("text")
+
+
+def test_a_label_keeps_clear_of_a_large_marker_by_its_own_reach():
+    """Regression: the period label of Calloway's 2026-Q2 ring was half hidden under the account's
+    large marker two units away; a marker given as (x, y, radius) is avoided by that radius."""
+    from reportgen.charts.zones import place_label
+
+    ring, marker, reach = (11, 16), (13, 14), 3.5
+    _, (left, bottom, right, top) = place_label(*ring, (9, 3), [(*marker, reach)], [], distances=(2.5, 6, 10))
+    mx, my = marker
+    assert not (left - reach <= mx <= right + reach and bottom - reach <= my <= top + reach)

@@ -103,6 +103,14 @@ def _draw_factor_points(axes, analysis: AccountAnalysis, catalog: Catalog) -> li
     return drawn
 
 
+CURRENT_CLEARANCE = 3.5
+"""The account's marker now, in data units (scatter size 190 on a 100-unit square of about 106 mm)."""
+RING_CLEARANCE = 2.0
+"""An earlier position's ring, in data units."""
+PERIOD_DISTANCES = (2.5, 6, 10)
+"""How far from its ring a period label may stand, nearest first."""
+
+
 def _draw_path(axes, steps: tuple[AccountAnalysis, ...], occupied: list, labels: list) -> None:
     """Earlier positions as small rings with their period, arrows from each to the next."""
     for earlier, later in pairwise(steps):
@@ -124,22 +132,36 @@ def _draw_path(axes, steps: tuple[AccountAnalysis, ...], occupied: list, labels:
                 "mutation_scale": 8,
             },
         )
+    # A period label keeps clear of the account's large marker now and of the other rings of its path.
+    now = steps[-1]
+    markers = [(now.key_account_index, now.supplier_index, CURRENT_CLEARANCE)]
+    markers += [(a.key_account_index, a.supplier_index, RING_CLEARANCE) for a in steps[:-1]]
     for earlier in steps[:-1]:
         x, y = earlier.key_account_index, earlier.supplier_index
         axes.scatter([x], [y], s=36, color="white", edgecolors=INK, linewidths=1.0, zorder=5)
-        spot, box = place_label(x, y, PERIOD_LABEL_SIZE, occupied, labels, distances=(2.5, 6))
+        others = [m for m in markers if m[:2] != (x, y)]
+        spot, box = place_label(
+            x, y, PERIOD_LABEL_SIZE, occupied + others, labels, distances=PERIOD_DISTANCES
+        )
         labels.append(box)
-        axes.text(
-            x + spot[0],
-            y + spot[1],
+        far = max(abs(spot[0]), abs(spot[1])) > PERIOD_DISTANCES[0]
+        axes.annotate(
             str(earlier.assessment.period),
+            (x, y),
+            xytext=(x + spot[0], y + spot[1]),
+            textcoords="data",
             fontsize=6.5,
             color=MUTED,
             ha=spot[2],
             va=spot[3],
             zorder=6,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+            # A label pushed away from its ring by crowding is tied to it by a thin line.
+            arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.5, "shrinkA": 0, "shrinkB": 3}
+            if far
+            else None,
         )
+    occupied.extend(markers[1:])  # the account's own label keeps clear of its earlier rings too
 
 
 def _draw_account(axes, analysis: AccountAnalysis, lang: str, occupied: list, labels: list) -> None:

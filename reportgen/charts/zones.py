@@ -138,7 +138,7 @@ def place_label(
     x: float,
     y: float,
     size: tuple[float, float],
-    points: list[tuple[float, float]],
+    points: list[tuple[float, ...]],
     boxes: list[Box],
     distances: tuple[float, ...] = (4, 9, 16),
     clearance: float = 1.5,
@@ -147,17 +147,18 @@ def place_label(
 
     Tries each direction at growing *distances*; a spot outside the square is taken only as a last
     resort. A point closer to the box than *clearance* counts as covered (the marker's radius, in
-    data units). Returns the spot (dx, dy, ha, va) and the box it will occupy.
+    data units); a point given as (x, y, radius) brings its own, for a marker larger than the rest.
+    Returns the spot (dx, dy, ha, va) and the box it will occupy.
     """
 
     def cost(candidate) -> float:
         box = label_box(x, y, candidate, size)
         left, bottom, right, top = box
         outside = left < 0 or bottom < 0 or right > 100 or top > 100
-        covered = sum(
-            left - clearance <= px <= right + clearance and bottom - clearance <= py <= top + clearance
-            for px, py in points
-        )
+        covered = 0
+        for point in points:
+            px, py, reach = (*point, clearance)[:3]
+            covered += left - reach <= px <= right + reach and bottom - reach <= py <= top + reach
         overlaps = sum(not (right < b[0] or left > b[2] or top < b[1] or bottom > b[3]) for b in boxes)
         return (1000 if outside else 0) + covered + 5 * overlaps
 
