@@ -387,7 +387,8 @@ class _Words:
         if path.supplier > self.s:
             message = (
                 _(
-                    "Only then would we have to raise S from {supplier} to at least {target}, above all in {factors}."
+                    "Only then would we have to raise S from {supplier} to at least {target}, "
+                    "above all in {factors}."
                 )
                 if they_move
                 else _(
