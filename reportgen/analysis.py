@@ -15,6 +15,7 @@ rounded figures (see :mod:`reportgen.figures`).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from statistics import fmean
 
 from reportgen.catalog import Catalog, Zones
@@ -117,8 +118,8 @@ def imbalance_drivers(
     """The factors that drive the imbalance, largest share of the balance first.
 
     In a frustration zone only factors where we invest more count, where the key account invests more
-    only those; in a balanced relationship the largest gaps of either direction. Equal shares are
-    ordered commented factors first, then by number.
+    only those; in a balanced relationship the largest gaps of either direction, ordered
+    :func:`by_share_of_balance`.
     """
 
     def pushes(r: FactorResult) -> bool:
@@ -130,10 +131,16 @@ def imbalance_drivers(
             return r.balance_points < 0
         return True
 
-    candidates = [r for r in results if pushes(r)]
-    # Among equal shares, a factor with a comment first: it tells the reader why.
-    candidates.sort(key=lambda r: (-round(abs(r.balance_points), 9), not r.comments, r.number))
-    return tuple(candidates[:limit])
+    return tuple(by_share_of_balance(r for r in results if pushes(r))[:limit])
+
+
+def by_share_of_balance(results: Iterable[FactorResult]) -> list[FactorResult]:
+    """Factors by their share of the balance, largest first: the order every report names them in.
+
+    Among equal shares a factor with a comment comes first, because it tells the reader why; then the
+    catalog's order. Shares are compared at 9 decimals so that equal gaps tie despite float noise.
+    """
+    return sorted(results, key=lambda r: (-round(abs(r.balance_points or 0), 9), not r.comments, r.number))
 
 
 def analyse(assessment: Assessment, catalog: Catalog | None = None) -> AccountAnalysis:

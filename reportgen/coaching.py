@@ -14,14 +14,72 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reportgen.analysis import by_share_of_balance, classify_zone
 from reportgen.catalog import Catalog, RelationshipType
-from reportgen.i18n import Formatter, gettext_for
+from reportgen.i18n import Formatter, Nn_, Plural, gettext_for
 from reportgen.model import AccountAnalysis, FactorResult, Side, ZoneKind
 from reportgen.portfolio import is_scale_back_candidate, preferred_type
 from reportgen.wording import zone_label
 
 FACTORS_NAMED = 3
 """Factors named in one answer: enough to act on, few enough to read aloud."""
+
+NBSP = "\u00a0"
+"""Joins figures that belong together ("(we 5, they 2)", "S 81, K 23") so a line never breaks inside them."""
+
+WHOLE_INDICES = range(101)
+"""Every index a report shows: S and K are whole points from 0 to 100."""
+
+WE_INVEST_MORE = Nn_(
+    "We invest {points} point more than the key account ({indices}).",
+    "We invest {points} points more than the key account ({indices}).",
+)
+ACCOUNT_INVESTS_MORE = Nn_(
+    "The key account invests {points} point more than we do ({indices}).",
+    "The key account invests {points} points more than we do ({indices}).",
+)
+POINTS_APART = Nn_(
+    "Both sides invest in balance: {indices}, only {points} point apart.",
+    "Both sides invest in balance: {indices}, only {points} points apart.",
+)
+LEAN_DOWN = Nn_(
+    "“{lean}” would mean bringing S down from {supplier} to at most {target}, no more than {tolerance} point "
+    "above the customer's {key_account}.",
+    "“{lean}” would mean bringing S down from {supplier} to at most {target}, no more than {tolerance} "
+    "points above the customer's {key_account}.",
+)
+LEAN_UP = Nn_(
+    "“{lean}” would mean raising S from {supplier} to at least {target}, no more than {tolerance} point "
+    "below the customer's {key_account}.",
+    "“{lean}” would mean raising S from {supplier} to at least {target}, no more than {tolerance} points "
+    "below the customer's {key_account}.",
+)
+STRATEGIC_NEEDS = Nn_(
+    "A “{strategic}” needs both indices {bound}, at most {tolerance} point apart.",
+    "A “{strategic}” needs both indices {bound}, at most {tolerance} points apart.",
+)
+CAPACITY = Nn_(
+    "A company can rarely carry more than {n} partnership like this.",
+    "A company can rarely carry more than {n} partnerships like this.",
+)
+CANDIDATE = Nn_(
+    "We invest {points} point more, and with {key_account} the customer does not even invest like a "
+    "“{preferred}”: it looks for a reliable supplier, and lean key account management would be the honest "
+    "answer.",
+    "We invest {points} points more, and with {key_account} the customer does not even invest like a "
+    "“{preferred}”: it looks for a reliable supplier, and lean key account management would be the honest "
+    "answer.",
+)
+NOT_YET = Nn_(
+    "We invest {points} point more, but with {key_account} the customer invests at the level of “{level}” "
+    "({bound}). Before scaling back, ask it to match us where we are furthest ahead.",
+    "We invest {points} points more, but with {key_account} the customer invests at the level of “{level}” "
+    "({bound}). Before scaling back, ask it to match us where we are furthest ahead.",
+)
+RATHER_INVEST = Nn_(
+    "The key account invests {points} point more than we do: rather a reason to invest more.",
+    "The key account invests {points} points more than we do: rather a reason to invest more.",
+)
 
 
 class QuestionKind(StrEnum):
@@ -47,6 +105,18 @@ class CoachingQuestion:
     """None: a question for the reader to reflect on; no figure answers it."""
 
 
+@dataclass(frozen=True)
+class StrategicPath:
+    """The whole indices at which the account would be a strategic partnership.
+
+    The key account moves first: we only follow as far as the zone rule then still asks of us, so a
+    briefing never advises us to invest more while we are the side that is ahead.
+    """
+
+    key_account: int
+    supplier: int
+
+
 def question_text(catalog: Catalog, kind: QuestionKind, lang: str) -> str | None:
     """The catalog's wording of the question of *kind*, if it asks one."""
     return next((q.get(lang) for q in catalog.coaching_questions if q.kind == kind), None)
@@ -67,32 +137,69 @@ def coaching_questions(
     )
 
 
-def _over_invested(analysis: AccountAnalysis) -> list[FactorResult]:
-    """The factors where we invest most beyond the account's share, largest share of the balance first."""
-    ours = [r for r in analysis.factors if r.over_investor is Side.SUPPLIER]
-    return sorted(ours, key=lambda r: (-r.balance_points, r.number))[:FACTORS_NAMED]
+def _is(relationship: RelationshipType, supplier: int, key_account: int, analysis: AccountAnalysis) -> bool:
+    """Whether S and K would make the account *relationship*, by the analysis's own zone rule."""
+    return classify_zone(supplier, key_account, analysis.catalog.zones).relationship_type == relationship
 
 
-def _under_invested(analysis: AccountAnalysis) -> list[FactorResult]:
-    """The factors where the account invests most beyond ours."""
-    theirs = [r for r in analysis.factors if r.over_investor is Side.KEY_ACCOUNT]
-    return sorted(theirs, key=lambda r: (r.balance_points, r.number))[:FACTORS_NAMED]
+def strategic_path(analysis: AccountAnalysis) -> StrategicPath | None:
+    """The smallest whole K, and then S, that make the account the catalog's highest relationship type.
+
+    The zone rule is asked rather than restated, so balance tolerance and the type's bound count as
+    they do in the analysis. None if no index on the scale reaches the type.
+    """
+    strategic = analysis.catalog.zones.relationship_types[-1]
+    s, k = analysis.supplier_index, analysis.key_account_index
+    key_account = next((t for t in WHOLE_INDICES if t >= k and _is(strategic, max(s, t), t, analysis)), None)
+    if key_account is None:
+        return None
+    supplier = next(t for t in WHOLE_INDICES if t >= s and _is(strategic, t, key_account, analysis))
+    return StrategicPath(key_account, supplier)
 
 
-def _lowest(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
-    """The rated factors where *side* scores lowest: where raising it counts most. Among equal scores,
-    those where the other side is furthest ahead first: there the other side already shows the way."""
+def lean_target(analysis: AccountAnalysis) -> int | None:
+    """The S nearest today's at which the account would be lean KAM with the customer's K as it is."""
+    lean = analysis.catalog.zones.relationship_types[0]
+    k = analysis.key_account_index
+    reaching = [t for t in WHOLE_INDICES if _is(lean, t, k, analysis)]
+    return min(reaching, key=lambda t: abs(t - analysis.supplier_index), default=None)
 
-    def order(r: FactorResult) -> tuple:
-        if side is Side.SUPPLIER:
-            return (r.supplier, r.gap, r.number)
-        return (r.key_account, -r.gap, r.number)
 
-    return sorted((r for r in analysis.factors if r.rated_both), key=order)[:FACTORS_NAMED]
+def _ahead(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
+    """The factors where *side* invests beyond the other, in the order the drivers are named."""
+    sign = 1 if side is Side.SUPPLIER else -1
+    ahead = [r for r in analysis.factors if r.balance_points and sign * r.balance_points > 0]
+    return by_share_of_balance(ahead)[:FACTORS_NAMED]
+
+
+def _to_raise(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
+    """Where *side* should invest more first: where the other side is ahead, else where it scores lowest.
+
+    Never a factor where *side* is already ahead: raising there would widen the gap.
+    """
+    other = Side.KEY_ACCOUNT if side is Side.SUPPLIER else Side.SUPPLIER
+    behind = _ahead(analysis, other)
+    if behind:
+        return behind
+
+    def score(r: FactorResult) -> tuple:
+        return (r.supplier if side is Side.SUPPLIER else r.key_account, r.number)
+
+    level = [r for r in analysis.factors if r.rated_both and r.over_investor is not side]
+    return sorted(level, key=score)[:FACTORS_NAMED]
+
+
+def _plural_count(value: float) -> int:
+    """The count that picks the plural form: a fraction reads as plural in both languages ("1,5 Punkte")."""
+    return int(value) if float(value).is_integer() else 2
 
 
 class _Words:
-    """The answers for one account in one language."""
+    """The answers for one account in one language.
+
+    The answers are asked in the catalog's order; factors named in an earlier answer are referred back
+    to ("the same factors") instead of being listed again.
+    """
 
     def __init__(self, analysis: AccountAnalysis, catalog: Catalog, lang: str) -> None:
         self.analysis, self.catalog, self.lang = analysis, catalog, lang
@@ -101,18 +208,28 @@ class _Words:
         self.score = Formatter(lang).score
         self.name = analysis.assessment.account.name
         self.s, self.k, self.balance = analysis.supplier_index, analysis.key_account_index, analysis.balance
-        self.tolerance = self.number(catalog.zones.balance_tolerance)
+        self.named: list[tuple[str, ...]] = []
 
     # Pieces
 
+    def counted(self, message: Plural, count: float, **values: str) -> str:
+        """*message* in the form *count* asks for, with the count as ``{points}``/``{n}``."""
+        shown = self.number(count)
+        return message.pick(self.lang, _plural_count(count)).format(points=shown, n=shown, **values)
+
     def factors(self, results: list[FactorResult]) -> str:
-        """„Frühe Einbindung“ (wir 5, Kunde 2), … und …"""
+        """„Frühe Einbindung“ (wir 5, Kunde 2), … und …; "the same factors" if named before."""
         _ = self._
+        ids = tuple(r.factor.id for r in results)
+        if ids in self.named:
+            return _("the same factors")
+        self.named.append(ids)
         named = [
-            _("“{factor}” (we {supplier}, they {key_account})").format(
+            _("“{factor}” ({figures})").format(
                 factor=r.factor.label(self.lang),
-                supplier=self.score(r.supplier),
-                key_account=self.score(r.key_account),
+                figures=_("we {supplier}, they {key_account}")
+                .format(supplier=self.score(r.supplier), key_account=self.score(r.key_account))
+                .replace(" ", NBSP),
             )
             for r in results
         ]
@@ -121,15 +238,27 @@ class _Words:
         return _("{first} and {last}").format(first=", ".join(named[:-1]), last=named[-1])
 
     def indices(self) -> str:
-        return self._("S {supplier}, K {key_account}").format(
-            supplier=self.number(self.s), key_account=self.number(self.k)
+        return (
+            self._("S {supplier}, K {key_account}")
+            .format(supplier=self.number(self.s), key_account=self.number(self.k))
+            .replace(" ", NBSP)
         )
+
+    def key_account_index(self) -> str:
+        """ "K 23", kept on one line."""
+        return self._("K {key_account}").format(key_account=self.number(self.k)).replace(" ", NBSP)
 
     def bound(self, relationship: RelationshipType) -> str:
         """Where a relationship type starts: "above 66" / "at least 33"."""
         if relationship.above is not None:
             return self._("above {value}").format(value=self.number(relationship.above))
         return self._("at least {value}").format(value=self.number(relationship.start()))
+
+    def level(self) -> RelationshipType:
+        """The relationship type the customer's K alone would reach."""
+        relationship = classify_zone(self.k, self.k, self.catalog.zones).relationship_type
+        assert relationship is not None  # equal indices are always balanced
+        return relationship
 
     def verdict(self, answer: str) -> str:
         return self._("{account}: {answer}").format(account=self.name, answer=answer)
@@ -141,33 +270,28 @@ class _Words:
         if kind is ZoneKind.SUPPLIER_FRUSTRATION:
             verdict = _("yes, critically") if self.analysis.zone.critical else _("yes")
             sentences = [
-                _("We invest {points} points more than the key account ({indices}).").format(
-                    points=self.number(self.balance), indices=self.indices()
-                ),
+                self.counted(WE_INVEST_MORE, self.balance, indices=self.indices()),
                 _("We are furthest ahead in {factors}.").format(
-                    factors=self.factors(_over_invested(self.analysis))
+                    factors=self.factors(_ahead(self.analysis, Side.SUPPLIER))
                 ),
             ]
             return Answer(self.verdict(verdict), tuple(sentences))
         if kind is ZoneKind.ACCOUNT_INVESTS_MORE:
             sentences = [
-                _("The key account invests {points} points more than we do ({indices}).").format(
-                    points=self.number(-self.balance), indices=self.indices()
-                ),
-                _("It gives most beyond our share in {factors}.").format(
-                    factors=self.factors(_under_invested(self.analysis))
+                self.counted(ACCOUNT_INVESTS_MORE, -self.balance, indices=self.indices()),
+                _("The customer is furthest ahead in {factors}.").format(
+                    factors=self.factors(_ahead(self.analysis, Side.KEY_ACCOUNT))
                 ),
             ]
             return Answer(self.verdict(_("no, the other way round")), tuple(sentences))
-        sentences = [
-            _("Both sides invest in balance: {indices}, within ±{tolerance} points of each other.").format(
-                indices=self.indices(), tolerance=self.tolerance
-            )
-        ]
-        ahead = _over_invested(self.analysis)
+        if self.balance:
+            sentences = [self.counted(POINTS_APART, abs(self.balance), indices=self.indices())]
+        else:
+            sentences = [_("Both sides invest exactly alike: {indices}.").format(indices=self.indices())]
+        ahead = _ahead(self.analysis, Side.SUPPLIER)
         if ahead:
             sentences.append(
-                _("We give more than it does only in single factors: {factors}.").format(
+                _("Only in a few factors do we give more than the customer: {factors}.").format(
                     factors=self.factors(ahead)
                 )
             )
@@ -177,94 +301,109 @@ class _Words:
         _ = self._
         types = self.catalog.zones.relationship_types
         lean, strategic = types[0], types[-1]
-        zone = self.analysis.zone
-        sentences = [self._lean(lean, zone.relationship_type == lean), self._strategic(strategic)]
+        today = self.analysis.zone.relationship_type
         intended = next((t for t in types if t.id == self.analysis.assessment.account.intended_type), None)
-        if intended is not None:
-            sentences.append(_("The account is run as “{type}”.").format(type=intended.name.get(self.lang)))
-        verdict = _("today {zone}").format(zone=zone_label(self.analysis, self.catalog, self.lang))
+        sentences = [*self._lean(lean, today == lean), *self._strategic(strategic)]
+        if strategic in (today, intended):
+            sentences.append(self.counted(CAPACITY, self.catalog.zones.strategic_capacity))
+        zone = zone_label(self.analysis, self.catalog, self.lang)
+        if intended is None:
+            verdict = _("today “{zone}”").format(zone=zone)
+        elif intended == today:
+            verdict = _("“{type}”, as intended").format(type=intended.name.get(self.lang))
+        else:
+            verdict = _("run as “{type}”, but today “{zone}”").format(
+                type=intended.name.get(self.lang), zone=zone
+            )
         return Answer(self.verdict(verdict), tuple(sentences))
 
-    def _lean(self, lean: RelationshipType, is_lean: bool) -> str:
+    def _lean(self, lean: RelationshipType, is_lean: bool) -> list[str]:
         _ = self._
         name = lean.name.get(self.lang)
         if is_lean:
-            return _("“{lean}” is what it is today: both sides invest little, and in balance.").format(
-                lean=name
-            )
-        preferred = preferred_type(self.catalog)
-        if preferred is not None and preferred.admits(self.k):
-            return _(
-                "“{lean}” would not fit: with K {key_account} the customer invests at least like a "
-                "“{preferred}” ({bound}), and scaling back would leave that unanswered."
-            ).format(
-                lean=name,
-                key_account=self.number(self.k),
-                preferred=preferred.name.get(self.lang),
-                bound=self.bound(preferred),
-            )
+            return [_("Both sides invest little, and in balance.")]
+        level = self.level()
+        if level != lean:
+            return [
+                _(
+                    "“{lean}” would not fit: with {key_account} the customer invests at the level of "
+                    "“{level}” ({bound}), and scaling back would leave that unanswered."
+                ).format(
+                    lean=name,
+                    key_account=self.key_account_index(),
+                    level=level.name.get(self.lang),
+                    bound=self.bound(level),
+                )
+            ]
+        target = lean_target(self.analysis)
+        if target is None:
+            return []
+        values = {
+            "lean": name,
+            "supplier": self.number(self.s),
+            "target": self.number(target),
+            "key_account": self.key_account_index(),
+        }
         tolerance = self.catalog.zones.balance_tolerance
-        if self.balance > tolerance:
-            return _(
-                "“{lean}” would mean bringing S down from {supplier} to at most {target}, the customer's "
-                "K {key_account} plus {tolerance}: scale back first in {factors}."
-            ).format(
-                lean=name,
-                supplier=self.number(self.s),
-                target=self.number(self.k + tolerance),
-                key_account=self.number(self.k),
-                tolerance=self.tolerance,
-                factors=self.factors(_over_invested(self.analysis)),
-            )
-        return _(
-            "“{lean}” would mean raising S from {supplier} to at least {target}, the customer's "
-            "K {key_account} minus {tolerance}."
-        ).format(
-            lean=name,
-            supplier=self.number(self.s),
-            target=self.number(self.k - tolerance),
-            key_account=self.number(self.k),
-            tolerance=self.tolerance,
-        )
+        if target > self.s:
+            return [self.counted(LEAN_UP, tolerance, tolerance=self.number(tolerance), **values)]
+        return [
+            self.counted(LEAN_DOWN, tolerance, tolerance=self.number(tolerance), **values),
+            _("Scale back first in {factors}.").format(
+                factors=self.factors(_ahead(self.analysis, Side.SUPPLIER))
+            ),
+        ]
 
-    def _strategic(self, strategic: RelationshipType) -> str:
+    def _strategic(self, strategic: RelationshipType) -> list[str]:
         _ = self._
         name = strategic.name.get(self.lang)
         if self.analysis.zone.relationship_type == strategic:
-            return _(
-                "“{strategic}” is what it is today: both sides invest a great deal, and in balance."
-            ).format(strategic=name)
-        # Both sides short of it: two factors each, so the sentence stays readable.
-        named = FACTORS_NAMED if strategic.admits(self.k) or strategic.admits(self.s) else FACTORS_NAMED - 1
-        needs = []
-        if not strategic.admits(self.k):
-            needs.append(
+            return [_("Both sides invest a great deal, and in balance.")]
+        path = strategic_path(self.analysis)
+        if path is None:
+            return [_("No index on the scale reaches “{strategic}”.").format(strategic=name)]
+        tolerance = self.catalog.zones.balance_tolerance
+        sentences = [
+            self.counted(
+                STRATEGIC_NEEDS,
+                tolerance,
+                strategic=name,
+                bound=self.bound(strategic),
+                tolerance=self.number(tolerance),
+            )
+        ]
+        they_move = path.key_account > self.k
+        if they_move:
+            sentences.append(
                 _(
-                    "the key account would have to raise K from {key_account} to {bound}, "
-                    "above all in {factors}"
+                    "For that, the key account would have to raise K from {key_account} to at least "
+                    "{target}, above all in {factors}."
                 ).format(
                     key_account=self.number(self.k),
-                    bound=self.bound(strategic),
-                    factors=self.factors(_lowest(self.analysis, Side.KEY_ACCOUNT)[:named]),
+                    target=self.number(path.key_account),
+                    factors=self.factors(_to_raise(self.analysis, Side.KEY_ACCOUNT)),
                 )
             )
-        if not strategic.admits(self.s):
-            needs.append(
-                _("we would have to raise S from {supplier} to {bound}, above all in {factors}").format(
+        if path.supplier > self.s:
+            message = (
+                _(
+                    "Only then would we have to raise S from {supplier} to at least {target}, "
+                    "above all in {factors}."
+                )
+                if they_move
+                else _(
+                    "For that, we would have to raise S from {supplier} to at least {target}, "
+                    "above all in {factors}."
+                )
+            )
+            sentences.append(
+                message.format(
                     supplier=self.number(self.s),
-                    bound=self.bound(strategic),
-                    factors=self.factors(_lowest(self.analysis, Side.SUPPLIER)[:named]),
+                    target=self.number(path.supplier),
+                    factors=self.factors(_to_raise(self.analysis, Side.SUPPLIER)),
                 )
             )
-        if not needs:
-            return _(
-                "For “{strategic}” both sides invest enough, but not in balance: the {points} points between "
-                "them would have to shrink to {tolerance}."
-            ).format(strategic=name, points=self.number(abs(self.balance)), tolerance=self.tolerance)
-        joined = (
-            needs[0] if len(needs) == 1 else _("{first} and {last}").format(first=needs[0], last=needs[1])
-        )
-        return _("For “{strategic}”, {needs}.").format(strategic=name, needs=joined)
+        return sentences
 
     def scale_back(self) -> Answer:
         _, kind = self._, self.analysis.zone.kind
@@ -272,39 +411,27 @@ class _Words:
         preferred_name = preferred.name.get(self.lang) if preferred else ""
         if is_scale_back_candidate(self.analysis):
             sentences = (
-                _(
-                    "We invest {points} points more, and with K {key_account} the customer does not "
-                    "even invest like a “{preferred}”: it looks for a reliable supplier, and lean key "
-                    "account management would be the honest answer."
-                ).format(
-                    points=self.number(self.balance),
-                    key_account=self.number(self.k),
-                    preferred=preferred_name,
+                self.counted(
+                    CANDIDATE, self.balance, key_account=self.key_account_index(), preferred=preferred_name
                 ),
                 _("Scale back first in {factors}.").format(
-                    factors=self.factors(_over_invested(self.analysis))
+                    factors=self.factors(_ahead(self.analysis, Side.SUPPLIER))
                 ),
             )
             return Answer(self.verdict(_("yes, a candidate")), sentences)
         if kind is ZoneKind.SUPPLIER_FRUSTRATION:
+            level = self.level()
             sentences = (
-                _(
-                    "We invest {points} points more, but with K {key_account} the customer invests "
-                    "at least like a “{preferred}”. Before scaling back, ask it to match us where we are "
-                    "furthest ahead."
-                ).format(
-                    points=self.number(self.balance),
-                    key_account=self.number(self.k),
-                    preferred=preferred_name,
+                self.counted(
+                    NOT_YET,
+                    self.balance,
+                    key_account=self.key_account_index(),
+                    level=level.name.get(self.lang),
+                    bound=self.bound(level),
                 ),
             )
             return Answer(self.verdict(_("not yet")), sentences)
         if kind is ZoneKind.ACCOUNT_INVESTS_MORE:
-            sentences = (
-                _(
-                    "The key account invests {points} points more than we do: rather a reason to invest more."
-                ).format(points=self.number(-self.balance)),
-            )
-            return Answer(self.verdict(_("no")), sentences)
-        sentences = (_("We do not invest more than the customer returns.").format(),)
+            return Answer(self.verdict(_("no")), (self.counted(RATHER_INVEST, -self.balance),))
+        sentences = (_("We do not invest more than the customer returns."),)
         return Answer(self.verdict(_("no")), sentences)
