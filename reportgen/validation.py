@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.catalog import Catalog, Catalogs
+from reportgen.coaching import QuestionKind
 from reportgen.i18n import N_
 from reportgen.pipeline import read_all
 from reportgen.problems import Message, Place, Problem, Severity
@@ -20,6 +21,10 @@ UNTRANSLATED = Message(
     N_("Add the missing text to the catalog if reports go out in both languages."),
 )
 LANGUAGE_NAMES = {"de": Message(N_("German")), "en": Message(N_("English"))}
+UNKNOWN_QUESTION_KIND = Message(
+    N_('coaching_questions[{index}].kind "{kind}" is no answer reports know; the question goes unanswered.'),
+    N_("Use one of {kinds}, or leave kind out for a question to reflect on."),
+)
 
 
 @dataclass
@@ -62,6 +67,11 @@ def catalog_warnings(catalog: Catalog, path: Path) -> list[Problem]:
             "code": other.upper(),
         }
         problems.append(Problem(Place(path), UNTRANSLATED, params, Severity.WARNING))
+    known = ", ".join(QuestionKind)
+    for index, question in enumerate(catalog.coaching_questions):
+        if question.kind is not None and question.kind not in set(QuestionKind):
+            params = {"index": index + 1, "kind": question.kind, "kinds": known}
+            problems.append(Problem(Place(path), UNKNOWN_QUESTION_KIND, params, Severity.WARNING))
     return problems
 
 

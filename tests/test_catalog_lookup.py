@@ -170,3 +170,18 @@ def test_validate_with_only_criteria_checks_the_catalog(tmp_path):
     assert broken.exit_code == 2
     assert "factors[1] (early-involvement).weight" in broken.stderr
     assert run("validate", "--lang", "en").exit_code == 2
+
+
+def test_validate_warns_of_a_coaching_question_whose_kind_reports_do_not_know(tmp_path):
+    """A misspelt kind made a question go unanswered without a word."""
+    data = yaml.safe_load(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    data["coaching_questions"][2]["kind"] = "scale-back"
+    mine = tmp_path / "my-catalog.yaml"
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("validate", "--criteria", str(mine), "--lang", "de")
+    assert result.exit_code == 0
+    assert (
+        "coaching_questions[3].kind „scale-back“ ist keine Antwort, die die Berichte kennen; die Frage bleibt "
+        "unbeantwortet. Verwenden Sie eine von over_investment, lean_or_strategic, scale_back, oder lassen Sie "
+        "kind weg für eine Frage zum Nachdenken."
+    ) in result.stderr
