@@ -17,6 +17,17 @@ from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
 FACTS = ["Acme Präzision GmbH", "KA-1", "2026-Q3", "Jürgen Weiß", "Anja Groß", date(2026, 9, 15), 1_250_000]
 
 
+def run(*args: str):
+    """``reportgen ARGS`` as a user runs it, in this process; a traceback is never what a user sees."""
+    from click.testing import CliRunner
+
+    from reportgen.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):
     """A parallel worker is done (pytest-xdist): add its robustness tally to this process's."""

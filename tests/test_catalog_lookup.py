@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from reportgen import resources
 from reportgen.briefing import build_briefing
 from reportgen.catalog import load_catalog
-from reportgen.cli import cli
 from reportgen.pipeline import prepare
 from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parent.parent
 CALLOWAY = sorted((ROOT / "input").glob("calloway-foods_*.xlsx"))
@@ -33,12 +32,6 @@ def load_catalogs(*args):
     from reportgen.catalog import load_catalogs
 
     return load_catalogs(*args)
-
-
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output + result.stderr
-    return result
 
 
 @pytest.fixture

@@ -14,14 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import cli
+from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output + result.stderr
-    return result
 
 
 @pytest.fixture

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from reportgen.cli import cli
 from reportgen.resources import DEFAULT_CATALOG
+from tests.conftest import run
 
 ADDED = {
     "id": "joint-sustainability",
@@ -24,12 +23,6 @@ ADDED = {
     "supplier": {"de": "Legt CO₂-Daten offen."},
     "key_account": {"de": "Bezieht uns in seine Ziele ein."},
 }
-
-
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output + result.stderr
-    return result
 
 
 def pdf_text(path: Path) -> str:

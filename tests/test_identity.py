@@ -7,19 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from reportgen.cli import cli
 from reportgen.pipeline import prepare
+from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parent.parent
 NORDHAFEN = sorted((ROOT / "input").glob("nordhafen-logistik_*.xlsx"))
-
-
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output + result.stderr
-    return result
 
 
 def facts(name, account_id=None, period="2026-Q4", former=None):

@@ -4,15 +4,8 @@ without a made-up file place, without the 'files had problems' header, with exit
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
-from reportgen.cli import cli
-
-
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output + result.stderr
-    return result
+from tests.conftest import run
 
 
 @pytest.fixture

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from click.testing import CliRunner
-
-from reportgen.cli import cli
-
-
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output + result.stderr
-    return result
+from tests.conftest import run
 
 
 def test_a_folder_with_good_broken_and_duplicate_workbooks(tmp_path, make_workbook, catalog):
