@@ -80,6 +80,15 @@ def assemble(
     )
 
 
+def _written_exactly(raw: object) -> bool:
+    """Whether a period cell is written the way reports write quarters (a text that is no quarter at
+    all is not: it is reported when the facts are read)."""
+    try:
+        return parse_period(raw).exact
+    except NotAPeriod:
+        return False
+
+
 class FactsReader:
     """Collects labelled values; the same field given twice must agree."""
 
@@ -96,7 +105,7 @@ class FactsReader:
             same = period_key if term is PERIOD else clean_text
             if same(first) != same(raw):
                 self.log.error(place, msg.FACTS_DIFFER, value=clean_text(raw), first=clean_text(first))
-            elif term is PERIOD and parse_period(first).exact and not parse_period(raw).exact:
+            elif term is PERIOD and _written_exactly(first) and not _written_exactly(raw):
                 self._values[term.key] = (raw, place)  # the same quarter written loosely: say how it was read
             return
         self._values[term.key] = (raw, place)

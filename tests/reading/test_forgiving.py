@@ -215,3 +215,14 @@ def test_scale_words_in_a_csv_are_noted_once_for_the_file(make_csv, catalog):
     assert note.render("en").startswith(
         'export.csv: 16 scores were written as words and read as numbers, among them F2 "deutlich" → 4, '
     )
+
+
+def test_a_csv_period_that_is_no_quarter_is_an_error_at_its_cell_not_a_lost_file(make_csv, catalog):
+    """Regression: rows saying "Herbst 2026" made the reader crash, and every account of the file was lost."""
+    rows = german_rows(catalog, periods=("Herbst 2026", "2026-Q3"))
+    result = read_file(make_csv(rows, delimiter=";", decimal_comma=True), catalog)
+    assert [a.period for a in result.assessments] == [Period(2026, 3)]
+    (error,) = result.errors
+    assert error.render("de") == (
+        "export.csv › C2: „Herbst 2026“ ist kein Zeitraum. Schreiben Sie das Quartal wie 2026-Q3."
+    )
