@@ -218,9 +218,15 @@ def briefing(
     """
     from reportgen.pipeline import BatchResult, Selection, account_problem, default_jobs, render_briefings
 
+    changed = only_from
+    if record is not None and only_from:  # for make: accounts a problem kept out last time are tried again
+        from reportgen.makefiles import files_with_problems
+
+        changed = (*only_from, *files_with_problems(record))
+
     def render(reporter, workload, wanted, languages):
         workers = jobs or default_jobs()
-        selection = Selection(wanted, account, only_from)
+        selection = Selection(wanted, account, changed)
         unknown = account_problem(workload, selection)
         if unknown is not None:
             return BatchResult(files=workload.files, render_problems=[unknown])
@@ -397,13 +403,15 @@ def recorded(records: tuple[Path, ...], lang: str) -> None:
 
     Exit code 1 while there are any, so that every make run fails until the file is fixed or removed.
     """
-    from reportgen.makefiles import outstanding
+    from reportgen.makefiles import NO_FILE, outstanding
 
     reporter = Reporter(lang)
     problems = outstanding(records)
     if not problems:
         sys.exit(EXIT_OK)
-    reporter.say(RECORDED_PROBLEMS, style="bold red", count=len({p.file for p in problems}))
+    files = {p.file for p in problems if p.file != NO_FILE}
+    if files:
+        reporter.say(RECORDED_PROBLEMS, style="bold red", count=len(files))
     for problem in problems:
         reporter.err.print(f"✗ {problem.text}", style="red", markup=False)
     sys.exit(EXIT_SOME_FAILED)
@@ -557,20 +565,22 @@ def _flow(reporter: Reporter, run: Run, render: Callable) -> int:
         except OSError as exc:
             reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
             return EXIT_NOTHING_DONE
-    _summarise(reporter, batch, run)
-    if run.record is not None:
-        _record(reporter, batch.errors, run)
+    # A make step that made something records its problems and succeeds, so make goes on to the next
+    # step; one that could make nothing (no input, a period without data, every file broken) fails now.
+    recording = run.record is not None and batch.exit_code != EXIT_NOTHING_DONE
+    _summarise(reporter, batch, run, errors_recorded=recording)
+    if recording:
+        _record(reporter, batch, run)
         return EXIT_OK
     return batch.exit_code
 
 
-def _record(reporter: Reporter, errors: list[Problem], run: Run) -> None:
-    """Keep the errors for later make runs; a run limited to changed files keeps the other files' ones."""
-    from reportgen.makefiles import NO_FILE, RecordedProblem, write_record
+def _record(reporter: Reporter, batch, run: Run) -> None:
+    """Keep the errors for later make runs (see :func:`reportgen.makefiles.write_record`)."""
+    from reportgen.makefiles import READING, RENDERING, entry, write_record
 
     entries = [
-        RecordedProblem(str(p.place.file) if p.place is not None else NO_FILE, p.render(reporter.lang))
-        for p in errors
+        entry(p, reporter.lang, RENDERING if p in batch.render_problems else READING) for p in batch.errors
     ]
     write_record(run.record, entries, run.only_from or None)
 
@@ -592,16 +602,19 @@ def _plan_portfolios(run: Run, plan: Path) -> None:
         quarters = [wanted] if wanted is not None else workload.periods()
         write_portfolio_plan(plan, {q: portfolio_sources(workload.histories, q) for q in quarters})
         if run.record is not None:
-            _record(reporter, [p for f in workload.files for p in f.errors], run)
+            from reportgen.pipeline import BatchResult
+
+            _record(reporter, BatchResult(files=workload.files), run)
         sys.exit(EXIT_OK)
 
 
-def _summarise(reporter: Reporter, batch, run: Run) -> None:
+def _summarise(reporter: Reporter, batch, run: Run, errors_recorded: bool = False) -> None:
+    """Warnings, errors and the closing line; recorded errors are left to make's closing check."""
     if run.warns:
         for problem in batch.problems:
             if problem.severity is Severity.WARNING:
                 reporter.problem(problem)
-    errors = batch.errors if run.record is None else []
+    errors = [] if errors_recorded else batch.errors
     if batch.failed_files and errors:
         reporter.say(SUMMARY_FAILED, style="bold red", count=len(batch.failed_files))
         for problem in errors:

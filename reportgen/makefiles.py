@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from reportgen.model import Period
+from reportgen.problems import Problem
 from reportgen.writing import atomic_write
 
 NO_FILE = "."
@@ -60,12 +61,23 @@ def write_portfolio_plan(plan: Path, sources: Mapping[Period, Iterable[Path]]) -
     atomic_write(plan, ("\n".join(lines) + "\n").encode())
 
 
+READING, RENDERING = "reading", "rendering"
+"""When a problem arose: reading the files (every run reads them all), or rendering an account."""
+
+
 @dataclass(frozen=True)
 class RecordedProblem:
     file: str
     """The file as the user named it, or :data:`NO_FILE`."""
     text: str
     """The problem as it was shown, in the run's language."""
+    stage: str = READING
+
+
+def entry(problem: Problem, lang: str, stage: str = READING) -> RecordedProblem:
+    """*problem* as a record keeps it."""
+    file = str(problem.place.file) if problem.place is not None else NO_FILE
+    return RecordedProblem(file, problem.render(lang), stage)
 
 
 def write_record(
@@ -73,10 +85,11 @@ def write_record(
 ) -> None:
     """Keep a run's problems in *record* for later runs, or remove it when there are none.
 
-    A run limited to some changed files (make's ``--only-from``) still read every file, but rendered
-    only the accounts drawing on the changed ones. So, given those files as *kept_unless_from*, the
-    earlier record's problems of other files that are still outstanding are kept: a briefing that
-    failed before and was not tried again must not be forgotten.
+    Every run reads every file, so its reading problems replace the earlier ones whole: a problem one
+    file caused in another (a reused Account-ID) goes when either file is corrected. A run limited to
+    some changed files (make's ``--only-from``) renders only the accounts drawing on them, so, given
+    those files as *kept_unless_from*, the earlier rendering failures of other files that still hold
+    are kept: a briefing that failed before and was not tried again must not be forgotten.
     """
     entries = list(problems)
     if kept_unless_from is not None:
@@ -84,7 +97,7 @@ def write_record(
         entries += [
             old
             for old in outstanding([record])
-            if old.file != NO_FILE and Path(old.file).resolve() not in tried
+            if old.stage == RENDERING and old.file != NO_FILE and Path(old.file).resolve() not in tried
         ]
     unique = list(dict.fromkeys(entries))
     if unique:
@@ -100,12 +113,12 @@ def outstanding(records: Iterable[Path]) -> list[RecordedProblem]:
     for record in records:
         try:
             written = record.stat().st_mtime_ns
-            entries = [RecordedProblem(**entry) for entry in json.loads(record.read_text(encoding="utf-8"))]
+            entries = [RecordedProblem(**item) for item in json.loads(record.read_text(encoding="utf-8"))]
         except (OSError, ValueError, TypeError):
             continue
-        for entry in entries:
-            if entry.file == NO_FILE or _unchanged_since(Path(entry.file), written):
-                found.append(entry)
+        for item in entries:
+            if item.file == NO_FILE or _unchanged_since(Path(item.file), written):
+                found.append(item)
     return list(dict.fromkeys(found))
 
 
@@ -114,3 +127,9 @@ def _unchanged_since(path: Path, time_ns: int) -> bool:
         return path.stat().st_mtime_ns <= time_ns
     except OSError:
         return False
+
+
+def files_with_problems(record: Path) -> list[Path]:
+    """The files an earlier run recorded problems for: their accounts are rendered again, since a
+    problem may have gone without the file itself changing (the other file of a reused ID changed)."""
+    return sorted({Path(entry.file) for entry in outstanding([record]) if entry.file != NO_FILE})

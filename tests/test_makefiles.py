@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 import time
 
-from reportgen.makefiles import RecordedProblem, outstanding, write_portfolio_plan, write_record
+from reportgen.makefiles import (
+    READING,
+    RENDERING,
+    RecordedProblem,
+    outstanding,
+    write_portfolio_plan,
+    write_record,
+)
 from reportgen.model import Period
 
 
@@ -33,12 +40,23 @@ def test_a_run_of_changed_files_keeps_the_other_files_problems(tmp_path):
     first.write_bytes(b"x")
     second.write_bytes(b"x")
     record = tmp_path / "record"
-    write_record(
-        record, [RecordedProblem(str(first), "a: timed out"), RecordedProblem(str(second), "b: bad")]
-    )
+    timed_out = RecordedProblem(str(first), "a: timed out", RENDERING)
+    write_record(record, [timed_out, RecordedProblem(str(second), "b: bad", RENDERING)])
 
     write_record(record, [], kept_unless_from=[second])  # b was tried again and is fine now
-    assert outstanding([record]) == [RecordedProblem(str(first), "a: timed out")]
+    assert outstanding([record]) == [timed_out]
+
+
+def test_every_run_reads_every_file_so_its_reading_problems_replace_the_earlier_ones(tmp_path):
+    """Regression: an error one file caused in another (a reused Account-ID) stayed recorded after the
+    other file was corrected, and make kept failing."""
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    first.write_bytes(b"x")
+    second.write_bytes(b"x")
+    record = tmp_path / "record"
+    write_record(record, [RecordedProblem(str(first), "a: ID also in b", READING)])
+    write_record(record, [], kept_unless_from=[second])  # b corrected: a is fine now too
+    assert outstanding([record]) == []
 
     write_record(record, [])  # a whole run replaces the record
     assert not record.exists()
@@ -61,17 +79,39 @@ def test_the_plan_lists_each_quarters_files_and_notes_a_changed_list(tmp_path):
     assert listing["2026-Q3"].stat().st_mtime_ns != times["2026-Q3"]
 
 
-def test_a_problem_of_the_whole_run_is_recorded_and_listed(tmp_path, make_workbook):
-    """Regression: recording a problem without a file (a period without data) crashed."""
-    from click.testing import CliRunner
+def test_a_step_that_can_make_nothing_fails_at_once_instead_of_recording(tmp_path, make_workbook):
+    """Regression: a mistyped INPUT (or a period without data) was recorded, the step succeeded, and
+    as the missing file counted as removed, make said nothing and exited 0."""
+    from tests.conftest import run
 
-    from reportgen.cli import cli
-
-    make_workbook("acme.xlsx")
     record = tmp_path / "record"
-    runner = CliRunner()
-    args = ["portfolio", str(tmp_path), "--period", "2026-Q1", "--lang", "en", "--record", str(record)]
-    assert runner.invoke(cli, args).exit_code == 0
-    listed = runner.invoke(cli, ["recorded", "--lang", "en", str(record)])
-    assert listed.exit_code == 1
-    assert "No account has an assessment for 2026-Q1." in listed.output
+    missing = run("briefing", str(tmp_path / "inptu"), "--lang", "en", "--record", str(record))
+    assert missing.exit_code == 2
+    assert "inptu: The file does not exist." in missing.stderr
+    make_workbook("acme.xlsx")
+    no_data = run("portfolio", str(tmp_path), "--period", "2026-Q1", "--lang", "en", "--record", str(record))
+    assert no_data.exit_code == 2
+    assert "No account has an assessment for 2026-Q1." in no_data.stderr
+    assert not record.exists()
+
+
+def test_accounts_a_recorded_problem_kept_out_are_rendered_once_it_is_gone(tmp_path, make_workbook):
+    """A reused Account-ID keeps both accounts out; correcting one file brings both back in a run of
+    the changed file only (make's --only-from)."""
+    from tests.conftest import run
+
+    make_workbook("acme.xlsx", facts=["Acme GmbH", "KA-1", "2026-Q3"])
+    beta = make_workbook("beta.xlsx", facts=["Beta AG", "KA-1", "2026-Q3"])
+    make_workbook("gamma.xlsx", facts=["Gamma KG", "KA-3", "2026-Q3"])
+    out, record = tmp_path / "out", tmp_path / "record"
+    args = ["briefing", str(tmp_path), "--lang", "en", "--out", str(out), "--record", str(record)]
+    assert run(*args).exit_code == 0
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["gamma-kg_2026-Q3_en.pdf"]
+    assert run("recorded", "--lang", "en", str(record)).exit_code == 1
+
+    make_workbook("beta.xlsx", facts=["Beta AG", "KA-2", "2026-Q3"])
+    assert run(*args, "--only-from", str(beta)).exit_code == 0
+    assert sorted(p.name for p in out.glob("*.pdf")) == [
+        "acme-gmbh_2026-Q3_en.pdf", "beta-ag_2026-Q3_en.pdf", "gamma-kg_2026-Q3_en.pdf",
+    ]  # fmt: skip
+    assert run("recorded", "--lang", "en", str(record)).exit_code == 0
