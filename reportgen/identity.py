@@ -189,16 +189,26 @@ def identify(assessments: Iterable[Assessment]) -> Identified:
     for assessment in assessments:
         if not assessment.account.account_id and assessment.account.former_name:
             names.join(name_key(assessment.account.name), name_key(assessment.account.former_name))
+    # A file without an Account-ID belongs to the ID its name (or a declared former name) carries in the
+    # other files, so that one quarter without the ID does not split the history; a name under two IDs
+    # stays apart, as warned.
+    ids_by_name: dict[str, set[str]] = {}
+    for assessment in assessments:
+        account = assessment.account
+        if account.account_id and id(assessment) not in left_out:
+            for name in filter(None, (account.name, account.former_name)):
+                ids_by_name.setdefault(names.root(name_key(name)), set()).add(account.account_id)
     kept: list[Assessment | None] = []
     for assessment in assessments:
         if id(assessment) in left_out:
             kept.append(None)
             continue
         account_id = assessment.account.account_id
-        key = (
-            id_key(account_id)
-            if account_id
-            else name_history_key(names.root(name_key(assessment.account.name)))
-        )
+        if account_id:
+            key = id_key(account_id)
+        else:
+            root = names.root(name_key(assessment.account.name))
+            ids = ids_by_name.get(root, set())
+            key = id_key(next(iter(ids))) if len(ids) == 1 else name_history_key(root)
         kept.append(replace(assessment, history_key=key))
     return Identified(tuple(kept), tuple(problems))

@@ -95,6 +95,30 @@ def test_a_declared_rename_keeps_the_id_and_its_history(nordhafen, make_workbook
     assert len(history.analyses) == 3
 
 
+def test_a_quarter_without_the_id_stays_in_the_history_of_the_id_its_name_carries(
+    make_workbook, tmp_path, catalog
+):
+    """Regression: one workbook without its Account-ID split the account's history in two, silently."""
+    make_workbook("q2.xlsx", lang="de", facts=facts("Delta AG", None, "2026-Q2"))
+    make_workbook("q3.xlsx", lang="de", facts=facts("Delta AG", "KA-4", "2026-Q3"))
+    (history,) = prepare([tmp_path], catalog).histories.values()
+    assert [str(a.assessment.period) for a in history.analyses] == ["2026-Q2", "2026-Q3"]
+
+
+def test_a_rename_with_an_id_joins_the_old_name_without_one(make_workbook, tmp_path, catalog):
+    make_workbook("q2.xlsx", lang="de", facts=facts("Delta AG", None, "2026-Q2"))
+    make_workbook("q3.xlsx", lang="de", facts=facts("Delta Neu AG", "KA-4", "2026-Q3", former="Delta AG"))
+    (history,) = prepare([tmp_path], catalog).histories.values()
+    assert [a.assessment.account.name for a in history.analyses] == ["Delta AG", "Delta Neu AG"]
+
+
+def test_a_name_without_an_id_stays_apart_when_two_ids_carry_it(make_workbook, tmp_path, catalog):
+    make_workbook("a.xlsx", lang="de", facts=facts("Gamma AG", "KA-1", "2026-Q2"))
+    make_workbook("b.xlsx", lang="de", facts=facts("Gamma AG", "KA-2", "2026-Q3"))
+    make_workbook("c.xlsx", lang="de", facts=facts("Gamma AG", None, "2026-Q4"))
+    assert len(prepare([tmp_path], catalog).histories) == 3
+
+
 def test_the_same_name_with_two_ids_is_a_warning(make_workbook, tmp_path, catalog):
     make_workbook("q2.xlsx", lang="de", facts=facts("Gamma AG", "KA-1", "2026-Q2"))
     make_workbook("q3.xlsx", lang="de", facts=facts("gamma ag", "KA-2", "2026-Q3"))
