@@ -598,7 +598,11 @@ def _plan_portfolios(run: Run, plan: Path) -> None:
     with _guard(reporter, run.debug):
         wanted = _period_or_exit(reporter, run.period)
         catalogs = _catalogs_or_exit(reporter, run.criteria)
-        workload = _or_exit(reporter, lambda: prepare(run.paths, catalogs))
+        try:
+            workload = prepare(run.paths, catalogs)
+        except ProblemsFound:  # no input at all: no quarters, and the briefing step says why
+            write_portfolio_plan(plan, {})
+            sys.exit(EXIT_OK)
         quarters = [wanted] if wanted is not None else workload.periods()
         write_portfolio_plan(plan, {q: portfolio_sources(workload.histories, q) for q in quarters})
         if run.record is not None:

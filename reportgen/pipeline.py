@@ -20,7 +20,7 @@ from reportgen.catalog import Catalog, Catalogs, as_catalogs
 from reportgen.history import AccountHistory, account_key, build_histories
 from reportgen.i18n import N_
 from reportgen.model import AccountAnalysis, Assessment, Period
-from reportgen.problems import Message, Place, Problem, ProblemsFound, Severity, quoted
+from reportgen.problems import Message, Place, Problem, ProblemsFound, Severity, display_path, quoted
 from reportgen.reading import ReadResult, collect_inputs, read_file
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ PORTFOLIO_FAILED = Message(
     N_("Run again with --debug for details, and report it if it keeps happening."),
 )
 NO_INPUT = Message(
-    N_("There are no assessment files here."),
+    N_("There are no assessment files in {paths}."),
     N_("Give .xlsx, .ods or .csv files, or a folder that holds them."),
 )
 NO_PERIOD = Message(
@@ -148,9 +148,11 @@ def read_all(
     of periods to come."""
     from reportgen.identity import identify
 
+    paths = list(paths)
     files = collect_inputs(paths)
     if not files:
-        raise ProblemsFound([Problem(None, NO_INPUT)])
+        named = quoted(*(display_path(path) for path in paths))
+        raise ProblemsFound([Problem(None, NO_INPUT, {"paths": named})])
     results = [read_file(path, catalogs) for path in files]
     given = [(result, a) for result in results for a in result.assessments]
     identified = identify(a for _, a in given)

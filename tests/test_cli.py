@@ -106,7 +106,7 @@ def test_no_input_and_a_broken_catalog_exit_2(tmp_path, good):
     empty.mkdir()
     result = run("briefing", str(empty), "--lang", "en")
     assert result.exit_code == 2
-    assert "There are no assessment files here." in result.stderr
+    assert f'There are no assessment files in "{empty}".' in result.stderr
     catalog = tmp_path / "catalog.yaml"
     catalog.write_text("id: x\nversion: 1\n", encoding="utf-8")
     result = run("briefing", str(good), "--criteria", str(catalog), "--lang", "en")

@@ -115,3 +115,14 @@ def test_accounts_a_recorded_problem_kept_out_are_rendered_once_it_is_gone(tmp_p
         "acme-gmbh_2026-Q3_en.pdf", "beta-ag_2026-Q3_en.pdf", "gamma-kg_2026-Q3_en.pdf",
     ]  # fmt: skip
     assert run("recorded", "--lang", "en", str(record)).exit_code == 0
+
+
+def test_the_plan_of_an_empty_folder_has_no_quarters_and_says_nothing(tmp_path):
+    """make's briefing step says that the folder is empty; the plan step said it a second time."""
+    from tests.conftest import run
+
+    empty, plan = tmp_path / "empty", tmp_path / "plan.mk"
+    empty.mkdir()
+    result = run("portfolio", str(empty), "--lang", "en", "--make-deps", str(plan))
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "PORTFOLIO_QUARTERS := \n" in plan.read_text()

@@ -136,6 +136,6 @@ def test_no_input_is_said_without_a_file_place(tmp_path, command, closing):
     result = run(command, str(empty), "--lang", "en")
     assert result.exit_code == 2
     assert lines(result) == [
-        "✗ There are no assessment files here. Give .xlsx, .ods or .csv files, or a folder that holds them.",
+        f'✗ There are no assessment files in "{empty}". Give .xlsx, .ods or .csv files, or a folder that holds them.',
         *closing,
     ]
