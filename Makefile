@@ -51,8 +51,9 @@ $(STAMP): pyproject.toml
 
 BUILD    := $(OUTPUT)/.build
 PROBLEMS := $(BUILD)/problems
-INPUTS := $(wildcard $(INPUT)/*.xlsx $(INPUT)/*.xlsm $(INPUT)/*.ods $(INPUT)/*.xls $(INPUT)/*.xlsb \
-          $(INPUT)/*.csv $(INPUT)/*.tsv)
+# Every file reportgen reads from a folder (reading.SUFFIXES, in any case; hidden and lock files aside).
+SUFFIXES := xlsx xlsm ods xls xlsb csv tsv txt
+INPUTS := $(filter-out $(INPUT)/~$$%,$(wildcard $(foreach s,$(SUFFIXES) $(shell echo $(SUFFIXES) | tr a-z A-Z),$(INPUT)/*.$(s))))
 # A catalog folder: each workbook is read with the catalog it names; a change to any of them counts.
 CATALOGS := $(if $(wildcard $(CRITERIA)/.),$(wildcard $(CRITERIA)/*.yaml $(CRITERIA)/*.yml),$(CRITERIA))
 RENDER_DEPS := $(STAMP) $(CATALOGS) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css) \
