@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from reportgen.figures import half_up
 from reportgen.resources import LOCALES_DIR
 
 LANGUAGES: tuple[str, ...] = ("de", "en")
@@ -110,7 +111,7 @@ class Formatter:
         if value is None:
             return "–"
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return format_decimal(round(value, digits) + 0.0, format=pattern, locale=self.locale)
+        return format_decimal(half_up(value, digits) + 0.0, format=pattern, locale=self.locale)
 
     def signed(self, value: float | None, digits: int | None = 0) -> str:
         """A number with an explicit sign and a true minus: ``+12`` / ``−4``.
@@ -122,7 +123,7 @@ class Formatter:
         if digits is None:
             digits = 0 if float(value).is_integer() else 1
         text = self.number(abs(value), digits)
-        if round(value, digits) == 0:
+        if half_up(value, digits) == 0:
             return text
         return ("+" if value > 0 else "−") + text
 

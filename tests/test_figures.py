@@ -161,3 +161,12 @@ def test_the_portfolio_ranking_shows_figures_that_add_up(two_quarters, catalog, 
         r"1 Acme Präzision GmbH 70 48 \+22 Supplier frustration zone, critical .*\+21 6/16", text
     )
     assert "S 70 · K 48 · S − K +22" in text  # the appendix line
+
+
+def test_a_figure_is_printed_as_the_analysis_rounds_it():
+    """Regression: printing used Python's round() (halves to even), the analysis halves up: a catalog
+    tolerance of 6.5 read '6' in one place and 7 in the other."""
+    from reportgen.i18n import Formatter
+
+    formatter = Formatter("en")
+    assert (formatter.number(6.5), formatter.number(62.5), formatter.signed(2.5)) == ("7", "63", "+3")
