@@ -195,6 +195,12 @@ class Catalog(_Strict):
     def label(self) -> str:
         return f"{self.id} v{self.version}"
 
+    def is_named_by(self, ref: str) -> bool:
+        """Whether a workbook's ``Katalog`` entry (``efkam-partnership v1.0``; the version optional) names
+        this catalog."""
+        declared_id, version = parse_catalog_ref(ref)
+        return declared_id == self.id and version in (None, self.version)
+
     def untranslated(self) -> list[tuple[str, str]]:
         """(key, missing language) for every text given in one language only."""
         found: list[tuple[str, str]] = []
@@ -255,8 +261,7 @@ class Catalogs:
         """The catalog *ref* names (``efkam-partnership v0.9``; without a version, its newest), if here."""
         if not ref:
             return None
-        declared_id, version = parse_catalog_ref(ref)
-        matches = [c for c in self.found if c.id == declared_id and version in (None, c.version)]
+        matches = [c for c in self.found if c.is_named_by(ref)]
         return max(matches, key=lambda c: version_order(c.version)) if matches else None
 
     def for_ref(self, ref: str | None) -> Catalog:

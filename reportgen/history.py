@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reportgen.catalog import Catalog, parse_catalog_ref
+from reportgen.catalog import Catalog
 from reportgen.identity import default_history_key
 from reportgen.model import AccountAnalysis, Assessment, Period
 
@@ -27,10 +27,7 @@ def other_catalog(analysis: AccountAnalysis, catalog: Catalog) -> str | None:
     declared = analysis.assessment.catalog_ref
     if not declared:
         return None
-    declared_id, version = parse_catalog_ref(declared)
-    if declared_id != catalog.id or (version is not None and version != catalog.version):
-        return declared
-    return None
+    return None if catalog.is_named_by(declared) else declared
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from reportgen.catalog import Catalog, parse_catalog_ref
+from reportgen.catalog import Catalog
 from reportgen.i18n import LocalDate
 from reportgen.model import AccountFacts, Assessment, FactorRating, FactPlaces, Period
 from reportgen.problems import Place, ProblemLog, quoted
@@ -58,10 +58,8 @@ def assemble(
     header: Header, ratings: tuple[FactorRating, ...], place: Place, catalog: Catalog, log: ProblemLog
 ) -> Assessment:
     """The assessment, with the checks every reader makes once header and ratings are read."""
-    if header.catalog_ref:
-        declared_id, version = parse_catalog_ref(header.catalog_ref)
-        if declared_id != catalog.id or (version is not None and version != catalog.version):
-            log.warning(place, msg.OTHER_CATALOG, declared=header.catalog_ref, used=catalog.label())
+    if header.catalog_ref and not catalog.is_named_by(header.catalog_ref):
+        log.warning(place, msg.OTHER_CATALOG, declared=header.catalog_ref, used=catalog.label())
     report_missing_factors(place, catalog, ratings, log)
     report_nothing_rated(place, ratings, log)
     rated = sum(r.supplier is not None and r.key_account is not None for r in ratings)
