@@ -98,8 +98,20 @@ class FactPlaces:
     former_name: Place | None = None
 
 
+class _TwoSides:
+    """Scores of both sides of a factor; ``None`` is *not rated*."""
+
+    supplier: float | None
+    key_account: float | None
+
+    @property
+    def rated_both(self) -> bool:
+        """Rated on both sides: only such factors count in S and K."""
+        return self.supplier is not None and self.key_account is not None
+
+
 @dataclass(frozen=True)
-class FactorRating:
+class FactorRating(_TwoSides):
     """One rater's scores for one factor: how much each side invests, on the catalog's scale.
 
     ``None`` means *not rated* – never zero.
@@ -163,7 +175,7 @@ class Zone:
 
 
 @dataclass(frozen=True)
-class FactorResult:
+class FactorResult(_TwoSides):
     factor: Factor
     number: int
     supplier: float | None
@@ -171,10 +183,6 @@ class FactorResult:
     comments: tuple[str, ...] = ()
     balance_points: float | None = None
     """What this factor adds to the balance S − K, in index points (weighted share of the gap)."""
-
-    @property
-    def rated_both(self) -> bool:
-        return self.supplier is not None and self.key_account is not None
 
     @property
     def gap(self) -> float | None:

@@ -62,8 +62,9 @@ def assemble(
         log.warning(place, msg.OTHER_CATALOG, declared=header.catalog_ref, used=catalog.label())
     report_missing_factors(place, catalog, ratings, log)
     report_nothing_rated(place, ratings, log)
-    rated = sum(r.supplier is not None and r.key_account is not None for r in ratings)
-    if rated and rated < LOW_COVERAGE * len(catalog.factors):
+    rated = sum(r.rated_both for r in ratings)
+    # Rows with errors are what leaves factors unrated then: the errors say so, a coverage note would not.
+    if rated and not log.errors and rated < LOW_COVERAGE * len(catalog.factors):
         log.warning(place, msg.LOW_COVERAGE, rated=rated, total=len(catalog.factors))
     return Assessment(
         header.account,

@@ -304,5 +304,5 @@ def report_nothing_rated(place: Place, ratings: tuple[FactorRating, ...], log: P
     """An error when no factor has both scores – unless errors in the rows already explain why."""
     if log.errors:
         return
-    if not any(r.supplier is not None and r.key_account is not None for r in ratings):
+    if not any(r.rated_both for r in ratings):
         log.error(place, msg.NOTHING_RATED_BOTH)

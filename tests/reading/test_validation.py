@@ -245,3 +245,13 @@ def test_csv_that_is_not_text(tmp_path, catalog):
     path.write_bytes(bytes(range(256)) * 4)
     (message,) = rendered(read_file(path, catalog), "en")
     assert message.startswith("export.csv: The file is neither UTF-8 nor Windows-1252 text.")
+
+
+def test_rows_with_errors_give_no_note_on_low_coverage(make_workbook, catalog):
+    """Regression: nine unreadable scores also gave "only 7 of 16 factors are rated on both sides", as if
+    the user had left them blank."""
+    n = len(catalog.factors)
+    path = make_workbook(supplier=["viel"] * 9 + [4] * (n - 9))
+    result = read_file(path, catalog)
+    assert len(result.errors) == 9
+    assert not [p for p in result.problems if "rated on both sides" in p.render("en")]
