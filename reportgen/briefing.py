@@ -260,7 +260,7 @@ def build_briefing(
         scale_points=tuple(
             ScalePoint(point, scale.labels[point].get(lang)) for point in sorted(scale.labels)
         ),
-        coaching_questions=coaching_questions(analysis, catalog, lang),
+        coaching_questions=coaching_questions(analysis, lang),
         diagram_svg=charts.diagram_svg,
         profile_svg=charts.profile_svg,
         history=_history_rows(past.timeline, lang),

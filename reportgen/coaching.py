@@ -122,9 +122,9 @@ def question_text(catalog: Catalog, kind: QuestionKind, lang: str) -> str | None
     return next((q.get(lang) for q in catalog.coaching_questions if q.kind == kind), None)
 
 
-def coaching_questions(
-    analysis: AccountAnalysis, catalog: Catalog, lang: str
-) -> tuple[CoachingQuestion, ...]:
+def coaching_questions(analysis: AccountAnalysis, lang: str) -> tuple[CoachingQuestion, ...]:
+    """The questions of the catalog the account was analysed with, each answered with its figures."""
+    catalog = analysis.catalog
     words = _Words(analysis, catalog, lang)
     answers = {
         QuestionKind.OVER_INVESTMENT: words.over_investment,
