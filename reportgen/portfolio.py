@@ -167,17 +167,10 @@ def analyse_portfolio(
     for entry in ranked:
         counts[entry.analysis.zone.id] = counts.get(entry.analysis.zone.id, 0) + 1
     used = Counter(e.analysis.catalog.label() for e in ranked)
-    previous_period = period.previous()
-    dropped = tuple(
-        sorted(
-            h.at(previous_period).assessment.account.name
-            for h in histories.values()
-            if h.at(period) is None and h.at(previous_period) is not None
-        )
-    )
+    dropped = tuple(sorted(a.assessment.account.name for a in not_assessed_again(histories, period)))
     return PortfolioAnalysis(
         period=period,
-        previous_period=previous_period,
+        previous_period=period.previous(),
         entries=ranked,
         zone_counts=tuple(counts.items()),
         over_investing=over,
@@ -197,10 +190,13 @@ def portfolio_sources(histories: dict[str, AccountHistory], period: Period) -> s
     previous assessment and the appendix diagrams), and for an account dropped since the previous
     quarter the assessment that gives its name. It mirrors what :func:`analyse_portfolio` and the
     report's appendix read."""
-    analyses: list[AccountAnalysis] = []
-    for history in histories.values():
-        if history.at(period) is not None:
-            analyses.extend(history.up_to(period).analyses)
-        elif history.at(period.previous()) is not None:
-            analyses.append(history.at(period.previous()))
+    analyses = [a for h in histories.values() if h.at(period) is not None for a in h.up_to(period).analyses]
+    analyses += not_assessed_again(histories, period)
     return {a.assessment.source for a in analyses if a.assessment.source is not None}
+
+
+def not_assessed_again(histories: dict[str, AccountHistory], period: Period) -> list[AccountAnalysis]:
+    """The previous quarter's assessments of the accounts that have none in *period*: the portfolio
+    names them."""
+    previous = period.previous()
+    return [h.at(previous) for h in histories.values() if h.at(period) is None and h.at(previous) is not None]
