@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reportgen.analysis import by_share_of_balance
 from reportgen.coaching import QuestionKind, question_text
 from reportgen.model import AccountAnalysis, ZoneKind
 from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry
@@ -147,7 +148,8 @@ def _appendix(
     from reportgen.charts.mini import mini_diagram
 
     analysis = entry.analysis
-    gaps = sorted((r for r in analysis.factors if r.gap), key=lambda r: (-abs(r.gap), r.number))
+    # In the order the account's briefing names them, so the two never disagree on which come first.
+    gaps = by_share_of_balance(r for r in analysis.factors if r.gap)
     return AppendixPage(
         row=row,
         diagram_svg=mini_diagram(analysis, path, analysis.catalog),

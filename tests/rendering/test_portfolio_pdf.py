@@ -118,3 +118,21 @@ def test_the_ranking_heads_its_names_key_account_not_the_sheet_name(german):
     ranking = re.sub(r"\s+", " ", german.pages[2].extract_text())
     assert "Stammdaten" not in ranking
     assert "# Key Account S K S − K Zone Veränderung Bewertet" in ranking
+
+
+def test_an_appendix_page_names_the_gaps_in_the_order_of_the_accounts_briefing(workload, catalog):
+    """Regression: the appendix ranked gaps by size with its own tie-break, so Meridian's page began with
+    Early involvement while its briefing's first driver is Knowledge transfer."""
+    from datetime import date
+
+    from reportgen.portfolio import analyse_portfolio
+    from reportgen.portfolio_report import build_portfolio
+
+    view = build_portfolio(
+        analyse_portfolio(workload.histories, Q3, catalog), workload, "en", date(2026, 11, 27)
+    )
+    for page, entry in zip(
+        view.appendix, analyse_portfolio(workload.histories, Q3, catalog).entries, strict=True
+    ):
+        drivers = [d.number for d in entry.analysis.drivers]
+        assert [note.number for note in page.gaps][: len(drivers)] == drivers[:5], entry.name
