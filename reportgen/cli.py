@@ -483,12 +483,7 @@ def _catalogs_or_exit(reporter: Reporter, path: Path | None):
 
     folder = path or CRITERIA_DIR
     shipped = folder.is_dir() and folder.resolve() == CRITERIA_DIR.resolve()
-    try:
-        return load_catalogs(folder, DEFAULT_CATALOG if shipped else None)
-    except ProblemsFound as found:
-        for problem in found.problems:
-            reporter.problem(problem)
-        sys.exit(EXIT_NOTHING_DONE)
+    return _or_exit(reporter, lambda: load_catalogs(folder, DEFAULT_CATALOG if shipped else None))
 
 
 def _catalog_or_exit(reporter: Reporter, path: Path | None):
@@ -496,16 +491,12 @@ def _catalog_or_exit(reporter: Reporter, path: Path | None):
     from reportgen.catalog import load_catalog
     from reportgen.resources import DEFAULT_CATALOG
 
-    try:
-        return load_catalog(path or DEFAULT_CATALOG)
-    except ProblemsFound as found:
-        for problem in found.problems:
-            reporter.problem(problem)
-        sys.exit(EXIT_NOTHING_DONE)
+    return _or_exit(reporter, lambda: load_catalog(path or DEFAULT_CATALOG))
 
 
 def _or_exit(reporter: Reporter, step: Callable, nothing_made: bool = False):
-    """What *step* gives; problems that stop the whole run (no input) are said and end the command."""
+    """What *step* gives; problems that stop the whole run (a broken catalog, no input) are said and end
+    the command."""
     try:
         return step()
     except ProblemsFound as found:
