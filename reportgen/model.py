@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reportgen.catalog import Catalog, Factor, RelationshipType
-from reportgen.figures import SCORE_DIGITS, half_up
+from reportgen.figures import shown_score
 from reportgen.problems import Place
 
 
@@ -189,7 +189,7 @@ class FactorResult(_TwoSides):
         """Supplier score − key account score, in scale points; None unless both are rated."""
         if not self.rated_both:
             return None
-        return half_up(self.supplier - self.key_account, SCORE_DIGITS)
+        return shown_score(self.supplier - self.key_account)
 
     @property
     def over_investor(self) -> Side | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalog, RelationshipType
-from reportgen.figures import SCORE_DIGITS, half_up
+from reportgen.figures import shown_score
 from reportgen.history import AccountHistory
 from reportgen.model import AccountAnalysis, FactorResult, Period, ZoneKind
 
@@ -119,7 +119,7 @@ def factor_moves(
         old = earlier.get(result.factor.id)
         if result.gap is None or old is None or old.gap is None or result.gap == old.gap:
             continue
-        moves.append(FactorMove(result, old.gap, half_up(result.gap - old.gap, SCORE_DIGITS)))
+        moves.append(FactorMove(result, old.gap, shown_score(result.gap - old.gap)))
     moves.sort(key=lambda m: (-abs(m.change), m.now.number))
     return tuple(moves[:limit])
 
