@@ -201,6 +201,13 @@ class Catalog(_Strict):
         declared_id, version = parse_catalog_ref(ref)
         return declared_id == self.id and version in (None, self.version)
 
+    def other_named(self, ref: str | None) -> str | None:
+        """*ref* as written when it names another catalog than this one, else None (also for no *ref*).
+
+        An assessment read or shown with this catalog says so, since its factors and scale may differ
+        from the ones it was made for."""
+        return ref if ref and not self.is_named_by(ref) else None
+
     def untranslated(self) -> list[tuple[str, str]]:
         """(key, missing language) for every text given in one language only."""
         found: list[tuple[str, str]] = []

@@ -24,10 +24,7 @@ def other_catalog(analysis: AccountAnalysis, catalog: Catalog) -> str | None:
     one it was read with, or, where the one it names was not at hand, the one it names."""
     if analysis.catalog.label() != catalog.label():
         return analysis.catalog.label()
-    declared = analysis.assessment.catalog_ref
-    if not declared:
-        return None
-    return None if catalog.is_named_by(declared) else declared
+    return catalog.other_named(analysis.assessment.catalog_ref)
 
 
 @dataclass(frozen=True)

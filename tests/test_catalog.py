@@ -141,3 +141,21 @@ def test_every_shipped_catalog_answers_its_three_coaching_questions(path):
 
     kinds = [question.kind for question in load_catalog(path).coaching_questions]
     assert sorted(kinds) == sorted(QuestionKind)
+
+
+@pytest.mark.parametrize(
+    ("ref", "other"),
+    [
+        (None, None),
+        ("", None),
+        ("efkam-partnership", None),
+        ("efkam-partnership v1.0", None),
+        ("  efkam-partnership V1.0 ", None),
+        ("efkam-partnership v0.9", "efkam-partnership v0.9"),
+        ("another-catalog v1.0", "another-catalog v1.0"),
+    ],
+)
+def test_a_reference_to_another_catalog_is_given_back_as_written(catalog, ref, other):
+    """The reader's warning and the history's mark both ask this, so they agree on what is another."""
+    assert catalog.other_named(ref) == other
+

@@ -58,8 +58,9 @@ def assemble(
     header: Header, ratings: tuple[FactorRating, ...], place: Place, catalog: Catalog, log: ProblemLog
 ) -> Assessment:
     """The assessment, with the checks every reader makes once header and ratings are read."""
-    if header.catalog_ref and not catalog.is_named_by(header.catalog_ref):
-        log.warning(place, msg.OTHER_CATALOG, declared=header.catalog_ref, used=catalog.label())
+    declared = catalog.other_named(header.catalog_ref)
+    if declared:
+        log.warning(place, msg.OTHER_CATALOG, declared=declared, used=catalog.label())
     report_missing_factors(place, catalog, ratings, log)
     report_nothing_rated(place, ratings, log)
     rated = sum(r.rated_both for r in ratings)
