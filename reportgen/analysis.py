@@ -164,7 +164,7 @@ def analyse(assessment: Assessment, catalog: Catalog | None = None) -> AccountAn
         drivers=imbalance_drivers(results, zone),
         coverage=Coverage(
             rated_both=sum(r.rated_both for r in results),
-            rated_any=sum(r.supplier is not None or r.key_account is not None for r in results),
+            rated_any=sum(r.rated_any for r in results),
             total=len(results),
         ),
         catalog=catalog,

@@ -109,6 +109,12 @@ class _TwoSides:
         """Rated on both sides: only such factors count in S and K."""
         return self.supplier is not None and self.key_account is not None
 
+    @property
+    def rated_any(self) -> bool:
+        """Rated on one side at least: the coverage counts it, though only factors rated on both count in S
+        and K."""
+        return self.supplier is not None or self.key_account is not None
+
 
 @dataclass(frozen=True)
 class FactorRating(_TwoSides):
