@@ -76,6 +76,22 @@ class Scale(_Strict):
     def contains(self, score: float) -> bool:
         return self.min <= score <= self.max
 
+    @property
+    def points(self) -> range:
+        """Every whole point from min to max: what the workbook's score cells accept."""
+        return range(self.min, self.max + 1)
+
+    @property
+    def worded_points(self) -> list[int]:
+        """The points the catalog gives a word for, lowest first."""
+        return sorted(self.labels)
+
+    def point_text(self, point: int, lang: str, between: str = " = ") -> str:
+        """A point as the workbook and the charts name it, ``4 = deutlich``, so that both read alike; a
+        point without a word is its number alone. A chart's axis, short of room, joins with a space."""
+        word = self.labels.get(point)
+        return f"{point}{between}{word.get(lang)}" if word is not None else str(point)
+
 
 class RelationshipType(_Strict):
     """A balanced relationship, typed by the lower of the two indices."""

@@ -141,10 +141,7 @@ def _instructions(workbook, catalog: Catalog, lang: str) -> None:
         (_("5. Use the comment column for the facts behind a rating: they appear in the briefing."), None),
         ("", None),
         (_("The scale"), "heading"),
-        *(
-            (f"{point} = {scale.labels[point].get(lang)}" if point in scale.labels else str(point), None)
-            for point in range(scale.min, scale.max + 1)
-        ),
+        *((scale.point_text(point, lang), None) for point in scale.points),
         ("", None),
         (
             _(
@@ -284,7 +281,7 @@ def _assessment_sheet(workbook, catalog: Catalog, lang: str) -> None:
             cell.alignment = styles["centre"] if column < 7 else styles["wrap"]
         longest = max(len(values[1]) / 30, len(values[2]) / 32, len(values[3]) / 32)
         sheet.row_dimensions[row].height = 15 * max(2, math.ceil(longest))
-    points = ",".join(str(p) for p in range(scale.min, scale.max + 1))
+    points = ",".join(str(p) for p in scale.points)
     scores = DataValidation(
         type="list", formula1=f'"{points}"', allow_blank=True, showErrorMessage=True, showInputMessage=True
     )
@@ -293,9 +290,7 @@ def _assessment_sheet(workbook, catalog: Catalog, lang: str) -> None:
         "Enter a whole number from {low} to {high}, or leave the cell blank (= not rated)."
     ).format(low=scale.min, high=scale.max)
     scores.promptTitle = _("Score")
-    scores.prompt = ", ".join(
-        f"{p} = {scale.labels[p].get(lang)}" for p in range(scale.min, scale.max + 1) if p in scale.labels
-    )
+    scores.prompt = ", ".join(scale.point_text(point, lang) for point in scale.worded_points)
     sheet.add_data_validation(scores)
     last = len(catalog.factors) + 1
     scores.add(f"E2:F{last}")

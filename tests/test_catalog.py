@@ -159,3 +159,21 @@ def test_a_reference_to_another_catalog_is_given_back_as_written(catalog, ref, o
     """The reader's warning and the history's mark both ask this, so they agree on what is another."""
     assert catalog.other_named(ref) == other
 
+
+def test_a_scale_point_is_named_with_its_word_in_the_language_asked_for():
+    from reportgen.catalog import Scale
+
+    scale = Scale(
+        min=0,
+        max=3,
+        labels={0: {"de": "gar nicht", "en": "not at all"}, 2: {"de": "etwas", "en": "somewhat"}},
+    )
+    assert list(scale.points) == [0, 1, 2, 3]
+    assert scale.worded_points == [0, 2]
+    assert [scale.point_text(point, "de") for point in scale.points] == [
+        "0 = gar nicht",
+        "1",
+        "2 = etwas",
+        "3",
+    ]
+    assert scale.point_text(2, "en", between=" ") == "2 somewhat"

@@ -65,10 +65,8 @@ def _ground(rows: tuple[FactorResult, ...], catalog: Catalog, lang: str):
         [f"{r.number}  {textwrap.shorten(r.factor.label(lang), 42, placeholder='…')}" for r in rows],
         fontsize=label_size,
     )
-    points = range(scale.min, scale.max + 1)
-    axes.set_xticks(list(points))
-    labels = [f"{p} {scale.labels[p].get(lang)}" if p in scale.labels else str(p) for p in points]
-    axes.set_xticklabels(labels, fontsize=7)
+    axes.set_xticks(list(scale.points))
+    axes.set_xticklabels([scale.point_text(point, lang, between=" ") for point in scale.points], fontsize=7)
     axes.xaxis.tick_top()
     hide_tick_marks(axes)
     axes.grid(axis="x", color=GRID, linewidth=0.6)
