@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen.i18n import N_
-from reportgen.model import Assessment, name_key
+from reportgen.model import Assessment, identity_key
 from reportgen.problems import Message, Place, Problem, Severity
 from reportgen.reading.vocabulary import FORMER_NAME
 
@@ -77,38 +77,40 @@ def _by_period(assessments: Iterable[Assessment]) -> list[Assessment]:
     return sorted(assessments, key=lambda a: (a.period, str(a.source or "")))
 
 
-def _check_id(account_id: str, group: list[Assessment]) -> list[IdentityProblem]:
+def _check_id(group: list[Assessment]) -> list[IdentityProblem]:
     """Errors for the assessments of one Account-ID that do not belong to the name that owns it."""
     ordered = _by_period(group)
     first_period = ordered[0].period
     earliest = [a for a in ordered if a.period == first_period]
     owner = earliest[0]
-    rivals = [a for a in earliest if name_key(a.account.name) != name_key(owner.account.name)]
+    rivals = [a for a in earliest if identity_key(a.account.name) != identity_key(owner.account.name)]
     problems = []
     if rivals:  # nobody owns the ID: every assessment with it waits for the files to be corrected
         for assessment in ordered:
-            other = rivals[0] if name_key(assessment.account.name) == name_key(owner.account.name) else owner
-            problems.append(_problem(ID_SHARED, assessment, other, account_id, first_period))
+            other = (
+                rivals[0]
+                if identity_key(assessment.account.name) == identity_key(owner.account.name)
+                else owner
+            )
+            problems.append(_problem(ID_SHARED, assessment, other, first_period))
         return problems
-    names = {name_key(owner.account.name)}
+    names = {identity_key(owner.account.name)}
     for assessment in ordered:
-        own = name_key(assessment.account.name)
+        own = identity_key(assessment.account.name)
         former = assessment.account.former_name
         if own in names:
             continue
-        if former and name_key(former) in names:
+        if former and identity_key(former) in names:
             names.add(own)
             continue
-        problems.append(_problem(ID_TAKEN, assessment, owner, account_id, first_period))
+        problems.append(_problem(ID_TAKEN, assessment, owner, first_period))
     return problems
 
 
-def _problem(
-    message: Message, assessment: Assessment, owner: Assessment, account_id: str, since
-) -> IdentityProblem:
+def _problem(message: Message, assessment: Assessment, owner: Assessment, since) -> IdentityProblem:
     places = assessment.places
     params = {
-        "account_id": account_id,
+        "account_id": assessment.account.account_id,
         "owner": owner.account.name,
         "owner_place": _describe(owner, owner.places.name),
         "since": str(since),
@@ -125,9 +127,9 @@ def _same_name_other_ids(with_id: list[Assessment]) -> list[IdentityProblem]:
     first_by_name: dict[str, Assessment] = {}
     problems = []
     for assessment in _by_period(with_id):
-        key = name_key(assessment.account.name)
+        key = identity_key(assessment.account.name)
         first = first_by_name.setdefault(key, assessment)
-        if first.account.account_id == assessment.account.account_id:
+        if identity_key(first.account.account_id) == identity_key(assessment.account.account_id):
             continue
         params = {
             "name": assessment.account.name,
@@ -143,7 +145,7 @@ def _same_name_other_ids(with_id: list[Assessment]) -> list[IdentityProblem]:
 
 
 def id_key(account_id: str) -> str:
-    return f"id:{account_id}"
+    return f"id:{identity_key(account_id)}"
 
 
 def name_history_key(key: str) -> str:
@@ -153,7 +155,7 @@ def name_history_key(key: str) -> str:
 def default_history_key(assessment: Assessment) -> str:
     """The account of an assessment on its own: its Account-ID, else its name."""
     account = assessment.account
-    return id_key(account.account_id) if account.account_id else name_history_key(name_key(account.name))
+    return id_key(account.account_id) if account.account_id else name_history_key(identity_key(account.name))
 
 
 class _Names:
@@ -180,15 +182,15 @@ def identify(assessments: Iterable[Assessment]) -> Identified:
     by_id: dict[str, list[Assessment]] = {}
     for assessment in assessments:
         if assessment.account.account_id:
-            by_id.setdefault(assessment.account.account_id, []).append(assessment)
-    problems = [p for account_id, group in by_id.items() for p in _check_id(account_id, group)]
+            by_id.setdefault(identity_key(assessment.account.account_id), []).append(assessment)
+    problems = [p for group in by_id.values() for p in _check_id(group)]
     problems += _same_name_other_ids([a for a in assessments if a.account.account_id])
     left_out = {id(p.assessment) for p in problems if p.problem.severity is Severity.ERROR}
 
     names = _Names()
     for assessment in assessments:
         if not assessment.account.account_id and assessment.account.former_name:
-            names.join(name_key(assessment.account.name), name_key(assessment.account.former_name))
+            names.join(identity_key(assessment.account.name), identity_key(assessment.account.former_name))
     # A file without an Account-ID belongs to the ID its name (or a declared former name) carries in the
     # other files, so that one quarter without the ID does not split the history; a name under two IDs
     # stays apart, as warned.
@@ -197,7 +199,9 @@ def identify(assessments: Iterable[Assessment]) -> Identified:
         account = assessment.account
         if account.account_id and id(assessment) not in left_out:
             for name in filter(None, (account.name, account.former_name)):
-                ids_by_name.setdefault(names.root(name_key(name)), set()).add(account.account_id)
+                ids_by_name.setdefault(names.root(identity_key(name)), set()).add(
+                    identity_key(account.account_id)
+                )
     kept: list[Assessment | None] = []
     for assessment in assessments:
         if id(assessment) in left_out:
@@ -207,7 +211,7 @@ def identify(assessments: Iterable[Assessment]) -> Identified:
         if account_id:
             key = id_key(account_id)
         else:
-            root = names.root(name_key(assessment.account.name))
+            root = names.root(identity_key(assessment.account.name))
             ids = ids_by_name.get(root, set())
             key = id_key(next(iter(ids))) if len(ids) == 1 else name_history_key(root)
         kept.append(replace(assessment, history_key=key))

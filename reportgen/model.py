@@ -83,10 +83,18 @@ class AccountFacts:
     former_name: str | None = None
     """The name the account had before a rename: it joins the two names' histories."""
 
+    def is_named_by(self, text: str) -> bool:
+        """Whether *text* (``--account``) names this account: its Account-ID or its name, compared as
+        identity compares them, so that what joins two files into one account also selects it."""
+        return identity_key(text) in {identity_key(self.account_id or ""), identity_key(self.name)}
 
-def name_key(name: str) -> str:
-    """A name as identity compares it: case and runs of spaces ignored."""
-    return " ".join(name.casefold().split())
+
+def identity_key(text: str) -> str:
+    """An account's name or Account-ID as identity compares it: case and runs of spaces ignored.
+
+    People type both by hand, file after file: ``KA-2210`` and ``ka-2210``, or ``Nordhafen  Logistik``
+    and ``nordhafen logistik``, are one account in the history, the CSV reader and ``--account``."""
+    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True)

@@ -296,13 +296,7 @@ class Selection:
     def names(self, assessment: Assessment) -> bool:
         """Whether *assessment* is the account asked for (by exact id or name, case ignored), or no
         account was asked for."""
-        if self.account is None:
-            return True
-        wanted = self.account.casefold().strip()
-        return wanted in {
-            (assessment.account.account_id or "").casefold(),
-            assessment.account.name.casefold(),
-        }
+        return self.account is None or assessment.account.is_named_by(self.account)
 
     def admits(self, analysis: AccountAnalysis, history: AccountHistory) -> bool:
         assessment = analysis.assessment

@@ -142,3 +142,21 @@ def test_a_reused_id_in_a_csv_export_names_the_cell_as_a_spreadsheet_shows_it(
     (error,) = [p for f in workload.files for p in f.errors]
     assert error.place.cell == "A2"
     assert '"Epsilon AG" (B2)' in error.render("en")
+
+
+def test_an_account_id_written_in_other_case_is_the_same_account(nordhafen, make_workbook, catalog):
+    """Regression: ``ka-2210`` beside ``KA-2210`` split Nordhafen's history in two, with a warning that
+    one name had two IDs, though ``--account ka-2210`` and the CSV reader already took them for one."""
+    make_workbook("nordhafen_2026-Q4.xlsx", lang="de", facts=facts("Nordhafen Logistik AG", " ka-2210"))
+    workload = prepare([nordhafen], catalog)
+    assert [p.render("en") for f in workload.files for p in f.problems] == []
+    (history,) = workload.histories.values()
+    assert [str(a.assessment.period) for a in history.analyses] == ["2026-Q2", "2026-Q3", "2026-Q4"]
+
+
+def test_an_account_id_in_other_case_under_another_name_is_a_reused_id(nordhafen, make_workbook):
+    """Regression: ``ka-2210`` for another account was kept as a separate account, silently."""
+    make_workbook("zeppelin_2026-Q4.xlsx", lang="en", facts=facts("Zeppelin Süd GmbH", "ka-2210"))
+    result = run("validate", str(nordhafen), "--lang", "en")
+    assert result.exit_code == 1
+    assert 'The Account-ID ka-2210 belongs to "Nordhafen Logistik AG"' in result.stderr

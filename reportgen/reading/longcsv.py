@@ -12,7 +12,7 @@ import csv
 from pathlib import Path
 
 from reportgen.catalog import Catalogs
-from reportgen.model import Assessment
+from reportgen.model import Assessment, identity_key
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
 from reportgen.reading.facts import FactsReader, assemble
@@ -145,7 +145,7 @@ def _group_rows(table: Table, header_row: int, columns: dict[str, int], log: Pro
             text = table.text(row, columns[term.key])
             if not text:
                 log.error(table.place_of(row, columns[term.key]), msg.CELL_EMPTY, field=term.label)
-            key.append(period_key(text) if term is PERIOD else text.casefold())
+            key.append(period_key(text) if term is PERIOD else identity_key(text))
         if all(key):
             groups.setdefault((key[0], key[1]), []).append(row)
     return groups

@@ -175,3 +175,24 @@ def test_a_mistake_in_one_account_of_a_csv_export_keeps_only_that_one_out(make_c
     assert [a.account.name for a in result.assessments] == ["Weber AG"]
     (error,) = result.errors
     assert error.place.cell == "F4"
+
+
+def test_csv_rows_of_one_account_written_with_other_spaces_are_one_assessment(make_csv, catalog):
+    """Regression: a name with a doubled space split the rows into two half-rated assessments of what
+    identity takes for one account; now the rows are one account, and the name that differs is named."""
+    header = ["Account", "Period", "Factor", "Supplier", "Key account"]
+    names = ["Alpha Ltd"] * 8 + ["Alpha  Ltd"] * 8
+    rows = [header] + [
+        [name, "2026-Q3", f.title.en, 2, 5] for name, f in zip(names, catalog.factors, strict=True)
+    ]
+    result = read_file(make_csv(rows), catalog)
+    assert result.assessments == []
+    assert [error.place.cell for error in result.errors] == [f"A{row}" for row in range(10, 18)]
+    assert (
+        result.errors[0]
+        .render("en")
+        .endswith(
+            '"Alpha  Ltd" differs from "Alpha Ltd" in an earlier row of '
+            "the same account and period. Use the same value in every row of one account and period."
+        )
+    )

@@ -1,0 +1,38 @@
+"""The objects passed between the stages: what they say about themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.model import AccountFacts, FactorRating, identity_key
+
+
+def test_identity_ignores_case_and_runs_of_spaces_only():
+    assert identity_key("  Nordhafen \t Logistik   AG ") == identity_key("NORDHAFEN LOGISTIK AG")
+    assert identity_key("KA-2210") == identity_key("ka-2210")
+    assert identity_key("KA-2210") != identity_key("KA 2210")
+    assert identity_key("Straße AG") == identity_key("STRASSE AG")
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("KA-2210", True),
+        (" ka-2210 ", True),
+        ("nordhafen  logistik ag", True),
+        ("Nordhafen", False),
+        ("KA-22100", False),
+    ],
+)
+def test_an_account_is_named_by_its_id_or_its_name_as_identity_compares_them(typed, named):
+    account = AccountFacts("Nordhafen Logistik AG", account_id="KA-2210")
+    assert account.is_named_by(typed) is named
+
+
+@pytest.mark.parametrize(
+    ("supplier", "key_account", "both", "any_"),
+    [(3.0, 4.0, True, True), (3.0, None, False, True), (None, 4.0, False, True), (None, None, False, False)],
+)
+def test_a_rating_says_whether_it_is_rated_on_both_sides_or_on_one(supplier, key_account, both, any_):
+    rating = FactorRating("factor", supplier, key_account)
+    assert (rating.rated_both, rating.rated_any) == (both, any_)
