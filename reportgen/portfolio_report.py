@@ -7,7 +7,7 @@ from datetime import date
 
 from reportgen.analysis import by_share_of_balance
 from reportgen.coaching import QuestionKind, question_text
-from reportgen.model import AccountAnalysis, ZoneKind
+from reportgen.model import ZoneKind
 from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.wording import zone_label, zone_names
 from reportgen.writing import slugify
@@ -142,19 +142,38 @@ def _row(entry: PortfolioEntry, lang: str) -> AccountRow:
     )
 
 
-def _appendix(
-    entry: PortfolioEntry, row: AccountRow, path: tuple[AccountAnalysis, ...], lang: str
-) -> AppendixPage:
-    from reportgen.charts.mini import mini_diagram
-
+def _appendix(entry: PortfolioEntry, row: AccountRow, diagram_svg: str, lang: str) -> AppendixPage:
     analysis = entry.analysis
     # In the order the account's briefing names them, so the two never disagree on which come first.
     gaps = by_share_of_balance(r for r in analysis.factors if r.gap)
     return AppendixPage(
         row=row,
-        diagram_svg=mini_diagram(analysis, path, analysis.catalog),
+        diagram_svg=diagram_svg,
         gaps=tuple(_note(r, lang) for r in gaps[:APPENDIX_GAPS]),
     )
+
+
+@dataclass(frozen=True)
+class PortfolioCharts:
+    """The charts of one portfolio as SVG text. They are made apart from the rest of the view, as a
+    briefing's are, so that the view can be built and compared with stand-ins in their place."""
+
+    map_svg: str
+    diagrams: tuple[str, ...]
+    """Each account's appendix diagram, in the order of the portfolio's entries."""
+
+
+def portfolio_charts(portfolio: PortfolioAnalysis, workload, lang: str) -> PortfolioCharts:
+    """The map and every appendix diagram; *workload* supplies each account's path to this quarter."""
+    from reportgen.charts import portfolio_map
+    from reportgen.charts.mini import mini_diagram
+
+    diagrams = []
+    for entry in portfolio.entries:
+        analysis = entry.analysis
+        path = workload.history_of(analysis).all_before(portfolio.period)
+        diagrams.append(mini_diagram(analysis, path, analysis.catalog))
+    return PortfolioCharts(portfolio_map(portfolio, portfolio.catalog, lang), tuple(diagrams))
 
 
 def _catalogs_label(portfolio: PortfolioAnalysis) -> str:
@@ -164,10 +183,18 @@ def _catalogs_label(portfolio: PortfolioAnalysis) -> str:
     return " · ".join(f"{label} ({count})" for label, count in portfolio.catalogs_used)
 
 
-def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: date) -> PortfolioView:
-    """The portfolio view; *workload* supplies each account's history for the appendix diagrams."""
-    from reportgen.charts import portfolio_map
+def build_portfolio(
+    portfolio: PortfolioAnalysis,
+    workload,
+    lang: str,
+    made_on: date,
+    charts: PortfolioCharts | None = None,
+) -> PortfolioView:
+    """The portfolio view; *workload* supplies each account's history for the appendix diagrams.
 
+    *charts* are made here unless they are given (see :func:`portfolio_charts`).
+    """
+    charts = charts or portfolio_charts(portfolio, workload, lang)
     catalog = portfolio.catalog
     rows = {id(e): _row(e, lang) for e in portfolio.entries}
 
@@ -181,8 +208,8 @@ def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: 
     counts = dict(portfolio.zone_counts)
     types = catalog.zones.relationship_types
     appendix = tuple(
-        _appendix(e, rows[id(e)], workload.history_of(e.analysis).all_before(portfolio.period), lang)
-        for e in portfolio.entries
+        _appendix(e, rows[id(e)], diagram, lang)
+        for e, diagram in zip(portfolio.entries, charts.diagrams, strict=True)
     )
     return PortfolioView(
         lang=lang,
@@ -209,7 +236,7 @@ def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: 
         over_investment_question=question_text(catalog, QuestionKind.OVER_INVESTMENT, lang),
         lean_or_strategic_question=question_text(catalog, QuestionKind.LEAN_OR_STRATEGIC, lang),
         scale_back_question=question_text(catalog, QuestionKind.SCALE_BACK, lang),
-        map_svg=portfolio_map(portfolio, catalog, lang),
+        map_svg=charts.map_svg,
         appendix=appendix,
         lean_name=types[0].name.get(lang),
         strategic_name=types[-1].name.get(lang),
