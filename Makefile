@@ -14,7 +14,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports briefings portfolio test fuzz bench lint messages examples clean
+.PHONY: help setup reports briefings portfolio test golden fuzz bench lint messages examples clean
 N ?= 200
 MEMORY ?= 500
 
@@ -102,6 +102,9 @@ $(PORTFOLIO)%: $(RENDER_DEPS)
 # One test process per core: the suite renders hundreds of PDFs and runs make, so it is CPU-bound.
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+golden: $(STAMP) ## Rewrite the golden HTML in tests/output after an intended change to a report
+	$(BIN)/python -m tests.rendering.golden
 
 fuzz: $(STAMP) ## The robustness properties with many more generated cases (a few minutes)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/robustness -q -p no:cacheprovider

@@ -112,6 +112,14 @@ def classify_zone(supplier_index: float, key_account_index: float, zones: Zones)
     return Zone(ZoneKind.BALANCED, relationship_type=relationship)
 
 
+def zone_changed(before: AccountAnalysis | None, now: AccountAnalysis) -> bool:
+    """Whether the account is in another zone than at its assessment *before* (None: there was none).
+
+    Zones are compared by id, not by name: a catalog version that words a zone anew moves no account.
+    """
+    return before is not None and before.zone.id != now.zone.id
+
+
 def imbalance_drivers(
     results: tuple[FactorResult, ...], zone: Zone, limit: int = DRIVER_LIMIT
 ) -> tuple[FactorResult, ...]:

@@ -11,9 +11,10 @@ import textwrap
 from dataclasses import dataclass, replace
 from datetime import date
 
+from reportgen.analysis import zone_changed
 from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint
-from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult
+from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult, ZoneKind
 from reportgen.wording import zone_label, zone_words
 
 
@@ -54,20 +55,41 @@ class ScalePoint:
 
 
 @dataclass(frozen=True)
-class BriefingView:
-    lang: str
+class ScaleView:
+    """The catalog's rating scale in the report's language."""
+
+    min: int
+    max: int
+    points: tuple[ScalePoint, ...]
+
+
+@dataclass(frozen=True)
+class Since:
+    """How the account moved since its previous assessment."""
+
+    period: str
+    balance_change: float
+    zone_changed: bool
+    previous_zone_name: str
+    """Both zones as tables name them, ", critical" included, each in its own catalog's words."""
+    zone_name: str
+
+    @property
+    def change_magnitude(self) -> float:
+        """How far the balance moved, whichever way: it picks the singular or plural of "points"."""
+        return abs(self.balance_change)
+
+
+@dataclass(frozen=True)
+class SummarySection:
+    """Page 1: the account, where it stands, its figures, the reading of them and the diagram."""
+
     account: AccountFacts
     period: str
     assessed_by: str | None
     assessed_on: date | None
-    made_on: date
-    catalog_title: str
-    catalog_label: str
     zone_id: str
-    zone_kind: str
     zone_name: str
-    zone_label: str
-    """The name as tables show it: ", critical" included."""
     zone_meaning: str
     critical: bool
     supplier_index: float
@@ -75,55 +97,87 @@ class BriefingView:
     balance: float
     balance_tolerance: float
     coverage: Coverage
-    drivers: tuple[FactorRow, ...]
-    factors: tuple[FactorRow, ...]
-    not_rated: tuple[FactorRow, ...]
-    scale_min: int
-    scale_max: int
-    scale_points: tuple[ScalePoint, ...]
-    coaching_questions: tuple[CoachingQuestion, ...]
-    """The catalog's questions, asked about this account; those of a known kind answered with its figures."""
+    we_invest_more: bool
+    """The reading says who invests more: we, the key account, or neither (both in balance)."""
+    account_invests_more: bool
+    largest_gaps: tuple[str, ...]
+    """The short names of the first drivers, as the reading names them."""
+    since: Since | None
+    not_rated_count: int
     diagram_svg: str
-    profile_svg: str
-    history: tuple[HistoryRow, ...] = ()
-    trend_svg: str | None = None
-    previous_period: str | None = None
-    previous_zone_name: str | None = None
-    balance_change: float | None = None
-
-    @property
-    def zone_changed(self) -> bool:
-        return self.previous_zone_name is not None and self.previous_zone_name != self.zone_label
-
-    @property
-    def compact_table(self) -> bool:
-        """More factors than the default catalog's: tighter rows keep the table on its page."""
-        return len(self.factors) >= COMPACT_TABLE_FROM
-
-    @property
-    def has_other_catalog(self) -> bool:
-        return any(row.other_catalog for row in self.history)
-
-    @property
-    def other_catalogs(self) -> str:
-        """Which quarters were assessed with which other catalog: ``2025-Q4: efkam-partnership v0.9``."""
-        return ", ".join(f"{row.period}: {row.other_catalog}" for row in self.history if row.other_catalog)
 
     @property
     def balance_magnitude(self) -> float:
         """|S − K|: the size of the imbalance, whichever side invests more."""
         return abs(self.balance)
 
-    @property
-    def balance_change_magnitude(self) -> float:
-        """How far the balance moved, whichever way: it picks the singular or plural of "points"."""
-        return abs(self.balance_change or 0)
+
+@dataclass(frozen=True)
+class ProfileSection:
+    """The factor profile and the drivers: what drives the imbalance, or the largest gaps."""
+
+    scale: ScaleView
+    profile_svg: str
+    balanced: bool
+    """In balance there is no imbalance to drive: the drivers are headed as the largest gaps."""
+    drivers: tuple[FactorRow, ...]
+
+
+@dataclass(frozen=True)
+class FactorsSection:
+    """The table of all factors."""
+
+    scale: ScaleView
+    rows: tuple[FactorRow, ...]
+    compact: bool
+    """More factors than the default catalog's: tighter rows keep the table on its page."""
+
+
+@dataclass(frozen=True)
+class HistorySection:
+    """The account over time; there is none before its second assessment."""
+
+    rows: tuple[HistoryRow, ...]
+    trend_svg: str | None
+    catalog_label: str
+    other_catalogs: str
+    """Which quarters were assessed with which other catalog: ``2025-Q4: efkam-partnership v0.9``;
+    empty when every quarter was assessed with this one."""
 
     @property
-    def file_stem(self) -> str:
-        from reportgen.writing import safe_stem
+    def has_other_catalog(self) -> bool:
+        return bool(self.other_catalogs)
 
-        return safe_stem(self.account.name, self.period)
+
+@dataclass(frozen=True)
+class CoachingSection:
+    """The catalog's questions answered with the account's figures, and how to read the briefing."""
+
+    questions: tuple[CoachingQuestion, ...]
+    """The catalog's questions, asked about this account; those of a known kind answered with its figures."""
+    balance_tolerance: float
+    catalog_title: str
+    catalog_label: str
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    """One briefing: what the document as a whole says of itself, and one section per template partial."""
+
+    lang: str
+    made_on: date
+    account_name: str
+    period: str
+    author: str
+    """Who assessed the account, else its key account manager: the PDF's author."""
+    catalog_title: str
+    catalog_label: str
+    zone_name: str
+    summary: SummarySection
+    profile: ProfileSection
+    factors: FactorsSection
+    history: HistorySection | None
+    coaching: CoachingSection
 
 
 def factor_row(result: FactorResult, lang: str) -> FactorRow:
@@ -145,6 +199,8 @@ def factor_row(result: FactorResult, lang: str) -> FactorRow:
 DRIVER_COMMENT_CHARS = 280
 COMPACT_TABLE_FROM = 17
 """From this many factors the table of all factors is set tighter."""
+GAPS_NAMED = 3
+"""Drivers the summary's reading names: enough to act on, few enough to read at a glance."""
 
 
 def _briefly(row: FactorRow) -> FactorRow:
@@ -229,22 +285,31 @@ def build_briefing(
     charts = charts or _charts(analysis, lang, past)
 
     assessment = analysis.assessment
-    rows = [factor_row(result, lang) for result in analysis.factors]
+    rows = tuple(factor_row(result, lang) for result in analysis.factors)
+    drivers = tuple(_briefly(factor_row(result, lang)) for result in analysis.drivers)
     zone_name, zone_meaning = zone_words(analysis, catalog, lang)
-    scale = catalog.scale
-    return BriefingView(
-        lang=lang,
+    zone_kind = analysis.zone.kind
+    scale = ScaleView(
+        catalog.scale.min,
+        catalog.scale.max,
+        tuple(ScalePoint(point, label.get(lang)) for point, label in sorted(catalog.scale.labels.items())),
+    )
+    since = None
+    if previous is not None:
+        since = Since(
+            period=str(previous.assessment.period),
+            balance_change=analysis.balance - previous.balance,
+            zone_changed=zone_changed(previous, analysis),
+            previous_zone_name=zone_label(previous, previous.catalog, lang),
+            zone_name=zone_label(analysis, catalog, lang),
+        )
+    summary = SummarySection(
         account=assessment.account,
         period=str(assessment.period),
         assessed_by=assessment.assessed_by,
         assessed_on=assessment.assessed_on,
-        made_on=made_on,
-        catalog_title=catalog.title.get(lang),
-        catalog_label=analysis.catalog_label,
         zone_id=analysis.zone.id,
-        zone_kind=str(analysis.zone.kind),
         zone_name=zone_name,
-        zone_label=zone_label(analysis, catalog, lang),
         zone_meaning=zone_meaning,
         critical=analysis.zone.critical,
         supplier_index=analysis.supplier_index,
@@ -252,20 +317,45 @@ def build_briefing(
         balance=analysis.balance,
         balance_tolerance=catalog.zones.balance_tolerance,
         coverage=analysis.coverage,
-        drivers=tuple(_briefly(factor_row(result, lang)) for result in analysis.drivers),
-        factors=tuple(rows),
-        not_rated=tuple(row for row in rows if not row.rated_both),
-        scale_min=scale.min,
-        scale_max=scale.max,
-        scale_points=tuple(
-            ScalePoint(point, scale.labels[point].get(lang)) for point in sorted(scale.labels)
-        ),
-        coaching_questions=coaching_questions(analysis, lang),
+        we_invest_more=zone_kind is ZoneKind.SUPPLIER_FRUSTRATION,
+        account_invests_more=zone_kind is ZoneKind.ACCOUNT_INVESTS_MORE,
+        largest_gaps=tuple(row.label for row in drivers[:GAPS_NAMED]),
+        since=since,
+        not_rated_count=sum(1 for row in rows if not row.rated_both),
         diagram_svg=charts.diagram_svg,
-        profile_svg=charts.profile_svg,
-        history=_history_rows(past.timeline, lang),
-        trend_svg=charts.trend_svg,
-        previous_period=str(previous.assessment.period) if previous else None,
-        previous_zone_name=zone_label(previous, previous.catalog, lang) if previous else None,
-        balance_change=analysis.balance - previous.balance if previous else None,
+    )
+    history_rows = _history_rows(past.timeline, lang)
+    return BriefingView(
+        lang=lang,
+        made_on=made_on,
+        account_name=assessment.account.name,
+        period=str(assessment.period),
+        author=assessment.assessed_by or assessment.account.key_account_manager or "",
+        catalog_title=catalog.title.get(lang),
+        catalog_label=analysis.catalog_label,
+        zone_name=zone_name,
+        summary=summary,
+        profile=ProfileSection(
+            scale=scale,
+            profile_svg=charts.profile_svg,
+            balanced=zone_kind is ZoneKind.BALANCED,
+            drivers=drivers,
+        ),
+        factors=FactorsSection(scale=scale, rows=rows, compact=len(rows) >= COMPACT_TABLE_FROM),
+        history=HistorySection(
+            rows=history_rows,
+            trend_svg=charts.trend_svg,
+            catalog_label=analysis.catalog_label,
+            other_catalogs=", ".join(
+                f"{r.period}: {r.other_catalog}" for r in history_rows if r.other_catalog
+            ),
+        )
+        if history_rows
+        else None,
+        coaching=CoachingSection(
+            questions=coaching_questions(analysis, lang),
+            balance_tolerance=catalog.zones.balance_tolerance,
+            catalog_title=catalog.title.get(lang),
+            catalog_label=analysis.catalog_label,
+        ),
     )

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.analysis import zone_ids
+from reportgen.analysis import zone_changed, zone_ids
 from reportgen.catalog import Catalog, RelationshipType
 from reportgen.figures import shown_score
 from reportgen.history import AccountHistory
@@ -42,7 +42,7 @@ class PortfolioEntry:
 
     @property
     def zone_changed(self) -> bool:
-        return self.previous is not None and self.previous.zone.id != self.analysis.zone.id
+        return zone_changed(self.previous, self.analysis)
 
 
 @dataclass(frozen=True)

@@ -119,11 +119,11 @@ def test_the_calloway_briefing_marks_the_quarter_assessed_with_v0_9():
     workload = prepare(CALLOWAY, load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG))
     latest = workload.analyses[-1]
     view = build_briefing(latest, "de", date(2026, 11, 27), workload.history_of(latest))
-    marked = {row.period: row.other_catalog for row in view.history}
+    marked = {row.period: row.other_catalog for row in view.history.rows}
     assert marked["2025-Q4"] == "efkam-partnership v0.9"
     assert marked["2026-Q2"] is None and marked["2026-Q3"] is None
-    assert view.has_other_catalog
-    assert view.catalog_label == "efkam-partnership v1.0"
+    assert view.history.has_other_catalog
+    assert view.history.catalog_label == view.catalog_label == "efkam-partnership v1.0"
 
 
 def test_workers_render_accounts_of_different_catalogs(tmp_path):

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from reportgen.analysis import analyse, classify_zone
+from reportgen.briefing import BriefingCharts, build_briefing
 from reportgen.catalog import Catalog
 from reportgen.coaching import NBSP, QuestionKind, coaching_questions, question_text, strategic_path
 from reportgen.history import build_histories
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period, ZoneKind
 from reportgen.portfolio import analyse_portfolio
+from reportgen.portfolio_report import PortfolioCharts, build_portfolio
+from reportgen.rendering import Renderer
 from reportgen.wording import zone_words
 
 Q3 = Period(2026, 3)
@@ -249,3 +253,58 @@ def test_one_point_is_singular(catalog, lang, one_point):
     for question in coaching_questions(replace(lean, catalog=strict), lang):
         text = " ".join(question.answer.sentences)
         assert "1 Punkte" not in text and "1 points" not in text and "0 Punkte" not in text, text
+
+
+def _with_questions(catalog: Catalog, *kinds: str | None) -> Catalog:
+    """The catalog asking one question per kind given, in that order; None: a question of no kind."""
+    data = catalog.model_dump(exclude_none=True)
+    known = {question["kind"]: question for question in data["coaching_questions"]}
+    data["coaching_questions"] = [
+        known.get(kind, {"en": f"Own question {n}?", "de": f"Eigene Frage {n}?"})
+        for n, kind in enumerate(kinds, start=1)
+    ]
+    return Catalog.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    "kinds",
+    [
+        ("scale_back", "over_investment"),
+        ("over_investment", None, "lean_or_strategic", "scale_back"),
+    ],
+    ids=["two", "four"],
+)
+def test_a_catalog_of_two_or_four_questions_is_asked_whole(catalog, kinds):
+    """The briefing asks every question of the catalog in its order; the portfolio finds the ones it
+    answers by their kind, wherever they stand, and words a missing one itself."""
+    changed = _with_questions(catalog, *kinds)
+    brandtner = account(changed, "Brandtner", 4, 2)
+    charts = BriefingCharts("<svg/>", "<svg/>")
+    renderer = Renderer()
+    briefing = build_briefing(brandtner, "en", date(2026, 11, 27), charts=charts)
+    html = renderer.briefing_html(briefing)
+    asked = [question.get("en") for question in changed.coaching_questions]
+    assert [question.text for question in briefing.coaching.questions] == asked
+    assert html.count('<p class="question">') == len(asked)
+    assert all(f'<p class="question">{text}</p>' in html for text in asked)
+    answered = [question.answer is not None for question in briefing.coaching.questions]
+    assert answered == [kind is not None for kind in kinds]
+
+    portfolio = analyse_portfolio(build_histories([brandtner]), Q3, changed)
+    view = build_portfolio(portfolio, None, "en", date(2026, 11, 27), PortfolioCharts("<svg/>", ("<svg/>",)))
+    questions = view.questions
+    assert questions.over_investment_question == question_text(changed, QuestionKind.OVER_INVESTMENT, "en")
+    assert questions.over_investment_question == catalog.coaching_questions[0].en
+    assert questions.scale_back_question == catalog.coaching_questions[2].en
+    assert questions.lean_or_strategic_question == (
+        catalog.coaching_questions[1].en if "lean_or_strategic" in kinds else None
+    )
+    html = renderer.portfolio_html(view)
+    headings = [catalog.coaching_questions[0].en, catalog.coaching_questions[2].en]
+    headings.append(
+        catalog.coaching_questions[1].en
+        if "lean_or_strategic" in kinds
+        else "Lean KAM or strategic partnership?"
+    )
+    assert all(f"<h3>{heading}</h3>" in html for heading in headings)
+    assert "Own question" not in html  # a question of no kind is the briefing's, for the reader to reflect on

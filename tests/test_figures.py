@@ -134,13 +134,19 @@ def test_the_briefing_shows_figures_that_add_up(two_quarters, catalog):
     workload = prepare([two_quarters], catalog)
     analysis = next(a for a in workload.analyses if a.assessment.period == Q3)
     view = build_briefing(analysis, "en", date(2026, 11, 27), history=workload.history_of(analysis))
-    assert (view.supplier_index, view.key_account_index, view.balance, view.balance_change) == (
+    summary = view.summary
+    assert (
+        summary.supplier_index,
+        summary.key_account_index,
+        summary.balance,
+        summary.since.balance_change,
+    ) == (
         70,
         48,
         22,
         21,
     )
-    assert [(row.supplier_index, row.key_account_index, row.balance) for row in view.history] == [
+    assert [(row.supplier_index, row.key_account_index, row.balance) for row in view.history.rows] == [
         (92, 91, 1),
         (70, 48, 22),
     ]

@@ -1,7 +1,8 @@
 """The rendering stage: a view → HTML (Jinja2, autoescaped) → PDF (WeasyPrint).
 
 One :class:`Renderer` lives for a whole batch: the Jinja environments, the stylesheet and the fonts
-are prepared once and shared by every account and language.
+are prepared once and shared by every account and language. WeasyPrint is imported only when a PDF is
+laid out, so the HTML of a report can be made (and compared, see tests/rendering/golden.py) without it.
 """
 
 from __future__ import annotations
@@ -102,8 +103,14 @@ class Renderer:
     def pdf(self, html: str, style: str = "briefing") -> bytes:
         return self.write(self.layout(html, style))
 
+    def briefing_html(self, view) -> str:
+        return self.html("briefing.html", view.lang, view=view)
+
+    def portfolio_html(self, view) -> str:
+        return self.html("portfolio.html", view.lang, view=view)
+
     def briefing_pdf(self, view) -> bytes:
-        return self.pdf(self.html("briefing.html", view.lang, view=view))
+        return self.pdf(self.briefing_html(view))
 
     def portfolio_pdf(self, view) -> bytes:
-        return self.pdf(self.html("portfolio.html", view.lang, view=view), STYLES["portfolio.html"])
+        return self.pdf(self.portfolio_html(view), STYLES["portfolio.html"])

@@ -132,7 +132,7 @@ def test_an_appendix_page_names_the_gaps_in_the_order_of_the_accounts_briefing(w
         analyse_portfolio(workload.histories, Q3, catalog), workload, "en", date(2026, 11, 27)
     )
     for page, entry in zip(
-        view.appendix, analyse_portfolio(workload.histories, Q3, catalog).entries, strict=True
+        view.appendix.pages, analyse_portfolio(workload.histories, Q3, catalog).entries, strict=True
     ):
         drivers = [d.number for d in entry.analysis.drivers]
         assert [note.number for note in page.gaps][: len(drivers)] == drivers[:5], entry.name
