@@ -41,7 +41,7 @@ def _quiet() -> None:
 
 
 def _make_charts(sender, job: BriefingJob) -> None:
-    from reportgen.briefing import briefing_charts
+    from reportgen.charts import briefing_charts
 
     _quiet()
     charts: dict[str, BriefingCharts] = {}

@@ -13,7 +13,7 @@ from datetime import date
 
 from reportgen.analysis import zone_changed
 from reportgen.coaching import CoachingQuestion, coaching_questions
-from reportgen.history import AccountHistory, HistoryPoint
+from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
 from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult, ZoneKind
 from reportgen.wording import zone_label, zone_words
 
@@ -49,18 +49,13 @@ class HistoryRow:
 
 
 @dataclass(frozen=True)
-class ScalePoint:
-    value: int
-    label: str
-
-
-@dataclass(frozen=True)
 class ScaleView:
     """The catalog's rating scale in the report's language."""
 
     min: int
     max: int
-    points: tuple[ScalePoint, ...]
+    points: tuple[str, ...]
+    """Each point the catalog gives a word for, with its word: ``4 = deutlich``."""
 
 
 @dataclass(frozen=True)
@@ -235,75 +230,70 @@ class BriefingCharts:
     trend_svg: str | None = None
 
 
-@dataclass(frozen=True)
-class _Past:
-    earlier: tuple[AccountAnalysis, ...]
-    """The account's assessments before this one, oldest first."""
-    timeline: tuple[HistoryPoint, ...]
-    """Every quarter up to this one, gaps included; empty without earlier assessments."""
-
-
-def _past(analysis: AccountAnalysis, history: AccountHistory | None) -> _Past:
-    period = analysis.assessment.period
-    earlier = history.all_before(period) if history else ()
-    timeline = history.timeline(period, analysis.catalog) if earlier else ()
-    return _Past(earlier, tuple(timeline))
-
-
-def briefing_charts(
-    analysis: AccountAnalysis, lang: str, history: AccountHistory | None = None
-) -> BriefingCharts:
-    return _charts(analysis, lang, _past(analysis, history))
-
-
-def _charts(analysis: AccountAnalysis, lang: str, past: _Past) -> BriefingCharts:
-    from reportgen import charts
-
-    catalog = analysis.catalog
-    return BriefingCharts(
-        diagram_svg=charts.partnership_diagram(analysis, catalog, lang, path=past.earlier),
-        profile_svg=charts.factor_profile(analysis, catalog, lang),
-        trend_svg=charts.trend_chart(past.timeline, lang) if past.timeline else None,
-    )
-
-
 def build_briefing(
     analysis: AccountAnalysis,
     lang: str,
     made_on: date,
-    history: AccountHistory | None = None,
-    charts: BriefingCharts | None = None,
+    history: AccountHistory | None,
+    charts: BriefingCharts,
 ) -> BriefingView:
-    """The view of one briefing; *history* (up to this period) adds the path, the trend and changes.
+    """The view of one briefing, section by section; *history* (up to this period) adds the trend and
+    the changes since the previous assessment.
 
-    Everything catalog-made – zones, texts, scale, questions – is the analysis's own catalog's. *charts*
-    are made here unless they were made ahead (see :func:`briefing_charts`).
+    Everything catalog-made – zones, texts, scale, questions – is the analysis's own catalog's. The
+    *charts* are drawn apart (:func:`reportgen.charts.briefing_charts`), perhaps ahead in another process.
     """
     catalog = analysis.catalog
-    past = _past(analysis, history)
-    previous = past.earlier[-1] if past.earlier else None
-    charts = charts or _charts(analysis, lang, past)
-
-    assessment = analysis.assessment
+    account = analysis.assessment.account
+    past = past_of(analysis, history)
     rows = tuple(factor_row(result, lang) for result in analysis.factors)
     drivers = tuple(_briefly(factor_row(result, lang)) for result in analysis.drivers)
-    zone_name, zone_meaning = zone_words(analysis, catalog, lang)
-    zone_kind = analysis.zone.kind
+    zone_name, _ = zone_words(analysis, catalog, lang)
     scale = ScaleView(
         catalog.scale.min,
         catalog.scale.max,
-        tuple(ScalePoint(point, label.get(lang)) for point, label in sorted(catalog.scale.labels.items())),
+        tuple(catalog.scale.point_text(point, lang) for point in catalog.scale.worded_points),
     )
-    since = None
-    if previous is not None:
-        since = Since(
-            period=str(previous.assessment.period),
-            balance_change=analysis.balance - previous.balance,
-            zone_changed=zone_changed(previous, analysis),
-            previous_zone_name=zone_label(previous, previous.catalog, lang),
-            zone_name=zone_label(analysis, catalog, lang),
-        )
-    summary = SummarySection(
+    return BriefingView(
+        lang=lang,
+        made_on=made_on,
+        account_name=account.name,
+        period=str(analysis.assessment.period),
+        author=analysis.assessment.assessed_by or account.key_account_manager or "",
+        catalog_title=catalog.title.get(lang),
+        catalog_label=analysis.catalog_label,
+        zone_name=zone_name,
+        summary=_summary(analysis, lang, past, rows, drivers, charts.diagram_svg),
+        profile=ProfileSection(
+            scale=scale,
+            profile_svg=charts.profile_svg,
+            balanced=analysis.zone.kind is ZoneKind.BALANCED,
+            drivers=drivers,
+        ),
+        factors=FactorsSection(scale=scale, rows=rows, compact=len(rows) >= COMPACT_TABLE_FROM),
+        history=_history(analysis, lang, past, charts.trend_svg),
+        coaching=CoachingSection(
+            questions=coaching_questions(analysis, lang),
+            balance_tolerance=catalog.zones.balance_tolerance,
+            catalog_title=catalog.title.get(lang),
+            catalog_label=analysis.catalog_label,
+        ),
+    )
+
+
+def _summary(
+    analysis: AccountAnalysis,
+    lang: str,
+    past: Past,
+    rows: tuple[FactorRow, ...],
+    drivers: tuple[FactorRow, ...],
+    diagram_svg: str,
+) -> SummarySection:
+    """Page 1: where the account stands, the reading of its figures and how it moved."""
+    catalog = analysis.catalog
+    assessment = analysis.assessment
+    zone_name, zone_meaning = zone_words(analysis, catalog, lang)
+    return SummarySection(
         account=assessment.account,
         period=str(assessment.period),
         assessed_by=assessment.assessed_by,
@@ -317,45 +307,35 @@ def build_briefing(
         balance=analysis.balance,
         balance_tolerance=catalog.zones.balance_tolerance,
         coverage=analysis.coverage,
-        we_invest_more=zone_kind is ZoneKind.SUPPLIER_FRUSTRATION,
-        account_invests_more=zone_kind is ZoneKind.ACCOUNT_INVESTS_MORE,
+        we_invest_more=analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION,
+        account_invests_more=analysis.zone.kind is ZoneKind.ACCOUNT_INVESTS_MORE,
         largest_gaps=tuple(row.label for row in drivers[:GAPS_NAMED]),
-        since=since,
+        since=_since(analysis, past.earlier[-1], lang) if past.earlier else None,
         not_rated_count=sum(1 for row in rows if not row.rated_both),
-        diagram_svg=charts.diagram_svg,
+        diagram_svg=diagram_svg,
     )
-    history_rows = _history_rows(past.timeline, lang)
-    return BriefingView(
-        lang=lang,
-        made_on=made_on,
-        account_name=assessment.account.name,
-        period=str(assessment.period),
-        author=assessment.assessed_by or assessment.account.key_account_manager or "",
-        catalog_title=catalog.title.get(lang),
+
+
+def _since(analysis: AccountAnalysis, previous: AccountAnalysis, lang: str) -> Since:
+    return Since(
+        period=str(previous.assessment.period),
+        balance_change=analysis.balance - previous.balance,
+        zone_changed=zone_changed(previous, analysis),
+        previous_zone_name=zone_label(previous, previous.catalog, lang),
+        zone_name=zone_label(analysis, analysis.catalog, lang),
+    )
+
+
+def _history(
+    analysis: AccountAnalysis, lang: str, past: Past, trend_svg: str | None
+) -> HistorySection | None:
+    """The quarters since the first assessment; none before the second."""
+    rows = _history_rows(past.timeline, lang)
+    if not rows:
+        return None
+    return HistorySection(
+        rows=rows,
+        trend_svg=trend_svg,
         catalog_label=analysis.catalog_label,
-        zone_name=zone_name,
-        summary=summary,
-        profile=ProfileSection(
-            scale=scale,
-            profile_svg=charts.profile_svg,
-            balanced=zone_kind is ZoneKind.BALANCED,
-            drivers=drivers,
-        ),
-        factors=FactorsSection(scale=scale, rows=rows, compact=len(rows) >= COMPACT_TABLE_FROM),
-        history=HistorySection(
-            rows=history_rows,
-            trend_svg=charts.trend_svg,
-            catalog_label=analysis.catalog_label,
-            other_catalogs=", ".join(
-                f"{r.period}: {r.other_catalog}" for r in history_rows if r.other_catalog
-            ),
-        )
-        if history_rows
-        else None,
-        coaching=CoachingSection(
-            questions=coaching_questions(analysis, lang),
-            balance_tolerance=catalog.zones.balance_tolerance,
-            catalog_title=catalog.title.get(lang),
-            catalog_label=analysis.catalog_label,
-        ),
+        other_catalogs=", ".join(f"{r.period}: {r.other_catalog}" for r in rows if r.other_catalog),
     )

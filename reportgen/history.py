@@ -73,6 +73,25 @@ class AccountHistory:
         return tuple(points)
 
 
+@dataclass(frozen=True)
+class Past:
+    """What came before one assessment: the path its diagram draws and the quarters its trend shows."""
+
+    earlier: tuple[AccountAnalysis, ...]
+    """The account's assessments before this one, oldest first."""
+    timeline: tuple[HistoryPoint, ...]
+    """Every quarter up to this one, gaps included; empty without earlier assessments."""
+
+
+def past_of(analysis: AccountAnalysis, history: AccountHistory | None) -> Past:
+    """The past of *analysis* in *history* (its account's, up to its period), compared with the catalog
+    it was analysed with."""
+    period = analysis.assessment.period
+    earlier = history.all_before(period) if history else ()
+    timeline = history.timeline(period, analysis.catalog) if earlier else ()
+    return Past(earlier, tuple(timeline))
+
+
 def build_histories(analyses: Iterable[AccountAnalysis]) -> dict[str, AccountHistory]:
     grouped: dict[str, list[AccountAnalysis]] = {}
     for analysis in analyses:

@@ -360,6 +360,7 @@ def _render_job(
     *made_ahead* gives the charts another process drew meanwhile (see :mod:`reportgen.ahead`).
     """
     from reportgen.briefing import build_briefing
+    from reportgen.charts import briefing_charts
     from reportgen.timelimit import TimeLimitExceeded, time_limit
 
     try:
@@ -370,7 +371,13 @@ def _render_job(
                 (
                     lang,
                     _worker_renderer.briefing_pdf(
-                        build_briefing(analysis, lang, job.day, job.history, ahead.get(lang))
+                        build_briefing(
+                            analysis,
+                            lang,
+                            job.day,
+                            job.history,
+                            ahead.get(lang) or briefing_charts(analysis, lang, job.history),
+                        )
                     ),
                 )
                 for lang in job.languages
@@ -488,6 +495,7 @@ def render_portfolio(
     on_written: Callable[[Path], None] = lambda path: None,
     debug: bool = False,
 ) -> BatchResult:
+    from reportgen.charts import portfolio_charts
     from reportgen.portfolio import analyse_portfolio
     from reportgen.portfolio_report import build_portfolio
     from reportgen.rendering import Renderer
@@ -500,7 +508,7 @@ def render_portfolio(
     day = made_on()
     for lang in languages:
         try:
-            view = build_portfolio(portfolio, workload, lang, day)
+            view = build_portfolio(portfolio, lang, day, portfolio_charts(portfolio, lang))
             pdf = renderer.portfolio_pdf(view)
         except Exception as exc:
             if debug:

@@ -31,6 +31,8 @@ class PortfolioEntry:
     analysis: AccountAnalysis
     previous: AccountAnalysis | None
     factor_moves: tuple[FactorMove, ...]
+    earlier: tuple[AccountAnalysis, ...] = ()
+    """The account's assessments before this quarter, oldest first: the path to where it stands."""
 
     @property
     def name(self) -> str:
@@ -152,7 +154,7 @@ def analyse_portfolio(
             continue
         previous = history.before(period)
         moves = factor_moves(current, previous) if previous else ()
-        entries.append((current, previous, moves))
+        entries.append((current, previous, moves, history.all_before(period)))
     entries.sort(key=lambda item: (-item[0].balance, item[0].assessment.account.name.casefold()))
     ranked = tuple(PortfolioEntry(rank, *item) for rank, item in enumerate(entries, start=1))
     main = _main_catalog([e.analysis for e in ranked], catalog)

@@ -216,19 +216,6 @@ class PortfolioCharts:
     """Each account's appendix diagram, in the order of the portfolio's entries."""
 
 
-def portfolio_charts(portfolio: PortfolioAnalysis, workload, lang: str) -> PortfolioCharts:
-    """The map and every appendix diagram; *workload* supplies each account's path to this quarter."""
-    from reportgen.charts import portfolio_map
-    from reportgen.charts.mini import mini_diagram
-
-    diagrams = []
-    for entry in portfolio.entries:
-        analysis = entry.analysis
-        path = workload.history_of(analysis).all_before(portfolio.period)
-        diagrams.append(mini_diagram(analysis, path, analysis.catalog))
-    return PortfolioCharts(portfolio_map(portfolio, portfolio.catalog, lang), tuple(diagrams))
-
-
 def _catalogs_label(portfolio: PortfolioAnalysis) -> str:
     """The portfolio's catalog; where its accounts were assessed with several, each with its count."""
     if len(portfolio.catalogs_used) <= 1:
@@ -284,17 +271,9 @@ def _questions(portfolio: PortfolioAnalysis, pick: Pick, capacity: Capacity, lan
 
 
 def build_portfolio(
-    portfolio: PortfolioAnalysis,
-    workload,
-    lang: str,
-    made_on: date,
-    charts: PortfolioCharts | None = None,
+    portfolio: PortfolioAnalysis, lang: str, made_on: date, charts: PortfolioCharts
 ) -> PortfolioView:
-    """The portfolio view; *workload* supplies each account's history for the appendix diagrams.
-
-    *charts* are made here unless they are given (see :func:`portfolio_charts`).
-    """
-    charts = charts or portfolio_charts(portfolio, workload, lang)
+    """The portfolio view, with its *charts* drawn apart (:func:`reportgen.charts.portfolio_charts`)."""
     rows = {id(e): _row(e, lang) for e in portfolio.entries}
 
     def pick(entries: Iterable[PortfolioEntry]) -> tuple[AccountRow, ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import ahead
-from reportgen.briefing import briefing_charts
+from reportgen.charts import briefing_charts
 from reportgen.pipeline import Selection, briefing_jobs, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,7 @@ def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, 
     def broken(*args):
         raise RuntimeError("no charts today")
 
-    monkeypatch.setattr("reportgen.briefing.briefing_charts", broken)  # the forked child inherits it
+    monkeypatch.setattr("reportgen.charts.briefing_charts", broken)  # the forked child inherits it
     helper = ahead.ChartsAhead(jobs[0])
     assert helper.charts() == {}
     assert not helper._process.is_alive()
@@ -60,7 +60,7 @@ def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, cap
         warnings.warn("Glyph 129309 missing from font(s) Source Sans Pro.", stacklevel=1)
         return real(*args)
 
-    monkeypatch.setattr("reportgen.briefing.briefing_charts", noisy)
+    monkeypatch.setattr("reportgen.charts.briefing_charts", noisy)
     made = ahead.ChartsAhead(jobs[0]).charts()
     assert set(made) == {"de", "en"}
     out, err = capfd.readouterr()
@@ -68,7 +68,7 @@ def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, cap
 
 
 def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
-    monkeypatch.setattr("reportgen.briefing.briefing_charts", lambda *args: time.sleep(600))
+    monkeypatch.setattr("reportgen.charts.briefing_charts", lambda *args: time.sleep(600))
     helper = ahead.ChartsAhead(jobs[0])
     child = helper._process.pid
     helper.close()

@@ -35,7 +35,7 @@ def test_a_zone_worded_anew_by_another_catalog_version_is_no_move(catalog):
     assert since.previous_zone_name == "Lean supplier" and since.zone_name == "Lean KAM – reliable supplier"
     assert not since.zone_changed
     portfolio = analyse_portfolio(histories, Q3, catalog)
-    view = build_portfolio(portfolio, None, "en", date(2026, 11, 27), PortfolioCharts("<svg/>", ("<svg/>",)))
+    view = build_portfolio(portfolio, "en", date(2026, 11, 27), PortfolioCharts("<svg/>", ("<svg/>",)))
     (row,) = view.ranking.rows
     assert not row.zone_changed
     assert view.movements.rows == () and view.cover.movement_count == 0
@@ -49,7 +49,7 @@ def test_a_zone_change_is_told_alike_in_the_briefing_and_the_portfolio(catalog):
     since = build_briefing(now, "de", date(2026, 11, 27), history, CHARTS).summary.since
     assert since.zone_changed and since.period == "2026-Q2"
     view = build_portfolio(
-        analyse_portfolio(histories, Q3, catalog), None, "de", date(2026, 11, 27), PortfolioCharts("", ("",))
+        analyse_portfolio(histories, Q3, catalog), "de", date(2026, 11, 27), PortfolioCharts("", ("",))
     )
     (row,) = view.ranking.rows
     assert row.zone_changed and view.movements.rows == (row,)

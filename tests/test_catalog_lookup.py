@@ -4,7 +4,6 @@ folder given with --criteria; a catalog file given with --criteria is used for e
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,10 @@ import yaml
 from openpyxl import load_workbook
 
 from reportgen import resources
-from reportgen.briefing import build_briefing
 from reportgen.catalog import load_catalog
 from reportgen.pipeline import prepare
 from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
-from tests.conftest import run
+from tests.conftest import briefing_view, run
 
 ROOT = Path(__file__).resolve().parent.parent
 CALLOWAY = sorted((ROOT / "input").glob("calloway-foods_*.xlsx"))
@@ -118,7 +116,7 @@ def test_the_calloway_example_is_read_with_the_v0_9_catalog_it_names():
 def test_the_calloway_briefing_marks_the_quarter_assessed_with_v0_9():
     workload = prepare(CALLOWAY, load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG))
     latest = workload.analyses[-1]
-    view = build_briefing(latest, "de", date(2026, 11, 27), workload.history_of(latest))
+    view = briefing_view(latest, "de", workload.history_of(latest), drawn=False)
     marked = {row.period: row.other_catalog for row in view.history.rows}
     assert marked["2025-Q4"] == "efkam-partnership v0.9"
     assert marked["2026-Q2"] is None and marked["2026-Q3"] is None

@@ -281,7 +281,7 @@ def test_a_catalog_of_two_or_four_questions_is_asked_whole(catalog, kinds):
     brandtner = account(changed, "Brandtner", 4, 2)
     charts = BriefingCharts("<svg/>", "<svg/>")
     renderer = Renderer()
-    briefing = build_briefing(brandtner, "en", date(2026, 11, 27), charts=charts)
+    briefing = build_briefing(brandtner, "en", date(2026, 11, 27), None, charts)
     html = renderer.briefing_html(briefing)
     asked = [question.get("en") for question in changed.coaching_questions]
     assert [question.text for question in briefing.coaching.questions] == asked
@@ -291,7 +291,7 @@ def test_a_catalog_of_two_or_four_questions_is_asked_whole(catalog, kinds):
     assert answered == [kind is not None for kind in kinds]
 
     portfolio = analyse_portfolio(build_histories([brandtner]), Q3, changed)
-    view = build_portfolio(portfolio, None, "en", date(2026, 11, 27), PortfolioCharts("<svg/>", ("<svg/>",)))
+    view = build_portfolio(portfolio, "en", date(2026, 11, 27), PortfolioCharts("<svg/>", ("<svg/>",)))
     questions = view.questions
     assert questions.over_investment_question == question_text(changed, QuestionKind.OVER_INVESTMENT, "en")
     assert questions.over_investment_question == catalog.coaching_questions[0].en

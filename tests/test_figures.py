@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
 from reportgen.analysis import analyse, combine_ratings
-from reportgen.briefing import build_briefing
 from reportgen.figures import half_up, whole_points
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.pipeline import prepare, render_portfolio
 from reportgen.portfolio import factor_moves
 from reportgen.rendering import Renderer
 from reportgen.spreadsheets import write_xlsx
-from tests.conftest import FACTS, sheets_for
+from tests.conftest import FACTS, briefing_view, sheets_for
 
 Q2, Q3 = Period(2026, 2), Period(2026, 3)
 
@@ -133,7 +131,7 @@ def two_quarters(tmp_path, catalog):
 def test_the_briefing_shows_figures_that_add_up(two_quarters, catalog):
     workload = prepare([two_quarters], catalog)
     analysis = next(a for a in workload.analyses if a.assessment.period == Q3)
-    view = build_briefing(analysis, "en", date(2026, 11, 27), history=workload.history_of(analysis))
+    view = briefing_view(analysis, "en", workload.history_of(analysis), drawn=False)
     summary = view.summary
     assert (
         summary.supplier_index,

@@ -4,11 +4,49 @@ Text stays text (``svg.fonttype = "none"``) in the report's own font, which is r
 matplotlib for its metrics and with ``@font-face`` for WeasyPrint, so chart labels are sharp,
 selectable and searchable in the PDF. The zones are drawn from the catalog's thresholds, so a
 changed catalog changes every chart.
+
+Charts come after the views: a view names the charts it shows (:class:`BriefingCharts`,
+:class:`PortfolioCharts`) and is given them, so that views are built, compared and tested without
+drawing anything, and a briefing's charts can be drawn ahead in another process.
 """
 
+from __future__ import annotations
+
+from reportgen.briefing import BriefingCharts
 from reportgen.charts.diagram import partnership_diagram
+from reportgen.charts.mini import mini_diagram
 from reportgen.charts.portfolio_map import portfolio_map
 from reportgen.charts.profile import factor_profile
 from reportgen.charts.trend import trend_chart
+from reportgen.history import AccountHistory, past_of
+from reportgen.model import AccountAnalysis
+from reportgen.portfolio import PortfolioAnalysis
+from reportgen.portfolio_report import PortfolioCharts
 
-__all__ = ["factor_profile", "partnership_diagram", "portfolio_map", "trend_chart"]
+__all__ = [
+    "briefing_charts",
+    "factor_profile",
+    "partnership_diagram",
+    "portfolio_charts",
+    "portfolio_map",
+    "trend_chart",
+]
+
+
+def briefing_charts(
+    analysis: AccountAnalysis, lang: str, history: AccountHistory | None = None
+) -> BriefingCharts:
+    """The diagram (with the path from earlier assessments), the profile and, with history, the trend."""
+    catalog = analysis.catalog
+    past = past_of(analysis, history)
+    return BriefingCharts(
+        diagram_svg=partnership_diagram(analysis, catalog, lang, path=past.earlier),
+        profile_svg=factor_profile(analysis, catalog, lang),
+        trend_svg=trend_chart(past.timeline, lang) if past.timeline else None,
+    )
+
+
+def portfolio_charts(portfolio: PortfolioAnalysis, lang: str) -> PortfolioCharts:
+    """The map and each account's appendix diagram with its path to this quarter."""
+    diagrams = tuple(mini_diagram(e.analysis, e.earlier, e.analysis.catalog) for e in portfolio.entries)
+    return PortfolioCharts(portfolio_map(portfolio, portfolio.catalog, lang), diagrams)

@@ -93,7 +93,7 @@ def _portfolio_html(period: str, lang: str) -> str:
         map_svg=stand_in("portfolio map"),
         diagrams=tuple(stand_in(f"diagram of {entry.name}") for entry in portfolio.entries),
     )
-    return _renderer().portfolio_html(build_portfolio(portfolio, workload, lang, MADE_ON, charts))
+    return _renderer().portfolio_html(build_portfolio(portfolio, lang, MADE_ON, charts))
 
 
 def _briefing(stem: str, account: str, period: str, lang: str) -> Case:

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
 from reportgen.analysis import analyse
-from reportgen.briefing import build_briefing
 from reportgen.catalog import Catalog
 from reportgen.i18n import translations
 from reportgen.reading import read_file
 from reportgen.rendering import Renderer
 from reportgen.spreadsheets import write_xlsx
-from tests.conftest import sheets_for
+from tests.conftest import briefing_view, sheets_for
 
 SUPPLIER = [5, 4, 5, 4, 5, 4, 5, 3, 4, 3, 5, 5, 5, 3, 4, 4]
 KEY_ACCOUNT = [2, 2, 2, 1, 2, 2, 2, 1, 3, 1, 3, 2, 1, 2, 3, None]
@@ -42,10 +40,7 @@ def pdfs(tmp_path_factory, catalog):
     write_xlsx(path, sheets_for(catalog, "de", supplier=SUPPLIER, key_account=KEY_ACCOUNT, comments=COMMENTS))
     analysis = analyse(read_file(path, catalog).assessments[0], catalog)
     renderer = Renderer()
-    return {
-        lang: renderer.briefing_pdf(build_briefing(analysis, lang, date(2026, 11, 27)))
-        for lang in ("de", "en")
-    }
+    return {lang: renderer.briefing_pdf(briefing_view(analysis, lang)) for lang in ("de", "en")}
 
 
 def reader(pdfs, lang) -> PdfReader:
@@ -170,7 +165,7 @@ def test_four_pages_up_to_24_factors(catalog, tmp_path, count):
     analysis = analyse(read_file(path, longer).assessments[0], longer)
     renderer = Renderer()
     for lang in ("de", "en"):
-        pdf = PdfReader(io.BytesIO(renderer.briefing_pdf(build_briefing(analysis, lang, date(2026, 11, 27)))))
+        pdf = PdfReader(io.BytesIO(renderer.briefing_pdf(briefing_view(analysis, lang))))
         assert len(pdf.pages) == 4, (count, lang)
         # page 2 holds every driver, page 3 opens with the table of all factors
         driver_titles = [letters(d.factor.title.get(lang)) for d in analysis.drivers]
@@ -194,7 +189,7 @@ def calloway(tmp_path_factory) -> dict[str, str]:
     renderer = Renderer()
     pages = {}
     for lang in ("de", "en"):
-        view = build_briefing(latest, lang, date(2026, 11, 27), workload.history_of(latest))
+        view = briefing_view(latest, lang, workload.history_of(latest))
         pages[lang] = PdfReader(io.BytesIO(renderer.briefing_pdf(view))).pages[0].extract_text()
     return pages
 

@@ -126,11 +126,11 @@ def test_an_appendix_page_names_the_gaps_in_the_order_of_the_accounts_briefing(w
     from datetime import date
 
     from reportgen.portfolio import analyse_portfolio
-    from reportgen.portfolio_report import build_portfolio
+    from reportgen.portfolio_report import PortfolioCharts, build_portfolio
 
-    view = build_portfolio(
-        analyse_portfolio(workload.histories, Q3, catalog), workload, "en", date(2026, 11, 27)
-    )
+    portfolio = analyse_portfolio(workload.histories, Q3, catalog)
+    stand_ins = PortfolioCharts("<svg/>", tuple("<svg/>" for _ in portfolio.entries))
+    view = build_portfolio(portfolio, "en", date(2026, 11, 27), stand_ins)
     for page, entry in zip(
         view.appendix.pages, analyse_portfolio(workload.histories, Q3, catalog).entries, strict=True
     ):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 
 from pypdf import PdfReader
 
 from reportgen.analysis import analyse
-from reportgen.briefing import build_briefing
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.rendering import Renderer
+from tests.conftest import briefing_view
 
 
 def test_hostile_names_and_comments_are_printed_literally_and_fetch_nothing(server, catalog):
@@ -31,7 +30,7 @@ def test_hostile_names_and_comments_are_printed_literally_and_fetch_nothing(serv
         tuple(ratings),
         assessed_by="<script>alert(1)</script>",
     )
-    view = build_briefing(analyse(assessment, catalog), "en", date(2026, 11, 27))
+    view = briefing_view(analyse(assessment, catalog), "en")
     pdf = Renderer().briefing_pdf(view)
 
     assert hits == []

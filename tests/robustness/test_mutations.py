@@ -16,9 +16,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from reportgen.analysis import analyse
-from reportgen.briefing import build_briefing
 from reportgen.reading import read_file
 from reportgen.rendering import Renderer
+from tests.conftest import briefing_view
 from tests.robustness.conftest import TALLY, record
 
 XML_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
@@ -104,7 +104,7 @@ def test_random_names_and_comments_still_give_a_valid_pdf(
     result = read_bytes(tmp_path_factory, catalog, data, ".xlsx")
     if not result.ok:
         return
-    view = build_briefing(analyse(result.assessments[0], catalog), "en", date(2026, 11, 27))
+    view = briefing_view(analyse(result.assessments[0], catalog), "en")
     reader = PdfReader(io.BytesIO(Renderer().briefing_pdf(view)))
     assert 1 <= len(reader.pages) <= 4
 
