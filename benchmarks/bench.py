@@ -33,10 +33,14 @@ from reportgen.briefing import BriefingCharts, build_briefing  # noqa: E402
 from reportgen.catalog import load_catalog  # noqa: E402
 from reportgen.charts import diagram, profile, trend  # noqa: E402
 from reportgen.charts.style import render_svg  # noqa: E402
-from reportgen.pipeline import Selection, default_jobs, prepare, render_briefings, render_portfolio  # noqa: E402
+from reportgen.commands.briefing import render_briefings  # noqa: E402
+from reportgen.commands.portfolio import render_portfolio  # noqa: E402
 from reportgen.reading import read_file  # noqa: E402
 from reportgen.rendering import Renderer  # noqa: E402
 from reportgen.resources import DEFAULT_CATALOG  # noqa: E402
+from reportgen.selection import Selection  # noqa: E402
+from reportgen.settings import Settings, default_jobs  # noqa: E402
+from reportgen.workload import prepare  # noqa: E402
 
 LANG = "de"
 DAY = date(2026, 11, 27)
@@ -146,7 +150,8 @@ def throughput(workload, out: Path, workers: int) -> dict:
     latest = workload.latest_period()
     target = out / f"batch-{workers}"
     shutil.rmtree(target, ignore_errors=True)
-    batch, seconds = timed(render_briefings, workload, Selection(period=latest), (LANG,), target, workers)
+    settings = Settings(lang=LANG, out_dir=target, jobs=workers)
+    batch, seconds = timed(render_briefings, workload, Selection(period=latest), settings)
     return {
         "accounts": batch.rendered_accounts,
         "seconds": seconds,
@@ -249,7 +254,7 @@ def main() -> None:
     results["batch_all_cores"] = throughput(workload, out, cores)
     print("  batches measured", flush=True)
     latest = workload.latest_period()
-    _, seconds = timed(render_portfolio, workload, latest, (LANG,), out / "portfolio")
+    _, seconds = timed(render_portfolio, workload, latest, Settings(lang=LANG, out_dir=out / "portfolio"))
     results["portfolio_seconds"] = seconds
     results["cold_briefing"] = cold(
         [*reportgen, "briefing", one_file, "--lang", LANG, "--out", str(out / "cold")], args.runs
