@@ -10,6 +10,7 @@ from reportgen.coaching import QuestionKind, question_text
 from reportgen.model import AccountAnalysis, ZoneKind
 from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.wording import zone_label, zone_names
+from reportgen.workload import Workload
 from reportgen.writing import slugify
 
 DRIVERS_SHOWN = 3
@@ -164,7 +165,9 @@ def _catalogs_label(portfolio: PortfolioAnalysis) -> str:
     return " · ".join(f"{label} ({count})" for label, count in portfolio.catalogs_used)
 
 
-def build_portfolio(portfolio: PortfolioAnalysis, workload, lang: str, made_on: date) -> PortfolioView:
+def build_portfolio(
+    portfolio: PortfolioAnalysis, workload: Workload, lang: str, made_on: date
+) -> PortfolioView:
     """The portfolio view; *workload* supplies each account's history for the appendix diagrams."""
     from reportgen.charts import portfolio_map
 
