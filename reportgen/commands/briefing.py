@@ -50,24 +50,15 @@ def briefing(settings: Settings, reporter: Reporter, account: str | None = None)
 
 
 def briefing_jobs(workload: Workload, selection: Selection, settings: Settings) -> list[BriefingJob]:
+    """One job per selected account and period, named over the whole workload (see
+    :func:`reportgen.naming.briefing_stems`)."""
     stems = briefing_stems(workload.analyses)
-    jobs = []
-    for analysis in workload.analyses:
-        history = workload.history_of(analysis)
-        if selection.admits(analysis, history):
-            stem = stems[id(analysis)]
-            jobs.append(
-                BriefingJob(
-                    analysis,
-                    history,
-                    stem,
-                    settings.languages,
-                    settings.day,
-                    settings.debug,
-                    settings.time_limit,
-                )
-            )
-    return jobs
+    return [
+        BriefingJob(analysis, history, stems[id(analysis)], settings.languages, settings.day, settings.debug,
+                    settings.time_limit)
+        for analysis in workload.analyses
+        if selection.admits(analysis, history := workload.history_of(analysis))
+    ]  # fmt: skip
 
 
 def render_briefings(
