@@ -31,12 +31,16 @@ from benchmarks.synthetic import write_accounts  # noqa: E402
 from reportgen.analysis import analyse  # noqa: E402
 from reportgen.briefing import BriefingCharts, build_briefing  # noqa: E402
 from reportgen.catalog import load_catalog  # noqa: E402
-from reportgen.charts import diagram, profile, trend  # noqa: E402
+from reportgen.charts import briefing_charts, diagram, profile, trend  # noqa: E402
 from reportgen.charts.style import render_svg  # noqa: E402
-from reportgen.pipeline import Selection, default_jobs, prepare, render_briefings, render_portfolio  # noqa: E402
+from reportgen.commands.briefing import render_briefings  # noqa: E402
+from reportgen.commands.portfolio import render_portfolio  # noqa: E402
 from reportgen.reading import read_file  # noqa: E402
 from reportgen.rendering import Renderer  # noqa: E402
 from reportgen.resources import DEFAULT_CATALOG  # noqa: E402
+from reportgen.selection import Selection  # noqa: E402
+from reportgen.settings import Settings, default_jobs  # noqa: E402
+from reportgen.workload import prepare  # noqa: E402
 
 LANG = "de"
 DAY = date(2026, 11, 27)
@@ -81,7 +85,9 @@ def stage_breakdown(workload, sample: int, runs: int) -> tuple[dict, dict]:
     floor: dict[str, list[float]] = {"layout": [], "write": [], "figures saved": []}
     pipeline_total, floor_total = [], []
     # One warm-up, so that fonts, templates and hyphenation dictionaries are loaded.
-    renderer.pdf(renderer.html("briefing.html", LANG, view=build_briefing(analyses[0], LANG, DAY)))
+    first = analyses[0]
+    view = build_briefing(first, LANG, DAY, None, briefing_charts(first, LANG))
+    renderer.pdf(renderer.html("briefing.html", LANG, view=view))
     for _ in range(runs):
         for analysis in analyses:
             history = workload.history_of(analysis)
@@ -146,7 +152,8 @@ def throughput(workload, out: Path, workers: int) -> dict:
     latest = workload.latest_period()
     target = out / f"batch-{workers}"
     shutil.rmtree(target, ignore_errors=True)
-    batch, seconds = timed(render_briefings, workload, Selection(period=latest), (LANG,), target, workers)
+    settings = Settings(lang=LANG, out_dir=target, jobs=workers)
+    batch, seconds = timed(render_briefings, workload, Selection(period=latest), settings)
     return {
         "accounts": batch.rendered_accounts,
         "seconds": seconds,
@@ -163,7 +170,8 @@ def memory(workload, out: Path, accounts: int) -> dict:
     gc.collect()
     for number in range(accounts):
         analysis = analyses[number % len(analyses)]
-        view = build_briefing(analysis, LANG, DAY, workload.history_of(analysis))
+        history = workload.history_of(analysis)
+        view = build_briefing(analysis, LANG, DAY, history, briefing_charts(analysis, LANG, history))
         renderer.pdf(renderer.html("briefing.html", LANG, view=view))
         if number % 25 == 0 or number == accounts - 1:
             samples.append((number + 1, rss_mb()))
@@ -249,7 +257,7 @@ def main() -> None:
     results["batch_all_cores"] = throughput(workload, out, cores)
     print("  batches measured", flush=True)
     latest = workload.latest_period()
-    _, seconds = timed(render_portfolio, workload, latest, (LANG,), out / "portfolio")
+    _, seconds = timed(render_portfolio, workload, latest, Settings(lang=LANG, out_dir=out / "portfolio"))
     results["portfolio_seconds"] = seconds
     results["cold_briefing"] = cold(
         [*reportgen, "briefing", one_file, "--lang", LANG, "--out", str(out / "cold")], args.runs

@@ -10,14 +10,25 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Sized
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from reportgen.briefing import BriefingCharts
-    from reportgen.pipeline import BriefingJob
+    from reportgen.history import AccountHistory
+    from reportgen.model import AccountAnalysis
 
 
-def worth_it(jobs: list[BriefingJob], workers: int) -> bool:
+class ChartJob(Protocol):
+    """What the child needs of a job (see :class:`reportgen.execution.BriefingJob`): said here, so
+    that the module that runs jobs and this one do not import each other."""
+
+    analysis: AccountAnalysis
+    history: AccountHistory
+    languages: tuple[str, ...]
+
+
+def worth_it(jobs: Sized, workers: int) -> bool:
     """Only for a single account with a core to spare, on systems that can fork, and before
     matplotlib is loaded here (then making the charts in this process costs little)."""
     return (
@@ -40,7 +51,7 @@ def _quiet() -> None:
     sys.stdout = sys.stderr = sink
 
 
-def _make_charts(sender, job: BriefingJob) -> None:
+def _make_charts(sender, job: ChartJob) -> None:
     from reportgen.charts import briefing_charts
 
     _quiet()
@@ -57,7 +68,7 @@ def _make_charts(sender, job: BriefingJob) -> None:
 class ChartsAhead:
     """A forked child that draws the charts of one *job* and hands them over once."""
 
-    def __init__(self, job: BriefingJob) -> None:
+    def __init__(self, job: ChartJob) -> None:
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_make_charts, args=(sender, job), daemon=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportgen.i18n import LANGUAGES
 from reportgen.model import AccountAnalysis
+from reportgen.naming import EXPORT_TABLES, export_file_name
 from reportgen.wording import zone_label
 from reportgen.writing import atomic_write
 
@@ -202,6 +203,31 @@ def _json_bytes(accounts: list[dict], factors: list[dict]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def export_files(
+    analyses: list[AccountAnalysis],
+    fmt: str,
+    stem: str,
+    german: bool = False,
+    langs: tuple[str, ...] = LANGUAGES,
+) -> list[tuple[str, bytes]]:
+    """The export's files, each as its name and contents (two for CSV, one otherwise).
+
+    Titles and names come in each of *langs*, so one export serves a German and an English dashboard.
+    """
+    tables = {
+        "accounts": (account_records(analyses, langs), column_names(ACCOUNT_COLUMNS, langs)),
+        "factors": (factor_records(analyses, langs), column_names(FACTOR_COLUMNS, langs)),
+    }
+    if fmt == "csv":
+        return [
+            (export_file_name(stem, fmt, table), _csv_bytes(*tables[table], german))
+            for table in EXPORT_TABLES
+        ]
+    if fmt == "xlsx":
+        return [(export_file_name(stem, fmt), _xlsx_bytes({table: tables[table] for table in EXPORT_TABLES}))]
+    return [(export_file_name(stem, fmt), _json_bytes(tables["accounts"][0], tables["factors"][0]))]
+
+
 def export(
     analyses: list[AccountAnalysis],
     fmt: str,
@@ -209,34 +235,11 @@ def export(
     stem: str,
     german: bool = False,
     langs: tuple[str, ...] = LANGUAGES,
+    publish: Callable[[Path, bytes], object] = atomic_write,
 ) -> list[Path]:
-    """Write the export; returns the files written (two for CSV, one otherwise).
-
-    Titles and names come in each of *langs*, so one export serves a German and an English dashboard.
-    """
-    accounts, factors = account_records(analyses, langs), factor_records(analyses, langs)
-    account_columns, factor_columns = (
-        column_names(ACCOUNT_COLUMNS, langs),
-        column_names(FACTOR_COLUMNS, langs),
-    )
+    """Write the export into *out_dir* through *publish*; returns the files written."""
     written = []
-    if fmt == "csv":
-        for name, records, columns in (
-            ("accounts", accounts, account_columns),
-            ("factors", factors, factor_columns),
-        ):
-            target = out_dir / f"{stem}_{name}.csv"
-            atomic_write(target, _csv_bytes(records, columns, german))
-            written.append(target)
-    elif fmt == "xlsx":
-        target = out_dir / f"{stem}.xlsx"
-        atomic_write(
-            target,
-            _xlsx_bytes({"accounts": (accounts, account_columns), "factors": (factors, factor_columns)}),
-        )
-        written.append(target)
-    else:
-        target = out_dir / f"{stem}.json"
-        atomic_write(target, _json_bytes(accounts, factors))
-        written.append(target)
+    for name, data in export_files(analyses, fmt, stem, german, langs):
+        publish(out_dir / name, data)
+        written.append(out_dir / name)
     return written

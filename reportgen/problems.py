@@ -121,6 +121,11 @@ class Problem:
         return f"{self.place.describe()}: {text}" if self.place is not None else text
 
 
+def failure_reason(error: BaseException) -> str:
+    """An unexpected error in the words a user is shown: its own text, else at least its kind."""
+    return str(error) or type(error).__name__
+
+
 class ProblemsFound(Exception):
     """Raised by a stage that found problems it cannot work around; carries all of them."""
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
 from reportgen.catalog import Catalog
 from reportgen.i18n import gettext_for
@@ -300,10 +298,3 @@ def _assessment_sheet(workbook, catalog: Catalog, lang: str) -> None:
     sheet.print_title_rows = "1:1"
     _print_setup(sheet, landscape=True)
     _protect(sheet)
-
-
-def default_template_path(request: TemplateRequest, today: date) -> Path:
-    from reportgen.writing import slugify
-
-    account = slugify(request.account) if request.account else "new-account"
-    return Path("input") / f"{account}_{request.period or today.year}.xlsx"

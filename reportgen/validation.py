@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from reportgen.catalog import Catalog, Catalogs
 from reportgen.coaching import QuestionKind
 from reportgen.i18n import N_
-from reportgen.pipeline import read_all
 from reportgen.problems import Message, Place, Problem, Severity
 from reportgen.reading import ReadResult
+from reportgen.workload import read_all
 
 UNTRANSLATED = Message(
     N_("{key} has no {language} text; {language} reports show the {other} one, marked [{code}]."),
@@ -75,11 +76,11 @@ def catalog_warnings(catalog: Catalog, path: Path) -> list[Problem]:
     return problems
 
 
-def validate(paths: Iterable[Path], catalogs: Catalogs) -> ValidationReport:
+def validate(paths: Iterable[Path], catalogs: Catalogs, today: date | None = None) -> ValidationReport:
     """Every file's problems, and the texts of each catalog at hand that are given in one language only.
-    Without *paths*, the catalogs alone are checked."""
+    Without *paths*, the catalogs alone are checked; periods after *today* are warned of."""
     paths = list(paths)
-    files = read_all(paths, catalogs) if paths else []
+    files = read_all(paths, catalogs, today) if paths else []
     warnings = [
         p
         for catalog, file in zip(catalogs.found, catalogs.files, strict=True)

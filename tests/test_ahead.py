@@ -12,7 +12,10 @@ import pytest
 
 from reportgen import ahead
 from reportgen.charts import briefing_charts
-from reportgen.pipeline import Selection, briefing_jobs, prepare
+from reportgen.commands.briefing import briefing_jobs
+from reportgen.selection import Selection
+from reportgen.settings import Settings
+from reportgen.workload import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "input"
@@ -22,7 +25,7 @@ EXAMPLES = ROOT / "input"
 def jobs(catalog):
     files = sorted(EXAMPLES.glob("calloway-foods_*.xlsx"))  # three quarters: charts with a path and a trend
     workload = prepare(files, catalog)
-    found = briefing_jobs(workload, Selection(period=workload.latest_period()), ("de", "en"))
+    found = briefing_jobs(workload, Selection(period=workload.latest_period()), Settings(lang="all"))
     assert len(found) == 1
     return found
 

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from reportgen import resources
 from reportgen.catalog import load_catalog
-from reportgen.pipeline import prepare
 from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+from reportgen.workload import prepare
 from tests.conftest import briefing_view, run
 
 ROOT = Path(__file__).resolve().parent.parent

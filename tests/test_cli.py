@@ -118,7 +118,7 @@ def test_unexpected_errors_are_one_sentence_unless_debug(tmp_path, good, monkeyp
     def explode(*_args, **_kwargs):
         raise RuntimeError("kaputt")
 
-    monkeypatch.setattr("reportgen.pipeline.read_all", explode)
+    monkeypatch.setattr("reportgen.workload.read_all", explode)
     result = run("briefing", str(good), "--lang", "de")
     assert result.exit_code == 2
     assert (

@@ -14,12 +14,14 @@ import pytest
 from pypdf import PdfReader
 
 from reportgen.analysis import analyse, combine_ratings
+from reportgen.commands.portfolio import render_portfolio
 from reportgen.figures import half_up, whole_points
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
-from reportgen.pipeline import prepare, render_portfolio
 from reportgen.portfolio import factor_moves
 from reportgen.rendering import Renderer
+from reportgen.settings import Settings
 from reportgen.spreadsheets import write_xlsx
+from reportgen.workload import prepare
 from tests.conftest import FACTS, briefing_view, sheets_for
 
 Q2, Q3 = Period(2026, 2), Period(2026, 3)
@@ -158,7 +160,7 @@ def test_the_briefing_shows_figures_that_add_up(two_quarters, catalog):
 def test_the_portfolio_ranking_shows_figures_that_add_up(two_quarters, catalog, tmp_path_factory):
     out = tmp_path_factory.mktemp("portfolio")
     workload = prepare([two_quarters], catalog)
-    assert render_portfolio(workload, Q3, ("en",), out).exit_code == 0
+    assert render_portfolio(workload, Q3, Settings(lang="en", out_dir=out)).exit_code == 0
     text = flat(" ".join(p.extract_text() for p in PdfReader(out / "portfolio_2026-Q3_en.pdf").pages))
     # rank, name, S, K, S − K, zone, change since Q2 (1 → 22), rated
     assert re.search(

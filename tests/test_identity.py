@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.pipeline import prepare
+from reportgen.workload import prepare
 from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.model import AccountFacts, Assessment, Period
-from reportgen.pipeline import StemRegistry
+from reportgen.naming import StemRegistry
 from reportgen.writing import atomic_write, safe_stem, slugify
 
 

@@ -50,7 +50,7 @@ class Case:
 @cache
 def _workload():
     from reportgen.catalog import load_catalogs
-    from reportgen.pipeline import prepare
+    from reportgen.workload import prepare
     from reportgen.resources import CRITERIA_DIR
 
     return prepare([EXAMPLES], load_catalogs(CRITERIA_DIR))

@@ -180,8 +180,8 @@ def calloway(tmp_path_factory) -> dict[str, str]:
     from pathlib import Path
 
     from reportgen.catalog import load_catalogs
-    from reportgen.pipeline import prepare
     from reportgen.resources import CRITERIA_DIR
+    from reportgen.workload import prepare
 
     examples = Path(__file__).parents[2] / "input"
     workload = prepare(sorted(examples.glob("calloway-foods_*.xlsx")), load_catalogs(CRITERIA_DIR))

@@ -10,8 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from reportgen.catalog import Catalog
+from reportgen.commands.portfolio import render_portfolio
 from reportgen.model import Period
-from reportgen.pipeline import prepare, render_portfolio
+from reportgen.settings import Settings
+from reportgen.workload import prepare
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "input"
@@ -30,7 +32,7 @@ def workload(catalog):
 @pytest.fixture(scope="module")
 def german(workload, tmp_path_factory):
     out = tmp_path_factory.mktemp("portfolio")
-    batch = render_portfolio(workload, Q3, ("de",), out)
+    batch = render_portfolio(workload, Q3, Settings(lang="de", out_dir=out))
     assert batch.exit_code == 0
     return PdfReader(io.BytesIO((out / "portfolio_2026-Q3_de.pdf").read_bytes()))
 
@@ -65,7 +67,9 @@ def test_capacity_warning_when_more_than_the_catalog_allows(german):
 def test_no_capacity_warning_within_the_limit(catalog, tmp_path):
     data = catalog.model_dump()
     data["zones"]["strategic_capacity"] = 4
-    render_portfolio(prepare([EXAMPLES], Catalog.model_validate(data)), Q3, ("en",), tmp_path)
+    render_portfolio(
+        prepare([EXAMPLES], Catalog.model_validate(data)), Q3, Settings(lang="en", out_dir=tmp_path)
+    )
     text = text_of(PdfReader(tmp_path / "portfolio_2026-Q3_en.pdf"))
     assert "4 of at most 4 strategic partnerships a company can really carry." in text
     assert "more than the" not in text

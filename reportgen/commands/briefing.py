@@ -1,0 +1,99 @@
+"""``reportgen briefing``: a PDF briefing per account and period, in each language asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reportgen.commands.results import BatchResult, Publisher
+from reportgen.commands.run import PDFS, Flow, Summary, run_flow
+from reportgen.console import Reporter
+from reportgen.execution import BriefingJob, Failed, Rendered, TimedOut, run_jobs
+from reportgen.i18n import N_, Nn_
+from reportgen.model import Period
+from reportgen.naming import briefing_pdf_name, briefing_stems
+from reportgen.problems import Message, Place, Problem
+from reportgen.selection import Selection, account_problem
+from reportgen.settings import Settings
+from reportgen.workload import Workload
+
+SUMMARY_BRIEFINGS = Summary(
+    Message(N_("{accounts} made, {files} in {folder}.")), Nn_("{n} briefing", "{n} briefings"), PDFS
+)
+RENDER_FAILED = Message(
+    N_("The briefing for {account} ({period}) could not be made: {reason}."),
+    N_("Run again with --debug for details, and report it if it keeps happening."),
+)
+RENDER_TIMEOUT = Message(
+    N_("The briefing for {account} ({period}) went over the time limit of {seconds} s and was stopped."),
+    N_("Look for unusually long texts in the workbook, or raise the limit with --timeout."),
+)
+
+
+def briefing(settings: Settings, reporter: Reporter, account: str | None = None) -> int:
+    """Every selected account's briefing; returns the exit code."""
+    changed = settings.only_from
+    if settings.record is not None and settings.only_from:
+        # for make: accounts a problem kept out last time are tried again
+        from reportgen.makefiles import files_with_problems
+
+        changed = (*settings.only_from, *files_with_problems(settings.record))
+
+    def render(workload: Workload, period: Period | None, publish: Publisher) -> BatchResult:
+        selection = Selection(period, account, changed)
+        unknown = account_problem(workload, selection)
+        if unknown is not None:
+            return BatchResult(files=workload.files, render_problems=[unknown])
+        return render_briefings(workload, selection, settings, publish, reporter.progress)
+
+    return run_flow(settings, reporter, Flow(SUMMARY_BRIEFINGS), render)
+
+
+def briefing_jobs(workload: Workload, selection: Selection, settings: Settings) -> list[BriefingJob]:
+    """One job per selected account and period, named over the whole workload (see
+    :func:`reportgen.naming.briefing_stems`)."""
+    stems = briefing_stems(workload.analyses)
+    return [
+        BriefingJob(analysis, history, stems[id(analysis)], settings.languages, settings.day, settings.debug,
+                    settings.time_limit)
+        for analysis in workload.analyses
+        if selection.admits(analysis, history := workload.history_of(analysis))
+    ]  # fmt: skip
+
+
+def render_briefings(
+    workload: Workload,
+    selection: Selection,
+    settings: Settings,
+    publish: Publisher | None = None,
+    on_progress: Callable[[int, int], None] = lambda done, total: None,
+) -> BatchResult:
+    """Render the selected briefings (in worker processes when there are several) and publish each
+    account's PDFs as they come; an account that fails becomes a problem of the result."""
+    from reportgen.writing import remove_stale_parts
+
+    publish = publish or Publisher(BatchResult(files=workload.files))
+    batch = publish.result
+    remove_stale_parts(settings.out_dir)
+    jobs = briefing_jobs(workload, selection, settings)
+    on_progress(0, len(jobs))
+    for done, (job, outcome) in enumerate(run_jobs(jobs, settings.workers, settings.time_limit), start=1):
+        if isinstance(outcome, Rendered):
+            for lang, pdf in outcome.pdfs:
+                publish(settings.out_dir / briefing_pdf_name(job.stem, lang), pdf)
+            batch.rendered_accounts += 1
+        else:
+            batch.render_problems.append(_failure(job, outcome, settings.time_limit))
+        on_progress(done, len(jobs))
+    return batch
+
+
+def _failure(job: BriefingJob, outcome: Failed | TimedOut, time_limit: float) -> Problem:
+    """The account's problem: it failed, or went over the time limit."""
+    assessment = job.analysis.assessment
+    params = {"account": assessment.account.name, "period": str(assessment.period)}
+    if isinstance(outcome, TimedOut):
+        message, params["seconds"] = RENDER_TIMEOUT, round(time_limit)
+    else:
+        message, params["reason"] = RENDER_FAILED, outcome.reason
+    return Problem(Place(assessment.source or Path(".")), message, params)

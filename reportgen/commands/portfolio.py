@@ -1,0 +1,86 @@
+"""``reportgen portfolio``: the portfolio report of one quarter over every account, in each language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.commands.results import BatchResult, Publisher
+from reportgen.commands.run import PDFS, Flow, Summary, catalogs_or_stop, period_or_stop, record, run_flow
+from reportgen.console import EXIT_OK, Reporter
+from reportgen.i18n import N_, Nn_
+from reportgen.model import Period
+from reportgen.naming import portfolio_pdf_name
+from reportgen.problems import Message, Problem, ProblemsFound, failure_reason
+from reportgen.settings import Settings
+from reportgen.workload import Workload, prepare
+
+ACCOUNTS = Nn_("{n} account", "{n} accounts")
+SUMMARY_PORTFOLIO = Summary(Message(N_("Portfolio of {accounts} made, {files} in {folder}.")), ACCOUNTS, PDFS)
+PORTFOLIO_FAILED = Message(
+    N_("The portfolio report could not be made: {reason}."),
+    N_("Run again with --debug for details, and report it if it keeps happening."),
+)
+
+
+def portfolio(settings: Settings, reporter: Reporter, make_deps: Path | None = None) -> int:
+    """The portfolio of the period asked for (default: the latest); with *make_deps*, only make's plan."""
+    if make_deps is not None:
+        return plan_portfolios(settings, reporter, make_deps)
+
+    def render(workload: Workload, period: Period | None, publish: Publisher) -> BatchResult:
+        assert period is not None, "a portfolio is always of one period"
+        return render_portfolio(workload, period, settings, publish)
+
+    return run_flow(settings, reporter, Flow(SUMMARY_PORTFOLIO, True, settings.record is None), render)
+
+
+def render_portfolio(
+    workload: Workload, period: Period, settings: Settings, publish: Publisher | None = None
+) -> BatchResult:
+    """The portfolio report of *period* in each language, published; a language that fails becomes a
+    problem of the result."""
+    from reportgen.charts import portfolio_charts
+    from reportgen.portfolio import analyse_portfolio
+    from reportgen.portfolio_report import build_portfolio
+    from reportgen.rendering import Renderer
+    from reportgen.writing import remove_stale_parts
+
+    publish = publish or Publisher(BatchResult(files=workload.files))
+    batch = publish.result
+    remove_stale_parts(settings.out_dir)
+    portfolio = analyse_portfolio(workload.histories, period, workload.catalogs.default)
+    renderer = Renderer()
+    for lang in settings.languages:
+        try:
+            view = build_portfolio(portfolio, lang, settings.day, portfolio_charts(portfolio, lang))
+            pdf = renderer.portfolio_pdf(view)
+        except Exception as exc:
+            if settings.debug:
+                raise
+            batch.render_problems.append(Problem(None, PORTFOLIO_FAILED, {"reason": failure_reason(exc)}))
+            continue
+        publish(settings.out_dir / portfolio_pdf_name(period, lang), pdf)
+    batch.rendered_accounts = len(portfolio.entries) if batch.written else 0
+    return batch
+
+
+def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
+    """For make: which quarters have a portfolio and which files each draws on (see reportgen.makefiles).
+
+    Renders nothing and says nothing: the problems of the files are recorded, and the make steps that
+    render show them."""
+    from reportgen.makefiles import write_portfolio_plan
+    from reportgen.portfolio import portfolio_sources
+
+    wanted = period_or_stop(reporter, settings.period)
+    catalogs = catalogs_or_stop(reporter, settings.criteria)
+    try:
+        workload = prepare(settings.inputs, catalogs, settings.day)
+    except ProblemsFound:  # no input at all: no quarters, and the briefing step says why
+        write_portfolio_plan(plan, {})
+        return EXIT_OK
+    quarters = [wanted] if wanted is not None else workload.periods()
+    write_portfolio_plan(plan, {q: portfolio_sources(workload.histories, q) for q in quarters})
+    if settings.record is not None:
+        record(reporter, BatchResult(files=workload.files), settings)
+    return EXIT_OK

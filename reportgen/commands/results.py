@@ -1,0 +1,61 @@
+"""What a rendering command made, and the one step by which every file it makes is published."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_FAILED
+from reportgen.problems import Problem, Severity
+from reportgen.reading import ReadResult
+from reportgen.writing import atomic_write
+
+
+@dataclass
+class BatchResult:
+    """The files read, the files written and the problems met: what the summary says and make records."""
+
+    files: list[ReadResult] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    render_problems: list[Problem] = field(default_factory=list)
+    rendered_accounts: int = 0
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems] + self.render_problems
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def failed_files(self) -> list[Path]:
+        failed = {f.path for f in self.files if not f.ok}
+        failed |= {p.place.file for p in self.render_problems if p.place is not None}
+        return sorted(failed)
+
+    @property
+    def exit_code(self) -> int:
+        """0: all good; 1: some accounts failed; 2: nothing could be done."""
+        if not self.errors:
+            return EXIT_OK
+        return EXIT_SOME_FAILED if self.written else EXIT_NOTHING_DONE
+
+
+def _unannounced(path: Path) -> None:
+    """Says nothing (a test or benchmark publishing files)."""
+
+
+@dataclass
+class Publisher:
+    """Publishes a command's files into its result: each is written atomically (no half-written file is
+    ever seen), counted for the summary and make, and announced (its path on standard output)."""
+
+    result: BatchResult
+    announce: Callable[[Path], None] = _unannounced
+
+    def __call__(self, target: Path, data: bytes) -> None:
+        atomic_write(target, data)
+        self.result.written.append(target)
+        self.announce(target)

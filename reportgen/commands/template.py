@@ -1,0 +1,69 @@
+"""``reportgen template``: an assessment workbook to fill in, for an account and quarter if given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.catalog import Catalog
+from reportgen.commands.run import WRITE_FAILED, catalog_or_stop, period_or_stop
+from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter
+from reportgen.i18n import N_
+from reportgen.naming import template_path
+from reportgen.problems import Message, ProblemsFound, display_path
+from reportgen.settings import Settings
+from reportgen.writing import atomic_write
+
+FILE_EXISTS = Message(
+    N_("The file {path} already exists."), N_("Choose another name with -o, or add --force to replace it.")
+)
+TEMPLATE_WRITTEN = Message(
+    N_("Workbook written: {path} (catalog {catalog})."),
+    N_("Fill in the yellow cells, then run: reportgen briefing {path}"),
+)
+TEMPLATE_WRITTEN_OWN_CATALOG = Message(
+    N_("Workbook written: {path} (catalog {catalog})."),
+    N_("Fill in the yellow cells, then run: reportgen briefing {path} --criteria {criteria}"),
+)
+
+
+def template(
+    settings: Settings,
+    reporter: Reporter,
+    account: str | None = None,
+    output: Path | None = None,
+    force: bool = False,
+) -> int:
+    """Write the workbook (in the settings' language, with their catalog); returns the exit code."""
+    from reportgen.template import TemplateRequest, build_template
+
+    quarter = period_or_stop(reporter, settings.period)
+    catalog = catalog_or_stop(reporter, settings.criteria)
+    request = TemplateRequest(settings.lang, account, str(quarter) if quarter else None)
+    target = output or template_path(request.account, request.period, settings.day)
+    if target.exists() and not force:
+        reporter.say(FILE_EXISTS, style="red", path=display_path(target))
+        return EXIT_NOTHING_DONE
+    try:
+        atomic_write(target, build_template(catalog, request))
+    except OSError as exc:
+        reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
+        return EXIT_NOTHING_DONE
+    params = {"path": display_path(target), "catalog": catalog.label()}
+    if settings.criteria is None or _found_without_criteria(catalog):
+        reporter.say(TEMPLATE_WRITTEN, style="green", **params)
+    else:
+        reporter.say(
+            TEMPLATE_WRITTEN_OWN_CATALOG, style="green", criteria=display_path(settings.criteria), **params
+        )
+    return EXIT_OK
+
+
+def _found_without_criteria(catalog: Catalog) -> bool:
+    """Whether a workbook made from *catalog* is read with it when no --criteria is given."""
+    from reportgen.catalog import load_catalogs
+    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+
+    try:
+        return load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG).holds(catalog)
+    except ProblemsFound:
+        return False

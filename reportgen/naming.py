@@ -1,0 +1,71 @@
+"""The name of every file reportgen writes, each made by one function.
+
+:mod:`reportgen.writing` makes a text safe for a file name (``slugify``, ``safe_stem``); this module
+says what each artifact is called, so that the README, make and the commands agree on one rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from reportgen.model import AccountAnalysis, Assessment, Period
+from reportgen.writing import safe_stem, slugify
+
+EXPORT_TABLES = ("accounts", "factors")
+"""The tables of an export: one CSV file each, one sheet each in a workbook."""
+TEMPLATE_FOLDER = Path("input")
+
+
+class StemRegistry:
+    """Gives every account its own file name, even when two names reduce to the same slug."""
+
+    def __init__(self) -> None:
+        self._owners: dict[str, str] = {}
+
+    def stem(self, assessment: Assessment, base: str) -> str:
+        owner = assessment.account.account_id or assessment.account.name
+        candidate, number = base, 1
+        while self._owners.setdefault(candidate, owner) != owner:
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
+
+
+def briefing_stems(analyses: Iterable[AccountAnalysis]) -> dict[int, str]:
+    """Every analysis's file stem (``<account>_<period>``, by ``id`` of the analysis). Given over all
+    analyses read, not only those rendered, so that a filtered run names each account alike."""
+    stems = StemRegistry()
+    return {
+        id(analysis): stems.stem(
+            analysis.assessment, safe_stem(analysis.assessment.account.name, str(analysis.assessment.period))
+        )
+        for analysis in analyses
+    }
+
+
+def briefing_pdf_name(stem: str, lang: str) -> str:
+    return f"{stem}_{lang}.pdf"
+
+
+def portfolio_pdf_name(period: Period, lang: str) -> str:
+    return f"portfolio_{period}_{lang}.pdf"
+
+
+def export_stem(period: Period | None) -> str:
+    """``reportgen-export_<period>``, or ``…_all`` for every period."""
+    return f"reportgen-export_{period or 'all'}"
+
+
+def export_file_name(stem: str, fmt: str, table: str | None = None) -> str:
+    """A CSV export is one file per table (``<stem>_<table>.csv``); xlsx and JSON hold every table in
+    one file (``<stem>.<fmt>``)."""
+    return f"{stem}_{table}.{fmt}" if table is not None else f"{stem}.{fmt}"
+
+
+def template_path(account: str | None, period: str | None, today: date) -> Path:
+    """Where a new assessment workbook goes by default: ``input/<account>_<period>.xlsx``, with
+    ``new-account`` and this year standing in for what was not given."""
+    name = slugify(account) if account else "new-account"
+    return TEMPLATE_FOLDER / f"{name}_{period or today.year}.xlsx"

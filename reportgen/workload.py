@@ -1,0 +1,103 @@
+"""Everything read and analysed before anything is drawn or written: the first stage of every run.
+
+Reading, telling accounts apart and analysing need no rendering, so ``reportgen validate`` and the
+views build on this module without loading what renders and writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportgen.analysis import analyse
+from reportgen.catalog import Catalog, Catalogs, as_catalogs
+from reportgen.history import AccountHistory, account_key, build_histories
+from reportgen.i18n import N_
+from reportgen.identity import identify
+from reportgen.model import AccountAnalysis, Period
+from reportgen.problems import Message, Place, Problem, ProblemsFound, Severity, display_path, quoted
+from reportgen.reading import ReadResult, collect_inputs, read_file
+from reportgen.settings import made_on
+
+DUPLICATE_ASSESSMENT = Message(
+    N_("{account} for {period} is also in {other}; this file's assessment is left out."),
+    N_("Keep one assessment per account and period, or move the older file out of the folder."),
+)
+FUTURE_PERIOD = Message(
+    N_("{account}: the period {period} has not begun yet."),
+    N_("Check the period; an assessment describes a quarter that has started."),
+)
+NO_INPUT = Message(
+    N_("There are no assessment files in {paths}."),
+    N_("Give .xlsx, .ods or .csv files, or a folder that holds them."),
+)
+
+
+@dataclass
+class Workload:
+    """Everything read and analysed, before anything is written. Each analysis carries the catalog it
+    was read and analysed with; *catalogs* are those at hand, their default for reports of many."""
+
+    catalogs: Catalogs
+    files: list[ReadResult]
+    analyses: list[AccountAnalysis]
+    histories: dict[str, AccountHistory]
+
+    def periods(self) -> list[Period]:
+        return sorted({a.assessment.period for a in self.analyses})
+
+    def latest_period(self) -> Period | None:
+        periods = self.periods()
+        return periods[-1] if periods else None
+
+    def history_of(self, analysis: AccountAnalysis) -> AccountHistory:
+        return self.histories[account_key(analysis.assessment)].up_to(analysis.assessment.period)
+
+
+def read_all(
+    paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None
+) -> list[ReadResult]:
+    """Read every file first, then tell the accounts apart (see :mod:`reportgen.identity`): a reused
+    Account-ID is an error of the file that reuses it; warn of an account and period given twice and
+    of periods to come."""
+    paths = list(paths)
+    files = collect_inputs(paths)
+    if not files:
+        named = quoted(*(display_path(path) for path in paths))
+        raise ProblemsFound([Problem(None, NO_INPUT, {"paths": named})])
+    results = [read_file(path, catalogs) for path in files]
+    given = [(result, a) for result in results for a in result.assessments]
+    identified = identify(a for _, a in given)
+    file_of = {id(a): result for result, a in given}
+    for found in identified.problems:
+        file_of[id(found.assessment)].problems.append(found.problem)
+    for result in results:
+        result.assessments = []
+    today = today or made_on()
+    seen: dict[tuple[str, Period], Path] = {}
+    for (result, _), assessment in zip(given, identified.kept, strict=True):
+        if assessment is None:
+            continue
+        key = (account_key(assessment), assessment.period)
+        params = {"account": assessment.account.name, "period": str(assessment.period)}
+        if assessment.period.first_day() > today:
+            result.problems.append(Problem(Place(result.path), FUTURE_PERIOD, params, Severity.WARNING))
+        if key in seen:
+            params["other"] = seen[key].name
+            result.problems.append(
+                Problem(Place(result.path), DUPLICATE_ASSESSMENT, params, Severity.WARNING)
+            )
+            continue
+        seen[key] = result.path
+        result.assessments.append(assessment)
+    return results
+
+
+def prepare(paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None) -> Workload:
+    """Read and analyse everything; each assessment with the catalog it was read with."""
+    catalogs = as_catalogs(catalogs)
+    files = read_all(paths, catalogs, today)
+    analyses = [analyse(assessment) for result in files for assessment in result.assessments]
+    return Workload(catalogs, files, analyses, build_histories(analyses))

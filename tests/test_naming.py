@@ -1,0 +1,45 @@
+"""Every file name reportgen writes, each made in one place."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportgen.model import Period
+from reportgen.naming import (
+    briefing_pdf_name,
+    briefing_stems,
+    export_file_name,
+    export_stem,
+    portfolio_pdf_name,
+    template_path,
+)
+from reportgen.spreadsheets import write_xlsx
+from reportgen.workload import prepare
+from tests.conftest import FACTS, sheets_for
+
+Q3 = Period(2026, 3)
+
+
+def test_briefing_names_are_unique_per_account_even_when_slugs_collide(tmp_path, catalog):
+    for name, account_id in (("Müller GmbH", "KA-1"), ("Mueller GmbH", "KA-2")):
+        write_xlsx(tmp_path / f"{account_id}.xlsx", sheets_for(catalog, facts=[name, account_id, *FACTS[2:]]))
+    workload = prepare([tmp_path], catalog, today=date(2026, 11, 27))
+    stems = briefing_stems(workload.analyses)
+    names = sorted(briefing_pdf_name(stems[id(a)], "de") for a in workload.analyses)
+    assert names == ["mueller-gmbh_2026-Q3-2_de.pdf", "mueller-gmbh_2026-Q3_de.pdf"]
+
+
+def test_portfolio_and_export_names():
+    assert portfolio_pdf_name(Q3, "en") == "portfolio_2026-Q3_en.pdf"
+    assert export_stem(Q3) == "reportgen-export_2026-Q3"
+    assert export_stem(None) == "reportgen-export_all"
+    assert export_file_name("s", "csv", "factors") == "s_factors.csv"
+    assert export_file_name("s", "xlsx") == "s.xlsx"
+    assert export_file_name("s", "json") == "s.json"
+
+
+def test_a_template_goes_to_input_named_after_account_and_period():
+    day = date(2026, 11, 27)
+    assert template_path("Zeppelin Süd GmbH", "2026-Q3", day) == Path("input/zeppelin-sued-gmbh_2026-Q3.xlsx")
+    assert template_path(None, None, day) == Path("input/new-account_2026.xlsx")
