@@ -100,7 +100,8 @@ $(PORTFOLIO)%: $(RENDER_DEPS)
 # --- development ---------------------------------------------------------------------------------
 
 # One test process per core: the suite renders hundreds of PDFs and runs make, so it is CPU-bound.
-test: $(STAMP) ## Run the whole test suite
+test: $(STAMP) ## Run the whole test suite (and the import layers: lint-imports)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 golden: $(STAMP) ## Rewrite the golden HTML in tests/output after an intended change to a report
@@ -112,7 +113,8 @@ fuzz: $(STAMP) ## The robustness properties with many more generated cases (a fe
 bench: $(STAMP) ## Measure where the time goes (N=200 accounts, MEMORY=500 briefings; ~15 min on 2 cores)
 	$(BIN)/python benchmarks/bench.py --accounts $(N) --memory-accounts $(MEMORY) --out $(OUTPUT)/bench/bench.json
 
-lint: $(STAMP) ## Check the code with ruff
+lint: $(STAMP) ## Check the code with ruff, and the stages' imports with lint-imports (pyproject.toml)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
