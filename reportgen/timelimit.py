@@ -8,8 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
-class TimeLimitExceeded(Exception):
-    """The work inside :func:`time_limit` ran longer than it was allowed."""
+class TimeLimitExceeded(BaseException):
+    """The work inside :func:`time_limit` ran longer than it was allowed.
+
+    A BaseException, like KeyboardInterrupt: the alarm strikes wherever the work happens to be, and code
+    there that catches every ``Exception`` (a library's font lookup, say) would otherwise eat the one
+    alarm and let the account run on without a limit."""
 
 
 @contextmanager
