@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,25 +14,17 @@ import pytest
 from pypdf import PdfReader
 
 from reportgen.spreadsheets import write_xlsx
-from tests.conftest import FACTS, sheets_for
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "input"
+from tests.conftest import EXAMPLES, FACTS, REPRODUCIBLE, run_process, sheets_for, spawn
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def reportgen(*args: str, env=None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1795737600", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, text=True,
-                          env=environment, cwd=ROOT)  # fmt: skip
-
-
 def test_history_in_a_briefing_keeps_gaps_and_flags_another_catalog(tmp_path):
     files = sorted(str(p) for p in EXAMPLES.glob("calloway-foods_*.xlsx"))
-    result = reportgen("briefing", *files, "--period", "2026-Q3", "--lang", "en", "--out", str(tmp_path))
+    args = ("briefing", *files, "--period", "2026-Q3", "--lang", "en", "--out", str(tmp_path))
+    result = run_process(*args, env=REPRODUCIBLE)
     assert result.returncode == 0, result.stderr
     text = " ".join(
         page.extract_text() for page in PdfReader(tmp_path / "calloway-foods-ltd_2026-Q3_en.pdf").pages
@@ -56,7 +47,9 @@ def test_parallel_workers_give_the_same_pdfs_as_one(tmp_path):
                                                "vireo-medical-systems_2026-Q3.ods")]  # fmt: skip
     one, two = tmp_path / "one", tmp_path / "two"
     for out, jobs in ((one, "1"), (two, "2")):
-        result = reportgen("briefing", *files, "--lang", "de", "--out", str(out), "--jobs", jobs)
+        result = run_process(
+            "briefing", *files, "--lang", "de", "--out", str(out), "--jobs", jobs, env=REPRODUCIBLE
+        )
         assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in one.iterdir())
     assert len(names) == 3 and names == sorted(p.name for p in two.iterdir())
@@ -65,9 +58,7 @@ def test_parallel_workers_give_the_same_pdfs_as_one(tmp_path):
 
 def make(*args: str, **variables: str) -> subprocess.CompletedProcess:
     assignments = [f"{key}={value}" for key, value in variables.items()]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795737600"}
-    return subprocess.run(["make", "--no-print-directory", *args, *assignments], cwd=ROOT, capture_output=True,
-                          text=True, env=env)  # fmt: skip
+    return spawn("make", "--no-print-directory", *args, *assignments, env=REPRODUCIBLE)
 
 
 def stamps(folder: Path) -> dict[str, int]:

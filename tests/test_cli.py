@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import signal
-import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from reportgen.cli import cli
-from tests.conftest import run
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import run, run_process, spawn
 
 
 @pytest.fixture
@@ -125,7 +118,7 @@ def test_unexpected_errors_are_one_sentence_unless_debug(tmp_path, good, monkeyp
         "Etwas Unerwartetes ist schiefgegangen: kaputt Starten Sie erneut mit --debug für Details."
         in result.stderr
     )
-    debug = CliRunner().invoke(cli, ["briefing", str(good), "--debug"])
+    debug = run("briefing", str(good), "--debug")
     assert isinstance(debug.exception, RuntimeError)
 
 
@@ -181,21 +174,16 @@ def test_an_account_that_hangs_is_stopped_and_reported_while_the_others_are_writ
 
 def test_help_is_instant_and_imports_nothing_heavy():
     code = "import sys, reportgen.cli; print(sorted(m for m in ('pandas', 'matplotlib', 'weasyprint', 'babel', 'pydantic') if m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = spawn(sys.executable, "-c", code, check=True)
     assert result.stdout.strip() == "[]"
 
 
 def test_same_input_gives_byte_identical_pdfs_under_source_date_epoch(tmp_path, good):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1790000000"}
+    env = {"SOURCE_DATE_EPOCH": "1790000000"}
     digests = []
     for run_number in (1, 2):
         out = tmp_path / f"run{run_number}"
-        subprocess.run(
-            [sys.executable, "-m", "reportgen", "briefing", str(good), "--lang", "de", "--out", str(out)],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        run_process("briefing", str(good), "--lang", "de", "--out", str(out), env=env, check=True)
         (pdf,) = out.iterdir()
         digests.append(hashlib.sha256(pdf.read_bytes()).hexdigest())
     assert digests[0] == digests[1]

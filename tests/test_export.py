@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from reportgen.analysis import analyse
-from reportgen.cli import cli
 from reportgen.export import ACCOUNT_COLUMNS, FACTOR_COLUMNS, SCHEMA, column_names, export, neutralise
 from reportgen.i18n import LANGUAGES
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
+from tests.conftest import run
 
 
 @pytest.fixture
@@ -83,7 +82,7 @@ FACTS = ["Acme Präzision GmbH", "KA-1", "2026-Q3", "Jürgen Weiß", "Anja Groß
 
 
 def export_of(workbook: Path, out: Path, *options: str) -> list[Path]:
-    result = CliRunner().invoke(cli, ["export", str(workbook), "--out", str(out), *options])
+    result = run("export", str(workbook), "--out", str(out), *options)
     assert result.exit_code == 0, result.output
     return sorted(out.iterdir())
 

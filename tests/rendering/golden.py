@@ -50,8 +50,8 @@ class Case:
 @cache
 def _workload():
     from reportgen.catalog import load_catalogs
-    from reportgen.workload import prepare
     from reportgen.resources import CRITERIA_DIR
+    from reportgen.workload import prepare
 
     return prepare([EXAMPLES], load_catalogs(CRITERIA_DIR))
 
