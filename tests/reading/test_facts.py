@@ -12,7 +12,7 @@ from reportgen.problems import Severity
 from reportgen.reading import read_file
 from reportgen.reading.values import NotAPeriod, parse_period
 from tests.conftest import FACTS, sheets_for
-from tests.reading.test_readers import german_rows
+from tests.reading.test_longcsv import german_rows
 
 
 @pytest.fixture(autouse=True)

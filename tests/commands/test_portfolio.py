@@ -97,7 +97,7 @@ def test_movements_and_appendix(german):
 
 
 def test_no_english_in_the_german_portfolio(german):
-    from tests.rendering.test_briefing_pdf import flat, interface_words
+    from tests.rendering.test_init import flat, interface_words
 
     text = flat(" ".join(page.extract_text() for page in german.pages))
     assert not sorted(w for w in interface_words("de") if flat(w) in text)
