@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -12,15 +13,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen.catalog import Catalog, load_catalog
 from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS
 from reportgen.resources import DEFAULT_CATALOG
 from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
+from reportgen.workload import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "input"
 """The example workbooks."""
+CALLOWAY = sorted((ROOT / "input").glob("calloway-foods_*.xlsx"))
+"""An example account over three quarters, the first assessed with the catalog efkam-partnership v0.9."""
 
 FACTS = ["Acme Präzision GmbH", "KA-1", "2026-Q3", "Jürgen Weiß", "Anja Groß", date(2026, 9, 15), 1_250_000]
 
@@ -180,3 +185,43 @@ def server():
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_port}", hits
     httpd.shutdown()
+
+
+@pytest.fixture
+def good(make_workbook):
+    """A German workbook without a fault."""
+    return make_workbook("good.xlsx", lang="de")
+
+
+@pytest.fixture
+def bad(make_workbook, catalog):
+    """A German workbook with a score out of the scale (9 in C2)."""
+    n = len(catalog.factors)
+    return make_workbook("bad.xlsx", lang="de", supplier=[9] + [4] * (n - 1))
+
+
+EXTRA = {
+    "id": "joint-sustainability",
+    "title": {"de": "Gemeinsame Nachhaltigkeitsziele", "en": "Shared sustainability goals"},
+    "supplier": {"de": "Legt CO₂-Daten offen.", "en": "Discloses its carbon data."},
+    "key_account": {"de": "Bezieht uns ein.", "en": "Involves us."},
+}
+
+
+@pytest.fixture
+def criteria_folder(tmp_path) -> Path:
+    """A criteria folder: the efkam catalog and a later version with one factor more."""
+    criteria = tmp_path / "criteria"
+    criteria.mkdir()
+    shutil.copy(DEFAULT_CATALOG, criteria / DEFAULT_CATALOG.name)
+    data = yaml.safe_load(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    data["version"] = "1.1"
+    data["factors"].append(EXTRA)
+    (criteria / "efkam-partnership-v1.1.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return criteria
+
+
+@pytest.fixture(scope="module")
+def workload(catalog):
+    """Every example workbook, read and analysed with the default catalog."""
+    return prepare([EXAMPLES], catalog)
