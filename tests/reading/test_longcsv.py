@@ -1,4 +1,5 @@
-"""Every reader path: German and English workbooks (xlsx, ods) and long CSV exports."""
+"""Long CSV exports, German (semicolons, decimal commas, cp1252) and English: one assessment per account and
+period, a mistake keeps only its own account out, cells named as a spreadsheet shows them."""
 
 from __future__ import annotations
 
@@ -8,94 +9,7 @@ import pytest
 
 from reportgen.model import Period
 from reportgen.reading import read_file
-from tests.conftest import sheets_for
-
-
-def only(result):
-    assert result.ok, [p.render("en") for p in result.problems]
-    assert len(result.assessments) == 1
-    return result.assessments[0]
-
-
-@pytest.mark.parametrize(
-    ("name", "lang"), [("acme.xlsx", "de"), ("acme.xlsx", "en"), ("acme.ods", "de"), ("acme.ods", "en")]
-)
-def test_workbook_in_either_language_and_format(make_workbook, catalog, name, lang):
-    supplier = [5, 4, 3, 2, 1, 5, 4, 3, 2, 1, 5, 4, 3, 2, 1, 5]
-    path = make_workbook(name, lang=lang, supplier=supplier, comments={2: "Größere Änderung „jetzt“"})
-    assessment = only(read_file(path, catalog))
-    assert assessment.account.name == "Acme Präzision GmbH"
-    assert assessment.account.account_id == "KA-1"
-    assert assessment.account.key_account_manager == "Jürgen Weiß"
-    assert assessment.account.annual_revenue == 1_250_000
-    assert assessment.period == Period(2026, 3)
-    assert assessment.assessed_by == "Anja Groß"
-    assert assessment.assessed_on == date(2026, 9, 15)
-    assert [r.supplier for r in assessment.ratings] == supplier
-    assert {r.key_account for r in assessment.ratings} == {3}
-    assert assessment.ratings[2].comment == "Größere Änderung „jetzt“"
-
-
-def test_factors_match_by_title_in_either_language(make_workbook, catalog):
-    sheets = sheets_for(catalog, lang="en", factor_by="title")
-    rows = sheets["Assessment"]
-    rows[1][1] = catalog.factors[0].title.de  # a German title in an English sheet
-    rows[2][1] = "  " + catalog.factors[1].title.en.upper() + " "  # case and spaces do not matter
-    assessment = only(read_file(make_workbook(sheets=sheets), catalog))
-    assert [r.factor_id for r in assessment.ratings] == [f.id for f in catalog.factors]
-
-
-def test_headers_may_sit_below_a_title_and_carry_units(make_workbook, catalog):
-    sheets = sheets_for(catalog, lang="de")
-    rows = sheets["Bewertung"]
-    rows[0] = ["Nr.", "Faktor", "Lieferant investiert (1–5)", "Key-Account (1–5)", "Bemerkung"]
-    for row in rows[1:]:
-        row[0] = ""
-    sheets["Bewertung"] = [["Partnerschaftsbewertung 2026"], [], *rows]
-    assessment = only(read_file(make_workbook(sheets=sheets), catalog))
-    assert len(assessment.ratings) == len(catalog.factors)
-
-
-def test_blank_scores_mean_not_rated(make_workbook, catalog):
-    n = len(catalog.factors)
-    supplier = [4] * n
-    key_account = [3] * n
-    supplier[0] = None
-    key_account[1] = ""
-    assessment = only(read_file(make_workbook(supplier=supplier, key_account=key_account), catalog))
-    assert assessment.ratings[0].supplier is None
-    assert assessment.ratings[1].key_account is None
-    assert assessment.ratings[2].supplier == 4
-
-
-def test_scores_written_as_text_with_decimal_comma(make_workbook, catalog):
-    n = len(catalog.factors)
-    assessment = only(read_file(make_workbook(supplier=["3,5"] + [" 4 "] * (n - 1)), catalog))
-    assert assessment.ratings[0].supplier == 3.5
-    assert assessment.ratings[1].supplier == 4
-
-
-CSV_HEADER_DE = [
-    "Account-ID",
-    "Kunde",
-    "Periode",
-    "Bewertet am",
-    "Faktor-ID",
-    "Lieferant",
-    "Key Account",
-    "Kommentar",
-]
-
-
-def german_rows(catalog, periods=("2026-Q2", "2026-Q3"), accounts=(("KA-7", "Müller & Söhne KG"),)):
-    rows = [CSV_HEADER_DE]
-    for account_id, name in accounts:
-        for period in periods:
-            for factor in catalog.factors:
-                rows.append(
-                    [account_id, name, period, date(2026, 9, 30), factor.id, 3.5, 4.0, "Schöne Grüße"]
-                )
-    return rows
+from tests.reading.conftest import all_rendered, german_rows, rendered
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig", "utf-8"])
@@ -139,35 +53,6 @@ def test_csv_missing_factors_are_a_warning_and_count_as_not_rated(make_csv, cata
     assert "Only 4 of 16 factors are rated on both sides, so S and K rest on few factors." in coverage
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2026-Q3", Period(2026, 3)),
-        ("2026 Q1", Period(2026, 1)),
-        ("Q4 2025", Period(2025, 4)),
-        ("q2/2026", Period(2026, 2)),
-        ("2026-Q5", None),
-        ("Sommer", None),
-    ],
-)
-def test_period_notations(text, expected):
-    assert Period.parse(text) == expected
-
-
-@pytest.mark.parametrize("lang", ["de", "en"])
-def test_every_heading_we_write_is_one_we_read(lang):
-    from reportgen.reading.vocabulary import (
-        ACCOUNT_FIELDS,
-        ACCOUNT_SHEET,
-        ASSESSMENT_SHEET,
-        CSV_COLUMNS,
-        RATING_COLUMNS,
-    )
-
-    for term in (ACCOUNT_SHEET, ASSESSMENT_SHEET, *ACCOUNT_FIELDS, *RATING_COLUMNS, *CSV_COLUMNS):
-        assert term.matches(term.heading(lang)), (term.key, term.heading(lang))
-
-
 def test_a_mistake_in_one_account_of_a_csv_export_keeps_only_that_one_out(make_csv, catalog):
     rows = german_rows(catalog, periods=("2026-Q3",), accounts=(("KA-7", "Müller KG"), ("KA-8", "Weber AG")))
     rows[3][5] = "viel"  # a text where Müller's third score belongs
@@ -196,3 +81,62 @@ def test_csv_rows_of_one_account_written_with_other_spaces_are_one_assessment(ma
             "the same account and period. Use the same value in every row of one account and period."
         )
     )
+
+
+def test_a_csv_notes_the_period_once_per_account_and_period(make_csv, catalog):
+    rows = german_rows(catalog, periods=("3. Quartal 2026",))
+    result = read_file(make_csv(rows, delimiter=";", decimal_comma=True), catalog)
+    assert [a.period for a in result.assessments] == [Period(2026, 3)]
+    assert all_rendered(result, "de") == [
+        "export.csv › C2: „3. Quartal 2026“ wurde als 2026-Q3 gelesen. Wenn Sie dieses Quartal meinen, "
+        "schreiben Sie 2026-Q3, dann entfällt dieser Hinweis; sonst korrigieren Sie die Angabe."
+    ]
+
+
+def test_a_csv_writing_one_quarter_two_ways_gives_one_assessment(make_csv, catalog):
+    """Regression: rows saying 2026-Q3 and rows saying Q3 26 were two assessments of one quarter, the
+    second left out as a duplicate."""
+    rows = german_rows(catalog, periods=("2026-Q3",))
+    for row in rows[2::2]:
+        row[2] = "Q3 26"
+    result = read_file(make_csv(rows, delimiter=";", decimal_comma=True), catalog)
+    (assessment,) = result.assessments
+    assert assessment.period == Period(2026, 3)
+    assert len(assessment.ratings) == len(catalog.factors)
+    assert all_rendered(result, "en") == [
+        'export.csv › C3: "Q3 26" was read as 2026-Q3. If that is the quarter you mean, write 2026-Q3 '
+        "and this note goes away; otherwise correct it."
+    ]
+
+
+def test_a_csv_period_that_is_no_quarter_is_an_error_at_its_cell_not_a_lost_file(make_csv, catalog):
+    """Regression: rows saying "Herbst 2026" made the reader crash, and every account of the file was lost."""
+    rows = german_rows(catalog, periods=("Herbst 2026", "2026-Q3"))
+    result = read_file(make_csv(rows, delimiter=";", decimal_comma=True), catalog)
+    assert [a.period for a in result.assessments] == [Period(2026, 3)]
+    (error,) = result.errors
+    assert error.render("de") == (
+        "export.csv › C2: „Herbst 2026“ ist kein Zeitraum. Schreiben Sie das Quartal wie 2026-Q3."
+    )
+
+
+def test_csv_cells_are_named_as_a_spreadsheet_shows_them(make_csv, catalog):
+    rows = [
+        ["Account-ID", "Kunde", "Periode", "Faktor-ID", "Lieferant", "Key Account"],
+        ["KA-7", "Müller KG", "2026-Q3", catalog.factors[0].id, "4,5", "x"],
+        ["KA-7", "", "", catalog.factors[1].id, "9", "3"],
+    ]
+    result = read_file(make_csv(rows, delimiter=";"), catalog)
+    assert rendered(result) == [
+        "export.csv › F2: „x“ ist keine Zahl. "
+        "Tragen Sie eine Zahl von 1 bis 5 ein oder lassen Sie die Zelle leer (= nicht bewertet).",
+        "export.csv › C3: Die Zelle ist leer, aber jede Zeile braucht „Periode“. "
+        "Füllen Sie sie aus wie in den anderen Zeilen.",
+    ]
+
+
+def test_csv_that_is_not_text(tmp_path, catalog):
+    path = tmp_path / "export.csv"
+    path.write_bytes(bytes(range(256)) * 4)
+    (message,) = rendered(read_file(path, catalog), "en")
+    assert message.startswith("export.csv: The file is neither UTF-8 nor Windows-1252 text.")
