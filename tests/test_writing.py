@@ -1,3 +1,6 @@
+"""Safe file names and atomic writes: slugs, bounded stems, whole files only, permissions as the umask
+gives."""
+
 from __future__ import annotations
 
 import os
@@ -5,8 +8,6 @@ import stat
 
 import pytest
 
-from reportgen.model import AccountFacts, Assessment, Period
-from reportgen.naming import StemRegistry
 from reportgen.writing import atomic_write, safe_stem, slugify
 from tests.conftest import EXAMPLES, run_process
 
@@ -29,17 +30,6 @@ def test_slugs_are_safe_file_names(name, slug):
 def test_stems_are_bounded():
     stem = safe_stem("x" * 500, "2026-Q3")
     assert stem == "x" * 60 + "_2026-Q3"
-
-
-def test_two_accounts_with_the_same_slug_get_different_names():
-    registry = StemRegistry()
-
-    def assessment(name, account_id):
-        return Assessment(AccountFacts(name, account_id), Period(2026, 3), ())
-
-    assert registry.stem(assessment("Müller AG", "1"), "mueller-ag_2026-Q3") == "mueller-ag_2026-Q3"
-    assert registry.stem(assessment("Mueller AG", "2"), "mueller-ag_2026-Q3") == "mueller-ag_2026-Q3-2"
-    assert registry.stem(assessment("Müller AG", "1"), "mueller-ag_2026-Q3") == "mueller-ag_2026-Q3"
 
 
 def test_atomic_write_replaces_whole_files_and_leaves_no_temporary(tmp_path):
