@@ -1,31 +1,78 @@
-"""Shared fixtures: the default catalog, and builders for assessment files as users make them."""
+"""Shared fixtures: the default catalog, builders for assessment files as users make them, and the two
+ways to run reportgen: in this process (:func:`run`) and in a process of its own (:func:`run_process`)."""
 
 from __future__ import annotations
 
 import http.server
+import os
+import shutil
+import subprocess
+import sys
 import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen.catalog import Catalog, load_catalog
 from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS
 from reportgen.resources import DEFAULT_CATALOG
 from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
+from reportgen.workload import prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "input"
+"""The example workbooks."""
+CALLOWAY = sorted((ROOT / "input").glob("calloway-foods_*.xlsx"))
+"""An example account over three quarters, the first assessed with the catalog efkam-partnership v0.9."""
 
 FACTS = ["Acme Präzision GmbH", "KA-1", "2026-Q3", "Jürgen Weiß", "Anja Groß", date(2026, 9, 15), 1_250_000]
 
 
-def run(*args: str):
-    """``reportgen ARGS`` as a user runs it, in this process; a traceback is never what a user sees."""
+def run(*args: str, catch_exceptions: bool = True, env: dict[str, str] | None = None):
+    """``reportgen ARGS`` as a user runs it, in this process; a traceback is never what a user sees.
+
+    ``catch_exceptions=False`` lets an error escape to the test (as with --debug); *env* is set for the run.
+    """
     from click.testing import CliRunner
 
     from reportgen.cli import cli
 
-    result = CliRunner().invoke(cli, list(args))
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=catch_exceptions, env=env)
     assert "Traceback" not in result.output + result.stderr
     return result
+
+
+REPRODUCIBLE = {"SOURCE_DATE_EPOCH": "1795737600"}
+"""The environment of a run whose PDFs are the same byte for byte: every date from SOURCE_DATE_EPOCH."""
+
+REPORTGEN = (sys.executable, "-m", "reportgen")
+"""The command that starts reportgen in a process of its own."""
+
+
+def spawn(
+    *command: str, env: dict[str, str] | None = None, umask: int | None = None, check: bool = False
+) -> subprocess.CompletedProcess:
+    """*command* in a process of its own, from the project folder, its output captured as text.
+
+    Only for what needs a real process: a umask set before it starts, signals, SOURCE_DATE_EPOCH and a
+    cold start (nothing imported yet), make. *env* is added to this process's environment.
+    """
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        preexec_fn=None if umask is None else lambda: os.umask(umask),
+        check=check,
+    )
+
+
+def run_process(*args: str, **options) -> subprocess.CompletedProcess:
+    """``python -m reportgen ARGS`` in a process of its own (see :func:`spawn` for *options*)."""
+    return spawn(*REPORTGEN, *args, **options)
 
 
 MADE_ON = date(2026, 11, 27)
@@ -138,3 +185,43 @@ def server():
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_port}", hits
     httpd.shutdown()
+
+
+@pytest.fixture
+def good(make_workbook):
+    """A German workbook without a fault."""
+    return make_workbook("good.xlsx", lang="de")
+
+
+@pytest.fixture
+def bad(make_workbook, catalog):
+    """A German workbook with a score out of the scale (9 in C2)."""
+    n = len(catalog.factors)
+    return make_workbook("bad.xlsx", lang="de", supplier=[9] + [4] * (n - 1))
+
+
+EXTRA = {
+    "id": "joint-sustainability",
+    "title": {"de": "Gemeinsame Nachhaltigkeitsziele", "en": "Shared sustainability goals"},
+    "supplier": {"de": "Legt CO₂-Daten offen.", "en": "Discloses its carbon data."},
+    "key_account": {"de": "Bezieht uns ein.", "en": "Involves us."},
+}
+
+
+@pytest.fixture
+def criteria_folder(tmp_path) -> Path:
+    """A criteria folder: the efkam catalog and a later version with one factor more."""
+    criteria = tmp_path / "criteria"
+    criteria.mkdir()
+    shutil.copy(DEFAULT_CATALOG, criteria / DEFAULT_CATALOG.name)
+    data = yaml.safe_load(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    data["version"] = "1.1"
+    data["factors"].append(EXTRA)
+    (criteria / "efkam-partnership-v1.1.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return criteria
+
+
+@pytest.fixture(scope="module")
+def workload(catalog):
+    """Every example workbook, read and analysed with the default catalog."""
+    return prepare([EXAMPLES], catalog)

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -16,9 +13,7 @@ from reportgen.commands.briefing import briefing_jobs
 from reportgen.selection import Selection
 from reportgen.settings import Settings
 from reportgen.workload import prepare
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "input"
+from tests.conftest import EXAMPLES, REPRODUCIBLE, run_process
 
 
 @pytest.fixture(scope="module")
@@ -89,13 +84,11 @@ def test_only_a_single_account_with_a_spare_core_forks(jobs):
 def test_a_cold_single_briefing_is_the_same_with_and_without_the_child(tmp_path):
     """From a fresh process (matplotlib not loaded) the child is used; the PDF is byte for byte the same."""
     source = str(EXAMPLES / "nordhafen-logistik_2026-Q3.xlsx")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795737600"}
     pdfs = []
     for jobs in ("1", "2"):
         out = tmp_path / jobs
-        command = [sys.executable, "-m", "reportgen", "briefing", source, "--lang", "en", "--out", str(out),
-                   "--jobs", jobs]  # fmt: skip
-        subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+        arguments = ("briefing", source, "--lang", "en", "--out", str(out), "--jobs", jobs)
+        run_process(*arguments, env=REPRODUCIBLE, check=True)
         (pdf,) = out.iterdir()
         pdfs.append(pdf.read_bytes())
     assert pdfs[0] == pdfs[1]

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from reportgen.briefing import BriefingCharts, build_briefing
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, load_catalogs
 from reportgen.history import build_histories
 from reportgen.portfolio import analyse_portfolio
 from reportgen.portfolio_report import PortfolioCharts, build_portfolio
+from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+from reportgen.workload import prepare
+from tests.conftest import CALLOWAY, briefing_view
 from tests.test_portfolio import Q2, Q3, make
 
 CHARTS = BriefingCharts("<svg/>", "<svg/>", "<svg/>")
@@ -54,3 +57,14 @@ def test_a_zone_change_is_told_alike_in_the_briefing_and_the_portfolio(catalog):
     (row,) = view.ranking.rows
     assert row.zone_changed and view.movements.rows == (row,)
     assert row.previous_zone_name == since.previous_zone_name and row.zone_name == since.zone_name
+
+
+def test_the_calloway_briefing_marks_the_quarter_assessed_with_v0_9():
+    workload = prepare(CALLOWAY, load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG))
+    latest = workload.analyses[-1]
+    view = briefing_view(latest, "de", workload.history_of(latest), drawn=False)
+    marked = {row.period: row.other_catalog for row in view.history.rows}
+    assert marked["2025-Q4"] == "efkam-partnership v0.9"
+    assert marked["2026-Q2"] is None and marked["2026-Q3"] is None
+    assert view.history.has_other_catalog
+    assert view.history.catalog_label == view.catalog_label == "efkam-partnership v1.0"

@@ -1,4 +1,6 @@
-"""The catalog is data: the default one is complete, and a broken copy is explained key by key."""
+"""The catalog is data: the default one is complete, and a broken copy is explained key by key. A workbook
+is read with the catalog it names: found among criteria/*.yaml without --criteria, or in a folder given
+with --criteria; a catalog file given with --criteria is used for everything."""
 
 from __future__ import annotations
 
@@ -6,10 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from openpyxl import load_workbook
 
+from reportgen import resources
 from reportgen.catalog import load_catalog
 from reportgen.problems import ProblemsFound
-from reportgen.resources import DEFAULT_CATALOG
+from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+from reportgen.workload import prepare
+from tests.conftest import CALLOWAY, run
 
 
 def test_default_catalog_has_the_sixteen_efkam_factors_in_both_languages(catalog):
@@ -177,3 +183,81 @@ def test_a_scale_point_is_named_with_its_word_in_the_language_asked_for():
         "3",
     ]
     assert scale.point_text(2, "en", between=" ") == "2 somewhat"
+
+
+def load_catalogs(*args):
+    from reportgen.catalog import load_catalogs
+
+    return load_catalogs(*args)
+
+
+def naming(make_workbook, name: str, catalog_ref: str | None) -> Path:
+    """A workbook naming *catalog_ref* (None: naming none) with a row for the factor only 1.1 has."""
+    path = make_workbook(name, lang="en")
+    workbook = load_workbook(path)
+    if catalog_ref:
+        workbook["Account"].append(["Catalog", catalog_ref])
+    workbook["Assessment"].append(["joint-sustainability", "", 5, 1, ""])
+    workbook.save(path)
+    return path
+
+
+def test_without_criteria_the_catalog_the_workbook_names_is_found_in_criteria(
+    criteria_folder, make_workbook, monkeypatch
+):
+    monkeypatch.setattr(resources, "CRITERIA_DIR", criteria_folder)
+    monkeypatch.setattr(resources, "DEFAULT_CATALOG", criteria_folder / DEFAULT_CATALOG.name)
+    path = naming(make_workbook, "acme.xlsx", "efkam-partnership v1.1")
+    result = run("validate", str(path), "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "1 file checked: 1 fine" in result.stderr
+    fixed = run(
+        "validate", str(path), "--criteria", str(criteria_folder / DEFAULT_CATALOG.name), "--lang", "en"
+    )
+    assert fixed.exit_code == 2  # a file keeps its meaning: that catalog for everything
+    assert '"joint-sustainability" is not a factor of the catalog efkam-partnership v1.0' in fixed.stderr
+
+
+def test_a_folder_given_with_criteria_is_searched_the_same_way(
+    criteria_folder, make_workbook, tmp_path, catalog
+):
+    path = naming(make_workbook, "acme.xlsx", "efkam-partnership v1.1")
+    result = run("validate", str(path), "--criteria", str(criteria_folder), "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    (analysis,) = prepare([path], load_catalogs(criteria_folder)).analyses
+    assert analysis.catalog.version == "1.1"
+    assert analysis.coverage.total == len(catalog.factors) + 1
+
+
+def test_a_folder_reads_a_workbook_naming_no_catalog_with_its_newest_version(criteria_folder, make_workbook):
+    path = naming(make_workbook, "acme.xlsx", None)
+    assert load_catalogs(criteria_folder).default.version == "1.1"
+    assert run("validate", str(path), "--criteria", str(criteria_folder), "--lang", "en").exit_code == 0
+
+
+def test_a_catalog_named_but_not_found_is_read_with_the_default_and_warned(make_workbook):
+    path = make_workbook("acme.xlsx", lang="en")
+    workbook = load_workbook(path)
+    workbook["Account"].append(["Catalog", "efkam-partnership v0.7"])
+    workbook.save(path)
+    result = run("validate", str(path), "--lang", "en")
+    assert result.exit_code == 0
+    assert 'made for the catalog "efkam-partnership v0.7", but it is read with "efkam-partnership v1.0"' in (
+        result.stderr
+    )
+
+
+def test_the_calloway_example_is_read_with_the_v0_9_catalog_it_names():
+    result = run("validate", *map(str, CALLOWAY), "--lang", "en")
+    assert result.exit_code == 0
+    assert "made for the catalog" not in result.stderr
+    assert "3 files checked: 3 fine" in result.stderr
+    workload = prepare(CALLOWAY, load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG))
+    assert [a.catalog.label() for a in workload.analyses] == [
+        "efkam-partnership v0.9",
+        "efkam-partnership v1.0",
+        "efkam-partnership v1.0",
+    ]
+    old = workload.analyses[0]
+    as_if_new = prepare(CALLOWAY[:1], load_catalog(DEFAULT_CATALOG)).analyses[0]
+    assert old.supplier_index != as_if_new.supplier_index  # v0.9 weighs other factors

@@ -8,9 +8,7 @@ from datetime import date
 import pytest
 
 from reportgen import briefing
-from reportgen.commands.results import BatchResult, Publisher
 from reportgen.execution import BriefingJob, Failed, TimedOut, Worker
-from reportgen.problems import failure_reason
 from reportgen.spreadsheets import write_xlsx
 from reportgen.workload import prepare
 from tests.conftest import sheets_for
@@ -39,18 +37,3 @@ def test_a_failing_job_gives_its_reason_and_with_debug_its_error(job, monkeypatc
     assert Worker().render(job) == Failed("layout exploded")
     with pytest.raises(ValueError):
         Worker().render(BriefingJob(**{**job.__dict__, "debug": True}))
-
-
-def test_an_error_without_words_is_named_by_its_kind():
-    assert failure_reason(ValueError("no such sheet")) == "no such sheet"
-    assert failure_reason(MemoryError()) == "MemoryError"
-
-
-def test_publishing_writes_counts_and_announces(tmp_path):
-    announced = []
-    publish = Publisher(BatchResult(), announced.append)
-    target = tmp_path / "out" / "a.pdf"
-    publish(target, b"%PDF")
-    assert target.read_bytes() == b"%PDF"
-    assert publish.result.written == announced == [target]
-    assert list(target.parent.iterdir()) == [target]  # no temporary file left beside it

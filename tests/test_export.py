@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from reportgen.analysis import analyse
-from reportgen.cli import cli
 from reportgen.export import ACCOUNT_COLUMNS, FACTOR_COLUMNS, SCHEMA, column_names, export, neutralise
 from reportgen.i18n import LANGUAGES
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
@@ -74,69 +68,3 @@ def test_json_nests_factors_under_accounts(analyses, catalog, tmp_path):
                                    "factor_title_de": catalog.factors[1].title.de,
                                    "factor_title_en": catalog.factors[1].title.en,
                                    "weight": 1.0, "supplier": 3.5, "key_account": 2.0, "gap": 1.5}  # fmt: skip
-
-
-# A workbook with every account fact: name, id, period, manager, assessed by, on, revenue, currency,
-# catalog, intended relationship (by its German name, as the drop-down offers it).
-FACTS = ["Acme Präzision GmbH", "KA-1", "2026-Q3", "Jürgen Weiß", "Anja Groß", date(2026, 9, 15), 1_250_000,
-         "CHF", "efkam-partnership v1.0", "Strategische Partnerschaft"]  # fmt: skip
-
-
-def export_of(workbook: Path, out: Path, *options: str) -> list[Path]:
-    result = CliRunner().invoke(cli, ["export", str(workbook), "--out", str(out), *options])
-    assert result.exit_code == 0, result.output
-    return sorted(out.iterdir())
-
-
-@pytest.fixture
-def workbook(make_workbook):
-    return make_workbook("acme.xlsx", lang="de", facts=FACTS)
-
-
-def test_the_account_facts_come_from_the_workbook(workbook, tmp_path, catalog):
-    accounts_csv, _ = export_of(workbook, tmp_path / "out", "--lang", "en")
-    (row,) = list(csv.DictReader(io.StringIO(accounts_csv.read_text(encoding="utf-8"))))
-    strategic = catalog.zones.relationship_types[-1]
-    assert (row["key_account_manager"], row["annual_revenue"], row["currency"]) == (
-        "Jürgen Weiß",
-        "1250000.0",
-        "CHF",
-    )
-    assert (row["intended_relationship"], row["intended_relationship_name_en"]) == (
-        strategic.id,
-        strategic.name.en,
-    )
-    # 4 against 3 on every factor: S 75, K 50, the zone's name as the English report gives it
-    assert (row["supplier_index"], row["key_account_index"], row["balance"]) == ("75", "50", "25")
-    assert row["zone_name_en"] == "Supplier frustration zone, critical"
-    assert "zone_name_de" not in row
-
-
-def test_german_titles_with_lang_de(workbook, tmp_path, catalog):
-    _, factors_csv = export_of(workbook, tmp_path / "out", "--lang", "de", "--german-csv")
-    rows = list(csv.DictReader(io.StringIO(factors_csv.read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert [row["factor_title_de"] for row in rows] == [f.title.de for f in catalog.factors]
-    assert "factor_title_en" not in rows[0]
-
-
-def test_xlsx_and_json_carry_the_facts_and_both_languages_by_default(workbook, tmp_path, catalog):
-    (xlsx,) = export_of(workbook, tmp_path / "x", "--format", "xlsx")
-    sheets = load_workbook(xlsx)
-    header = [cell.value for cell in sheets["accounts"][1]]
-    values = dict(zip(header, [cell.value for cell in sheets["accounts"][2]], strict=True))
-    assert values["intended_relationship_name_de"] == catalog.zones.relationship_types[-1].name.de
-    assert (values["annual_revenue"], values["currency"]) == (1_250_000, "CHF")
-    factor_header = [cell.value for cell in sheets["factors"][1]]
-    assert {"factor_title_de", "factor_title_en"} <= set(factor_header)
-    (json_file,) = export_of(workbook, tmp_path / "j", "--format", "json")
-    (account,) = json.loads(json_file.read_text(encoding="utf-8"))["accounts"]
-    assert account["key_account_manager"] == "Jürgen Weiß"
-    assert account["zone_name_de"] == "Lieferantenfrustrationszone, kritisch"
-    assert account["factors"][0]["factor_title_en"] == catalog.factors[0].title.en
-
-
-def test_the_export_agrees_with_the_report(workbook, tmp_path):
-    """Balance is S − K of the exported figures and the zone is decided on them, as in every report."""
-    accounts_csv, _ = export_of(workbook, tmp_path / "out")
-    (row,) = list(csv.DictReader(io.StringIO(accounts_csv.read_text(encoding="utf-8"))))
-    assert int(row["balance"]) == int(row["supplier_index"]) - int(row["key_account_index"])

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reportgen.model import Period
+from reportgen.model import AccountFacts, Assessment, Period
 from reportgen.naming import (
+    StemRegistry,
     briefing_pdf_name,
     briefing_stems,
     export_file_name,
@@ -43,3 +44,14 @@ def test_a_template_goes_to_input_named_after_account_and_period():
     day = date(2026, 11, 27)
     assert template_path("Zeppelin Süd GmbH", "2026-Q3", day) == Path("input/zeppelin-sued-gmbh_2026-Q3.xlsx")
     assert template_path(None, None, day) == Path("input/new-account_2026.xlsx")
+
+
+def test_two_accounts_with_the_same_slug_get_different_names():
+    registry = StemRegistry()
+
+    def assessment(name, account_id):
+        return Assessment(AccountFacts(name, account_id), Period(2026, 3), ())
+
+    assert registry.stem(assessment("Müller AG", "1"), "mueller-ag_2026-Q3") == "mueller-ag_2026-Q3"
+    assert registry.stem(assessment("Mueller AG", "2"), "mueller-ag_2026-Q3") == "mueller-ag_2026-Q3-2"
+    assert registry.stem(assessment("Müller AG", "1"), "mueller-ag_2026-Q3") == "mueller-ag_2026-Q3"

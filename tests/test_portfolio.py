@@ -1,4 +1,5 @@
-"""History and portfolio: movements, gaps, the answered coaching questions and the capacity check."""
+"""The portfolio of a quarter: ranking, zone counts, movements, the answered coaching questions and the
+capacity check."""
 
 from __future__ import annotations
 
@@ -88,19 +89,6 @@ def test_capacity_counts_rated_and_intended_strategic_partnerships(portfolio, ca
     tight = Catalog.model_validate(data)
     analyses = [e.analysis for e in portfolio.entries]
     assert analyse_portfolio(build_histories(analyses), Q3, tight).capacity.exceeded
-
-
-def test_timeline_has_gaps_and_flags_another_catalog(catalog):
-    analyses = [
-        make(catalog, "Gamma", Q1, 2, 2, ref="efkam-partnership v0.9"),
-        make(catalog, "Gamma", Q3, 2, 3),
-    ]
-    (history,) = build_histories(analyses).values()
-    points = history.timeline(Q3, catalog)
-    assert [str(p.period) for p in points] == ["2026-Q1", "2026-Q2", "2026-Q3"]
-    assert points[1].analysis is None
-    assert points[0].other_catalog == "efkam-partnership v0.9"
-    assert points[2].other_catalog is None
 
 
 def test_a_quarter_of_two_catalogs_keeps_each_account_in_its_own_zones(catalog):

@@ -1,16 +1,15 @@
+"""Safe file names and atomic writes: slugs, bounded stems, whole files only, permissions as the umask
+gives."""
+
 from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from reportgen.model import AccountFacts, Assessment, Period
-from reportgen.naming import StemRegistry
 from reportgen.writing import atomic_write, safe_stem, slugify
+from tests.conftest import EXAMPLES, run_process
 
 
 @pytest.mark.parametrize(
@@ -31,17 +30,6 @@ def test_slugs_are_safe_file_names(name, slug):
 def test_stems_are_bounded():
     stem = safe_stem("x" * 500, "2026-Q3")
     assert stem == "x" * 60 + "_2026-Q3"
-
-
-def test_two_accounts_with_the_same_slug_get_different_names():
-    registry = StemRegistry()
-
-    def assessment(name, account_id):
-        return Assessment(AccountFacts(name, account_id), Period(2026, 3), ())
-
-    assert registry.stem(assessment("Müller AG", "1"), "mueller-ag_2026-Q3") == "mueller-ag_2026-Q3"
-    assert registry.stem(assessment("Mueller AG", "2"), "mueller-ag_2026-Q3") == "mueller-ag_2026-Q3-2"
-    assert registry.stem(assessment("Müller AG", "1"), "mueller-ag_2026-Q3") == "mueller-ag_2026-Q3"
 
 
 def test_atomic_write_replaces_whole_files_and_leaves_no_temporary(tmp_path):
@@ -90,22 +78,16 @@ def test_a_replaced_file_does_not_keep_permissions_an_earlier_run_narrowed(tmp_p
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
 
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
 @pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600)], ids=["umask-022", "umask-077"])
 def test_briefings_exports_and_templates_are_shared_as_the_umask_says(tmp_path, mask, mode):
     """What a user's shell gives: the umask set before reportgen starts, as on a shared drive."""
 
     def reportgen(*args: str) -> None:
-        result = subprocess.run(
-            [sys.executable, "-m", "reportgen", *args], capture_output=True, text=True, cwd=ROOT,
-            preexec_fn=lambda: os.umask(mask),
-        )  # fmt: skip
+        result = run_process(*args, umask=mask)
         assert result.returncode == 0, result.stderr
 
     out = tmp_path / "out"
-    workbook = str(ROOT / "input" / "nordhafen-logistik_2026-Q3.xlsx")
+    workbook = str(EXAMPLES / "nordhafen-logistik_2026-Q3.xlsx")
     reportgen("briefing", workbook, "--lang", "de", "--out", str(out))
     reportgen("export", workbook, "--format", "xlsx", "--out", str(out))
     reportgen("template", "--lang", "de", "-o", str(out / "neu.xlsx"))

@@ -1,15 +1,22 @@
+"""Raw cell values made clean: numbers, dates, periods (quarters written in many ways), cell names."""
+
+from __future__ import annotations
+
 from datetime import date, datetime
 
 import pytest
 
+from reportgen.model import Period
 from reportgen.reading.values import (
     NotADate,
     NotANumber,
+    NotAPeriod,
     cell_name,
     clean_text,
     normalise_key,
     parse_date,
     parse_number,
+    parse_period,
 )
 
 
@@ -82,3 +89,57 @@ def test_every_invisible_format_character_is_removed():
 
     expected = {cp for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf"} - {0x200D}
     assert set(_INVISIBLE) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("3. Quartal 2026", Period(2026, 3)),
+        ("3.Quartal 26", Period(2026, 3)),
+        ("1 quartal 2027", Period(2027, 1)),
+        ("3rd quarter 2026", Period(2026, 3)),
+        ("Q3 26", Period(2026, 3)),
+        ("Q3 '26", Period(2026, 3)),
+        ("q4/25", Period(2025, 4)),
+        ("III/2026", Period(2026, 3)),
+        ("iv 2026", Period(2026, 4)),
+        ("II. Quartal 2026", Period(2026, 2)),
+        ("01.07.2026", Period(2026, 3)),
+        ("30.9.2026", Period(2026, 3)),
+        ("2026-10-01", Period(2026, 4)),
+        (date(2026, 7, 1), Period(2026, 3)),
+        (datetime(2026, 12, 31, 23, 59), Period(2026, 4)),
+    ],
+)
+def test_quarters_written_another_way_are_read_but_not_exact(raw, expected):
+    read = parse_period(raw)
+    assert read.period == expected
+    assert not read.exact
+
+
+@pytest.mark.parametrize("raw", ["2026-Q3", "Q3 2026", " 2026 q3 ", "Q3/2026"])
+def test_the_usual_forms_are_exact(raw):
+    assert parse_period(raw).exact
+
+
+@pytest.mark.parametrize(
+    "raw", ["Q5 26", "5. Quartal 2026", "IIII/2026", "2026", "3 2026", "32.07.2026", "Sommer", 2026, None]
+)
+def test_anything_else_is_no_period(raw):
+    with pytest.raises(NotAPeriod):
+        parse_period(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-Q3", Period(2026, 3)),
+        ("2026 Q1", Period(2026, 1)),
+        ("Q4 2025", Period(2025, 4)),
+        ("q2/2026", Period(2026, 2)),
+        ("2026-Q5", None),
+        ("Sommer", None),
+    ],
+)
+def test_period_notations(text, expected):
+    assert Period.parse(text) == expected

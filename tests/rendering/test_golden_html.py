@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import subprocess
 import sys
 
 import pytest
 
+from tests.conftest import spawn
 from tests.rendering.golden import CASES, ROOT, UPDATE_COMMAND, Case
 
 DIFF_LINES = 200
@@ -59,7 +59,5 @@ def test_the_html_is_made_without_weasyprint():
         "    case.make()\n"
         "print('weasyprint' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    result = spawn(sys.executable, "-c", script, check=True)
     assert result.stdout.strip() == "False"

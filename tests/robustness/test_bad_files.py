@@ -8,13 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from reportgen.cli import cli
 from reportgen.reading import read_file
 from reportgen.spreadsheets import write_xlsx
-from tests.conftest import sheets_for
+from tests.conftest import run, sheets_for
 from tests.robustness.conftest import record
 
 
@@ -202,7 +200,7 @@ def test_long_texts_are_shortened_and_say_so(tmp_path, catalog, make_workbook):
 def test_the_command_line_answers_with_one_line_and_writes_nothing(tmp_path, catalog, name):
     path = write(tmp_path, name, b"" if name.endswith(".csv") else b"PK\x03\x04" + b"\0" * 50)
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["briefing", str(path), "--lang", "de", "--out", str(out)])
+    result = run("briefing", str(path), "--lang", "de", "--out", str(out))
     assert result.exit_code == 2
     assert "Traceback" not in result.output + result.stderr
     assert next(line for line in result.stderr.splitlines() if line.startswith("✗")).startswith(f"✗ {path}")

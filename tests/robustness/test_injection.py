@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from click.testing import CliRunner
 from pypdf import PdfReader
 
-from reportgen.cli import cli
+from tests.conftest import run
 
 
 def hostile(base: str) -> list[str]:
@@ -35,9 +34,7 @@ def test_every_form_in_every_field(tmp_path, server, make_workbook, catalog):
     comments = dict(enumerate(texts))
     path = make_workbook("hostile.xlsx", lang="en", facts=facts, comments=comments)
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        cli, ["briefing", str(path), "--lang", "en", "--out", str(out), "--jobs", "1"]
-    )
+    result = run("briefing", str(path), "--lang", "en", "--out", str(out), "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     assert hits == []
     (pdf,) = out.iterdir()
@@ -62,7 +59,7 @@ def test_hostile_text_in_exports_and_portfolio(tmp_path, server, make_workbook):
     )
     out = tmp_path / "out"
     for command in (["portfolio"], ["export", "--format", "csv"]):
-        result = CliRunner().invoke(cli, [*command, str(path), "--lang", "en", "--out", str(out)])
+        result = run(*command, str(path), "--lang", "en", "--out", str(out))
         assert result.exit_code == 0, result.stderr
     assert hits == []
     accounts = (out / "reportgen-export_all_accounts.csv").read_text(encoding="utf-8")

@@ -7,19 +7,17 @@ import hashlib
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "input"
+from tests.conftest import EXAMPLES, REPORTGEN, ROOT, run_process
 
 
 def start(out: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "reportgen", "briefing", str(EXAMPLES), "--jobs", "1", "--out", str(out)],
+        [*REPORTGEN, "briefing", str(EXAMPLES), "--jobs", "1", "--out", str(out)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -59,12 +57,7 @@ def test_killed_mid_run_then_run_again(tmp_path):
     process.wait()
     assert all(complete(pdf) for pdf in out.glob("*.pdf"))
 
-    again = subprocess.run(
-        [sys.executable, "-m", "reportgen", "briefing", str(EXAMPLES), "--jobs", "1", "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    again = run_process("briefing", str(EXAMPLES), "--jobs", "1", "--out", str(out))
     assert again.returncode == 0, again.stderr
     assert not list(out.glob(".*.part"))
     assert len(list(out.glob("*.pdf"))) == 26 and all(complete(pdf) for pdf in out.glob("*.pdf"))

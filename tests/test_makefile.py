@@ -1,73 +1,23 @@
-"""Batch runs: history in briefings, parallel workers, and the incremental make targets."""
+"""make through the Makefile: it renders only what changed, all it can while a workbook is broken, and a
+portfolio per quarter, each rebuilt when its own files change."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from reportgen.spreadsheets import write_xlsx
-from tests.conftest import FACTS, sheets_for
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "input"
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def reportgen(*args: str, env=None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1795737600", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, text=True,
-                          env=environment, cwd=ROOT)  # fmt: skip
-
-
-def test_history_in_a_briefing_keeps_gaps_and_flags_another_catalog(tmp_path):
-    files = sorted(str(p) for p in EXAMPLES.glob("calloway-foods_*.xlsx"))
-    result = reportgen("briefing", *files, "--period", "2026-Q3", "--lang", "en", "--out", str(tmp_path))
-    assert result.returncode == 0, result.stderr
-    text = " ".join(
-        page.extract_text() for page in PdfReader(tmp_path / "calloway-foods-ltd_2026-Q3_en.pdf").pages
-    )
-    text = re.sub(r"\s+", " ", text)
-    assert "Over time" in text
-    assert "2026-Q1 – – – no assessment" in text  # a quarter without an assessment is a gap, not a zero
-    assert "2025-Q4 * 24 16 +8" in text  # read with efkam-partnership v0.9, the catalog it names
-    assert (
-        "Assessed with another catalog or catalog version (2025-Q4: efkam-partnership v0.9; "
-        "efkam-partnership v1.0 now)" in text
-    )
-    # the history shows +5 for 2026-Q2 and +1 now: the change is their difference (it said −3)
-    assert "2026-Q2 16 11 +5" in text and "2026-Q3 14 13 +1" in text
-    assert "Since 2026-Q2 the balance moved by −4 points; the zone is unchanged." in text
-
-
-def test_parallel_workers_give_the_same_pdfs_as_one(tmp_path):
-    files = [str(EXAMPLES / name) for name in ("nordhafen-logistik_2026-Q3.xlsx", "calloway-foods_2026-Q3.xlsx",
-                                               "vireo-medical-systems_2026-Q3.ods")]  # fmt: skip
-    one, two = tmp_path / "one", tmp_path / "two"
-    for out, jobs in ((one, "1"), (two, "2")):
-        result = reportgen("briefing", *files, "--lang", "de", "--out", str(out), "--jobs", jobs)
-        assert result.returncode == 0, result.stderr
-    names = sorted(p.name for p in one.iterdir())
-    assert len(names) == 3 and names == sorted(p.name for p in two.iterdir())
-    assert [digest(one / n) for n in names] == [digest(two / n) for n in names]
+from tests.conftest import EXAMPLES, FACTS, REPRODUCIBLE, sheets_for, spawn
 
 
 def make(*args: str, **variables: str) -> subprocess.CompletedProcess:
     assignments = [f"{key}={value}" for key, value in variables.items()]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795737600"}
-    return subprocess.run(["make", "--no-print-directory", *args, *assignments], cwd=ROOT, capture_output=True,
-                          text=True, env=env)  # fmt: skip
+    return spawn("make", "--no-print-directory", *args, *assignments, env=REPRODUCIBLE)
 
 
 def stamps(folder: Path) -> dict[str, int]:

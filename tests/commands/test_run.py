@@ -1,9 +1,14 @@
-"""Problems of the whole run – no input, a period or an account the files do not hold – are said plainly:
+"""The flow every command shares (commands/run.py): the catalog given reaches every command, and problems
+of the whole run – no input, a period or an account the files do not hold – are said plainly:
 without a made-up file place, without the 'files had problems' header, with exit code 2."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+from pypdf import PdfReader
 
 from tests.conftest import run
 
@@ -139,3 +144,40 @@ def test_no_input_is_said_without_a_file_place(tmp_path, command, closing):
         f'✗ There are no assessment files in "{empty}". Give .xlsx, .ods or .csv files, or a folder that holds them.',
         *closing,
     ]
+
+
+def test_no_input_and_a_broken_catalog_exit_2(tmp_path, good):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("briefing", str(empty), "--lang", "en")
+    assert result.exit_code == 2
+    assert f'There are no assessment files in "{empty}".' in result.stderr
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text("id: x\nversion: 1\n", encoding="utf-8")
+    result = run("briefing", str(good), "--criteria", str(catalog), "--lang", "en")
+    assert result.exit_code == 2
+    assert "catalog.yaml: title: Field required." in result.stderr
+
+
+def pdf_text(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def test_briefing_portfolio_and_export_follow_the_catalog(filled, custom, tmp_path):
+    out = tmp_path / "out"
+    for command in ("briefing", "portfolio"):
+        result = run(
+            command, str(filled.parent), "--criteria", str(custom), "--lang", "en", "--out", str(out)
+        )
+        assert result.exit_code == 0, result.stderr
+    briefing = pdf_text(out / "acme-ltd_2026-Q3_en.pdf")
+    assert "our-partnership v2.0" in briefing
+    assert "Gemeinsame Nachhaltigkeitsziele [DE]" in briefing  # falls back visibly
+    assert "Involved before the tender" in briefing
+    assert "exclusivity" not in briefing.lower()
+    assert "/16" in briefing
+    portfolio = pdf_text(out / "portfolio_2026-Q3_en.pdf")
+    assert "Acme Ltd" in portfolio and "Gemeinsame Nachhaltigkeitsziele [DE]" in portfolio
+    assert run("export", str(filled.parent), "--criteria", str(custom), "--out", str(out)).exit_code == 0
+    factors = (out / "reportgen-export_all_factors.csv").read_text(encoding="utf-8")
+    assert "joint-sustainability" in factors and "exclusivity" not in factors

@@ -1,10 +1,9 @@
-"""The portfolio report over the example accounts, read back from the PDF."""
+"""`reportgen portfolio`: the report over the example accounts, read back from the PDF."""
 
 from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -14,19 +13,13 @@ from reportgen.commands.portfolio import render_portfolio
 from reportgen.model import Period
 from reportgen.settings import Settings
 from reportgen.workload import prepare
+from tests.conftest import EXAMPLES, run
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "input"
 Q3 = Period(2026, 3)
 
 
 def letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha())
-
-
-@pytest.fixture(scope="module")
-def workload(catalog):
-    return prepare([EXAMPLES], catalog)
 
 
 @pytest.fixture(scope="module")
@@ -97,24 +90,10 @@ def test_movements_and_appendix(german):
 
 
 def test_no_english_in_the_german_portfolio(german):
-    from tests.rendering.test_briefing_pdf import flat, interface_words
+    from tests.rendering.test_init import flat, interface_words
 
     text = flat(" ".join(page.extract_text() for page in german.pages))
     assert not sorted(w for w in interface_words("de") if flat(w) in text)
-
-
-def test_portfolio_map_is_well_formed_svg(workload, catalog):
-    import xml.dom.minidom
-
-    from reportgen.charts import portfolio_map
-    from reportgen.charts.mini import mini_diagram
-    from reportgen.portfolio import analyse_portfolio
-
-    portfolio = analyse_portfolio(workload.histories, Q3, catalog)
-    xml.dom.minidom.parseString(portfolio_map(portfolio, catalog, "de").encode("utf-8"))
-    entry = portfolio.entries[0]
-    path = workload.history_of(entry.analysis).analyses[:-1]
-    xml.dom.minidom.parseString(mini_diagram(entry.analysis, path, catalog).encode("utf-8"))
 
 
 def test_the_ranking_heads_its_names_key_account_not_the_sheet_name(german):
@@ -124,19 +103,8 @@ def test_the_ranking_heads_its_names_key_account_not_the_sheet_name(german):
     assert "# Key Account S K S − K Zone Veränderung Bewertet" in ranking
 
 
-def test_an_appendix_page_names_the_gaps_in_the_order_of_the_accounts_briefing(workload, catalog):
-    """Regression: the appendix ranked gaps by size with its own tie-break, so Meridian's page began with
-    Early involvement while its briefing's first driver is Knowledge transfer."""
-    from datetime import date
-
-    from reportgen.portfolio import analyse_portfolio
-    from reportgen.portfolio_report import PortfolioCharts, build_portfolio
-
-    portfolio = analyse_portfolio(workload.histories, Q3, catalog)
-    stand_ins = PortfolioCharts("<svg/>", tuple("<svg/>" for _ in portfolio.entries))
-    view = build_portfolio(portfolio, "en", date(2026, 11, 27), stand_ins)
-    for page, entry in zip(
-        view.appendix.pages, analyse_portfolio(workload.histories, Q3, catalog).entries, strict=True
-    ):
-        drivers = [d.number for d in entry.analysis.drivers]
-        assert [note.number for note in page.gaps][: len(drivers)] == drivers[:5], entry.name
+def test_a_portfolio_of_nothing_but_broken_files_says_so(tmp_path, bad):
+    """Regression: with no readable assessment there is no latest period, and that crashed."""
+    result = run("portfolio", str(bad), "--lang", "en", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert 'bad.xlsx › Bewertung › C2: "9" lies outside the scale 1–5.' in result.stderr

@@ -1,0 +1,54 @@
+"""The square both diagrams share: zones follow the catalog's thresholds, labels keep clear of markers."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.catalog import Catalog
+from reportgen.charts.zones import clip, zone_layers
+
+
+def shoelace(polygon):
+    return (
+        abs(
+            sum(
+                x1 * y2 - x2 * y1
+                for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True)
+            )
+        )
+        / 2
+    )
+
+
+def test_clip_keeps_the_half_plane():
+    square = [(0, 0), (100, 0), (100, 100), (0, 100)]
+    assert shoelace(clip(square, 1, 0, 25)) == pytest.approx(2500)  # x ≤ 25
+    assert shoelace(clip(square, -1, 1, 0)) == pytest.approx(5000)  # y ≤ x
+
+
+def test_zone_polygons_follow_the_catalog_thresholds(catalog):
+    layers = dict(zone_layers(catalog))
+    # S − K > 10: the triangle (0,10) (0,100) (90,100); its area is 90·90/2
+    assert shoelace(layers["supplier_frustration"]) == pytest.approx(4050)
+    assert shoelace(layers["supplier_frustration_critical"]) == pytest.approx(80 * 80 / 2)
+    assert shoelace(layers["account_invests_more"]) == pytest.approx(4050)
+    # The balanced band |S − K| ≤ 10 covers the rest: 10000 − 2·4050
+    assert shoelace(layers["lean_supplier"]) == pytest.approx(10000 - 2 * 4050)
+    assert min(x for x, _ in layers["strategic_partnership"]) == pytest.approx(66)
+
+    data = catalog.model_dump()
+    data["zones"]["balance_tolerance"] = 20
+    data["zones"]["critical_imbalance"] = 30
+    wider = dict(zone_layers(Catalog.model_validate(data)))
+    assert shoelace(wider["supplier_frustration"]) == pytest.approx(80 * 80 / 2)
+
+
+def test_a_label_keeps_clear_of_a_large_marker_by_its_own_reach():
+    """Regression: the period label of Calloway's 2026-Q2 ring was half hidden under the account's
+    large marker two units away; a marker given as (x, y, radius) is avoided by that radius."""
+    from reportgen.charts.zones import place_label
+
+    ring, marker, reach = (11, 16), (13, 14), 3.5
+    _, (left, bottom, right, top) = place_label(*ring, (9, 3), [(*marker, reach)], [], distances=(2.5, 6, 10))
+    mx, my = marker
+    assert not (left - reach <= mx <= right + reach and bottom - reach <= my <= top + reach)

@@ -1,0 +1,96 @@
+"""`reportgen validate`: errors apart from warnings, a one-line summary, exit codes as for batch runs."""
+
+from __future__ import annotations
+
+import yaml
+from openpyxl import load_workbook
+
+from reportgen.resources import DEFAULT_CATALOG
+from tests.conftest import run
+
+
+def test_a_folder_with_good_broken_and_duplicate_workbooks(tmp_path, make_workbook, catalog):
+    make_workbook("good.xlsx", lang="de")
+    make_workbook("copy.xlsx", lang="de")  # the same account and period again
+    n = len(catalog.factors)
+    make_workbook("broken.xlsx", lang="de", supplier=["viel"] + [4] * (n - 1))
+    make_workbook("future.xlsx", lang="de", facts=["Beta AG", "KA-2", "2031-Q1"])
+    make_workbook(
+        "sparse.xlsx", lang="de", facts=["Gamma AG", "KA-3", "2026-Q3"], supplier=[4] * 5 + [None] * (n - 5)
+    )
+    result = run("validate", str(tmp_path), "--lang", "de")
+    lines = result.stderr.replace(str(tmp_path) + "/", "").splitlines()
+    assert result.exit_code == 1
+    assert lines[-1] == "5 Dateien geprüft: 1 in Ordnung, 3 nur mit Warnungen, 1 mit Fehlern."
+    assert "✗ broken.xlsx › Bewertung › C2: „viel“ ist keine Zahl." in result.stderr.replace(
+        str(tmp_path) + "/", ""
+    )
+    text = "\n".join(lines)
+    assert "! good.xlsx: Acme Präzision GmbH für 2026-Q3 steht auch in copy.xlsx" in text
+    assert "! future.xlsx: Beta AG: Die Periode 2031-Q1 hat noch nicht begonnen." in text
+    assert "! sparse.xlsx › Bewertung: Nur 5 von 16 Faktoren sind auf beiden Seiten bewertet" in text
+
+
+def test_all_fine_exits_0_and_all_broken_exits_2(tmp_path, make_workbook):
+    make_workbook("good.xlsx")
+    fine = run("validate", str(tmp_path), "--lang", "en")
+    assert fine.exit_code == 0
+    assert fine.stderr.strip() == "1 file checked: 1 fine, 0 with warnings only, 0 with errors."
+    (tmp_path / "good.xlsx").write_bytes(b"not a workbook")
+    assert run("validate", str(tmp_path), "--lang", "en").exit_code == 2
+    assert run("validate", str(tmp_path / "nothing-here"), "--lang", "en").exit_code == 2
+
+
+def test_validate_with_only_criteria_checks_the_catalog(tmp_path):
+    data = yaml.safe_load(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    data["factors"][0]["title"].pop("en")
+    mine = tmp_path / "my-catalog.yaml"
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("validate", "--criteria", str(mine), "--lang", "en")
+    assert result.exit_code == 0
+    assert "factors[1] (early-involvement).title has no English text" in result.stderr
+    assert result.stderr.strip().endswith("1 catalog checked: 1 warning.")
+    data["factors"][0]["weight"] = -1
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    broken = run("validate", "--criteria", str(mine), "--lang", "en")
+    assert broken.exit_code == 2
+    assert "factors[1] (early-involvement).weight" in broken.stderr
+    assert run("validate", "--lang", "en").exit_code == 2
+
+
+def test_validate_warns_of_a_coaching_question_whose_kind_reports_do_not_know(tmp_path):
+    """A misspelt kind made a question go unanswered without a word."""
+    data = yaml.safe_load(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    data["coaching_questions"][2]["kind"] = "scale-back"
+    mine = tmp_path / "my-catalog.yaml"
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("validate", "--criteria", str(mine), "--lang", "de")
+    assert result.exit_code == 0
+    assert (
+        "coaching_questions[3].kind „scale-back“ ist keine Antwort, die die Berichte kennen; die Frage bleibt "
+        "unbeantwortet. Verwenden Sie eine von over_investment, lean_or_strategic, scale_back, oder lassen Sie "
+        "kind weg für eine Frage zum Nachdenken."
+    ) in result.stderr
+
+
+def test_validate_warns_of_the_untranslated_factor(filled, custom):
+    result = run("validate", str(filled.parent), "--criteria", str(custom), "--lang", "en")
+    assert result.exit_code == 0
+    assert "factors[16] (joint-sustainability).title has no English text" in result.stderr
+    assert "1 file checked: 1 fine" in result.stderr
+
+
+def test_a_workbook_of_another_catalog_is_explained_factor_by_factor(make_workbook, custom):
+    path = make_workbook("old.xlsx", lang="en")  # made for efkam-partnership: has "exclusivity"
+    workbook = load_workbook(path)
+    workbook["Account"].append(["Catalog", "efkam-partnership v1.0"])
+    workbook.save(path)
+    result = run("validate", str(path), "--criteria", str(custom), "--lang", "en")
+    text = result.stderr.replace(str(path.parent) + "/", "")
+    assert result.exit_code == 2
+    assert (
+        'The workbook was made for the catalog "efkam-partnership v1.0", but it is read with "our-partnership v2.0"'
+        in text
+    )
+    assert '"exclusivity" is not a factor of the catalog our-partnership v2.0.' in text
+    assert '1 factor of the catalog has no row and counts as not rated: "Nachhaltigkeit [DE]".' in text
