@@ -122,13 +122,13 @@ def test_an_account_that_hangs_is_stopped_and_reported_while_the_others_are_writ
 
     monkeypatch.setattr(briefing, "build_briefing", stuck)
     out = tmp_path / "out"
-    # The limit holds for every account, so the good one needs room too: a cold renderer on a slow
-    # machine takes well over a second.
-    args = ["briefing", str(tmp_path), "--lang", "de", "--out", str(out), "--jobs", "1", "--timeout", "8"]
+    # The limit holds for every account, so the good one needs room too: a cold renderer takes a few
+    # seconds, and on a machine busy with other work (the rest of the suite) over eight.
+    args = ["briefing", str(tmp_path), "--lang", "de", "--out", str(out), "--jobs", "1", "--timeout", "20"]
     result = run(*args)
     assert result.exit_code == 1
     assert (
-        "Das Briefing für Beta GmbH (2026-Q3) überschritt die Zeitgrenze von 8 s und wurde abgebrochen."
+        "Das Briefing für Beta GmbH (2026-Q3) überschritt die Zeitgrenze von 20 s und wurde abgebrochen."
         in result.stderr
     )
     assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_de.pdf"]
