@@ -52,15 +52,9 @@ class Selection:
     """Only accounts whose assessments up to that period come from one of these files (for make)."""
 
     def names(self, assessment: Assessment) -> bool:
-        """Whether *assessment* is the account asked for (by exact id or name, case ignored), or no
-        account was asked for."""
-        if self.account is None:
-            return True
-        wanted = self.account.casefold().strip()
-        return wanted in {
-            (assessment.account.account_id or "").casefold(),
-            assessment.account.name.casefold(),
-        }
+        """Whether *assessment* is the account asked for (by its id or name, as identity compares them:
+        case and runs of spaces ignored), or no account was asked for."""
+        return self.account is None or assessment.account.is_named_by(self.account)
 
     def admits(self, analysis: AccountAnalysis, history: AccountHistory) -> bool:
         assessment = analysis.assessment

@@ -115,8 +115,9 @@ def test_a_near_miss_suggests_the_closest_name_and_renders_nothing(folder, typed
     assert not out.exists()
 
 
-@pytest.mark.parametrize("account", ["KA-2", "beta logistik ag"])
+@pytest.mark.parametrize("account", ["KA-2", "ka-2", "beta logistik ag", " Beta  Logistik AG"])
 def test_the_exact_id_or_name_selects_the_account(folder, account):
+    """As identity compares them: case and runs of spaces ignored, as the README says."""
     out = folder / "out"
     result = run("briefing", str(folder), "--account", account, "--lang", "en", "--out", str(out), "-j", "1")
     assert result.exit_code == 0, result.stderr
