@@ -85,8 +85,10 @@ class AccountFacts:
 
     def is_named_by(self, text: str) -> bool:
         """Whether *text* (``--account``) names this account: its Account-ID or its name, compared as
-        identity compares them, so that what joins two files into one account also selects it."""
-        return identity_key(text) in {identity_key(self.account_id or ""), identity_key(self.name)}
+        identity compares them, so that what joins two files into one account also selects it. A blank
+        text names no account (it once picked every account without an ID)."""
+        wanted = identity_key(text)
+        return bool(wanted) and wanted in {identity_key(self.account_id or ""), identity_key(self.name)}
 
 
 def identity_key(text: str) -> str:

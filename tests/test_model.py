@@ -29,6 +29,12 @@ def test_an_account_is_named_by_its_id_or_its_name_as_identity_compares_them(typ
     assert account.is_named_by(typed) is named
 
 
+@pytest.mark.parametrize("typed", ["", "   "])
+def test_a_blank_text_names_no_account_not_even_one_without_an_id(typed):
+    """Regression: ``--account ""`` (a script's empty variable) selected every account without an ID."""
+    assert not AccountFacts("Nordhafen Logistik AG").is_named_by(typed)
+
+
 @pytest.mark.parametrize(
     ("supplier", "key_account", "both", "any_"),
     [(3.0, 4.0, True, True), (3.0, None, False, True), (None, 4.0, False, True), (None, None, False, False)],
