@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from reportgen.history import AccountHistory
@@ -63,10 +64,14 @@ class Selection:
         if not self.names(assessment):
             return False
         if self.sources:
-            changed = {path.resolve() for path in self.sources}
             used = {a.assessment.source.resolve() for a in history.analyses if a.assessment.source}
-            return bool(changed & used)
+            return bool(self._changed & used)
         return True
+
+    @cached_property
+    def _changed(self) -> frozenset[Path]:
+        """The files of *sources* as the file system names them, resolved once for every account."""
+        return frozenset(path.resolve() for path in self.sources)
 
 
 def period_problem(workload: Workload, period: Period) -> Problem | None:
