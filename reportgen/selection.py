@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportgen.history import AccountHistory
 from reportgen.i18n import N_
-from reportgen.model import AccountAnalysis, Assessment, Period
+from reportgen.model import AccountAnalysis, Assessment, Period, identity_key
 from reportgen.problems import Message, Problem, quoted
 from reportgen.workload import Workload
 
@@ -116,11 +116,12 @@ def account_problem(workload: Workload, selection: Selection) -> Problem | None:
 
 
 def _close_names(typed: str, names: list[str]) -> list[str]:
-    """The names that contain what was typed, else the ones that read closest to it (case ignored)."""
-    wanted = typed.casefold().strip()
-    containing = [name for name in names if wanted and wanted in name.casefold()]
+    """The names that contain what was typed, else the ones that read closest to it (compared as identity
+    compares them: case and runs of spaces ignored)."""
+    wanted = identity_key(typed)
+    containing = [name for name in names if wanted and wanted in identity_key(name)]
     if containing:
         return containing[:ACCOUNT_SUGGESTIONS]
-    by_key = {name.casefold(): name for name in names}
+    by_key = {identity_key(name): name for name in names}
     close = difflib.get_close_matches(wanted, list(by_key), n=ACCOUNT_SUGGESTIONS, cutoff=0.6)
     return [by_key[key] for key in close]
