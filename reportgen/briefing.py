@@ -248,12 +248,12 @@ def build_briefing(
     past = past_of(analysis, history)
     rows = tuple(factor_row(result, lang) for result in analysis.factors)
     drivers = tuple(_briefly(factor_row(result, lang)) for result in analysis.drivers)
-    zone_name, _ = zone_words(analysis, catalog, lang)
     scale = ScaleView(
         catalog.scale.min,
         catalog.scale.max,
         tuple(catalog.scale.point_text(point, lang) for point in catalog.scale.worded_points),
     )
+    summary = _summary(analysis, lang, past, rows, drivers, charts.diagram_svg)
     return BriefingView(
         lang=lang,
         made_on=made_on,
@@ -262,8 +262,8 @@ def build_briefing(
         author=analysis.assessment.assessed_by or account.key_account_manager or "",
         catalog_title=catalog.title.get(lang),
         catalog_label=analysis.catalog_label,
-        zone_name=zone_name,
-        summary=_summary(analysis, lang, past, rows, drivers, charts.diagram_svg),
+        zone_name=summary.zone_name,
+        summary=summary,
         profile=ProfileSection(
             scale=scale,
             profile_svg=charts.profile_svg,
