@@ -10,12 +10,20 @@ Definitions (all thresholds come from the catalog):
 
 Scores, S and K are rounded once, here, to what reports show, and balance and zone follow from the
 rounded figures (see :mod:`reportgen.figures`).
+
+Several voices (thresholds in the catalog's ``voices``):
+- each view's score of a side is the mean over that view's raters who rated it; a blank stays unrated.
+  Our team's view gives the figures every report is built on, the key account's own view the same
+  figures beside them;
+- the team's spread per factor and side is kept with the mean, and a wide one flagged for discussion;
+- a perception gap is our view's score minus the key account's, per side, classed by its sign.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from statistics import fmean
 
 from reportgen.catalog import Catalog, Zones
@@ -27,9 +35,16 @@ from reportgen.model import (
     Coverage,
     FactorRating,
     FactorResult,
-    Perspective,
+    GapClass,
+    PerceptionGap,
+    RoleFigures,
+    Side,
+    Spread,
+    View,
+    ViewFigures,
     Zone,
     ZoneKind,
+    identity_key,
 )
 
 DRIVER_LIMIT = 5
@@ -45,14 +60,15 @@ def _mean(values: list[float]) -> float | None:
 
 
 def combine_ratings(
-    catalog: Catalog, ratings: tuple[FactorRating, ...], perspective: Perspective = Perspective.SUPPLIER_TEAM
+    catalog: Catalog, ratings: Iterable[FactorRating], view: View = View.SUPPLIER
 ) -> tuple[FactorResult, ...]:
-    """One result per catalog factor, averaging the raters of *perspective*; unrated stays None."""
+    """One result per catalog factor: the mean of *view*'s raters who rated it, and their spread; unrated
+    stays None. Ratings of factors the catalog does not hold are not counted."""
     supplier: dict[str, list[float]] = defaultdict(list)
     key_account: dict[str, list[float]] = defaultdict(list)
     comments: dict[str, list[str]] = defaultdict(list)
     for rating in ratings:
-        if rating.perspective is not perspective:
+        if rating.view is not view:
             continue
         if rating.supplier is not None:
             supplier[rating.factor_id].append(rating.supplier)
@@ -60,16 +76,23 @@ def combine_ratings(
             key_account[rating.factor_id].append(rating.key_account)
         if rating.comment:
             comments[rating.factor_id].append(rating.comment)
-    return tuple(
-        FactorResult(
-            factor=factor,
-            number=catalog.factor_numbers[factor.id],
-            supplier=_mean(supplier[factor.id]),
-            key_account=_mean(key_account[factor.id]),
-            comments=tuple(comments[factor.id]),
+    wide = catalog.voices.disagreement_points
+    results = []
+    for factor in catalog.factors:
+        spreads = Spread(tuple(sorted(supplier[factor.id]))), Spread(tuple(sorted(key_account[factor.id])))
+        results.append(
+            FactorResult(
+                factor=factor,
+                number=catalog.factor_numbers[factor.id],
+                supplier=_mean(supplier[factor.id]),
+                key_account=_mean(key_account[factor.id]),
+                comments=tuple(comments[factor.id]),
+                supplier_spread=spreads[0],
+                key_account_spread=spreads[1],
+                disagreement=any(spread.width >= wide for spread in spreads),
+            )
         )
-        for factor in catalog.factors
-    )
+    return tuple(results)
 
 
 def weighted_indices(catalog: Catalog, results: tuple[FactorResult, ...]) -> tuple[float, float]:
@@ -86,8 +109,6 @@ def weighted_indices(catalog: Catalog, results: tuple[FactorResult, ...]) -> tup
 
 def with_balance_points(catalog: Catalog, results: tuple[FactorResult, ...]) -> tuple[FactorResult, ...]:
     """Each paired factor's share of S − K; the shares add up to the balance exactly."""
-    from dataclasses import replace
-
     total_weight = sum(r.factor.weight for r in results if r.rated_both)
     span = catalog.scale.max - catalog.scale.min
     return tuple(
@@ -151,29 +172,113 @@ def by_share_of_balance(results: Iterable[FactorResult]) -> list[FactorResult]:
     return sorted(results, key=lambda r: (-round(abs(r.balance_points or 0), 9), not r.comments, r.number))
 
 
-def analyse(assessment: Assessment, catalog: Catalog | None = None) -> AccountAnalysis:
-    """The analysis of *assessment* with *catalog*, by default the one it was read with."""
-    catalog = catalog or assessment.catalog
-    if catalog is None:
-        raise ValueError("an assessment read without a catalog needs one to be analysed")
-    results = combine_ratings(catalog, assessment.ratings)
+def view_figures(catalog: Catalog, ratings: Iterable[FactorRating], view: View) -> ViewFigures:
+    """S, K, balance and zone from the mean scores of *view*'s raters."""
+    results = combine_ratings(catalog, ratings, view)
     exact_s, exact_k = weighted_indices(catalog, results)
     s, k = whole_points(exact_s), whole_points(exact_k)
-    results = with_balance_points(catalog, results)
-    zone = classify_zone(s, k, catalog.zones)
-    return AccountAnalysis(
-        assessment=assessment,
-        factors=results,
+    return ViewFigures(
+        view=view,
+        factors=with_balance_points(catalog, results),
         supplier_index=s,
         key_account_index=k,
+        zone=classify_zone(s, k, catalog.zones),
         exact_supplier_index=exact_s,
         exact_key_account_index=exact_k,
-        zone=zone,
-        drivers=imbalance_drivers(results, zone),
         coverage=Coverage(
             rated_both=sum(r.rated_both for r in results),
             rated_any=sum(r.rated_any for r in results),
             total=len(results),
         ),
+    )
+
+
+def gap_class(gap: float | None, side: Side, threshold: float) -> GapClass | None:
+    """What our view's score minus the key account's says about one side (None: a view left it unrated)."""
+    if gap is None:
+        return None
+    if abs(gap) < threshold - 1e-9:
+        return GapClass.ALIGNED
+    if side is Side.SUPPLIER:
+        return GapClass.UNSEEN_BY_ACCOUNT if gap > 0 else GapClass.UNDERRATED_BY_US
+    return GapClass.OVERRATED_ACCOUNT if gap > 0 else GapClass.UNSEEN_BY_US
+
+
+def _difference(ours: float | None, theirs: float | None) -> float | None:
+    return None if ours is None or theirs is None else shown_score(ours - theirs)
+
+
+def perception_gaps(
+    ours: tuple[FactorResult, ...], theirs: tuple[FactorResult, ...], threshold: float
+) -> tuple[PerceptionGap, ...]:
+    """Each factor that both views rated on a side at least, largest gap first (then the catalog's order)."""
+    gaps = []
+    for our, their in zip(ours, theirs, strict=True):
+        supplier = _difference(our.supplier, their.supplier)
+        key_account = _difference(our.key_account, their.key_account)
+        if supplier is None and key_account is None:
+            continue
+        gaps.append(
+            PerceptionGap(
+                our,
+                their,
+                supplier,
+                key_account,
+                gap_class(supplier, Side.SUPPLIER, threshold),
+                gap_class(key_account, Side.KEY_ACCOUNT, threshold),
+            )
+        )
+    return tuple(sorted(gaps, key=lambda gap: (-gap.size, gap.number)))
+
+
+def role_figures(catalog: Catalog, assessment: Assessment) -> tuple[RoleFigures, ...]:
+    """S and K by role of our team, for the roles with at least ``voices.smallest_role_group`` raters, in
+    the order the roles first appear; a role is matched as identity compares names."""
+    by_role: dict[str, list] = {}
+    for rater in assessment.raters_of(View.SUPPLIER):
+        if rater.role:
+            by_role.setdefault(identity_key(rater.role), []).append(rater)
+    figures = []
+    for raters in by_role.values():
+        if len(raters) < catalog.voices.smallest_role_group:
+            continue
+        ratings = [r for r in assessment.ratings if r.rater in raters]
+        try:
+            s, k = weighted_indices(catalog, combine_ratings(catalog, ratings))
+        except NothingToAnalyse:
+            continue
+        figures.append(RoleFigures(raters[0].role, len(raters), whole_points(s), whole_points(k)))
+    return tuple(figures)
+
+
+def analyse(assessment: Assessment, catalog: Catalog | None = None) -> AccountAnalysis:
+    """The analysis of *assessment* with *catalog*, by default the one it was read with: our team's view,
+    and the key account's own beside it where its contacts answered."""
+    catalog = catalog or assessment.catalog
+    if catalog is None:
+        raise ValueError("an assessment read without a catalog needs one to be analysed")
+    ours = view_figures(catalog, assessment.ratings, View.SUPPLIER)
+    theirs = None
+    if assessment.has_key_account_view:
+        try:
+            theirs = view_figures(catalog, assessment.ratings, View.KEY_ACCOUNT)
+        except NothingToAnalyse:
+            theirs = None
+    perception = (
+        perception_gaps(ours.factors, theirs.factors, catalog.voices.perception_gap_points) if theirs else ()
+    )
+    return AccountAnalysis(
+        assessment=assessment,
+        factors=ours.factors,
+        supplier_index=ours.supplier_index,
+        key_account_index=ours.key_account_index,
+        exact_supplier_index=ours.exact_supplier_index,
+        exact_key_account_index=ours.exact_key_account_index,
+        zone=ours.zone,
+        drivers=imbalance_drivers(ours.factors, ours.zone),
+        coverage=ours.coverage,
         catalog=catalog,
+        key_account_view=theirs,
+        perception=perception,
+        roles=role_figures(catalog, assessment),
     )

@@ -147,6 +147,18 @@ class Zones(_Strict):
         return self
 
 
+class Voices(_Strict):
+    """How the ratings of several raters and of the key account's own view are compared, in scale points."""
+
+    disagreement_points: float = Field(2, gt=0)
+    """The team's scores of one side of a factor differing by this much or more: discuss it in the team."""
+    perception_gap_points: float = Field(1, gt=0)
+    """Our view and the key account's differing by this much or more on a side: a perception gap."""
+    smallest_role_group: int = Field(3, ge=1, le=1000)
+    """Figures by role only for roles with at least this many raters, so no one's scores can be singled
+    out."""
+
+
 class Group(_Strict):
     id: Identifier
     name: LocalizedText
@@ -182,6 +194,7 @@ class Catalog(_Strict):
     groups: list[Group] = Field(default_factory=list)
     factors: list[Factor] = Field(min_length=3, max_length=40)
     coaching_questions: list[CoachingQuestion] = Field(default_factory=list)
+    voices: Voices = Voices()
 
     @field_validator("version", mode="before")
     @classmethod

@@ -1,8 +1,8 @@
 """The typed objects that pass between the stages: what was read, and what the analysis found.
 
-Shaped for what comes later without changing the stages: a rating carries its rater and whose
-view it is (``perspective``), so several raters and the key account's own view of both sides can be
-added; an account may carry the relationship type it is meant to have.
+An assessment is one account in one period. It holds the ratings of every rater who assessed it: several
+people of our team, and the key account's own contacts, each rating both sides of every factor. Each
+rating carries its :class:`Rater`, so the analysis can take each view's mean and the team's spread.
 """
 
 from __future__ import annotations
@@ -23,11 +23,29 @@ class Side(StrEnum):
     KEY_ACCOUNT = "key_account"
 
 
-class Perspective(StrEnum):
-    """Whose view a rating gives: our own team's (the default) or the key account's."""
+class View(StrEnum):
+    """Whose view a rating gives: our own team's (the default) or the key account's contacts'."""
 
-    SUPPLIER_TEAM = "supplier_team"
+    SUPPLIER = "supplier"
     KEY_ACCOUNT = "key_account"
+
+
+@dataclass(frozen=True)
+class Rater:
+    """Who rated, as the workbook says: the name(s) under *Assessed by* (two names are one joint rating),
+    a role, and whose view. A file without a name is a rater too, known by its file alone.
+
+    Reports list raters by name but never tie a score to one of them."""
+
+    name: str | None = None
+    role: str | None = None
+    view: View = View.SUPPLIER
+    source: Path | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Who this rater is for telling raters apart: the same name in the same view is the same rater."""
+        return (self.view, identity_key(self.name or ""))
 
 
 _PERIOD_PATTERNS = (
@@ -137,13 +155,17 @@ class FactorRating(_TwoSides):
     supplier: float | None
     key_account: float | None
     comment: str = ""
-    rater: str | None = None
-    perspective: Perspective = Perspective.SUPPLIER_TEAM
+    rater: Rater = Rater()
+
+    @property
+    def view(self) -> View:
+        return self.rater.view
 
 
 @dataclass(frozen=True)
 class Assessment:
-    """One account in one period, as read from one source file."""
+    """One account in one period: as read from one file, or gathered from the files of all its raters
+    (see :func:`reportgen.voices.gather`)."""
 
     account: AccountFacts
     period: Period
@@ -159,6 +181,17 @@ class Assessment:
     history_key: str | None = None
     """Which account's history this assessment belongs to; set once every file is read (see
     :mod:`reportgen.identity`), since a rename or an Account-ID links assessments of several files."""
+    raters: tuple[Rater, ...] = ()
+    """Everyone whose ratings it holds, in the order their files were read."""
+    sources: tuple[Path, ...] = ()
+    """Every file it was gathered from; *source* is the first of them."""
+
+    def raters_of(self, view: View) -> tuple[Rater, ...]:
+        return tuple(r for r in self.raters if r.view is view)
+
+    @property
+    def has_key_account_view(self) -> bool:
+        return bool(self.raters_of(View.KEY_ACCOUNT))
 
 
 class ZoneKind(StrEnum):
@@ -191,6 +224,30 @@ class Zone:
 
 
 @dataclass(frozen=True)
+class Spread:
+    """One side's scores of one factor by each rater of a view who rated it, lowest first: the spread a
+    mean hides ("2 excellent + 2 poor" is not "average"). It holds no names, so no score is anyone's."""
+
+    scores: tuple[float, ...] = ()
+
+    @property
+    def raters(self) -> int:
+        return len(self.scores)
+
+    @property
+    def low(self) -> float | None:
+        return self.scores[0] if self.scores else None
+
+    @property
+    def high(self) -> float | None:
+        return self.scores[-1] if self.scores else None
+
+    @property
+    def width(self) -> float:
+        return self.scores[-1] - self.scores[0] if self.scores else 0.0
+
+
+@dataclass(frozen=True)
 class FactorResult(_TwoSides):
     factor: Factor
     number: int
@@ -199,6 +256,11 @@ class FactorResult(_TwoSides):
     comments: tuple[str, ...] = ()
     balance_points: float | None = None
     """What this factor adds to the balance S − K, in index points (weighted share of the gap)."""
+    supplier_spread: Spread = Spread()
+    key_account_spread: Spread = Spread()
+    disagreement: bool = False
+    """The view's raters differ on a side by the catalog's ``voices.disagreement_points`` or more: a factor
+    to discuss in the team before anyone acts on its mean."""
 
     @property
     def gap(self) -> float | None:
@@ -215,6 +277,46 @@ class FactorResult(_TwoSides):
         return Side.SUPPLIER if gap > 0 else Side.KEY_ACCOUNT
 
 
+class GapClass(StrEnum):
+    """How our view of a factor's side differs from the key account's own (our score minus theirs)."""
+
+    UNSEEN_BY_ACCOUNT = "unseen_by_account"
+    """We rate our investment higher than the key account does: it does not see what we give."""
+    UNDERRATED_BY_US = "underrated_by_us"
+    """The key account rates our investment higher than we do: it values more than we think."""
+    OVERRATED_ACCOUNT = "overrated_account"
+    """We rate the key account's investment higher than it does itself."""
+    UNSEEN_BY_US = "unseen_by_us"
+    """The key account rates its own investment higher than we do: we do not see what it gives."""
+    ALIGNED = "aligned"
+
+
+@dataclass(frozen=True)
+class PerceptionGap:
+    """One factor as we see it and as the key account sees it; a gap is our view minus theirs, in scale
+    points, and None where either view left that side unrated."""
+
+    ours: FactorResult
+    theirs: FactorResult
+    supplier: float | None
+    key_account: float | None
+    supplier_class: GapClass | None
+    key_account_class: GapClass | None
+
+    @property
+    def factor(self) -> Factor:
+        return self.ours.factor
+
+    @property
+    def number(self) -> int:
+        return self.ours.number
+
+    @property
+    def size(self) -> float:
+        """The larger of the two sides' gaps, whatever their sign: what orders the perception page."""
+        return max((abs(g) for g in (self.supplier, self.key_account) if g is not None), default=0.0)
+
+
 @dataclass(frozen=True)
 class Coverage:
     rated_both: int
@@ -224,6 +326,39 @@ class Coverage:
     @property
     def share(self) -> float:
         return self.rated_both / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class ViewFigures:
+    """S, K, balance and zone as one view's raters see them, from their mean scores."""
+
+    view: View
+    factors: tuple[FactorResult, ...]
+    supplier_index: int
+    key_account_index: int
+    zone: Zone
+    exact_supplier_index: float
+    exact_key_account_index: float
+    coverage: Coverage
+
+    @property
+    def balance(self) -> int:
+        return self.supplier_index - self.key_account_index
+
+
+@dataclass(frozen=True)
+class RoleFigures:
+    """S and K as the raters of one role see them; only for roles with enough raters that no one's scores
+    can be singled out (the catalog's ``voices.smallest_role_group``)."""
+
+    role: str
+    raters: int
+    supplier_index: int
+    key_account_index: int
+
+    @property
+    def balance(self) -> int:
+        return self.supplier_index - self.key_account_index
 
 
 @dataclass(frozen=True)
@@ -241,6 +376,21 @@ class AccountAnalysis:
     exact_supplier_index: float
     """S before rounding, for exports that average many accounts; no report shows it."""
     exact_key_account_index: float
+    key_account_view: ViewFigures | None = None
+    """S, K and zone as the key account's contacts see them; None until one has answered."""
+    perception: tuple[PerceptionGap, ...] = ()
+    """Per factor rated in both views, largest gap first; empty without the key account's view."""
+    roles: tuple[RoleFigures, ...] = ()
+
+    @property
+    def zones_disagree(self) -> bool:
+        """The key account's own view puts the account in another zone than ours: the headline then."""
+        return self.key_account_view is not None and self.key_account_view.zone.id != self.zone.id
+
+    @property
+    def disagreements(self) -> tuple[FactorResult, ...]:
+        """The factors the team should discuss: its raters differ widely on one side."""
+        return tuple(f for f in self.factors if f.disagreement)
 
     @property
     def catalog_label(self) -> str:

@@ -13,18 +13,15 @@ from pathlib import Path
 
 from reportgen.analysis import analyse
 from reportgen.catalog import Catalog, Catalogs, as_catalogs
+from reportgen.gathering import gather
 from reportgen.history import AccountHistory, account_key, build_histories
 from reportgen.i18n import N_
 from reportgen.identity import identify
-from reportgen.model import AccountAnalysis, Period
+from reportgen.model import AccountAnalysis, Assessment, Period
 from reportgen.problems import Message, Place, Problem, ProblemsFound, Severity, display_path, quoted
 from reportgen.reading import ReadResult, collect_inputs, read_file
 from reportgen.settings import made_on
 
-DUPLICATE_ASSESSMENT = Message(
-    N_("{account} for {period} is also in {other}; this file's assessment is left out."),
-    N_("Keep one assessment per account and period, or move the older file out of the folder."),
-)
 FUTURE_PERIOD = Message(
     N_("{account}: the period {period} has not begun yet."),
     N_("Check the period; an assessment describes a quarter that has started."),
@@ -60,8 +57,9 @@ def read_all(
     paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None
 ) -> list[ReadResult]:
     """Read every file first, then tell the accounts apart (see :mod:`reportgen.identity`): a reused
-    Account-ID is an error of the file that reuses it; warn of an account and period given twice and
-    of periods to come."""
+    Account-ID is an error of the file that reuses it. Then gather each account and period's raters
+    into one assessment (see :mod:`reportgen.gathering`), kept with the file of its first rater of our
+    team; warn of periods to come."""
     paths = list(paths)
     files = collect_inputs(paths)
     if not files:
@@ -76,21 +74,22 @@ def read_all(
     for result in results:
         result.assessments = []
     today = today or made_on()
-    seen: dict[tuple[str, Period], Path] = {}
-    for (result, _), assessment in zip(given, identified.kept, strict=True):
+    kept = [(result, a) for (result, _), a in zip(given, identified.kept, strict=True) if a is not None]
+    file_of = {id(a): result for result, a in kept}
+    by_account: dict[tuple[str, Period], list[Assessment]] = {}
+    for _, assessment in kept:
+        by_account.setdefault((account_key(assessment), assessment.period), []).append(assessment)
+    for group in by_account.values():
+        gathered = gather(group)
+        for found in gathered.problems:
+            file_of[id(found.assessment)].problems.append(found.problem)
+        assessment = gathered.assessment
         if assessment is None:
             continue
-        key = (account_key(assessment), assessment.period)
-        params = {"account": assessment.account.name, "period": str(assessment.period)}
+        result = file_of[id(next(a for a in group if a.source == assessment.source))]
         if assessment.period.first_day() > today:
+            params = {"account": assessment.account.name, "period": str(assessment.period)}
             result.problems.append(Problem(Place(result.path), FUTURE_PERIOD, params, Severity.WARNING))
-        if key in seen:
-            params["other"] = seen[key].name
-            result.problems.append(
-                Problem(Place(result.path), DUPLICATE_ASSESSMENT, params, Severity.WARNING)
-            )
-            continue
-        seen[key] = result.path
         result.assessments.append(assessment)
     return results
 

@@ -6,7 +6,7 @@ import pytest
 
 from reportgen.analysis import NothingToAnalyse, analyse, classify_zone, combine_ratings
 from reportgen.catalog import Catalog
-from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Perspective, Side, ZoneKind
+from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Rater, Side, View, ZoneKind
 
 
 def small_catalog(catalog: Catalog) -> Catalog:
@@ -91,9 +91,9 @@ def test_factors_missing_from_the_input_count_as_not_rated(three):
 def test_several_raters_are_averaged_and_other_perspectives_kept_apart(three):
     a, _, _ = ids(three)
     ratings = (
-        FactorRating(a, 5, 2, rater="A"),
-        FactorRating(a, 4, 3, rater="B"),
-        FactorRating(a, 1, 1, rater="Customer", perspective=Perspective.KEY_ACCOUNT),
+        FactorRating(a, 5, 2, rater=Rater("A")),
+        FactorRating(a, 4, 3, rater=Rater("B")),
+        FactorRating(a, 1, 1, rater=Rater("Customer", view=View.KEY_ACCOUNT)),
     )
     result = combine_ratings(three, ratings)
     assert (result[0].supplier, result[0].key_account) == (4.5, 2.5)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from reportgen.catalog import Catalog
 from reportgen.i18n import LocalDate
-from reportgen.model import AccountFacts, Assessment, FactorRating, FactPlaces, Period
+from reportgen.model import AccountFacts, Assessment, FactorRating, FactPlaces, Period, Rater, View
 from reportgen.problems import Place, ProblemLog, quoted
 from reportgen.reading import messages as msg
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
@@ -35,7 +35,11 @@ from reportgen.reading.vocabulary import (
     INTENDED_TYPE,
     KEY_ACCOUNT_MANAGER,
     PERIOD,
+    ROLE,
+    VIEW,
+    VIEW_OPTIONS,
     Term,
+    view_named,
 )
 
 LOW_COVERAGE = 0.5
@@ -52,6 +56,8 @@ class Header:
     assessed_on: date | None = None
     catalog_ref: str | None = None
     places: FactPlaces = field(default_factory=FactPlaces)
+    role: str | None = None
+    view: View = View.SUPPLIER
 
 
 def assemble(
@@ -67,16 +73,19 @@ def assemble(
     # Rows with errors are what leaves factors unrated then: the errors say so, a coverage note would not.
     if rated and not log.errors and rated < LOW_COVERAGE * len(catalog.factors):
         log.warning(place, msg.LOW_COVERAGE, rated=rated, total=len(catalog.factors))
+    rater = Rater(header.assessed_by, header.role, header.view, place.file)
     return Assessment(
         header.account,
         header.period,
-        ratings,
+        tuple(replace(rating, rater=rater) for rating in ratings),
         header.assessed_by,
         header.assessed_on,
         place.file,
         header.catalog_ref,
         header.places,
         catalog,
+        raters=(rater,),
+        sources=(place.file,),
     )
 
 
@@ -144,6 +153,7 @@ class FactsReader:
         assessed_on = self._parsed(ASSESSED_ON, parse_date, msg.DATE_INVALID)
         currency = self._parsed(CURRENCY, _currency_code, msg.CURRENCY_INVALID) or "EUR"
         intended = self._intended_type(catalog)
+        view = self._view()
         if len(self.log.errors) > errors_before or name is None or period is None:
             return None
         account = AccountFacts(
@@ -156,7 +166,31 @@ class FactsReader:
             former_name=self._text(FORMER_NAME),
         )
         places = FactPlaces(self._place(ACCOUNT_NAME), self._place(ACCOUNT_ID), self._place(FORMER_NAME))
-        return Header(account, period, self._text(ASSESSED_BY), assessed_on, self._text(CATALOG), places)
+        return Header(
+            account,
+            period,
+            self._text(ASSESSED_BY),
+            assessed_on,
+            self._text(CATALOG),
+            places,
+            self._text(ROLE),
+            view or View.SUPPLIER,
+        )
+
+    def _view(self) -> View | None:
+        """Whose view the ratings give; blank is our own."""
+        if VIEW.key not in self._values:
+            return None
+        raw, place = self._values[VIEW.key]
+        view = view_named(raw)
+        if view is None:
+            self.log.error(
+                place,
+                msg.VIEW_UNKNOWN,
+                value=clean_text(raw),
+                options=quoted(*VIEW_OPTIONS),
+            )
+        return view
 
     def _place(self, term: Term) -> Place | None:
         value = self._values.get(term.key)

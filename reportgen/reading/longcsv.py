@@ -12,7 +12,7 @@ import csv
 from pathlib import Path
 
 from reportgen.catalog import Catalogs
-from reportgen.model import Assessment, identity_key
+from reportgen.model import Assessment, View, identity_key
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
 from reportgen.reading.facts import FactsReader, assemble
@@ -26,14 +26,17 @@ from reportgen.reading.tables import (
     report_missing_columns,
     unique_ratings,
 )
-from reportgen.reading.values import period_key
+from reportgen.reading.values import normalise_key, period_key
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
+    ASSESSED_BY,
     CSV_ACCOUNT_NAME,
     CSV_COLUMNS,
     PERIOD,
     RATING_COLUMNS,
+    VIEW,
     Term,
+    view_named,
 )
 
 
@@ -134,8 +137,10 @@ def read_long_csv(path: Path, catalogs: Catalogs, log: ProblemLog) -> list[Asses
 
 
 def _group_rows(table: Table, header_row: int, columns: dict[str, int], log: ProblemLog) -> dict:
-    """Row numbers by (account, period); rows without either are reported and left out."""
-    groups: dict[tuple[str, str], list[int]] = {}
+    """Row numbers by account, period and rater (name and view, where the export has those columns): each
+    rater's rows are one rating, gathered with the account's other raters once every file is read. Rows
+    without an account or period are reported and left out."""
+    groups: dict[tuple[str, ...], list[int]] = {}
     identity: Term = ACCOUNT_ID if ACCOUNT_ID.key in columns else CSV_ACCOUNT_NAME
     for row in range(header_row + 1, len(table.rows)):
         if table.is_blank_row(row):
@@ -147,5 +152,13 @@ def _group_rows(table: Table, header_row: int, columns: dict[str, int], log: Pro
                 log.error(table.place_of(row, columns[term.key]), msg.CELL_EMPTY, field=term.label)
             key.append(period_key(text) if term is PERIOD else identity_key(text))
         if all(key):
-            groups.setdefault((key[0], key[1]), []).append(row)
+            groups.setdefault((key[0], key[1], *_rater_key(table, row, columns)), []).append(row)
     return groups
+
+
+def _rater_key(table: Table, row: int, columns: dict[str, int]) -> tuple[str, str]:
+    """Who rated a row, as far as the export says: name and view (a view not understood stays apart, so
+    that reading it reports it)."""
+    name, view = (table.text(row, columns[t.key]) if t.key in columns else "" for t in (ASSESSED_BY, VIEW))
+    named = view_named(view) if view else View.SUPPLIER
+    return identity_key(name), str(named) if named else normalise_key(view)

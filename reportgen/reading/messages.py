@@ -129,6 +129,10 @@ TYPE_UNKNOWN = Message(
     N_('"{value}" is not a relationship type of the catalog.'),
     N_("Use one of these names: {options}; or leave the cell blank."),
 )
+VIEW_UNKNOWN = Message(
+    N_('"{value}" is not a view: an assessment gives our view of both sides, or the key account\'s own.'),
+    N_("Write {options}; or leave the cell blank for our own view."),
+)
 ZIP_BOMB = Message(
     N_("The file unpacks to far more than any assessment ({reason}) and is not opened."),
     N_("Save the assessment again from Excel or LibreOffice; if it really is this large, split it."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.i18n import N_, gettext_for
+from reportgen.model import View
 from reportgen.problems import Message
 from reportgen.reading.values import normalise_key
 
@@ -108,6 +109,52 @@ INTENDED_TYPE = Term(
     ("Intended relationship", "Angestrebte Beziehung", "Beziehungstyp", "Intended type", "Ziel-Beziehung"),
 )
 
+ROLE = Term(
+    "role", Message(N_("Role")), ("Role", "Rolle", "Funktion", "Function", "Bewerterrolle", "Rater role")
+)
+VIEW = Term("view", Message(N_("View")), ("View", "Sicht", "Perspektive", "Perspective", "Sichtweise"))
+
+VIEW_WORDS: dict[View, tuple[str, ...]] = {
+    View.SUPPLIER: (
+        "Lieferant",
+        "Supplier",
+        "Lieferantensicht",
+        "Supplier view",
+        "Wir",
+        "We",
+        "Intern",
+        "Internal",
+    ),
+    View.KEY_ACCOUNT: (
+        "Key Account",
+        "Key-Account",
+        "KA",
+        "Kunde",
+        "Customer",
+        "Kundensicht",
+        "Customer view",
+        "Key Account view",
+        "Sicht des Key Accounts",
+    ),
+}
+"""What a workbook may write under *View*."""
+
+VIEW_TEMPLATE_WORDS: dict[View, dict[str, str]] = {
+    View.SUPPLIER: {"de": "Lieferant", "en": "Supplier"},
+    View.KEY_ACCOUNT: {"de": "Key Account", "en": "Key Account"},
+}
+"""What the template writes under *View*, by language; messages offer all of them."""
+VIEW_OPTIONS = tuple(dict.fromkeys(word for words in VIEW_TEMPLATE_WORDS.values() for word in words.values()))
+
+
+def view_named(text: object) -> View | None:
+    """The view a cell names, in either language; None when it names none."""
+    wanted = normalise_key(text)
+    return next(
+        (view for view, words in VIEW_WORDS.items() if wanted in {normalise_key(w) for w in words}), None
+    )
+
+
 ACCOUNT_FIELDS: tuple[Term, ...] = (
     ACCOUNT_NAME,
     ACCOUNT_ID,
@@ -120,6 +167,8 @@ ACCOUNT_FIELDS: tuple[Term, ...] = (
     CATALOG,
     INTENDED_TYPE,
     FORMER_NAME,
+    ROLE,
+    VIEW,
 )
 
 FACTOR_ID = Term(

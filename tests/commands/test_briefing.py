@@ -57,16 +57,18 @@ def test_a_folder_with_one_bad_file_renders_the_rest_and_exits_1(tmp_path, good,
     assert "bad.xlsx" in result.stderr
 
 
-def test_the_same_account_and_period_twice(tmp_path, make_workbook):
+def test_the_same_rater_twice_is_an_error_of_the_later_file_that_names_both(
+    tmp_path, make_workbook
+):
     make_workbook("first.xlsx")
     make_workbook("second.xlsx")
     out = tmp_path / "out"
     result = run("briefing", str(tmp_path), "--lang", "en", "--out", str(out))
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert (
-        "! second.xlsx: Acme Präzision GmbH for 2026-Q3 is also in first.xlsx; this file's assessment is left out."
-        in result.stderr.replace(str(tmp_path) + "/", "")
-    )
+        "✗ second.xlsx: Anja Groß rated Acme Präzision GmbH for 2026-Q3 from the same view already, in first.xlsx; "
+        "this file is left out so that no one counts twice."
+    ) in result.stderr.replace(str(tmp_path) + "/", "")
     assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]
 
 

@@ -1,0 +1,163 @@
+"""Several raters' files of one account and period become one assessment with several ratings.
+
+Each workbook (or each rater's rows of a CSV export) is one rater's rating, from our side or from the key
+account's. Once every file is read and the accounts are told apart, the ratings of one account and
+period are gathered:
+
+- the same rater twice (same name, same view) is an error of the later file, which is left out: it would
+  count that person twice. Two files that name no rater are the same unknown rater;
+- the key account's questionnaire alone is no assessment: the figures every report is built on are our
+  team's, so without one of ours it is left out;
+- the account's facts (revenue, manager, intended type) come from our team's first file;
+- raters may have used different versions of a catalog: the assessment is analysed with the newest, and
+  a rater's factors that version does not hold are not counted (a warning names them). Catalogs with
+  different scales cannot be averaged: such a file is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportgen.catalog import Catalog, version_order
+from reportgen.i18n import N_
+from reportgen.model import Assessment, View
+from reportgen.problems import Message, Place, Problem, Severity, quoted
+from reportgen.reading.vocabulary import ASSESSED_BY
+
+SAME_RATER_TWICE = Message(
+    N_(
+        "{rater} rated {account} for {period} from the same view already, in {other}; "
+        "this file is left out so that no one counts twice."
+    ),
+    N_(
+        "Keep one file per rater, account and period. "
+        'If two people rated, enter each one\'s name as "{field}".'
+    ),
+)
+UNNAMED_TWICE = Message(
+    N_(
+        "{account} for {period} is also in {other}, and neither file says who rated it; "
+        "this file is left out."
+    ),
+    N_(
+        'If two people rated the account, enter each one\'s name as "{field}": both are then counted. '
+        "Otherwise keep one assessment per account and period."
+    ),
+)
+ONLY_KEY_ACCOUNT_VIEW = Message(
+    N_(
+        "{account} for {period}: there is the key account's own questionnaire, but no assessment of our "
+        "team; it is left out until there is one."
+    ),
+    N_("Add our team's assessment of the same account and quarter, or check its account name and period."),
+)
+OTHER_SCALE = Message(
+    N_(
+        "{account} for {period}: this file was rated with {catalog}, whose scale differs from that of "
+        "{used} used by the other raters; it is left out, since the scores cannot be averaged."
+    ),
+    N_("Rate the account again in a template of {used} (reportgen template)."),
+)
+FACTORS_NOT_COUNTED = Message(
+    N_(
+        "{account} for {period} is analysed with {used}, the newest catalog of its raters; "
+        "this file's factors {factors} are not in it and are not counted."
+    ),
+    N_("Rate the account again in a template of {used} to have these factors counted."),
+)
+
+
+@dataclass(frozen=True)
+class GatheredProblem:
+    """A problem of the file an assessment came from; an error leaves that file's rating out."""
+
+    assessment: Assessment
+    problem: Problem
+
+
+@dataclass(frozen=True)
+class Gathered:
+    assessment: Assessment | None
+    """The account and period with every rating that counts; None when none of ours is left."""
+    problems: tuple[GatheredProblem, ...]
+
+
+def _params(assessment: Assessment, **more: str) -> dict[str, str]:
+    return {"account": assessment.account.name, "period": str(assessment.period), **more}
+
+
+def _place(assessment: Assessment) -> Place:
+    return Place(assessment.source or Path("."))
+
+
+def _name(assessment: Assessment) -> str:
+    return assessment.source.name if assessment.source else "–"
+
+
+def _one_each(ratings: list[Assessment]) -> tuple[list[Assessment], list[GatheredProblem]]:
+    """The ratings of distinct raters, in order; the later file of a rater seen before is an error."""
+    kept: dict[tuple[str, str], Assessment] = {}
+    problems = []
+    for rating in ratings:
+        rater = rating.raters[0]
+        first = kept.setdefault(rater.key, rating)
+        if first is rating:
+            continue
+        params = _params(rating, other=_name(first), field=ASSESSED_BY.label)
+        if rater.name:
+            message, params["rater"] = SAME_RATER_TWICE, rater.name
+        else:
+            message = UNNAMED_TWICE
+        problems.append(GatheredProblem(rating, Problem(_place(rating), message, params)))
+    return list(kept.values()), problems
+
+
+def _newest(catalogs: Iterable[Catalog]) -> Catalog:
+    catalogs = list(catalogs)
+    return max(catalogs, key=lambda c: version_order(c.version) if c.id == catalogs[0].id else ())
+
+
+def gather(ratings: Iterable[Assessment]) -> Gathered:
+    """One account and period from each of its raters' ratings (each as read from one file or CSV group,
+    in reading order)."""
+    ratings, problems = _one_each(list(ratings))
+    ours = [r for r in ratings if r.raters[0].view is View.SUPPLIER]
+    if not ours:
+        problems += [
+            GatheredProblem(r, Problem(_place(r), ONLY_KEY_ACCOUNT_VIEW, _params(r))) for r in ratings
+        ]
+        return Gathered(None, tuple(problems))
+    catalog = _newest(r.catalog for r in ours if r.catalog is not None) if ours[0].catalog else None
+    counted = []
+    for rating in ratings:
+        other = rating.catalog
+        if catalog is None or other is None or other is catalog:
+            counted.append(rating)
+            continue
+        params = _params(rating, catalog=other.label(), used=catalog.label())
+        if other.scale != catalog.scale:
+            problems.append(GatheredProblem(rating, Problem(_place(rating), OTHER_SCALE, params)))
+            continue
+        missing = [f.id for f in other.factors if f.id not in catalog.factor_numbers]
+        if missing:
+            params["factors"] = quoted(*missing)
+            problem = Problem(_place(rating), FACTORS_NOT_COUNTED, params, Severity.WARNING)
+            problems.append(GatheredProblem(rating, problem))
+        counted.append(rating)
+    if len(counted) == 1:
+        return Gathered(counted[0], tuple(problems))
+    first = next(r for r in counted if r.raters[0].view is View.SUPPLIER)
+    team = [r.raters[0].name for r in counted if r.raters[0].view is View.SUPPLIER and r.raters[0].name]
+    dates = [r.assessed_on for r in counted if r.assessed_on is not None]
+    gathered = replace(
+        first,
+        ratings=tuple(rating for r in counted for rating in r.ratings),
+        assessed_by=", ".join(team) or None,
+        assessed_on=max(dates, default=None),
+        catalog=catalog,
+        raters=tuple(rater for r in counted for rater in r.raters),
+        sources=tuple(dict.fromkeys(source for r in counted for source in r.sources)),
+    )
+    return Gathered(gathered, tuple(problems))
