@@ -1,11 +1,44 @@
-"""How zones are named and explained in a report's language – shared by charts and views."""
+"""How zones, views and perception gaps are named and explained in a report's language – shared by charts
+and views."""
 
 from __future__ import annotations
 
 from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalog
-from reportgen.i18n import gettext_for
-from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, ZoneKind
+from reportgen.i18n import N_, gettext_for
+from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, GapClass, View, Zone, ZoneKind
+
+VIEW_NAMES = {View.SUPPLIER: N_("our view"), View.KEY_ACCOUNT: N_("the key account's view")}
+"""Whose view figures give, as a phrase inside a sentence or a table."""
+
+GAP_CLASS_NAMES = {
+    GapClass.UNSEEN_BY_ACCOUNT: N_("unseen by the key account"),
+    GapClass.UNDERRATED_BY_US: N_("valued more by the key account"),
+    GapClass.OVERRATED_ACCOUNT: N_("overrated by us"),
+    GapClass.UNSEEN_BY_US: N_("unseen by us"),
+    GapClass.ALIGNED: N_("aligned"),
+}
+"""A perception gap's class as a table shows it: whose investment is seen differently, and how."""
+
+GAP_CLASS_MEANINGS = {
+    GapClass.UNSEEN_BY_ACCOUNT: N_("We rate our investment higher than the key account does."),
+    GapClass.UNDERRATED_BY_US: N_("The key account rates our investment higher than we do."),
+    GapClass.OVERRATED_ACCOUNT: N_("We rate the key account's investment higher than it does."),
+    GapClass.UNSEEN_BY_US: N_("The key account rates its own investment higher than we do."),
+    GapClass.ALIGNED: N_("Both views agree within the catalog's threshold."),
+}
+
+
+def view_name(view: View, lang: str) -> str:
+    return gettext_for(lang)(VIEW_NAMES[view])
+
+
+def gap_class_name(gap: GapClass, lang: str) -> str:
+    return gettext_for(lang)(GAP_CLASS_NAMES[gap])
+
+
+def gap_class_meaning(gap: GapClass, lang: str) -> str:
+    return gettext_for(lang)(GAP_CLASS_MEANINGS[gap])
 
 
 def zone_names(catalog: Catalog, lang: str) -> list[tuple[str, str]]:
@@ -22,12 +55,22 @@ def zone_names(catalog: Catalog, lang: str) -> list[tuple[str, str]]:
 
 def zone_label(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> str:
     """The zone's name as a table shows it, ", critical" included."""
-    return dict(zone_names(catalog, lang))[analysis.zone.id]
+    return zone_name(analysis.zone, catalog, lang)
+
+
+def zone_name(zone: Zone, catalog: Catalog, lang: str) -> str:
+    """Any zone's name as a table shows it (the key account's view has one too), ", critical" included."""
+    return dict(zone_names(catalog, lang))[zone.id]
 
 
 def zone_words(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> tuple[str, str]:
     """The zone's plain name and what it means, in *lang*."""
-    zone, zones = analysis.zone, catalog.zones
+    return zone_meaning(analysis.zone, catalog, lang)
+
+
+def zone_meaning(zone: Zone, catalog: Catalog, lang: str) -> tuple[str, str]:
+    """A zone's plain name and what it means, in *lang*."""
+    zones = catalog.zones
     if zone.relationship_type is not None:
         return zone.relationship_type.name.get(lang), zone.relationship_type.meaning.get(lang)
     if zone.kind is ZoneKind.SUPPLIER_FRUSTRATION:
