@@ -11,6 +11,7 @@ from pathlib import Path
 _TRANSLITERATE = str.maketrans({
     "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS",
     "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+    "ı": "i", "İ": "I",
 })  # fmt: skip
 MAX_SLUG = 60
 PART = ".part"

@@ -21,6 +21,7 @@ from tests.conftest import EXAMPLES, run_process
         ("a\x00b\nc/d\\e", "a-b-c-d-e"),
         ("東京", "account"),
         ("Ünïcödé Çø", "uenicoede-co"),
+        ("Selin Aydın, İzmir", "selin-aydin-izmir"),  # the Turkish dotless and dotted i
     ],
 )
 def test_slugs_are_safe_file_names(name, slug):
