@@ -2,8 +2,10 @@
 
 Six invented companies, two quarters each, that together cover every zone of the catalog. They use
 every input path: German and English workbooks (xlsx), an OpenDocument workbook (ods) and a German
-Excel CSV export (``;``, decimal commas, Windows-1252). The files are committed; this script is how
-they were made.
+Excel CSV export (``;``, decimal commas, Windows-1252). Two accounts were rated by several voices in
+their latest quarter: three raters of our team and one of the key account's contacts, one file each;
+in one the two views agree, in the other the key account's own view lands in another zone. The files
+are committed; this script is how they were made.
 """
 
 from __future__ import annotations
@@ -16,8 +18,20 @@ from reportgen.catalog import load_catalog
 from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS
 from reportgen.resources import DEFAULT_CATALOG
 from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
+from reportgen.writing import slugify
 
 INPUT = Path(__file__).resolve().parent.parent / "input"
+
+
+@dataclass
+class Voice:
+    """Another rater of the same account and period, in a file of their own."""
+
+    rater: str
+    role: str
+    scores: tuple[str, str]
+    view: str = "supplier"  # or "key_account": the key account's own questionnaire
+    comments: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -36,6 +50,8 @@ class Example:
     assessed_on: dict[str, date] = field(default_factory=dict)
     intended: str = ""  # the relationship type the account is run as, if any
     catalog_refs: dict[str, str] = field(default_factory=dict)  # periods assessed with another catalog
+    role: str = ""  # the role of *assessed_by*, written in periods that have other voices
+    voices: dict[str, list[Voice]] = field(default_factory=dict)  # period → the other raters
 
 
 EXAMPLES = [
@@ -89,6 +105,28 @@ EXAMPLES = [
                 10: "Nordhafen nennt uns als Referenzpartner auf der Logistikmesse in Hamburg.",
                 13: "Zweijährige Exklusivität für die Fördertechnik im Terminal Süd.",
             },
+        },
+        role="Key Account Management",
+        voices={
+            "2026-Q3": [
+                Voice("Thomas Krüger", "Vertriebsleitung", ("5445544455455545", "4455454445545455")),
+                Voice(
+                    "Selin Aydın",
+                    "Service",
+                    ("5545525455455545", "5455454545545454"),
+                    comments={6: "Feedback holen wir im Service nur bei Reklamationen ein."},
+                ),
+                Voice(
+                    "Dr. Henrik Olsen",
+                    "Leitung Einkauf",
+                    ("5545445455455545", "5445454545545445"),
+                    view="key_account",
+                    comments={
+                        1: "Die frühe Einbindung in das Terminalprojekt hat sich für beide Seiten gelohnt.",
+                        13: "Die Exklusivität im Terminal Süd verlängern wir gern.",
+                    },
+                ),
+            ]
         },
     ),
     Example(
@@ -190,6 +228,29 @@ EXAMPLES = [
                 14: "Our engineers trained theirs on the new alloy – a one-way street so far.",
             },
         },
+        role="Key account management",
+        voices={
+            "2026-Q3": [
+                Voice("Priya Raman", "Sales director", ("444-434-4343-443", "333-332-3333-333")),
+                Voice(
+                    "Marcus Webb",
+                    "Engineering",
+                    ("443-434-2343-543", "323-333-3233-332"),
+                    comments={9: "Engineering sees no framework agreement worth the name."},
+                ),
+                Voice(
+                    "Dana Whitfield",
+                    "Head of procurement",
+                    ("3333323-32333332", "4443433-43343443"),
+                    view="key_account",
+                    comments={
+                        3: "We have reorganised our kitting around the new packaging; that was a real "
+                        "investment on our side too.",
+                        14: "The alloy training was useful; we sent two of our process engineers in return.",
+                    },
+                ),
+            ]
+        },
     ),
 ]
 
@@ -216,23 +277,36 @@ def as_cell(score: float | None) -> object:
     return int(score) if score.is_integer() else score
 
 
-def workbook_sheets(example: Example, period: str, catalog) -> dict:
+VIEW_WORDS = {
+    "supplier": {"de": "Lieferant", "en": "Supplier"},
+    "key_account": {"de": "Key Account", "en": "Key Account"},
+}
+
+
+def workbook_sheets(example: Example, period: str, catalog, voice: Voice | None = None) -> dict:
+    """One rater's workbook: the example's own rater, or *voice*; with roles and views once the period has
+    other voices."""
     lang = example.language
     fact_labels, columns = headings(lang)
-    supplier, key_account = (parse_scores(s) for s in example.scores[period])
-    comments = example.comments.get(period, {})
+    rater, role, view = (
+        (voice.rater, voice.role, voice.view) if voice else (example.assessed_by, example.role, "supplier")
+    )
+    supplier, key_account = (parse_scores(s) for s in (voice.scores if voice else example.scores[period]))
+    comments = voice.comments if voice else example.comments.get(period, {})
     values = [
         example.name,
         example.account_id,
         period,
         example.kam,
-        example.assessed_by,
+        rater,
         example.assessed_on[period],
-        example.revenue,
+        example.revenue if view == "supplier" else None,
         "EUR",
         example.catalog_refs.get(period, catalog.label()),
-        example.intended,
+        example.intended if view == "supplier" else "",
     ]
+    if period in example.voices:
+        values += ["", role, VIEW_WORDS[view][lang]]
     facts = [
         FIELD_VALUE[lang],
         *([label, value] for label, value in zip(fact_labels[: len(values)], values, strict=True)),
@@ -305,12 +379,17 @@ def main() -> None:
             )
             continue
         for period in example.scores:
-            sheets = workbook_sheets(example, period, catalog)
-            target = INPUT / f"{example.slug}_{period}.{example.fmt}"
-            if example.fmt == "ods":
-                write_ods(target, sheets)
-            else:
-                write_xlsx(target, sheets, widths={name: (22, 48, 14, 14, 60) for name in sheets})
+            files = {f"{example.slug}_{period}": workbook_sheets(example, period, catalog)}
+            for voice in example.voices.get(period, []):
+                files[f"{example.slug}_{period}_{slugify(voice.rater)}"] = workbook_sheets(
+                    example, period, catalog, voice
+                )
+            for stem, sheets in files.items():
+                target = INPUT / f"{stem}.{example.fmt}"
+                if example.fmt == "ods":
+                    write_ods(target, sheets)
+                else:
+                    write_xlsx(target, sheets, widths={name: (22, 48, 14, 14, 60) for name in sheets})
     print(f"wrote {len(list(INPUT.iterdir()))} files to {INPUT}")
 
 
