@@ -186,6 +186,10 @@ class Assessment:
     sources: tuple[Path, ...] = ()
     """Every file it was gathered from; *source* is the first of them."""
 
+    def __post_init__(self) -> None:
+        if not self.sources and self.source is not None:  # read from one file
+            object.__setattr__(self, "sources", (self.source,))
+
     def raters_of(self, view: View) -> tuple[Rater, ...]:
         return tuple(r for r in self.raters if r.view is view)
 

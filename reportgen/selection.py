@@ -64,7 +64,7 @@ class Selection:
         if not self.names(assessment):
             return False
         if self.sources:
-            used = {a.assessment.source.resolve() for a in history.analyses if a.assessment.source}
+            used = {source.resolve() for a in history.analyses for source in a.assessment.sources}
             return bool(self._changed & used)
         return True
 

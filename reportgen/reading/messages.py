@@ -131,7 +131,7 @@ TYPE_UNKNOWN = Message(
 )
 VIEW_UNKNOWN = Message(
     N_('"{value}" is not a view: an assessment gives our view of both sides, or the key account\'s own.'),
-    N_("Write {options}; or leave the cell blank for our own view."),
+    N_("Write one of these: {options}; or leave the cell blank for our own view."),
 )
 ZIP_BOMB = Message(
     N_("The file unpacks to far more than any assessment ({reason}) and is not opened."),

@@ -1,0 +1,201 @@
+"""Several raters' files of one account and period: gathered into one assessment, with the errors that
+keep anyone from counting twice."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+import yaml
+
+from reportgen.catalog import load_catalogs
+from reportgen.model import Period, View
+from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+from reportgen.selection import Selection
+from reportgen.workload import prepare, read_all
+from tests.conftest import FACTS, sheets_for
+
+TODAY = Period(2026, 4).first_day()
+
+
+@pytest.fixture
+def catalogs():
+    return load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG)
+
+
+@pytest.fixture
+def rater_file(tmp_path, catalog):
+    """A workbook of one rater: name, role and view as the Account sheet gives them."""
+
+    def make(name, rater, role=None, view=None, supplier=None, key_account=None, catalog_ref=None, lang="en"):
+        sheets = sheets_for(catalog, lang=lang, supplier=supplier, key_account=key_account)
+        facts = sheets["Account"]
+        for row in facts:
+            if row[0] == "Assessed by":
+                row[1] = rater
+        facts += [["Role", role], ["View", view], ["Catalog", catalog_ref]]
+        sheets["Account"] = [row for row in facts if row[1] is not None]
+        from reportgen.spreadsheets import write_xlsx
+
+        path = tmp_path / name
+        write_xlsx(path, sheets)
+        return path
+
+    return make
+
+
+def rendered(results, lang="en"):
+    """Each problem as users read it, the file named without its folder."""
+    return [re.sub(r"^\S*/", "", p.render(lang)) for r in results for p in r.problems]
+
+
+def test_three_raters_and_the_key_accounts_questionnaire_are_one_assessment(
+    tmp_path, catalog, catalogs, rater_file
+):
+    n = len(catalog.factors)
+    rater_file("a.xlsx", "Anja Groß", "Key account management")
+    rater_file("b.xlsx", "Tom Berg", "Sales director", supplier=[5] * n)
+    rater_file("c.xlsx", "Eva Ost", "Service", supplier=[3] * n, key_account=[1] * n)
+    rater_file(
+        "d.xlsx", "Dana White", "Purchasing", view="Key Account", supplier=[2] * n, key_account=[4] * n
+    )
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert rendered(workload.files) == []
+    (analysis,) = workload.analyses
+    assessment = analysis.assessment
+    assert [(r.name, r.role, r.view) for r in assessment.raters] == [
+        ("Anja Groß", "Key account management", View.SUPPLIER),
+        ("Tom Berg", "Sales director", View.SUPPLIER),
+        ("Eva Ost", "Service", View.SUPPLIER),
+        ("Dana White", "Purchasing", View.KEY_ACCOUNT),
+    ]
+    assert [p.name for p in assessment.sources] == ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"]
+    assert assessment.assessed_by == "Anja Groß, Tom Berg, Eva Ost"
+    # our view: S (4 + 5 + 3) / 3 = 4 → 75, K (3 + 3 + 1) / 3 = 2.3 → 32.5 → 33; theirs: S 2 → 25, K 4 → 75
+    assert (analysis.supplier_index, analysis.key_account_index) == (75, 33)
+    assert (analysis.key_account_view.supplier_index, analysis.key_account_view.key_account_index) == (25, 75)
+    # the account and period live with the file of its first rater, so the batch summary names that one
+    assert [len(f.assessments) for f in workload.files] == [1, 0, 0, 0]
+
+
+def test_the_same_rater_twice_is_an_error_of_the_later_file_naming_both(tmp_path, catalogs, rater_file):
+    rater_file("first.xlsx", "Anja Groß")
+    rater_file("second.xlsx", "anja  GROSS".replace("GROSS", "Groß"))  # as identity compares names
+    files = read_all([tmp_path], catalogs, TODAY)
+    assert rendered(files) == [
+        "second.xlsx: anja  Groß rated Acme Präzision GmbH for 2026-Q3 from the same view already, in "
+        "first.xlsx; this file is left out so that no one counts twice. "
+        "Keep one file per rater, account and period. If two people rated, enter each one's name as "
+        '"Assessed by".'
+    ]
+    assert [len(f.assessments) for f in files] == [1, 0]
+    assert files[1].errors
+
+
+def test_the_same_name_in_both_views_is_two_raters(tmp_path, catalogs, rater_file):
+    rater_file("ours.xlsx", "Alex Kim")
+    rater_file("theirs.xlsx", "Alex Kim", view="Kunde")
+    (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
+    assert [r.view for r in analysis.assessment.raters] == [View.SUPPLIER, View.KEY_ACCOUNT]
+
+
+def test_the_key_accounts_questionnaire_alone_is_left_out(tmp_path, catalogs, rater_file):
+    rater_file("theirs.xlsx", "Dana White", view="Key Account")
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert workload.analyses == []
+    assert rendered(workload.files)[0].startswith(
+        "theirs.xlsx: Acme Präzision GmbH for 2026-Q3: there is the key account's own questionnaire, but no "
+        "assessment of our team"
+    )
+
+
+def test_a_view_that_is_none_is_an_error_at_its_cell(tmp_path, catalogs, rater_file):
+    rater_file("a.xlsx", "Anja Groß", view="Both")
+    (result,) = read_all([tmp_path], catalogs, TODAY)
+    assert [p.place.cell for p in result.errors] == ["B8"]
+    assert rendered([result], "de")[0].endswith(
+        "a.xlsx › Account › B8: „Both“ ist keine Sicht: Eine Bewertung gibt unsere Sicht auf beide Seiten wieder "
+        "oder die des Key Accounts selbst. Schreiben Sie einen dieser Werte: „Lieferant“, „Supplier“, „Key Account“; "
+        "oder lassen Sie die Zelle leer für unsere eigene Sicht."
+    )
+
+
+def test_raters_with_different_catalog_versions_are_analysed_with_the_newest(tmp_path, catalogs, rater_file):
+    n = 16
+    rater_file("old.xlsx", "Anja Groß", catalog_ref="efkam-partnership v0.9", supplier=[2] * n)
+    rater_file("new.xlsx", "Tom Berg", catalog_ref="efkam-partnership v1.0", supplier=[4] * n)
+    workload = prepare([tmp_path], catalogs, TODAY)
+    (analysis,) = workload.analyses
+    assert analysis.catalog.version == "1.0"
+    assert analysis.factors[0].supplier == 3  # both counted
+    assert rendered(workload.files) == []
+
+
+def test_a_rater_of_another_scale_is_left_out_and_factors_not_in_the_newest_catalog_are_named(
+    tmp_path, catalogs, rater_file
+):
+    folder = tmp_path / "criteria"
+    folder.mkdir()
+    shutil.copy(DEFAULT_CATALOG, folder / "efkam-partnership.yaml")
+    data = yaml.safe_load(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    data["version"] = "0.8"
+    data["factors"][0]["id"] = "retired-factor"
+    (folder / "old.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    data["version"] = "0.7"
+    data["scale"] = {"min": 0, "max": 10}
+    (folder / "older.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    mixed = load_catalogs(folder, folder / "efkam-partnership.yaml")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    rater_file("in/a.xlsx", "Anja Groß", catalog_ref="efkam-partnership v1.0")
+    rater_file("in/b.xlsx", "Tom Berg", catalog_ref="efkam-partnership v0.8")
+    rater_file("in/c.xlsx", "Eva Ost", catalog_ref="efkam-partnership v0.7")
+    workload = prepare([inputs], mixed, TODAY)
+    (analysis,) = workload.analyses
+    assert [r.name for r in analysis.assessment.raters] == ["Anja Groß", "Tom Berg"]
+    problems = rendered(workload.files)
+    assert any("b.xlsx" in p and '"retired-factor"' in p and "not counted" in p for p in problems)
+    assert any("c.xlsx" in p and "whose scale differs" in p for p in problems)
+    assert workload.files[2].errors and not workload.files[1].errors
+
+
+def test_a_long_csv_with_rater_and_view_columns_gives_one_assessment_with_each_rater(
+    make_csv, catalog, catalogs
+):
+    header = ["Account", "Period", "Rater", "Role", "View", "Factor ID", "Supplier", "Key account"]
+    rows = [header]
+    for rater, role, view, s in (
+        ("Ann", "Sales", "", 4),
+        ("Bo", "Service", "Supplier", 2),
+        ("Cy", "", "Customer", 1),
+    ):
+        rows += [["Acme", "2026-Q3", rater, role, view, f.id, s, 3] for f in catalog.factors]
+    path = make_csv(rows)
+    (result,) = read_all([path], catalogs, TODAY)
+    assert rendered([result]) == []
+    (assessment,) = result.assessments
+    assert [(r.name, r.role, r.view) for r in assessment.raters] == [
+        ("Ann", "Sales", View.SUPPLIER),
+        ("Bo", "Service", View.SUPPLIER),
+        ("Cy", None, View.KEY_ACCOUNT),
+    ]
+
+
+def test_make_renders_an_account_again_when_any_of_its_raters_files_changed(tmp_path, catalogs, rater_file):
+    rater_file("a.xlsx", "Anja Groß")
+    second = rater_file("b.xlsx", "Tom Berg")
+    workload = prepare([tmp_path], catalogs, TODAY)
+    (analysis,) = workload.analyses
+    history = workload.history_of(analysis)
+    assert Selection(sources=(second,)).admits(analysis, history)
+    assert not Selection(sources=(tmp_path / "other.xlsx",)).admits(analysis, history)
+
+
+def test_files_without_the_new_facts_are_one_rater_of_our_side_as_before(
+    catalog, catalogs, make_workbook, tmp_path
+):
+    make_workbook(facts=FACTS)
+    (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
+    (rater,) = analysis.assessment.raters
+    assert (rater.name, rater.role, rater.view) == ("Anja Groß", None, View.SUPPLIER)

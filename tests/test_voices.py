@@ -1,0 +1,170 @@
+"""Several voices against numbers computed by hand: each view's means, the team's spread, perception gaps
+and their classes, figures by role."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.analysis import analyse, gap_class
+from reportgen.catalog import Catalog
+from reportgen.model import AccountFacts, Assessment, FactorRating, GapClass, Period, Rater, Side, View
+from tests.test_analysis import ids, small_catalog
+
+ANNA = Rater("Anna", "Sales", View.SUPPLIER)
+BEN = Rater("Ben", "Service", View.SUPPLIER)
+CARL = Rater("Carl", "Sales", View.SUPPLIER)
+DORA = Rater("Dora", "Purchasing", View.KEY_ACCOUNT)
+
+
+@pytest.fixture
+def three(catalog):
+    return small_catalog(catalog)  # factors a, b, c weighted 1, 2, 1 on a 1–5 scale
+
+
+def rated(rater: Rater, *scores: tuple[str, float | None, float | None]) -> list[FactorRating]:
+    return [FactorRating(factor, s, k, rater=rater) for factor, s, k in scores]
+
+
+def of(*ratings: list[FactorRating]) -> Assessment:
+    raters = tuple(dict.fromkeys(r.rater for group in ratings for r in group))
+    flat = tuple(r for group in ratings for r in group)
+    return Assessment(AccountFacts("Acme"), Period(2026, 3), flat, raters=raters)
+
+
+def test_each_view_is_the_mean_of_its_own_raters_and_blank_stays_unrated(three):
+    a, b, c = ids(three)
+    result = analyse(
+        of(
+            rated(ANNA, (a, 5, 2), (b, 4, 3), (c, 2, None)),
+            rated(BEN, (a, 4, 3), (b, 2, 3), (c, None, None)),
+            rated(CARL, (a, 3, 1), (b, 4, 3), (c, 4, 2)),
+            rated(DORA, (a, 3, 4), (b, 3, 4), (c, 3, 3)),
+        ),
+        three,
+    )
+    first, second, third = result.factors
+    # our view: a (5+4+3)/3 = 4, (2+3+1)/3 = 2; b (4+2+4)/3 = 3.3, 3; c S (2+4)/2 = 3, K 2 (Carl alone)
+    assert (first.supplier, first.key_account) == (4, 2)
+    assert (second.supplier, second.key_account) == (3.3, 3)
+    assert (third.supplier, third.key_account) == (3, 2)
+    # S = (75·1 + 57.5·2 + 50·1) / 4 = 60 (b: 3.3 → 57.5); K = (25 + 50·2 + 25) / 4 = 37.5 → 38
+    assert (result.supplier_index, result.key_account_index) == (60, 38)
+    theirs = result.key_account_view
+    assert theirs is not None and theirs.view is View.KEY_ACCOUNT
+    # the key account's view: S = (50 + 50·2 + 50) / 4 = 50; K = (75 + 75·2 + 50) / 4 = 68.75 → 69
+    assert (theirs.supplier_index, theirs.key_account_index, theirs.balance) == (50, 69, -19)
+    assert theirs.zone.id == "account_invests_more"
+    assert result.zone.id == "supplier_frustration_critical"
+    assert result.zones_disagree
+
+
+def test_team_spread_per_factor_and_side_and_the_disagreement_flag(three):
+    a, b, c = ids(three)
+    result = analyse(
+        of(
+            rated(ANNA, (a, 5, 2), (b, 4, 3), (c, 2, None)),
+            rated(BEN, (a, 4, 3), (b, 2, 3), (c, None, None)),
+            rated(CARL, (a, 3, 1), (b, 4, 3), (c, 3, 2)),
+            rated(DORA, (a, 1, 5), (b, 1, 5), (c, 1, 5)),  # the key account's view is no part of the team's
+        ),
+        three,
+    )
+    first, second, third = result.factors
+    assert first.supplier_spread.scores == (3, 4, 5) and first.key_account_spread.scores == (1, 2, 3)
+    assert (first.supplier_spread.low, first.supplier_spread.high, first.supplier_spread.raters) == (3, 5, 3)
+    assert second.supplier_spread.width == 2 and second.key_account_spread.width == 0
+    assert third.supplier_spread.scores == (2, 3) and third.key_account_spread.scores == (2,)
+    # a differs by 2 on both sides, b by 2 on ours: the default threshold is 2 points; c by 1 only
+    assert [f.disagreement for f in result.factors] == [True, True, False]
+    assert result.disagreements == (first, second)
+
+
+def test_the_disagreement_threshold_is_the_catalogs(three):
+    a, b, c = ids(three)
+    data = three.model_dump()
+    data["voices"]["disagreement_points"] = 3
+    wider = Catalog.model_validate(data)
+    result = analyse(of(rated(ANNA, (a, 5, 2), (b, 4, 3)), rated(BEN, (a, 3, 2), (b, 1, 3))), wider)
+    assert [f.disagreement for f in result.factors] == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("gap", "side", "expected"),
+    [
+        (1.0, Side.SUPPLIER, GapClass.UNSEEN_BY_ACCOUNT),  # we rate our investment higher than they do
+        (-1.0, Side.SUPPLIER, GapClass.UNDERRATED_BY_US),  # they rate our investment higher than we do
+        (1.0, Side.KEY_ACCOUNT, GapClass.OVERRATED_ACCOUNT),  # we rate theirs higher than they do
+        (-1.5, Side.KEY_ACCOUNT, GapClass.UNSEEN_BY_US),  # they rate their own higher than we do
+        (0.9, Side.SUPPLIER, GapClass.ALIGNED),  # below the threshold of 1 point
+        (-0.9, Side.KEY_ACCOUNT, GapClass.ALIGNED),
+        (None, Side.SUPPLIER, None),
+    ],
+)
+def test_gap_classes_by_sign_side_and_threshold(gap, side, expected):
+    assert gap_class(gap, side, 1) is expected
+
+
+def test_perception_gaps_are_our_view_minus_theirs_largest_first(three):
+    a, b, c = ids(three)
+    result = analyse(
+        of(
+            rated(ANNA, (a, 5, 2), (b, 4, 3), (c, 3, 3)),
+            rated(BEN, (a, 4, 2), (b, 4, 3), (c, 3, None)),
+            rated(DORA, (a, 3, 4), (b, 4, 2.5), (c, None, None)),
+        ),
+        three,
+    )
+    # a: S 4.5 − 3 = +1.5 (unseen by the account), K 2 − 4 = −2 (unseen by us) → size 2
+    # b: S 4 − 4 = 0 (aligned), K 3 − 2.5 = +0.5 (aligned) → size 0.5; c: the key account rated nothing
+    gaps = [
+        (g.factor.id, g.supplier, g.key_account, g.supplier_class, g.key_account_class)
+        for g in result.perception
+    ]
+    assert gaps == [
+        (a, 1.5, -2.0, GapClass.UNSEEN_BY_ACCOUNT, GapClass.UNSEEN_BY_US),
+        (b, 0.0, 0.5, GapClass.ALIGNED, GapClass.ALIGNED),
+    ]
+
+
+def test_one_side_rated_in_both_views_gives_a_gap_of_that_side_only(three):
+    a, b, c = ids(three)
+    result = analyse(of(rated(ANNA, (a, 4, 2), (b, 4, 4)), rated(DORA, (a, 4, 4), (b, None, 3))), three)
+    second = next(g for g in result.perception if g.factor.id == b)
+    assert (second.supplier, second.key_account, second.supplier_class) == (None, 1.0, None)
+    assert second.key_account_class is GapClass.OVERRATED_ACCOUNT
+
+
+def test_without_the_key_account_view_there_is_none_and_no_gap(three):
+    a, b, c = ids(three)
+    result = analyse(of(rated(ANNA, (a, 4, 2)), rated(BEN, (a, 2, 2))), three)
+    assert result.key_account_view is None
+    assert result.perception == ()
+    assert not result.zones_disagree
+
+
+def test_figures_by_role_only_for_roles_with_enough_raters(three):
+    a, b, c = ids(three)
+    dave = Rater("Dave", "sales ", View.SUPPLIER)  # the same role, written otherwise
+    ratings = [
+        rated(ANNA, (a, 5, 1)),
+        rated(CARL, (a, 4, 1)),
+        rated(dave, (a, 3, 1)),
+        rated(BEN, (a, 1, 5)),  # Service: one rater, never shown on its own
+    ]
+    result = analyse(of(*ratings), three)
+    # Sales: a S (5+4+3)/3 = 4 → 75, K 1 → 0
+    assert [(r.role, r.raters, r.supplier_index, r.key_account_index) for r in result.roles] == [
+        ("Sales", 3, 75, 0)
+    ]
+    assert analyse(of(*ratings[:2], ratings[3]), three).roles == ()
+
+
+def test_one_rater_is_analysed_as_before(three):
+    a, b, c = ids(three)
+    alone = analyse(
+        Assessment(AccountFacts("Acme"), Period(2026, 3), (FactorRating(a, 5, 3), FactorRating(b, 4, 4))),
+        three,
+    )
+    assert (alone.supplier_index, alone.key_account_index) == (83, 67)
+    assert alone.key_account_view is None and alone.roles == () and alone.disagreements == ()
+    assert alone.factors[0].supplier_spread.scores == (5,)
