@@ -11,7 +11,7 @@ from tests.conftest import run
 
 def test_a_folder_with_good_broken_and_duplicate_workbooks(tmp_path, make_workbook, catalog):
     make_workbook("good.xlsx", lang="de")
-    make_workbook("copy.xlsx", lang="de")  # the same account and period again
+    make_workbook("copy.xlsx", lang="de")  # the same account, period and rater again
     n = len(catalog.factors)
     make_workbook("broken.xlsx", lang="de", supplier=["viel"] + [4] * (n - 1))
     make_workbook("future.xlsx", lang="de", facts=["Beta AG", "KA-2", "2031-Q1"])
@@ -21,12 +21,15 @@ def test_a_folder_with_good_broken_and_duplicate_workbooks(tmp_path, make_workbo
     result = run("validate", str(tmp_path), "--lang", "de")
     lines = result.stderr.replace(str(tmp_path) + "/", "").splitlines()
     assert result.exit_code == 1
-    assert lines[-1] == "5 Dateien geprüft: 1 in Ordnung, 3 nur mit Warnungen, 1 mit Fehlern."
+    assert lines[-1] == "5 Dateien geprüft: 1 in Ordnung, 2 nur mit Warnungen, 2 mit Fehlern."
     assert "✗ broken.xlsx › Bewertung › C2: „viel“ ist keine Zahl." in result.stderr.replace(
         str(tmp_path) + "/", ""
     )
     text = "\n".join(lines)
-    assert "! good.xlsx: Acme Präzision GmbH für 2026-Q3 steht auch in copy.xlsx" in text
+    assert (
+        "✗ good.xlsx: Anja Groß hat Acme Präzision GmbH für 2026-Q3 aus derselben Sicht bereits in copy.xlsx "
+        "bewertet; diese Datei bleibt außen vor, damit niemand doppelt zählt."
+    ) in text
     assert "! future.xlsx: Beta AG: Die Periode 2031-Q1 hat noch nicht begonnen." in text
     assert "! sparse.xlsx › Bewertung: Nur 5 von 16 Faktoren sind auf beiden Seiten bewertet" in text
 
