@@ -4,6 +4,8 @@ and their classes, figures by role."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.analysis import analyse, gap_class
 from reportgen.catalog import Catalog
@@ -80,7 +82,7 @@ def test_team_spread_per_factor_and_side_and_the_disagreement_flag(three):
 
 
 def test_the_disagreement_threshold_is_the_catalogs(three):
-    a, b, c = ids(three)
+    a, b, _c = ids(three)
     data = three.model_dump()
     data["voices"]["disagreement_points"] = 3
     wider = Catalog.model_validate(data)
@@ -127,7 +129,7 @@ def test_perception_gaps_are_our_view_minus_theirs_largest_first(three):
 
 
 def test_one_side_rated_in_both_views_gives_a_gap_of_that_side_only(three):
-    a, b, c = ids(three)
+    a, b, _c = ids(three)
     result = analyse(of(rated(ANNA, (a, 4, 2), (b, 4, 4)), rated(DORA, (a, 4, 4), (b, None, 3))), three)
     second = next(g for g in result.perception if g.factor.id == b)
     assert (second.supplier, second.key_account, second.supplier_class) == (None, 1.0, None)
@@ -135,7 +137,7 @@ def test_one_side_rated_in_both_views_gives_a_gap_of_that_side_only(three):
 
 
 def test_without_the_key_account_view_there_is_none_and_no_gap(three):
-    a, b, c = ids(three)
+    a, _b, _c = ids(three)
     result = analyse(of(rated(ANNA, (a, 4, 2)), rated(BEN, (a, 2, 2))), three)
     assert result.key_account_view is None
     assert result.perception == ()
@@ -143,7 +145,7 @@ def test_without_the_key_account_view_there_is_none_and_no_gap(three):
 
 
 def test_figures_by_role_only_for_roles_with_enough_raters(three):
-    a, b, c = ids(three)
+    a, _b, _c = ids(three)
     dave = Rater("Dave", "sales ", View.SUPPLIER)  # the same role, written otherwise
     ratings = [
         rated(ANNA, (a, 5, 1)),
@@ -160,7 +162,7 @@ def test_figures_by_role_only_for_roles_with_enough_raters(three):
 
 
 def test_one_rater_is_analysed_as_before(three):
-    a, b, c = ids(three)
+    a, b, _c = ids(three)
     alone = analyse(
         Assessment(AccountFacts("Acme"), Period(2026, 3), (FactorRating(a, 5, 3), FactorRating(b, 4, 4))),
         three,
@@ -168,3 +170,37 @@ def test_one_rater_is_analysed_as_before(three):
     assert (alone.supplier_index, alone.key_account_index) == (83, 67)
     assert alone.key_account_view is None and alone.roles == () and alone.disagreements == ()
     assert alone.factors[0].supplier_spread.scores == (5,)
+
+
+scores = st.one_of(st.none(), st.integers(1, 5).map(float), st.sampled_from([1.5, 2.5, 3.5, 4.5]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    team=st.lists(st.lists(st.tuples(scores, scores), min_size=3, max_size=3), min_size=1, max_size=4),
+    theirs=st.lists(st.tuples(scores, scores), min_size=3, max_size=3),
+    order=st.randoms(use_true_random=False),
+)
+def test_the_order_of_raters_and_the_key_accounts_view_never_change_our_figures(catalog, team, theirs, order):
+    three = small_catalog(catalog)
+    factor_ids = ids(three)
+    team_ratings = [
+        rated(Rater(f"R{i}"), *((f, s, k) for f, (s, k) in zip(factor_ids, rows, strict=True)))
+        for i, rows in enumerate(team)
+    ]
+    if not any(r.rated_both for group in team_ratings for r in group):
+        return  # nothing to analyse: the reader reports such a file
+    their_ratings = rated(DORA, *((f, s, k) for f, (s, k) in zip(factor_ids, theirs, strict=True)))
+    alone = analyse(of(*team_ratings), three)
+    shuffled = [*team_ratings, their_ratings]
+    order.shuffle(shuffled)
+    both = analyse(of(*shuffled), three)
+    assert (both.supplier_index, both.key_account_index, both.zone.id) == (
+        alone.supplier_index,
+        alone.key_account_index,
+        alone.zone.id,
+    )
+    assert [f.supplier_spread for f in both.factors] == [f.supplier_spread for f in alone.factors]
+    for gap in both.perception:
+        if gap.supplier is not None:  # our view minus theirs, both as shown
+            assert gap.supplier == pytest.approx(gap.ours.supplier - gap.theirs.supplier, abs=0.051)
