@@ -7,6 +7,10 @@ know is asked as it stands, for the reader to reflect on.
 
 The answers are worded here, in the report's language, with the figures as every report shows them;
 the templates only lay them out.
+
+Where the key account's own contacts answered, the answers use their view (see
+:func:`reportgen.portfolio.answering_analysis`) and say so in every verdict; where their view puts the
+account in another zone than ours, the answers name ours too and ask for the two to be compared first.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from reportgen.analysis import by_share_of_balance, classify_zone
 from reportgen.catalog import Catalog, RelationshipType
 from reportgen.i18n import Formatter, Nn_, Plural, gettext_for
 from reportgen.model import AccountAnalysis, FactorResult, Side, ZoneKind
-from reportgen.portfolio import is_scale_back_candidate, preferred_type
+from reportgen.portfolio import answering_analysis, is_scale_back_candidate, preferred_type
 from reportgen.wording import zone_label
 
 FACTORS_NAMED = 3
@@ -125,7 +129,7 @@ def question_text(catalog: Catalog, kind: QuestionKind, lang: str) -> str | None
 def coaching_questions(analysis: AccountAnalysis, lang: str) -> tuple[CoachingQuestion, ...]:
     """The questions of the catalog the account was analysed with, each answered with its figures."""
     catalog = analysis.catalog
-    words = _Words(analysis, catalog, lang)
+    words = _Words(answering_analysis(analysis), catalog, lang, ours=analysis)
     answers = {
         QuestionKind.OVER_INVESTMENT: words.over_investment,
         QuestionKind.LEAN_OR_STRATEGIC: words.lean_or_strategic,
@@ -201,8 +205,12 @@ class _Words:
     to ("the same factors") instead of being listed again.
     """
 
-    def __init__(self, analysis: AccountAnalysis, catalog: Catalog, lang: str) -> None:
+    def __init__(
+        self, analysis: AccountAnalysis, catalog: Catalog, lang: str, ours: AccountAnalysis | None = None
+    ) -> None:
+        """*analysis* gives the figures the answers use; *ours* is our own view, where that is another."""
         self.analysis, self.catalog, self.lang = analysis, catalog, lang
+        self.ours = ours if ours is not None and ours is not analysis else None
         self._ = gettext_for(lang)
         self.number = Formatter(lang).number
         self.score = Formatter(lang).score
@@ -237,10 +245,15 @@ class _Words:
             return named[0]
         return _("{first} and {last}").format(first=", ".join(named[:-1]), last=named[-1])
 
-    def indices(self) -> str:
+    def indices(self, analysis: AccountAnalysis | None = None) -> str:
+        """ "S 81, K 23" of the answers' figures, or of *analysis*."""
+        analysis = analysis or self.analysis
         return (
             self._("S {supplier}, K {key_account}")
-            .format(supplier=self.number(self.s), key_account=self.number(self.k))
+            .format(
+                supplier=self.number(analysis.supplier_index),
+                key_account=self.number(analysis.key_account_index),
+            )
             .replace(" ", NBSP)
         )
 
@@ -260,8 +273,33 @@ class _Words:
         assert relationship is not None  # equal indices are always balanced
         return relationship
 
-    def verdict(self, answer: str) -> str:
+    def verdict(self, answer: str, both_views: bool = False) -> str:
+        """ "Brandtner: yes"; with the key account's view, the verdict says it is that view's, unless it
+        weighs *both_views*."""
+        if self.ours is not None and not both_views:
+            return self._("{account}, as the key account sees it: {answer}").format(
+                account=self.name, answer=answer
+            )
         return self._("{account}: {answer}").format(account=self.name, answer=answer)
+
+    def our_other_zone(self) -> list[str]:
+        """Where the key account's view puts the account in another zone than ours: ours, to compare."""
+        if self.ours is None or not self.ours.zones_disagree:
+            return []
+        return [
+            self._(
+                "Our own view puts it in “{zone}” ({indices}): compare the two views with the key account "
+                "before acting on either."
+            ).format(zone=zone_label(self.ours, self.catalog, self.lang), indices=self.indices(self.ours))
+        ]
+
+    def over_invested_in_our_view_only(self) -> bool:
+        ours = self.ours
+        return (
+            ours is not None
+            and ours.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION
+            and self.analysis.zone.kind is not ZoneKind.SUPPLIER_FRUSTRATION
+        )
 
     # The answers
 
@@ -274,6 +312,7 @@ class _Words:
                 _("We are furthest ahead in {factors}.").format(
                     factors=self.factors(_ahead(self.analysis, Side.SUPPLIER))
                 ),
+                *self.our_other_zone(),
             ]
             return Answer(self.verdict(verdict), tuple(sentences))
         if kind is ZoneKind.ACCOUNT_INVESTS_MORE:
@@ -282,6 +321,7 @@ class _Words:
                 _("The customer is furthest ahead in {factors}.").format(
                     factors=self.factors(_ahead(self.analysis, Side.KEY_ACCOUNT))
                 ),
+                *self.our_other_zone(),
             ]
             return Answer(self.verdict(_("no, the other way round")), tuple(sentences))
         if self.balance:
@@ -295,6 +335,7 @@ class _Words:
                     factors=self.factors(ahead)
                 )
             )
+        sentences += self.our_other_zone()
         return Answer(self.verdict(_("no")), tuple(sentences))
 
     def lean_or_strategic(self) -> Answer:
@@ -419,6 +460,21 @@ class _Words:
                 ),
             )
             return Answer(self.verdict(_("yes, a candidate")), sentences)
+        if self.over_invested_in_our_view_only():
+            assert self.ours is not None
+            sentences = (
+                _(
+                    "Our own view puts it in “{zone}” ({indices}), the key account's own view does not: "
+                    "scaling back now would leave unanswered what the key account says it invests."
+                ).format(
+                    zone=zone_label(self.ours, self.catalog, self.lang), indices=self.indices(self.ours)
+                ),
+                _(
+                    "Go through the perception gaps with it first: show it what it does not see of our "
+                    "investment, and ask about what we do not see of its own."
+                ),
+            )
+            return Answer(self.verdict(_("not on our view alone"), both_views=True), sentences)
         if kind is ZoneKind.SUPPLIER_FRUSTRATION:
             level = self.level()
             sentences = (

@@ -5,14 +5,14 @@ answered with data. Pure functions over analyses and histories.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reportgen.analysis import zone_changed, zone_ids
+from reportgen.analysis import imbalance_drivers, zone_changed, zone_ids
 from reportgen.catalog import Catalog, RelationshipType
 from reportgen.figures import shown_score
 from reportgen.history import AccountHistory
-from reportgen.model import AccountAnalysis, FactorResult, Period, ZoneKind
+from reportgen.model import AccountAnalysis, FactorResult, GapClass, Period, Side, ZoneKind
 
 FACTOR_MOVES = 3
 
@@ -46,12 +46,36 @@ class PortfolioEntry:
     def zone_changed(self) -> bool:
         return zone_changed(self.previous, self.analysis)
 
+    @property
+    def answering(self) -> AccountAnalysis:
+        """The figures the coaching questions are answered with (see :func:`answering_analysis`)."""
+        return answering_analysis(self.analysis)
+
+
+@dataclass(frozen=True)
+class PortfolioGap:
+    """One side of one factor of one account that the key account sees otherwise than we do."""
+
+    entry: PortfolioEntry
+    factor: FactorResult
+    """The factor as our view rated it."""
+    side: Side
+    """Whose investment is seen differently."""
+    ours: float
+    theirs: float
+    gap_class: GapClass
+
+    @property
+    def difference(self) -> float:
+        """Our view's score minus the key account's, in scale points."""
+        return shown_score(self.ours - self.theirs)
+
 
 @dataclass(frozen=True)
 class CapacityCheck:
     limit: int
     rated: tuple[PortfolioEntry, ...]
-    """Accounts whose assessment puts them in the strategic partnership zone."""
+    """Accounts rated strategic partnerships (see :func:`is_rated_strategic`)."""
     intended: tuple[PortfolioEntry, ...]
     """Accounts meant to be strategic partnerships, whatever their rating."""
 
@@ -73,9 +97,16 @@ class PortfolioAnalysis:
     """Ranked by imbalance S − K, largest over-investment first."""
     zone_counts: tuple[tuple[str, int], ...]
     over_investing: tuple[PortfolioEntry, ...]
+    """In the supplier frustration zone in our view, as the zone counts and the ranking show them."""
+    over_investment_answer: tuple[PortfolioEntry, ...]
+    """The answer to the over-investment question: in the supplier frustration zone by the figures the
+    answers use (:func:`answering_analysis`)."""
     lean: tuple[PortfolioEntry, ...]
+    """Lean by the figures the answers use."""
     strategic: tuple[PortfolioEntry, ...]
+    """Rated strategic partnerships (see :func:`is_rated_strategic`)."""
     scale_back: tuple[PortfolioEntry, ...]
+    """Candidates to scale back by the figures the answers use."""
     capacity: CapacityCheck
     dropped: tuple[str, ...]
     """Accounts assessed in the previous period but not in this one."""
@@ -84,6 +115,25 @@ class PortfolioAnalysis:
     accounts were assessed with. Every account keeps its zone from its own catalog."""
     catalogs_used: tuple[tuple[str, int], ...] = ()
     """Each catalog the quarter's accounts were assessed with and how many, the portfolio's first."""
+    perception_gaps: tuple[PortfolioGap, ...] = ()
+    """Every side of a factor that an account's key account sees otherwise than we do, largest first."""
+
+    @property
+    def with_key_account_view(self) -> tuple[PortfolioEntry, ...]:
+        """The accounts whose key account answered its own questionnaire."""
+        return tuple(e for e in self.entries if e.analysis.key_account_view is not None)
+
+    @property
+    def zones_disagree(self) -> tuple[PortfolioEntry, ...]:
+        """The accounts the key account's own view puts in another zone than ours."""
+        return tuple(e for e in self.entries if e.analysis.zones_disagree)
+
+    @property
+    def over_investing_in_our_view_only(self) -> tuple[PortfolioEntry, ...]:
+        """In the supplier frustration zone in our view, but not as the key account sees it: the answers
+        leave them out, and the report says so."""
+        answered = {id(e) for e in self.over_investment_answer}
+        return tuple(e for e in self.over_investing if id(e) not in answered)
 
     @property
     def movements(self) -> tuple[PortfolioEntry, ...]:
@@ -98,6 +148,43 @@ def preferred_type(catalog: Catalog) -> RelationshipType | None:
     """The relationship type after lean KAM (the preferred partner), if the catalog has one."""
     types = catalog.zones.relationship_types
     return types[1] if len(types) > 1 else None
+
+
+def answering_analysis(analysis: AccountAnalysis) -> AccountAnalysis:
+    """The analysis the coaching answers use: the key account's own view where its contacts answered,
+    else ours (*analysis* itself).
+
+    The key account knows best what it invests, and whether it reflects what we give is its answer to
+    give, not our guess; suppliers are known to guess their customers too optimistically. The copy keeps
+    the key account's view and the perception gaps beside its figures, so a report can still name ours.
+    """
+    theirs = analysis.key_account_view
+    if theirs is None:
+        return analysis
+    return replace(
+        analysis,
+        factors=theirs.factors,
+        supplier_index=theirs.supplier_index,
+        key_account_index=theirs.key_account_index,
+        exact_supplier_index=theirs.exact_supplier_index,
+        exact_key_account_index=theirs.exact_key_account_index,
+        zone=theirs.zone,
+        drivers=imbalance_drivers(theirs.factors, theirs.zone),
+        coverage=theirs.coverage,
+    )
+
+
+def is_rated_strategic(analysis: AccountAnalysis) -> bool:
+    """Rated a strategic partnership: our view puts it there, and so does the key account's own view
+    where its contacts answered.
+
+    A strategic partnership is like a marriage, both must say yes: an account the key account itself
+    does not see as one is no partnership the capacity check should count, and one only the key account
+    sees as such is not one we run yet.
+    """
+    strategic = analysis.catalog.zones.relationship_types[-1].id
+    theirs = analysis.key_account_view
+    return analysis.zone.id == strategic and (theirs is None or theirs.zone.id == strategic)
 
 
 def is_scale_back_candidate(analysis: AccountAnalysis) -> bool:
@@ -163,7 +250,8 @@ def analyse_portfolio(
         return entry.analysis.catalog.zones.relationship_types
 
     over = tuple(e for e in ranked if e.analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION)
-    strategic = tuple(e for e in ranked if e.analysis.zone.id == types(e)[-1].id)
+    over_answer = tuple(e for e in ranked if e.answering.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION)
+    strategic = tuple(e for e in ranked if is_rated_strategic(e.analysis))
     intended = tuple(e for e in ranked if e.analysis.assessment.account.intended_type == types(e)[-1].id)
     counts = {zone: 0 for zone in zone_ids(main)}
     for entry in ranked:
@@ -176,14 +264,34 @@ def analyse_portfolio(
         entries=ranked,
         zone_counts=tuple(counts.items()),
         over_investing=over,
-        lean=tuple(e for e in ranked if e.analysis.zone.id == types(e)[0].id),
+        over_investment_answer=over_answer,
+        lean=tuple(e for e in ranked if e.answering.zone.id == types(e)[0].id),
         strategic=strategic,
-        scale_back=tuple(e for e in over if is_scale_back_candidate(e.analysis)),
+        scale_back=tuple(e for e in over_answer if is_scale_back_candidate(e.answering)),
         capacity=CapacityCheck(main.zones.strategic_capacity, strategic, intended),
         dropped=dropped,
         catalog=main,
         catalogs_used=tuple(sorted(used.items(), key=lambda item: (item[0] != main.label(), -item[1]))),
+        perception_gaps=portfolio_gaps(ranked),
     )
+
+
+def portfolio_gaps(entries: tuple[PortfolioEntry, ...]) -> tuple[PortfolioGap, ...]:
+    """Each side of a factor that a key account sees otherwise than we do (not aligned), largest
+    difference first, then in the ranking's and the catalog's order."""
+    gaps = []
+    for entry in entries:
+        for gap in entry.analysis.perception:
+            sides = (
+                (Side.SUPPLIER, gap.ours.supplier, gap.theirs.supplier, gap.supplier_class),
+                (Side.KEY_ACCOUNT, gap.ours.key_account, gap.theirs.key_account, gap.key_account_class),
+            )
+            for side, ours, theirs, gap_class in sides:
+                if gap_class is None or gap_class is GapClass.ALIGNED:
+                    continue
+                gaps.append(PortfolioGap(entry, gap.ours, side, ours, theirs, gap_class))
+    gaps.sort(key=lambda g: (-abs(g.difference), g.entry.rank, g.factor.number, g.side is Side.KEY_ACCOUNT))
+    return tuple(gaps)
 
 
 def portfolio_sources(histories: dict[str, AccountHistory], period: Period) -> set[Path]:

@@ -8,13 +8,21 @@ from datetime import date
 
 from reportgen.analysis import by_share_of_balance
 from reportgen.coaching import QuestionKind, question_text
-from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, ZoneKind
-from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry
-from reportgen.wording import zone_label, zone_names
+from reportgen.i18n import N_, gettext_for
+from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, Side, ViewFigures, ZoneKind
+from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry, PortfolioGap
+from reportgen.wording import gap_class_name, zone_label, zone_name, zone_names
 from reportgen.writing import slugify
 
 DRIVERS_SHOWN = 3
 APPENDIX_GAPS = 5
+PERCEPTION_GAPS_SHOWN = 6
+"""The largest perception gaps the portfolio lists: the few worth a conversation, on what the ranking
+leaves of its page."""
+
+AS_THE_KEY_ACCOUNT_SEES_IT = N_("as the key account sees it")
+"""Marks an answer given with the key account's own view rather than ours."""
+SIDE_NAMES = {Side.SUPPLIER: N_("Supplier"), Side.KEY_ACCOUNT: N_("Key account")}
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,43 @@ class AccountRow:
     intended_name: str | None
     drivers: tuple[FactorNote, ...]
     moves: tuple[FactorNote, ...]
+    seen_as: str | None = None
+    """Whose view the row's figures give, where it is not ours: "as the key account sees it"."""
+
+
+@dataclass(frozen=True)
+class ViewPosition:
+    """Where one view puts an account."""
+
+    zone_id: str
+    zone_name: str
+    supplier_index: int
+    key_account_index: int
+
+
+@dataclass(frozen=True)
+class ZoneDisagreement:
+    """An account that the key account's own view puts in another zone than ours."""
+
+    row: AccountRow
+    ours: ViewPosition
+    theirs: ViewPosition
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """One side of one factor that an account's key account sees otherwise than we do."""
+
+    account: str
+    number: int
+    label: str
+    side_name: str
+    """Whose investment is seen differently."""
+    ours: float
+    theirs: float
+    difference: float
+    """Our view's score minus the key account's."""
+    class_name: str
 
 
 @dataclass(frozen=True)
@@ -96,6 +141,9 @@ class CoverSection:
     dropped: tuple[str, ...]
     """Accounts assessed in the previous quarter but not in this one."""
     capacity: Capacity
+    key_account_view_count: int = 0
+    """Accounts whose key account answered its own questionnaire."""
+    zones_disagree_count: int = 0
 
     @property
     def dropped_count(self) -> int:
@@ -114,6 +162,29 @@ class RankingSection:
 
 
 @dataclass(frozen=True)
+class VoicesSection:
+    """How the key accounts that answered their own questionnaire see the partnership: how many did,
+    where their view puts the account in another zone, and the largest perception gaps."""
+
+    account_count: int
+    with_view: tuple[str, ...]
+    """The accounts whose key account answered, in the ranking's order."""
+    disagreements: tuple[ZoneDisagreement, ...]
+    gaps: tuple[GapRow, ...]
+    """The largest perception gaps of the whole portfolio, largest first."""
+    gap_count: int
+    """All perception gaps beyond the catalog's threshold, shown or not."""
+
+    @property
+    def with_view_count(self) -> int:
+        return len(self.with_view)
+
+    @property
+    def shown_count(self) -> int:
+        return len(self.gaps)
+
+
+@dataclass(frozen=True)
 class QuestionsSection:
     """The coaching questions the portfolio answers, each worded as the catalog words the question of
     its kind (None where the catalog asks none of that kind), with the accounts that answer it."""
@@ -128,6 +199,10 @@ class QuestionsSection:
     capacity: Capacity
     scale_back_question: str | None
     scale_back: tuple[AccountRow, ...]
+    key_account_answers: bool = False
+    """Some answers use a key account's own view: the section says so and marks them."""
+    over_investing_in_our_view_only: tuple[ZoneDisagreement, ...] = ()
+    """Over-investing in our view, not as the key account sees it: named apart, not counted."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +229,8 @@ class PortfolioView:
     cover: CoverSection
     map: MapSection
     ranking: RankingSection
+    voices: VoicesSection | None
+    """None when no key account of the quarter answered its own questionnaire."""
     questions: QuestionsSection
     movements: MovementsSection
     appendix: AppendixSection
@@ -165,9 +242,14 @@ def _note(result, lang: str, change: float | None = None) -> FactorNote:
                       result.key_account, change)  # fmt: skip
 
 
-def _row(entry: PortfolioEntry, lang: str) -> AccountRow:
-    """An account's row, worded by its own catalog (its zone, its intended relationship)."""
-    analysis = entry.analysis
+def _row(entry: PortfolioEntry, lang: str, analysis: AccountAnalysis | None = None) -> AccountRow:
+    """An account's row, worded by its own catalog (its zone, its intended relationship): with our view's
+    figures, or those of *analysis* (the figures the coaching answers use), marked where they are the
+    key account's."""
+    seen_as = None
+    if analysis is not None and analysis is not entry.analysis:
+        seen_as = gettext_for(lang)(AS_THE_KEY_ACCOUNT_SEES_IT)
+    analysis = analysis or entry.analysis
     catalog = analysis.catalog
     account = analysis.assessment.account
     types = {r.id: r.name.get(lang) for r in catalog.zones.relationship_types}
@@ -192,6 +274,38 @@ def _row(entry: PortfolioEntry, lang: str) -> AccountRow:
         intended_name=types.get(account.intended_type) if account.intended_type else None,
         drivers=tuple(_note(d, lang) for d in analysis.drivers[:DRIVERS_SHOWN]),
         moves=tuple(_note(m.now, lang, m.change) for m in entry.factor_moves),
+        seen_as=seen_as,
+    )
+
+
+def _position(figures: AccountAnalysis | ViewFigures, catalog, lang: str) -> ViewPosition:
+    return ViewPosition(
+        figures.zone.id,
+        zone_name(figures.zone, catalog, lang),
+        figures.supplier_index,
+        figures.key_account_index,
+    )
+
+
+def _disagreement(entry: PortfolioEntry, row: AccountRow, lang: str) -> ZoneDisagreement:
+    analysis = entry.analysis
+    theirs = analysis.key_account_view
+    assert theirs is not None, "only a key account's own view can disagree with ours"
+    return ZoneDisagreement(
+        row, _position(analysis, analysis.catalog, lang), _position(theirs, analysis.catalog, lang)
+    )
+
+
+def _gap_row(gap: PortfolioGap, lang: str) -> GapRow:
+    return GapRow(
+        account=gap.entry.name,
+        number=gap.factor.number,
+        label=gap.factor.factor.label(lang),
+        side_name=gettext_for(lang)(SIDE_NAMES[gap.side]),
+        ours=gap.ours,
+        theirs=gap.theirs,
+        difference=gap.difference,
+        class_name=gap_class_name(gap.gap_class, lang),
     )
 
 
@@ -249,24 +363,51 @@ def _cover(portfolio: PortfolioAnalysis, pick: Pick, capacity: Capacity, lang: s
         newcomer_count=len(portfolio.newcomers),
         dropped=portfolio.dropped,
         capacity=capacity,
+        key_account_view_count=len(portfolio.with_key_account_view),
+        zones_disagree_count=len(portfolio.zones_disagree),
     )
 
 
-def _questions(portfolio: PortfolioAnalysis, pick: Pick, capacity: Capacity, lang: str) -> QuestionsSection:
-    """The questions of the portfolio's catalog, each found by its kind, not by its place."""
+def _voices(portfolio: PortfolioAnalysis, pick: Pick, lang: str) -> VoicesSection | None:
+    with_view = portfolio.with_key_account_view
+    if not with_view:
+        return None
+    return VoicesSection(
+        account_count=len(portfolio.entries),
+        with_view=tuple(e.name for e in with_view),
+        disagreements=tuple(
+            _disagreement(e, row, lang)
+            for e, row in zip(portfolio.zones_disagree, pick(portfolio.zones_disagree), strict=True)
+        ),
+        gaps=tuple(_gap_row(g, lang) for g in portfolio.perception_gaps[:PERCEPTION_GAPS_SHOWN]),
+        gap_count=len(portfolio.perception_gaps),
+    )
+
+
+def _questions(
+    portfolio: PortfolioAnalysis, pick: Pick, answer: Pick, capacity: Capacity, lang: str
+) -> QuestionsSection:
+    """The questions of the portfolio's catalog, each found by its kind, not by its place; the accounts
+    that answer them with the figures the answers use (*answer*: the key account's own view where it
+    answered)."""
     catalog = portfolio.catalog
     types = catalog.zones.relationship_types
+    our_view_only = portfolio.over_investing_in_our_view_only
     return QuestionsSection(
         over_investment_question=question_text(catalog, QuestionKind.OVER_INVESTMENT, lang),
-        over_investing=pick(portfolio.over_investing),
+        over_investing=answer(portfolio.over_investment_answer),
         lean_or_strategic_question=question_text(catalog, QuestionKind.LEAN_OR_STRATEGIC, lang),
         lean_name=types[0].name.get(lang),
-        lean=pick(portfolio.lean),
+        lean=answer(portfolio.lean),
         strategic_name=types[-1].name.get(lang),
-        strategic=pick(portfolio.strategic),
+        strategic=answer(portfolio.strategic),
         capacity=capacity,
         scale_back_question=question_text(catalog, QuestionKind.SCALE_BACK, lang),
-        scale_back=pick(portfolio.scale_back),
+        scale_back=answer(portfolio.scale_back),
+        key_account_answers=bool(portfolio.with_key_account_view),
+        over_investing_in_our_view_only=tuple(
+            _disagreement(e, row, lang) for e, row in zip(our_view_only, pick(our_view_only), strict=True)
+        ),
     )
 
 
@@ -275,13 +416,17 @@ def build_portfolio(
 ) -> PortfolioView:
     """The portfolio view, with its *charts* drawn apart (:func:`reportgen.charts.portfolio_charts`)."""
     rows = {id(e): _row(e, lang) for e in portfolio.entries}
+    answer_rows = {id(e): _row(e, lang, e.answering) for e in portfolio.entries}
 
     def pick(entries: Iterable[PortfolioEntry]) -> tuple[AccountRow, ...]:
         return tuple(rows[id(e)] for e in entries)
 
+    def answer(entries: Iterable[PortfolioEntry]) -> tuple[AccountRow, ...]:
+        return tuple(answer_rows[id(e)] for e in entries)
+
     capacity = Capacity(
         limit=portfolio.capacity.limit,
-        accounts=pick(portfolio.capacity.accounts),
+        accounts=answer(portfolio.capacity.accounts),
         exceeded=portfolio.capacity.exceeded,
     )
     appendix = tuple(
@@ -297,7 +442,8 @@ def build_portfolio(
         cover=_cover(portfolio, pick, capacity, lang),
         map=MapSection(charts.map_svg),
         ranking=RankingSection(pick(portfolio.entries)),
-        questions=_questions(portfolio, pick, capacity, lang),
+        voices=_voices(portfolio, pick, lang),
+        questions=_questions(portfolio, pick, answer, capacity, lang),
         movements=MovementsSection(str(portfolio.previous_period), pick(portfolio.movements)),
         appendix=AppendixSection(appendix),
     )

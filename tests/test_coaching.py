@@ -308,3 +308,36 @@ def test_a_catalog_of_two_or_four_questions_is_asked_whole(catalog, kinds):
     )
     assert all(f"<h3>{heading}</h3>" in html for heading in headings)
     assert "Own question" not in html  # a question of no kind is the briefing's, for the reader to reflect on
+
+
+def test_an_account_over_invested_in_our_view_alone_is_answered_with_the_key_accounts(catalog):
+    """Ours: S 75, K 25, critical over-investment; the key account's own: S 25, K 75."""
+    from tests.test_portfolio import two_views
+
+    mirror = two_views(catalog, "Mirror", (4, 2), (2, 4))
+    over, lean_or_strategic, scale_back = coaching_questions(mirror, "en")
+    assert over.answer.verdict == "Mirror, as the key account sees it: no, the other way round"
+    assert (
+        plain(over.answer.sentences[0]) == "The key account invests 50 points more than we do (S 25, K 75)."
+    )
+    assert plain(over.answer.sentences[-1]) == (
+        "Our own view puts it in “Supplier frustration zone, critical” (S 75, K 25): compare the two views "
+        "with the key account before acting on either."
+    )
+    assert lean_or_strategic.answer.verdict.startswith("Mirror, as the key account sees it: ")
+    assert scale_back.answer.verdict == "Mirror: not on our view alone"
+    assert "scaling back now would leave unanswered" in scale_back.answer.sentences[0]
+    german = coaching_questions(mirror, "de")
+    assert german[0].answer.verdict == "Mirror, aus Sicht des Key Accounts: nein, umgekehrt"
+    assert german[2].answer.verdict == "Mirror: nicht allein nach unserer Sicht"
+
+
+def test_where_the_views_agree_the_answers_name_the_key_accounts_view_only(catalog):
+    from tests.test_portfolio import two_views
+
+    even = two_views(catalog, "Even", (5, 5), (5, 5))
+    over, _, scale_back = coaching_questions(even, "en")
+    assert over.answer.verdict == "Even, as the key account sees it: no"
+    assert not any(
+        "Our own view" in sentence for sentence in over.answer.sentences + scale_back.answer.sentences
+    )
