@@ -36,8 +36,8 @@ from reportgen.reading.vocabulary import (
     ROLE,
     SUPPLIER_SCORE,
     VIEW,
-    Term,
     VIEW_TEMPLATE_WORDS,
+    Term,
 )
 
 INPUT_FILL = "FFF4C2"  # the yellow of cells to fill in
@@ -279,7 +279,8 @@ def _questionnaire_instructions(catalog: Catalog, request: TemplateRequest) -> l
         ),
         (
             _(
-                "5. Use the comment column for the facts behind a rating: they help both companies discuss it."
+                "5. Use the comment column for the facts behind a rating: "
+                "they help both companies discuss it."
             ),
             None,
         ),
@@ -436,7 +437,8 @@ def _questionnaire_facts(catalog: Catalog, request: TemplateRequest) -> list[_Fa
             ASSESSED_BY,
             request.rater,
             _(
-                "optional: your name – it appears only in the list of those who answered, never beside a score"
+                "optional: your name – it appears only in the list of those who answered, "
+                "never beside a score"
             ),
         ),
         _Fact(ROLE, request.role, _("optional: your role, such as purchasing or engineering")),
