@@ -172,10 +172,27 @@ class Factor(_Strict):
     key_account: LocalizedText
     weight: float = Field(1.0, gt=0, le=100)
     group: Identifier | None = None
+    questionnaire_supplier: LocalizedText | None = None
+    """What investing means for the supplier, worded for the key account's own questionnaire: the
+    key account's contacts read it, so it names both companies (``{supplier}``, ``{account}``) instead
+    of "we" and "you"."""
+    questionnaire_key_account: LocalizedText | None = None
+    """What investing means for the key account, worded for its own questionnaire, like
+    *questionnaire_supplier*."""
 
     def label(self, lang: str) -> str:
         """The short chart label, or the title where no short label is given."""
         return (self.short or self.title).get(lang)
+
+    def questionnaire_texts(self, lang: str) -> tuple[str, str]:
+        """What each side invests (supplier first), as the key account's questionnaire words it.
+
+        Without a questionnaire text the title stands in: the texts for our own team speak of "us" and
+        would name the wrong company to the key account's contacts; the title names neither."""
+        return tuple(
+            (text or self.title).get(lang)
+            for text in (self.questionnaire_supplier, self.questionnaire_key_account)
+        )
 
 
 class CoachingQuestion(LocalizedText):

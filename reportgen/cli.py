@@ -147,10 +147,43 @@ def export_command(fmt: str, german_csv: bool, **options) -> None:
     help="Where to write the workbook (default: input/<account>_<period>.xlsx).",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option(
+    "--view",
+    type=click.Choice(["supplier", "key-account"]),
+    default="supplier",
+    help="supplier: our team's workbook; key-account: the questionnaire for the key account's contact.",
+)
+@click.option("--supplier", help="Your company's name, which the key account's questionnaire names.")
+@click.option("--rater", help="Who rates (Assessed by), filled in already.")
+@click.option("--role", help="The rater's role, filled in already.")
 @_debug
-def template(account: str | None, output: Path | None, force: bool, **options) -> None:
-    """Write an assessment workbook to fill in: instructions, the account's facts, one row per factor."""
-    _run("template", options, account=account, output=output, force=force)
+def template(
+    account: str | None,
+    output: Path | None,
+    force: bool,
+    view: str,
+    supplier: str | None,
+    rater: str | None,
+    role: str | None,
+    **options,
+) -> None:
+    """Write an assessment workbook to fill in: instructions, the account's facts, one row per factor.
+
+    With --view key-account, the questionnaire for the key account's contact: it names both companies
+    (--supplier, --account) and asks about the supplier's investment first."""
+    from reportgen.model import View
+
+    _run(
+        "template",
+        options,
+        account=account,
+        output=output,
+        force=force,
+        view=View.KEY_ACCOUNT if view == "key-account" else View.SUPPLIER,
+        supplier=supplier,
+        rater=rater,
+        role=role,
+    )
 
 
 @cli.command(hidden=True)

@@ -64,8 +64,13 @@ def export_file_name(stem: str, fmt: str, table: str | None = None) -> str:
     return f"{stem}_{table}.{fmt}" if table is not None else f"{stem}.{fmt}"
 
 
-def template_path(account: str | None, period: str | None, today: date) -> Path:
+def template_path(
+    account: str | None, period: str | None, today: date, rater: str | None = None, key_account: bool = False
+) -> Path:
     """Where a new assessment workbook goes by default: ``input/<account>_<period>.xlsx``, with
-    ``new-account`` and this year standing in for what was not given."""
+    ``new-account`` and this year standing in for what was not given. A workbook for a named rater ends
+    in the rater's name and the key account's questionnaire in ``key-account``, so that the files of
+    several raters of one account and quarter lie side by side."""
     name = slugify(account) if account else "new-account"
-    return TEMPLATE_FOLDER / f"{name}_{period or today.year}.xlsx"
+    whose = slugify(rater) if rater else ("key-account" if key_account else "")
+    return TEMPLATE_FOLDER / f"{name}_{period or today.year}{'_' + whose if whose else ''}.xlsx"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reportgen.catalog import Catalog
-from reportgen.i18n import gettext_for
+from reportgen.catalog import Catalog, Factor
+from reportgen.i18n import N_, gettext_for
+from reportgen.model import View
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
     ACCOUNT_NAME,
@@ -32,7 +33,11 @@ from reportgen.reading.vocabulary import (
     KEY_ACCOUNT_MANAGER,
     KEY_ACCOUNT_SCORE,
     PERIOD,
+    ROLE,
     SUPPLIER_SCORE,
+    VIEW,
+    VIEW_TEMPLATE_WORDS,
+    Term,
 )
 
 INPUT_FILL = "FFF4C2"  # the yellow of cells to fill in
@@ -40,11 +45,49 @@ HEADER_FILL = "1F4E79"
 MUTED = "6B7785"
 
 
+YOUR_COMPANY = N_("your company")
+"""The key account where the questionnaire does not know its name; the catalog's texts place
+``{account}`` where this reads right in German too (nominative or accusative)."""
+COMPANY_LABEL = N_("Company")
+"""The questionnaire's name for the account name field: one of its names the reader knows."""
+YOUR_COMPANY_COLUMN = N_("Your company")
+"""The questionnaire's column of the key account's own investment: one of the key account column's
+names (see :data:`reportgen.reading.vocabulary.KEY_ACCOUNT_SCORE`), so the reader finds it."""
+
+
 @dataclass(frozen=True)
 class TemplateRequest:
     lang: str
     account: str | None = None
     period: str | None = None
+    view: View = View.SUPPLIER
+    supplier: str | None = None
+    """Our company's name, which the key account's questionnaire names."""
+    rater: str | None = None
+    role: str | None = None
+
+    @property
+    def for_key_account(self) -> bool:
+        return self.view is View.KEY_ACCOUNT
+
+    def company_names(self) -> dict[str, str]:
+        """The two companies as the questionnaire names them: ``supplier`` and ``account``."""
+        account = self.account or gettext_for(self.lang)(YOUR_COMPANY)
+        return {"supplier": self.supplier or "", "account": account}
+
+
+def with_companies(text: str, names: dict[str, str]) -> str:
+    """*text* with ``{supplier}`` and ``{account}`` replaced by the companies' names; any other brace
+    in a user's catalog stays as it is written."""
+    for key, name in names.items():
+        text = text.replace("{" + key + "}", name)
+    return text
+
+
+def in_header(name: str) -> str:
+    """A company's name put in brackets in a column header: the reader ignores what is in brackets, and
+    a bracket in the name itself would end them early, so its round brackets become square ones."""
+    return name.replace("(", "[").replace(")", "]")
 
 
 def build_template(catalog: Catalog, request: TemplateRequest) -> bytes:
@@ -55,9 +98,9 @@ def build_template(catalog: Catalog, request: TemplateRequest) -> bytes:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    _instructions(workbook, catalog, request.lang)
+    _instructions(workbook, catalog, request)
     _account_sheet(workbook, catalog, request)
-    _assessment_sheet(workbook, catalog, request.lang)
+    _assessment_sheet(workbook, catalog, request)
     workbook.active = 2
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -98,13 +141,32 @@ def _print_setup(sheet, landscape: bool) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _instructions(workbook, catalog: Catalog, lang: str) -> None:
-    _ = gettext_for(lang)
+def _instructions(workbook, catalog: Catalog, request: TemplateRequest) -> None:
+    _ = gettext_for(request.lang)
     styles = _styles()
     sheet = workbook.create_sheet(_("Instructions"))
+    if request.for_key_account:
+        lines = _questionnaire_instructions(catalog, request)
+    else:
+        lines = _our_instructions(catalog, request.lang)
+    for row, (text, style) in enumerate(lines, start=1):
+        cell = sheet.cell(row, 1, text)
+        cell.alignment = styles["wrap"]
+        if style:
+            cell.font = styles[style]
+        sheet.row_dimensions[row].height = (
+            max(15, 15 * math.ceil(len(text) / 110)) if style != "title" else 24
+        )
+    sheet.column_dimensions["A"].width = 100
+    _print_setup(sheet, landscape=True)
+    _protect(sheet)
+
+
+def _our_instructions(catalog: Catalog, lang: str) -> list[tuple[str, str | None]]:
+    _ = gettext_for(lang)
     scale = catalog.scale
     supplier, key_account = SUPPLIER_SCORE.heading(lang), KEY_ACCOUNT_SCORE.heading(lang)
-    lines = [
+    return [
         (catalog.title.get(lang) + " – " + _("assessment workbook"), "title"),
         ("", None),
         (_("How to fill in this workbook"), "heading"),
@@ -154,17 +216,88 @@ def _instructions(workbook, catalog: Catalog, lang: str) -> None:
         ),
         (_("Catalog: {catalog}").format(catalog=catalog.label()), "muted"),
     ]
-    for row, (text, style) in enumerate(lines, start=1):
-        cell = sheet.cell(row, 1, text)
-        cell.alignment = styles["wrap"]
-        if style:
-            cell.font = styles[style]
-        sheet.row_dimensions[row].height = (
-            max(15, 15 * math.ceil(len(text) / 110)) if style != "title" else 24
-        )
-    sheet.column_dimensions["A"].width = 100
-    _print_setup(sheet, landscape=True)
-    _protect(sheet)
+
+
+def _questionnaire_instructions(catalog: Catalog, request: TemplateRequest) -> list[tuple[str, str | None]]:
+    """Addressed to the key account's contact: whose questionnaire it is, what the answers are used for,
+    and how to rate – the supplier's investment first."""
+    lang = request.lang
+    _ = gettext_for(lang)
+    names = request.company_names()
+    supplier_column, account_column = _score_headings(catalog, request)
+    return [
+        (_("{supplier} and {account}: partnership questionnaire").format(**names), "title"),
+        ("", None),
+        (
+            _(
+                "{supplier} would like to know how {account} sees the partnership between the two companies."
+            ).format(**names),
+            None,
+        ),
+        (
+            _(
+                "What your answers are used for: a joint review of the partnership by both companies – what "
+                "each side invests, and where the two views differ. No report ties a score to a person: "
+                "names appear only in the list of those who answered."
+            ),
+            None,
+        ),
+        ("", None),
+        (_("How to fill in this questionnaire"), "heading"),
+        (
+            _(
+                '1. On the sheet "{sheet}", check or enter the company and the quarter (such as 2026-Q4); '
+                "your name and role are optional."
+            ).format(sheet=ACCOUNT_SHEET.heading(lang)),
+            None,
+        ),
+        (
+            _(
+                '2. On the sheet "{sheet}", rate every factor twice: first how much {supplier} invests '
+                '(column "{supplier_column}"), then how much {account} invests (column "{account_column}").'
+            ).format(
+                sheet=ASSESSMENT_SHEET.heading(lang),
+                supplier_column=supplier_column,
+                account_column=account_column,
+                **names,
+            ),
+            None,
+        ),
+        (
+            _(
+                "3. The columns beside each factor say what investing means for each company. "
+                "Rate what you see in the day-to-day work, not what you wish for."
+            ),
+            None,
+        ),
+        (
+            _(
+                "4. A blank score means not rated – it never counts as zero. "
+                "Leave a factor blank when you cannot judge it."
+            ),
+            None,
+        ),
+        (
+            _(
+                "5. Use the comment column for the facts behind a rating: "
+                "they help both companies discuss it."
+            ),
+            None,
+        ),
+        (_("6. Please send the filled-in questionnaire back to {supplier}.").format(**names), None),
+        ("", None),
+        (_("The scale"), "heading"),
+        *((catalog.scale.point_text(point, lang), None) for point in catalog.scale.points),
+        ("", None),
+        (
+            _(
+                "Yellow cells are for you to fill in. Ids and titles are protected (without a password) so "
+                "that every row still matches the catalog."
+            ),
+            "muted",
+        ),
+        (_("Catalog: {catalog}").format(catalog=catalog.label()), "muted"),
+    ]
 
 
 def _header(sheet, columns: list[str], styles) -> None:
@@ -185,59 +318,134 @@ def _account_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None
     styles = _styles()
     sheet = workbook.create_sheet(ACCOUNT_SHEET.heading(lang))
     _header(sheet, [_("Field"), _("Value"), _("Note")], styles)
-    required, optional = _("required"), _("optional")
-    types = [r.name.get(lang) for r in catalog.zones.relationship_types]
-    rows = [
-        (ACCOUNT_NAME, request.account, required),
-        (PERIOD, request.period, _("required, a quarter such as 2026-Q4")),
-        (ACCOUNT_ID, None, optional),
-        (KEY_ACCOUNT_MANAGER, None, optional),
-        (ASSESSED_BY, None, optional),
-        (ASSESSED_ON, None, _("optional, a date")),
-        (ANNUAL_REVENUE, None, _("optional, a number; sizes the account in the portfolio map")),
-        (CURRENCY, "EUR", optional),
-        (
-            INTENDED_TYPE,
-            None,
-            _("optional: the relationship you run it as ({types})").format(types=", ".join(types)),
-        ),
-        (
-            FORMER_NAME,
-            None,
-            _("optional: the account's old name, only if it was renamed (keeps its history)"),
-        ),
-    ]
-    for row, (term, value, note) in enumerate(rows, start=2):
-        sheet.cell(row, 1, term.heading(lang)).font = _bold()
-        cell = sheet.cell(row, 2, value)
-        cell.fill = styles["input_fill"]
-        cell.protection = styles["unlocked"]
-        cell.border = styles["border"]
-        if term is ASSESSED_ON:
+    rows = _questionnaire_facts(catalog, request) if request.for_key_account else _our_facts(catalog, request)
+    for row, fact in enumerate(rows, start=2):
+        sheet.cell(row, 1, fact.label or fact.term.heading(lang)).font = _bold()
+        cell = sheet.cell(row, 2, fact.value)
+        if fact.fill_in:
+            cell.fill = styles["input_fill"]
+            cell.protection = styles["unlocked"]
+            cell.border = styles["border"]
+        if fact.term is ASSESSED_ON:
             cell.number_format = "DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD"
-        if term is ANNUAL_REVENUE:
+        if fact.term is ANNUAL_REVENUE:
             cell.number_format = "#,##0"
-        sheet.cell(row, 3, note).font = styles["muted"]
-    catalog_row = len(rows) + 2
-    sheet.cell(catalog_row, 1, CATALOG.heading(lang)).font = _bold()
-    sheet.cell(catalog_row, 2, catalog.label())
-    sheet.cell(catalog_row, 3, _("the catalog this workbook was made from – please leave it")).font = styles[
-        "muted"
-    ]
-    choice = DataValidation(
-        type="list",
-        formula1='"' + ",".join(t.replace('"', "'") for t in types) + '"',
-        allow_blank=True,
-        showErrorMessage=True,
-    )
-    choice.error = _("Choose one of the relationship types in the list, or leave the cell blank.")
-    sheet.add_data_validation(choice)
-    choice.add(f"B{[term for term, _value, _note in rows].index(INTENDED_TYPE) + 2}")
+        sheet.cell(row, 3, fact.note).font = styles["muted"]
+    terms = [fact.term for fact in rows]
+    if INTENDED_TYPE in terms:
+        types = [r.name.get(lang) for r in catalog.zones.relationship_types]
+        choice = DataValidation(
+            type="list",
+            formula1='"' + ",".join(t.replace('"', "'") for t in types) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+        )
+        choice.error = _("Choose one of the relationship types in the list, or leave the cell blank.")
+        sheet.add_data_validation(choice)
+        choice.add(f"B{terms.index(INTENDED_TYPE) + 2}")
     for column, width in zip("ABC", (26, 42, 70), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     _print_setup(sheet, landscape=True)
     _protect(sheet)
+
+
+@dataclass(frozen=True)
+class _Fact:
+    """One row of the account sheet: a field, what is filled in already, and a note on it."""
+
+    term: Term
+    value: object
+    note: str
+    fill_in: bool = True
+    """Whether the cell is for the user (yellow, unlocked), or filled in and to be left as it is."""
+    label: str | None = None
+    """The field's name where it is not the term's usual heading (still one of the term's names)."""
+
+
+def _view_fact(request: TemplateRequest, note: str) -> _Fact:
+    return _Fact(VIEW, VIEW_TEMPLATE_WORDS[request.view][request.lang], note, fill_in=False)
+
+
+def _catalog_fact(catalog: Catalog, lang: str) -> _Fact:
+    _ = gettext_for(lang)
+    return _Fact(
+        CATALOG,
+        catalog.label(),
+        _("the catalog this workbook was made from – please leave it"),
+        fill_in=False,
+    )
+
+
+def _our_facts(catalog: Catalog, request: TemplateRequest) -> list[_Fact]:
+    _ = gettext_for(request.lang)
+    required, optional = _("required"), _("optional")
+    types = ", ".join(r.name.get(request.lang) for r in catalog.zones.relationship_types)
+    return [
+        _Fact(ACCOUNT_NAME, request.account, required),
+        _Fact(PERIOD, request.period, _("required, a quarter such as 2026-Q4")),
+        _Fact(ACCOUNT_ID, None, optional),
+        _Fact(KEY_ACCOUNT_MANAGER, None, optional),
+        _Fact(
+            ASSESSED_BY, request.rater, _("optional: who rated; each rater fills in a workbook of their own")
+        ),
+        _Fact(ROLE, request.role, _("optional: the rater's role, such as sales director or service")),
+        _view_fact(
+            request,
+            _(
+                "your team's view; the key account's contacts get a questionnaire of their own "
+                "(reportgen template --view key-account)"
+            ),
+        ),
+        _Fact(ASSESSED_ON, None, _("optional, a date")),
+        _Fact(ANNUAL_REVENUE, None, _("optional, a number; sizes the account in the portfolio map")),
+        _Fact(CURRENCY, "EUR", optional),
+        _Fact(
+            INTENDED_TYPE, None, _("optional: the relationship you run it as ({types})").format(types=types)
+        ),
+        _Fact(
+            FORMER_NAME,
+            None,
+            _("optional: the account's old name, only if it was renamed (keeps its history)"),
+        ),
+        _catalog_fact(catalog, request.lang),
+    ]
+
+
+def _questionnaire_facts(catalog: Catalog, request: TemplateRequest) -> list[_Fact]:
+    """The key account's contact gives only what the review needs: which company and quarter, and who
+    answered in which role; none of our own facts about the account."""
+    lang = request.lang
+    _ = gettext_for(lang)
+    names = request.company_names()
+    if request.account:
+        company = _Fact(
+            ACCOUNT_NAME,
+            request.account,
+            _("filled in by {supplier} – please leave it as it is, so that your answers are matched").format(
+                **names
+            ),
+            fill_in=False,
+            label=_(COMPANY_LABEL),
+        )
+    else:
+        company = _Fact(ACCOUNT_NAME, None, _("required: the name of your company"), label=_(COMPANY_LABEL))
+    return [
+        company,
+        _Fact(PERIOD, request.period, _("required, a quarter such as 2026-Q4")),
+        _Fact(
+            ASSESSED_BY,
+            request.rater,
+            _(
+                "optional: your name – it appears only in the list of those who answered, "
+                "never beside a score"
+            ),
+        ),
+        _Fact(ROLE, request.role, _("optional: your role, such as purchasing or engineering")),
+        _Fact(ASSESSED_ON, None, _("optional, a date")),
+        _view_fact(request, _("marks the answers as your company's own view – please leave it")),
+        _catalog_fact(catalog, lang),
+    ]
 
 
 def _bold():
@@ -246,26 +454,56 @@ def _bold():
     return Font(bold=True)
 
 
-def _assessment_sheet(workbook, catalog: Catalog, lang: str) -> None:
+def _score_headings(catalog: Catalog, request: TemplateRequest) -> tuple[str, str]:
+    """The two score columns' headers, supplier first. The questionnaire's name the company whose
+    investment they hold, in brackets, which the reader ignores: ``Lieferant (Hansen GmbH, 1–5)``,
+    ``Ihr Unternehmen (Zeppelin Süd GmbH, 1–5)``."""
+    lang = request.lang
+    span = f"{catalog.scale.min}–{catalog.scale.max}"
+    if not request.for_key_account:
+        return SUPPLIER_SCORE.heading(lang) + f" ({span})", KEY_ACCOUNT_SCORE.heading(lang) + f" ({span})"
+    own = gettext_for(lang)(YOUR_COMPANY_COLUMN)
+    supplier = SUPPLIER_SCORE.heading(lang) + f" ({in_header(request.supplier or '')}, {span})"
+    account = own + (f" ({in_header(request.account)}, {span})" if request.account else f" ({span})")
+    return supplier, account
+
+
+def _what_each_invests(factor: Factor, request: TemplateRequest) -> list[str]:
+    """The factor's two texts of what investing means, supplier first: the questionnaire's own wording
+    with the companies named, or our team's."""
+    if request.for_key_account:
+        names = request.company_names()
+        return [with_companies(text, names) for text in factor.questionnaire_texts(request.lang)]
+    return [factor.supplier.get(request.lang), factor.key_account.get(request.lang)]
+
+
+def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    lang = request.lang
     _ = gettext_for(lang)
     styles = _styles()
     scale = catalog.scale
     sheet = workbook.create_sheet(ASSESSMENT_SHEET.heading(lang))
-    span = f" ({scale.min}–{scale.max})"
+    supplier_score, key_account_score = _score_headings(catalog, request)
+    if request.for_key_account:
+        names = request.company_names()
+        invests = [
+            _("What {company} invests").format(company=names[side]) for side in ("supplier", "account")
+        ]
+    else:
+        invests = [_("What the supplier invests"), _("What the key account invests")]
     columns = [
         FACTOR_ID.heading(lang),
         FACTOR.heading(lang),
-        _("What the supplier invests"),
-        _("What the key account invests"),
-        SUPPLIER_SCORE.heading(lang) + span,
-        KEY_ACCOUNT_SCORE.heading(lang) + span,
+        *invests,
+        supplier_score,
+        key_account_score,
         COMMENT.heading(lang),
     ]
     _header(sheet, columns, styles)
     for row, factor in enumerate(catalog.factors, start=2):
-        values = [factor.id, factor.title.get(lang), factor.supplier.get(lang), factor.key_account.get(lang)]
+        values = [factor.id, factor.title.get(lang), *_what_each_invests(factor, request)]
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row, column, value)
             cell.alignment = styles["wrap"]

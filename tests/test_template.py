@@ -11,6 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from reportgen.catalog import LocalizedText
+from reportgen.model import Rater, View
 from reportgen.reading import read_file
 from reportgen.template import TemplateRequest, build_template
 from tests.conftest import run
@@ -30,13 +32,19 @@ def blank(tmp_path) -> Path:
     return path
 
 
+def fact_rows(sheet) -> dict[str, int]:
+    """The account sheet's rows by the label in column A."""
+    return {row[0].value: row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value}
+
+
 def fill(path: Path, comments: dict[int, str]) -> None:
     """What a key account manager does: scores from the drop-down, comments, the facts."""
     workbook = load_workbook(path)
     facts = workbook["Stammdaten"]
-    facts["B4"] = "KA-9001"
-    facts["B5"] = "Jürgen Weiß"
-    facts["B8"] = 2_400_000
+    rows = fact_rows(facts)
+    facts.cell(rows["Account-ID"], 2, "KA-9001")
+    facts.cell(rows["Key-Account-Manager"], 2, "Jürgen Weiß")
+    facts.cell(rows["Jahresumsatz"], 2, 2_400_000)
     sheet = workbook["Bewertung"]
     for index, (supplier, key_account) in enumerate(zip(SUPPLIER, KEY_ACCOUNT, strict=True)):
         sheet.cell(index + 2, 5, supplier)
@@ -176,3 +184,222 @@ def test_a_former_name_filled_in_the_template_is_read_back(blank, catalog):
     workbook.save(blank)
     (assessment,) = read_file(blank, catalog).assessments
     assert assessment.account.former_name == "Zeppelin GmbH"
+
+
+# The key account's own questionnaire, and our team's workbook for a named rater.
+
+SUPPLIER_NAME = "Hansen (Deutschland) GmbH"
+"""Our company, with brackets in its name: the column headers put it in brackets themselves."""
+INTERNAL = re.compile(
+    r"frustration|marge|margin|scal\w* \w* ?back|zurückfahren|herunterfahren|revenue|umsatz|"
+    r"intended relationship|angestrebte beziehung|key.account.manager|reportgen",
+    re.IGNORECASE,
+)
+"""Words for our own team only: the key account's contacts must not read them."""
+WE_OR_YOU = {"de": r"\b([Ww]ir|[Uu]ns\w*|Sie|Ihr\w*)\b", "en": r"(?i)\b(we|us|our|you|your)\b"}
+"""Our team's "we" and "you" (German: the formal Sie and Ihr, capitalised; "sie" is "they")."""
+
+
+def questionnaire(tmp_path, lang: str, *options: str) -> Path:
+    path = tmp_path / f"questionnaire_{lang}.xlsx"
+    result = run("template", "--view", "key-account", "--supplier", SUPPLIER_NAME, "--lang", lang, "-o", str(path),
+                 *options)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def every_text(path: Path) -> list[str]:
+    """Everything a reader of the workbook can see: sheet names, cells, drop-downs' lists, prompts and
+    errors, comments, headers and footers."""
+    texts = []
+    for sheet in load_workbook(path).worksheets:
+        texts.append(sheet.title)
+        texts += [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        texts += [str(cell.comment.text) for row in sheet.iter_rows() for cell in row if cell.comment]
+        for validation in sheet.data_validations.dataValidation:
+            fields = (validation.formula1, validation.error, validation.errorTitle, validation.prompt,
+                      validation.promptTitle)  # fmt: skip
+            texts += [str(text) for text in fields if text]
+        for part in (sheet.oddHeader, sheet.oddFooter, sheet.evenHeader, sheet.evenFooter):
+            texts += [str(text) for text in (part.left.text, part.center.text, part.right.text) if text]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("account", [(), ("--account", "Zeppelin Süd GmbH")])
+def test_the_key_accounts_questionnaire_holds_no_internal_word(tmp_path, catalog, lang, account):
+    texts = every_text(questionnaire(tmp_path, lang, *account, "--period", "2026-Q3"))
+    internal = [
+        *catalog.zones.supplier_frustration.name.variants(),
+        *catalog.zones.supplier_frustration.meaning.variants(),
+    ]
+    assert texts and not [
+        text for text in texts if INTERNAL.search(text) or any(word in text for word in internal)
+    ]
+    assert not [t for t in texts for r in catalog.zones.relationship_types if r.name.get(lang) in t]
+    ours = tmp_path / "ours.xlsx"  # the check finds them where they belong: in our own workbook
+    assert run("template", "--lang", lang, "-o", str(ours)).exit_code == 0
+    assert [text for text in every_text(ours) if INTERNAL.search(text)]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_filled_questionnaire_is_read_as_the_key_accounts_view(tmp_path, catalog, lang):
+    path = questionnaire(tmp_path, lang, "--account", "Zeppelin Süd GmbH", "--period", "2026-Q3")
+    workbook = load_workbook(path)
+    facts, sheet = workbook.worksheets[1], workbook.worksheets[2]
+    rows = fact_rows(facts)
+    facts.cell(rows[{"de": "Bewertet von", "en": "Assessed by"}[lang]], 2, "Eva Lind")
+    facts.cell(rows[{"de": "Rolle", "en": "Role"}[lang]], 2, {"de": "Einkauf", "en": "Purchasing"}[lang])
+    for index, (supplier, key_account) in enumerate(zip(SUPPLIER, KEY_ACCOUNT, strict=True)):
+        sheet.cell(index + 2, 5, supplier)
+        sheet.cell(index + 2, 6, key_account)
+    workbook.save(path)
+    result = read_file(path, catalog)
+    assert result.ok, [p.render("en") for p in result.problems]
+    (assessment,) = result.assessments
+    assert assessment.raters[0] == Rater(
+        "Eva Lind", {"de": "Einkauf", "en": "Purchasing"}[lang], View.KEY_ACCOUNT, path
+    )
+    assert [r.supplier for r in assessment.ratings] == SUPPLIER
+    assert [r.key_account for r in assessment.ratings] == KEY_ACCOUNT
+    assert assessment.account.name == "Zeppelin Süd GmbH" and str(assessment.period) == "2026-Q3"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_questionnaire_names_both_companies_and_asks_about_the_supplier_first(tmp_path, lang):
+    workbook = load_workbook(questionnaire(tmp_path, lang, "--account", "Zeppelin Süd GmbH"))
+    instructions, facts, sheet = workbook.worksheets
+    header = [cell.value for cell in sheet[1]]
+    assert header[2:6] == [
+        {"de": "Was Hansen (Deutschland) GmbH investiert", "en": "What Hansen (Deutschland) GmbH invests"}[
+            lang
+        ],
+        {"de": "Was Zeppelin Süd GmbH investiert", "en": "What Zeppelin Süd GmbH invests"}[lang],
+        {
+            "de": "Lieferant (Hansen [Deutschland] GmbH, 1–5)",
+            "en": "Supplier (Hansen [Deutschland] GmbH, 1–5)",
+        }[lang],
+        {"de": "Ihr Unternehmen (Zeppelin Süd GmbH, 1–5)", "en": "Your company (Zeppelin Süd GmbH, 1–5)"}[
+            lang
+        ],
+    ]
+    assert sheet.cell(2, 3).value == {"de": "Bindet Zeppelin Süd GmbH früh in die eigene Produktentwicklung ein.",
+                                      "en": "Involves Zeppelin Süd GmbH early in its own product development."}[lang]  # fmt: skip
+    words = " ".join(str(c.value) for c in instructions["A"] if c.value)
+    assert SUPPLIER_NAME in words and "Zeppelin Süd GmbH" in words
+    assert {"de": "gemeinsame Besprechung", "en": "joint review"}[lang] in words
+    assert {
+        "de": "Kein Bericht ordnet eine Bewertung einer Person zu",
+        "en": "No report ties a score to a person",
+    }[lang] in words
+    rows = {facts.cell(row, 1).value: facts.cell(row, 2) for row in range(2, facts.max_row + 1)}
+    view, rater, role = (rows[label[lang]] for label in (
+        {"de": "Sicht", "en": "View"}, {"de": "Bewertet von", "en": "Assessed by"}, {"de": "Rolle", "en": "Role"}))  # fmt: skip
+    assert view.value == "Key Account" and view.protection.locked
+    assert rater.value is None and role.value is None
+    assert not rater.protection.locked and not role.protection.locked
+    assert all(ws.protection.sheet and not ws.protection.password for ws in workbook.worksheets)
+    (scores,) = sheet.data_validations.dataValidation
+    assert scores.formula1 == '"1,2,3,4,5"' and str(scores.sqref) == "E2:F17"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_factor_of_the_shipped_catalogs_is_worded_for_the_key_account(lang):
+    """Both companies named by placeholder, never "we" or "you": the contact reads them as they are."""
+    from reportgen.catalog import load_catalog
+    from reportgen.resources import CRITERIA_DIR
+
+    for path in sorted(CRITERIA_DIR.glob("*.yaml")):
+        for factor in load_catalog(path).factors:
+            for text in (factor.questionnaire_supplier, factor.questionnaire_key_account):
+                assert text is not None and not text.missing(), (path.name, factor.id)
+                worded = text.get(lang)
+                assert set(re.findall(r"\{(\w*)\}", worded)) <= {"supplier", "account"}, (factor.id, worded)
+                assert not re.search(WE_OR_YOU[lang], worded), (factor.id, worded)
+                assert not INTERNAL.search(worded), (factor.id, worded)
+
+
+def test_without_the_account_the_questionnaire_says_your_company_and_reads_back(tmp_path, catalog):
+    path = questionnaire(tmp_path, "de", "--period", "2026-Q3")
+    workbook = load_workbook(path)
+    facts, sheet = workbook.worksheets[1], workbook.worksheets[2]
+    assert [c.value for c in sheet[1]][3:6] == ["Was Ihr Unternehmen investiert", "Lieferant (Hansen [Deutschland] GmbH, 1–5)", "Ihr Unternehmen (1–5)"]  # fmt: skip
+    assert (
+        sheet.cell(5, 3).value
+        == "Lässt Ihr Unternehmen die Spezifikation künftiger Produkte und Leistungen mitgestalten."
+    )
+    company = facts.cell(fact_rows(facts)["Unternehmen"], 2)
+    assert company.value is None and not company.protection.locked
+    company.value = "Zeppelin Süd GmbH"
+    for row in range(2, 18):
+        sheet.cell(row, 5, 4)
+        sheet.cell(row, 6, 2)
+    workbook.save(path)
+    (assessment,) = read_file(path, catalog).assessments
+    assert assessment.account.name == "Zeppelin Süd GmbH" and assessment.raters[0].view is View.KEY_ACCOUNT
+    assert {(r.supplier, r.key_account) for r in assessment.ratings} == {(4, 2)}
+
+
+def test_a_users_catalog_with_braces_or_without_questionnaire_texts_still_makes_a_questionnaire(
+    tmp_path, catalog
+):
+    braces = catalog.factors[0].model_copy(update={
+        "questionnaire_supplier": LocalizedText(de="Preis {0} für {account} in {€} {", en="{supplier}'s {price}}"),
+        "questionnaire_key_account": LocalizedText(en="Trusts {supplier}"),
+    })  # fmt: skip
+    plain = catalog.factors[1].model_copy(
+        update={"questionnaire_supplier": None, "questionnaire_key_account": None}
+    )
+    own = catalog.model_copy(update={"factors": [braces, plain, *catalog.factors[2:]]})
+    request = TemplateRequest("de", None, "2026-Q3", View.KEY_ACCOUNT, "Acme {AG}")
+    path = tmp_path / "own.xlsx"
+    path.write_bytes(build_template(own, request))
+    sheet = load_workbook(path).worksheets[2]
+    assert [sheet.cell(2, c).value for c in (3, 4)] == [
+        "Preis {0} für Ihr Unternehmen in {€} {",
+        "Trusts Acme {AG} [EN]",
+    ]
+    assert [sheet.cell(3, c).value for c in (3, 4)] == [plain.title.de, plain.title.de]
+
+
+def test_our_workbook_names_its_rater_role_and_view_and_goes_by_the_raters_name(
+    tmp_path, catalog, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "input").mkdir()
+    result = run("template", "--lang", "de", "--account", "Zeppelin Süd GmbH", "--period", "2026-Q3",
+                 "--rater", "Selin Aydın", "--role", "Vertrieb")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    path = tmp_path / "input" / "zeppelin-sued-gmbh_2026-Q3_selin-aydin.xlsx"
+    workbook = load_workbook(path)
+    facts, sheet = workbook["Stammdaten"], workbook["Bewertung"]
+    rows = {label: facts.cell(row, 2) for label, row in fact_rows(facts).items()}
+    assert (rows["Bewertet von"].value, rows["Rolle"].value, rows["Sicht"].value) == (
+        "Selin Aydın",
+        "Vertrieb",
+        "Lieferant",
+    )
+    assert not rows["Bewertet von"].protection.locked and rows["Sicht"].protection.locked
+    for row in range(2, 18):
+        sheet.cell(row, 5, 3)
+        sheet.cell(row, 6, 3)
+    workbook.save(path)
+    (assessment,) = read_file(path, catalog).assessments
+    rater = assessment.raters[0]
+    assert (rater.name, rater.role, rater.view) == ("Selin Aydın", "Vertrieb", View.SUPPLIER)
+
+
+def test_the_english_workbook_shows_our_view_as_supplier(tmp_path):
+    path = tmp_path / "ours.xlsx"
+    assert run("template", "--lang", "en", "--rater", "Dana Whitfield", "-o", str(path)).exit_code == 0
+    facts = load_workbook(path)["Account"]
+    rows = {label: facts.cell(row, 2).value for label, row in fact_rows(facts).items()}
+    assert (rows["Assessed by"], rows["Role"], rows["View"]) == ("Dana Whitfield", None, "Supplier")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("de", "--supplier"), ("en", "your company's name is missing")])
+def test_the_questionnaire_without_our_company_name_is_an_error_and_writes_nothing(tmp_path, lang, said):
+    path = tmp_path / "q.xlsx"
+    result = run("template", "--view", "key-account", "--lang", lang, "-o", str(path))
+    assert result.exit_code == 2 and said in result.stderr
+    assert not path.exists()

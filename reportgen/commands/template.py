@@ -1,4 +1,5 @@
-"""``reportgen template``: an assessment workbook to fill in, for an account and quarter if given."""
+"""``reportgen template``: an assessment workbook to fill in, for an account and quarter if given; our
+team's (with its rater and role, if given) or the key account's own questionnaire."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from reportgen.catalog import Catalog
 from reportgen.commands.run import WRITE_FAILED, catalog_or_stop, period_or_stop
 from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter
 from reportgen.i18n import N_
+from reportgen.model import View
 from reportgen.naming import template_path
 from reportgen.problems import Message, ProblemsFound, display_path
 from reportgen.settings import Settings
@@ -19,6 +21,17 @@ FILE_EXISTS = Message(
 TEMPLATE_WRITTEN = Message(
     N_("Workbook written: {path} (catalog {catalog})."),
     N_("Fill in the yellow cells, then run: reportgen briefing {path}"),
+)
+SUPPLIER_NAME_NEEDED = Message(
+    N_("The key account's questionnaire names both companies, but your company's name is missing."),
+    N_('Give it with --supplier, for example: --supplier "Hansen GmbH".'),
+)
+QUESTIONNAIRE_WRITTEN = Message(
+    N_("Questionnaire for the key account written: {path} (catalog {catalog})."),
+    N_(
+        "Send it to the key account's contact; once filled in, put it beside your team's workbooks of the "
+        "same account and quarter."
+    ),
 )
 TEMPLATE_WRITTEN_OWN_CATALOG = Message(
     N_("Workbook written: {path} (catalog {catalog})."),
@@ -32,14 +45,32 @@ def template(
     account: str | None = None,
     output: Path | None = None,
     force: bool = False,
+    view: View = View.SUPPLIER,
+    supplier: str | None = None,
+    rater: str | None = None,
+    role: str | None = None,
 ) -> int:
     """Write the workbook (in the settings' language, with their catalog); returns the exit code."""
     from reportgen.template import TemplateRequest, build_template
 
+    supplier = (supplier or "").strip() or None
+    if view is View.KEY_ACCOUNT and supplier is None:
+        reporter.say(SUPPLIER_NAME_NEEDED, style="red")
+        return EXIT_NOTHING_DONE
     quarter = period_or_stop(reporter, settings.period)
     catalog = catalog_or_stop(reporter, settings.criteria)
-    request = TemplateRequest(settings.lang, account, str(quarter) if quarter else None)
-    target = output or template_path(request.account, request.period, settings.day)
+    request = TemplateRequest(
+        settings.lang,
+        account,
+        str(quarter) if quarter else None,
+        view,
+        supplier,
+        (rater or "").strip() or None,
+        (role or "").strip() or None,
+    )
+    target = output or template_path(
+        request.account, request.period, settings.day, request.rater, request.for_key_account
+    )
     if target.exists() and not force:
         reporter.say(FILE_EXISTS, style="red", path=display_path(target))
         return EXIT_NOTHING_DONE
@@ -49,7 +80,9 @@ def template(
         reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
         return EXIT_NOTHING_DONE
     params = {"path": display_path(target), "catalog": catalog.label()}
-    if settings.criteria is None or _found_without_criteria(catalog):
+    if request.for_key_account:
+        reporter.say(QUESTIONNAIRE_WRITTEN, style="green", **params)
+    elif settings.criteria is None or _found_without_criteria(catalog):
         reporter.say(TEMPLATE_WRITTEN, style="green", **params)
     else:
         reporter.say(

@@ -210,6 +210,10 @@ KEY_ACCOUNT_SCORE = Term(
         "Bewertung Key Account",
         "Investition Key Account",
         "Score key account",
+        # The key account's own questionnaire names its column for its reader (reportgen template
+        # --view key-account): "Ihr Unternehmen (Zeppelin Süd GmbH, 1–5)".
+        "Your company",
+        "Ihr Unternehmen",
     ),
 )
 COMMENT = Term(
