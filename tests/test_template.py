@@ -403,3 +403,11 @@ def test_the_questionnaire_without_our_company_name_is_an_error_and_writes_nothi
     result = run("template", "--view", "key-account", "--lang", lang, "-o", str(path))
     assert result.exit_code == 2 and said in result.stderr
     assert not path.exists()
+
+
+def test_our_company_name_without_the_questionnaire_is_an_error_not_ignored(tmp_path):
+    path = tmp_path / "ours.xlsx"
+    result = run("template", "--supplier", "Hansen GmbH", "--lang", "en", "-o", str(path))
+    assert result.exit_code == 2
+    assert "Add --view key-account to write the questionnaire, or leave out --supplier." in result.stderr
+    assert not path.exists()

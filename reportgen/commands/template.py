@@ -26,6 +26,12 @@ SUPPLIER_NAME_NEEDED = Message(
     N_("The key account's questionnaire names both companies, but your company's name is missing."),
     N_('Give it with --supplier, for example: --supplier "Hansen GmbH".'),
 )
+SUPPLIER_WITHOUT_QUESTIONNAIRE = Message(
+    N_(
+        "--supplier names your company in the key account's questionnaire; your team's workbook needs no name."
+    ),
+    N_("Add --view key-account to write the questionnaire, or leave out --supplier."),
+)
 QUESTIONNAIRE_WRITTEN = Message(
     N_("Questionnaire for the key account written: {path} (catalog {catalog})."),
     N_(
@@ -56,6 +62,9 @@ def template(
     supplier = (supplier or "").strip() or None
     if view is View.KEY_ACCOUNT and supplier is None:
         reporter.say(SUPPLIER_NAME_NEEDED, style="red")
+        return EXIT_NOTHING_DONE
+    if view is View.SUPPLIER and supplier is not None:
+        reporter.say(SUPPLIER_WITHOUT_QUESTIONNAIRE, style="red")
         return EXIT_NOTHING_DONE
     quarter = period_or_stop(reporter, settings.period)
     catalog = catalog_or_stop(reporter, settings.criteria)
