@@ -57,9 +57,7 @@ def test_a_folder_with_one_bad_file_renders_the_rest_and_exits_1(tmp_path, good,
     assert "bad.xlsx" in result.stderr
 
 
-def test_the_same_rater_twice_is_an_error_of_the_later_file_that_names_both(
-    tmp_path, make_workbook
-):
+def test_the_same_rater_twice_is_an_error_of_the_later_file_that_names_both(tmp_path, make_workbook):
     make_workbook("first.xlsx")
     make_workbook("second.xlsx")
     out = tmp_path / "out"
