@@ -100,21 +100,19 @@ def _rater_named(rater: Rater) -> object:
     return rater.name
 
 
-def _concerns(problem: Problem, assessment: Assessment) -> bool:
-    """Whether *problem* is a conflict of gathering *assessment*'s files: they name its account and period."""
-    params = problem.params
-    return (
-        problem.message in GATHERING_CONFLICTS
-        and params.get("period") == str(assessment.period)
-        and identity_key(str(params.get("account", ""))) == identity_key(assessment.account.name)
-    )
+def _concerns(conflict: Problem, assessment: Assessment) -> bool:
+    """Whether a conflict of gathering is one of *assessment*'s files: it names its account and period."""
+    params = conflict.params
+    return params.get("period") == str(assessment.period) and identity_key(
+        str(params.get("account", ""))
+    ) == identity_key(assessment.account.name)
 
 
 def account_voices(files: list[ReadResult]) -> list[AccountVoices]:
     """The accounts and periods with several raters or a conflict of gathering, in reading order; an account
     assessed by one rater alone, without a conflict, is not listed (validate says nothing new of it)."""
     found = []
-    problems = [p for f in files for p in f.problems]
+    problems = [p for f in files for p in f.problems if p.message in GATHERING_CONFLICTS]
     for assessment in (a for f in files for a in f.assessments):
         conflicts = tuple(p for p in problems if _concerns(p, assessment))
         raters = assessment.raters or (Rater(),)
