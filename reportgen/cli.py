@@ -118,7 +118,8 @@ def portfolio(make_deps: Path | None, **options) -> None:
     "fmt",
     type=click.Choice(["csv", "xlsx", "json"]),
     default="csv",
-    help="csv: two files (accounts, factors); xlsx: two sheets; json: accounts with their factors.",
+    help="csv: three files (accounts, factors, ratings); xlsx: three sheets; "
+    "json: accounts with their factors and ratings.",
 )
 @click.option(
     "--german-csv", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM."

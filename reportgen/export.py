@@ -1,8 +1,13 @@
 """The computed figures for other tools: CSV, xlsx or JSON, with one documented schema.
 
-Two tables: one row per account and period (``accounts``), one per account, period and factor
-(``factors``). Text that a spreadsheet would take for a formula is neutralised (OWASP, "CSV
-injection"): in CSV it gets a leading apostrophe, in xlsx it is stored as text.
+Three tables: one row per account and period (``accounts``), one per account, period and factor
+(``factors``), and one per rating as a rater gave it (``ratings``: the raw data, each score with the name
+of whoever gave it; the export is the analysts' file, the reports never tie a score to a person). Where
+several raters assessed an account, ``accounts`` and ``factors`` hold our team's mean view, as the
+reports do, with the team's spread and the key account's own view beside it.
+
+Text that a spreadsheet would take for a formula is neutralised (OWASP, "CSV injection"): in CSV it gets
+a leading apostrophe, in xlsx it is stored as text.
 """
 
 from __future__ import annotations
@@ -16,12 +21,12 @@ from functools import partial
 from pathlib import Path
 
 from reportgen.i18n import LANGUAGES
-from reportgen.model import AccountAnalysis
+from reportgen.model import AccountAnalysis, Assessment, FactorResult, GapClass, View, ViewFigures
 from reportgen.naming import EXPORT_TABLES, export_file_name
-from reportgen.wording import zone_label
+from reportgen.wording import zone_label, zone_name
 from reportgen.writing import atomic_write
 
-SCHEMA = "reportgen-export/2"
+SCHEMA = "reportgen-export/3"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DIGITS = 4
 
@@ -58,7 +63,14 @@ ACCOUNT_COLUMNS = (
     Column("supplier_index_exact", "S before rounding, for averages over many accounts"),
     Column("key_account_index_exact", "K before rounding"),
     Column("catalog", "catalog id and version used, e.g. efkam-partnership v1.0"),
-    Column("source", "the file the assessment came from"),
+    Column("source", "the files the assessment was gathered from, in reading order, joined by '; '"),
+    Column("supplier_raters", "raters of our team whose ratings count (1 for a single workbook)"),
+    Column("key_account_raters", "the key account's contacts who answered its questionnaire; 0 without"),
+    Column("ka_view_supplier_index", "S as the key account's contacts see it; empty without their view"),
+    Column("ka_view_key_account_index", "K as the key account's contacts see it; empty without their view"),
+    Column("ka_view_balance", "S − K of the two columns before; empty without the key account's view"),
+    Column("ka_view_zone", "zone id the key account's view falls in, ids as in zone; empty without it"),
+    Column("ka_view_zone_name", "its name as the reports give it", in_languages=True),
 )  # fmt: skip
 FACTOR_COLUMNS = (
     Column("account_id", "as in accounts"),
@@ -71,6 +83,31 @@ FACTOR_COLUMNS = (
     Column("supplier", "the supplier's score on the catalog's scale, as reports show it; empty = not rated"),
     Column("key_account", "the key account's score; empty = not rated"),
     Column("gap", "supplier − key_account in scale points; empty unless both are rated"),
+    Column("supplier_min", "the lowest supplier score one of our team's raters gave; empty = not rated"),
+    Column("supplier_max", "the highest one"),
+    Column("key_account_min", "the lowest key account score one of our team's raters gave"),
+    Column("key_account_max", "the highest one"),
+    Column("raters", "raters of our team who scored the factor on either side"),
+    Column("disagreement", "true when our team's scores of a side differ by the catalog's "
+                           "voices.disagreement_points or more: to discuss in the team"),
+    Column("ka_view_supplier", "the supplier's score as the key account's contacts see it (their mean)"),
+    Column("ka_view_key_account", "the key account's score as its contacts see it"),
+    Column("perception_supplier", "our view of the supplier's score against theirs: unseen_by_account, "
+                                  "underrated_by_us or aligned; empty unless both views rated it"),
+    Column("perception_key_account", "the same for the key account's score: overrated_account, "
+                                     "unseen_by_us or aligned"),
+)  # fmt: skip
+RATING_COLUMNS = (
+    Column("account_id", "as in accounts"),
+    Column("account", "as in accounts"),
+    Column("period", "as in accounts"),
+    Column("rater", "the name(s) under Assessed by; empty when the file names no one"),
+    Column("role", "the rater's role as given; may be empty"),
+    Column("view", "whose view: supplier (our team) or key_account (the key account's contacts)"),
+    Column("factor_id", "the factor's id as the rater's file gives it"),
+    Column("supplier", "the score this rater gave the supplier's investment; empty = not rated"),
+    Column("key_account", "the score this rater gave the key account's investment; empty = not rated"),
+    Column("comment", "the rater's comment, may be empty"),
 )
 KEYS = ("account_id", "account", "period")
 """The columns that tie a factor row to its account."""
@@ -124,25 +161,101 @@ def account_records(analyses: Iterable[AccountAnalysis], langs: tuple[str, ...])
             "supplier_index_exact": _round(a.exact_supplier_index),
             "key_account_index_exact": _round(a.exact_key_account_index),
             "catalog": a.catalog_label,
-            "source": a.assessment.source.name if a.assessment.source else "",
+            "source": _sources(a.assessment),
+            "supplier_raters": len(a.assessment.raters_of(View.SUPPLIER)),
+            "key_account_raters": len(a.assessment.raters_of(View.KEY_ACCOUNT)),
+            **_key_account_view(a, langs),
         })  # fmt: skip
     return records
 
 
+def _sources(assessment: Assessment) -> str:
+    """Every file the assessment was gathered from, joined by "; ": one rater's file is its name alone."""
+    paths = assessment.sources or ((assessment.source,) if assessment.source else ())
+    return "; ".join(path.name for path in paths)
+
+
+def _key_account_view(a: AccountAnalysis, langs: tuple[str, ...]) -> dict:
+    """S, K, balance and zone as the key account's contacts see them; None (empty) without their view."""
+    theirs: ViewFigures | None = a.key_account_view
+    if theirs is None:
+        return {
+            "ka_view_supplier_index": None,
+            "ka_view_key_account_index": None,
+            "ka_view_balance": None,
+            "ka_view_zone": None,
+            **_in_languages("ka_view_zone_name", langs, lambda lang: None),
+        }
+    return {
+        "ka_view_supplier_index": theirs.supplier_index,
+        "ka_view_key_account_index": theirs.key_account_index,
+        "ka_view_balance": theirs.balance,
+        "ka_view_zone": theirs.zone.id,
+        **_in_languages("ka_view_zone_name", langs, partial(zone_name, theirs.zone, a.catalog)),
+    }
+
+
 def factor_records(analyses: Iterable[AccountAnalysis], langs: tuple[str, ...]) -> list[dict]:
+    """One row per factor: our team's mean scores and their spread, and the key account's own view."""
+    records = []
+    for a in analyses:
+        theirs = {r.factor.id: r for r in a.key_account_view.factors} if a.key_account_view else {}
+        perception = {gap.factor.id: gap for gap in a.perception}
+        for r in a.factors:
+            their = theirs.get(r.factor.id)
+            gap = perception.get(r.factor.id)
+            records.append({
+                **_keys(a),
+                "factor_id": r.factor.id,
+                "factor_number": r.number,
+                **_in_languages("factor_title", langs, r.factor.title.get),
+                "weight": r.factor.weight,
+                "supplier": r.supplier,
+                "key_account": r.key_account,
+                "gap": _round(r.gap),
+                "supplier_min": r.supplier_spread.low,
+                "supplier_max": r.supplier_spread.high,
+                "key_account_min": r.key_account_spread.low,
+                "key_account_max": r.key_account_spread.high,
+                "raters": _raters_of_factor(a.assessment, r),
+                "disagreement": r.disagreement,
+                "ka_view_supplier": their.supplier if their else None,
+                "ka_view_key_account": their.key_account if their else None,
+                "perception_supplier": _class(gap.supplier_class if gap else None),
+                "perception_key_account": _class(gap.key_account_class if gap else None),
+            })  # fmt: skip
+    return records
+
+
+def _raters_of_factor(assessment: Assessment, result: FactorResult) -> int:
+    """How many of our team's raters scored the factor on one side at least: a side's spread counts only
+    those who scored that side."""
+    return len({
+        rating.rater
+        for rating in assessment.ratings
+        if rating.view is View.SUPPLIER and rating.factor_id == result.factor.id and rating.rated_any
+    })  # fmt: skip
+
+
+def _class(gap_class: GapClass | None) -> str | None:
+    return str(gap_class) if gap_class is not None else None
+
+
+def rating_records(analyses: Iterable[AccountAnalysis]) -> list[dict]:
+    """Every rating as its rater gave it, in reading order: the raw data behind the means."""
     return [
         {
             **_keys(a),
-            "factor_id": r.factor.id,
-            "factor_number": r.number,
-            **_in_languages("factor_title", langs, r.factor.title.get),
-            "weight": r.factor.weight,
-            "supplier": r.supplier,
-            "key_account": r.key_account,
-            "gap": _round(r.gap),
+            "rater": rating.rater.name or "",
+            "role": rating.rater.role or "",
+            "view": str(rating.view),
+            "factor_id": rating.factor_id,
+            "supplier": rating.supplier,
+            "key_account": rating.key_account,
+            "comment": rating.comment,
         }
         for a in analyses
-        for r in a.factors
+        for rating in a.assessment.ratings
     ]
 
 
@@ -155,6 +268,8 @@ def _csv_bytes(records: list[dict], columns: list[str], german: bool) -> bytes:
     def cell(value) -> str:
         if value is None:
             return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
         if isinstance(value, str):
             return neutralise(value)
         text = repr(value) if isinstance(value, float) else str(value)
@@ -190,14 +305,22 @@ def _xlsx_bytes(tables: dict[str, tuple[list[dict], list[str]]]) -> bytes:
     return buffer.getvalue()
 
 
-def _json_bytes(accounts: list[dict], factors: list[dict]) -> bytes:
+def _by_account(records: list[dict]) -> dict[tuple, list[dict]]:
+    """The rows of a table under the account and period they belong to, without the keys that tie them."""
     by_account: dict[tuple, list[dict]] = {}
-    for f in factors:
-        by_account.setdefault(tuple(f[k] for k in KEYS), []).append(
-            {k: v for k, v in f.items() if k not in KEYS}
+    for record in records:
+        by_account.setdefault(tuple(record[k] for k in KEYS), []).append(
+            {k: v for k, v in record.items() if k not in KEYS}
         )
+    return by_account
+
+
+def _json_bytes(accounts: list[dict], nested: dict[str, list[dict]]) -> bytes:
+    """One document: each account with the rows of the *nested* tables (factors, ratings) under it."""
+    grouped = {table: _by_account(records) for table, records in nested.items()}
     accounts = [
-        {**record, "factors": by_account.get(tuple(record[k] for k in KEYS), [])} for record in accounts
+        {**record, **{table: rows.get(tuple(record[k] for k in KEYS), []) for table, rows in grouped.items()}}
+        for record in accounts
     ]
     document = {"schema": SCHEMA, "accounts": accounts}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -210,13 +333,14 @@ def export_files(
     german: bool = False,
     langs: tuple[str, ...] = LANGUAGES,
 ) -> list[tuple[str, bytes]]:
-    """The export's files, each as its name and contents (two for CSV, one otherwise).
+    """The export's files, each as its name and contents (one per table for CSV, one otherwise).
 
     Titles and names come in each of *langs*, so one export serves a German and an English dashboard.
     """
     tables = {
         "accounts": (account_records(analyses, langs), column_names(ACCOUNT_COLUMNS, langs)),
         "factors": (factor_records(analyses, langs), column_names(FACTOR_COLUMNS, langs)),
+        "ratings": (rating_records(analyses), column_names(RATING_COLUMNS, langs)),
     }
     if fmt == "csv":
         return [
@@ -225,7 +349,8 @@ def export_files(
         ]
     if fmt == "xlsx":
         return [(export_file_name(stem, fmt), _xlsx_bytes({table: tables[table] for table in EXPORT_TABLES}))]
-    return [(export_file_name(stem, fmt), _json_bytes(tables["accounts"][0], tables["factors"][0]))]
+    nested = {table: tables[table][0] for table in EXPORT_TABLES if table != "accounts"}
+    return [(export_file_name(stem, fmt), _json_bytes(tables["accounts"][0], nested))]
 
 
 def export(

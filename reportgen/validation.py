@@ -1,6 +1,8 @@
 """``reportgen validate``: every problem of every file, without rendering anything.
 
-Fast enough to run on every save: it reads and checks, it draws and lays out nothing.
+Fast enough to run on every save: it reads and checks, it draws and lays out nothing. Where several
+raters assessed an account and period, it says who rated it from which view, with the conflicts of
+gathering their files (the same rater twice, a catalog of another scale) beside that account.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from pathlib import Path
 
 from reportgen.catalog import Catalog, Catalogs
 from reportgen.coaching import QuestionKind
-from reportgen.i18n import N_
-from reportgen.problems import Message, Place, Problem, Severity
+from reportgen.gathering import FACTORS_NOT_COUNTED, OTHER_SCALE, SAME_RATER_TWICE, UNNAMED_TWICE
+from reportgen.i18n import N_, Counted, Nn_
+from reportgen.model import Assessment, Period, Rater, View, identity_key
+from reportgen.problems import Listing, Message, Phrase, Place, Problem, Severity
 from reportgen.reading import ReadResult
+from reportgen.wording import view_name
 from reportgen.workload import read_all
 
 UNTRANSLATED = Message(
@@ -27,15 +32,110 @@ UNKNOWN_QUESTION_KIND = Message(
     N_("Use one of {kinds}, or leave kind out for a question to reflect on."),
 )
 
+ACCOUNT_VOICES = Message(N_("{account} for {period}: {raters}. {views}"))
+"""An account and period that several raters assessed, and who they are, view by view."""
+RATERS = Nn_("{n} rater", "{n} raters")
+RATERS_OF_VIEW = Message(N_("{view}: {raters}."))
+NAMED_RATER_WITH_ROLE = Message(N_("{name} ({role})"))
+UNNAMED_RATER = Message(N_("{file} (no name given)"))
+GATHERING_CONFLICTS = (SAME_RATER_TWICE, UNNAMED_TWICE, OTHER_SCALE, FACTORS_NOT_COUNTED)
+"""The problems of gathering one account's files: shown beside that account."""
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Parameters worded one after another with *separator* between them: raters are separated by
+    semicolons, since a joint rating names two people separated by a comma."""
+
+    items: tuple[object, ...]
+    separator: str
+
+    def word(self, lang: str) -> str:
+        return self.separator.join(Listing((item,)).word(lang) for item in self.items)
+
+
+@dataclass(frozen=True)
+class ViewName:
+    """A view's name opening a sentence: "Our view", "Die Sicht des Key Accounts"."""
+
+    view: View
+
+    def word(self, lang: str) -> str:
+        name = view_name(self.view, lang)
+        return name[:1].upper() + name[1:]
+
+
+@dataclass(frozen=True)
+class AccountVoices:
+    """An account and period as gathered from its raters' files: who rated it, from which view, and the
+    conflicts of gathering them (problems of the files left out or counted in part)."""
+
+    account: str
+    period: Period
+    raters: tuple[Rater, ...]
+    conflicts: tuple[Problem, ...] = ()
+
+    @property
+    def line(self) -> Phrase:
+        """What validate says of it: the raters view by view, each named as its file names them."""
+        views = []
+        for view in View:
+            raters = tuple(_rater_named(r) for r in self.raters if r.view is view)
+            if raters:
+                views.append(Phrase(RATERS_OF_VIEW, {"view": ViewName(view), "raters": Joined(raters, "; ")}))
+        params = {
+            "account": self.account,
+            "period": str(self.period),
+            "raters": Counted(RATERS, len(self.raters)),
+            "views": Joined(tuple(views), " "),
+        }
+        return Phrase(ACCOUNT_VOICES, params)
+
+
+def _rater_named(rater: Rater) -> object:
+    if not rater.name:
+        return Phrase(UNNAMED_RATER, {"file": rater.source.name if rater.source else "–"})
+    if rater.role:
+        return Phrase(NAMED_RATER_WITH_ROLE, {"name": rater.name, "role": rater.role})
+    return rater.name
+
+
+def _concerns(conflict: Problem, assessment: Assessment) -> bool:
+    """Whether a conflict of gathering is one of *assessment*'s files: it names its account and period."""
+    params = conflict.params
+    return params.get("period") == str(assessment.period) and identity_key(
+        str(params.get("account", ""))
+    ) == identity_key(assessment.account.name)
+
+
+def account_voices(files: list[ReadResult]) -> list[AccountVoices]:
+    """The accounts and periods with several raters or a conflict of gathering, in reading order; an account
+    assessed by one rater alone, without a conflict, is not listed (validate says nothing new of it)."""
+    found = []
+    problems = [p for f in files for p in f.problems if p.message in GATHERING_CONFLICTS]
+    for assessment in (a for f in files for a in f.assessments):
+        conflicts = tuple(p for p in problems if _concerns(p, assessment))
+        raters = assessment.raters or (Rater(),)
+        if len(raters) > 1 or conflicts:
+            found.append(AccountVoices(assessment.account.name, assessment.period, raters, conflicts))
+    return found
+
 
 @dataclass
 class ValidationReport:
     files: list[ReadResult]
     catalog_problems: list[Problem] = field(default_factory=list)
+    voices: list[AccountVoices] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:
         return self.catalog_problems + [p for f in self.files for p in f.problems]
+
+    @property
+    def problems_apart(self) -> list[Problem]:
+        """The problems not shown beside an account's raters (see :attr:`voices`)."""
+        beside = {id(p) for v in self.voices for p in v.conflicts}
+        return [p for p in self.problems if id(p) not in beside]
 
     @property
     def failed(self) -> list[ReadResult]:
@@ -86,4 +186,4 @@ def validate(paths: Iterable[Path], catalogs: Catalogs, today: date | None = Non
         for catalog, file in zip(catalogs.found, catalogs.files, strict=True)
         for p in catalog_warnings(catalog, file)
     ]
-    return ValidationReport(files, warnings)
+    return ValidationReport(files, warnings, account_voices(files))

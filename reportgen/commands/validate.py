@@ -29,8 +29,12 @@ def validate(settings: Settings, reporter: Reporter) -> int:
         return EXIT_NOTHING_DONE
     catalogs = catalogs_or_stop(reporter, settings.criteria)
     report = or_stop(reporter, lambda: check(settings.inputs, catalogs, settings.day))
-    for problem in report.problems:
+    for problem in report.problems_apart:
         reporter.problem(problem)
+    for voices in report.voices:
+        reporter.say(voices.line.message, **voices.line.params)
+        for problem in voices.conflicts:
+            reporter.problem(problem)
     if not settings.inputs:
         warnings = len(report.catalog_problems)
         reporter.say(

@@ -32,7 +32,7 @@ def workbook(make_workbook):
 
 
 def test_the_account_facts_come_from_the_workbook(workbook, tmp_path, catalog):
-    accounts_csv, _ = export_of(workbook, tmp_path / "out", "--lang", "en")
+    accounts_csv, _, _ = export_of(workbook, tmp_path / "out", "--lang", "en")
     (row,) = list(csv.DictReader(io.StringIO(accounts_csv.read_text(encoding="utf-8"))))
     strategic = catalog.zones.relationship_types[-1]
     assert (row["key_account_manager"], row["annual_revenue"], row["currency"]) == (
@@ -51,7 +51,7 @@ def test_the_account_facts_come_from_the_workbook(workbook, tmp_path, catalog):
 
 
 def test_german_titles_with_lang_de(workbook, tmp_path, catalog):
-    _, factors_csv = export_of(workbook, tmp_path / "out", "--lang", "de", "--german-csv")
+    _, factors_csv, _ = export_of(workbook, tmp_path / "out", "--lang", "de", "--german-csv")
     rows = list(csv.DictReader(io.StringIO(factors_csv.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [row["factor_title_de"] for row in rows] == [f.title.de for f in catalog.factors]
     assert "factor_title_en" not in rows[0]
@@ -75,6 +75,74 @@ def test_xlsx_and_json_carry_the_facts_and_both_languages_by_default(workbook, t
 
 def test_the_export_agrees_with_the_report(workbook, tmp_path):
     """Balance is S − K of the exported figures and the zone is decided on them, as in every report."""
-    accounts_csv, _ = export_of(workbook, tmp_path / "out")
+    accounts_csv, _, _ = export_of(workbook, tmp_path / "out")
     (row,) = list(csv.DictReader(io.StringIO(accounts_csv.read_text(encoding="utf-8"))))
     assert int(row["balance"]) == int(row["supplier_index"]) - int(row["key_account_index"])
+
+
+@pytest.fixture(scope="module")
+def examples_2026_q3(tmp_path_factory) -> tuple[dict, list]:
+    """The example input exported as JSON for 2026-Q3, and the analyses the reports are made from."""
+    from reportgen.catalog import load_catalog
+    from reportgen.resources import DEFAULT_CATALOG
+    from reportgen.workload import prepare
+    from tests.conftest import EXAMPLES
+
+    out = tmp_path_factory.mktemp("examples")
+    (json_file,) = export_of(EXAMPLES, out, "--format", "json", "--period", "2026-Q3")
+    accounts = {a["account"]: a for a in json.loads(json_file.read_text(encoding="utf-8"))["accounts"]}
+    workload = prepare([EXAMPLES], load_catalog(DEFAULT_CATALOG))
+    analyses = [a for a in workload.analyses if str(a.assessment.period) == "2026-Q3"]
+    return accounts, analyses
+
+
+@pytest.mark.parametrize(
+    ("account", "their_zone", "disputed"),
+    [
+        ("Nordhafen Logistik AG", "strategic_partnership", 6),
+        ("Meridian Aerotech Inc.", "account_invests_more", 9),
+    ],
+)
+def test_the_examples_with_several_voices_export_both_views(examples_2026_q3, account, their_zone, disputed):
+    """Three raters of our team and the key account's questionnaire; at Nordhafen the views agree, at
+    Meridian the key account's own view lands in another zone. Factor 6 (Nordhafen) and 9 (Meridian) split
+    the team."""
+    accounts, analyses = examples_2026_q3
+    row = accounts[account]
+    (analysis,) = [a for a in analyses if a.assessment.account.name == account]
+    theirs = analysis.key_account_view
+    assert (row["supplier_raters"], row["key_account_raters"]) == (3, 1)
+    assert (row["ka_view_supplier_index"], row["ka_view_key_account_index"], row["ka_view_balance"]) == (
+        theirs.supplier_index,
+        theirs.key_account_index,
+        theirs.supplier_index - theirs.key_account_index,
+    )
+    assert row["ka_view_zone"] == their_zone
+    assert (row["zone"] == their_zone) is (account.startswith("Nordhafen"))
+    assert row["source"] == "; ".join(path.name for path in analysis.assessment.sources)
+    assert len(row["source"].split("; ")) == 4
+    assert [f["factor_number"] for f in row["factors"] if f["disagreement"]] == [disputed]
+    flagged = row["factors"][disputed - 1]
+    widths = [flagged[f"{side}_max"] - flagged[f"{side}_min"] for side in ("supplier", "key_account")]
+    assert flagged["raters"] == 3 and max(widths) >= 2
+    gaps = {gap.factor.id: gap for gap in analysis.perception}
+    assert [(f["perception_supplier"], f["perception_key_account"]) for f in row["factors"]] == [
+        (gaps[f["factor_id"]].supplier_class, gaps[f["factor_id"]].key_account_class)
+        if f["factor_id"] in gaps
+        else (None, None)
+        for f in row["factors"]
+    ]
+    raters = {(r["rater"], r["view"]) for r in row["ratings"]}
+    assert len(raters) == 4 and sum(view == "key_account" for _, view in raters) == 1
+    assert len(row["ratings"]) == 4 * len(row["factors"])
+
+
+def test_the_single_rater_examples_have_one_rater_and_no_key_account_view(examples_2026_q3):
+    accounts, _ = examples_2026_q3
+    single = [a for name, a in accounts.items() if not name.startswith(("Nordhafen", "Meridian"))]
+    assert single
+    for row in single:
+        assert (row["supplier_raters"], row["key_account_raters"]) == (1, 0)
+        assert row["ka_view_zone"] is None and row["ka_view_balance"] is None
+        assert {r["view"] for r in row["ratings"]} == {"supplier"}
+        assert all(f["perception_supplier"] is None and f["raters"] <= 1 for f in row["factors"])

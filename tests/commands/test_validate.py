@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 import yaml
 from openpyxl import load_workbook
 
@@ -26,10 +29,11 @@ def test_a_folder_with_good_broken_and_duplicate_workbooks(tmp_path, make_workbo
         str(tmp_path) + "/", ""
     )
     text = "\n".join(lines)
-    assert (
-        "✗ good.xlsx: Anja Groß hat Acme Präzision GmbH für 2026-Q3 aus derselben Sicht bereits in copy.xlsx "
-        "bewertet; diese Datei bleibt außen vor, damit niemand doppelt zählt."
-    ) in text
+    # the same rater twice: an error of the later file, shown beside the account and its raters
+    at = lines.index("Acme Präzision GmbH für 2026-Q3: 1 Bewerter. Unsere Sicht: Anja Groß.")
+    assert lines[at + 1].startswith(
+        "✗ good.xlsx: Anja Groß hat Acme Präzision GmbH für 2026-Q3 aus derselben Sicht bereits in copy.xlsx"
+    )
     assert "! future.xlsx: Beta AG: Die Periode 2031-Q1 hat noch nicht begonnen." in text
     assert "! sparse.xlsx › Bewertung: Nur 5 von 16 Faktoren sind auf beiden Seiten bewertet" in text
 
@@ -97,3 +101,70 @@ def test_a_workbook_of_another_catalog_is_explained_factor_by_factor(make_workbo
     )
     assert '"exclusivity" is not a factor of the catalog our-partnership v2.0.' in text
     assert '1 factor of the catalog has no row and counts as not rated: "Nachhaltigkeit [DE]".' in text
+
+
+def rater_facts(name: str | None, role: str | None, view: str = "Lieferant") -> list:
+    """The account facts of one rater's workbook: the same account and period, its rater, role and view."""
+    return ["Acme Präzision GmbH", "KA-1", "2026-Q3", "Jürgen Weiß", name, date(2026, 9, 15), 1_250_000, "EUR",
+            None, None, None, role, view]  # fmt: skip
+
+
+@pytest.fixture
+def several(tmp_path, make_workbook):
+    """Acme for 2026-Q3 from three raters of our team and the key account's own questionnaire; Selin's
+    second file counts her twice."""
+    make_workbook("acme_1.xlsx", lang="de", facts=rater_facts("Anja Groß", "Key Account Manager"))
+    make_workbook("acme_2.xlsx", lang="de", facts=rater_facts("Selin Aydın", "Service"))
+    make_workbook("acme_3.xlsx", lang="de", facts=rater_facts(None, None))
+    make_workbook("acme_4.xlsx", lang="de", facts=rater_facts("Dr. Olsen", "Einkauf", "Key Account"))
+    make_workbook("acme_5.xlsx", lang="de", facts=rater_facts("Selin Aydın", "Service"))
+    make_workbook("beta.xlsx", lang="de", facts=["Beta AG", "KA-2", "2026-Q3"])
+    gamma = [
+        "Gamma AG",
+        "KA-3",
+        "2026-Q3",
+        None,
+        "Dr. Olsen",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Key Account",
+    ]
+    make_workbook("gamma.xlsx", lang="de", facts=gamma)  # the key account's questionnaire alone
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("lang", "voices", "conflict"),
+    [
+        (
+            "de",
+            "Acme Präzision GmbH für 2026-Q3: 4 Bewerter. Unsere Sicht: Anja Groß (Key Account Manager); "
+            "Selin Aydın (Service); acme_3.xlsx (ohne Namen). Die Sicht des Key Accounts: Dr. Olsen (Einkauf).",
+            "✗ acme_5.xlsx: Selin Aydın hat Acme Präzision GmbH für 2026-Q3 aus derselben Sicht bereits in "
+            "acme_2.xlsx bewertet",
+        ),
+        (
+            "en",
+            "Acme Präzision GmbH for 2026-Q3: 4 raters. Our view: Anja Groß (Key Account Manager); "
+            "Selin Aydın (Service); acme_3.xlsx (no name given). The key account's view: Dr. Olsen (Einkauf).",
+            "✗ acme_5.xlsx: Selin Aydın rated Acme Präzision GmbH for 2026-Q3 from the same view already, in "
+            "acme_2.xlsx",
+        ),
+    ],
+)
+def test_validate_lists_each_accounts_raters_by_view_with_its_conflicts_beside_it(
+    several, lang, voices, conflict
+):
+    result = run("validate", str(several), "--lang", lang)
+    lines = result.stderr.replace(str(several) + "/", "").splitlines()
+    assert result.exit_code == 1
+    at = lines.index(voices)
+    assert lines[at + 1].startswith(conflict)
+    assert len(lines) == at + 3  # then the summary; the conflict is not listed twice
+    assert not any("Beta AG" in line for line in lines)  # one rater without a conflict: as before
+    assert lines[0].startswith("✗ gamma.xlsx: Gamma AG")  # a problem of no account gathered: as before
