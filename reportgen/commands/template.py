@@ -28,7 +28,8 @@ SUPPLIER_NAME_NEEDED = Message(
 )
 SUPPLIER_WITHOUT_QUESTIONNAIRE = Message(
     N_(
-        "--supplier names your company in the key account's questionnaire; your team's workbook needs no name."
+        "--supplier names your company in the key account's questionnaire; "
+        "your team's workbook needs no name."
     ),
     N_("Add --view key-account to write the questionnaire, or leave out --supplier."),
 )
