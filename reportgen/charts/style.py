@@ -67,6 +67,19 @@ def chart_style() -> Iterator[None]:
         yield
 
 
+def text_size(text: str, size: float, bold: bool = False, linespacing: float = 1.2) -> tuple[float, float]:
+    """Width and height in points of *text* (lines split at "\\n") in the charts' font: what a label needs
+    to be placed before it is drawn. A little generous in height, like matplotlib's own line layout."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    _register_fonts()
+    font = FontProperties(family=FONT_FAMILY, weight="bold" if bold else "normal", size=size)
+    lines = text.split("\n")
+    width = max(TextPath((0, 0), line, prop=font).get_extents().width for line in lines)
+    return width, size * 1.2 * (1 + linespacing * (len(lines) - 1))
+
+
 def figure_with_axes(width: float, height: float, left: float, bottom: float, right: float, top: float):
     """A figure of *width* × *height* inches with one axes inside fixed margins (inches).
 
