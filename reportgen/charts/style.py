@@ -21,6 +21,9 @@ GRID = "#d5dbe1"
 SUPPLIER_COLOUR = "#1f4e79"
 KEY_ACCOUNT_COLOUR = "#c55a11"
 GAP_COLOURS = {Side.SUPPLIER: "#c0392b", Side.KEY_ACCOUNT: "#2e7d4f", None: "#9aa5b1"}
+DISAGREEMENT_COLOUR = "#a86200"
+DISAGREEMENT_TINT = "#fcefd4"
+"""A factor the team should discuss: its mark, and the band behind its row."""
 
 # Background tints of the zones, and the stronger colour of a marker that sits in each zone.
 ZONE_TINTS = {
