@@ -11,6 +11,9 @@ from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, GapC
 VIEW_NAMES = {View.SUPPLIER: N_("our view"), View.KEY_ACCOUNT: N_("the key account's view")}
 """Whose view figures give, as a phrase inside a sentence or a table."""
 
+VIEW_LABELS = {View.SUPPLIER: N_("Our view"), View.KEY_ACCOUNT: N_("Key account's view")}
+"""Whose view a mark on a chart gives, as a label standing on its own."""
+
 GAP_CLASS_NAMES = {
     GapClass.UNSEEN_BY_ACCOUNT: N_("unseen by the key account"),
     GapClass.UNDERRATED_BY_US: N_("valued more by the key account"),
@@ -31,6 +34,10 @@ GAP_CLASS_MEANINGS = {
 
 def view_name(view: View, lang: str) -> str:
     return gettext_for(lang)(VIEW_NAMES[view])
+
+
+def view_label(view: View, lang: str) -> str:
+    return gettext_for(lang)(VIEW_LABELS[view])
 
 
 def gap_class_name(gap: GapClass, lang: str) -> str:

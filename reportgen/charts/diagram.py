@@ -9,10 +9,20 @@ from contextlib import contextmanager
 from itertools import pairwise
 
 from reportgen.catalog import Catalog
-from reportgen.charts.style import GAP_COLOURS, INK, MUTED, figure_with_axes, on_ground, render_svg
+from reportgen.charts.style import (
+    GAP_COLOURS,
+    INK,
+    KEY_ACCOUNT_COLOUR,
+    MUTED,
+    figure_with_axes,
+    on_ground,
+    render_svg,
+    text_size,
+)
 from reportgen.charts.zones import draw_zones, place_label, square_axes, zone_legend
 from reportgen.i18n import Formatter
-from reportgen.model import AccountAnalysis, FactorResult
+from reportgen.model import AccountAnalysis, FactorResult, View
+from reportgen.wording import view_label
 
 ACCOUNT_LABEL_SIZE = (21.0, 5.5)  # data units (0–100 axes), a little generous
 PERIOD_LABEL_SIZE = (13.0, 4.0)
@@ -33,7 +43,9 @@ def drawn_diagram(
     """Supplier investment (y) against key account investment (x), zones shaded and named.
 
     *path* holds the account's earlier assessments, oldest first: arrows lead from each to the next
-    (dashed across quarters without an assessment) and end at this one. The figure is valid inside
+    (dashed across quarters without an assessment) and end at this one. Once the key account has
+    given its own view, its point is drawn too, joined to ours by a line, each named: how far apart
+    the two views are is what the page is about. The figure is valid inside
     the block only: the square, zones and legend are shared by every diagram of the catalog and
     language (see :func:`~reportgen.charts.style.on_ground`).
     """
@@ -41,7 +53,10 @@ def drawn_diagram(
         occupied = _draw_factor_points(axes, analysis, catalog)
         labels: list = []
         _draw_path(axes, (*path, analysis), occupied, labels)
-        _draw_account(axes, analysis, lang, occupied, labels)
+        if analysis.key_account_view is None:
+            _draw_account(axes, analysis, lang, occupied, labels)
+        else:
+            _draw_both_views(axes, analysis, lang, occupied, labels)
         yield figure
 
 
@@ -185,3 +200,82 @@ def _draw_account(axes, analysis: AccountAnalysis, lang: str, occupied: list, la
         bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
         arrowprops={"arrowstyle": "-", "color": INK, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 5},
     )
+
+
+VIEW_LABEL_FONT_SIZE = 8.5
+VIEW_LABEL_PAD = 0.25
+"""The label box's padding around its text, in font sizes (matplotlib's ``boxstyle`` pad)."""
+VIEWS_LINE_CLEARANCE = 1.2
+"""How far a label keeps from the line between the two views, in data units."""
+
+
+def _draw_both_views(axes, analysis: AccountAnalysis, lang: str, occupied: list, labels: list) -> None:
+    """Our view's point and the key account's, joined by a dotted line, each labelled with whose view
+    it is and its S and K.
+
+    The key account's diamond is drawn smaller on top of our marker, so views that agree show both,
+    one inside the other. A label keeps clear of both markers, of the line and of the other label.
+    """
+    formatter = Formatter(lang)
+    theirs = analysis.key_account_view
+    ours_at = (analysis.key_account_index, analysis.supplier_index)
+    theirs_at = (theirs.key_account_index, theirs.supplier_index)
+    axes.plot(
+        *zip(ours_at, theirs_at, strict=True), color=INK, linewidth=1.1, linestyle=(0, (1.2, 1.6)), zorder=6
+    )
+    axes.scatter(*ours_at, s=190, color=INK, edgecolors="white", linewidths=1.6, zorder=7)
+    axes.scatter(
+        *theirs_at, s=70, marker="D", color=KEY_ACCOUNT_COLOUR, edgecolors="white", linewidths=1.0, zorder=7.5
+    )
+    markers = [(*ours_at, CURRENT_CLEARANCE), (*theirs_at, CURRENT_CLEARANCE)]
+    along = _points_along(ours_at, theirs_at, step=2.5)
+    avoided = occupied + markers + [(x, y, VIEWS_LINE_CLEARANCE) for x, y in along]
+    for view, (x, y), colour in (
+        (View.SUPPLIER, ours_at, INK),
+        (View.KEY_ACCOUNT, theirs_at, KEY_ACCOUNT_COLOUR),
+    ):
+        label = f"{view_label(view, lang)}\nS {formatter.number(y)} · K {formatter.number(x)}"
+        size = _label_size(axes, label)
+        (dx, dy, ha, va), box = place_label(x, y, size, avoided, labels)
+        labels.append(box)
+        axes.annotate(
+            label,
+            (x, y),
+            xytext=(x + dx, y + dy),
+            textcoords="data",
+            fontsize=VIEW_LABEL_FONT_SIZE,
+            fontweight="bold",
+            color=colour,
+            ha=ha,
+            va=va,
+            multialignment=ha if ha != "center" else "center",
+            linespacing=1.15,
+            zorder=8,
+            bbox={
+                "boxstyle": f"round,pad={VIEW_LABEL_PAD}",
+                "facecolor": "white",
+                "edgecolor": "none",
+                "alpha": 0.9,
+            },
+            arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 5},
+        )
+
+
+def _points_along(
+    start: tuple[float, float], end: tuple[float, float], step: float
+) -> list[tuple[float, float]]:
+    """Points every *step* data units on the line from *start* to *end*, both ends left out."""
+    count = int(math.dist(start, end) // step)
+    return [
+        (start[0] + (end[0] - start[0]) * i / (count + 1), start[1] + (end[1] - start[1]) * i / (count + 1))
+        for i in range(1, count + 1)
+    ]
+
+
+def _label_size(axes, label: str) -> tuple[float, float]:
+    """The box a bold label of the view font takes, padding included, in data units of the square."""
+    width, height = text_size(label, VIEW_LABEL_FONT_SIZE, bold=True, linespacing=1.15)
+    pad = 2 * VIEW_LABEL_PAD * VIEW_LABEL_FONT_SIZE
+    figure = axes.get_figure()
+    units_per_point = 100 / (axes.get_position().width * figure.get_figwidth() * 72)
+    return ((width + pad) * units_per_point, (height + pad) * units_per_point)

@@ -21,6 +21,9 @@ GRID = "#d5dbe1"
 SUPPLIER_COLOUR = "#1f4e79"
 KEY_ACCOUNT_COLOUR = "#c55a11"
 GAP_COLOURS = {Side.SUPPLIER: "#c0392b", Side.KEY_ACCOUNT: "#2e7d4f", None: "#9aa5b1"}
+DISAGREEMENT_COLOUR = "#a86200"
+DISAGREEMENT_TINT = "#fcefd4"
+"""A factor the team should discuss: its mark, and the band behind its row."""
 
 # Background tints of the zones, and the stronger colour of a marker that sits in each zone.
 ZONE_TINTS = {
@@ -65,6 +68,19 @@ def chart_style() -> Iterator[None]:
     _register_fonts()
     with matplotlib.rc_context(_STYLE):
         yield
+
+
+def text_size(text: str, size: float, bold: bool = False, linespacing: float = 1.2) -> tuple[float, float]:
+    """Width and height in points of *text* (lines split at "\\n") in the charts' font: what a label needs
+    to be placed before it is drawn. A little generous in height, like matplotlib's own line layout."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    _register_fonts()
+    font = FontProperties(family=FONT_FAMILY, weight="bold" if bold else "normal", size=size)
+    lines = text.split("\n")
+    width = max(TextPath((0, 0), line, prop=font).get_extents().width for line in lines)
+    return width, size * 1.2 * (1 + linespacing * (len(lines) - 1))
 
 
 def figure_with_axes(width: float, height: float, left: float, bottom: float, right: float, top: float):

@@ -23,3 +23,64 @@ def test_diagram_text_is_real_text_in_the_report_language(analysis, catalog):
 
 def test_charts_are_reproducible(analysis, catalog):
     assert partnership_diagram(analysis, catalog, "en") == partnership_diagram(analysis, catalog, "en")
+
+
+def _marks(analysis, catalog, lang):
+    """What the diagram draws for *analysis* besides its ground: the lines, the scatter points and the
+    annotations, with each annotation's extent on the figure (display units)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from reportgen.charts.diagram import drawn_diagram
+    from reportgen.charts.style import forget_grounds
+
+    try:
+        with drawn_diagram(analysis, catalog, lang) as figure:
+            (axes,) = figure.axes
+            renderer = FigureCanvasAgg(figure).get_renderer()
+            to_display = axes.transData.transform
+            lines = [line.get_xydata().tolist() for line in axes.lines]
+            points = [
+                tuple(p) for c in axes.collections if hasattr(c, "get_offsets") for p in c.get_offsets()
+            ]
+            labels = {
+                t.get_text(): t.get_window_extent(renderer)
+                for t in axes.texts
+                if t.get_text().startswith(("S ", "Unsere", "Sicht", "Our", "Key"))
+            }
+            figure_box = figure.bbox
+            return lines, points, labels, to_display, figure_box
+    finally:
+        forget_grounds()  # the canvas given to the shared ground is not the one reports draw with
+
+
+def test_with_the_key_account_view_both_views_are_points_joined_by_a_line_and_named(both_views, catalog):
+    ours = (both_views.key_account_index, both_views.supplier_index)
+    theirs = (both_views.key_account_view.key_account_index, both_views.key_account_view.supplier_index)
+    assert ours != theirs
+    for lang, our_name, their_name in (
+        ("de", "Unsere Sicht", "Sicht des Key Accounts"),
+        ("en", "Our view", "Key account's view"),
+    ):
+        lines, points, labels, to_display, figure_box = _marks(both_views, catalog, lang)
+        assert [list(map(list, (ours, theirs)))] == lines
+        assert ours in points and theirs in points
+        our_label = f"{our_name}\nS {ours[1]} · K {ours[0]}"
+        their_label = f"{their_name}\nS {theirs[1]} · K {theirs[0]}"
+        assert set(labels) == {our_label, their_label}
+        # Neither label covers a view's point or the other label, and neither is cut off.
+        first, second = labels.values()
+        assert not first.overlaps(second)
+        for box in labels.values():
+            assert figure_box.contains(box.x0, box.y0) and figure_box.contains(box.x1, box.y1)
+            for point in (ours, theirs):
+                assert not box.contains(*to_display(point))
+
+
+def test_without_the_key_account_view_only_our_point_is_drawn_as_before(team, both_views, catalog):
+    """Our team alone: one point, labelled with S and K only, no line between views – while the same team
+    with the key account's answers gets both."""
+    lines, _points, labels, _, _ = _marks(team, catalog, "de")
+    assert lines == []
+    assert list(labels) == [f"S {team.supplier_index} · K {team.key_account_index}"]
+    assert "Unsere Sicht" not in texts(partnership_diagram(team, catalog, "de"))
+    assert "Unsere Sicht" in texts(partnership_diagram(both_views, catalog, "de"))
