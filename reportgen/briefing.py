@@ -14,8 +14,28 @@ from datetime import date
 from reportgen.analysis import zone_changed
 from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
-from reportgen.model import AccountAnalysis, AccountFacts, Coverage, FactorResult, ZoneKind
-from reportgen.wording import zone_label, zone_words
+from reportgen.model import (
+    AccountAnalysis,
+    AccountFacts,
+    Coverage,
+    FactorResult,
+    GapClass,
+    PerceptionGap,
+    Rater,
+    RoleFigures,
+    Spread,
+    View,
+    ViewFigures,
+    ZoneKind,
+)
+from reportgen.wording import (
+    gap_class_meaning,
+    gap_class_name,
+    zone_label,
+    zone_meaning,
+    zone_name,
+    zone_words,
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +96,29 @@ class Since:
 
 
 @dataclass(frozen=True)
+class ViewIndices:
+    """S, K and balance as one view sees them: a column of page 1's mirror."""
+
+    supplier_index: int
+    key_account_index: int
+    balance: int
+
+
+@dataclass(frozen=True)
+class KeyAccountVerdict:
+    """Page 1 beside the key account's own view: both views' zones, and the mirror of their figures."""
+
+    zones_disagree: bool
+    """The views put the account in different zones: the page says so first, plainly."""
+    our_zone_name: str
+    """Both zones as tables name them, ", critical" included."""
+    their_zone_name: str
+    their_zone_meaning: str
+    ours: ViewIndices
+    theirs: ViewIndices
+
+
+@dataclass(frozen=True)
 class SummarySection:
     """Page 1: the account, where it stands, its figures, the reading of them and the diagram."""
 
@@ -100,6 +143,10 @@ class SummarySection:
     since: Since | None
     not_rated_count: int
     diagram_svg: str
+    key_account_view: KeyAccountVerdict | None = None
+    """Set once the key account's contacts have answered; then the diagram shows two points."""
+    key_account_missing: bool = False
+    """Several of our team rated, but no one of the key account: a line asks for its own view."""
 
     @property
     def balance_magnitude(self) -> float:
@@ -116,6 +163,95 @@ class ProfileSection:
     balanced: bool
     """In balance there is no imbalance to drive: the drivers are headed as the largest gaps."""
     drivers: tuple[FactorRow, ...]
+    team_dots: bool = False
+    """Several of our team rated: the profile shows each one's score as a small dot and marks the factors
+    the team rates far apart, and its caption says so."""
+
+
+@dataclass(frozen=True)
+class SideGap:
+    """One side of one factor as we see it and as the key account sees it."""
+
+    ours: float | None
+    theirs: float | None
+    gap_class: str | None
+    """The gap's class as the id CSS colours it by."""
+    gap_class_name: str | None
+
+
+@dataclass(frozen=True)
+class PerceptionRow:
+    number: int
+    label: str
+    """The factor's short name: each row keeps to one line, so the page holds every factor and the team."""
+    supplier: SideGap
+    key_account: SideGap
+    our_comments: tuple[str, ...]
+    their_comments: tuple[str, ...]
+    """The key account's contacts' comments, without their names."""
+
+
+@dataclass(frozen=True)
+class GapClassNote:
+    """A gap class in the legend: its name and what it means."""
+
+    name: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class PerceptionSection:
+    """How the key account sees it: each factor in both views, largest perception gap first."""
+
+    scale: ScaleView
+    rows: tuple[PerceptionRow, ...]
+    legend: tuple[GapClassNote, ...]
+    """The classes the table uses, in a fixed order."""
+    gap_points: float
+    """From this many scale points apart the views differ (``voices.perception_gap_points``)."""
+    unlisted_count: int
+    """Factors left out of the table: no side of them was rated in both views."""
+
+
+@dataclass(frozen=True)
+class RaterEntry:
+    """A rater as the list of raters names them; a report shows no score next to a name."""
+
+    name: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class SpreadView:
+    """One side's scores of one factor across our team: lowest, highest and how many rated it."""
+
+    low: float
+    high: float
+    raters: int
+    alike: bool
+    """Every rater gave the same score: one number, not a range, says it."""
+
+
+@dataclass(frozen=True)
+class DisagreementRow:
+    number: int
+    title: str
+    supplier: SpreadView | None
+    key_account: SpreadView | None
+
+
+@dataclass(frozen=True)
+class TeamSection:
+    """Who rated, the factors the team should discuss, and figures by role where a role has enough raters."""
+
+    our_raters: tuple[RaterEntry, ...]
+    their_raters: tuple[RaterEntry, ...]
+    compared: bool
+    """Several of our team rated, so their scores can be compared: the factors to discuss are listed."""
+    disagreements: tuple[DisagreementRow, ...]
+    disagreement_points: float
+    roles: tuple[RoleFigures, ...]
+    smallest_role_group: int
 
 
 @dataclass(frozen=True)
@@ -173,6 +309,10 @@ class BriefingView:
     factors: FactorsSection
     history: HistorySection | None
     coaching: CoachingSection
+    perception: PerceptionSection | None = None
+    """Only with the key account's own view."""
+    team: TeamSection | None = None
+    """Only with more than one rater."""
 
 
 def factor_row(result: FactorResult, lang: str) -> FactorRow:
@@ -192,6 +332,8 @@ def factor_row(result: FactorResult, lang: str) -> FactorRow:
 
 
 DRIVER_COMMENT_CHARS = 280
+PERCEPTION_COMMENT_CHARS = 200
+"""Comments on the perception page are shortened to this, so that page holds; the table keeps them whole."""
 COMPACT_TABLE_FROM = 17
 """From this many factors the table of all factors is set tighter."""
 GAPS_NAMED = 3
@@ -254,6 +396,7 @@ def build_briefing(
         tuple(catalog.scale.point_text(point, lang) for point in catalog.scale.worded_points),
     )
     summary = _summary(analysis, lang, past, rows, drivers, charts.diagram_svg)
+    team_raters = analysis.assessment.raters_of(View.SUPPLIER)
     return BriefingView(
         lang=lang,
         made_on=made_on,
@@ -269,6 +412,7 @@ def build_briefing(
             profile_svg=charts.profile_svg,
             balanced=analysis.zone.kind is ZoneKind.BALANCED,
             drivers=drivers,
+            team_dots=len(team_raters) > 1,
         ),
         factors=FactorsSection(scale=scale, rows=rows, compact=len(rows) >= COMPACT_TABLE_FROM),
         history=_history(analysis, lang, past, charts.trend_svg),
@@ -278,6 +422,8 @@ def build_briefing(
             catalog_title=catalog.title.get(lang),
             catalog_label=analysis.catalog_label,
         ),
+        perception=_perception(analysis, lang, scale) if analysis.key_account_view else None,
+        team=_team(analysis, lang) if len(analysis.assessment.raters) > 1 else None,
     )
 
 
@@ -313,6 +459,102 @@ def _summary(
         since=_since(analysis, past.earlier[-1], lang) if past.earlier else None,
         not_rated_count=sum(1 for row in rows if not row.rated_both),
         diagram_svg=diagram_svg,
+        key_account_view=_key_account_verdict(analysis, analysis.key_account_view, lang),
+        key_account_missing=(
+            analysis.key_account_view is None and len(assessment.raters_of(View.SUPPLIER)) > 1
+        ),
+    )
+
+
+def _key_account_verdict(
+    analysis: AccountAnalysis, theirs: ViewFigures | None, lang: str
+) -> KeyAccountVerdict | None:
+    """Both views' zones and figures; None until the key account's contacts have answered."""
+    if theirs is None:
+        return None
+    _, meaning = zone_meaning(theirs.zone, analysis.catalog, lang)
+    return KeyAccountVerdict(
+        zones_disagree=analysis.zones_disagree,
+        our_zone_name=zone_label(analysis, analysis.catalog, lang),
+        their_zone_name=zone_name(theirs.zone, analysis.catalog, lang),
+        their_zone_meaning=meaning,
+        ours=ViewIndices(analysis.supplier_index, analysis.key_account_index, analysis.balance),
+        theirs=ViewIndices(theirs.supplier_index, theirs.key_account_index, theirs.balance),
+    )
+
+
+def _side_gap(ours: float | None, theirs: float | None, gap_class: GapClass | None, lang: str) -> SideGap:
+    return SideGap(
+        ours=ours,
+        theirs=theirs,
+        gap_class=str(gap_class) if gap_class else None,
+        gap_class_name=gap_class_name(gap_class, lang) if gap_class else None,
+    )
+
+
+def _shortened(comments: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(textwrap.shorten(c, PERCEPTION_COMMENT_CHARS, placeholder=" …") for c in comments)
+
+
+def _perception_row(gap: PerceptionGap, lang: str) -> PerceptionRow:
+    ours, theirs = gap.ours, gap.theirs
+    return PerceptionRow(
+        number=gap.number,
+        label=gap.factor.label(lang),
+        supplier=_side_gap(ours.supplier, theirs.supplier, gap.supplier_class, lang),
+        key_account=_side_gap(ours.key_account, theirs.key_account, gap.key_account_class, lang),
+        our_comments=_shortened(ours.comments),
+        their_comments=_shortened(theirs.comments),
+    )
+
+
+def _perception(analysis: AccountAnalysis, lang: str, scale: ScaleView) -> PerceptionSection:
+    """Every factor both views rated, in the analysis's order (largest gap first), with a legend of the
+    gap classes the table uses."""
+    gaps = analysis.perception
+    used = {c for gap in gaps for c in (gap.supplier_class, gap.key_account_class) if c}
+    return PerceptionSection(
+        scale=scale,
+        rows=tuple(_perception_row(gap, lang) for gap in gaps),
+        legend=tuple(
+            GapClassNote(gap_class_name(c, lang), gap_class_meaning(c, lang)) for c in GapClass if c in used
+        ),
+        gap_points=analysis.catalog.voices.perception_gap_points,
+        unlisted_count=len(analysis.factors) - len(gaps),
+    )
+
+
+def _rater_entries(raters: tuple[Rater, ...]) -> tuple[RaterEntry, ...]:
+    return tuple(RaterEntry(rater.name, rater.role) for rater in raters)
+
+
+def _spread_view(spread: Spread) -> SpreadView | None:
+    if not spread.raters:
+        return None
+    return SpreadView(low=spread.low, high=spread.high, raters=spread.raters, alike=not spread.width)
+
+
+def _team(analysis: AccountAnalysis, lang: str) -> TeamSection:
+    """The raters by view, by name only; the factors our team rates far apart, each side's range without
+    names; and S and K by role, for the roles the analysis found large enough to show."""
+    assessment = analysis.assessment
+    voices = analysis.catalog.voices
+    return TeamSection(
+        our_raters=_rater_entries(assessment.raters_of(View.SUPPLIER)),
+        their_raters=_rater_entries(assessment.raters_of(View.KEY_ACCOUNT)),
+        compared=len(assessment.raters_of(View.SUPPLIER)) > 1,
+        disagreements=tuple(
+            DisagreementRow(
+                number=result.number,
+                title=result.factor.title.get(lang),
+                supplier=_spread_view(result.supplier_spread),
+                key_account=_spread_view(result.key_account_spread),
+            )
+            for result in analysis.disagreements
+        ),
+        disagreement_points=voices.disagreement_points,
+        roles=analysis.roles,
+        smallest_role_group=voices.smallest_role_group,
     )
 
 

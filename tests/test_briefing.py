@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from html import escape
 
-from reportgen.briefing import BriefingCharts, build_briefing
+import pytest
+
+from reportgen.analysis import analyse
+from reportgen.briefing import (
+    BriefingCharts,
+    GapClassNote,
+    RaterEntry,
+    SpreadView,
+    ViewIndices,
+    build_briefing,
+)
 from reportgen.catalog import Catalog, load_catalogs
 from reportgen.history import build_histories
+from reportgen.model import AccountAnalysis, AccountFacts, Assessment, FactorRating, GapClass, Rater, View
 from reportgen.portfolio import analyse_portfolio
 from reportgen.portfolio_report import PortfolioCharts, build_portfolio
+from reportgen.rendering import Renderer
 from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+from reportgen.wording import gap_class_meaning, gap_class_name
 from reportgen.workload import prepare
-from tests.conftest import CALLOWAY, briefing_view
+from tests.conftest import CALLOWAY, EXAMPLES, briefing_view
+from tests.test_analysis import small_catalog
 from tests.test_portfolio import Q2, Q3, make
 
 CHARTS = BriefingCharts("<svg/>", "<svg/>", "<svg/>")
@@ -68,3 +84,164 @@ def test_the_calloway_briefing_marks_the_quarter_assessed_with_v0_9():
     assert marked["2026-Q2"] is None and marked["2026-Q3"] is None
     assert view.history.has_other_catalog
     assert view.history.catalog_label == view.catalog_label == "efkam-partnership v1.0"
+
+
+# Several voices: hand-built analyses of a three-factor catalog (weights 1, 2, 1; scale 1–5 → 0–100).
+
+ANNA = Rater("Anna Adler", "Sales director")
+BEN = Rater("Ben Brandt", "Service")
+CEM = Rater("Cem Celik", "Service")
+DORA = Rater("Dora Dietz", "Procurement", View.KEY_ACCOUNT)
+
+
+def voices(
+    catalog: Catalog, scores: dict[Rater, list[tuple[float, float]]], comments=None
+) -> AccountAnalysis:
+    """An analysis from each rater's (supplier, key account) scores of the catalog's factors, in order;
+    *comments* maps (rater, factor number) to a comment."""
+    comments = comments or {}
+    ratings = tuple(
+        FactorRating(f.id, s, k, comments.get((rater, number), ""), rater=rater)
+        for rater, rows in scores.items()
+        for number, (f, (s, k)) in enumerate(zip(catalog.factors, rows, strict=True), start=1)
+    )
+    facts = AccountFacts("Acme", key_account_manager="Anna Adler")
+    return analyse(Assessment(facts, Q3, ratings, raters=tuple(scores)), catalog)
+
+
+def view_of(analysis: AccountAnalysis, lang: str = "en"):
+    return build_briefing(analysis, lang, date(2026, 11, 27), None, CHARTS)
+
+
+@pytest.fixture
+def three(catalog):
+    return small_catalog(catalog)
+
+
+def test_zones_that_disagree_are_named_both_and_mirrored(three):
+    ours = [(5, 2)] * 3  # S 100, K 25: we invest more
+    theirs = [(2, 5)] * 3  # S 25, K 100: the key account sees itself investing more
+    analysis = voices(three, {ANNA: ours, BEN: ours, DORA: theirs})
+    views = view_of(analysis).summary.key_account_view
+    assert views.zones_disagree
+    assert views.ours == ViewIndices(supplier_index=100, key_account_index=25, balance=75)
+    assert views.theirs == ViewIndices(supplier_index=25, key_account_index=100, balance=-75)
+    assert views.their_zone_name == three.zones.account_invests_more.name.get("en")
+    assert views.our_zone_name.startswith(three.zones.supplier_frustration.name.get("en"))
+
+
+def test_zones_that_agree_are_one_zone_in_both_views(three):
+    analysis = voices(three, {ANNA: [(4, 4)] * 3, DORA: [(4, 5), (4, 4), (5, 4)]})
+    summary = view_of(analysis, "de").summary
+    assert not summary.key_account_view.zones_disagree
+    assert summary.key_account_view.their_zone_name == summary.key_account_view.our_zone_name
+    assert summary.key_account_view.ours == ViewIndices(75, 75, 0)
+    assert not summary.key_account_missing
+
+
+def test_the_disagreeing_zones_come_first_on_page_1(three):
+    analysis = voices(three, {ANNA: [(5, 2)] * 3, DORA: [(2, 5)] * 3})
+    html = Renderer().briefing_html(view_of(analysis))
+    verdict = html[html.index('class="verdict') :]
+    assert verdict.index("The views disagree: we see") < verdict.index("As we see it")
+    assert "Partnership diagram: two points joined by a line" in html
+
+
+def test_the_perception_page_orders_by_gap_and_keeps_both_sides_comments_apart(three):
+    ours = [(4, 4)] * 3
+    theirs = [(4, 4), (4, 2), (1, 4)]  # gaps (ours − theirs): 0 and 0; 0 and +2; +3 and 0
+    comments = {(ANNA, 3): "We ship ahead of time.", (DORA, 3): "Deliveries come late."}
+    analysis = voices(three, {ANNA: ours, BEN: ours, DORA: theirs}, comments)
+    perception = view_of(analysis).perception
+    assert [row.number for row in perception.rows] == [3, 2, 1]
+    first, second, third = perception.rows
+    assert (first.supplier.ours, first.supplier.theirs) == (4, 1)
+    assert first.supplier.gap_class == "unseen_by_account"
+    assert first.supplier.gap_class_name == gap_class_name(GapClass.UNSEEN_BY_ACCOUNT, "en")
+    assert first.key_account.gap_class == "aligned"
+    assert second.key_account.gap_class == "overrated_account"
+    assert third.supplier.gap_class == third.key_account.gap_class == "aligned"
+    assert first.our_comments == ("We ship ahead of time.",)
+    assert first.their_comments == ("Deliveries come late.",)
+    used = (GapClass.UNSEEN_BY_ACCOUNT, GapClass.OVERRATED_ACCOUNT, GapClass.ALIGNED)
+    assert perception.legend == tuple(
+        GapClassNote(gap_class_name(c, "en"), gap_class_meaning(c, "en")) for c in used
+    )
+    assert perception.unlisted_count == 0
+
+
+def test_the_team_lists_raters_by_view_and_the_factors_to_discuss_without_names(three):
+    ours = {ANNA: [(5, 3), (4, 4), (4, 4)], BEN: [(3, 3), (4, 4), (4, 4)], CEM: [(1, 3), (4, 4), (4, 4)]}
+    analysis = voices(three, {**ours, DORA: [(4, 4)] * 3})
+    team = view_of(analysis).team
+    assert team.our_raters == (
+        RaterEntry("Anna Adler", "Sales director"),
+        RaterEntry("Ben Brandt", "Service"),
+        RaterEntry("Cem Celik", "Service"),
+    )
+    assert team.their_raters == (RaterEntry("Dora Dietz", "Procurement"),)
+    assert team.compared
+    (row,) = team.disagreements
+    assert row.number == 1
+    assert row.supplier == SpreadView(low=1, high=5, raters=3, alike=False)
+    assert row.key_account == SpreadView(low=3, high=3, raters=3, alike=True)
+    assert team.roles == ()  # two raters of Service are too few to be shown apart
+    for name in ("Anna", "Ben", "Cem", "Dora"):
+        assert name not in repr(team.disagreements)
+
+
+def test_figures_by_role_only_where_the_analysis_has_a_large_enough_role(three):
+    service = [Rater(name, "Service") for name in ("Ben Brandt", "Cem Celik", "Eva Engel")]
+    analysis = voices(three, {rater: [(4, 3)] * 3 for rater in service})
+    (role,) = view_of(analysis).team.roles
+    assert (role.role, role.raters, role.supplier_index, role.key_account_index) == ("Service", 3, 75, 50)
+
+
+def test_several_raters_without_the_key_account_ask_for_its_view(three):
+    analysis = voices(three, {ANNA: [(5, 2)] * 3, BEN: [(4, 2)] * 3})
+    view = view_of(analysis)
+    assert view.summary.key_account_missing
+    assert view.summary.key_account_view is None and view.perception is None
+    assert view.team.their_raters == () and view.team.compared
+    html = Renderer().briefing_html(view)
+    assert "reportgen template --view key-account" in html
+
+
+def test_one_rater_gets_the_briefing_of_before(three):
+    analysis = voices(three, {ANNA: [(4, 3)] * 3})
+    view = view_of(analysis)
+    assert not view.summary.key_account_missing
+    assert view.summary.key_account_view is None
+    assert view.perception is None and view.team is None
+    assert not view.profile.team_dots
+
+
+def test_one_rater_of_ours_and_the_key_account_list_the_team_but_compare_no_one(three):
+    analysis = voices(three, {ANNA: [(4, 3)] * 3, DORA: [(3, 4)] * 3})
+    view = view_of(analysis)
+    assert view.summary.key_account_view is not None and view.perception is not None
+    assert not view.team.compared and not view.profile.team_dots
+
+
+# The examples with several voices, as a run renders them.
+
+MULTI_VOICE = {
+    "Nordhafen Logistik AG": sorted(EXAMPLES.glob("nordhafen-logistik_2026-Q3*.xlsx")),
+    "Meridian Aerotech Inc.": sorted(EXAMPLES.glob("meridian-aerotech_2026-Q3*.xlsx")),
+}
+
+
+@pytest.mark.parametrize("account", MULTI_VOICE)
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_rater_name_stands_in_a_table_row(account, lang):
+    """Privacy: names appear in the list of raters, never beside a score."""
+    workload = prepare(MULTI_VOICE[account], load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG))
+    (analysis,) = workload.analyses
+    names = [rater.name for rater in analysis.assessment.raters]
+    assert len(names) == 4
+    html = Renderer().briefing_html(briefing_view(analysis, lang, drawn=False))
+    rows = re.findall(r"<tr\b.*?</tr>", html, flags=re.DOTALL)
+    assert rows
+    for name in names:
+        assert escape(name) in html
+        assert not [row for row in rows if escape(name) in row]

@@ -9,6 +9,7 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from tests.conftest import CALLOWAY, EXAMPLES, REPRODUCIBLE, run, run_process
@@ -193,3 +194,37 @@ def test_workers_render_accounts_of_different_catalogs(tmp_path):
         "calloway-foods-ltd_2025-Q4_en.pdf",
         "calloway-foods-ltd_2026-Q2_en.pdf",
     ]
+
+
+SEVERAL_VOICES = {
+    # account: (its files, earlier quarters' included, its stem, our zone and the key account's in de, en)
+    "Nordhafen Logistik AG": (
+        "nordhafen-logistik_*.xlsx",
+        "nordhafen-logistik-ag",
+        {"de": ("Strategische Partnerschaft",) * 2, "en": ("Strategic partnership",) * 2},
+    ),
+    "Meridian Aerotech Inc.": (
+        "meridian-aerotech_*.xlsx",
+        "meridian-aerotech-inc",
+        {
+            "de": ("Lieferantenfrustrationszone", "Key Account investiert mehr"),
+            "en": ("Supplier frustration zone", "Key account invests more"),
+        },
+    ),
+}
+PERCEPTION_PAGE = {"de": "Wie der Key Account es sieht", "en": "How the key account sees it"}
+
+
+@pytest.mark.parametrize("account", SEVERAL_VOICES)
+def test_a_briefing_with_both_views_names_both_zones_on_five_pages_at_most(tmp_path, account):
+    pattern, stem, zones = SEVERAL_VOICES[account]
+    files = [str(path) for path in sorted(EXAMPLES.glob(pattern))]
+    result = run("briefing", *files, "--period", "2026-Q3", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    for lang, (ours, theirs) in zones.items():
+        pages = PdfReader(tmp_path / f"{stem}_2026-Q3_{lang}.pdf").pages
+        assert len(pages) <= 5
+        first = " ".join(pages[0].extract_text().split())
+        assert ours in first and theirs in first
+        text = " ".join(" ".join(page.extract_text() for page in pages).split())
+        assert PERCEPTION_PAGE[lang] in text

@@ -114,10 +114,11 @@ CASES = (
     _briefing("calloway-foods-ltd", "Calloway Foods Ltd", "2025-Q4", "en"),
     # The key account invests more; half points from the long CSV.
     _briefing("kessler-soehne-baustoffe-kg", "Kessler & Söhne Baustoffe KG", "2026-Q3", "de"),
-    # Factors not rated on both sides, with comments; no revenue given.
+    # Factors not rated on both sides, with comments; no revenue given. Three raters of our team and the
+    # key account's own view, which puts the account in another zone: the headline then.
     *(_briefing("meridian-aerotech-inc", "Meridian Aerotech Inc.", "2026-Q3", lang) for lang in ("de", "en")),
-    # A strategic partnership in balance.
-    _briefing("nordhafen-logistik-ag", "Nordhafen Logistik AG", "2026-Q3", "en"),
+    # A strategic partnership in balance; three raters of our team and the key account's own view agree.
+    *(_briefing("nordhafen-logistik-ag", "Nordhafen Logistik AG", "2026-Q3", lang) for lang in ("de", "en")),
     *(_portfolio(period, lang) for period in ("2026-Q3", "2026-Q2") for lang in ("de", "en")),
     # One account, assessed for the first time: nothing moved, nothing to compare.
     _portfolio("2025-Q4", "de"),
