@@ -416,35 +416,50 @@ class _Words:
         they_move = path.key_account > self.k
         if they_move:
             sentences.append(
-                _(
-                    "For that, the key account would have to raise K from {key_account} to at least "
-                    "{target}, above all in {factors}."
-                ).format(
+                self._raise(
+                    _(
+                        "For that, the key account would have to raise K from {key_account} to at least "
+                        "{target}, above all in {factors}."
+                    ),
+                    _(
+                        "For that, the key account would have to raise K from {key_account} to at least "
+                        "{target}."
+                    ),
+                    _to_raise(self.analysis, Side.KEY_ACCOUNT),
                     key_account=self.number(self.k),
                     target=self.number(path.key_account),
-                    factors=self.factors(_to_raise(self.analysis, Side.KEY_ACCOUNT)),
                 )
             )
         if path.supplier > self.s:
-            message = (
-                _(
+            if they_move:
+                named = _(
                     "Only then would we have to raise S from {supplier} to at least {target}, "
                     "above all in {factors}."
                 )
-                if they_move
-                else _(
+                unnamed = _("Only then would we have to raise S from {supplier} to at least {target}.")
+            else:
+                named = _(
                     "For that, we would have to raise S from {supplier} to at least {target}, "
                     "above all in {factors}."
                 )
-            )
+                unnamed = _("For that, we would have to raise S from {supplier} to at least {target}.")
             sentences.append(
-                message.format(
+                self._raise(
+                    named,
+                    unnamed,
+                    _to_raise(self.analysis, Side.SUPPLIER),
                     supplier=self.number(self.s),
                     target=self.number(path.supplier),
-                    factors=self.factors(_to_raise(self.analysis, Side.SUPPLIER)),
                 )
             )
         return sentences
+
+    def _raise(self, named: str, unnamed: str, factors: list[FactorResult], **figures: str) -> str:
+        """How far a side would have to raise its index, and where above all. Where no factor qualifies
+        (we are ahead in every one, yet S must rise with K to reach the type), the sentence names none."""
+        if not factors:
+            return unnamed.format(**figures)
+        return named.format(factors=self.factors(factors), **figures)
 
     def scale_back(self) -> Answer:
         _, kind = self._, self.analysis.zone.kind

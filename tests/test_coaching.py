@@ -175,6 +175,24 @@ def test_an_over_invested_account_is_not_told_to_raise_our_side_where_we_are_ahe
         assert factor.label("en") not in text[ours:], text
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_we_ahead_in_every_factor_yet_short_of_a_partnership_are_told_how_far_to_raise_s_without_factors(
+    catalog, lang
+):
+    # A regression: with us ahead in every factor rated on both sides, no factor qualifies for raising S
+    # (never where we are ahead), and naming none crashed the briefing.
+    pairs = [(4, 3), (4, None), (3, 1)] + [(None, None)] * (len(catalog.factors) - 3)
+    analysis = rated(catalog, "Ahead everywhere", pairs, intended="strategic_partnership")
+    _, lean_or_strategic, _ = coaching_questions(analysis, lang)
+    text = " ".join(lean_or_strategic.answer.sentences)
+    path = strategic_path(analysis)
+    expected = {
+        "en": f"Only then would we have to raise S from {analysis.supplier_index} to at least {path.supplier}.",
+        "de": f"Erst dann müssten wir S von {analysis.supplier_index} auf mindestens {path.supplier} anheben.",
+    }[lang]
+    assert expected in text, text
+
+
 def test_the_largest_gaps_are_named_in_the_order_of_the_drivers(catalog):
     # seven equal gaps; the seventh has a comment and is named first, as on the report's first pages
     analysis = rated(catalog, "Meridian", [(4, 3)] * 7, comments={6: "They share less than we do."})
