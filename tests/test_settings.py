@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import cli
+from reportgen.model import View
 from reportgen.settings import RENDER_TIMEOUT_SECONDS, Settings
 from tests.conftest import run
 
@@ -59,7 +60,20 @@ def test_every_command_gets_its_settings(given):
     run("portfolio", "in", "--period", "2026-Q2", "--make-deps", "plan.mk")
     run("export", "in", "--format", "json", "--german-csv", "--lang", "de")
     run("validate", "--criteria", "criteria")
-    run("template", "--lang", "en", "--account", "Acme", "-o", "t.xlsx", "--force")
+    run(
+        "template",
+        "--lang",
+        "en",
+        "--account",
+        "Acme",
+        "-o",
+        "t.xlsx",
+        "--force",
+        "--rater",
+        "Ann",
+        "--role",
+        "Sales",
+    )
     run("recorded", "a.json", "b.json", "--lang", "de")
     assert given["portfolio"][0].period == "2026-Q2" and given["portfolio"][1] == {
         "make_deps": Path("plan.mk")
@@ -67,7 +81,15 @@ def test_every_command_gets_its_settings(given):
     assert given["export"][0].lang == "de" and given["export"][1] == {"fmt": "json", "german_csv": True}
     assert given["validate"][0] == Settings(criteria=Path("criteria"), day=given["validate"][0].day)
     assert given["template"][0].lang == "en"
-    assert given["template"][1] == {"account": "Acme", "output": Path("t.xlsx"), "force": True}
+    assert given["template"][1] == {
+        "account": "Acme",
+        "output": Path("t.xlsx"),
+        "force": True,
+        "view": View.SUPPLIER,
+        "supplier": None,
+        "rater": "Ann",
+        "role": "Sales",
+    }
     assert given["recorded"][0].inputs == (Path("a.json"), Path("b.json"))
 
 
