@@ -27,7 +27,7 @@ from dataclasses import replace
 from statistics import fmean
 
 from reportgen.catalog import Catalog, Zones
-from reportgen.figures import shown_score, whole_points
+from reportgen.figures import reaches, shown_score, whole_points
 from reportgen.model import (
     IMBALANCE_ZONE_IDS,
     AccountAnalysis,
@@ -89,7 +89,7 @@ def combine_ratings(
                 comments=tuple(comments[factor.id]),
                 supplier_spread=spreads[0],
                 key_account_spread=spreads[1],
-                disagreement=any(spread.width >= wide for spread in spreads),
+                disagreement=any(reaches(spread.width, wide) for spread in spreads),
             )
         )
     return tuple(results)
@@ -197,7 +197,7 @@ def gap_class(gap: float | None, side: Side, threshold: float) -> GapClass | Non
     """What our view's score minus the key account's says about one side (None: a view left it unrated)."""
     if gap is None:
         return None
-    if abs(gap) < threshold - 1e-9:
+    if not reaches(abs(gap), threshold):
         return GapClass.ALIGNED
     if side is Side.SUPPLIER:
         return GapClass.UNSEEN_BY_ACCOUNT if gap > 0 else GapClass.UNDERRATED_BY_US
@@ -232,16 +232,22 @@ def perception_gaps(
 
 
 def role_figures(catalog: Catalog, assessment: Assessment) -> tuple[RoleFigures, ...]:
-    """S and K by role of our team, for the roles with at least ``voices.smallest_role_group`` raters, in
-    the order the roles first appear; a role is matched as identity compares names."""
+    """S and K by role of our team, in the order the roles first appear (a role matched as identity
+    compares names), only where no one's scores can be singled out: each role shown has at least
+    ``voices.smallest_role_group`` raters, and so have the raters left over, or there are none. The team's
+    mean is on the same page, so with three of Sales and one of Service the Sales figures would give away
+    the Service rater's. Smaller roles are left out, the smallest first, until the rest is large enough."""
+    smallest = catalog.voices.smallest_role_group
+    team = assessment.raters_of(View.SUPPLIER)
     by_role: dict[str, list] = {}
-    for rater in assessment.raters_of(View.SUPPLIER):
+    for rater in team:
         if rater.role:
             by_role.setdefault(identity_key(rater.role), []).append(rater)
+    shown = [raters for raters in by_role.values() if len(raters) >= smallest]
+    while shown and 0 < len(team) - sum(map(len, shown)) < smallest:
+        shown.remove(min(shown, key=len))
     figures = []
-    for raters in by_role.values():
-        if len(raters) < catalog.voices.smallest_role_group:
-            continue
+    for raters in shown:
         ratings = [r for r in assessment.ratings if r.rater in raters]
         try:
             s, k = weighted_indices(catalog, combine_ratings(catalog, ratings))

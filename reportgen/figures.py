@@ -39,3 +39,9 @@ def whole_points(index: float) -> int:
 def shown_score(score: float) -> float:
     """A factor's score as reports show it."""
     return half_up(score, SCORE_DIGITS)
+
+
+def reaches(value: float, threshold: float) -> bool:
+    """Whether *value* is at least *threshold*, free of binary noise: scores of 1.3 and 3.3 are 2 points
+    apart, though 3.3 − 1.3 computes as 1.9999999999999998."""
+    return round(value - threshold, 6) >= 0

@@ -11,7 +11,9 @@ period are gathered:
 - the account's facts (revenue, manager, intended type) come from our team's first file;
 - raters may have used different versions of a catalog: the assessment is analysed with the newest, and
   a rater's factors that version does not hold are not counted (a warning names them). Catalogs with
-  different scales cannot be averaged: such a file is left out.
+  different scales cannot be averaged: such a file is left out;
+- a name that rated for our team and again as the key account's contact gets a warning: the key account's
+  own view may then be ours.
 """
 
 from __future__ import annotations
@@ -44,6 +46,16 @@ UNNAMED_TWICE = Message(
     N_(
         'If two people rated the account, enter each one\'s name as "{field}": both are then counted. '
         "Otherwise keep one assessment per account and period."
+    ),
+)
+IN_BOTH_VIEWS = Message(
+    N_(
+        "{rater} rated {account} for {period} for our team in {other}, and here as the key account's "
+        "contact: the key account's own view may be ours."
+    ),
+    N_(
+        "Have the key account's own contact fill in the questionnaire; if it is another person of the same "
+        "name, all is well."
     ),
 )
 ONLY_KEY_ACCOUNT_VIEW = Message(
@@ -114,6 +126,21 @@ def _one_each(ratings: list[Assessment]) -> tuple[list[Assessment], list[Gathere
     return list(kept.values()), problems
 
 
+def _in_both_views(ratings: list[Assessment]) -> list[GatheredProblem]:
+    """A warning for each questionnaire of the key account's whose rater also rated for our team."""
+    ours = {r.raters[0].key[1]: r for r in ratings if r.raters[0].view is View.SUPPLIER and r.raters[0].name}
+    problems = []
+    for rating in ratings:
+        rater = rating.raters[0]
+        first = ours.get(rater.key[1]) if rater.view is View.KEY_ACCOUNT else None
+        if first is not None:
+            params = _params(rating, rater=rater.name or "", other=_name(first))
+            problems.append(
+                GatheredProblem(rating, Problem(_place(rating), IN_BOTH_VIEWS, params, Severity.WARNING))
+            )
+    return problems
+
+
 def _newest(catalogs: Iterable[Catalog]) -> Catalog:
     catalogs = list(catalogs)
     return max(catalogs, key=lambda c: version_order(c.version) if c.id == catalogs[0].id else ())
@@ -123,6 +150,7 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
     """One account and period from each of its raters' ratings (each as read from one file or CSV group,
     in reading order)."""
     ratings, problems = _one_each(list(ratings))
+    problems += _in_both_views(ratings)
     ours = [r for r in ratings if r.raters[0].view is View.SUPPLIER]
     if not ours:
         problems += [
@@ -137,7 +165,7 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
             counted.append(rating)
             continue
         params = _params(rating, catalog=other.label(), used=catalog.label())
-        if other.scale != catalog.scale:
+        if (other.scale.min, other.scale.max) != (catalog.scale.min, catalog.scale.max):
             problems.append(GatheredProblem(rating, Problem(_place(rating), OTHER_SCALE, params)))
             continue
         missing = [f.id for f in other.factors if f.id not in catalog.factor_numbers]

@@ -44,8 +44,15 @@ class Rater:
 
     @property
     def key(self) -> tuple[str, str]:
-        """Who this rater is for telling raters apart: the same name in the same view is the same rater."""
-        return (self.view, identity_key(self.name or ""))
+        """Who this rater is for telling raters apart: the same name in the same view is the same rater.
+
+        The key account's contacts may leave their name out (the questionnaire says so), so each of their
+        unnamed files is a rater of its own; our team's unnamed files are one unknown rater, since a copy
+        of a workbook must not count twice."""
+        name = identity_key(self.name or "")
+        if not name and self.view is View.KEY_ACCOUNT:
+            return (self.view, f"file:{self.source}")
+        return (self.view, name)
 
 
 _PERIOD_PATTERNS = (
@@ -165,7 +172,7 @@ class FactorRating(_TwoSides):
 @dataclass(frozen=True)
 class Assessment:
     """One account in one period: as read from one file, or gathered from the files of all its raters
-    (see :func:`reportgen.voices.gather`)."""
+    (see :func:`reportgen.gathering.gather`)."""
 
     account: AccountFacts
     period: Period
@@ -189,6 +196,8 @@ class Assessment:
     def __post_init__(self) -> None:
         if not self.sources and self.source is not None:  # read from one file
             object.__setattr__(self, "sources", (self.source,))
+        if not self.raters:  # built by hand: the raters are those its ratings name
+            object.__setattr__(self, "raters", tuple(dict.fromkeys(r.rater for r in self.ratings)))
 
     def raters_of(self, view: View) -> tuple[Rater, ...]:
         return tuple(r for r in self.raters if r.view is view)

@@ -93,11 +93,47 @@ def test_the_same_rater_twice_is_an_error_of_the_later_file_naming_both(tmp_path
     assert files[1].errors
 
 
-def test_the_same_name_in_both_views_is_two_raters(tmp_path, catalogs, rater_file):
+def test_the_same_name_in_both_views_is_two_raters_with_a_warning(tmp_path, catalogs, rater_file):
     rater_file("ours.xlsx", "Alex Kim")
-    rater_file("theirs.xlsx", "Alex Kim", view="Kunde")
-    (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
+    rater_file("theirs.xlsx", "alex kim", view="Kunde")
+    workload = prepare([tmp_path], catalogs, TODAY)
+    (analysis,) = workload.analyses
     assert [r.view for r in analysis.assessment.raters] == [View.SUPPLIER, View.KEY_ACCOUNT]
+    assert rendered(workload.files) == [
+        "theirs.xlsx: alex kim rated Acme Präzision GmbH for 2026-Q3 for our team in ours.xlsx, and here as "
+        "the key account's contact: the key account's own view may be ours. Have the key account's own contact "
+        "fill in the questionnaire; if it is another person of the same name, all is well."
+    ]
+    assert not workload.files[1].errors
+
+
+def test_the_key_accounts_contacts_may_leave_their_names_out_and_each_counts(tmp_path, catalogs, rater_file):
+    n = 16
+    rater_file("ours.xlsx", "Alex Kim")
+    rater_file("contact-1.xlsx", None, view="Key Account", supplier=[2] * n)
+    rater_file("contact-2.xlsx", None, view="Key Account", supplier=[4] * n)
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert rendered(workload.files) == []
+    (analysis,) = workload.analyses
+    assert len(analysis.assessment.raters_of(View.KEY_ACCOUNT)) == 2
+    assert analysis.key_account_view.factors[0].supplier == 3
+
+
+def test_a_catalog_version_that_only_rewords_the_scale_is_averaged_in(tmp_path, catalogs, rater_file):
+    folder = tmp_path / "criteria"
+    folder.mkdir()
+    shutil.copy(DEFAULT_CATALOG, folder / "efkam-partnership.yaml")
+    data = yaml.safe_load(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    data["version"] = "0.8"
+    data["scale"]["labels"][2] = {"de": "wenig", "en": "little"}
+    (folder / "old.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    rater_file("in/a.xlsx", "Anja Groß", catalog_ref="efkam-partnership v1.0")
+    rater_file("in/b.xlsx", "Tom Berg", catalog_ref="efkam-partnership v0.8")
+    workload = prepare([inputs], load_catalogs(folder, folder / "efkam-partnership.yaml"), TODAY)
+    assert rendered(workload.files) == []
+    assert len(workload.analyses[0].assessment.raters) == 2
 
 
 def test_the_key_accounts_questionnaire_alone_is_left_out(tmp_path, catalogs, rater_file):

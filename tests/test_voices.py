@@ -147,18 +147,35 @@ def test_without_the_key_account_view_there_is_none_and_no_gap(three):
 def test_figures_by_role_only_for_roles_with_enough_raters(three):
     a, _b, _c = ids(three)
     dave = Rater("Dave", "sales ", View.SUPPLIER)  # the same role, written otherwise
-    ratings = [
-        rated(ANNA, (a, 5, 1)),
-        rated(CARL, (a, 4, 1)),
-        rated(dave, (a, 3, 1)),
-        rated(BEN, (a, 1, 5)),  # Service: one rater, never shown on its own
+    sales = [rated(ANNA, (a, 5, 1)), rated(CARL, (a, 4, 1)), rated(dave, (a, 3, 1))]
+    service = [rated(Rater(name, "Service"), (a, 1, 5)) for name in ("Ben", "Eve", "Finn")]
+    figures = [
+        (r.role, r.raters, r.supplier_index, r.key_account_index)
+        for r in analyse(of(*sales, *service), three).roles
     ]
-    result = analyse(of(*ratings), three)
-    # Sales: a S (5+4+3)/3 = 4 → 75, K 1 → 0
-    assert [(r.role, r.raters, r.supplier_index, r.key_account_index) for r in result.roles] == [
-        ("Sales", 3, 75, 0)
-    ]
-    assert analyse(of(*ratings[:2], ratings[3]), three).roles == ()
+    # Sales: a S (5+4+3)/3 = 4 → 75, K 1 → 0; Service: S 1 → 0, K 5 → 100
+    assert figures == [("Sales", 3, 75, 0), ("Service", 3, 0, 100)]
+    # three of Sales alone are the whole team: nothing to single out
+    assert [r.role for r in analyse(of(*sales), three).roles] == ["Sales"]
+    # two of Sales are too few to be shown, and the Service figures beside the team's would give them away
+    assert analyse(of(*sales[:2], *service), three).roles == ()
+
+
+def test_figures_by_role_never_give_away_the_rater_left_over(three):
+    a, _b, _c = ids(three)
+    sales = [rated(Rater(name, "Sales"), (a, 5, 1)) for name in ("Ann", "Carl", "Dave")]
+    alone = rated(Rater("Ben", "Service"), (a, 1, 5))
+    # the team's mean beside the Sales figures would tell what Ben rated
+    assert analyse(of(*sales, alone), three).roles == ()
+    unnamed_role = rated(Rater("Eve"), (a, 2, 2))
+    assert analyse(of(*sales, alone, unnamed_role), three).roles == ()  # two left over are still too few
+
+
+def test_scores_with_decimals_two_points_apart_are_a_disagreement(three):
+    a, _b, _c = ids(three)
+    # 3.3 − 1.3 computes as 1.9999999999999998: still 2 points
+    result = analyse(of(rated(ANNA, (a, 1.3, 2)), rated(BEN, (a, 3.3, 2))), three)
+    assert result.factors[0].disagreement
 
 
 def test_one_rater_is_analysed_as_before(three):
