@@ -7,6 +7,7 @@ templates format them with Babel filters), and the templates hold layout only.
 
 from __future__ import annotations
 
+import shlex
 import textwrap
 from dataclasses import dataclass, replace
 from datetime import date
@@ -14,8 +15,10 @@ from datetime import date
 from reportgen.analysis import zone_changed
 from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
+from reportgen.i18n import gettext_for
 from reportgen.model import (
     AccountAnalysis,
+    Assessment,
     AccountFacts,
     Coverage,
     FactorResult,
@@ -145,8 +148,9 @@ class SummarySection:
     diagram_svg: str
     key_account_view: KeyAccountVerdict | None = None
     """Set once the key account's contacts have answered; then the diagram shows two points."""
-    key_account_missing: bool = False
-    """Several of our team rated, but no one of the key account: a line asks for its own view."""
+    questionnaire_command: str | None = None
+    """Several of our team rated, but no one of the key account: a line asks for its own view with the
+    command that writes its questionnaire."""
 
     @property
     def balance_magnitude(self) -> float:
@@ -460,9 +464,33 @@ def _summary(
         not_rated_count=sum(1 for row in rows if not row.rated_both),
         diagram_svg=diagram_svg,
         key_account_view=_key_account_verdict(analysis, analysis.key_account_view, lang),
-        key_account_missing=(
-            analysis.key_account_view is None and len(assessment.raters_of(View.SUPPLIER)) > 1
+        questionnaire_command=(
+            _questionnaire_command(assessment, lang)
+            if assessment.rated_by_a_team and not assessment.has_key_account_view
+            else None
         ),
+    )
+
+
+def _questionnaire_command(assessment: Assessment, lang: str) -> str:
+    """The command that writes the key account's questionnaire for this account and quarter, as it can be
+    typed: only our company's name is for the reader to fill in."""
+    _ = gettext_for(lang)
+    return shlex.join(
+        [
+            "reportgen",
+            "template",
+            "--view",
+            "key-account",
+            "--supplier",
+            _("YOUR COMPANY"),
+            "--account",
+            assessment.account.name,
+            "--period",
+            str(assessment.period),
+            "--lang",
+            lang,
+        ]
     )
 
 
@@ -542,7 +570,7 @@ def _team(analysis: AccountAnalysis, lang: str) -> TeamSection:
     return TeamSection(
         our_raters=_rater_entries(assessment.raters_of(View.SUPPLIER)),
         their_raters=_rater_entries(assessment.raters_of(View.KEY_ACCOUNT)),
-        compared=len(assessment.raters_of(View.SUPPLIER)) > 1,
+        compared=assessment.rated_by_a_team,
         disagreements=tuple(
             DisagreementRow(
                 number=result.number,

@@ -203,6 +203,11 @@ class Assessment:
         return tuple(r for r in self.raters if r.view is view)
 
     @property
+    def rated_by_a_team(self) -> bool:
+        """Several of our team rated it: reports then show their spread beside the mean."""
+        return len(self.raters_of(View.SUPPLIER)) > 1
+
+    @property
     def has_key_account_view(self) -> bool:
         return bool(self.raters_of(View.KEY_ACCOUNT))
 

@@ -136,7 +136,7 @@ def test_zones_that_agree_are_one_zone_in_both_views(three):
     assert not summary.key_account_view.zones_disagree
     assert summary.key_account_view.their_zone_name == summary.key_account_view.our_zone_name
     assert summary.key_account_view.ours == ViewIndices(75, 75, 0)
-    assert not summary.key_account_missing
+    assert summary.questionnaire_command is None
 
 
 def test_the_disagreeing_zones_come_first_on_page_1(three):
@@ -200,17 +200,18 @@ def test_figures_by_role_only_where_the_analysis_has_a_large_enough_role(three):
 def test_several_raters_without_the_key_account_ask_for_its_view(three):
     analysis = voices(three, {ANNA: [(5, 2)] * 3, BEN: [(4, 2)] * 3})
     view = view_of(analysis)
-    assert view.summary.key_account_missing
     assert view.summary.key_account_view is None and view.perception is None
     assert view.team.their_raters == () and view.team.compared
     html = Renderer().briefing_html(view)
-    assert "reportgen template --view key-account" in html
+    # a command that can be typed as it stands: --view key-account alone stops for want of our name
+    command = "reportgen template --view key-account --supplier &#39;YOUR COMPANY&#39; --account Acme --period 2026-Q3 --lang en"
+    assert command in html
 
 
 def test_one_rater_gets_the_briefing_of_before(three):
     analysis = voices(three, {ANNA: [(4, 3)] * 3})
     view = view_of(analysis)
-    assert not view.summary.key_account_missing
+    assert view.summary.questionnaire_command is None
     assert view.summary.key_account_view is None
     assert view.perception is None and view.team is None
     assert not view.profile.team_dots

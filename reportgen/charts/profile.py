@@ -23,7 +23,7 @@ from reportgen.charts.style import (
     render_svg,
 )
 from reportgen.i18n import Formatter, Nn_, gettext_for
-from reportgen.model import AccountAnalysis, FactorResult, Side, View
+from reportgen.model import AccountAnalysis, FactorResult, Side
 
 ROW_HEIGHT = 0.23  # inches per factor
 ROWS_AT_FULL_HEIGHT = 16
@@ -66,7 +66,7 @@ def drawn_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> Ite
     of the catalog and language (see :func:`~reportgen.charts.style.on_ground`).
     """
     rows = analysis.factors
-    team = len(analysis.assessment.raters_of(View.SUPPLIER)) > 1
+    team = analysis.assessment.rated_by_a_team
     variant = (lang, tuple(r.number for r in rows), *(("team",) if team else ()))
     with on_ground("profile", catalog, variant, lambda: _ground(rows, catalog, lang, team)) as (figure, axes):
         _draw_dumbbells(axes, rows, catalog.scale.min, catalog.scale.max, gettext_for(lang))
