@@ -18,8 +18,8 @@ from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
 from reportgen.i18n import gettext_for
 from reportgen.model import (
     AccountAnalysis,
-    Assessment,
     AccountFacts,
+    Assessment,
     Coverage,
     FactorResult,
     GapClass,
