@@ -69,8 +69,15 @@ def template_path(
 ) -> Path:
     """Where a new assessment workbook goes by default: ``input/<account>_<period>.xlsx``, with
     ``new-account`` and this year standing in for what was not given. A workbook for a named rater ends
-    in the rater's name and the key account's questionnaire in ``key-account``, so that the files of
-    several raters of one account and quarter lie side by side."""
+    in the rater's name, so that the files of several raters of one account and quarter lie side by side.
+
+    The key account's questionnaire ends in ``key-account`` (and its contact's name, if given) and goes
+    to the current folder, not to ``input/``: it is sent out, and a blank one among the assessments
+    would stop every run until it comes back filled in."""
     name = slugify(account) if account else "new-account"
-    whose = slugify(rater) if rater else ("key-account" if key_account else "")
-    return TEMPLATE_FOLDER / f"{name}_{period or today.year}{'_' + whose if whose else ''}.xlsx"
+    parts = [name, period or str(today.year)]
+    if key_account:
+        parts.append("key-account")
+    if rater:
+        parts.append(slugify(rater))
+    return (Path(".") if key_account else TEMPLATE_FOLDER) / ("_".join(parts) + ".xlsx")

@@ -44,6 +44,20 @@ def test_a_template_goes_to_input_named_after_account_and_period():
     day = date(2026, 11, 27)
     assert template_path("Zeppelin Süd GmbH", "2026-Q3", day) == Path("input/zeppelin-sued-gmbh_2026-Q3.xlsx")
     assert template_path(None, None, day) == Path("input/new-account_2026.xlsx")
+    assert template_path("Zeppelin Süd GmbH", "2026-Q3", day, "Selin Aydın") == Path(
+        "input/zeppelin-sued-gmbh_2026-Q3_selin-aydin.xlsx"
+    )
+
+
+def test_the_key_accounts_questionnaire_stays_out_of_input_and_says_whose_it_is():
+    # It is sent out: left blank among the assessments, it would stop every run until it comes back.
+    day = date(2026, 11, 27)
+    assert template_path("Zeppelin Süd GmbH", "2026-Q3", day, key_account=True) == Path(
+        "zeppelin-sued-gmbh_2026-Q3_key-account.xlsx"
+    )
+    assert template_path("Zeppelin Süd GmbH", "2026-Q3", day, "Dana Whitfield", key_account=True) == Path(
+        "zeppelin-sued-gmbh_2026-Q3_key-account_dana-whitfield.xlsx"
+    )
 
 
 def test_two_accounts_with_the_same_slug_get_different_names():

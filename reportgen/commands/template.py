@@ -36,8 +36,8 @@ SUPPLIER_WITHOUT_QUESTIONNAIRE = Message(
 QUESTIONNAIRE_WRITTEN = Message(
     N_("Questionnaire for the key account written: {path} (catalog {catalog})."),
     N_(
-        "Send it to the key account's contact; once filled in, put it beside your team's workbooks of the "
-        "same account and quarter."
+        "Send it to the key account's contact; once it is filled in, put it beside your team's workbooks of "
+        "the same account and quarter."
     ),
 )
 TEMPLATE_WRITTEN_OWN_CATALOG = Message(
