@@ -275,16 +275,29 @@ def analyse(assessment: Assessment, catalog: Catalog | None = None) -> AccountAn
     )
     return AccountAnalysis(
         assessment=assessment,
-        factors=ours.factors,
-        supplier_index=ours.supplier_index,
-        key_account_index=ours.key_account_index,
-        exact_supplier_index=ours.exact_supplier_index,
-        exact_key_account_index=ours.exact_key_account_index,
-        zone=ours.zone,
-        drivers=imbalance_drivers(ours.factors, ours.zone),
-        coverage=ours.coverage,
         catalog=catalog,
         key_account_view=theirs,
         perception=perception,
         roles=role_figures(catalog, assessment),
+        **_figures_of(ours),
     )
+
+
+def _figures_of(figures: ViewFigures) -> dict:
+    """The fields of an analysis that one view's figures give: one place that maps the two."""
+    return {
+        "factors": figures.factors,
+        "supplier_index": figures.supplier_index,
+        "key_account_index": figures.key_account_index,
+        "exact_supplier_index": figures.exact_supplier_index,
+        "exact_key_account_index": figures.exact_key_account_index,
+        "zone": figures.zone,
+        "drivers": imbalance_drivers(figures.factors, figures.zone),
+        "coverage": figures.coverage,
+    }
+
+
+def as_seen_in(analysis: AccountAnalysis, figures: ViewFigures) -> AccountAnalysis:
+    """*analysis* with another view's figures as its own (factors, S, K, zone, drivers, coverage); the
+    key account's view and the perception gaps stay beside them."""
+    return replace(analysis, **_figures_of(figures))

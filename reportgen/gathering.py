@@ -5,7 +5,8 @@ account's. Once every file is read and the accounts are told apart, the ratings 
 period are gathered:
 
 - the same rater twice (same name, same view) is an error of the later file, which is left out: it would
-  count that person twice. Two files that name no rater are the same unknown rater;
+  count that person twice. Two files of our team that name no rater are the same unknown rater (a copy);
+  the key account's contacts may leave their names out, and each of their files counts;
 - the key account's questionnaire alone is no assessment: the figures every report is built on are our
   team's, so without one of ours it is left out;
 - the account's facts (revenue, manager, intended type) come from our team's first file;

@@ -5,10 +5,10 @@ answered with data. Pure functions over analyses and histories.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.analysis import imbalance_drivers, zone_changed, zone_ids
+from reportgen.analysis import as_seen_in, zone_changed, zone_ids
 from reportgen.catalog import Catalog, RelationshipType
 from reportgen.figures import shown_score
 from reportgen.history import AccountHistory
@@ -159,19 +159,7 @@ def answering_analysis(analysis: AccountAnalysis) -> AccountAnalysis:
     the key account's view and the perception gaps beside its figures, so a report can still name ours.
     """
     theirs = analysis.key_account_view
-    if theirs is None:
-        return analysis
-    return replace(
-        analysis,
-        factors=theirs.factors,
-        supplier_index=theirs.supplier_index,
-        key_account_index=theirs.key_account_index,
-        exact_supplier_index=theirs.exact_supplier_index,
-        exact_key_account_index=theirs.exact_key_account_index,
-        zone=theirs.zone,
-        drivers=imbalance_drivers(theirs.factors, theirs.zone),
-        coverage=theirs.coverage,
-    )
+    return analysis if theirs is None else as_seen_in(analysis, theirs)
 
 
 def is_rated_strategic(analysis: AccountAnalysis) -> bool:
