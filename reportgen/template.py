@@ -238,7 +238,8 @@ def _questionnaire_instructions(catalog: Catalog, request: TemplateRequest) -> l
             _(
                 "What your answers are used for: a joint review of the partnership by both companies – what "
                 "each side invests, and where the two views differ. No report ties a score to a person: "
-                "names appear only in the list of those who answered."
+                "names appear only in the list of those who answered. Where you are the only one of your "
+                "company to answer, its view in the report is your answers."
             ),
             None,
         ),
