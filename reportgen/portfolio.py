@@ -63,12 +63,9 @@ class PortfolioGap:
     """Whose investment is seen differently."""
     ours: float
     theirs: float
+    difference: float
+    """Our view's score minus the key account's, in scale points, as the analysis found it."""
     gap_class: GapClass
-
-    @property
-    def difference(self) -> float:
-        """Our view's score minus the key account's, in scale points."""
-        return shown_score(self.ours - self.theirs)
 
 
 @dataclass(frozen=True)
@@ -271,13 +268,19 @@ def portfolio_gaps(entries: tuple[PortfolioEntry, ...]) -> tuple[PortfolioGap, .
     for entry in entries:
         for gap in entry.analysis.perception:
             sides = (
-                (Side.SUPPLIER, gap.ours.supplier, gap.theirs.supplier, gap.supplier_class),
-                (Side.KEY_ACCOUNT, gap.ours.key_account, gap.theirs.key_account, gap.key_account_class),
+                (Side.SUPPLIER, gap.ours.supplier, gap.theirs.supplier, gap.supplier, gap.supplier_class),
+                (
+                    Side.KEY_ACCOUNT,
+                    gap.ours.key_account,
+                    gap.theirs.key_account,
+                    gap.key_account,
+                    gap.key_account_class,
+                ),
             )
-            for side, ours, theirs, gap_class in sides:
+            for side, ours, theirs, difference, gap_class in sides:
                 if gap_class is None or gap_class is GapClass.ALIGNED:
                     continue
-                gaps.append(PortfolioGap(entry, gap.ours, side, ours, theirs, gap_class))
+                gaps.append(PortfolioGap(entry, gap.ours, side, ours, theirs, difference, gap_class))
     gaps.sort(key=lambda g: (-abs(g.difference), g.entry.rank, g.factor.number, g.side is Side.KEY_ACCOUNT))
     return tuple(gaps)
 
