@@ -347,7 +347,6 @@ class _Words:
         sentences = [*self._lean(lean, today == lean), *self._strategic(strategic)]
         if strategic in (today, intended):
             sentences.append(self.counted(CAPACITY, self.catalog.zones.strategic_capacity))
-        sentences += self.our_other_zone()
         zone = zone_label(self.analysis, self.catalog, self.lang)
         if intended is None:
             verdict = _("today “{zone}”").format(zone=zone)
