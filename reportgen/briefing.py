@@ -100,11 +100,13 @@ class Since:
 
 @dataclass(frozen=True)
 class ViewIndices:
-    """S, K and balance as one view sees them: a column of page 1's mirror."""
+    """S, K and balance as one view sees them, and on how many factors: a column of page 1's mirror. A
+    questionnaire that rates few factors must show it, or its zone would read as firm as ours."""
 
     supplier_index: int
     key_account_index: int
     balance: int
+    coverage: Coverage
 
 
 @dataclass(frozen=True)
@@ -506,8 +508,10 @@ def _key_account_verdict(
         our_zone_name=zone_label(analysis, analysis.catalog, lang),
         their_zone_name=zone_name(theirs.zone, analysis.catalog, lang),
         their_zone_meaning=meaning,
-        ours=ViewIndices(analysis.supplier_index, analysis.key_account_index, analysis.balance),
-        theirs=ViewIndices(theirs.supplier_index, theirs.key_account_index, theirs.balance),
+        ours=ViewIndices(
+            analysis.supplier_index, analysis.key_account_index, analysis.balance, analysis.coverage
+        ),
+        theirs=ViewIndices(theirs.supplier_index, theirs.key_account_index, theirs.balance, theirs.coverage),
     )
 
 

@@ -19,7 +19,16 @@ from reportgen.briefing import (
 )
 from reportgen.catalog import Catalog, load_catalogs
 from reportgen.history import build_histories
-from reportgen.model import AccountAnalysis, AccountFacts, Assessment, FactorRating, GapClass, Rater, View
+from reportgen.model import (
+    AccountAnalysis,
+    AccountFacts,
+    Assessment,
+    Coverage,
+    FactorRating,
+    GapClass,
+    Rater,
+    View,
+)
 from reportgen.portfolio import analyse_portfolio
 from reportgen.portfolio_report import PortfolioCharts, build_portfolio
 from reportgen.rendering import Renderer
@@ -120,12 +129,17 @@ def three(catalog):
 
 def test_zones_that_disagree_are_named_both_and_mirrored(three):
     ours = [(5, 2)] * 3  # S 100, K 25: we invest more
-    theirs = [(2, 5)] * 3  # S 25, K 100: the key account sees itself investing more
+    theirs = [(2, 5), (2, 5), (None, None)]  # S 25, K 100 on two factors: it sees itself investing more
     analysis = voices(three, {ANNA: ours, BEN: ours, DORA: theirs})
     views = view_of(analysis).summary.key_account_view
     assert views.zones_disagree
-    assert views.ours == ViewIndices(supplier_index=100, key_account_index=25, balance=75)
-    assert views.theirs == ViewIndices(supplier_index=25, key_account_index=100, balance=-75)
+    assert views.ours == ViewIndices(
+        supplier_index=100, key_account_index=25, balance=75, coverage=Coverage(3, 3, 3)
+    )
+    # the key account's view rests on two factors only, and the mirror says so
+    assert views.theirs == ViewIndices(
+        supplier_index=25, key_account_index=100, balance=-75, coverage=Coverage(2, 2, 3)
+    )
     assert views.their_zone_name == three.zones.account_invests_more.name.get("en")
     assert views.our_zone_name.startswith(three.zones.supplier_frustration.name.get("en"))
 
@@ -135,7 +149,7 @@ def test_zones_that_agree_are_one_zone_in_both_views(three):
     summary = view_of(analysis, "de").summary
     assert not summary.key_account_view.zones_disagree
     assert summary.key_account_view.their_zone_name == summary.key_account_view.our_zone_name
-    assert summary.key_account_view.ours == ViewIndices(75, 75, 0)
+    assert summary.key_account_view.ours == ViewIndices(75, 75, 0, Coverage(3, 3, 3))
     assert summary.questionnaire_command is None
 
 
