@@ -193,11 +193,6 @@ def _to_raise(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
     return sorted(level, key=score)[:FACTORS_NAMED]
 
 
-def _plural_count(value: float) -> int:
-    """The count that picks the plural form: a fraction reads as plural in both languages ("1,5 Punkte")."""
-    return int(value) if float(value).is_integer() else 2
-
-
 class _Words:
     """The answers for one account in one language.
 
@@ -223,7 +218,7 @@ class _Words:
     def counted(self, message: Plural, count: float, **values: str) -> str:
         """*message* in the form *count* asks for, with the count as ``{points}``/``{n}``."""
         shown = self.number(count)
-        return message.pick(self.lang, _plural_count(count)).format(points=shown, n=shown, **values)
+        return message.pick(self.lang, count).format(points=shown, n=shown, **values)
 
     def factors(self, results: list[FactorResult]) -> str:
         """„Frühe Einbindung“ (wir 5, Kunde 2), … und …; "the same factors" if named before."""

@@ -35,8 +35,11 @@ class Plural:
     singular: str
     plural: str
 
-    def pick(self, lang: str, count: int) -> str:
-        return translations(lang).ngettext(self.singular, self.plural, count)
+    def pick(self, lang: str, count: float) -> str:
+        """The form for *count*; a fraction reads as plural in both languages ("1,5 Punkte", "1.5 points"),
+        which gettext's rules, made for whole numbers, do not know."""
+        whole = int(count) if float(count).is_integer() else 2
+        return translations(lang).ngettext(self.singular, self.plural, whole)
 
 
 def Nn_(singular: str, plural: str) -> Plural:

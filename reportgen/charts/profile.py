@@ -140,8 +140,7 @@ def _team_legend(figure, catalog: Catalog, lang: str) -> None:
         for colour in (SUPPLIER_COLOUR, KEY_ACCOUNT_COLOUR)
     )
     points = catalog.voices.disagreement_points
-    plural_count = int(points) if float(points).is_integer() else 2  # "1.5 points", as "2 points"
-    differs = DISAGREEMENT_LEGEND.pick(lang, plural_count).format(points=Formatter(lang).score(points))
+    differs = DISAGREEMENT_LEGEND.pick(lang, points).format(points=Formatter(lang).score(points))
     figure.legend(
         handles=[dots, _DisagreementMark()],
         labels=[
