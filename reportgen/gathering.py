@@ -9,7 +9,8 @@ period are gathered:
   the key account's contacts may leave their names out, and each of their files counts;
 - the key account's questionnaire alone is no assessment: the figures every report is built on are our
   team's, so without one of ours it is left out;
-- the account's facts (revenue, manager, intended type) come from our team's first file;
+- the account's facts (revenue, manager, intended type) come from our team's first file; another of our
+  files that gives one otherwise gets a warning;
 - raters may have used different versions of a catalog: the assessment is analysed with the newest, and
   a rater's factors that version does not hold are not counted (a warning names them). Catalogs with
   different scales cannot be averaged: such a file is left out;
@@ -27,7 +28,14 @@ from reportgen.catalog import Catalog, version_order
 from reportgen.i18n import N_
 from reportgen.model import Assessment, View
 from reportgen.problems import Message, Place, Problem, Severity, quoted
-from reportgen.reading.vocabulary import ASSESSED_BY
+from reportgen.reading.vocabulary import (
+    ANNUAL_REVENUE,
+    ASSESSED_BY,
+    CURRENCY,
+    INTENDED_TYPE,
+    KEY_ACCOUNT_MANAGER,
+    Term,
+)
 
 SAME_RATER_TWICE = Message(
     N_(
@@ -57,6 +65,16 @@ IN_BOTH_VIEWS = Message(
     N_(
         "Have the key account's own contact fill in the questionnaire; if it is another person of the same "
         "name, all is well."
+    ),
+)
+FACT_DIFFERS = Message(
+    N_(
+        '{account} for {period}: "{field}" is {value} here, but {first_value} in {other}, '
+        "whose value is used."
+    ),
+    N_(
+        "Write the same value in every rater's file of the account and quarter, "
+        "or leave it blank in all but one."
     ),
 )
 ONLY_KEY_ACCOUNT_VIEW = Message(
@@ -142,6 +160,48 @@ def _in_both_views(ratings: list[Assessment]) -> list[GatheredProblem]:
     return problems
 
 
+def _fact_values(assessment: Assessment) -> dict[Term, object]:
+    """The facts of the account that only our team's files give, as messages show them."""
+    account = assessment.account
+    revenue = account.annual_revenue
+    intended = (
+        next(
+            (t.name for t in assessment.catalog.zones.relationship_types if t.id == account.intended_type),
+            None,
+        )
+        if assessment.catalog
+        else account.intended_type
+    )
+    return {
+        KEY_ACCOUNT_MANAGER: account.key_account_manager,
+        ANNUAL_REVENUE: None
+        if revenue is None
+        else f"{revenue:.0f}"
+        if revenue.is_integer()
+        else str(revenue),
+        CURRENCY: account.currency if revenue is not None else None,
+        INTENDED_TYPE: intended,
+    }
+
+
+def _facts_that_differ(first: Assessment, others: list[Assessment]) -> list[GatheredProblem]:
+    """A warning for each fact a later file of our team gives otherwise than the first, whose value is used;
+    a fact left blank agrees with any."""
+    used = _fact_values(first)
+    problems = []
+    for other in others:
+        if other.raters[0].view is not View.SUPPLIER:
+            continue
+        for term, value in _fact_values(other).items():
+            if value is None or used[term] is None or value == used[term]:
+                continue
+            params = _params(other, field=term.label, value=value, first_value=used[term], other=_name(first))
+            problems.append(
+                GatheredProblem(other, Problem(_place(other), FACT_DIFFERS, params, Severity.WARNING))
+            )
+    return problems
+
+
 def _newest(catalogs: Iterable[Catalog]) -> Catalog:
     catalogs = list(catalogs)
     return max(catalogs, key=lambda c: version_order(c.version) if c.id == catalogs[0].id else ())
@@ -178,6 +238,7 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
     if len(counted) == 1:
         return Gathered(counted[0], tuple(problems))
     first = next(r for r in counted if r.raters[0].view is View.SUPPLIER)
+    problems += _facts_that_differ(first, [r for r in counted if r is not first])
     team = [r.raters[0].name for r in counted if r.raters[0].view is View.SUPPLIER and r.raters[0].name]
     dates = [r.assessed_on for r in counted if r.assessed_on is not None]
     gathered = replace(

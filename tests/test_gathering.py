@@ -28,12 +28,23 @@ def catalogs():
 def rater_file(tmp_path, catalog):
     """A workbook of one rater: name, role and view as the Account sheet gives them."""
 
-    def make(name, rater, role=None, view=None, supplier=None, key_account=None, catalog_ref=None, lang="en"):
+    def make(
+        name,
+        rater,
+        role=None,
+        view=None,
+        supplier=None,
+        key_account=None,
+        catalog_ref=None,
+        lang="en",
+        **facts_by_label,
+    ):
         sheets = sheets_for(catalog, lang=lang, supplier=supplier, key_account=key_account)
         facts = sheets["Account"]
         for row in facts:
             if row[0] == "Assessed by":
                 row[1] = rater
+            row[1] = facts_by_label.pop(row[0], row[1])
         facts += [["Role", role], ["View", view], ["Catalog", catalog_ref]]
         sheets["Account"] = [row for row in facts if row[1] is not None]
         from reportgen.spreadsheets import write_xlsx
@@ -134,6 +145,21 @@ def test_a_catalog_version_that_only_rewords_the_scale_is_averaged_in(tmp_path, 
     workload = prepare([inputs], load_catalogs(folder, folder / "efkam-partnership.yaml"), TODAY)
     assert rendered(workload.files) == []
     assert len(workload.analyses[0].assessment.raters) == 2
+
+
+def test_a_fact_another_file_of_our_team_gives_otherwise_is_warned_of_and_the_first_wins(
+    tmp_path, catalogs, rater_file
+):
+    rater_file("a.xlsx", "Anja Groß")
+    rater_file("b.xlsx", "Tom Berg", **{"Annual revenue": 2_000_000})
+    rater_file("c.xlsx", "Eva Ost", **{"Annual revenue": None})  # blank agrees with any
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert rendered(workload.files) == [
+        'b.xlsx: Acme Präzision GmbH for 2026-Q3: "Annual revenue" is 2000000 here, but 1250000 in a.xlsx, whose '
+        "value is used. Write the same value in every rater's file of the account and quarter, or leave it blank "
+        "in all but one."
+    ]
+    assert workload.analyses[0].assessment.account.annual_revenue == 1_250_000
 
 
 def test_the_key_accounts_questionnaire_alone_is_left_out(tmp_path, catalogs, rater_file):
