@@ -164,24 +164,24 @@ def _fact_values(assessment: Assessment) -> dict[Term, object]:
     """The facts of the account that only our team's files give, as messages show them."""
     account = assessment.account
     revenue = account.annual_revenue
-    intended = (
-        next(
-            (t.name for t in assessment.catalog.zones.relationship_types if t.id == account.intended_type),
-            None,
-        )
-        if assessment.catalog
-        else account.intended_type
-    )
     return {
         KEY_ACCOUNT_MANAGER: account.key_account_manager,
-        ANNUAL_REVENUE: None
-        if revenue is None
-        else f"{revenue:.0f}"
-        if revenue.is_integer()
-        else str(revenue),
+        ANNUAL_REVENUE: None if revenue is None else _amount(revenue),
         CURRENCY: account.currency if revenue is not None else None,
-        INTENDED_TYPE: intended,
+        INTENDED_TYPE: _intended_name(assessment),
     }
+
+
+def _amount(value: float) -> str:
+    """An amount as written, without a trailing ".0": 1250000, 1250000.5."""
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def _intended_name(assessment: Assessment) -> object:
+    """The intended relationship as the catalog names it (in the message's language), or its id."""
+    intended = assessment.account.intended_type
+    types = assessment.catalog.zones.relationship_types if assessment.catalog else []
+    return next((t.name for t in types if t.id == intended), intended)
 
 
 def _facts_that_differ(first: Assessment, others: list[Assessment]) -> list[GatheredProblem]:
