@@ -86,7 +86,7 @@ def type_region(catalog: Catalog, relationship: RelationshipType) -> Polygon:
 
 
 def _without_repeats(polygon: Polygon) -> Polygon:
-    """The corners of *polygon*, each once: clipping leaves a corner twice where an edge lies on the square's."""
+    """The corners of *polygon*, each once: clipping repeats a corner where an edge lies on the square's."""
     corners: Polygon = []
     for point in polygon:
         rounded = (round(point[0], 9), round(point[1], 9))
