@@ -241,6 +241,16 @@ class Zone:
         return SUPPLIER_FRUSTRATION_CRITICAL if self.critical else str(self.kind)
 
 
+class IntendedFit(StrEnum):
+    """How the account stands against the relationship type it is meant to have (its intended type)."""
+
+    ON_TARGET = "on_target"
+    OVER_INVESTED = "over_invested"
+    """We invest beyond what the type needs: in the frustration zone, or at a higher type's level."""
+    UNDER_INVESTED = "under_invested"
+    """The relationship stays below the type, or the key account invests more than we answer."""
+
+
 @dataclass(frozen=True)
 class Spread:
     """One side's scores of one factor by each rater of a view who rated it, lowest first: the spread a
