@@ -47,26 +47,27 @@ RATER_DOT_SIZE = 3.2
 """A rater's dot, in points across: small beside the means, still clear in print."""
 
 
-def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> str:
+def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str, team: bool = True) -> str:
     """The chart as SVG text (see :func:`drawn_profile`)."""
-    with drawn_profile(analysis, catalog, lang) as figure:
+    with drawn_profile(analysis, catalog, lang, team) as figure:
         return render_svg(figure)
 
 
 @contextmanager
-def drawn_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> Iterator:
+def drawn_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str, team: bool = True) -> Iterator:
     """One row per factor: the supplier's and the key account's score as a dumbbell.
 
     With several raters in our team, a mean alone would hide that "2 excellent + 2 poor" is not
     "average": each rater's scores are drawn as small dots around it (no names: a dot is no one's), and
     the factors the team differs on by the catalog's ``voices.disagreement_points`` are marked, both
-    explained in a second legend row. With one rater the chart is today's.
+    explained in a second legend row. With one rater the chart is today's, and so it is without *team*:
+    the key account's edition shows no one's scores but the means.
 
     The figure is valid inside the block only: rows, scale and legend are shared by every profile
     of the catalog and language (see :func:`~reportgen.charts.style.on_ground`).
     """
     rows = analysis.factors
-    team = analysis.assessment.rated_by_a_team
+    team = team and analysis.assessment.rated_by_a_team
     variant = (lang, tuple(r.number for r in rows), *(("team",) if team else ()))
     with on_ground("profile", catalog, variant, lambda: _ground(rows, catalog, lang, team)) as (figure, axes):
         _draw_dumbbells(axes, rows, catalog.scale.min, catalog.scale.max, gettext_for(lang))

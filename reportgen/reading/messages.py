@@ -135,7 +135,9 @@ VIEW_UNKNOWN = Message(
 )
 SHARE_UNKNOWN = Message(
     N_('"{value}" does not say whether the comment is shared with the key account.'),
-    N_('Write "ja" or "yes" to share it, "nein" or "no" to keep it internal; a blank cell keeps it internal.'),
+    N_(
+        'Write "ja" or "yes" to share it, "nein" or "no" to keep it internal; a blank cell keeps it internal.'
+    ),
 )
 ZIP_BOMB = Message(
     N_("The file unpacks to far more than any assessment ({reason}) and is not opened."),

@@ -251,7 +251,14 @@ def share_named(text: object) -> bool | None:
     return next((answer for answer, words in SHARE_WORDS.items() if wanted in words), None)
 
 
-RATING_COLUMNS: tuple[Term, ...] = (FACTOR_ID, FACTOR, SUPPLIER_SCORE, KEY_ACCOUNT_SCORE, COMMENT, SHARE_COMMENT)
+RATING_COLUMNS: tuple[Term, ...] = (
+    FACTOR_ID,
+    FACTOR,
+    SUPPLIER_SCORE,
+    KEY_ACCOUNT_SCORE,
+    COMMENT,
+    SHARE_COMMENT,
+)
 
 # In a long CSV every row also names its account; "Key Account" there is the score column, so the
 # account's name goes by its other names only.
