@@ -34,10 +34,10 @@ from reportgen.reading.vocabulary import (
     KEY_ACCOUNT_SCORE,
     PERIOD,
     ROLE,
-    SUPPLIER_SCORE,
-    VIEW,
     SHARE_COMMENT,
     SHARE_TEMPLATE_WORDS,
+    SUPPLIER_SCORE,
+    VIEW,
     VIEW_TEMPLATE_WORDS,
     Term,
 )
@@ -203,8 +203,8 @@ def _our_instructions(catalog: Catalog, lang: str) -> list[tuple[str, str | None
         (_("5. Use the comment column for the facts behind a rating: they appear in the briefing."), None),
         (
             _(
-                '   Comments stay internal. Choose {yes} under "{column}" for a comment the edition handed to '
-                "the key account may show."
+                '   Comments stay internal. Choose {yes} under "{column}" for a comment the edition '
+                "handed to the key account may show."
             ).format(yes=SHARE_TEMPLATE_WORDS[lang][0], column=SHARE_COMMENT.heading(lang)),
             None,
         ),

@@ -51,7 +51,7 @@ def briefing_charts(
 
 def shared_charts(analysis: AccountAnalysis, lang: str) -> SharedCharts:
     """The key account's edition shows the factor profile alone: the diagram names our zones."""
-    return SharedCharts(profile_svg=factor_profile(analysis, analysis.catalog, lang, team=False))
+    return SharedCharts(profile_svg=factor_profile(analysis, analysis.catalog, lang, shared=True))
 
 
 def edition_charts(
