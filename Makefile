@@ -76,7 +76,12 @@ PORTFOLIO_RECORDS = $(PROBLEMS)/portfolio-plan.$(SCOPE) $(addprefix $(PROBLEMS)/
 # The problems recorded by this or an earlier run that still hold: listed, and make fails.
 CHECK = $(if $(wildcard $(1)),@$(BIN)/reportgen recorded --lang $(LANGS) $(wildcard $(1)))
 
-reports: $(BRIEFINGS) $(PORTFOLIOS) ## Render every briefing and a portfolio per quarter (de + en) from INPUT into OUTPUT
+# The edition handed to the key account, shown with one example that has the key account's own view:
+# made from the examples in input/ only (another INPUT need not hold the account).
+SHARED_EXAMPLE := $(if $(filter input,$(INPUT)),$(wildcard $(INPUT)/meridian-aerotech_2026-Q3*.xlsx))
+SHARED_EDITION := $(if $(SHARED_EXAMPLE),$(BUILD)/shared-example.$(LANGS))
+
+reports: $(BRIEFINGS) $(PORTFOLIOS) $(SHARED_EDITION) ## Render every briefing and a portfolio per quarter (de + en) from INPUT into OUTPUT
 	$(call CHECK,$(BRIEFING_RECORDS) $(PORTFOLIO_RECORDS))
 
 briefings: $(BRIEFINGS) ## Render the briefings that are out of date
@@ -88,6 +93,10 @@ portfolio: $(PORTFOLIOS) ## Render the portfolios that are out of date (one per 
 $(BRIEFINGS): $(INPUTS) $(RENDER_DEPS)
 	@$(BIN)/reportgen briefing $(READ) --out $(OUTPUT) $(if $(PERIOD),--period $(PERIOD)) $(ONLY_CHANGED) \
 		--record $(PROBLEMS)/briefings.$(SCOPE) $(DONE)
+
+$(SHARED_EDITION): $(SHARED_EXAMPLE) $(RENDER_DEPS)
+	@$(BIN)/reportgen briefing $(SHARED_EXAMPLE) --lang $(LANGS) --criteria $(CRITERIA) --edition shared \
+		--out $(OUTPUT) $(DONE)
 
 $(PORTFOLIO_PLAN): $(INPUTS) $(INPUT) $(RENDER_DEPS)
 	@$(BIN)/reportgen portfolio $(READ) $(if $(PERIOD),--period $(PERIOD)) --make-deps $@ \

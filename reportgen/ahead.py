@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from reportgen.briefing import BriefingCharts
     from reportgen.history import AccountHistory
     from reportgen.model import AccountAnalysis
+    from reportgen.shared_briefing import SharedCharts
 
 
 class ChartJob(Protocol):
@@ -26,6 +27,7 @@ class ChartJob(Protocol):
     analysis: AccountAnalysis
     history: AccountHistory
     languages: tuple[str, ...]
+    edition: str
 
 
 def worth_it(jobs: Sized, workers: int) -> bool:
@@ -52,13 +54,13 @@ def _quiet() -> None:
 
 
 def _make_charts(sender, job: ChartJob) -> None:
-    from reportgen.charts import briefing_charts
+    from reportgen.charts import edition_charts
 
     _quiet()
-    charts: dict[str, BriefingCharts] = {}
+    charts: dict[str, BriefingCharts | SharedCharts] = {}
     try:
         for lang in job.languages:
-            charts[lang] = briefing_charts(job.analysis, lang, job.history)
+            charts[lang] = edition_charts(job.analysis, lang, job.history, job.edition)
     except Exception:  # the parent draws whatever is missing itself, and reports what fails there
         pass
     sender.send(charts)

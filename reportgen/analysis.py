@@ -68,6 +68,7 @@ def combine_ratings(
     supplier: dict[str, list[float]] = defaultdict(list)
     key_account: dict[str, list[float]] = defaultdict(list)
     comments: dict[str, list[str]] = defaultdict(list)
+    shared_comments: dict[str, list[str]] = defaultdict(list)
     for rating in ratings:
         if rating.view is not view:
             continue
@@ -77,6 +78,8 @@ def combine_ratings(
             key_account[rating.factor_id].append(rating.key_account)
         if rating.comment:
             comments[rating.factor_id].append(rating.comment)
+            if rating.comment_shared:
+                shared_comments[rating.factor_id].append(rating.comment)
     wide = catalog.voices.disagreement_points
     results = []
     for factor in catalog.factors:
@@ -91,6 +94,7 @@ def combine_ratings(
                 supplier_spread=spreads[0],
                 key_account_spread=spreads[1],
                 disagreement=any(reaches(spread.width, wide) for spread in spreads),
+                shared_comments=tuple(shared_comments[factor.id]),
             )
         )
     return tuple(results)

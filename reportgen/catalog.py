@@ -211,6 +211,9 @@ class Catalog(_Strict):
     groups: list[Group] = Field(default_factory=list)
     factors: list[Factor] = Field(min_length=3, max_length=40)
     coaching_questions: list[CoachingQuestion] = Field(default_factory=list)
+    joint_questions: list[LocalizedText] = Field(default_factory=list)
+    """Questions for the meeting with the key account, which its edition of the briefing asks of both
+    companies; older catalogs have none, and that edition then leaves them out."""
     voices: Voices = Voices()
 
     @field_validator("version", mode="before")

@@ -12,7 +12,14 @@ import click
 
 from reportgen import __version__
 from reportgen.i18n import LANGUAGES
-from reportgen.settings import DEFAULT_OUT_DIR, EVERY_LANGUAGE, RENDER_TIMEOUT_SECONDS, Settings
+from reportgen.settings import (
+    DEFAULT_OUT_DIR,
+    EDITIONS,
+    EVERY_LANGUAGE,
+    INTERNAL_EDITION,
+    RENDER_TIMEOUT_SECONDS,
+    Settings,
+)
 
 CRITERIA_HELP = (
     "A catalog file to use for every workbook, or a folder of catalogs: each workbook is read with the "
@@ -27,6 +34,14 @@ A_FOLDER = click.Path(path_type=Path, file_okay=False)
 _criteria = partial(click.option, "--criteria", type=A_PATH, help=CRITERIA_HELP)
 _period = partial(click.option, "--period")
 _debug = click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+_edition = click.option(
+    "--edition",
+    type=click.Choice(EDITIONS),
+    default=INTERNAL_EDITION,
+    help="internal: our briefing; shared: the edition to hand to the key account, without our verdict, "
+    "revenue, names or internal comments (files end in _shared.pdf).",
+)
+_supplier = partial(click.option, "--supplier")
 _reading_options = [
     click.argument("paths", nargs=-1, required=True, type=A_PATH),
     click.option("--out", "out_dir", type=A_FOLDER, default=DEFAULT_OUT_DIR, help="Folder for the PDFs."),
@@ -84,11 +99,14 @@ def cli() -> None:
     type=A_PATH,
     help="Only accounts whose assessments (this period or earlier) come from this file. Repeatable.",
 )
+@_edition
+@_supplier(help="Your company's name, which the shared edition names beside the key account's.")
 def briefing(account: str | None, **options) -> None:
     """Write a PDF briefing for every account in PATHS (files or folders).
 
-    Files are named <account>_<period>_<lang>.pdf. When an account has earlier periods, its
-    briefing shows the path and the trend. Exit code 0 when every account was rendered, 1 when some
+    Files are named <account>_<period>_<lang>.pdf; the edition for the key account (--edition shared)
+    <account>_<period>_<lang>_shared.pdf. When an account has earlier periods, its briefing shows the
+    path and the trend. Exit code 0 when every account was rendered, 1 when some
     failed, 2 when none could be made.
     """
     _run("briefing", options, account=account)
@@ -154,7 +172,7 @@ def export_command(fmt: str, german_csv: bool, **options) -> None:
     default="supplier",
     help="supplier: our team's workbook; key-account: the questionnaire for the key account's contact.",
 )
-@click.option("--supplier", help="Your company's name, which the key account's questionnaire names.")
+@_supplier(help="Your company's name, which the key account's questionnaire names.")
 @click.option("--rater", help="Who rates (Assessed by), filled in already.")
 @click.option("--role", help="The rater's role, filled in already.")
 @_debug

@@ -17,11 +17,14 @@ from reportgen.catalog import Catalog
 from reportgen.history import AccountHistory
 from reportgen.model import AccountAnalysis
 from reportgen.problems import failure_reason
+from reportgen.settings import INTERNAL_EDITION, SHARED_EDITION
 
 if TYPE_CHECKING:
     from reportgen.briefing import BriefingCharts
     from reportgen.rendering import Renderer
 
+BRIEFING_TEMPLATES = {INTERNAL_EDITION: "briefing.html", SHARED_EDITION: "briefing_shared.html"}
+"""The template of each edition of a briefing."""
 POOL_GRACE_SECONDS = 15
 """How much longer than the time limit the pool waits for a worker before giving the account up:
 the worker's own limit normally answers first, this catches a worker stuck inside a C call."""
@@ -42,6 +45,10 @@ class BriefingJob:
     """Let an error escape with its traceback instead of reporting it as the account's problem."""
     timeout: float | None = None
     """Seconds the account may take in all its languages; ``None`` for no limit."""
+    edition: str = INTERNAL_EDITION
+    """``shared``: the edition handed to the key account, a view and templates of its own."""
+    supplier: str | None = None
+    """Our company's name, for the key account's edition."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +98,7 @@ class Worker:
 
         *made_ahead* gives the charts another process drew meanwhile (see :mod:`reportgen.ahead`).
         """
-        from reportgen.briefing import build_briefing
-        from reportgen.charts import briefing_charts
+        from reportgen.charts import edition_charts
         from reportgen.timelimit import TimeLimitExceeded, time_limit
 
         try:
@@ -101,9 +107,8 @@ class Worker:
                 analysis = self.same_catalog(job.analysis)
                 pdfs = []
                 for lang in job.languages:
-                    charts = ahead.get(lang) or briefing_charts(analysis, lang, job.history)
-                    view = build_briefing(analysis, lang, job.day, job.history, charts)
-                    pdfs.append((lang, self.renderer.briefing_pdf(view)))
+                    charts = ahead.get(lang) or edition_charts(analysis, lang, job.history, job.edition)
+                    pdfs.append((lang, self._pdf(job, analysis, lang, charts)))
                 return Rendered(pdfs)
         except TimeLimitExceeded:
             if job.debug:
@@ -113,6 +118,18 @@ class Worker:
             if job.debug:
                 raise
             return Failed(failure_reason(exc))
+
+    def _pdf(self, job: BriefingJob, analysis: AccountAnalysis, lang: str, charts) -> bytes:
+        """One language of the job's briefing, in the edition it asks for."""
+        if job.edition == SHARED_EDITION:
+            from reportgen.shared_briefing import build_shared_briefing
+
+            view = build_shared_briefing(analysis, lang, job.day, charts, job.supplier)
+            return self.renderer.shared_briefing_pdf(view)
+        from reportgen.briefing import build_briefing
+
+        view = build_briefing(analysis, lang, job.day, job.history, charts)
+        return self.renderer.briefing_pdf(view)
 
 
 # The one worker of a pool process, made when the process starts (a pool hands its initializer's
@@ -142,7 +159,7 @@ def _run_here(jobs: list[BriefingJob], workers: int) -> Iterator[tuple[BriefingJ
     (job,) = jobs
     helper = ahead.ChartsAhead(job)
     try:
-        worker.renderer.warm_up("briefing.html", job.languages)
+        worker.renderer.warm_up(BRIEFING_TEMPLATES[job.edition], job.languages)
         yield job, worker.render(job, helper.charts)
     finally:
         helper.close()

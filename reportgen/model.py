@@ -163,6 +163,8 @@ class FactorRating(_TwoSides):
     key_account: float | None
     comment: str = ""
     rater: Rater = Rater()
+    comment_shared: bool = False
+    """The workbook marks the comment to share with the key account; every other comment stays internal."""
 
     @property
     def view(self) -> View:
@@ -311,6 +313,7 @@ class FactorResult(_TwoSides):
     supplier: float | None
     key_account: float | None
     comments: tuple[str, ...] = ()
+    """Every comment on the factor: for our own reports only."""
     balance_points: float | None = None
     """What this factor adds to the balance S − K, in index points (weighted share of the gap)."""
     supplier_spread: Spread = Spread()
@@ -318,6 +321,8 @@ class FactorResult(_TwoSides):
     disagreement: bool = False
     """The view's raters differ on a side by the catalog's ``voices.disagreement_points`` or more: a factor
     to discuss in the team before anyone acts on its mean."""
+    shared_comments: tuple[str, ...] = ()
+    """The comments the workbooks mark to share: the only ones the key account's edition shows."""
 
     @property
     def gap(self) -> float | None:

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.model import AccountAnalysis, Assessment, Period
+from reportgen.settings import INTERNAL_EDITION, SHARED_EDITION
 from reportgen.writing import safe_stem, slugify
 
 EXPORT_TABLES = ("accounts", "factors", "ratings")
@@ -45,7 +46,11 @@ def briefing_stems(analyses: Iterable[AccountAnalysis]) -> dict[int, str]:
     }
 
 
-def briefing_pdf_name(stem: str, lang: str) -> str:
+def briefing_pdf_name(stem: str, lang: str, edition: str = INTERNAL_EDITION) -> str:
+    """``<stem>_<lang>.pdf``; the key account's edition ``<stem>_<lang>_shared.pdf``, so that it sorts
+    beside ours yet no pattern made for our briefings (``*_de.pdf``) picks it up."""
+    if edition == SHARED_EDITION:
+        return f"{stem}_{lang}_{SHARED_EDITION}.pdf"
     return f"{stem}_{lang}.pdf"
 
 

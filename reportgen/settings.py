@@ -14,6 +14,10 @@ from pathlib import Path
 from reportgen.i18n import LANGUAGES
 
 EVERY_LANGUAGE = "all"
+INTERNAL_EDITION = "internal"
+SHARED_EDITION = "shared"
+EDITIONS = (INTERNAL_EDITION, SHARED_EDITION)
+"""Who a briefing is made for: our own team, or the key account (the edition handed to it)."""
 DEFAULT_OUT_DIR = Path("output")
 RENDER_TIMEOUT_SECONDS = 120
 """An account takes about a second; one that takes minutes is stuck and reported as failed."""
@@ -54,8 +58,10 @@ class Settings:
     """Let an unexpected error escape with its traceback instead of saying it in one sentence."""
     day: date = field(default_factory=made_on)
     """The day the run is made on: printed in reports and the measure of periods still to come."""
-    edition: str = "internal"
-    """Who a report is made for."""
+    edition: str = INTERNAL_EDITION
+    """Who a report is made for: ``internal`` (our team) or ``shared`` (the edition for the key account)."""
+    supplier: str | None = None
+    """Our company's name, which the key account's edition names beside the account's."""
     variant: str = "standard"
     """The PDF variant."""
     record: Path | None = None

@@ -34,6 +34,8 @@ from reportgen.reading.vocabulary import (
     KEY_ACCOUNT_SCORE,
     PERIOD,
     ROLE,
+    SHARE_COMMENT,
+    SHARE_TEMPLATE_WORDS,
     SUPPLIER_SCORE,
     VIEW,
     VIEW_TEMPLATE_WORDS,
@@ -199,6 +201,13 @@ def _our_instructions(catalog: Catalog, lang: str) -> list[tuple[str, str | None
             None,
         ),
         (_("5. Use the comment column for the facts behind a rating: they appear in the briefing."), None),
+        (
+            _(
+                '   Comments stay internal. Choose {yes} under "{column}" for a comment the edition '
+                "handed to the key account may show."
+            ).format(yes=SHARE_TEMPLATE_WORDS[lang][0], column=SHARE_COMMENT.heading(lang)),
+            None,
+        ),
         ("", None),
         (_("The scale"), "heading"),
         *((scale.point_text(point, lang), None) for point in scale.points),
@@ -478,6 +487,20 @@ def _what_each_invests(factor: Factor, request: TemplateRequest) -> list[str]:
     return [factor.supplier.get(request.lang), factor.key_account.get(request.lang)]
 
 
+def _share_drop_down(sheet, lang: str, last_row: int) -> None:
+    """Yes or no (``ja``/``nein``) beside each comment: whether the key account's edition may show it."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    _ = gettext_for(lang)
+    yes, no = SHARE_TEMPLATE_WORDS[lang]
+    share = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True, showErrorMessage=True)
+    share.error = _(
+        'Choose "{yes}" to share the comment with the key account; blank or "{no}" keeps it internal.'
+    ).format(yes=yes, no=no)
+    sheet.add_data_validation(share)
+    share.add(f"H2:H{last_row}")
+
+
 def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -502,6 +525,10 @@ def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> N
         key_account_score,
         COMMENT.heading(lang),
     ]
+    # Our comments stay internal unless marked; the key account's questionnaire has no such column.
+    sharing = not request.for_key_account
+    if sharing:
+        columns.append(SHARE_COMMENT.heading(lang))
     _header(sheet, columns, styles)
     for row, factor in enumerate(catalog.factors, start=2):
         values = [factor.id, factor.title.get(lang), *_what_each_invests(factor, request)]
@@ -510,12 +537,12 @@ def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> N
             cell.alignment = styles["wrap"]
             cell.border = styles["border"]
         sheet.cell(row, 2).font = _bold()
-        for column in (5, 6, 7):
+        for column in range(5, len(columns) + 1):
             cell = sheet.cell(row, column)
             cell.fill = styles["input_fill"]
             cell.protection = styles["unlocked"]
             cell.border = styles["border"]
-            cell.alignment = styles["centre"] if column < 7 else styles["wrap"]
+            cell.alignment = styles["wrap"] if column == 7 else styles["centre"]
         longest = max(len(values[1]) / 30, len(values[2]) / 32, len(values[3]) / 32)
         sheet.row_dimensions[row].height = 15 * max(2, math.ceil(longest))
     points = ",".join(str(p) for p in scale.points)
@@ -531,7 +558,9 @@ def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> N
     sheet.add_data_validation(scores)
     last = len(catalog.factors) + 1
     scores.add(f"E2:F{last}")
-    for column, width in zip("ABCDEFG", (20, 34, 34, 34, 12, 12, 40), strict=True):
+    if sharing:
+        _share_drop_down(sheet, lang, last)
+    for column, width in zip("ABCDEFGH", (20, 34, 34, 34, 12, 12, 40, 12), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "C2"
     sheet.print_title_rows = "1:1"

@@ -124,12 +124,15 @@ def sheets_for(
     comments=None,
     facts=None,
     factor_by: str = "id",
+    shared=None,
 ) -> dict[str, list[list[object]]]:
-    """The two sheets of a workbook: facts as label/value rows, one rating row per catalog factor."""
+    """The two sheets of a workbook: facts as label/value rows, one rating row per catalog factor;
+    *shared* gives the *Share comment* cell of some rows (by index), the others are left blank."""
     n = len(catalog.factors)
     supplier = supplier if supplier is not None else [4] * n
     key_account = key_account if key_account is not None else [3] * n
     comments = comments or {}
+    shared = shared or {}
     values = facts if facts is not None else FACTS
     # The facts in vocabulary order (name, id, period, manager, by, on, revenue …): as many as given.
     facts_rows = [[term.heading(lang), value] for term, value in zip(ACCOUNT_FIELDS, values, strict=False)]
@@ -137,7 +140,14 @@ def sheets_for(
     for index, factor in enumerate(catalog.factors):
         ident = factor.id if factor_by == "id" else ""
         rows.append(
-            [ident, factor.title.get(lang), supplier[index], key_account[index], comments.get(index, "")]
+            [
+                ident,
+                factor.title.get(lang),
+                supplier[index],
+                key_account[index],
+                comments.get(index, ""),
+                shared.get(index, ""),
+            ]
         )
     return {ACCOUNT_SHEET.heading(lang): facts_rows, ASSESSMENT_SHEET.heading(lang): rows}
 

@@ -109,6 +109,18 @@ def test_several_raters_are_averaged_and_other_perspectives_kept_apart(three):
     assert (result[0].supplier, result[0].key_account) == (4.5, 2.5)
 
 
+def test_only_comments_marked_shared_are_kept_for_the_key_account(three):
+    a, b, _ = ids(three)
+    ratings = (
+        FactorRating(a, 5, 2, "ours alone", rater=Rater("A")),
+        FactorRating(a, 4, 3, "for both", rater=Rater("B"), comment_shared=True),
+        FactorRating(b, 4, 3, rater=Rater("B"), comment_shared=True),
+    )
+    first, second, _ = combine_ratings(three, ratings)
+    assert first.comments == ("ours alone", "for both")
+    assert (first.shared_comments, second.shared_comments) == (("for both",), ())
+
+
 @pytest.mark.parametrize(
     ("s", "k", "expected", "critical"),
     [

@@ -67,7 +67,7 @@ def test_sheets_fields_and_catalog_reference(blank, catalog):
     sheet = workbook["Bewertung"]
     assert [c.value for c in sheet[1]] == ["Faktor-ID", "Faktor", "Was der Lieferant investiert",
                                           "Was der Key Account investiert", "Lieferant (1–5)",
-                                          "Key Account (1–5)", "Kommentar"]  # fmt: skip
+                                          "Key Account (1–5)", "Kommentar", "Kommentar teilen"]  # fmt: skip
     assert [sheet.cell(r, 1).value for r in range(2, 18)] == [f.id for f in catalog.factors]
     assert sheet.cell(2, 3).value == catalog.factors[0].supplier.de
     assert sheet.freeze_panes == "C2"
@@ -76,8 +76,7 @@ def test_sheets_fields_and_catalog_reference(blank, catalog):
 
 def test_every_score_cell_has_a_drop_down_of_the_scale(blank):
     sheet = load_workbook(blank)["Bewertung"]
-    (validation,) = [v for v in sheet.data_validations.dataValidation if v.type == "list"]
-    assert validation.formula1 == '"1,2,3,4,5"'
+    (validation,) = [v for v in sheet.data_validations.dataValidation if v.formula1 == '"1,2,3,4,5"']
     assert validation.showErrorMessage and validation.allow_blank is not False
     covered = {cell for cell_range in validation.sqref.ranges for row in cell_range.cells for cell in [row]}
     assert covered == {(row, column) for row in range(2, 18) for column in (5, 6)}
@@ -411,3 +410,22 @@ def test_our_company_name_without_the_questionnaire_is_an_error_not_ignored(tmp_
     assert result.exit_code == 2
     assert "Add --view key-account to write the questionnaire, or leave out --supplier." in result.stderr
     assert not path.exists()
+
+
+@pytest.mark.parametrize(("lang", "words"), [("de", ["ja", "nein"]), ("en", ["yes", "no"])])
+def test_each_comment_has_a_share_drop_down_whose_yes_shares_it(tmp_path, catalog, lang, words):
+    path = tmp_path / "ours.xlsx"
+    path.write_bytes(build_template(catalog, TemplateRequest(lang, "Acme Ltd", "2026-Q3")))
+    workbook = load_workbook(path)
+    sheet = workbook.worksheets[2]
+    (share,) = [v for v in sheet.data_validations.dataValidation if v.formula1 == f'"{",".join(words)}"']
+    assert str(share.sqref) == "H2:H17"
+    for row in range(2, 18):
+        sheet.cell(row, 5, 4)
+        sheet.cell(row, 6, 3)
+        sheet.cell(row, 7, f"comment {row}")
+    sheet.cell(3, 8, words[0])
+    sheet.cell(4, 8, words[1])
+    workbook.save(path)
+    (assessment,) = read_file(path, catalog).assessments
+    assert [r.comment_shared for r in assessment.ratings[:4]] == [False, True, False, False]

@@ -22,9 +22,12 @@ from reportgen.history import AccountHistory, past_of
 from reportgen.model import AccountAnalysis
 from reportgen.portfolio import PortfolioAnalysis
 from reportgen.portfolio_report import PortfolioCharts
+from reportgen.settings import SHARED_EDITION
+from reportgen.shared_briefing import SharedCharts
 
 __all__ = [
     "briefing_charts",
+    "edition_charts",
     "factor_profile",
     "partnership_diagram",
     "portfolio_charts",
@@ -44,6 +47,20 @@ def briefing_charts(
         profile_svg=factor_profile(analysis, catalog, lang),
         trend_svg=trend_chart(past.timeline, lang) if past.timeline else None,
     )
+
+
+def shared_charts(analysis: AccountAnalysis, lang: str) -> SharedCharts:
+    """The key account's edition shows the factor profile alone: the diagram names our zones."""
+    return SharedCharts(profile_svg=factor_profile(analysis, analysis.catalog, lang, shared=True))
+
+
+def edition_charts(
+    analysis: AccountAnalysis, lang: str, history: AccountHistory | None, edition: str
+) -> BriefingCharts | SharedCharts:
+    """The charts of the briefing in the *edition* asked for."""
+    if edition == SHARED_EDITION:
+        return shared_charts(analysis, lang)
+    return briefing_charts(analysis, lang, history)
 
 
 def portfolio_charts(portfolio: PortfolioAnalysis, lang: str) -> PortfolioCharts:

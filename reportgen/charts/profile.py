@@ -22,7 +22,7 @@ from reportgen.charts.style import (
     on_ground,
     render_svg,
 )
-from reportgen.i18n import Formatter, Nn_, gettext_for
+from reportgen.i18n import N_, Formatter, Nn_, gettext_for
 from reportgen.model import AccountAnalysis, FactorResult, Side
 
 ROW_HEIGHT = 0.23  # inches per factor
@@ -43,32 +43,44 @@ DISAGREEMENT_LEGEND = Nn_(
     "Our team differs by {points} point or more: discuss first",
     "Our team differs by {points} points or more: discuss first",
 )
+OUR_LEGEND = (N_("Supplier (we)"), N_("We invest more"))
+SHARED_LEGEND = (N_("Supplier"), N_("Supplier invests more"))
+"""The supplier's dot and gap in the legend: ours, or those of the key account's edition, read by both."""
 RATER_DOT_SIZE = 3.2
 """A rater's dot, in points across: small beside the means, still clear in print."""
 
 
-def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> str:
+def factor_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str, shared: bool = False) -> str:
     """The chart as SVG text (see :func:`drawn_profile`)."""
-    with drawn_profile(analysis, catalog, lang) as figure:
+    with drawn_profile(analysis, catalog, lang, shared) as figure:
         return render_svg(figure)
 
 
 @contextmanager
-def drawn_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> Iterator:
+def drawn_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str, shared: bool = False) -> Iterator:
     """One row per factor: the supplier's and the key account's score as a dumbbell.
 
     With several raters in our team, a mean alone would hide that "2 excellent + 2 poor" is not
     "average": each rater's scores are drawn as small dots around it (no names: a dot is no one's), and
     the factors the team differs on by the catalog's ``voices.disagreement_points`` are marked, both
-    explained in a second legend row. With one rater the chart is today's.
+    explained in a second legend row. With one rater the chart is today's. The key account's edition
+    (*shared*) shows the means alone, no one's scores, and its legend says "supplier" where ours says "we".
 
     The figure is valid inside the block only: rows, scale and legend are shared by every profile
     of the catalog and language (see :func:`~reportgen.charts.style.on_ground`).
     """
     rows = analysis.factors
-    team = analysis.assessment.rated_by_a_team
-    variant = (lang, tuple(r.number for r in rows), *(("team",) if team else ()))
-    with on_ground("profile", catalog, variant, lambda: _ground(rows, catalog, lang, team)) as (figure, axes):
+    team = not shared and analysis.assessment.rated_by_a_team
+    variant = (
+        lang,
+        tuple(r.number for r in rows),
+        *(("team",) if team else ()),
+        *(("shared",) if shared else ()),
+    )
+    with on_ground("profile", catalog, variant, lambda: _ground(rows, catalog, lang, team, shared)) as (
+        figure,
+        axes,
+    ):
         _draw_dumbbells(axes, rows, catalog.scale.min, catalog.scale.max, gettext_for(lang))
         if team:
             _draw_raters(axes, rows)
@@ -76,7 +88,9 @@ def drawn_profile(analysis: AccountAnalysis, catalog: Catalog, lang: str) -> Ite
         yield figure
 
 
-def _ground(rows: tuple[FactorResult, ...], catalog: Catalog, lang: str, team: bool = False):
+def _ground(
+    rows: tuple[FactorResult, ...], catalog: Catalog, lang: str, team: bool = False, shared: bool = False
+):
     from matplotlib.lines import Line2D
 
     _ = gettext_for(lang)
@@ -108,10 +122,12 @@ def _ground(rows: tuple[FactorResult, ...], catalog: Catalog, lang: str, team: b
     for spine in axes.spines.values():
         spine.set_visible(False)
     dot, bar = {"linestyle": ""}, {"linewidth": 2.5}
+    # The key account's edition names the two companies' roles, not "we": it is read by both.
+    labels = SHARED_LEGEND if shared else OUR_LEGEND
     legend = [
-        Line2D([], [], marker="o", color=SUPPLIER_COLOUR, markersize=7.5, label=_("Supplier (we)"), **dot),
+        Line2D([], [], marker="o", color=SUPPLIER_COLOUR, markersize=7.5, label=_(labels[0]), **dot),
         Line2D([], [], marker="D", color=KEY_ACCOUNT_COLOUR, markersize=5, label=_("Key account"), **dot),
-        Line2D([], [], color=GAP_COLOURS[Side.SUPPLIER], label=_("We invest more"), **bar),
+        Line2D([], [], color=GAP_COLOURS[Side.SUPPLIER], label=_(labels[1]), **bar),
         Line2D([], [], color=GAP_COLOURS[Side.KEY_ACCOUNT], label=_("Key account invests more"), **bar),
     ]  # fmt: skip
     figure.legend(

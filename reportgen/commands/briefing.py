@@ -55,7 +55,7 @@ def briefing_jobs(workload: Workload, selection: Selection, settings: Settings) 
     stems = briefing_stems(workload.analyses)
     return [
         BriefingJob(analysis, history, stems[id(analysis)], settings.languages, settings.day, settings.debug,
-                    settings.time_limit)
+                    settings.time_limit, settings.edition, settings.supplier)
         for analysis in workload.analyses
         if selection.admits(analysis, history := workload.history_of(analysis))
     ]  # fmt: skip
@@ -80,7 +80,7 @@ def render_briefings(
     for done, (job, outcome) in enumerate(run_jobs(jobs, settings.workers, settings.time_limit), start=1):
         if isinstance(outcome, Rendered):
             for lang, pdf in outcome.pdfs:
-                publish(settings.out_dir / briefing_pdf_name(job.stem, lang), pdf)
+                publish(settings.out_dir / briefing_pdf_name(job.stem, lang, settings.edition), pdf)
             batch.rendered_accounts += 1
         else:
             batch.render_problems.append(_failure(job, outcome, settings.time_limit))

@@ -133,6 +133,12 @@ VIEW_UNKNOWN = Message(
     N_('"{value}" is not a view: an assessment gives our view of both sides, or the key account\'s own.'),
     N_("Write one of these: {options}; or leave the cell blank for our own view."),
 )
+SHARE_UNKNOWN = Message(
+    N_('"{value}" does not say whether the comment is shared with the key account.'),
+    N_(
+        'Write "ja" or "yes" to share it, "nein" or "no" to keep it internal; a blank cell keeps it internal.'
+    ),
+)
 ZIP_BOMB = Message(
     N_("The file unpacks to far more than any assessment ({reason}) and is not opened."),
     N_("Save the assessment again from Excel or LibreOffice; if it really is this large, split it."),

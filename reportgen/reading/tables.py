@@ -17,9 +17,11 @@ from reportgen.reading.vocabulary import (
     FACTOR,
     FACTOR_ID,
     KEY_ACCOUNT_SCORE,
+    SHARE_COMMENT,
     SUPPLIER_SCORE,
     Term,
     find_term,
+    share_named,
 )
 
 HEADER_SEARCH_ROWS = 20
@@ -156,8 +158,23 @@ def parse_rating_row(
             table.place_of(row, columns[COMMENT.key]),
             log,
         )
-    rating = FactorRating(factor_id, scores[SUPPLIER_SCORE.key], scores[KEY_ACCOUNT_SCORE.key], comment)
+    shared = _read_share(table, row, columns.get(SHARE_COMMENT.key), log)
+    rating = FactorRating(
+        factor_id, scores[SUPPLIER_SCORE.key], scores[KEY_ACCOUNT_SCORE.key], comment, comment_shared=shared
+    )
     return RowRating(rating, table.place_of(row, _factor_column(columns)))
+
+
+def _read_share(table: Table, row: int, column: int | None, log: ProblemLog) -> bool:
+    """Whether the row's comment is shared with the key account: only a yes shares it, since a comment
+    handed over by mistake cannot be taken back; a word that is neither yes nor no is an error."""
+    if column is None or not table.text(row, column):
+        return False
+    shared = share_named(table.value(row, column))
+    if shared is None:
+        log.error(table.place_of(row, column), msg.SHARE_UNKNOWN, value=table.text(row, column))
+        return False
+    return shared
 
 
 def _factor_column(columns: dict[str, int]) -> int:

@@ -222,7 +222,43 @@ COMMENT = Term(
     ("Comment", "Comments", "Kommentar", "Kommentare", "Bemerkung", "Anmerkung", "Notes", "Notiz"),
 )
 
-RATING_COLUMNS: tuple[Term, ...] = (FACTOR_ID, FACTOR, SUPPLIER_SCORE, KEY_ACCOUNT_SCORE, COMMENT)
+SHARE_COMMENT = Term(
+    "share_comment",
+    Message(N_("Share comment")),
+    (
+        "Share comment",
+        "Kommentar teilen",
+        "Comment shared",
+        "Kommentar geteilt",
+        "Share with key account",
+        "Mit Key Account teilen",
+    ),
+)
+"""Whether the row's comment may reach the edition handed to the key account; blank: it stays internal."""
+
+SHARE_WORDS: dict[bool, tuple[str, ...]] = {
+    True: ("ja", "yes", "j", "y"),
+    False: ("nein", "no", "n"),
+}
+"""What a workbook may write under *Share comment*, in either language, case ignored."""
+SHARE_TEMPLATE_WORDS: dict[str, tuple[str, str]] = {"de": ("ja", "nein"), "en": ("yes", "no")}
+"""What the template offers under *Share comment*, by language: yes first."""
+
+
+def share_named(text: object) -> bool | None:
+    """Whether a *Share comment* cell says yes or no, in either language; None when it says neither."""
+    wanted = normalise_key(text)
+    return next((answer for answer, words in SHARE_WORDS.items() if wanted in words), None)
+
+
+RATING_COLUMNS: tuple[Term, ...] = (
+    FACTOR_ID,
+    FACTOR,
+    SUPPLIER_SCORE,
+    KEY_ACCOUNT_SCORE,
+    COMMENT,
+    SHARE_COMMENT,
+)
 
 # In a long CSV every row also names its account; "Key Account" there is the score column, so the
 # account's name goes by its other names only.

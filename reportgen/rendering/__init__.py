@@ -19,7 +19,7 @@ from reportgen.rendering.filters import register_filters
 from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
 
 WEASYPRINT_LOGGER = "weasyprint"
-STYLES = {"briefing.html": "briefing", "portfolio.html": "portfolio"}
+STYLES = {"briefing.html": "briefing", "briefing_shared.html": "briefing", "portfolio.html": "portfolio"}
 """The stylesheet of each report template in templates/assets/, next to base.css."""
 
 
@@ -111,6 +111,13 @@ class Renderer:
 
     def briefing_pdf(self, view) -> bytes:
         return self.pdf(self.briefing_html(view))
+
+    def shared_briefing_html(self, view) -> str:
+        """The key account's edition: templates of its own, so no internal partial can reach it."""
+        return self.html("briefing_shared.html", view.lang, view=view)
+
+    def shared_briefing_pdf(self, view) -> bytes:
+        return self.pdf(self.shared_briefing_html(view), STYLES["briefing_shared.html"])
 
     def portfolio_pdf(self, view) -> bytes:
         return self.pdf(self.portfolio_html(view), STYLES["portfolio.html"])

@@ -140,3 +140,13 @@ def test_csv_that_is_not_text(tmp_path, catalog):
     path.write_bytes(bytes(range(256)) * 4)
     (message,) = rendered(read_file(path, catalog), "en")
     assert message.startswith("export.csv: The file is neither UTF-8 nor Windows-1252 text.")
+
+
+def test_a_csv_marks_a_shared_comment_in_its_share_column(make_csv, catalog):
+    rows = german_rows(catalog, periods=("2026-Q3",))
+    rows[0] = [*rows[0], "Kommentar teilen"]
+    rows[1:] = [[*row, "ja" if index == 1 else ""] for index, row in enumerate(rows[1:])]
+    result = read_file(make_csv(rows, delimiter=";"), catalog)
+    assert result.ok, [p.render("en") for p in result.problems]
+    assessment = result.assessments[0]
+    assert [r.comment_shared for r in assessment.ratings[:3]] == [False, True, False]

@@ -48,3 +48,21 @@ def test_workbook_in_either_language_and_format(make_workbook, catalog, name, la
     assert [r.supplier for r in assessment.ratings] == supplier
     assert {r.key_account for r in assessment.ratings} == {3}
     assert assessment.ratings[2].comment == "Größere Änderung „jetzt“"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_comment_is_shared_only_where_the_workbook_says_so(make_workbook, catalog, lang):
+    comments = {0: "intern", 1: "geteilt", 2: "ausdrücklich intern", 3: "shared in English"}
+    shared = {1: "Ja", 2: "nein", 3: "YES"}
+    path = make_workbook(lang=lang, comments=comments, shared=shared)
+    ratings = only(read_file(path, catalog)).ratings
+    assert [r.comment_shared for r in ratings[:5]] == [False, True, False, True, False]
+
+
+def test_an_unknown_share_word_is_an_error_at_its_cell(make_workbook, catalog):
+    path = make_workbook(lang="de", comments={1: "vielleicht"}, shared={1: "vielleicht"})
+    assert rendered(read_file(path, catalog), "en") == [
+        'acme.xlsx › Bewertung › F3: "vielleicht" does not say whether the comment is shared '
+        'with the key account. Write "ja" or "yes" to share it, "nein" or "no" to keep it internal; a '
+        "blank cell keeps it internal."
+    ]
