@@ -159,6 +159,14 @@ class Voices(_Strict):
     out."""
 
 
+class Rebalancing(_Strict):
+    """How large a rebalancing proposal may be (see :mod:`reportgen.rebalancing`): a plan that asks for
+    more moves than a team can make and check in a quarter is no plan."""
+
+    max_moves: int = Field(4, ge=1, le=40)
+    """At most this many factor moves in one proposal."""
+
+
 class Group(_Strict):
     id: Identifier
     name: LocalizedText
@@ -212,6 +220,7 @@ class Catalog(_Strict):
     factors: list[Factor] = Field(min_length=3, max_length=40)
     coaching_questions: list[CoachingQuestion] = Field(default_factory=list)
     voices: Voices = Voices()
+    rebalancing: Rebalancing = Rebalancing()
 
     @field_validator("version", mode="before")
     @classmethod
