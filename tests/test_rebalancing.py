@@ -163,6 +163,40 @@ def test_a_move_changes_a_score_by_two_points_at_most(four):
     assert figures(plan.projected) == (50, 44, "preferred_partner")
 
 
+def test_we_scale_back_at_most_to_the_key_accounts_score(four):
+    # 5 : 4 everywhere: S 100, K 75, +25; K alone makes a strategic partnership. 5→3 would move more, but
+    # we never give less than the key account gives: f1–f3 5→4, each 6.25 (a tie with asking 4→5, where
+    # what we decide ourselves comes first): S 81.25 → 81, K 75.
+    plan = rebalancing_plan(account(four, [5, 5, 5, 5], [4, 4, 4, 4]))
+    assert moves(plan) == [("f1", SUPPLIER, 5, 4), ("f2", SUPPLIER, 5, 4), ("f3", SUPPLIER, 5, 4)]
+    assert figures(plan.projected) == (81, 75, "strategic_partnership")
+
+
+def test_we_answer_in_kind_at_most_up_to_the_key_accounts_score(four):
+    # 3 : 4 everywhere: S 50, K 75, −25. We raise factors 3→4, to the key account's score, not 3→5 (two
+    # such would do): three of them make S 68.75 → 69, within 10 of K 75.
+    plan = rebalancing_plan(account(four, [3, 3, 3, 3], [4, 4, 4, 4]))
+    assert moves(plan) == [(f"f{n}", SUPPLIER, 3, 4) for n in range(1, 4)]
+    assert figures(plan.projected) == (69, 75, "strategic_partnership")
+
+
+def test_we_ask_the_key_account_at_most_up_to_our_score(four):
+    # 4 : 3 everywhere, meant to be strategic: S 75, K 50. S already is past 66, so only the key account
+    # is asked, factors 3→4, up to our score, not 3→5: three of them make K 68.75 → 69.
+    plan = rebalancing_plan(account(four, [4, 4, 4, 4], [3, 3, 3, 3], intended="strategic_partnership"))
+    assert moves(plan) == [(f"f{n}", KEY_ACCOUNT, 3, 4) for n in range(1, 4)]
+    assert figures(plan.projected) == (75, 69, "strategic_partnership")
+
+
+def test_among_moves_that_reach_the_target_alike_the_heavier_factor_comes_first(catalog):
+    # Weights 1, 2, 1, 1 (5 in all): S (75 + 2·75 + 50 + 50) / 5 = 65, K 50, +15. Scaling back f1 4→3
+    # (S 60) or f2 4→3 (S 55) each balances it, with the same step and gap: the heavier f2 is taken.
+    weighted = custom_catalog(catalog, [1, 2, 1, 1])
+    plan = rebalancing_plan(account(weighted, [4, 4, 3, 3], [3, 3, 3, 3]))
+    assert moves(plan) == [("f2", SUPPLIER, 4, 3)]
+    assert figures(plan.projected) == (55, 50, "preferred_partner")
+
+
 def test_no_move_leaves_the_scale(catalog):
     # Three factors: S = K = (75 + 75 + 0) / 3 = 50. f1 and f2 can rise one point only, to the scale's 5, so
     # f3 1→3 moves more (S 66.67 → 67), then the key account's f3 1→3: 67 and 67 make a strategic partnership.
