@@ -21,14 +21,14 @@ When today both indices are below where the target type starts, the target needs
 both may raise any factor, up to the scale's top.
 
 **Rule.** Step by step, the move that brings the account closest to the target zone is taken. How far
-from the zone S and K are is counted in index points: by how much S − K lies beyond the balance tolerance,
-each index below where the type starts, the lower index at or above where the next type starts; first
-in the figures as reports show them (whole points), then before rounding. Among equally good moves, what we
-decide ourselves comes before what we ask of the key account (scaling back, then answering in kind, then
-asking), the smaller step before the larger, the larger gap the move closes before the smaller, the higher
-weight before the lower, and then the catalog's order. The plan stops when the account is in the target
-zone, when the moves are used up, or when no move brings it closer: then it is not reached, and its
-projected point is the closest the rule came.
+from the zone S and K are is counted in index points: by how much S − K lies beyond the balance
+tolerance, each index below where the type starts, the lower index at or above where the next type
+starts; first in the figures as reports show them (whole points), then before rounding. Among equally
+good moves, scaling back comes first (it is ours to decide), then asking the key account, then answering
+in kind (the key account moves before we invest more, as in the coaching answers); then the smaller step,
+the larger gap the move closes, the higher weight, and the catalog's order. The plan stops when the
+account is in the target zone, when the moves are used up, or when no move brings it closer: then it is
+not reached, and its projected point is the closest the rule came.
 
 S, K, balance and zone are computed by the analysis's own functions, so projected figures are rounded
 exactly as reports show them.
@@ -52,14 +52,16 @@ MOST_POINTS = 2
 
 
 class MoveKind(IntEnum):
-    """What a move asks, in the order equally good moves are preferred: ours first, then the key account's."""
+    """What a move asks, in the order equally good moves are preferred: scaling back is ours to decide;
+    then, as in the coaching answers (:func:`reportgen.coaching.strategic_path`), the key account moves
+    before we invest more, so a proposal never has us invest where asking would do as well."""
 
     SCALE_BACK = 0
     """We invest less (our score down)."""
-    ANSWER_IN_KIND = 1
-    """We invest more (our score up)."""
-    ASK_KEY_ACCOUNT = 2
+    ASK_KEY_ACCOUNT = 1
     """We ask the key account to invest more (its score up)."""
+    ANSWER_IN_KIND = 2
+    """We invest more (our score up)."""
 
 
 def move_kind(side: Side, from_score: float, to_score: float) -> MoveKind:

@@ -107,17 +107,17 @@ def test_a_strategic_target_that_moves_cannot_reach_shows_the_closest_point(four
     # The same account meant to be strategic: K must rise from 25 past 66 and S stay within 10 of it, and
     # both are below 67, so both sides may raise any factor. Four moves of at most 2 points raise K by 50 at
     # most, and then S 63 is 12 below K 75: out of reach. The rule asks f3 1→3 (K 38), f4 1→3 (K 50), f1 3→5
-    # (K 63), then answers f1 in kind, 4→5 (S 69; f2 4→5 would as well, but widen our lead there): the
-    # closest point, a preferred partner.
+    # (K 63), then f2 3→4 (K 68.75 → 69; answering f1 in kind, 4→5, would come as close, but the key account
+    # moves first): the closest point, a preferred partner.
     plan = rebalancing_plan(account(four, [4, 4, 3, 3], [3, 3, 1, 1], intended="strategic_partnership"))
     assert not plan.reached
     assert moves(plan) == [
         ("f3", KEY_ACCOUNT, 1, 3),
         ("f4", KEY_ACCOUNT, 1, 3),
         ("f1", KEY_ACCOUNT, 3, 5),
-        ("f1", SUPPLIER, 4, 5),
+        ("f2", KEY_ACCOUNT, 3, 4),
     ]
-    assert figures(plan.projected) == (69, 63, "preferred_partner")
+    assert figures(plan.projected) == (63, 69, "preferred_partner")
 
 
 def test_a_target_no_move_brings_closer_gives_no_moves(four):
@@ -130,17 +130,17 @@ def test_a_target_no_move_brings_closer_gives_no_moves(four):
 
 
 def test_a_strategic_target_needs_both_sides_higher(four):
-    # S = K = 50, both below 67. 1. ours f1 3→5 (63, 50) before the equally good ask; 2. the key account's
-    # f1 3→5 (63, 63), the largest gap; 3. ours f2 3→4 (68.75 → 69, 63), one point being closer than two;
-    # 4. theirs f2 3→4: S 69, K 69.
+    # S = K = 50, both below 67. 1. the key account's f1 3→5 (50, 63), before our equally good raise; 2. ours
+    # f1 3→5 (63, 63), answering the largest gap in kind; 3. theirs f2 3→4 (63, 68.75 → 69), one point being
+    # closer than two; 4. ours f2 3→4: S 69, K 69.
     plan = rebalancing_plan(account(four, [3, 3, 3, 3], [3, 3, 3, 3], intended="strategic_partnership"))
     assert moves(plan) == [
-        ("f1", SUPPLIER, 3, 5),
         ("f1", KEY_ACCOUNT, 3, 5),
-        ("f2", SUPPLIER, 3, 4),
+        ("f1", SUPPLIER, 3, 5),
         ("f2", KEY_ACCOUNT, 3, 4),
+        ("f2", SUPPLIER, 3, 4),
     ]
-    assert [m.kind for m in plan.moves] == [MoveKind.ANSWER_IN_KIND, MoveKind.ASK_KEY_ACCOUNT] * 2
+    assert [m.kind for m in plan.moves] == [MoveKind.ASK_KEY_ACCOUNT, MoveKind.ANSWER_IN_KIND] * 2
     assert plan.reached
     assert figures(plan.projected) == (69, 69, "strategic_partnership")
 
@@ -148,7 +148,7 @@ def test_a_strategic_target_needs_both_sides_higher(four):
 def test_the_move_limit_of_the_catalog_stops_the_plan(catalog):
     two = custom_catalog(catalog, [1, 1, 1, 1], max_moves=2)
     plan = rebalancing_plan(account(two, [3, 3, 3, 3], [3, 3, 3, 3], intended="strategic_partnership"))
-    assert moves(plan) == [("f1", SUPPLIER, 3, 5), ("f1", KEY_ACCOUNT, 3, 5)]
+    assert moves(plan) == [("f1", KEY_ACCOUNT, 3, 5), ("f1", SUPPLIER, 3, 5)]
     assert not plan.reached
     assert figures(plan.projected) == (63, 63, "preferred_partner")
 
@@ -199,10 +199,11 @@ def test_among_moves_that_reach_the_target_alike_the_heavier_factor_comes_first(
 
 def test_no_move_leaves_the_scale(catalog):
     # Three factors: S = K = (75 + 75 + 0) / 3 = 50. f1 and f2 can rise one point only, to the scale's 5, so
-    # f3 1→3 moves more (S 66.67 → 67), then the key account's f3 1→3: 67 and 67 make a strategic partnership.
+    # f3 1→3 moves more: the key account's first (K 66.67 → 67), then ours: 67 and 67 make a strategic
+    # partnership.
     three = custom_catalog(catalog, [1, 1, 1])
     plan = rebalancing_plan(account(three, [4, 4, 1], [4, 4, 1], intended="strategic_partnership"))
-    assert moves(plan) == [("f3", SUPPLIER, 1, 3), ("f3", KEY_ACCOUNT, 1, 3)]
+    assert moves(plan) == [("f3", KEY_ACCOUNT, 1, 3), ("f3", SUPPLIER, 1, 3)]
     assert figures(plan.projected) == (67, 67, "strategic_partnership")
     assert all(three.scale.contains(m.to_score) for m in plan.moves)
 
