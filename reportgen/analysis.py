@@ -36,6 +36,7 @@ from reportgen.model import (
     FactorRating,
     FactorResult,
     GapClass,
+    IntendedFit,
     PerceptionGap,
     RoleFigures,
     Side,
@@ -131,6 +132,34 @@ def classify_zone(supplier_index: float, key_account_index: float, zones: Zones)
     lower = min(supplier_index, key_account_index)
     relationship = [t for t in zones.relationship_types if t.admits(lower)][-1]
     return Zone(ZoneKind.BALANCED, relationship_type=relationship)
+
+
+def intended_fit(
+    supplier_index: float, zone: Zone, intended_id: str | None, zones: Zones
+) -> IntendedFit | None:
+    """Whether an account in *zone* with our index *supplier_index* is the type it is meant to be.
+
+    - on target: the zone is the intended type (balanced, the lower index within the type's bounds);
+    - over-invested: we invest beyond what the type needs – the supplier frustration zone whatever the
+      type, or S at the level of a higher type (the next type admits S), even where the key account
+      invests more still: then it is our investment that is wrong for the type;
+    - under-invested: otherwise – balanced below the type, or the key account invests more than we do
+      while our S stays within the type's level.
+
+    The verdict names the way our own investment has to go: scale back when over-invested, answer in
+    kind or ask more of the key account when under-invested. None without an intended type, or with an
+    id the catalog does not hold (the reader rejects those; a changed catalog may not).
+    """
+    types = zones.relationship_types
+    position = next((i for i, t in enumerate(types) if t.id == intended_id), None)
+    if position is None:
+        return None
+    if zone.relationship_type is not None and zone.relationship_type.id == intended_id:
+        return IntendedFit.ON_TARGET
+    higher = types[position + 1] if position + 1 < len(types) else None
+    if zone.kind is ZoneKind.SUPPLIER_FRUSTRATION or (higher is not None and higher.admits(supplier_index)):
+        return IntendedFit.OVER_INVESTED
+    return IntendedFit.UNDER_INVESTED
 
 
 def zone_changed(before: AccountAnalysis | None, now: AccountAnalysis) -> bool:

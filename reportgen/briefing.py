@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass, replace
 from datetime import date
 
-from reportgen.analysis import zone_changed
+from reportgen.analysis import intended_fit, zone_changed
 from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
 from reportgen.i18n import gettext_for
@@ -34,6 +34,7 @@ from reportgen.model import (
 from reportgen.wording import (
     gap_class_meaning,
     gap_class_name,
+    intended_fit_words,
     zone_label,
     zone_meaning,
     zone_name,
@@ -124,6 +125,17 @@ class KeyAccountVerdict:
 
 
 @dataclass(frozen=True)
+class IntendedVerdict:
+    """Page 1 beside the zone: the relationship type the account is meant to have, and whether it is."""
+
+    type_name: str
+    fit: str
+    """On target, over- or under-invested, as the id CSS marks it by."""
+    verdict: str
+    """The fit in words: "on target", or which way the account misses the type."""
+
+
+@dataclass(frozen=True)
 class SummarySection:
     """Page 1: the account, where it stands, its figures, the reading of them and the diagram."""
 
@@ -153,6 +165,8 @@ class SummarySection:
     questionnaire_command: str | None = None
     """Several of our team rated, but no one of the key account: a line asks for its own view with the
     command that writes its questionnaire."""
+    intended: IntendedVerdict | None = None
+    """Only where the account names the relationship type it is meant to have."""
 
     @property
     def balance_magnitude(self) -> float:
@@ -471,6 +485,20 @@ def _summary(
             if assessment.rated_by_a_team and not assessment.has_key_account_view
             else None
         ),
+        intended=_intended_verdict(analysis, lang),
+    )
+
+
+def _intended_verdict(analysis: AccountAnalysis, lang: str) -> IntendedVerdict | None:
+    """The intended type and our view's fit to it (page 1's figures are ours); None without one."""
+    zones = analysis.catalog.zones
+    intended_id = analysis.assessment.account.intended_type
+    fit = intended_fit(analysis.supplier_index, analysis.zone, intended_id, zones)
+    if fit is None:
+        return None
+    (intended,) = (t for t in zones.relationship_types if t.id == intended_id)
+    return IntendedVerdict(
+        type_name=intended.name.get(lang), fit=str(fit), verdict=intended_fit_words(fit, lang)
     )
 
 

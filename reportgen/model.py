@@ -169,6 +169,33 @@ class FactorRating(_TwoSides):
         return self.rater.view
 
 
+class ActionStatus(StrEnum):
+    """Where an action stands, as the Actions sheet's status column says."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class Action:
+    """One row of the workbook's Actions sheet: what someone will do about a factor, by when.
+
+    Actions are kept quarter by quarter: an open one of an earlier quarter is carried forward until a
+    later workbook marks it done or dropped. Only actions marked *shared* reach the edition handed to the
+    key account."""
+
+    text: str
+    factor_id: str | None = None
+    """The catalog factor it is about; None: the relationship as a whole."""
+    owner: str | None = None
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    shared: bool = False
+    place: Place | None = None
+    """Where it stands in its file, for messages that name it."""
+
+
 @dataclass(frozen=True)
 class Assessment:
     """One account in one period: as read from one file, or gathered from the files of all its raters
@@ -192,6 +219,8 @@ class Assessment:
     """Everyone whose ratings it holds, in the order their files were read."""
     sources: tuple[Path, ...] = ()
     """Every file it was gathered from; *source* is the first of them."""
+    actions: tuple[Action, ...] = ()
+    """The Actions sheet's rows, in the order of the sheet (of our team's files, in reading order)."""
 
     def __post_init__(self) -> None:
         if not self.sources and self.source is not None:  # read from one file
@@ -239,6 +268,16 @@ class Zone:
         if self.relationship_type is not None:
             return self.relationship_type.id
         return SUPPLIER_FRUSTRATION_CRITICAL if self.critical else str(self.kind)
+
+
+class IntendedFit(StrEnum):
+    """How the account stands against the relationship type it is meant to have (its intended type)."""
+
+    ON_TARGET = "on_target"
+    OVER_INVESTED = "over_invested"
+    """We invest beyond what the type needs: in the frustration zone, or at a higher type's level."""
+    UNDER_INVESTED = "under_invested"
+    """The relationship stays below the type, or the key account invests more than we answer."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,15 @@ from __future__ import annotations
 from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalog
 from reportgen.i18n import N_, gettext_for
-from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, GapClass, View, Zone, ZoneKind
+from reportgen.model import (
+    SUPPLIER_FRUSTRATION_CRITICAL,
+    AccountAnalysis,
+    GapClass,
+    IntendedFit,
+    View,
+    Zone,
+    ZoneKind,
+)
 
 VIEW_NAMES = {View.SUPPLIER: N_("our view"), View.KEY_ACCOUNT: N_("the key account's view")}
 """Whose view figures give, as a phrase inside a sentence or a table."""
@@ -30,6 +38,25 @@ GAP_CLASS_MEANINGS = {
     GapClass.UNSEEN_BY_US: N_("The key account rates its own investment higher than we do."),
     GapClass.ALIGNED: N_("Both views agree within the catalog's threshold."),
 }
+
+
+INTENDED_FIT_WORDS = {
+    IntendedFit.ON_TARGET: N_("on target"),
+    IntendedFit.OVER_INVESTED: N_("over-invested: we invest more than this relationship needs"),
+    IntendedFit.UNDER_INVESTED: N_("under-invested: the relationship falls short of this type"),
+}
+"""How the account stands against its intended relationship type, after the type's name."""
+
+INTENDED_REGION = N_("Intended: {type}")
+"""The intended type's region in a diagram's legend."""
+
+
+def intended_fit_words(fit: IntendedFit, lang: str) -> str:
+    return gettext_for(lang)(INTENDED_FIT_WORDS[fit])
+
+
+def intended_region_label(type_name: str, lang: str) -> str:
+    return gettext_for(lang)(INTENDED_REGION).format(type=type_name)
 
 
 def view_name(view: View, lang: str) -> str:

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.analysis import NothingToAnalyse, analyse, classify_zone, combine_ratings
+from reportgen.analysis import NothingToAnalyse, analyse, classify_zone, combine_ratings, intended_fit
 from reportgen.catalog import Catalog
-from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Rater, Side, View, ZoneKind
+from reportgen.model import (
+    AccountFacts,
+    Assessment,
+    FactorRating,
+    IntendedFit,
+    Period,
+    Rater,
+    Side,
+    View,
+    ZoneKind,
+)
 
 
 def small_catalog(catalog: Catalog) -> Catalog:
@@ -117,6 +127,47 @@ def test_zone_thresholds(catalog, s, k, expected, critical):
     zone = classify_zone(s, k, catalog.zones)
     assert zone.id == expected
     assert zone.critical is critical
+
+
+LEAN, PREFERRED, STRATEGIC = "lean_supplier", "preferred_partner", "strategic_partnership"
+
+
+@pytest.mark.parametrize(
+    ("s", "k", "intended", "expected"),
+    [
+        # in the type's zone: lower index within its bounds, |S − K| ≤ 10
+        (80, 75, STRATEGIC, IntendedFit.ON_TARGET),
+        (40, 33, PREFERRED, IntendedFit.ON_TARGET),
+        (30, 25, LEAN, IntendedFit.ON_TARGET),
+        (76, 66, PREFERRED, IntendedFit.ON_TARGET),  # 66 is not above 66: still preferred
+        # the frustration zone is over-invested whatever the type, even when our S is below it
+        (90, 40, STRATEGIC, IntendedFit.OVER_INVESTED),
+        (45, 30, PREFERRED, IntendedFit.OVER_INVESTED),  # S − K = 15
+        (44, 22, LEAN, IntendedFit.OVER_INVESTED),
+        # balanced, but at a higher type than intended: we invest beyond what it needs
+        (80, 75, PREFERRED, IntendedFit.OVER_INVESTED),
+        (50, 45, LEAN, IntendedFit.OVER_INVESTED),
+        # the key account invests more, yet our S is at a higher type's level (33 starts preferred)
+        (33, 60, LEAN, IntendedFit.OVER_INVESTED),
+        # balanced below the type
+        (50, 45, STRATEGIC, IntendedFit.UNDER_INVESTED),
+        (70, 66, STRATEGIC, IntendedFit.UNDER_INVESTED),  # lower index 66 is not above 66
+        (30, 25, PREFERRED, IntendedFit.UNDER_INVESTED),
+        # the key account invests more and our S stays within the type's level (or below it)
+        (60, 80, STRATEGIC, IntendedFit.UNDER_INVESTED),
+        (32, 60, LEAN, IntendedFit.UNDER_INVESTED),  # 32 is below preferred's 33
+        (50, 80, PREFERRED, IntendedFit.UNDER_INVESTED),
+    ],
+)
+def test_intended_fit_by_hand(catalog, s, k, intended, expected):
+    zone = classify_zone(s, k, catalog.zones)
+    assert intended_fit(s, zone, intended, catalog.zones) is expected
+
+
+def test_without_an_intended_type_there_is_no_fit(catalog):
+    zone = classify_zone(80, 75, catalog.zones)
+    assert intended_fit(80, zone, None, catalog.zones) is None
+    assert intended_fit(80, zone, "a_type_no_longer_in_the_catalog", catalog.zones) is None
 
 
 def test_thresholds_come_from_the_catalog(catalog):

@@ -265,3 +265,34 @@ def test_no_rater_name_stands_in_a_table_row(account, lang):
             for other in names:
                 text = text.replace(escape(other), "")
             assert not re.search(r"\d", text), (name, text)
+
+
+@pytest.mark.parametrize(
+    ("supplier", "key_account", "intended", "fit", "verdict"),
+    [
+        # 4 → 75 on both sides: balanced, the lower index 75 above 66: strategic partnership, as intended
+        (4, 4, "strategic_partnership", "on_target", ("on target", "erreicht")),
+        # 4 → 75 against 2 → 25: the frustration zone
+        (4, 2, "strategic_partnership", "over_invested", ("over-invested", "überinvestiert")),
+        # 2 → 25 on both sides: lean, below a preferred partner
+        (2, 2, "preferred_partner", "under_invested", ("under-invested", "unterinvestiert")),
+    ],
+)
+def test_page_1_names_the_intended_relationship_and_the_fit_in_the_report_language(
+    catalog, supplier, key_account, intended, fit, verdict
+):
+    analysis = make(catalog, "Acme", Q3, supplier, key_account, intended=intended)
+    intended_type = next(t for t in catalog.zones.relationship_types if t.id == intended)
+    for lang, words in zip(("en", "de"), verdict, strict=True):
+        view = view_of(analysis, lang).summary.intended
+        assert (view.type_name, view.fit) == (intended_type.name.get(lang), fit)
+        assert view.verdict.startswith(words)
+        html = Renderer().briefing_html(view_of(analysis, lang))
+        assert f'<p class="intended fit-{fit}">' in html
+        assert escape(view.verdict, quote=False) in html
+
+
+def test_without_an_intended_relationship_page_1_says_nothing_of_one(catalog):
+    view = view_of(make(catalog, "Acme", Q3, 4, 2))
+    assert view.summary.intended is None
+    assert 'class="intended' not in Renderer().briefing_html(view)

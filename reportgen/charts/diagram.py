@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, RelationshipType
 from reportgen.charts.style import (
     GAP_COLOURS,
     INK,
+    INTENDED_COLOUR,
     KEY_ACCOUNT_COLOUR,
     MUTED,
     figure_with_axes,
@@ -19,10 +20,17 @@ from reportgen.charts.style import (
     render_svg,
     text_size,
 )
-from reportgen.charts.zones import draw_zones, place_label, square_axes, zone_legend
+from reportgen.charts.zones import (
+    draw_outline,
+    draw_zones,
+    place_label,
+    square_axes,
+    type_region,
+    zone_legend,
+)
 from reportgen.i18n import Formatter
 from reportgen.model import AccountAnalysis, FactorResult, View
-from reportgen.wording import view_label
+from reportgen.wording import intended_region_label, view_label
 
 ACCOUNT_LABEL_SIZE = (21.0, 5.5)  # data units (0–100 axes), a little generous
 PERIOD_LABEL_SIZE = (13.0, 4.0)
@@ -47,9 +55,12 @@ def drawn_diagram(
     given its own view, its point is drawn too, joined to ours by a line, each named: how far apart
     the two views are is what the page is about. The figure is valid inside
     the block only: the square, zones and legend are shared by every diagram of the catalog and
-    language (see :func:`~reportgen.charts.style.on_ground`).
+    language (see :func:`~reportgen.charts.style.on_ground`). Where the account names the relationship
+    it is meant to have, that type's region is outlined and named in the legend, as part of the ground.
     """
-    with on_ground("diagram", catalog, (lang,), lambda: _ground(catalog, lang)) as (figure, axes):
+    intended = intended_type(analysis, catalog)
+    variant = (lang,) if intended is None else (lang, intended.id)
+    with on_ground("diagram", catalog, variant, lambda: _ground(catalog, lang, intended)) as (figure, axes):
         occupied = _draw_factor_points(axes, analysis, catalog)
         labels: list = []
         _draw_path(axes, (*path, analysis), occupied, labels)
@@ -60,10 +71,20 @@ def drawn_diagram(
         yield figure
 
 
-def _ground(catalog: Catalog, lang: str):
+def intended_type(analysis: AccountAnalysis, catalog: Catalog) -> RelationshipType | None:
+    """The relationship type the account is meant to have, if it names one *catalog* holds."""
+    intended_id = analysis.assessment.account.intended_type
+    return next((t for t in catalog.zones.relationship_types if t.id == intended_id), None)
+
+
+def _ground(catalog: Catalog, lang: str, intended: RelationshipType | None = None):
     figure, axes = figure_with_axes(4.6, 5.5, left=0.6, bottom=1.42, right=0.08, top=0.1)
     draw_zones(axes, catalog)
-    zone_legend(figure, catalog, lang)
+    outline = None
+    if intended is not None:
+        draw_outline(axes, type_region(catalog, intended), INTENDED_COLOUR)
+        outline = (INTENDED_COLOUR, intended_region_label(intended.name.get(lang), lang))
+    zone_legend(figure, catalog, lang, outline=outline)
     square_axes(axes, lang)
     return figure, axes
 

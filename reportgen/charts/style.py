@@ -25,6 +25,8 @@ DISAGREEMENT_COLOUR = "#a86200"
 DISAGREEMENT_TINT = "#fcefd4"
 """A factor the team should discuss: its mark, and the band behind its row."""
 
+INTENDED_COLOUR = "#5b2a86"
+"""The outline of the intended relationship's region: a hue no zone fill or mark uses."""
 # Background tints of the zones, and the stronger colour of a marker that sits in each zone.
 ZONE_TINTS = {
     "supplier_frustration": "#fbe0cc",

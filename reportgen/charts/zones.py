@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, RelationshipType
 from reportgen.charts.style import GRID, hide_tick_marks, zone_tints
 from reportgen.i18n import gettext_for
 from reportgen.wording import zone_names
@@ -56,6 +56,58 @@ def zone_layers(catalog: Catalog) -> list[tuple[str, Polygon]]:
     return layers
 
 
+def type_region(catalog: Catalog, relationship: RelationshipType) -> Polygon:
+    """Where on the (K, S) square an account is of *relationship*: |S − K| ≤ tolerance and the lower
+    index from the type's start up to the next type's (the top type up to 100).
+
+    Unlike :func:`zone_layers`, which paints each type from its start upwards and lets the next cover
+    the rest, this is the type's own region: a band along the diagonal with a notch where the next type
+    begins, as an outline needs it. Its edges are the zone bounds, whether they count as "at least" or
+    "above".
+    """
+    zones = catalog.zones
+    tolerance = zones.balance_tolerance
+    types = zones.relationship_types
+    position = types.index(relationship)
+    low = relationship.start()
+    high = types[position + 1].start() if position + 1 < len(types) else 100 + tolerance
+    region = [
+        (low, low),
+        (low + tolerance, low),
+        (high + tolerance, high),
+        (high, high),
+        (high, high + tolerance),
+        (low, low + tolerance),
+    ]
+    # The region is one polygon, not convex at its notch; clipping it to the square (convex) is exact.
+    for a, b, c in ((1, 0, 100), (0, 1, 100)):
+        region = clip(region, a, b, c)
+    return _without_repeats(region)
+
+
+def _without_repeats(polygon: Polygon) -> Polygon:
+    """The corners of *polygon*, each once: clipping repeats a corner where an edge lies on the square's."""
+    corners: Polygon = []
+    for point in polygon:
+        rounded = (round(point[0], 9), round(point[1], 9))
+        if not corners or corners[-1] != rounded:
+            corners.append(rounded)
+    if len(corners) > 1 and corners[0] == corners[-1]:
+        corners.pop()
+    return corners
+
+
+def draw_outline(axes, polygon: Polygon, colour: str) -> None:
+    """*polygon* as a dashed outline over the zone fills and under every mark."""
+    from matplotlib.patches import Polygon as PolygonPatch
+
+    patch = PolygonPatch(
+        polygon, closed=True, facecolor="none", edgecolor=colour, linewidth=1.5, linestyle=(0, (4, 2))
+    )
+    patch.set_zorder(1)
+    axes.add_patch(patch)
+
+
 def draw_zones(axes, catalog: Catalog) -> None:
     from matplotlib.patches import Polygon as PolygonPatch
 
@@ -69,8 +121,11 @@ def draw_zones(axes, catalog: Catalog) -> None:
             axes.add_patch(patch)
 
 
-def zone_legend(figure, catalog: Catalog, lang: str, ncols: int = 2) -> None:
-    """Name every zone below the square; inside it, names would collide with the points."""
+def zone_legend(
+    figure, catalog: Catalog, lang: str, ncols: int = 2, outline: tuple[str, str] | None = None
+) -> None:
+    """Name every zone below the square; inside it, names would collide with the points. *outline*
+    (colour, name) adds a region drawn as a dashed outline, after the zones."""
     from matplotlib.patches import Patch
 
     tints = zone_tints(catalog)
@@ -83,6 +138,17 @@ def zone_legend(figure, catalog: Catalog, lang: str, ncols: int = 2) -> None:
         )
         for zone_id, name in zone_names(catalog, lang)
     ]
+    if outline is not None:
+        colour, name = outline
+        handles.append(
+            Patch(
+                facecolor="none",
+                edgecolor=colour,
+                linewidth=1.2,
+                linestyle=(0, (3, 1.5)),
+                label=textwrap.fill(name, 34, break_long_words=False),
+            )
+        )
     figure.legend(
         handles=handles,
         loc="lower center",

@@ -25,8 +25,8 @@ PDFS = Nn_("{n} PDF", "{n} PDFs")
 FILES = Nn_("{n} file", "{n} files")
 SUMMARY_FAILED = Message(
     Nn_(
-        "{count} file had problems; the accounts it concerns got no PDF:",
-        "{count} files had problems; the accounts they concern got no PDF:",
+        "{count} file had problems; the ratings it holds are left out of the reports:",
+        "{count} files had problems; the ratings they hold are left out of the reports:",
     )
 )
 NOTHING_RENDERED = Message(N_("No file was made."))

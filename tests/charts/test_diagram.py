@@ -84,3 +84,31 @@ def test_without_the_key_account_view_only_our_point_is_drawn_as_before(team, bo
     assert list(labels) == [f"S {team.supplier_index} · K {team.key_account_index}"]
     assert "Unsere Sicht" not in texts(partnership_diagram(team, catalog, "de"))
     assert "Unsere Sicht" in texts(partnership_diagram(both_views, catalog, "de"))
+
+
+def _with_intended(analysis, intended):
+    from dataclasses import replace
+
+    facts = replace(analysis.assessment.account, intended_type=intended)
+    return replace(analysis, assessment=replace(analysis.assessment, account=facts))
+
+
+def _outlines(svg: str) -> int:
+    """Dashed outlines in the intended relationship's colour (matplotlib writes colours in lower case)."""
+    from reportgen.charts.style import INTENDED_COLOUR
+
+    return svg.count(f"stroke: {INTENDED_COLOUR.lower()}")
+
+
+def test_the_intended_relationship_is_outlined_and_named_in_the_legend_only_where_given(analysis, catalog):
+    plain_before = partnership_diagram(analysis, catalog, "de")
+    intended = _with_intended(analysis, "preferred_partner")
+    for lang, name in (("de", "Angestrebt: Bevorzugter Partner"), ("en", "Intended: Preferred partner")):
+        svg = partnership_diagram(intended, catalog, lang)
+        assert _outlines(svg) == 2  # the region, and its sample in the legend
+        assert name in texts(svg)
+    plain = partnership_diagram(analysis, catalog, "de")
+    assert _outlines(plain) == 0
+    assert not any(word.startswith("Angestrebt") for word in texts(plain))
+    # the ground drawn for an intended type is kept apart: an account without one is drawn as before
+    assert plain == plain_before

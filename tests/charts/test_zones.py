@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.catalog import Catalog
-from reportgen.charts.zones import clip, zone_layers
+from reportgen.charts.zones import clip, type_region, zone_layers
 
 
 def shoelace(polygon):
@@ -52,3 +52,28 @@ def test_a_label_keeps_clear_of_a_large_marker_by_its_own_reach():
     _, (left, bottom, right, top) = place_label(*ring, (9, 3), [(*marker, reach)], [], distances=(2.5, 6, 10))
     mx, my = marker
     assert not (left - reach <= mx <= right + reach and bottom - reach <= my <= top + reach)
+
+
+def test_a_types_region_is_its_band_from_its_start_to_the_next_types_by_hand(catalog):
+    """Tolerance 10; lean from 0, preferred from 33, strategic above 66: each region runs along the
+    diagonal between its bounds on the lower index, with a notch where the next type begins."""
+    lean, preferred, strategic = catalog.zones.relationship_types
+    assert set(type_region(catalog, lean)) == {(0, 0), (10, 0), (43, 33), (33, 33), (33, 43), (0, 10)}
+    assert set(type_region(catalog, preferred)) == {
+        (33, 33),
+        (43, 33),
+        (76, 66),
+        (66, 66),
+        (66, 76),
+        (33, 43),
+    }
+    # the top type reaches the square's corner
+    assert set(type_region(catalog, strategic)) == {
+        (66, 66),
+        (76, 66),
+        (100, 90),
+        (100, 100),
+        (90, 100),
+        (66, 76),
+    }
+    assert shoelace(type_region(catalog, strategic)) == 34 * 34 - 24 * 24 / 2 * 2

@@ -54,7 +54,7 @@ def test_a_folder_with_one_bad_file_renders_the_rest_and_exits_1(tmp_path, good,
     result = run("briefing", str(good.parent), "--lang", "en", "--out", str(out))
     assert result.exit_code == 1
     assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]
-    assert "1 file had problems; the accounts it concerns got no PDF:" in result.stderr
+    assert "1 file had problems; the ratings it holds are left out of the reports:" in result.stderr
     assert "bad.xlsx" in result.stderr
 
 

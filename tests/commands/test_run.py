@@ -56,7 +56,7 @@ def test_a_bad_file_is_still_listed_under_its_header_beside_the_runs_problem(fol
     result = run("portfolio", str(folder), "--period", "2026-Q1", "--lang", "en", "--out", str(folder / "o"))
     assert result.exit_code == 2
     header, file_error, period = lines(result)[:3]
-    assert header == "1 file had problems; the accounts it concerns got no PDF:"
+    assert header == "1 file had problems; the ratings it holds are left out of the reports:"
     assert "bad.xlsx › Assessment › C2" in file_error
     assert period.startswith("✗ No account has an assessment for 2026-Q1.")
 
