@@ -392,6 +392,13 @@ class BriefingView:
     proposal: ProposalSection | None = None
     """Only for an account outside its target, and only in the edition for our own team."""
 
+    @property
+    def proposal_after_team(self) -> bool:
+        """Where the proposal stands: after the team where there is one (with several voices the last page
+        is full, the team's has room), else before the coaching questions, which then may go on over the
+        page, so a single rater's briefing keeps its four pages where it can."""
+        return self.team is not None
+
 
 def factor_row(result: FactorResult, lang: str) -> FactorRow:
     factor = result.factor

@@ -394,3 +394,12 @@ def test_the_proposal_says_it_is_made_on_our_view_where_the_key_account_sees_ano
     assert "The proposal is made on our view." in Renderer().briefing_html(view_of(analysis))
     alone = voices(three, {ANNA: [(4, 2)] * 3})
     assert not view_of(alone).proposal.views_disagree
+
+
+def test_the_proposal_follows_the_team_with_several_voices_and_precedes_the_questions_without(three):
+    """With several voices the last page is full and the team's page has room; a single rater's briefing
+    has room before its coaching questions, so it keeps four pages where it can."""
+    team = Renderer().briefing_html(view_of(voices(three, {ANNA: [(4, 2)] * 3, DORA: [(2, 4)] * 3})))
+    assert team.index('class="team"') < team.index('class="proposal"') < team.index('class="factors"')
+    alone = Renderer().briefing_html(view_of(voices(three, {ANNA: [(4, 2)] * 3})))
+    assert alone.index('class="factors"') < alone.index('class="proposal"') < alone.index('class="coaching"')
