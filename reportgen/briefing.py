@@ -15,7 +15,7 @@ from datetime import date
 from reportgen.analysis import intended_fit, zone_changed
 from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
-from reportgen.i18n import gettext_for
+from reportgen.i18n import N_, gettext_for
 from reportgen.model import (
     AccountAnalysis,
     AccountFacts,
@@ -31,6 +31,7 @@ from reportgen.model import (
     ViewFigures,
     ZoneKind,
 )
+from reportgen.rebalancing import MOST_POINTS, MoveKind, Plan, Projection, rebalancing_plan
 from reportgen.wording import (
     gap_class_meaning,
     gap_class_name,
@@ -167,6 +168,8 @@ class SummarySection:
     command that writes its questionnaire."""
     intended: IntendedVerdict | None = None
     """Only where the account names the relationship type it is meant to have."""
+    proposal_arrow: bool = False
+    """The diagram's dashed arrow leads to where the rebalancing proposal would bring the account."""
 
     @property
     def balance_magnitude(self) -> float:
@@ -311,6 +314,59 @@ class CoachingSection:
     catalog_label: str
 
 
+MOVE_WORDS = {
+    MoveKind.SCALE_BACK: N_("we scale back"),
+    MoveKind.ANSWER_IN_KIND: N_("we answer in kind"),
+    MoveKind.ASK_KEY_ACCOUNT: N_("we ask the key account"),
+}
+"""A proposed move's kind as the proposal's table names it: who moves, and which way."""
+
+
+@dataclass(frozen=True)
+class MoveRow:
+    """One proposed move: one side's score of one factor, and what it changes in S, K and S − K."""
+
+    number: int
+    label: str
+    """The factor's short name: each move keeps to one line, so the proposal fits beside other sections."""
+    kind: str
+    """scale_back, answer_in_kind or ask_key_account, as CSS marks it by."""
+    kind_words: str
+    from_score: float
+    to_score: float
+    supplier_change: int
+    key_account_change: int
+    balance_change: int
+
+
+@dataclass(frozen=True)
+class PlanPoint:
+    """S, K, S − K and the zone, today or once the proposed moves are made."""
+
+    supplier_index: int
+    key_account_index: int
+    balance: int
+    zone_name: str
+
+
+@dataclass(frozen=True)
+class ProposalSection:
+    """The rebalancing proposal (internal edition only): the few factor moves that would bring the account
+    into its target zone, or as close as the allowed moves come (see :mod:`reportgen.rebalancing`)."""
+
+    target_name: str
+    intended: bool
+    """The target is the intended relationship; else balance at the key account's level."""
+    reached: bool
+    moves: tuple[MoveRow, ...]
+    today: PlanPoint
+    projected: PlanPoint
+    most_moves: int
+    most_points: int
+    views_disagree: bool
+    """The key account's own view puts the account in another zone: the proposal says it is made on ours."""
+
+
 @dataclass(frozen=True)
 class BriefingView:
     """One briefing: what the document as a whole says of itself, and one section per template partial."""
@@ -333,6 +389,15 @@ class BriefingView:
     """Only with the key account's own view."""
     team: TeamSection | None = None
     """Only with more than one rater."""
+    proposal: ProposalSection | None = None
+    """Only for an account outside its target, and only in the edition for our own team."""
+
+    @property
+    def proposal_after_team(self) -> bool:
+        """Where the proposal stands: after the team where there is one (with several voices the last page
+        is full, the team's has room), else before the coaching questions, which then may go on over the
+        page, so a single rater's briefing keeps its four pages where it can."""
+        return self.team is not None
 
 
 def factor_row(result: FactorResult, lang: str) -> FactorRow:
@@ -398,9 +463,12 @@ def build_briefing(
     made_on: date,
     history: AccountHistory | None,
     charts: BriefingCharts,
+    *,
+    with_proposal: bool = True,
 ) -> BriefingView:
     """The view of one briefing, section by section; *history* (up to this period) adds the trend and
-    the changes since the previous assessment.
+    the changes since the previous assessment. *with_proposal* adds the rebalancing proposal where the
+    account is outside its target; an edition handed to the key account goes without it.
 
     Everything catalog-made – zones, texts, scale, questions – is the analysis's own catalog's. The
     *charts* are drawn apart (:func:`reportgen.charts.briefing_charts`), perhaps ahead in another process.
@@ -415,7 +483,8 @@ def build_briefing(
         catalog.scale.max,
         tuple(catalog.scale.point_text(point, lang) for point in catalog.scale.worded_points),
     )
-    summary = _summary(analysis, lang, past, rows, drivers, charts.diagram_svg)
+    plan = rebalancing_plan(analysis) if with_proposal else None
+    summary = _summary(analysis, lang, past, rows, drivers, charts.diagram_svg, proposed=plan is not None)
     team_raters = analysis.assessment.raters_of(View.SUPPLIER)
     return BriefingView(
         lang=lang,
@@ -444,6 +513,7 @@ def build_briefing(
         ),
         perception=_perception(analysis, lang, scale) if analysis.key_account_view else None,
         team=_team(analysis, lang) if len(analysis.assessment.raters) > 1 else None,
+        proposal=_proposal(analysis, plan, lang) if plan is not None else None,
     )
 
 
@@ -454,6 +524,7 @@ def _summary(
     rows: tuple[FactorRow, ...],
     drivers: tuple[FactorRow, ...],
     diagram_svg: str,
+    proposed: bool,
 ) -> SummarySection:
     """Page 1: where the account stands, the reading of its figures and how it moved."""
     catalog = analysis.catalog
@@ -486,6 +557,7 @@ def _summary(
             else None
         ),
         intended=_intended_verdict(analysis, lang),
+        proposal_arrow=proposed,
     )
 
 
@@ -640,4 +712,41 @@ def _history(
         trend_svg=trend_svg,
         catalog_label=analysis.catalog_label,
         other_catalogs=", ".join(f"{r.period}: {r.other_catalog}" for r in rows if r.other_catalog),
+    )
+
+
+def _plan_point(point: Projection, analysis: AccountAnalysis, lang: str) -> PlanPoint:
+    zone = zone_name(point.zone, analysis.catalog, lang)
+    return PlanPoint(point.supplier_index, point.key_account_index, point.balance, zone)
+
+
+def _proposal(analysis: AccountAnalysis, plan: Plan, lang: str) -> ProposalSection:
+    """The plan in the report's words: each move with its factor and what it changes, where the account
+    stands today and where the moves would bring it."""
+    _ = gettext_for(lang)
+    factors = {result.factor.id: result for result in analysis.factors}
+    moves = []
+    for move, effect in zip(plan.moves, plan.effects, strict=True):
+        factor = factors[move.factor_id]
+        moves.append(MoveRow(
+            number=factor.number,
+            label=factor.factor.label(lang),
+            kind=move.kind.name.lower(),
+            kind_words=_(MOVE_WORDS[move.kind]),
+            from_score=move.from_score,
+            to_score=move.to_score,
+            supplier_change=effect.supplier_index,
+            key_account_change=effect.key_account_index,
+            balance_change=effect.balance,
+        ))  # fmt: skip
+    return ProposalSection(
+        target_name=plan.target.name.get(lang),
+        intended=plan.target.id == analysis.assessment.account.intended_type,
+        reached=plan.reached,
+        moves=tuple(moves),
+        today=_plan_point(plan.today, analysis, lang),
+        projected=_plan_point(plan.projected, analysis, lang),
+        most_moves=analysis.catalog.rebalancing.max_moves,
+        most_points=MOST_POINTS,
+        views_disagree=analysis.zones_disagree,
     )

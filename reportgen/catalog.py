@@ -159,6 +159,14 @@ class Voices(_Strict):
     out."""
 
 
+class Rebalancing(_Strict):
+    """How large a rebalancing proposal may be (see :mod:`reportgen.rebalancing`): a plan that asks for
+    more moves than a team can make and check in a quarter is no plan."""
+
+    max_moves: int = Field(4, ge=1, le=40)
+    """At most this many factor moves in one proposal."""
+
+
 class Group(_Strict):
     id: Identifier
     name: LocalizedText
@@ -215,6 +223,7 @@ class Catalog(_Strict):
     """Questions for the meeting with the key account, which its edition of the briefing asks of both
     companies; older catalogs have none, and that edition then leaves them out."""
     voices: Voices = Voices()
+    rebalancing: Rebalancing = Rebalancing()
 
     @field_validator("version", mode="before")
     @classmethod

@@ -1,10 +1,12 @@
 """The computed figures for other tools: CSV, xlsx or JSON, with one documented schema.
 
-Three tables: one row per account and period (``accounts``), one per account, period and factor
-(``factors``), and one per rating as a rater gave it (``ratings``: the raw data, each score with the name
-of whoever gave it; the export is the analysts' file, the reports never tie a score to a person). Where
-several raters assessed an account, ``accounts`` and ``factors`` hold our team's mean view, as the
-reports do, with the team's spread and the key account's own view beside it.
+Four tables: one row per account and period (``accounts``), one per account, period and factor
+(``factors``), one per rating as a rater gave it (``ratings``: the raw data, each score with the name
+of whoever gave it; the export is the analysts' file, the reports never tie a score to a person), and one
+per action of the workbook's Actions sheet (``actions``). Where several raters assessed an account,
+``accounts`` and ``factors`` hold our team's mean view, as the reports do, with the team's spread and the
+key account's own view beside it. JSON also gives each account its rebalancing proposal (``plan``): a
+nested object, which has no place in a flat table.
 
 Text that a spreadsheet would take for a formula is neutralised (OWASP, "CSV injection"): in CSV it gets
 a leading apostrophe, in xlsx it is stored as text.
@@ -23,10 +25,11 @@ from pathlib import Path
 from reportgen.i18n import LANGUAGES
 from reportgen.model import AccountAnalysis, Assessment, FactorResult, GapClass, View, ViewFigures
 from reportgen.naming import EXPORT_TABLES, export_file_name
+from reportgen.rebalancing import rebalancing_plan
 from reportgen.wording import zone_label, zone_name
 from reportgen.writing import atomic_write
 
-SCHEMA = "reportgen-export/3"
+SCHEMA = "reportgen-export/4"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DIGITS = 4
 
@@ -108,6 +111,18 @@ RATING_COLUMNS = (
     Column("supplier", "the score this rater gave the supplier's investment; empty = not rated"),
     Column("key_account", "the score this rater gave the key account's investment; empty = not rated"),
     Column("comment", "the rater's comment, may be empty"),
+)
+ACTION_COLUMNS = (
+    Column("account_id", "as in accounts"),
+    Column("account", "as in accounts"),
+    Column("period", "as in accounts"),
+    Column("factor_id", "the catalog factor the action is about; empty: the relationship as a whole"),
+    Column("factor_title", "its title; empty without a factor", in_languages=True),
+    Column("action", "what is to be done, as written"),
+    Column("owner", "who does it, as written; may be empty"),
+    Column("due", "the due date, ISO (2026-12-31); may be empty"),
+    Column("status", "open, done or dropped"),
+    Column("shared", "true when the action is shared with the key account, else false"),
 )
 KEYS = ("account_id", "account", "period")
 """The columns that tie a factor row to its account."""
@@ -259,6 +274,50 @@ def rating_records(analyses: Iterable[AccountAnalysis]) -> list[dict]:
     ]
 
 
+def action_records(analyses: Iterable[AccountAnalysis], langs: tuple[str, ...]) -> list[dict]:
+    """Every action of each account's Actions sheet, in the sheet's order; an account without one has
+    no row."""
+    records = []
+    for a in analyses:
+        factors = {f.id: f for f in a.catalog.factors}
+        for action in a.assessment.actions:
+            factor = factors.get(action.factor_id) if action.factor_id else None
+            records.append({
+                **_keys(a),
+                "factor_id": action.factor_id,
+                **_in_languages("factor_title", langs, factor.title.get if factor else lambda lang: None),
+                "action": action.text,
+                "owner": action.owner,
+                "due": action.due.isoformat() if action.due else None,
+                "status": str(action.status),
+                "shared": action.shared,
+            })  # fmt: skip
+    return records
+
+
+def plan_record(analysis: AccountAnalysis) -> dict | None:
+    """The account's rebalancing proposal as JSON gives it (see :mod:`reportgen.rebalancing`); None when
+    the account is of its target type."""
+    plan = rebalancing_plan(analysis)
+    if plan is None:
+        return None
+    projected = plan.projected
+    return {
+        "target_zone": plan.target_zone_id,
+        "reached": plan.reached,
+        "moves": [
+            {"factor_id": m.factor_id, "side": str(m.side), "from": m.from_score, "to": m.to_score}
+            for m in plan.moves
+        ],
+        "projected": {
+            "supplier_index": projected.supplier_index,
+            "key_account_index": projected.key_account_index,
+            "balance": projected.balance,
+            "zone": projected.zone.id,
+        },
+    }
+
+
 def neutralise(text: str) -> str:
     """Text a spreadsheet would run as a formula, made inert with a leading apostrophe."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
@@ -316,7 +375,8 @@ def _by_account(records: list[dict]) -> dict[tuple, list[dict]]:
 
 
 def _json_bytes(accounts: list[dict], nested: dict[str, list[dict]]) -> bytes:
-    """One document: each account with the rows of the *nested* tables (factors, ratings) under it."""
+    """One document: each account with the rows of the *nested* tables (factors, ratings, actions) under
+    it."""
     grouped = {table: _by_account(records) for table, records in nested.items()}
     accounts = [
         {**record, **{table: rows.get(tuple(record[k] for k in KEYS), []) for table, rows in grouped.items()}}
@@ -341,6 +401,7 @@ def export_files(
         "accounts": (account_records(analyses, langs), column_names(ACCOUNT_COLUMNS, langs)),
         "factors": (factor_records(analyses, langs), column_names(FACTOR_COLUMNS, langs)),
         "ratings": (rating_records(analyses), column_names(RATING_COLUMNS, langs)),
+        "actions": (action_records(analyses, langs), column_names(ACTION_COLUMNS, langs)),
     }
     if fmt == "csv":
         return [
@@ -350,7 +411,10 @@ def export_files(
     if fmt == "xlsx":
         return [(export_file_name(stem, fmt), _xlsx_bytes({table: tables[table] for table in EXPORT_TABLES}))]
     nested = {table: tables[table][0] for table in EXPORT_TABLES if table != "accounts"}
-    return [(export_file_name(stem, fmt), _json_bytes(tables["accounts"][0], nested))]
+    accounts = [
+        {**record, "plan": plan_record(a)} for record, a in zip(tables["accounts"][0], analyses, strict=True)
+    ]
+    return [(export_file_name(stem, fmt), _json_bytes(accounts, nested))]
 
 
 def export(

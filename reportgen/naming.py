@@ -14,7 +14,7 @@ from reportgen.model import AccountAnalysis, Assessment, Period
 from reportgen.settings import INTERNAL_EDITION, SHARED_EDITION
 from reportgen.writing import safe_stem, slugify
 
-EXPORT_TABLES = ("accounts", "factors", "ratings")
+EXPORT_TABLES = ("accounts", "factors", "ratings", "actions")
 """The tables of an export: one CSV file each, one sheet each in a workbook."""
 TEMPLATE_FOLDER = Path("input")
 

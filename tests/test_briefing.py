@@ -12,6 +12,7 @@ from reportgen.analysis import analyse
 from reportgen.briefing import (
     BriefingCharts,
     GapClassNote,
+    PlanPoint,
     RaterEntry,
     SpreadView,
     ViewIndices,
@@ -38,6 +39,8 @@ from reportgen.workload import prepare
 from tests.conftest import CALLOWAY, EXAMPLES, briefing_view
 from tests.test_analysis import small_catalog
 from tests.test_portfolio import Q2, Q3, make
+from tests.test_rebalancing import account as rebalanced
+from tests.test_rebalancing import custom_catalog
 
 CHARTS = BriefingCharts("<svg/>", "<svg/>", "<svg/>")
 
@@ -296,3 +299,107 @@ def test_without_an_intended_relationship_page_1_says_nothing_of_one(catalog):
     view = view_of(make(catalog, "Acme", Q3, 4, 2))
     assert view.summary.intended is None
     assert 'class="intended' not in Renderer().briefing_html(view)
+
+
+# The rebalancing proposal: the four-factor catalog of tests/test_rebalancing.py, weights alike, where one
+# scale point of one factor moves an index by 6.25.
+
+
+@pytest.fixture(scope="module")
+def four(catalog):
+    return custom_catalog(catalog, [1, 1, 1, 1])
+
+
+def test_a_proposal_lists_each_move_with_its_effect_and_the_projected_figures(four):
+    # S (100 + 75 + 50 + 50) / 4 = 68.75 → 69, K 50: +19, frustrated; the target is balance at K's level
+    # (a preferred partner). Scaling f1 back from 5 to 3 gives S 56.25 → 56: −13 on S, +6, balanced.
+    analysis = rebalanced(four, [5, 4, 3, 3], [3, 3, 3, 3])
+    for lang, kind_words, zone in (
+        ("en", "we scale back", "Preferred partner"),
+        ("de", "wir fahren zurück", "Bevorzugter Partner"),
+    ):
+        proposal = view_of(analysis, lang).proposal
+        assert (proposal.target_name, proposal.intended, proposal.reached) == (zone, False, True)
+        (move,) = proposal.moves
+        assert (move.number, move.label, move.kind, move.kind_words) == (
+            1,
+            four.factors[0].label(lang),
+            "scale_back",
+            kind_words,
+        )
+        assert (move.from_score, move.to_score) == (5, 3)
+        assert (move.supplier_change, move.key_account_change, move.balance_change) == (-13, 0, -13)
+        assert (proposal.today.supplier_index, proposal.today.key_account_index, proposal.today.balance) == (
+            69,
+            50,
+            19,
+        )
+        assert proposal.projected == PlanPoint(56, 50, 6, zone)
+        assert view_of(analysis, lang).summary.proposal_arrow
+
+
+def test_a_proposal_that_cannot_reach_the_target_says_so_and_shows_the_best_reachable_point():
+    """Brandtner 2026-Q3 is meant to be a strategic partnership at S 81, K 23: four asks of two points
+    each raise K by 4, 3, 3 and 3 to 36, far short of it; the account stays critically frustrated."""
+    workload = prepare(sorted(EXAMPLES.glob("brandtner-*")), load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG))
+    brandtner = workload.analyses[-1]
+    for lang, target, out_of_reach, best in (
+        ("en", "“Strategic partnership”", "No allowed set of moves", "Best reachable"),
+        (
+            "de",
+            "„Strategische Partnerschaft“",
+            "Keine zulässige Auswahl von Schritten",
+            "Bestenfalls erreichbar",
+        ),
+    ):
+        view = briefing_view(brandtner, lang, workload.history_of(brandtner), drawn=False)
+        proposal = view.proposal
+        assert proposal.intended and not proposal.reached
+        assert [m.kind for m in proposal.moves] == ["ask_key_account"] * 4
+        assert [m.key_account_change for m in proposal.moves] == [4, 3, 3, 3]
+        assert (proposal.today.supplier_index, proposal.today.key_account_index) == (81, 23)
+        assert (proposal.projected.supplier_index, proposal.projected.key_account_index) == (81, 36)
+        assert proposal.projected.zone_name == proposal.today.zone_name
+        html = Renderer().briefing_html(view)
+        for words in (target, out_of_reach, best):
+            assert words in html
+
+
+def test_an_account_on_target_gets_no_proposal_and_its_briefing_as_before(four):
+    analysis = rebalanced(four, [4, 4, 4, 4], [4, 4, 4, 4])
+    view = view_of(analysis)
+    assert view.proposal is None and not view.summary.proposal_arrow
+    assert 'class="proposal' not in Renderer().briefing_html(view)
+
+
+def test_the_edition_without_the_proposal_leaves_it_out_of_the_view_and_the_diagram(four):
+    from reportgen.charts import briefing_charts
+
+    analysis = rebalanced(four, [5, 4, 3, 3], [3, 3, 3, 3])
+    view = build_briefing(analysis, "en", date(2026, 11, 27), None, CHARTS, with_proposal=False)
+    assert view.proposal is None and not view.summary.proposal_arrow
+    html = Renderer().briefing_html(view)
+    assert 'class="proposal' not in html and "rebalancing proposal" not in html
+    with_arrow = briefing_charts(analysis, "en").diagram_svg
+    without = briefing_charts(analysis, "en", with_proposal=False).diagram_svg
+    assert with_arrow != without
+
+
+def test_the_proposal_says_it_is_made_on_our_view_where_the_key_account_sees_another_zone(three):
+    # ours: 4 against 2 everywhere (S 75, K 25: frustrated); theirs: 2 against 4 (the key account invests more)
+    analysis = voices(three, {ANNA: [(4, 2)] * 3, DORA: [(2, 4)] * 3})
+    assert analysis.zones_disagree
+    proposal = view_of(analysis).proposal
+    assert proposal.views_disagree
+    assert "The proposal is made on our view." in Renderer().briefing_html(view_of(analysis))
+    alone = voices(three, {ANNA: [(4, 2)] * 3})
+    assert not view_of(alone).proposal.views_disagree
+
+
+def test_the_proposal_follows_the_team_with_several_voices_and_precedes_the_questions_without(three):
+    """With several voices the last page is full and the team's page has room; a single rater's briefing
+    has room before its coaching questions, so it keeps four pages where it can."""
+    team = Renderer().briefing_html(view_of(voices(three, {ANNA: [(4, 2)] * 3, DORA: [(2, 4)] * 3})))
+    assert team.index('class="team"') < team.index('class="proposal"') < team.index('class="factors"')
+    alone = Renderer().briefing_html(view_of(voices(three, {ANNA: [(4, 2)] * 3})))
+    assert alone.index('class="factors"') < alone.index('class="proposal"') < alone.index('class="coaching"')

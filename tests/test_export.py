@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 from reportgen.analysis import analyse
 from reportgen.export import (
     ACCOUNT_COLUMNS,
+    ACTION_COLUMNS,
     FACTOR_COLUMNS,
     RATING_COLUMNS,
     SCHEMA,
@@ -23,7 +25,8 @@ from reportgen.export import (
     neutralise,
 )
 from reportgen.i18n import LANGUAGES
-from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Rater, View
+from reportgen.model import AccountFacts, Action, ActionStatus, Assessment, FactorRating, Period, Rater, View
+from reportgen.naming import EXPORT_TABLES
 
 
 @pytest.fixture
@@ -39,7 +42,7 @@ def analyses(catalog):
 
 
 def test_german_csv_round_trips_through_pandas_with_the_analysis_values(analyses, catalog, tmp_path):
-    accounts_csv, factors_csv, _ = export(analyses, "csv", tmp_path, "x", german=True)
+    accounts_csv, factors_csv, _, _ = export(analyses, "csv", tmp_path, "x", german=True)
     assert accounts_csv.read_bytes().startswith(b"\xef\xbb\xbfaccount_id;account;")
     accounts = pd.read_csv(accounts_csv, sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False)
     assert list(accounts.columns) == column_names(ACCOUNT_COLUMNS, LANGUAGES)
@@ -57,7 +60,7 @@ def test_german_csv_round_trips_through_pandas_with_the_analysis_values(analyses
 
 
 def test_csv_neutralises_formulas(analyses, catalog, tmp_path):
-    accounts_csv, _, _ = export(analyses, "csv", tmp_path, "x")
+    accounts_csv, _, _, _ = export(analyses, "csv", tmp_path, "x")
     text = accounts_csv.read_text(encoding="utf-8")
     assert "'@SUM(A1)," in text and "'=HYPERLINK" in text
     for start in ("=", "+", "-", "@", "\t", "\r"):
@@ -68,7 +71,7 @@ def test_csv_neutralises_formulas(analyses, catalog, tmp_path):
 def test_xlsx_stores_formula_like_text_as_text(analyses, catalog, tmp_path):
     (path,) = export(analyses, "xlsx", tmp_path, "x")
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["accounts", "factors", "ratings"]
+    assert workbook.sheetnames == ["accounts", "factors", "ratings", "actions"]
     cell = workbook["accounts"]["B3"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
     assert workbook["accounts"]["J2"].value == analyses[0].supplier_index
@@ -214,7 +217,7 @@ CSV_TEXT = {int: r"-?\d+", float: r"-?\d+,\d+", bool: r"true|false", str: r"[a-z
 
 
 def test_csv_has_every_new_column_and_a_ratings_file(voices, tmp_path):
-    accounts_csv, factors_csv, ratings_csv = export(voices, "csv", tmp_path, "x", german=True)
+    accounts_csv, factors_csv, ratings_csv, _ = export(voices, "csv", tmp_path, "x", german=True)
     assert ratings_csv.name == "x_ratings.csv"
 
     def rows(path: Path) -> list[dict]:
@@ -270,3 +273,106 @@ def test_json_has_every_new_column_typed(voices, tmp_path):
         assert type(several["factors"][0][name]) is kind, name
     assert [one[name] for name in NEW_ACCOUNT_COLUMNS] == [1, 0] + [None] * 6
     assert list(several["ratings"][0]) == [c.name for c in RATING_COLUMNS[3:]]
+
+
+# Issue 12: each account's rebalancing plan (JSON) and the actions of its Actions sheet (every format).
+
+
+def four_factor_catalog(catalog):
+    from tests.test_rebalancing import custom_catalog
+
+    return custom_catalog(catalog, [1, 1, 1, 1])
+
+
+def test_json_gives_the_plan_of_an_account_off_target_and_null_on_target(catalog, tmp_path):
+    from tests.test_rebalancing import account
+
+    four = four_factor_catalog(catalog)
+    # S 69, K 50 (+19, frustrated); balance at K's level is a preferred partner: f1 5 → 3 gives S 56.
+    frustrated = account(four, [5, 4, 3, 3], [3, 3, 3, 3])
+    # Meant to be lean at S 50, K 50 (balanced, a preferred partner), and we never ask for less: f1 to f4
+    # are equal on both sides, so no move is allowed at all; the plan is not reached and stays where it is.
+    stuck = account(four, [3, 3, 3, 3], [3, 3, 3, 3], intended="lean_supplier")
+    on_target = account(four, [4, 4, 4, 4], [4, 4, 4, 4])
+    (path,) = export([frustrated, stuck, on_target], "json", tmp_path, "x")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["schema"] == SCHEMA == "reportgen-export/4"
+    first, second, third = document["accounts"]
+    assert first["plan"] == {
+        "target_zone": "preferred_partner",
+        "reached": True,
+        "moves": [{"factor_id": "f1", "side": "supplier", "from": 5.0, "to": 3.0}],
+        "projected": {
+            "supplier_index": 56,
+            "key_account_index": 50,
+            "balance": 6,
+            "zone": "preferred_partner",
+        },
+    }
+    assert second["plan"] == {
+        "target_zone": "lean_supplier",
+        "reached": False,
+        "moves": [],
+        "projected": {
+            "supplier_index": 50,
+            "key_account_index": 50,
+            "balance": 0,
+            "zone": "preferred_partner",
+        },
+    }
+    assert third["plan"] is None
+    assert list(first)[list(first).index("plan") + 1 :] == ["factors", "ratings", "actions"]
+
+
+ACTIONS = (
+    Action("Ask for the 2027 forecast", "early-involvement", "Anna Berg", date(2026, 12, 15),
+           ActionStatus.OPEN, shared=True),
+    Action("=Review the whole contract", None, None, None, ActionStatus.DROPPED),
+)  # fmt: skip
+
+
+@pytest.fixture
+def with_actions(catalog):
+    """Acme with two actions (one on a factor, shared; one on the relationship as a whole, dropped) and
+    Beta without any."""
+    ratings = tuple(FactorRating(f.id, 4, 3) for f in catalog.factors)
+    acme = Assessment(AccountFacts("Acme", account_id="KA-1"), Period(2026, 3), ratings, actions=ACTIONS)
+    beta = Assessment(AccountFacts("Beta"), Period(2026, 3), ratings)
+    return [analyse(acme, catalog), analyse(beta, catalog)]
+
+
+def test_the_actions_table_in_csv(with_actions, catalog, tmp_path):
+    files = export(with_actions, "csv", tmp_path, "x")
+    assert [path.name for path in files] == [f"x_{table}.csv" for table in EXPORT_TABLES]
+    actions_csv = files[EXPORT_TABLES.index("actions")]
+    rows = list(csv.DictReader(io.StringIO(actions_csv.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == column_names(ACTION_COLUMNS, LANGUAGES)
+    early = catalog.factors[0]
+    assert early.id == "early-involvement"
+    assert rows == [
+        {"account_id": "KA-1", "account": "Acme", "period": "2026-Q3", "factor_id": "early-involvement",
+         "factor_title_de": early.title.de, "factor_title_en": early.title.en,
+         "action": "Ask for the 2027 forecast", "owner": "Anna Berg", "due": "2026-12-15", "status": "open",
+         "shared": "true"},
+        {"account_id": "KA-1", "account": "Acme", "period": "2026-Q3", "factor_id": "", "factor_title_de": "",
+         "factor_title_en": "", "action": "'=Review the whole contract", "owner": "", "due": "",
+         "status": "dropped", "shared": "false"},
+    ]  # fmt: skip
+
+
+def test_the_actions_sheet_in_xlsx_and_the_actions_of_each_account_in_json(with_actions, tmp_path):
+    (xlsx,) = export(with_actions, "xlsx", tmp_path, "x", langs=("en",))
+    sheet = load_workbook(xlsx)["actions"]
+    header, *values = sheet.iter_rows(values_only=True)
+    assert list(header) == column_names(ACTION_COLUMNS, ("en",))
+    assert [row[header.index("due")] for row in values] == ["2026-12-15", None]
+    assert [row[header.index("shared")] for row in values] == [True, False]
+    assert sheet.cell(3, header.index("action") + 1).data_type == "s"  # formula-like text stays text
+    (path,) = export(with_actions, "json", tmp_path, "x", langs=("en",))
+    acme, beta = json.loads(path.read_text(encoding="utf-8"))["accounts"]
+    assert acme["actions"][0] == {"factor_id": "early-involvement",
+                                  "factor_title_en": with_actions[0].catalog.factors[0].title.en,
+                                  "action": "Ask for the 2027 forecast", "owner": "Anna Berg",
+                                  "due": "2026-12-15", "status": "open", "shared": True}  # fmt: skip
+    assert acme["actions"][1]["factor_id"] is None and acme["actions"][1]["shared"] is False
+    assert beta["actions"] == []

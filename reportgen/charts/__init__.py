@@ -22,6 +22,7 @@ from reportgen.history import AccountHistory, past_of
 from reportgen.model import AccountAnalysis
 from reportgen.portfolio import PortfolioAnalysis
 from reportgen.portfolio_report import PortfolioCharts
+from reportgen.rebalancing import rebalancing_plan
 from reportgen.settings import SHARED_EDITION
 from reportgen.shared_briefing import SharedCharts
 
@@ -37,13 +38,16 @@ __all__ = [
 
 
 def briefing_charts(
-    analysis: AccountAnalysis, lang: str, history: AccountHistory | None = None
+    analysis: AccountAnalysis, lang: str, history: AccountHistory | None = None, *, with_proposal: bool = True
 ) -> BriefingCharts:
-    """The diagram (with the path from earlier assessments), the profile and, with history, the trend."""
+    """The diagram (with the path from earlier assessments and, *with_proposal*, the arrow to where the
+    rebalancing proposal would bring the account), the profile and, with history, the trend. An edition
+    handed to the key account goes without the proposal, as :func:`reportgen.briefing.build_briefing`."""
     catalog = analysis.catalog
     past = past_of(analysis, history)
+    plan = rebalancing_plan(analysis) if with_proposal else None
     return BriefingCharts(
-        diagram_svg=partnership_diagram(analysis, catalog, lang, path=past.earlier),
+        diagram_svg=partnership_diagram(analysis, catalog, lang, path=past.earlier, plan=plan),
         profile_svg=factor_profile(analysis, catalog, lang),
         trend_svg=trend_chart(past.timeline, lang) if past.timeline else None,
     )

@@ -30,6 +30,7 @@ from reportgen.charts.zones import (
 )
 from reportgen.i18n import Formatter
 from reportgen.model import AccountAnalysis, FactorResult, View
+from reportgen.rebalancing import Plan
 from reportgen.wording import intended_region_label, view_label
 
 ACCOUNT_LABEL_SIZE = (21.0, 5.5)  # data units (0–100 axes), a little generous
@@ -37,16 +38,24 @@ PERIOD_LABEL_SIZE = (13.0, 4.0)
 
 
 def partnership_diagram(
-    analysis: AccountAnalysis, catalog: Catalog, lang: str, path: tuple[AccountAnalysis, ...] = ()
+    analysis: AccountAnalysis,
+    catalog: Catalog,
+    lang: str,
+    path: tuple[AccountAnalysis, ...] = (),
+    plan: Plan | None = None,
 ) -> str:
     """The chart as SVG text (see :func:`drawn_diagram`)."""
-    with drawn_diagram(analysis, catalog, lang, path) as figure:
+    with drawn_diagram(analysis, catalog, lang, path, plan) as figure:
         return render_svg(figure)
 
 
 @contextmanager
 def drawn_diagram(
-    analysis: AccountAnalysis, catalog: Catalog, lang: str, path: tuple[AccountAnalysis, ...] = ()
+    analysis: AccountAnalysis,
+    catalog: Catalog,
+    lang: str,
+    path: tuple[AccountAnalysis, ...] = (),
+    plan: Plan | None = None,
 ) -> Iterator:
     """Supplier investment (y) against key account investment (x), zones shaded and named.
 
@@ -57,12 +66,16 @@ def drawn_diagram(
     the block only: the square, zones and legend are shared by every diagram of the catalog and
     language (see :func:`~reportgen.charts.style.on_ground`). Where the account names the relationship
     it is meant to have, that type's region is outlined and named in the legend, as part of the ground.
+    With a rebalancing *plan*, a dashed arrow leads from the account to where the plan's moves would
+    bring it (see :func:`_draw_plan`).
     """
     intended = intended_type(analysis, catalog)
     variant = (lang,) if intended is None else (lang, intended.id)
     with on_ground("diagram", catalog, variant, lambda: _ground(catalog, lang, intended)) as (figure, axes):
         occupied = _draw_factor_points(axes, analysis, catalog)
         labels: list = []
+        if plan is not None:
+            _draw_plan(axes, analysis, plan, occupied)
         _draw_path(axes, (*path, analysis), occupied, labels)
         if analysis.key_account_view is None:
             _draw_account(axes, analysis, lang, occupied, labels)
@@ -198,6 +211,38 @@ def _draw_path(axes, steps: tuple[AccountAnalysis, ...], occupied: list, labels:
             else None,
         )
     occupied.extend(markers[1:])  # the account's own label keeps clear of its earlier rings too
+
+
+PLAN_CLEARANCE = 2.5
+"""The projected point's ring, in data units."""
+
+
+def _draw_plan(axes, analysis: AccountAnalysis, plan: Plan, occupied: list) -> None:
+    """A dashed arrow from the account to the point the rebalancing proposal projects, ending in an open
+    ring: a what-if, drawn apart from the path the account has taken. Every label is placed after it and
+    keeps clear of the arrow and the ring."""
+    start = (analysis.key_account_index, analysis.supplier_index)
+    end = (plan.projected.key_account_index, plan.projected.supplier_index)
+    if end == start:  # no move brought the account closer: there is nowhere to lead
+        return
+    axes.scatter(*end, s=70, color="white", edgecolors=INK, linewidths=1.1, zorder=6)
+    axes.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        zorder=6,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": INK,
+            "linewidth": 1.1,
+            "shrinkA": 7,
+            "shrinkB": 4,
+            "linestyle": (0, (2.5, 1.8)),
+            "mutation_scale": 9,
+        },
+    )
+    occupied.append((*end, PLAN_CLEARANCE))
+    occupied.extend((x, y, VIEWS_LINE_CLEARANCE) for x, y in _points_along(start, end, step=2.5))
 
 
 def _draw_account(axes, analysis: AccountAnalysis, lang: str, occupied: list, labels: list) -> None:

@@ -112,3 +112,41 @@ def test_the_intended_relationship_is_outlined_and_named_in_the_legend_only_wher
     assert not any(word.startswith("Angestrebt") for word in texts(plain))
     # the ground drawn for an intended type is kept apart: an account without one is drawn as before
     assert plain == plain_before
+
+
+def test_a_rebalancing_plan_is_a_dashed_arrow_to_an_open_ring_at_the_projected_point(analysis, catalog):
+    from matplotlib.text import Annotation
+
+    from reportgen.charts.diagram import drawn_diagram
+    from reportgen.charts.style import forget_grounds
+    from reportgen.rebalancing import rebalancing_plan
+
+    plan = rebalancing_plan(analysis)
+    today = (analysis.key_account_index, analysis.supplier_index)
+    projected = (plan.projected.key_account_index, plan.projected.supplier_index)
+    assert projected != today
+
+    def arrows_and_points(with_plan):
+        try:
+            with drawn_diagram(analysis, catalog, "en", plan=plan if with_plan else None) as figure:
+                (axes,) = figure.axes
+                arrows = [
+                    (tuple(a.xyann), tuple(a.xy), a.arrow_patch.get_linestyle() not in ("-", "solid"))
+                    for a in axes.texts
+                    if isinstance(a, Annotation) and a.arrow_patch is not None and not a.get_text()
+                ]
+                points = [
+                    tuple(p) for c in axes.collections if hasattr(c, "get_offsets") for p in c.get_offsets()
+                ]
+                return arrows, points
+        finally:
+            forget_grounds()
+
+    arrows, points = arrows_and_points(with_plan=True)
+    assert arrows == [(today, projected, True)]  # dashed
+    assert projected in points
+    assert arrows_and_points(with_plan=False) == ([], [p for p in points if p != projected])
+    # without a plan, the chart is the one drawn before plans existed
+    assert partnership_diagram(analysis, catalog, "en", plan=None) == partnership_diagram(
+        analysis, catalog, "en"
+    )

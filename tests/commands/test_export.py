@@ -32,7 +32,7 @@ def workbook(make_workbook):
 
 
 def test_the_account_facts_come_from_the_workbook(workbook, tmp_path, catalog):
-    accounts_csv, _, _ = export_of(workbook, tmp_path / "out", "--lang", "en")
+    accounts_csv, *_ = export_of(workbook, tmp_path / "out", "--lang", "en")
     (row,) = list(csv.DictReader(io.StringIO(accounts_csv.read_text(encoding="utf-8"))))
     strategic = catalog.zones.relationship_types[-1]
     assert (row["key_account_manager"], row["annual_revenue"], row["currency"]) == (
@@ -51,7 +51,7 @@ def test_the_account_facts_come_from_the_workbook(workbook, tmp_path, catalog):
 
 
 def test_german_titles_with_lang_de(workbook, tmp_path, catalog):
-    _, factors_csv, _ = export_of(workbook, tmp_path / "out", "--lang", "de", "--german-csv")
+    _, _, factors_csv, _ = export_of(workbook, tmp_path / "out", "--lang", "de", "--german-csv")
     rows = list(csv.DictReader(io.StringIO(factors_csv.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [row["factor_title_de"] for row in rows] == [f.title.de for f in catalog.factors]
     assert "factor_title_en" not in rows[0]
@@ -75,7 +75,7 @@ def test_xlsx_and_json_carry_the_facts_and_both_languages_by_default(workbook, t
 
 def test_the_export_agrees_with_the_report(workbook, tmp_path):
     """Balance is S − K of the exported figures and the zone is decided on them, as in every report."""
-    accounts_csv, _, _ = export_of(workbook, tmp_path / "out")
+    accounts_csv, *_ = export_of(workbook, tmp_path / "out")
     (row,) = list(csv.DictReader(io.StringIO(accounts_csv.read_text(encoding="utf-8"))))
     assert int(row["balance"]) == int(row["supplier_index"]) - int(row["key_account_index"])
 
