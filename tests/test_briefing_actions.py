@@ -123,7 +123,7 @@ def test_an_account_whose_actions_are_all_closed_says_none_is_open(catalog):
                 "1 verworfen.",
                 "vor dem 27. November 2026",
                 "30.06.2026",
-                "seit 150 Tagen überfällig",
+                "150 Tage überfällig",
                 "offen seit 2026-Q2 (1 Quartal)",
                 "übernommen aus 2026-Q2",
                 "Verantwortlich",
