@@ -16,7 +16,7 @@ from reportgen.actions import ActionGroup, TrackedAction, by_factor, tracked_act
 from reportgen.analysis import intended_fit, zone_changed
 from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
-from reportgen.i18n import N_, gettext_for
+from reportgen.i18n import gettext_for
 from reportgen.model import (
     AccountAnalysis,
     AccountFacts,
@@ -34,6 +34,7 @@ from reportgen.model import (
     ZoneKind,
 )
 from reportgen.wording import (
+    action_factor_name,
     gap_class_meaning,
     gap_class_name,
     intended_fit_words,
@@ -693,10 +694,6 @@ def _history(
     )
 
 
-WHOLE_RELATIONSHIP = N_("The relationship as a whole")
-"""The heading of the actions that name no factor."""
-
-
 def _action_row(tracked: TrackedAction, made_on: date) -> ActionRow:
     action = tracked.action
     carried_from = tracked.carried_from
@@ -713,11 +710,8 @@ def _action_row(tracked: TrackedAction, made_on: date) -> ActionRow:
 
 
 def _action_group(group: ActionGroup, lang: str, made_on: date) -> ActionFactorGroup:
-    if group.factor_id is None:
-        title = gettext_for(lang)(WHOLE_RELATIONSHIP)
-    else:
-        title = group.factor.label(lang) if group.factor else group.factor_id
     rows = tuple(_action_row(tracked, made_on) for tracked in group.actions)
+    title = action_factor_name(group.factor_id, group.factor, lang)
     return ActionFactorGroup(number=group.number, title=title, rows=rows)
 
 
