@@ -148,6 +148,14 @@ class Formatter:
             return "–"
         return format_date(value, format="long", locale=self.locale)
 
+    def short_date(self, value: date | None) -> str:
+        """A day in a table's narrow column: ``27.11.2026`` / ``Nov 27, 2026``."""
+        from babel.dates import format_date
+
+        if value is None:
+            return "–"
+        return format_date(value, format="medium", locale=self.locale)
+
     def money(self, amount: float | None, currency: str) -> str:
         from babel import Locale
         from babel.numbers import format_currency

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from reportgen.actions import ActionGroup, TrackedAction, by_factor, tracked_actions
 from reportgen.analysis import as_seen_in, zone_changed, zone_ids
 from reportgen.catalog import Catalog, RelationshipType
 from reportgen.figures import shown_score
@@ -33,6 +35,12 @@ class PortfolioEntry:
     factor_moves: tuple[FactorMove, ...]
     earlier: tuple[AccountAnalysis, ...] = ()
     """The account's assessments before this quarter, oldest first: the path to where it stands."""
+    actions: tuple[TrackedAction, ...] = ()
+    """Its actions in this quarter, the open ones of earlier quarters carried forward."""
+
+    @property
+    def has_open_action(self) -> bool:
+        return any(a.is_open for a in self.actions)
 
     @property
     def name(self) -> str:
@@ -133,6 +141,17 @@ class PortfolioAnalysis:
         return tuple(e for e in self.over_investing if id(e) not in answered)
 
     @property
+    def over_investing_without_action(self) -> tuple[PortfolioEntry, ...]:
+        """In the supplier frustration zone in our view, critical or not, with no open action, carried
+        forward ones included: an imbalance nobody has set out to change."""
+        return tuple(e for e in self.over_investing if not e.has_open_action)
+
+    @property
+    def keeps_actions(self) -> bool:
+        """Some account of the quarter has an action, open or closed, this quarter's or carried forward."""
+        return any(e.actions for e in self.entries)
+
+    @property
     def movements(self) -> tuple[PortfolioEntry, ...]:
         return tuple(e for e in self.entries if e.zone_changed)
 
@@ -226,7 +245,8 @@ def analyse_portfolio(
             continue
         previous = history.before(period)
         moves = factor_moves(current, previous) if previous else ()
-        entries.append((current, previous, moves, history.all_before(period)))
+        earlier = history.all_before(period)
+        entries.append((current, previous, moves, earlier, tracked_actions(current, history)))
     entries.sort(key=lambda item: (-item[0].balance, item[0].assessment.account.name.casefold()))
     ranked = tuple(PortfolioEntry(rank, *item) for rank, item in enumerate(entries, start=1))
     main = _main_catalog([e.analysis for e in ranked], catalog)
@@ -301,3 +321,25 @@ def not_assessed_again(histories: dict[str, AccountHistory], period: Period) -> 
     names them."""
     previous = period.previous()
     return [h.at(previous) for h in histories.values() if h.at(period) is None and h.at(previous) is not None]
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    """An open action of an account, due before the day the portfolio is made."""
+
+    entry: PortfolioEntry
+    tracked: TrackedAction
+    group: ActionGroup
+    """Its factor's group, as the account's briefing lists it."""
+    days_late: int
+
+
+def overdue_actions(portfolio: PortfolioAnalysis, day: date) -> tuple[OverdueAction, ...]:
+    """Every account's overdue actions on *day*: by account in the ranking's order, each account's in its
+    briefing's order (by factor, the soonest due first)."""
+    overdue = []
+    for entry in portfolio.entries:
+        late = [a for a in entry.actions if a.overdue_on(day)]
+        for group in by_factor(late, entry.analysis.catalog):
+            overdue.extend(OverdueAction(entry, a, group, a.days_late(day)) for a in group.actions)
+    return tuple(overdue)

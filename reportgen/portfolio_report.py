@@ -10,8 +10,14 @@ from reportgen.analysis import by_share_of_balance
 from reportgen.coaching import QuestionKind, question_text
 from reportgen.i18n import N_, gettext_for
 from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, Side, ViewFigures, ZoneKind
-from reportgen.portfolio import PortfolioAnalysis, PortfolioEntry, PortfolioGap
-from reportgen.wording import gap_class_name, zone_label, zone_name, zone_names
+from reportgen.portfolio import (
+    OverdueAction,
+    PortfolioAnalysis,
+    PortfolioEntry,
+    PortfolioGap,
+    overdue_actions,
+)
+from reportgen.wording import action_factor_name, gap_class_name, zone_label, zone_name, zone_names
 from reportgen.writing import slugify
 
 DRIVERS_SHOWN = 3
@@ -144,6 +150,8 @@ class CoverSection:
     key_account_view_count: int = 0
     """Accounts whose key account answered its own questionnaire."""
     zones_disagree_count: int = 0
+    actions_listed: bool = False
+    """The report has a section on actions: the contents name it."""
 
     @property
     def dropped_count(self) -> int:
@@ -213,6 +221,35 @@ class MovementsSection:
 
 
 @dataclass(frozen=True)
+class OverdueRow:
+    """An account's open action that is overdue on the day the portfolio is made."""
+
+    account: str
+    anchor: str
+    """The account's page in the appendix."""
+    factor_number: int | None
+    factor: str
+    """The factor's short name, or the relationship as a whole."""
+    text: str
+    owner: str | None
+    due: date
+    days_late: int
+
+
+@dataclass(frozen=True)
+class ActionsSection:
+    """What the quarter's actions leave undone: the overdue ones, and the over-investing accounts that no
+    open action addresses."""
+
+    made_on: date
+    keeps_actions: bool
+    """Some account has an action; otherwise the section says no workbook lists one."""
+    overdue: tuple[OverdueRow, ...]
+    without_action: tuple[AccountRow, ...]
+    """In the supplier frustration zone (critical or not) in our view, without an open action."""
+
+
+@dataclass(frozen=True)
 class AppendixSection:
     pages: tuple[AppendixPage, ...]
 
@@ -234,6 +271,8 @@ class PortfolioView:
     questions: QuestionsSection
     movements: MovementsSection
     appendix: AppendixSection
+    actions: ActionsSection | None = None
+    """None when no action is overdue and every over-investing account has an open one."""
 
 
 def _note(result, lang: str, change: float | None = None) -> FactorNote:
@@ -341,7 +380,9 @@ Pick = Callable[[Iterable[PortfolioEntry]], tuple[AccountRow, ...]]
 """The rows of some of the portfolio's entries, each made once and shared by every section."""
 
 
-def _cover(portfolio: PortfolioAnalysis, pick: Pick, capacity: Capacity, lang: str) -> CoverSection:
+def _cover(
+    portfolio: PortfolioAnalysis, pick: Pick, capacity: Capacity, lang: str, actions_listed: bool
+) -> CoverSection:
     names = {}
     for entry in portfolio.entries:  # a zone only another catalog has is named as that catalog names it
         names.update(zone_names(entry.analysis.catalog, lang))
@@ -365,6 +406,7 @@ def _cover(portfolio: PortfolioAnalysis, pick: Pick, capacity: Capacity, lang: s
         capacity=capacity,
         key_account_view_count=len(portfolio.with_key_account_view),
         zones_disagree_count=len(portfolio.zones_disagree),
+        actions_listed=actions_listed,
     )
 
 
@@ -411,6 +453,36 @@ def _questions(
     )
 
 
+def _overdue_row(item: OverdueAction, row: AccountRow, lang: str) -> OverdueRow:
+    action = item.tracked.action
+    return OverdueRow(
+        account=row.name,
+        anchor=row.anchor,
+        factor_number=item.group.number,
+        factor=action_factor_name(item.group.factor_id, item.group.factor, lang),
+        text=action.text,
+        owner=action.owner,
+        due=action.due,
+        days_late=item.days_late,
+    )
+
+
+def _actions(portfolio: PortfolioAnalysis, pick: Pick, made_on: date, lang: str) -> ActionsSection | None:
+    """The overdue actions and the over-investing accounts without an open one; None when there is
+    neither, so a quarter with nothing to say about actions has no section."""
+    overdue = overdue_actions(portfolio, made_on)
+    without = portfolio.over_investing_without_action
+    if not overdue and not without:
+        return None
+    rows = {id(e): row for e, row in zip(portfolio.entries, pick(portfolio.entries), strict=True)}
+    return ActionsSection(
+        made_on=made_on,
+        keeps_actions=portfolio.keeps_actions,
+        overdue=tuple(_overdue_row(item, rows[id(item.entry)], lang) for item in overdue),
+        without_action=pick(without),
+    )
+
+
 def build_portfolio(
     portfolio: PortfolioAnalysis, lang: str, made_on: date, charts: PortfolioCharts
 ) -> PortfolioView:
@@ -424,6 +496,7 @@ def build_portfolio(
     def answer(entries: Iterable[PortfolioEntry]) -> tuple[AccountRow, ...]:
         return tuple(answer_rows[id(e)] for e in entries)
 
+    actions = _actions(portfolio, pick, made_on, lang)
     capacity = Capacity(
         limit=portfolio.capacity.limit,
         accounts=answer(portfolio.capacity.accounts),
@@ -439,11 +512,12 @@ def build_portfolio(
         period=str(portfolio.period),
         catalog_title=portfolio.catalog.title.get(lang),
         catalog_label=_catalogs_label(portfolio),
-        cover=_cover(portfolio, pick, capacity, lang),
+        cover=_cover(portfolio, pick, capacity, lang, actions_listed=actions is not None),
         map=MapSection(charts.map_svg),
         ranking=RankingSection(pick(portfolio.entries)),
         voices=_voices(portfolio, pick, lang),
         questions=_questions(portfolio, pick, answer, capacity, lang),
         movements=MovementsSection(str(portfolio.previous_period), pick(portfolio.movements)),
         appendix=AppendixSection(appendix),
+        actions=actions,
     )

@@ -4,7 +4,7 @@ and views."""
 from __future__ import annotations
 
 from reportgen.analysis import zone_ids
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, Factor
 from reportgen.i18n import N_, gettext_for
 from reportgen.model import (
     SUPPLIER_FRUSTRATION_CRITICAL,
@@ -113,3 +113,15 @@ def zone_meaning(zone: Zone, catalog: Catalog, lang: str) -> tuple[str, str]:
         return area.name.get(lang), meaning.get(lang)
     area = zones.account_invests_more
     return area.name.get(lang), area.meaning.get(lang)
+
+
+WHOLE_RELATIONSHIP = N_("The relationship as a whole")
+"""What an action that names no factor is about."""
+
+
+def action_factor_name(factor_id: str | None, factor: Factor | None, lang: str) -> str:
+    """What an action is about, as a narrow column names it: its factor's short name, the relationship as
+    a whole, or the id of a factor no catalog at hand knows."""
+    if factor_id is None:
+        return gettext_for(lang)(WHOLE_RELATIONSHIP)
+    return factor.label(lang) if factor else factor_id

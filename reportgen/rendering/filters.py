@@ -30,6 +30,7 @@ def register_filters(environment: Environment, lang: str) -> None:
         score=formatter.score,
         percent=formatter.percent,
         longdate=formatter.date,
+        shortdate=formatter.short_date,
         money=formatter.money,
         svg_data_uri=svg_data_uri,
     )

@@ -1,0 +1,169 @@
+"""Actions across quarters: this quarter's, the open ones carried forward, since when they are open, which
+are overdue, and their order by factor."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from reportgen.actions import by_factor, tracked_actions
+from reportgen.history import build_histories
+from reportgen.model import Action, ActionStatus, Period
+from tests.test_portfolio import Q1, Q2, Q3, make
+
+OPEN, DONE, DROPPED = ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED
+
+
+def with_actions(analysis, *actions: Action):
+    return replace(analysis, assessment=replace(analysis.assessment, actions=actions))
+
+
+def quarters(catalog, *listed: tuple[Period, tuple[Action, ...]]):
+    """The account "Alpha" assessed in each quarter given, each workbook listing the actions given; its
+    latest analysis and its history."""
+    analyses = [with_actions(make(catalog, "Alpha", period, 4, 3), *actions) for period, actions in listed]
+    (history,) = build_histories(analyses).values()
+    return analyses[-1], history
+
+
+def shown(tracked):
+    return [(t.action.text, t.action.status, str(t.since), str(t.listed_in)) for t in tracked]
+
+
+def test_an_open_action_no_later_workbook_lists_is_carried_forward(catalog):
+    f1, f2, f3 = (f.id for f in catalog.factors[:3])
+    now, history = quarters(
+        catalog,
+        (Q1, (Action("Visit the plant", f1), Action("Agree on forecast", f2))),
+        (Q2, (Action("Agree on forecast", f2, status=DONE),)),
+        (Q3, (Action("New contact in purchasing", f3),)),
+    )
+    tracked = tracked_actions(now, history)
+    # This quarter's first, then the carried ones; the forecast action was closed in Q2.
+    assert shown(tracked) == [
+        ("New contact in purchasing", OPEN, "2026-Q3", "2026-Q3"),
+        ("Visit the plant", OPEN, "2026-Q1", "2026-Q1"),
+    ]
+    new, carried = tracked
+    assert new.carried_from is None and new.quarters_open == 0
+    assert carried.carried_from == Q1 and carried.quarters_open == 2
+
+
+def test_the_same_action_is_matched_by_factor_and_text_whatever_case_and_spaces(catalog):
+    f1, f2 = (f.id for f in catalog.factors[:2])
+    now, history = quarters(
+        catalog,
+        (Q1, (Action("Visit the plant", f1, owner="Anja"),)),
+        (Q2, (Action("  visit THE   plant ", f1, owner="Jürgen", due=date(2026, 6, 30)),)),
+        (Q3, (Action("Visit the plant", f2),)),  # another factor: another action
+    )
+    tracked = tracked_actions(now, history)
+    assert shown(tracked) == [
+        ("Visit the plant", OPEN, "2026-Q3", "2026-Q3"),
+        ("  visit THE   plant ", OPEN, "2026-Q1", "2026-Q2"),
+    ]
+    # The later listing's owner and due date count; it is open since its first listing.
+    assert tracked[1].action.owner == "Jürgen" and tracked[1].action.due == date(2026, 6, 30)
+    assert tracked[1].carried_from == Q2 and tracked[1].quarters_open == 2
+
+
+def test_a_later_status_wins_and_done_or_dropped_close_an_action(catalog):
+    f1, f2 = (f.id for f in catalog.factors[:2])
+    now, history = quarters(
+        catalog,
+        (Q1, (Action("Plant visit", f1), Action("Joint roadmap", None), Action("Price talk", f2))),
+        (Q2, (Action("plant visit", f1, status=DROPPED), Action("Joint roadmap", None, status=DONE))),
+        (Q3, (Action("Price talk", f2, status=DONE),)),
+    )
+    tracked = tracked_actions(now, history)
+    # Closed in Q2: gone. Closed in Q3: listed this quarter as done, first listed in Q1.
+    assert shown(tracked) == [("Price talk", DONE, "2026-Q1", "2026-Q3")]
+    assert not tracked[0].is_open
+
+
+def test_an_action_listed_open_again_after_it_was_closed_is_open_anew(catalog):
+    f1 = catalog.factors[0].id
+    now, history = quarters(
+        catalog,
+        (Q1, (Action("Plant visit", f1),)),
+        (Q2, (Action("Plant visit", f1, status=DONE),)),
+        (Q3, (Action("Plant visit", f1),)),
+    )
+    assert shown(tracked_actions(now, history)) == [("Plant visit", OPEN, "2026-Q3", "2026-Q3")]
+
+
+def test_a_quarter_listed_again_keeps_its_action_open_since_the_first(catalog):
+    f1 = catalog.factors[0].id
+    now, history = quarters(
+        catalog,
+        (Q1, (Action("Plant visit", f1),)),
+        (Q3, (Action("Plant visit", f1),)),  # Q2 was not assessed
+    )
+    (tracked,) = tracked_actions(now, history)
+    assert tracked.since == Q1 and tracked.carried_from is None and tracked.quarters_open == 2
+
+
+def test_without_a_history_only_the_quarters_own_actions_stand(catalog):
+    f1 = catalog.factors[0].id
+    now, _ = quarters(catalog, (Q3, (Action("Plant visit", f1, status=DONE),)))
+    assert shown(tracked_actions(now, None)) == [("Plant visit", DONE, "2026-Q3", "2026-Q3")]
+    bare = make(catalog, "Beta", Q3, 3, 3)
+    assert tracked_actions(bare, None) == ()
+
+
+def test_later_quarters_of_the_history_do_not_count(catalog):
+    f1 = catalog.factors[0].id
+    q2, _ = quarters(catalog, (Q2, (Action("Plant visit", f1),)))
+    q3 = with_actions(make(catalog, "Alpha", Q3, 4, 3), Action("Plant visit", f1, status=DONE))
+    (history,) = build_histories([q2, q3]).values()
+    (tracked,) = tracked_actions(q2, history)
+    assert tracked.is_open and tracked.listed_in == Q2
+
+
+def test_overdue_is_open_and_due_before_the_report_date(catalog):
+    f1 = catalog.factors[0].id
+    now, history = quarters(
+        catalog,
+        (
+            Q3,
+            (
+                Action("Due yesterday", f1, due=date(2026, 11, 26)),
+                Action("Due today", f1, due=date(2026, 11, 27)),
+                Action("Done late", f1, due=date(2026, 1, 1), status=DONE),
+                Action("Dropped late", f1, due=date(2026, 1, 1), status=DROPPED),
+                Action("No due date", f1),
+            ),
+        ),
+    )
+    day = date(2026, 11, 27)
+    tracked = tracked_actions(now, history)
+    assert [t.action.text for t in tracked if t.overdue_on(day)] == ["Due yesterday"]
+    assert [t.days_late(day) for t in tracked] == [1, 0, 0, 0, 0]
+
+
+def test_actions_are_grouped_by_factor_the_relationship_first_then_in_catalog_order(catalog):
+    f1, f2, f3 = (f.id for f in catalog.factors[:3])
+    now, history = quarters(
+        catalog,
+        (Q2, (Action("Old one", "retired_factor"),)),
+        (
+            Q3,
+            (
+                Action("Third factor", f3),
+                Action("Undated", f1),
+                Action("Due late", f1, due=date(2026, 12, 31)),
+                Action("Whole relationship", None),
+                Action("Due soon", f1, due=date(2026, 10, 1)),
+            ),
+        ),
+    )
+    groups = by_factor(tracked_actions(now, history), catalog)
+    assert [(g.factor_id, g.number) for g in groups] == [
+        (None, None),
+        (f1, 1),
+        (f3, 3),
+        ("retired_factor", None),
+    ]
+    assert [a.action.text for a in groups[1].actions] == ["Due soon", "Due late", "Undated"]
+    assert groups[1].factor == catalog.factors[0] and groups[0].factor is None
+    assert f2 not in [g.factor_id for g in groups]
