@@ -124,7 +124,7 @@ class Worker:
         if job.edition == SHARED_EDITION:
             from reportgen.shared_briefing import build_shared_briefing
 
-            view = build_shared_briefing(analysis, lang, job.day, charts, job.supplier)
+            view = build_shared_briefing(analysis, lang, job.day, charts, job.supplier, job.history)
             return self.renderer.shared_briefing_pdf(view)
         from reportgen.briefing import build_briefing
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reportgen.briefing import ScaleView
+from reportgen.briefing import ActionsSection, ScaleView, actions_section
+from reportgen.history import AccountHistory
 from reportgen.i18n import gettext_for
 from reportgen.model import AccountAnalysis, Coverage, FactorResult
 
@@ -90,10 +91,9 @@ class SharedBriefingView:
     profile: SharedProfile
     joint_questions: tuple[str, ...]
     """The catalog's questions for the joint meeting; empty for a catalog that has none (older ones)."""
-    mutual_actions: None = None
-    """The mutual action plan: the actions the workbook marks to share (``Assessment.actions`` with
-    ``shared``), laid out by the template's place of that name. The actions section of the internal
-    briefing is built apart; it is wired in here once both are merged, and is never set before."""
+    mutual_actions: ActionsSection | None = None
+    """The mutual action plan: only the actions the workbooks mark to share with the key account, this
+    quarter's and the open ones carried forward; None when there is none."""
 
 
 def _comments(result: FactorResult | None, company: str) -> tuple[SharedComment, ...]:
@@ -108,9 +108,11 @@ def build_shared_briefing(
     made_on: date,
     charts: SharedCharts,
     supplier_name: str | None = None,
+    history: AccountHistory | None = None,
 ) -> SharedBriefingView:
     """The key account's edition of one account's briefing in *lang*. *supplier_name* is our company's
-    name, which the document gives beside the key account's; without it the supplier is named as such."""
+    name, which the document gives beside the key account's; without it the supplier is named as such.
+    *history* (up to this period) carries open shared actions of earlier quarters forward."""
     _ = gettext_for(lang)
     catalog = analysis.catalog
     assessment = analysis.assessment
@@ -161,4 +163,5 @@ def build_shared_briefing(
             scale=scale, profile_svg=charts.profile_svg, both_views=theirs is not None, rows=rows
         ),
         joint_questions=tuple(question.get(lang) for question in catalog.joint_questions),
+        mutual_actions=actions_section(analysis, history, lang, made_on, only_shared=True),
     )

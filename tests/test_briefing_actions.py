@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from reportgen.briefing import ActionRow, actions_section, build_briefing
 from reportgen.model import Action, ActionStatus
 from reportgen.rendering import Renderer
+from reportgen.shared_briefing import SharedCharts, build_shared_briefing
 from tests.test_actions import quarters
 from tests.test_briefing import CHARTS
 from tests.test_portfolio import Q2, Q3, make
@@ -93,6 +94,17 @@ def test_only_shared_keeps_the_actions_marked_to_share(account):
         0,
     )
     assert section.only_shared
+
+
+def test_the_edition_for_the_key_account_shows_the_shared_actions_as_a_mutual_action_plan(account):
+    now, history = account
+    view = build_shared_briefing(now, "de", DAY, SharedCharts("<svg/>"), None, history)
+    assert view.mutual_actions == actions_section(now, history, "de", DAY, only_shared=True)
+    html = Renderer().shared_briefing_html(view)
+    assert "<h2>Gemeinsamer Maßnahmenplan</h2>" in html
+    assert "Name a contact in quality" in html and "Joint forecast round" in html
+    for internal in ("Plant visit with purchasing", "Annual talk of the managing directors", "Second source"):
+        assert internal not in html
 
 
 def test_an_account_without_actions_has_no_section(catalog):
