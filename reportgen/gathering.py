@@ -15,7 +15,10 @@ period are gathered:
   a rater's factors that version does not hold are not counted (a warning names them). Catalogs with
   different scales cannot be averaged: such a file is left out;
 - a name that rated for our team and again as the key account's contact gets a warning: the key account's
-  own view may then be ours.
+  own view may then be ours;
+- the actions of our team's files are all kept, in reading order; an action two files both list (same
+  factor, same text) is kept once, as the first file has it. The key account's questionnaire has none (its
+  reader leaves an Actions sheet there unread).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 
 from reportgen.catalog import Catalog, version_order
 from reportgen.i18n import N_
-from reportgen.model import Assessment, View
+from reportgen.model import Action, Assessment, View
 from reportgen.problems import Message, Place, Problem, Severity, quoted
 from reportgen.reading.vocabulary import (
     ANNUAL_REVENUE,
@@ -207,6 +210,17 @@ def _newest(catalogs: Iterable[Catalog]) -> Catalog:
     return max(catalogs, key=lambda c: version_order(c.version) if c.id == catalogs[0].id else ())
 
 
+def _actions(counted: list[Assessment]) -> tuple[Action, ...]:
+    """Our team's actions of every counted file, in reading order, each action once (the first row that
+    lists it): raters who fill in their own workbooks often copy the same action plan."""
+    first: dict[tuple[str | None, str], Action] = {}
+    for rating in counted:
+        if rating.raters[0].view is View.SUPPLIER:
+            for action in rating.actions:
+                first.setdefault(action.key, action)
+    return tuple(first.values())
+
+
 def gather(ratings: Iterable[Assessment]) -> Gathered:
     """One account and period from each of its raters' ratings (each as read from one file or CSV group,
     in reading order)."""
@@ -236,7 +250,7 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
             problems.append(GatheredProblem(rating, problem))
         counted.append(rating)
     if len(counted) == 1:
-        return Gathered(counted[0], tuple(problems))
+        return Gathered(replace(counted[0], actions=_actions(counted)), tuple(problems))
     first = next(r for r in counted if r.raters[0].view is View.SUPPLIER)
     problems += _facts_that_differ(first, [r for r in counted if r is not first])
     team = [r.raters[0].name for r in counted if r.raters[0].view is View.SUPPLIER and r.raters[0].name]
@@ -249,5 +263,6 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
         catalog=catalog,
         raters=tuple(rater for r in counted for rater in r.raters),
         sources=tuple(dict.fromkeys(source for r in counted for source in r.sources)),
+        actions=_actions(counted),
     )
     return Gathered(gathered, tuple(problems))

@@ -197,6 +197,12 @@ class Action:
     place: Place | None = None
     """Where it stands in its file, for messages that name it."""
 
+    @property
+    def key(self) -> tuple[str | None, str]:
+        """What makes two rows the same action: its factor and its text, case and runs of spaces ignored
+        (two raters' files that both list it, or one quarter's action in the next quarter's sheet)."""
+        return (self.factor_id, identity_key(self.text))
+
 
 @dataclass(frozen=True)
 class Assessment:

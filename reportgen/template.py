@@ -4,7 +4,9 @@ Three sheets: instructions in the chosen language, the account's facts, and one 
 two score cells (a drop-down of the scale's points that rejects anything else) and a comment. Input
 cells are yellow and unlocked; ids and titles are protected without a password, so that the rows
 still match the catalog when the workbook comes back. The workbook names the catalog it was made
-from, and ``reportgen briefing`` reads it exactly as the user left it.
+from, and ``reportgen briefing`` reads it exactly as the user left it. Our team's workbook has a
+fourth sheet, the actions agreed for the account; the key account's questionnaire has none, since
+our team keeps the plan.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from dataclasses import dataclass
 
 from reportgen.catalog import Catalog, Factor
 from reportgen.i18n import N_, gettext_for
-from reportgen.model import View
+from reportgen.model import ActionStatus, View
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
     ACCOUNT_NAME,
     ACCOUNT_SHEET,
+    ACTION_COLUMNS,
+    ACTION_FACTOR,
+    ACTIONS_SHEET,
     ANNUAL_REVENUE,
     ASSESSED_BY,
     ASSESSED_ON,
@@ -26,6 +31,7 @@ from reportgen.reading.vocabulary import (
     CATALOG,
     COMMENT,
     CURRENCY,
+    DUE,
     FACTOR,
     FACTOR_ID,
     FORMER_NAME,
@@ -35,7 +41,10 @@ from reportgen.reading.vocabulary import (
     PERIOD,
     ROLE,
     SHARE_COMMENT,
-    SHARE_TEMPLATE_WORDS,
+    SHARE_WORDS,
+    SHARED,
+    STATUS,
+    STATUS_WORDS,
     SUPPLIER_SCORE,
     VIEW,
     VIEW_TEMPLATE_WORDS,
@@ -103,6 +112,8 @@ def build_template(catalog: Catalog, request: TemplateRequest) -> bytes:
     _instructions(workbook, catalog, request)
     _account_sheet(workbook, catalog, request)
     _assessment_sheet(workbook, catalog, request)
+    if not request.for_key_account:
+        _actions_sheet(workbook, catalog, request.lang)
     workbook.active = 2
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -205,7 +216,29 @@ def _our_instructions(catalog: Catalog, lang: str) -> list[tuple[str, str | None
             _(
                 '   Comments stay internal. Choose {yes} under "{column}" for a comment the edition '
                 "handed to the key account may show."
-            ).format(yes=SHARE_TEMPLATE_WORDS[lang][0], column=SHARE_COMMENT.heading(lang)),
+            ).format(yes=SHARE_WORDS[True].get(lang), column=SHARE_COMMENT.heading(lang)),
+            None,
+        ),
+        (
+            _(
+                '6. Optional: on the sheet "{sheet}", list what is to be done about the findings, one action '
+                "per row: its factor (blank: the relationship as a whole), who owns it, by when, its status "
+                "({statuses}; blank: {open}) and whether it is shared with the key account ({yes} or {no}; "
+                "blank: {no}, it stays internal)."
+            ).format(
+                sheet=ACTIONS_SHEET.heading(lang),
+                statuses=", ".join(word.get(lang) for word in STATUS_WORDS.values()),
+                open=STATUS_WORDS[ActionStatus.OPEN].get(lang),
+                yes=SHARE_WORDS[True].get(lang),
+                no=SHARE_WORDS[False].get(lang),
+            ),
+            None,
+        ),
+        (
+            _(
+                "7. Open actions of earlier quarters are carried forward: write one again only to change its "
+                "status, with the same factor and wording."
+            ),
             None,
         ),
         ("", None),
@@ -492,7 +525,7 @@ def _share_drop_down(sheet, lang: str, last_row: int) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     _ = gettext_for(lang)
-    yes, no = SHARE_TEMPLATE_WORDS[lang]
+    yes, no = SHARE_WORDS[True].get(lang), SHARE_WORDS[False].get(lang)
     share = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True, showErrorMessage=True)
     share.error = _(
         'Choose "{yes}" to share the comment with the key account; blank or "{no}" keeps it internal.'
@@ -566,3 +599,79 @@ def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> N
     sheet.print_title_rows = "1:1"
     _print_setup(sheet, landscape=True)
     _protect(sheet)
+
+
+ACTION_ROWS = 15
+"""The empty, formatted rows the Actions sheet starts with."""
+CHECKED_ROWS = 200
+"""The rows whose cells the Actions sheet's drop-downs and date check cover: more than are formatted, so
+rows added below still get them."""
+
+
+def _actions_sheet(workbook, catalog: Catalog, lang: str) -> None:
+    """Our team's action plan: drop-downs for the factor (the catalog's titles, from the assessment sheet),
+    the status and the share column, a date check on the due date. Not protected: there is nothing to keep
+    as it is, and rows may be added."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    _ = gettext_for(lang)
+    styles = _styles()
+    sheet = workbook.create_sheet(ACTIONS_SHEET.heading(lang))
+    _header(sheet, [term.heading(lang) for term in ACTION_COLUMNS], styles)
+    column_of = {term.key: index for index, term in enumerate(ACTION_COLUMNS, start=1)}
+    date_format = "DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD"
+    for row in range(2, ACTION_ROWS + 2):
+        for column in column_of.values():
+            cell = sheet.cell(row, column)
+            cell.fill = styles["input_fill"]
+            cell.border = styles["border"]
+            cell.alignment = styles["wrap"]
+        sheet.cell(row, column_of[DUE.key]).number_format = date_format
+
+    def checked(key: str) -> str:
+        letter = sheet.cell(1, column_of[key]).column_letter
+        return f"{letter}2:{letter}{CHECKED_ROWS}"
+
+    titles = f"'{ASSESSMENT_SHEET.heading(lang)}'!$B$2:$B${len(catalog.factors) + 1}"
+    factor = DataValidation(type="list", formula1=titles, allow_blank=True, showErrorMessage=True)
+    factor.error = _("Choose a factor of the list, or leave the cell blank for the relationship as a whole.")
+    choices = (
+        (STATUS, STATUS_WORDS.values(), _("Choose a status of the list; a blank status counts as {open}.")),
+        (SHARED, SHARE_WORDS.values(), _("Choose {yes} or {no}; a blank cell counts as {no}.")),
+    )
+    validations = [(factor, checked(ACTION_FACTOR.key))]
+    for term, words, error in choices:
+        listed = ",".join(word.get(lang) for word in words)
+        choice = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True, showErrorMessage=True)
+        choice.error = error.format(
+            open=STATUS_WORDS[ActionStatus.OPEN].get(lang),
+            yes=SHARE_WORDS[True].get(lang),
+            no=SHARE_WORDS[False].get(lang),
+        )
+        validations.append((choice, checked(term.key)))
+    due = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="36526",  # 1 January 2000: any real due date
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+    )
+    due.promptTitle = DUE.heading(lang)
+    due.prompt = _("A date such as {example}.").format(example=_example_date(lang))
+    due.error = _("Enter a date such as {example}, or leave the cell blank.").format(
+        example=_example_date(lang)
+    )
+    validations.append((due, checked(DUE.key)))
+    for validation, cells in validations:
+        sheet.add_data_validation(validation)
+        validation.add(cells)
+    for index, width in enumerate((34, 50, 22, 14, 14, 18), start=1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    _print_setup(sheet, landscape=True)
+
+
+def _example_date(lang: str) -> str:
+    return "31.12.2026" if lang == "de" else "2026-12-31"

@@ -4,8 +4,10 @@ Six invented companies, two quarters each, that together cover every zone of the
 every input path: German and English workbooks (xlsx), an OpenDocument workbook (ods) and a German
 Excel CSV export (``;``, decimal commas, Windows-1252). Two accounts were rated by several voices in
 their latest quarter: three raters of our team and one of the key account's contacts, one file each;
-in one the two views agree, in the other the key account's own view lands in another zone. The files
-are committed; this script is how they were made.
+in one the two views agree, in the other the key account's own view lands in another zone. Two
+accounts keep an Actions sheet across both quarters (a German xlsx, an English ods): an action of the
+first quarter still open in the second (and not written again), one done, one dropped, one overdue. The
+files are committed; this script is how they were made.
 """
 
 from __future__ import annotations
@@ -15,7 +17,17 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.catalog import load_catalog
-from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS
+from reportgen.model import ActionStatus
+from reportgen.reading.vocabulary import (
+    ACCOUNT_FIELDS,
+    ACCOUNT_SHEET,
+    ACTION_COLUMNS,
+    ACTIONS_SHEET,
+    ASSESSMENT_SHEET,
+    RATING_COLUMNS,
+    SHARE_WORDS,
+    STATUS_WORDS,
+)
 from reportgen.resources import DEFAULT_CATALOG
 from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
 from reportgen.writing import slugify
@@ -32,6 +44,19 @@ class Voice:
     scores: tuple[str, str]
     view: str = "supplier"  # or "key_account": the key account's own questionnaire
     comments: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class PlannedAction:
+    """A row of an Actions sheet: the factor by id ("" for the relationship as a whole), written as the
+    template's drop-down writes it, by its title."""
+
+    factor: str
+    text: str
+    owner: str
+    due: date | None
+    status: ActionStatus = ActionStatus.OPEN
+    shared: bool = False
 
 
 @dataclass
@@ -52,6 +77,7 @@ class Example:
     catalog_refs: dict[str, str] = field(default_factory=dict)  # periods assessed with another catalog
     role: str = ""  # the role of *assessed_by*, written in periods that have other voices
     voices: dict[str, list[Voice]] = field(default_factory=dict)  # period → the other raters
+    actions: dict[str, list[PlannedAction]] = field(default_factory=dict)  # period → its Actions sheet
 
 
 EXAMPLES = [
@@ -82,6 +108,54 @@ EXAMPLES = [
                 15: "Zusagen zu Abrufterminen wurden im Quartal zweimal kurzfristig verschoben.",
             },
             "2026-Q2": {3: "Kanban-Umstellung auf Wunsch des Kunden begonnen."},
+        },
+        actions={
+            "2026-Q2": [
+                PlannedAction(
+                    "binding-contracts",
+                    "Rahmenvertrag um Abnahmemengen und Abrufzusagen erweitern – Entwurf an den Einkauf",
+                    "Jürgen Weiß",
+                    date(2026, 11, 30),
+                    shared=True,
+                ),
+                PlannedAction(
+                    "process-development",
+                    "Kanban-Umstellung abschließen und die Kostenteilung mit Brandtner klären",
+                    "Anja Groß",
+                    date(2026, 9, 30),
+                ),
+            ],
+            # The framework agreement of Q2 is still open and not written again: it is carried forward.
+            "2026-Q3": [
+                PlannedAction(
+                    "process-development",
+                    "Kanban-Umstellung abschließen und die Kostenteilung mit Brandtner klären",
+                    "Anja Groß",
+                    date(2026, 9, 30),
+                    ActionStatus.DONE,
+                ),
+                PlannedAction(
+                    "knowledge-transfer",
+                    "Einsatz des Anwendungstechnikers auf einen Tag pro Woche begrenzen, bis Brandtner eine "
+                    "Gegenleistung zusagt",
+                    "Anja Groß",
+                    date(2026, 10, 31),
+                ),
+                PlannedAction(
+                    "early-involvement",
+                    "Neue Baureihen im Quartalsgespräch schon vor der Ausschreibung gemeinsam besprechen",
+                    "Jürgen Weiß",
+                    date(2026, 12, 15),
+                    shared=True,
+                ),
+                PlannedAction(
+                    "",
+                    "Jahresgespräch der Geschäftsführungen über die Zukunft der Partnerschaft",
+                    "Jürgen Weiß",
+                    date(2027, 1, 29),
+                    shared=True,
+                ),
+            ],
         },
     ),
     Example(
@@ -178,6 +252,61 @@ EXAMPLES = [
                 6: "Quarterly review meeting introduced – Vireo asks for our view on the roadmap.",
                 12: "Recall risk handled jointly; good cooperation with their quality team.",
             },
+        },
+        actions={
+            "2026-Q2": [
+                PlannedAction(
+                    "relationship-network",
+                    "Introduce our application engineers to Vireo's R&D team in Düsseldorf",
+                    "Katrin Müller",
+                    date(2026, 9, 15),
+                    shared=True,
+                ),
+                PlannedAction(
+                    "shared-vision",
+                    "Draft a joint target picture for 2028 with Vireo's heads of purchasing and R&D",
+                    "Katrin Müller",
+                    date(2026, 12, 18),
+                    shared=True,
+                ),
+                PlannedAction(
+                    "public-partner",
+                    "Joint booth with Vireo at MEDICA 2026",
+                    "Katrin Müller",
+                    date(2026, 11, 16),
+                ),
+            ],
+            # The joint target picture of Q2 is still open and not written again: it is carried forward.
+            "2026-Q3": [
+                PlannedAction(
+                    "relationship-network",
+                    "Introduce our application engineers to Vireo's R&D team in Düsseldorf",
+                    "Katrin Müller",
+                    date(2026, 9, 15),
+                    ActionStatus.DONE,
+                    shared=True,
+                ),
+                PlannedAction(
+                    "public-partner",
+                    "Joint booth with Vireo at MEDICA 2026",
+                    "Katrin Müller",
+                    date(2026, 11, 16),
+                    ActionStatus.DROPPED,
+                ),
+                PlannedAction(
+                    "public-partner",
+                    "Ask Vireo to name us as a reference partner in its MEDICA talk",
+                    "Katrin Müller",
+                    date(2026, 11, 13),
+                    shared=True,
+                ),
+                PlannedAction(
+                    "binding-contracts",
+                    "Prepare a framework agreement with volume commitments and service levels",
+                    "Katrin Müller",
+                    date(2027, 1, 29),
+                ),
+            ],
         },
     ),
     Example(
@@ -322,7 +451,31 @@ def workbook_sheets(example: Example, period: str, catalog, voice: Voice | None 
                 comments.get(number, ""),
             ]
         )
-    return {ACCOUNT_SHEET.heading(lang): facts, ASSESSMENT_SHEET.heading(lang): rows}
+    sheets = {ACCOUNT_SHEET.heading(lang): facts, ASSESSMENT_SHEET.heading(lang): rows}
+    if voice is None and period in example.actions:
+        sheets[ACTIONS_SHEET.heading(lang)] = actions_rows(example.actions[period], lang, catalog)
+    return sheets
+
+
+def actions_rows(actions: list[PlannedAction], lang: str, catalog) -> list[list[object]]:
+    """An Actions sheet as our team fills in the template's: titles, status and share words in *lang*."""
+    titles = {factor.id: factor.title.get(lang) for factor in catalog.factors}
+    rows: list[list[object]] = [[term.heading(lang) for term in ACTION_COLUMNS]]
+    for action in actions:
+        rows.append(
+            [
+                titles[action.factor] if action.factor else None,
+                action.text,
+                action.owner,
+                action.due,
+                STATUS_WORDS[action.status].get(lang),
+                SHARE_WORDS[action.shared].get(lang),
+            ]
+        )
+    return rows
+
+
+ACTION_WIDTHS = (34, 60, 18, 12, 12, 16)
 
 
 def csv_rows(example: Example, catalog) -> list[list[object]]:
@@ -389,7 +542,9 @@ def main() -> None:
                 if example.fmt == "ods":
                     write_ods(target, sheets)
                 else:
-                    write_xlsx(target, sheets, widths={name: (22, 48, 14, 14, 60) for name in sheets})
+                    widths = {name: (22, 48, 14, 14, 60) for name in sheets}
+                    widths[ACTIONS_SHEET.heading(example.language)] = ACTION_WIDTHS
+                    write_xlsx(target, sheets, widths=widths)
     print(f"wrote {len(list(INPUT.iterdir()))} files to {INPUT}")
 
 

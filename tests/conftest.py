@@ -152,6 +152,14 @@ def sheets_for(
     return {ACCOUNT_SHEET.heading(lang): facts_rows, ASSESSMENT_SHEET.heading(lang): rows}
 
 
+def with_actions(sheets: dict, rows: list[list[object]], lang: str = "en") -> dict:
+    """*sheets* with an Actions sheet: the headers in *lang* (factor, action, owner, due date, status,
+    share with the key account), then *rows* as given."""
+    from reportgen.reading.vocabulary import ACTION_COLUMNS, ACTIONS_SHEET
+
+    return {**sheets, ACTIONS_SHEET.heading(lang): [[term.heading(lang) for term in ACTION_COLUMNS], *rows]}
+
+
 @pytest.fixture
 def make_workbook(tmp_path: Path, catalog: Catalog):
     """Write a workbook (xlsx or ods) with the given sheets or the default assessment; return its path."""

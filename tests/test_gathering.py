@@ -14,7 +14,7 @@ from reportgen.model import Period, View
 from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
 from reportgen.selection import Selection
 from reportgen.workload import prepare, read_all
-from tests.conftest import FACTS, sheets_for
+from tests.conftest import FACTS, sheets_for, with_actions
 
 TODAY = Period(2026, 4).first_day()
 
@@ -37,9 +37,12 @@ def rater_file(tmp_path, catalog):
         key_account=None,
         catalog_ref=None,
         lang="en",
+        actions=None,
         **facts_by_label,
     ):
         sheets = sheets_for(catalog, lang=lang, supplier=supplier, key_account=key_account)
+        if actions is not None:
+            sheets = with_actions(sheets, actions)
         facts = sheets["Account"]
         for row in facts:
             if row[0] == "Assessed by":
@@ -261,3 +264,32 @@ def test_files_without_the_new_facts_are_one_rater_of_our_side_as_before(
     (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
     (rater,) = analysis.assessment.raters
     assert (rater.name, rater.role, rater.view) == ("Anja Groß", None, View.SUPPLIER)
+
+
+def test_the_actions_of_our_raters_files_are_gathered_in_reading_order_each_once(
+    tmp_path, catalogs, rater_file
+):
+    rows = {
+        "a.xlsx": [["", "Annual review", "", "", "open", "yes"], ["exclusivity", "Talk exclusivity", "", "", "", ""]],
+        # the same action again, in another case and spacing and with another status: the first is kept
+        "b.xlsx": [["Exclusivity", "talk   EXCLUSIVITY", "", "", "done", ""], ["", "Plant visit", "", "", "", ""]],
+        # the same text on another factor is another action
+        "c.xlsx": [["early-involvement", "Annual review", "", "", "", ""]],
+    }  # fmt: skip
+    for (name, actions), rater in zip(rows.items(), ("Anja Groß", "Tom Berg", "Eva Ost"), strict=True):
+        rater_file(name, rater, actions=actions)
+    rater_file("d.xlsx", "Dana White", view="Key Account", actions=[["", "Their own idea"]])
+    (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
+    assert len(analysis.assessment.raters) == 4
+    assert [(a.factor_id, a.text, a.status, a.place.file.name) for a in analysis.assessment.actions] == [
+        (None, "Annual review", "open", "a.xlsx"),
+        ("exclusivity", "Talk exclusivity", "open", "a.xlsx"),
+        (None, "Plant visit", "open", "b.xlsx"),
+        ("early-involvement", "Annual review", "open", "c.xlsx"),
+    ]
+
+
+def test_one_file_that_lists_an_action_twice_keeps_it_once(tmp_path, catalogs, rater_file):
+    rater_file("a.xlsx", "Anja Groß", actions=[["", "Annual review"], ["", "annual review "], ["", "Visit"]])
+    (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
+    assert [a.text for a in analysis.assessment.actions] == ["Annual review", "Visit"]

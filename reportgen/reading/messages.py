@@ -166,3 +166,43 @@ TEXT_SHORTENED = Message(
     N_("The text has {length} characters; reports show the first {limit}."),
     N_("Shorten it if the end matters."),
 )
+
+# The Actions sheet. A bad row is left out with a warning, never the workbook: its ratings still count.
+ACTIONS_NO_HEADER = Message(
+    N_('No header row with an "{column}" column was found, so the sheet\'s actions are left out.'),
+    N_('Put the headers "{column}", "{factor}", "{owner}", "{due}", "{status}" and "{shared}" in one row.'),
+)
+ACTION_TEXT_MISSING = Message(
+    N_("The row names no action, so it is left out."),
+    N_('Write what is to be done in the column "{column}", or clear the row.'),
+)
+ACTION_FACTOR_UNKNOWN = Message(
+    N_('"{value}" is not a factor of the catalog {catalog}, so this action is left out.'),
+    N_(
+        "Use a factor's id or its title as the catalog has it, "
+        "or leave the cell blank for an action on the relationship as a whole."
+    ),
+)
+ACTION_FACTOR_UNKNOWN_NEAR = Message(
+    N_('"{value}" is not a factor of the catalog {catalog}, so this action is left out.'),
+    N_('Did you mean "{suggestion}"? Leave the cell blank for an action on the relationship as a whole.'),
+)
+ACTION_DUE_INVALID = Message(
+    N_('"{value}" is not a date, so this action is left out.'),
+    N_("Enter the due date such as 31.12.2026 or 2026-12-31, or leave the cell blank."),
+)
+ACTION_STATUS_UNKNOWN = Message(
+    N_('"{value}" is not a status of an action, so this action is left out.'),
+    N_("Write one of {options}; a blank status counts as {open}."),
+)
+ACTION_SHARE_UNKNOWN = Message(
+    N_('"{value}" does not say whether the action is shared with the key account, so it is left out.'),
+    N_("Write {yes} or {no}; a blank cell counts as {no}: the action stays internal."),
+)
+ACTIONS_OF_THE_KEY_ACCOUNT = Message(
+    N_(
+        "The key account's questionnaire has an actions sheet; actions are kept in our team's workbook "
+        "only, so these are not read."
+    ),
+    N_("Copy the actions the key account proposes into our team's workbook of the same account and quarter."),
+)

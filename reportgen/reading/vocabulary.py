@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.catalog import LocalizedText
 from reportgen.i18n import N_, gettext_for
-from reportgen.model import View
+from reportgen.model import ActionStatus, View
 from reportgen.problems import Message
 from reportgen.reading.values import normalise_key
 
@@ -236,21 +237,6 @@ SHARE_COMMENT = Term(
 )
 """Whether the row's comment may reach the edition handed to the key account; blank: it stays internal."""
 
-SHARE_WORDS: dict[bool, tuple[str, ...]] = {
-    True: ("ja", "yes", "j", "y"),
-    False: ("nein", "no", "n"),
-}
-"""What a workbook may write under *Share comment*, in either language, case ignored."""
-SHARE_TEMPLATE_WORDS: dict[str, tuple[str, str]] = {"de": ("ja", "nein"), "en": ("yes", "no")}
-"""What the template offers under *Share comment*, by language: yes first."""
-
-
-def share_named(text: object) -> bool | None:
-    """Whether a *Share comment* cell says yes or no, in either language; None when it says neither."""
-    wanted = normalise_key(text)
-    return next((answer for answer, words in SHARE_WORDS.items() if wanted in words), None)
-
-
 RATING_COLUMNS: tuple[Term, ...] = (
     FACTOR_ID,
     FACTOR,
@@ -259,6 +245,94 @@ RATING_COLUMNS: tuple[Term, ...] = (
     COMMENT,
     SHARE_COMMENT,
 )
+
+# The optional Actions sheet: what our team will do about the findings, one row per action.
+ACTIONS_SHEET = Term(
+    "actions_sheet",
+    Message(N_("Actions")),
+    ("Actions", "Maßnahmen", "Massnahmen", "Maßnahmenplan", "Action plan", "Aktionen", "Action items"),
+)
+ACTION_FACTOR = Term(
+    "action_factor",
+    FACTOR.label,
+    tuple(dict.fromkeys((*FACTOR.aliases, *FACTOR_ID.aliases))),
+)
+"""An action's factor: one column that takes the factor's id or its title, as the assessment sheet does."""
+ACTION = Term(
+    "action",
+    Message(N_("Action")),
+    ("Action", "Maßnahme", "Massnahme", "Aktion", "Action item", "Aufgabe", "Task", "To do", "Todo"),
+)
+OWNER = Term(
+    "owner",
+    Message(N_("Owner")),
+    (
+        "Owner",
+        "Verantwortlich",
+        "Verantwortliche",
+        "Verantwortlicher",
+        "Zuständig",
+        "Responsible",
+        "Wer",
+        "Who",
+    ),
+)
+DUE = Term(
+    "due",
+    Message(N_("Due date")),
+    ("Due date", "Due", "Fällig am", "Fällig", "Fälligkeit", "Termin", "Bis", "Deadline", "Due by"),
+)
+STATUS = Term("status", Message(N_("Status")), ("Status", "Stand", "State"))
+SHARED = Term(
+    "shared",
+    Message(N_("Share with the key account")),
+    (
+        "Share with the key account",
+        "Mit dem Key Account teilen",
+        "Mit Key Account teilen",
+        "Share with key account",
+        "Shared",
+        "Share",
+        "Geteilt",
+        "Teilen",
+        "Mit dem Kunden teilen",
+        "Share with the customer",
+    ),
+)
+ACTION_COLUMNS: tuple[Term, ...] = (ACTION_FACTOR, ACTION, OWNER, DUE, STATUS, SHARED)
+
+STATUS_WORDS: dict[ActionStatus, LocalizedText] = {
+    ActionStatus.OPEN: LocalizedText(de="offen", en="open"),
+    ActionStatus.DONE: LocalizedText(de="erledigt", en="done"),
+    ActionStatus.DROPPED: LocalizedText(de="verworfen", en="dropped"),
+}
+"""What the status column says, by language: the template's drop-down offers the workbook's language, the
+reader takes either."""
+SHARE_WORDS: dict[bool, LocalizedText] = {
+    True: LocalizedText(de="ja", en="yes"),
+    False: LocalizedText(de="nein", en="no"),
+}
+"""Yes or no in a share column, by language: whether a comment or an action goes into the edition for the
+key account. The template offers the workbook's language; the reader takes either."""
+
+
+def _named(words: dict, text: object):
+    wanted = normalise_key(text)
+    return next(
+        (key for key, word in words.items() if wanted in {normalise_key(w) for w in word.variants()}), None
+    )
+
+
+def status_named(text: object) -> ActionStatus | None:
+    """The status a cell names, in either language and any case; None when it names none."""
+    return _named(STATUS_WORDS, text)
+
+
+def share_named(text: object) -> bool | None:
+    """Whether a share cell says yes (``ja``/``yes``) or no (``nein``/``no``), case ignored; None when it
+    says neither."""
+    return _named(SHARE_WORDS, text)
+
 
 # In a long CSV every row also names its account; "Key Account" there is the score column, so the
 # account's name goes by its other names only.

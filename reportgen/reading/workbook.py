@@ -1,17 +1,20 @@
 """Assessment workbooks (xlsx, ods, and what else python-calamine opens): one account, one period.
 
 A workbook has an account sheet of label/value rows and an assessment sheet with one row per
-factor. Sheet, label and header names may be German or English.
+factor; our team's workbook may add an Actions sheet (see :mod:`reportgen.reading.actions`). Sheet,
+label and header names may be German or English.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reportgen.catalog import Catalog, Catalogs
-from reportgen.model import AccountFacts, Assessment
+from reportgen.model import AccountFacts, Assessment, View
 from reportgen.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
+from reportgen.reading.actions import has_content, read_actions
 from reportgen.reading.facts import FactsReader, assemble
 from reportgen.reading.tables import (
     FactorMatcher,
@@ -23,14 +26,24 @@ from reportgen.reading.tables import (
     unique_ratings,
 )
 from reportgen.reading.values import clean_text
-from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS, Term
+from reportgen.reading.vocabulary import (
+    ACCOUNT_FIELDS,
+    ACCOUNT_SHEET,
+    ACTIONS_SHEET,
+    ASSESSMENT_SHEET,
+    RATING_COLUMNS,
+    Term,
+)
 
 MAX_ROWS = 2_000
 """An assessment sheet has a row per factor (at most 40); anything far above is not an assessment."""
 
 
-def load_sheets(path: Path, log: ProblemLog, wanted: tuple[Term, ...]) -> dict[str, Table] | None:
-    """The sheets named like *wanted*, as tables by term key; the other sheets are never loaded.
+def load_sheets(
+    path: Path, log: ProblemLog, wanted: tuple[Term, ...], optional: tuple[Term, ...] = ()
+) -> dict[str, Table] | None:
+    """The sheets named like *wanted*, and those named like *optional* that the workbook has, as tables by
+    term key; the other sheets are never loaded.
 
     None, with every reason logged, when the file does not open, a wanted sheet is missing, or a
     sheet is far larger than an assessment.
@@ -53,6 +66,10 @@ def load_sheets(path: Path, log: ProblemLog, wanted: tuple[Term, ...]) -> dict[s
                 log.error(place, msg.SHEET_MISSING, sheet=term.label, found=found)
         if None in picked.values():
             return None
+        for term in optional:
+            name = next((name for name in names if term.matches(name)), None)
+            if name is not None:
+                picked[term] = name
         tables = {}
         for term, name in picked.items():
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
@@ -73,7 +90,7 @@ def load_sheets(path: Path, log: ProblemLog, wanted: tuple[Term, ...]) -> dict[s
 
 def read_workbook(path: Path, catalogs: Catalogs, log: ProblemLog) -> list[Assessment]:
     """The workbook's assessment, read with the catalog it names where that one is at hand."""
-    sheets = load_sheets(path, log, (ACCOUNT_SHEET, ASSESSMENT_SHEET))
+    sheets = load_sheets(path, log, (ACCOUNT_SHEET, ASSESSMENT_SHEET), optional=(ACTIONS_SHEET,))
     if sheets is None:
         return []
     facts = _read_facts(sheets[ACCOUNT_SHEET.key], log)
@@ -84,7 +101,19 @@ def read_workbook(path: Path, catalogs: Catalogs, log: ProblemLog) -> list[Asses
     if header is None or ratings is None:
         return []
     assessment = assemble(header, ratings, table.place, catalog, log)
+    if ACTIONS_SHEET.key in sheets:
+        assessment = _with_actions(assessment, sheets[ACTIONS_SHEET.key], catalog, log)
     return [] if log.errors else [assessment]
+
+
+def _with_actions(assessment: Assessment, table: Table, catalog: Catalog, log: ProblemLog) -> Assessment:
+    """The assessment with its Actions sheet's rows. Our team keeps the actions: an Actions sheet in the
+    key account's questionnaire is not read, and a warning says so when it holds anything."""
+    if assessment.raters[0].view is View.KEY_ACCOUNT:
+        if has_content(table):
+            log.warning(table.place, msg.ACTIONS_OF_THE_KEY_ACCOUNT)
+        return assessment
+    return replace(assessment, actions=read_actions(table, catalog, log))
 
 
 def _read_facts(table: Table, log: ProblemLog) -> FactsReader:

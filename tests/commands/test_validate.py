@@ -168,3 +168,28 @@ def test_validate_lists_each_accounts_raters_by_view_with_its_conflicts_beside_i
     assert len(lines) == at + 3  # then the summary; the conflict is not listed twice
     assert not any("Beta AG" in line for line in lines)  # one rater without a conflict: as before
     assert lines[0].startswith("✗ gamma.xlsx: Gamma AG")  # a problem of no account gathered: as before
+
+
+def test_validate_names_each_bad_cell_of_the_actions_sheet_and_the_ratings_still_count(
+    make_workbook, catalog
+):
+    from reportgen.reading import read_file
+    from tests.conftest import sheets_for, with_actions
+
+    rows = [
+        ["Frühe Einbindung", "Workshop", "Anja Groß", "31.13.2026", "", ""],
+        ["Preisgespräche", "Preisrunde", "", "", "erledigt", ""],
+        ["", "Jahresgespräch", "", "", "in Arbeit", "ja"],
+        ["", "Werksbesuch", "", "2026-10-01", "offen", "ja"],
+    ]
+    path = make_workbook("acme.xlsx", sheets=with_actions(sheets_for(catalog, lang="de"), rows, lang="de"))
+    result = run("validate", str(path), "--lang", "de")
+    said = result.stderr.replace(str(path.parent) + "/", "")
+    assert result.exit_code == 0  # warnings only
+    assert "! acme.xlsx › Maßnahmen › D2: „31.13.2026“ ist kein Datum" in said
+    assert "! acme.xlsx › Maßnahmen › A3: „Preisgespräche“ ist kein Faktor des Katalogs" in said
+    assert "! acme.xlsx › Maßnahmen › E4: „in Arbeit“ ist kein Status einer Maßnahme" in said
+    assert said.splitlines()[-1] == "1 Datei geprüft: 0 in Ordnung, 1 nur mit Warnungen, 0 mit Fehlern."
+    (assessment,) = read_file(path, catalog).assessments  # the ratings count; one good action is kept
+    assert len(assessment.ratings) == len(catalog.factors)
+    assert [action.text for action in assessment.actions] == ["Werksbesuch"]
