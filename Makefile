@@ -76,9 +76,11 @@ PORTFOLIO_RECORDS = $(PROBLEMS)/portfolio-plan.$(SCOPE) $(addprefix $(PROBLEMS)/
 # The problems recorded by this or an earlier run that still hold: listed, and make fails.
 CHECK = $(if $(wildcard $(1)),@$(BIN)/reportgen recorded --lang $(LANGS) $(wildcard $(1)))
 
-# The edition handed to the key account, shown with one example that has the key account's own view:
-# made from the examples in input/ only (another INPUT need not hold the account).
-SHARED_EXAMPLE := $(if $(filter input,$(INPUT)),$(wildcard $(INPUT)/meridian-aerotech_2026-Q3*.xlsx))
+# The edition handed to the key account, shown with two examples of 2026-Q3: one with the key account's
+# own view (Meridian), one with a mutual action plan carried over from 2026-Q2 (Brandtner). Made from the
+# examples in input/ only (another INPUT need not hold these accounts).
+SHARED_EXAMPLE := $(if $(filter input,$(INPUT)),$(wildcard $(INPUT)/meridian-aerotech_2026-Q3*.xlsx \
+	$(INPUT)/brandtner-praezisionstechnik_2026-Q[23].xlsx))
 SHARED_EDITION := $(if $(SHARED_EXAMPLE),$(BUILD)/shared-example.$(LANGS))
 
 reports: $(BRIEFINGS) $(PORTFOLIOS) $(SHARED_EDITION) ## Render every briefing and a portfolio per quarter (de + en) from INPUT into OUTPUT
@@ -96,7 +98,7 @@ $(BRIEFINGS): $(INPUTS) $(RENDER_DEPS)
 
 $(SHARED_EDITION): $(SHARED_EXAMPLE) $(RENDER_DEPS)
 	@$(BIN)/reportgen briefing $(SHARED_EXAMPLE) --lang $(LANGS) --criteria $(CRITERIA) --edition shared \
-		--out $(OUTPUT) $(DONE)
+		--period 2026-Q3 --out $(OUTPUT) $(DONE)
 
 $(PORTFOLIO_PLAN): $(INPUTS) $(INPUT) $(RENDER_DEPS)
 	@$(BIN)/reportgen portfolio $(READ) $(if $(PERIOD),--period $(PERIOD)) --make-deps $@ \

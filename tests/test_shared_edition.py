@@ -20,6 +20,8 @@ THEIR_INTERNAL_MARKER = "ZZ-INTERNAL-ka-9c1"
 SHARED_COMMENT = "Gemeinsamer Workshop im Mai ZZ-SHARED-42"
 THEIR_SHARED_COMMENT = "Wir teilen die Planung ZZ-SHARED-ka-77"
 OUR_RATER, THEIR_RATER = "Anja Groß", "Dana Whitfield"
+INTERNAL_ACTION = "Einsatz begrenzen Vermerk Qx7i"  # short words: a table cell wraps at hyphens
+SHARED_ACTION = "Gemeinsame Runde Vermerk Kp4s"
 VERDICT_WORDS = (
     # our zone, its meaning and the coaching questions, in both languages
     "Lieferantenfrustrationszone",
@@ -56,22 +58,26 @@ def text_of(path: Path) -> str:
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory, catalog) -> Path:
     """An account in the critical frustration zone with revenue and an intended type, rated by our team and
-    by the key account's contact, each with an internal comment and one marked to share."""
+    by the key account's contact, each with an internal comment and one marked to share; our workbook lists
+    an internal action and one to share."""
     folder = tmp_path_factory.mktemp("in")
     n = len(catalog.factors)
     ours = [*FACTS[:4], OUR_RATER, FACTS[5], REVENUE, "EUR", "", "Preferred partner"]
-    write_xlsx(
-        folder / "acme.xlsx",
-        sheets_for(
-            catalog,
-            "de",
-            supplier=[5] * n,
-            key_account=[2] * n,
-            comments={0: f"Kostet uns viel Marge {INTERNAL_MARKER}", 1: SHARED_COMMENT},
-            shared={0: "nein", 1: "ja"},
-            facts=ours,
-        ),
+    our_sheets = sheets_for(
+        catalog,
+        "de",
+        supplier=[5] * n,
+        key_account=[2] * n,
+        comments={0: f"Kostet uns viel Marge {INTERNAL_MARKER}", 1: SHARED_COMMENT},
+        shared={0: "nein", 1: "ja"},
+        facts=ours,
     )
+    our_sheets["Maßnahmen"] = [
+        ["Faktor", "Maßnahme", "Verantwortlich", "Fällig am", "Status", "Mit dem Key Account teilen"],
+        [catalog.factors[0].id, INTERNAL_ACTION, OUR_RATER, "31.10.2026", "offen", "nein"],
+        [catalog.factors[1].id, SHARED_ACTION, "Weber AG", "15.12.2026", "offen", "ja"],
+    ]
+    write_xlsx(folder / "acme.xlsx", our_sheets)
     theirs = [FACTS[0], "", FACTS[2], "", THEIR_RATER, "", "", "", "", "", "", "", "Key Account"]
     write_xlsx(
         folder / "acme_key-account.xlsx",
@@ -104,14 +110,15 @@ def test_nothing_internal_reaches_the_key_accounts_edition(folder, shared, lang)
     text = text_of(shared / f"{STEM}_{lang}_shared.pdf")
     revenue = Formatter(lang).money(REVENUE, "EUR").replace("\xa0", " ")
     # the internal briefing holds every one of them, so their absence below is the edition's doing
-    for internal_only in (INTERNAL_MARKER, revenue, OUR_RATER, "Jürgen Weiß"):
+    for internal_only in (INTERNAL_MARKER, INTERNAL_ACTION, SHARED_ACTION, revenue, OUR_RATER, "Jürgen Weiß"):
         assert internal_only in internal, internal_only
-    for word in (*VERDICT_WORDS, INTERNAL_MARKER, THEIR_INTERNAL_MARKER, revenue, "1250000"):
+    for word in (*VERDICT_WORDS, INTERNAL_MARKER, THEIR_INTERNAL_MARKER, "Qx7i", revenue, "1250000"):
         assert word not in text, word
     for name in (OUR_RATER, THEIR_RATER, "Jürgen Weiß"):
         assert name not in text, name
     assert SHARED_COMMENT in text
     assert THEIR_SHARED_COMMENT in text
+    assert SHARED_ACTION in text  # the mutual action plan
 
 
 @pytest.mark.parametrize(
