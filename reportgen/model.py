@@ -396,8 +396,21 @@ class Coverage:
         return self.rated_both / self.total if self.total else 0.0
 
 
+class Indices:
+    """S and K in whole points, as every report shows them, and the balance they make: the rule written
+    once for an account, a view, a role, a projection and a change."""
+
+    supplier_index: int
+    key_account_index: int
+
+    @property
+    def balance(self) -> int:
+        """S − K: positive when we invest more than the key account."""
+        return self.supplier_index - self.key_account_index
+
+
 @dataclass(frozen=True)
-class ViewFigures:
+class ViewFigures(Indices):
     """S, K, balance and zone as one view's raters see them, from their mean scores."""
 
     view: View
@@ -409,13 +422,9 @@ class ViewFigures:
     exact_key_account_index: float
     coverage: Coverage
 
-    @property
-    def balance(self) -> int:
-        return self.supplier_index - self.key_account_index
-
 
 @dataclass(frozen=True)
-class RoleFigures:
+class RoleFigures(Indices):
     """S and K as the raters of one role see them; only for roles with enough raters that no one's scores
     can be singled out (the catalog's ``voices.smallest_role_group``)."""
 
@@ -424,13 +433,9 @@ class RoleFigures:
     supplier_index: int
     key_account_index: int
 
-    @property
-    def balance(self) -> int:
-        return self.supplier_index - self.key_account_index
-
 
 @dataclass(frozen=True)
-class AccountAnalysis:
+class AccountAnalysis(Indices):
     assessment: Assessment
     factors: tuple[FactorResult, ...]
     supplier_index: int
@@ -463,8 +468,3 @@ class AccountAnalysis:
     @property
     def catalog_label(self) -> str:
         return self.catalog.label()
-
-    @property
-    def balance(self) -> int:
-        """S − K of the shown indices: positive when we invest more than the key account."""
-        return self.supplier_index - self.key_account_index

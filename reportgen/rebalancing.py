@@ -45,7 +45,7 @@ from itertools import pairwise
 from reportgen.analysis import classify_zone, weighted_indices
 from reportgen.catalog import Catalog, RelationshipType
 from reportgen.figures import shown_score, whole_points
-from reportgen.model import AccountAnalysis, FactorResult, Side, Zone
+from reportgen.model import AccountAnalysis, FactorResult, Indices, Side, Zone
 
 MOST_POINTS = 2
 """Scale points one move may change a score by: a step a team can take and check within a quarter."""
@@ -71,16 +71,12 @@ def move_kind(side: Side, from_score: float, to_score: float) -> MoveKind:
 
 
 @dataclass(frozen=True)
-class Projection:
+class Projection(Indices):
     """S and K in whole points, as reports show them, and the zone they make."""
 
     supplier_index: int
     key_account_index: int
     zone: Zone
-
-    @property
-    def balance(self) -> int:
-        return self.supplier_index - self.key_account_index
 
 
 @dataclass(frozen=True)
@@ -100,15 +96,11 @@ class Move:
 
 
 @dataclass(frozen=True)
-class Effect:
+class Effect(Indices):
     """What one move changes in the shown indices; a plan's effects add up to its whole change."""
 
     supplier_index: int
     key_account_index: int
-
-    @property
-    def balance(self) -> int:
-        return self.supplier_index - self.key_account_index
 
 
 @dataclass(frozen=True)
