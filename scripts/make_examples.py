@@ -44,6 +44,7 @@ class Voice:
     scores: tuple[str, str]
     view: str = "supplier"  # or "key_account": the key account's own questionnaire
     comments: dict[int, str] = field(default_factory=dict)
+    shared: frozenset[int] = frozenset()  # the factors whose comment is marked to share
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Example:
     # period → (supplier scores, key account scores); "-" leaves a factor blank (not rated)
     scores: dict[str, tuple[str, str]]
     comments: dict[str, dict[int, str]] = field(default_factory=dict)
+    shared: dict[str, frozenset[int]] = field(default_factory=dict)  # period → shared comments
     assessed_by: str = ""
     assessed_on: dict[str, date] = field(default_factory=dict)
     intended: str = ""  # the relationship type the account is run as, if any
@@ -109,6 +111,7 @@ EXAMPLES = [
             },
             "2026-Q2": {3: "Kanban-Umstellung auf Wunsch des Kunden begonnen."},
         },
+        shared={"2026-Q3": frozenset({1, 15})},
         actions={
             "2026-Q2": [
                 PlannedAction(
@@ -357,6 +360,7 @@ EXAMPLES = [
                 14: "Our engineers trained theirs on the new alloy – a one-way street so far.",
             },
         },
+        shared={"2026-Q3": frozenset({4})},
         role="Key account management",
         voices={
             "2026-Q3": [
@@ -377,6 +381,7 @@ EXAMPLES = [
                         "investment on our side too.",
                         14: "The alloy training was useful; we sent two of our process engineers in return.",
                     },
+                    shared=frozenset({14}),
                 ),
             ]
         },
@@ -422,6 +427,7 @@ def workbook_sheets(example: Example, period: str, catalog, voice: Voice | None 
     )
     supplier, key_account = (parse_scores(s) for s in (voice.scores if voice else example.scores[period]))
     comments = voice.comments if voice else example.comments.get(period, {})
+    shared = voice.shared if voice else example.shared.get(period, frozenset())
     values = [
         example.name,
         example.account_id,
@@ -449,6 +455,7 @@ def workbook_sheets(example: Example, period: str, catalog, voice: Voice | None 
                 as_cell(supplier[number - 1]),
                 as_cell(key_account[number - 1]),
                 comments.get(number, ""),
+                SHARE_WORDS[True].get(lang) if number in shared else "",
             ]
         )
     sheets = {ACCOUNT_SHEET.heading(lang): facts, ASSESSMENT_SHEET.heading(lang): rows}
