@@ -15,13 +15,7 @@ from datetime import date
 
 from reportgen.catalog import Catalog, Factor
 from reportgen.history import AccountHistory
-from reportgen.model import AccountAnalysis, Action, ActionStatus, Period, identity_key
-
-
-def action_key(action: Action) -> tuple[str | None, str]:
-    """What makes two listings one action: the same factor and the same text, case and runs of spaces
-    ignored, so that a text retyped in the next quarter's workbook is still the same action."""
-    return (action.factor_id, identity_key(action.text))
+from reportgen.model import AccountAnalysis, Action, ActionStatus, Period
 
 
 @dataclass(frozen=True)
@@ -98,7 +92,7 @@ def tracked_actions(analysis: AccountAnalysis, history: AccountHistory | None) -
     for step in (*earlier, analysis):
         step_period = step.assessment.period
         for action in step.assessment.actions:
-            key = action_key(action)
+            key = action.key
             before = listings.pop(key, None)
             listings[key] = _Listing(
                 action,
