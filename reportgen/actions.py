@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from reportgen.catalog import Catalog, Factor
 from reportgen.history import AccountHistory
@@ -48,14 +48,23 @@ class TrackedAction:
         """How many quarters have passed since it was opened: 0 for one opened in this period."""
         return self.period.ordinal - self.since.ordinal
 
-    def overdue_on(self, day: date) -> bool:
-        """Still open, and due before *day* (the day the report is made on)."""
+    def overdue_on(self, made_on: date) -> bool:
+        """Still open, and due before the period's reckoning day (see :func:`reckoning_day`)."""
         due = self.action.due
-        return self.is_open and due is not None and due < day
+        return self.is_open and due is not None and due < reckoning_day(self.period, made_on)
 
-    def days_late(self, day: date) -> int:
-        """Days since it fell due, on *day*; 0 unless it is overdue."""
-        return (day - self.action.due).days if self.overdue_on(day) else 0
+    def days_late(self, made_on: date) -> int:
+        """Days from its due date to the period's reckoning day; 0 unless it is overdue."""
+        return (reckoning_day(self.period, made_on) - self.action.due).days if self.overdue_on(made_on) else 0
+
+
+def reckoning_day(period: Period, made_on: date) -> date:
+    """The day a report of *period* measures its actions against: the day it is made, but no later than
+    the last day of the next quarter. By then the next assessment is due, and its workbook says how the
+    actions stand; a report made today of an earlier quarter must not call overdue what a later workbook
+    may have closed long ago."""
+    after_next = Period.from_ordinal(period.ordinal + 2)
+    return min(made_on, after_next.first_day() - timedelta(days=1))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass, replace
 from datetime import date
 
-from reportgen.actions import ActionGroup, TrackedAction, by_factor, tracked_actions
+from reportgen.actions import ActionGroup, TrackedAction, by_factor, reckoning_day, tracked_actions
 from reportgen.analysis import intended_fit, zone_changed
 from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
@@ -844,7 +844,7 @@ def actions_section(
     still_open = [t for t in tracked if t.is_open]
     statuses = [t.action.status for t in tracked]
     return ActionsSection(
-        made_on=made_on,
+        made_on=reckoning_day(analysis.assessment.period, made_on),
         groups=tuple(_action_group(g, lang, made_on) for g in by_factor(still_open, analysis.catalog)),
         open_count=len(still_open),
         overdue_count=sum(1 for t in still_open if t.overdue_on(made_on)),

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from reportgen.actions import reckoning_day
 from reportgen.analysis import by_share_of_balance
 from reportgen.coaching import QuestionKind, question_text
 from reportgen.i18n import N_, gettext_for
@@ -476,7 +477,7 @@ def _actions(portfolio: PortfolioAnalysis, pick: Pick, made_on: date, lang: str)
         return None
     rows = {id(e): row for e, row in zip(portfolio.entries, pick(portfolio.entries), strict=True)}
     return ActionsSection(
-        made_on=made_on,
+        made_on=reckoning_day(portfolio.period, made_on),
         keeps_actions=portfolio.keeps_actions,
         overdue=tuple(_overdue_row(item, rows[id(item.entry)], lang) for item in overdue),
         without_action=pick(without),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from reportgen.actions import by_factor, tracked_actions
+from reportgen.actions import by_factor, reckoning_day, tracked_actions
 from reportgen.history import build_histories
 from reportgen.model import Action, ActionStatus, Period
 from tests.test_portfolio import Q1, Q2, Q3, make
@@ -167,3 +167,26 @@ def test_actions_are_grouped_by_factor_the_relationship_first_then_in_catalog_or
     assert [a.action.text for a in groups[1].actions] == ["Due soon", "Due late", "Undated"]
     assert groups[1].factor == catalog.factors[0] and groups[0].factor is None
     assert f2 not in [g.factor_id for g in groups]
+
+
+def test_a_report_of_an_earlier_quarter_counts_overdue_only_up_to_the_end_of_the_next_quarter(catalog):
+    """Regression: a 2026-Q2 briefing made in late November called an action 59 days overdue that the
+    2026-Q3 workbook had marked done; the Q2 report knows only Q2's workbook, which the Q3 assessment
+    follows by the end of Q3."""
+    assert reckoning_day(Q2, date(2026, 11, 27)) == date(2026, 9, 30)
+    assert reckoning_day(Q3, date(2026, 11, 27)) == date(2026, 11, 27)  # the latest quarter: the day made
+    assert reckoning_day(Q3, date(2027, 2, 1)) == date(2026, 12, 31)
+    now, history = quarters(
+        catalog,
+        (
+            Q2,
+            (
+                Action("Kanban, cost sharing", None, due=date(2026, 9, 30)),
+                Action("Visit the plant", None, due=date(2026, 6, 30)),
+            ),
+        ),
+    )
+    kanban, visit = tracked_actions(now, history)
+    made_on = date(2026, 11, 27)
+    assert not kanban.overdue_on(made_on) and kanban.days_late(made_on) == 0
+    assert visit.overdue_on(made_on) and visit.days_late(made_on) == 92  # 30 June to 30 September
