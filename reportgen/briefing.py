@@ -513,12 +513,10 @@ def build_briefing(
     made_on: date,
     history: AccountHistory | None,
     charts: BriefingCharts,
-    *,
-    with_proposal: bool = True,
 ) -> BriefingView:
     """The view of one briefing, section by section; *history* (up to this period) adds the trend and
-    the changes since the previous assessment. *with_proposal* adds the rebalancing proposal where the
-    account is outside its target; an edition handed to the key account goes without it.
+    the changes since the previous assessment, and an account outside its target gets a rebalancing
+    proposal. (The edition for the key account is a view of its own: :mod:`reportgen.shared_briefing`.)
 
     Everything catalog-made – zones, texts, scale, questions – is the analysis's own catalog's. The
     *charts* are drawn apart (:func:`reportgen.charts.briefing_charts`), perhaps ahead in another process.
@@ -533,8 +531,16 @@ def build_briefing(
         catalog.scale.max,
         tuple(catalog.scale.point_text(point, lang) for point in catalog.scale.worded_points),
     )
-    plan = rebalancing_plan(analysis) if with_proposal else None
-    summary = _summary(analysis, lang, past, rows, drivers, charts.diagram_svg, proposed=plan is not None)
+    plan = rebalancing_plan(analysis)
+    summary = _summary(
+        analysis,
+        lang,
+        past,
+        rows,
+        drivers,
+        charts.diagram_svg,
+        proposal_arrow=plan is not None and plan.moves_the_point,
+    )
     team_raters = analysis.assessment.raters_of(View.SUPPLIER)
     return BriefingView(
         lang=lang,
@@ -575,7 +581,7 @@ def _summary(
     rows: tuple[FactorRow, ...],
     drivers: tuple[FactorRow, ...],
     diagram_svg: str,
-    proposed: bool,
+    proposal_arrow: bool,
 ) -> SummarySection:
     """Page 1: where the account stands, the reading of its figures and how it moved."""
     catalog = analysis.catalog
@@ -608,7 +614,7 @@ def _summary(
             else None
         ),
         intended=_intended_verdict(analysis, lang),
-        proposal_arrow=proposed,
+        proposal_arrow=proposal_arrow,
     )
 
 
@@ -619,7 +625,7 @@ def _intended_verdict(analysis: AccountAnalysis, lang: str) -> IntendedVerdict |
     fit = intended_fit(analysis.supplier_index, analysis.zone, intended_id, zones)
     if fit is None:
         return None
-    (intended,) = (t for t in zones.relationship_types if t.id == intended_id)
+    intended = zones.relationship_type(intended_id)
     return IntendedVerdict(
         type_name=intended.name.get(lang), fit=str(fit), verdict=intended_fit_words(fit, lang)
     )

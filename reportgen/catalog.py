@@ -132,6 +132,10 @@ class Zones(_Strict):
     supplier_frustration: ImbalanceZone
     account_invests_more: ImbalanceZone
 
+    def relationship_type(self, type_id: str | None) -> RelationshipType | None:
+        """The relationship type of that id (an account's intended relationship), None if there is none."""
+        return next((t for t in self.relationship_types if t.id == type_id), None)
+
     @model_validator(mode="after")
     def _consistent(self) -> Zones:
         if self.critical_imbalance < self.balance_tolerance:

@@ -338,7 +338,7 @@ class _Words:
         types = self.catalog.zones.relationship_types
         lean, strategic = types[0], types[-1]
         today = self.analysis.zone.relationship_type
-        intended = next((t for t in types if t.id == self.analysis.assessment.account.intended_type), None)
+        intended = self.catalog.zones.relationship_type(self.analysis.assessment.account.intended_type)
         sentences = [*self._lean(lean, today == lean), *self._strategic(strategic)]
         if strategic in (today, intended):
             sentences.append(self.counted(CAPACITY, self.catalog.zones.strategic_capacity))

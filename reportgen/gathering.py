@@ -183,8 +183,8 @@ def _amount(value: float) -> str:
 def _intended_name(assessment: Assessment) -> object:
     """The intended relationship as the catalog names it (in the message's language), or its id."""
     intended = assessment.account.intended_type
-    types = assessment.catalog.zones.relationship_types if assessment.catalog else []
-    return next((t.name for t in types if t.id == intended), intended)
+    known = assessment.catalog.zones.relationship_type(intended) if assessment.catalog else None
+    return known.name if known else intended
 
 
 def _facts_that_differ(first: Assessment, others: list[Assessment]) -> list[GatheredProblem]:

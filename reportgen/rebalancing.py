@@ -113,6 +113,15 @@ class Plan:
     projected: Projection
 
     @property
+    def moves_the_point(self) -> bool:
+        """The moves change S or K as reports show them: only then does the diagram draw an arrow."""
+        today, projected = self.today, self.projected
+        return (today.supplier_index, today.key_account_index) != (
+            projected.supplier_index,
+            projected.key_account_index,
+        )
+
+    @property
     def target_zone_id(self) -> str:
         return self.target.id
 
@@ -132,9 +141,7 @@ class Plan:
 def target_type(analysis: AccountAnalysis) -> RelationshipType:
     """The intended relationship type, else the one the key account's index alone would reach."""
     catalog = analysis.catalog
-    intended = analysis.assessment.account.intended_type
-    types = catalog.zones.relationship_types
-    chosen = next((t for t in types if t.id == intended), None)
+    chosen = catalog.zones.relationship_type(analysis.assessment.account.intended_type)
     if chosen is not None:
         return chosen
     k = analysis.key_account_index

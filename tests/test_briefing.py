@@ -372,17 +372,18 @@ def test_an_account_on_target_gets_no_proposal_and_its_briefing_as_before(four):
     assert 'class="proposal' not in Renderer().briefing_html(view)
 
 
-def test_the_edition_without_the_proposal_leaves_it_out_of_the_view_and_the_diagram(four):
-    from reportgen.charts import briefing_charts
+def test_a_proposal_whose_moves_leave_the_point_where_it_is_promises_no_arrow(four):
+    """Regression: the caption spoke of a dashed arrow the diagram did not draw. At S 100, K 100 an account
+    meant to be lean has no allowed move (we never ask the key account to invest less)."""
+    from reportgen.charts import briefing_charts, partnership_diagram
 
-    analysis = rebalanced(four, [5, 4, 3, 3], [3, 3, 3, 3])
-    view = build_briefing(analysis, "en", date(2026, 11, 27), None, CHARTS, with_proposal=False)
-    assert view.proposal is None and not view.summary.proposal_arrow
-    html = Renderer().briefing_html(view)
-    assert 'class="proposal' not in html and "rebalancing proposal" not in html
-    with_arrow = briefing_charts(analysis, "en").diagram_svg
-    without = briefing_charts(analysis, "en", with_proposal=False).diagram_svg
-    assert with_arrow != without
+    analysis = rebalanced(four, [5, 5, 5, 5], [5, 5, 5, 5], intended="lean_supplier")
+    view = view_of(analysis)
+    assert view.proposal is not None and not view.proposal.reached and view.proposal.moves == ()
+    assert not view.summary.proposal_arrow
+    assert "dashed arrow" not in Renderer().briefing_html(view)
+    without_plan = partnership_diagram(analysis, analysis.catalog, "en", plan=None)
+    assert briefing_charts(analysis, "en").diagram_svg == without_plan
 
 
 def test_the_proposal_says_it_is_made_on_our_view_where_the_key_account_sees_another_zone(three):

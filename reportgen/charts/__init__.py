@@ -38,14 +38,13 @@ __all__ = [
 
 
 def briefing_charts(
-    analysis: AccountAnalysis, lang: str, history: AccountHistory | None = None, *, with_proposal: bool = True
+    analysis: AccountAnalysis, lang: str, history: AccountHistory | None = None
 ) -> BriefingCharts:
-    """The diagram (with the path from earlier assessments and, *with_proposal*, the arrow to where the
-    rebalancing proposal would bring the account), the profile and, with history, the trend. An edition
-    handed to the key account goes without the proposal, as :func:`reportgen.briefing.build_briefing`."""
+    """The diagram (with the path from earlier assessments and the arrow to where the rebalancing
+    proposal would bring the account), the profile and, with history, the trend."""
     catalog = analysis.catalog
     past = past_of(analysis, history)
-    plan = rebalancing_plan(analysis) if with_proposal else None
+    plan = rebalancing_plan(analysis)
     return BriefingCharts(
         diagram_svg=partnership_diagram(analysis, catalog, lang, path=past.earlier, plan=plan),
         profile_svg=factor_profile(analysis, catalog, lang),

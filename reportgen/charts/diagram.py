@@ -86,8 +86,7 @@ def drawn_diagram(
 
 def intended_type(analysis: AccountAnalysis, catalog: Catalog) -> RelationshipType | None:
     """The relationship type the account is meant to have, if it names one *catalog* holds."""
-    intended_id = analysis.assessment.account.intended_type
-    return next((t for t in catalog.zones.relationship_types if t.id == intended_id), None)
+    return catalog.zones.relationship_type(analysis.assessment.account.intended_type)
 
 
 def _ground(catalog: Catalog, lang: str, intended: RelationshipType | None = None):
@@ -221,10 +220,10 @@ def _draw_plan(axes, analysis: AccountAnalysis, plan: Plan, occupied: list) -> N
     """A dashed arrow from the account to the point the rebalancing proposal projects, ending in an open
     ring: a what-if, drawn apart from the path the account has taken. Every label is placed after it and
     keeps clear of the arrow and the ring."""
+    if not plan.moves_the_point:  # no move brought the account closer: there is nowhere to lead
+        return
     start = (analysis.key_account_index, analysis.supplier_index)
     end = (plan.projected.key_account_index, plan.projected.supplier_index)
-    if end == start:  # no move brought the account closer: there is nowhere to lead
-        return
     axes.scatter(*end, s=70, color="white", edgecolors=INK, linewidths=1.1, zorder=6)
     axes.annotate(
         "",
