@@ -212,12 +212,15 @@ def _newest(catalogs: Iterable[Catalog]) -> Catalog:
 
 def _actions(counted: list[Assessment]) -> tuple[Action, ...]:
     """Our team's actions of every counted file, in reading order, each action once (the first row that
-    lists it): raters who fill in their own workbooks often copy the same action plan."""
+    lists it): raters who fill in their own workbooks often copy the same action plan. It goes to the key
+    account only if every row that lists it says so: an action one of us keeps internal stays internal."""
     first: dict[tuple[str | None, str], Action] = {}
     for rating in counted:
         if rating.raters[0].view is View.SUPPLIER:
             for action in rating.actions:
-                first.setdefault(action.key, action)
+                kept = first.setdefault(action.key, action)
+                if kept.shared and not action.shared:
+                    first[action.key] = replace(kept, shared=False)
     return tuple(first.values())
 
 

@@ -293,3 +293,24 @@ def test_one_file_that_lists_an_action_twice_keeps_it_once(tmp_path, catalogs, r
     rater_file("a.xlsx", "Anja Groß", actions=[["", "Annual review"], ["", "annual review "], ["", "Visit"]])
     (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
     assert [a.text for a in analysis.assessment.actions] == ["Annual review", "Visit"]
+
+
+def test_an_action_listed_twice_goes_to_the_key_account_only_if_every_listing_shares_it(
+    tmp_path, catalogs, rater_file
+):
+    """Regression: the first listing decided alone, so a colleague's "no" could not keep an action internal."""
+    rater_file(
+        "a.xlsx",
+        "Anja Groß",
+        actions=[["", "Annual review", "", "", "", "yes"], ["", "Visit", "", "", "", "yes"]],
+    )
+    rater_file(
+        "b.xlsx",
+        "Tom Berg",
+        actions=[["", "annual review", "", "", "", "no"], ["", "Visit", "", "", "", "yes"]],
+    )
+    (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
+    assert [(a.text, a.shared) for a in analysis.assessment.actions] == [
+        ("Annual review", False),
+        ("Visit", True),
+    ]
