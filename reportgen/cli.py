@@ -39,7 +39,7 @@ _edition = click.option(
     type=click.Choice(EDITIONS),
     default=INTERNAL_EDITION,
     help="internal: our briefing; shared: the edition to hand to the key account, without our verdict, "
-    "revenue, names or internal comments (files end in _shared.pdf).",
+    "revenue, raters' names or internal comments and actions (files end in _shared.pdf).",
 )
 _supplier = partial(click.option, "--supplier")
 _reading_options = [
