@@ -72,10 +72,13 @@ def load_sheets(
                 picked[term] = name
         tables = {}
         for term, name in picked.items():
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
+            sheet = workbook.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
             if len(rows) > MAX_ROWS:
                 log.error(Place(path, name), msg.TOO_MANY_ROWS, limit=MAX_ROWS)
                 return None
+            if term is ACTIONS_SHEET:
+                rows = _filled_down(rows, sheet.merged_cell_ranges or ())
             tables[term.key] = Table(Place(path, name), rows)
         return tables
     except calamine.PasswordError:
@@ -86,6 +89,20 @@ def load_sheets(
         if workbook is not None:
             workbook.close()
     return None
+
+
+def _filled_down(rows: list[list], merged) -> list[list]:
+    """The rows with each cell merged down over several rows holding the merged cell's value: a plan often
+    merges one factor's cell over its several actions, and the lower rows must not read as blank (the
+    relationship as a whole)."""
+    rows = [list(row) for row in rows]
+    for (top, column), (bottom, last_column) in merged:
+        if column != last_column or top >= len(rows) or column >= len(rows[top]):
+            continue  # merged across columns (a title), or outside what was read
+        for row in rows[top + 1 : bottom + 1]:
+            if column < len(row):
+                row[column] = rows[top][column]
+    return rows
 
 
 def read_workbook(path: Path, catalogs: Catalogs, log: ProblemLog) -> list[Assessment]:

@@ -136,3 +136,25 @@ def test_the_key_accounts_questionnaire_keeps_no_actions_and_says_so(make_workbo
     ]
     blank = make_workbook("blank.xlsx", sheets=with_actions(sheets, []))
     assert read_file(blank, catalog).problems == []
+
+
+def test_a_factor_cell_merged_over_several_actions_counts_for_each_of_them(make_workbook, catalog):
+    """Regression: the rows under a merged factor cell read as blank, i.e. as the relationship as a whole."""
+    from openpyxl import load_workbook
+
+    rows = [
+        ["exclusivity", "Talk about exclusivity", "", "", "", ""],
+        ["", "Reserve the slots only against a forecast", "", "", "", ""],
+        ["", "Annual review", "", "", "", ""],
+    ]
+    path = make_workbook(sheets=with_actions(sheets_for(catalog, lang="en"), rows))
+    workbook = load_workbook(path)
+    workbook["Actions"].merge_cells("A2:A3")
+    workbook.save(path)
+    result = read_file(path, catalog)
+    assert result.problems == []
+    assert [(a.factor_id, a.text) for a in only(result).actions] == [
+        ("exclusivity", "Talk about exclusivity"),
+        ("exclusivity", "Reserve the slots only against a forecast"),
+        (None, "Annual review"),
+    ]
