@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from reportgen.model import Period
 
@@ -84,20 +84,30 @@ class NotADate(ValueError):
     pass
 
 
-_GERMAN_DATE = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4}|\d{2})$")
+_SPREADSHEET_DAY_ZERO = date(1899, 12, 30)
+_SERIAL_DAYS = range(18_264, 73_051)
+"""Day numbers of 1950 to 2099: a date cell that lost its date format still reads as a date, while a
+stray small number does not."""
 
 
 def parse_date(value: object) -> date:
-    """A date cell, or text as ``2026-09-15`` or ``15.09.2026``."""
+    """A date cell, text as ``2026-09-15``, ``15.09.2026`` or ``15.09.26``, or a date cell that lost its
+    format and shows the spreadsheet's day number (``46022``)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if value == int(value) and int(value) in _SERIAL_DAYS:
+            return _SPREADSHEET_DAY_ZERO + timedelta(days=int(value))
+        raise NotADate(value)
     text = clean_text(value)
     try:
         match = _GERMAN_DATE.match(text)
         if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
+            year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
+            return date(year, int(match[2]), int(match[1]))
         return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else _fail(value)
     except ValueError as exc:
         raise NotADate(value) from exc

@@ -55,13 +55,17 @@ def test_what_is_not_a_number(raw):
         (datetime(2026, 9, 15, 13, 0), date(2026, 9, 15)),
         ("15.09.2026", date(2026, 9, 15)),
         ("2026-09-15", date(2026, 9, 15)),
+        # regressions: a German date with a two-digit year, and a date cell that lost its format
+        ("31.12.26", date(2026, 12, 31)),
+        (46022, date(2025, 12, 31)),
+        (46022.0, date(2025, 12, 31)),
     ],
 )
 def test_dates(raw, expected):
     assert parse_date(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["31.02.2026", "gestern", "09/15/2026"])
+@pytest.mark.parametrize("raw", ["31.02.2026", "gestern", "09/15/2026", 4, 46022.5, True, "31.12.2026x"])
 def test_what_is_not_a_date(raw):
     with pytest.raises(NotADate):
         parse_date(raw)
