@@ -78,13 +78,16 @@ CHECK = $(if $(wildcard $(1)),@$(BIN)/reportgen recorded --lang $(LANGS) $(wildc
 
 # The edition handed to the key account, shown with two examples of 2026-Q3: one with the key account's
 # own view (Meridian), one with a mutual action plan carried over from 2026-Q2 (Brandtner). Made from the
-# examples in input/ only (another INPUT need not hold these accounts).
-SHARED_EXAMPLE := $(if $(filter input,$(INPUT)),$(wildcard $(INPUT)/meridian-aerotech_2026-Q3*.xlsx \
-	$(INPUT)/brandtner-praezisionstechnik_2026-Q[23].xlsx))
+# examples in input/ only (another INPUT need not hold these accounts), unless PERIOD asks for another
+# quarter. Its problems are recorded and listed at the end like those of the other steps.
+SHARED_QUARTER := 2026-Q3
+SHARED_EXAMPLE := $(if $(filter input,$(INPUT)),$(if $(filter-out $(SHARED_QUARTER),$(PERIOD)),,$(wildcard \
+	$(INPUT)/meridian-aerotech_$(SHARED_QUARTER)*.xlsx $(INPUT)/brandtner-praezisionstechnik_2026-Q[23].xlsx)))
 SHARED_EDITION := $(if $(SHARED_EXAMPLE),$(BUILD)/shared-example.$(LANGS))
+SHARED_RECORDS  = $(if $(SHARED_EDITION),$(PROBLEMS)/shared-example.$(LANGS))
 
 reports: $(BRIEFINGS) $(PORTFOLIOS) $(SHARED_EDITION) ## Render every briefing and a portfolio per quarter (de + en) from INPUT into OUTPUT
-	$(call CHECK,$(BRIEFING_RECORDS) $(PORTFOLIO_RECORDS))
+	$(call CHECK,$(BRIEFING_RECORDS) $(PORTFOLIO_RECORDS) $(SHARED_RECORDS))
 
 briefings: $(BRIEFINGS) ## Render the briefings that are out of date
 	$(call CHECK,$(BRIEFING_RECORDS))
@@ -98,7 +101,7 @@ $(BRIEFINGS): $(INPUTS) $(RENDER_DEPS)
 
 $(SHARED_EDITION): $(SHARED_EXAMPLE) $(RENDER_DEPS)
 	@$(BIN)/reportgen briefing $(SHARED_EXAMPLE) --lang $(LANGS) --criteria $(CRITERIA) --edition shared \
-		--period 2026-Q3 --out $(OUTPUT) $(DONE)
+		--period $(SHARED_QUARTER) --out $(OUTPUT) --record $(SHARED_RECORDS) $(DONE)
 
 $(PORTFOLIO_PLAN): $(INPUTS) $(INPUT) $(RENDER_DEPS)
 	@$(BIN)/reportgen portfolio $(READ) $(if $(PERIOD),--period $(PERIOD)) --make-deps $@ \
