@@ -62,8 +62,8 @@ class Settings:
     """Who a report is made for: ``internal`` (our team) or ``shared`` (the edition for the key account)."""
     supplier: str | None = None
     """Our company's name, which the key account's edition names beside the account's."""
-    variant: str = "standard"
-    """The PDF variant."""
+    archive: bool = False
+    """Write PDF/A-3b with the source workbooks and the computed figures embedded, for the archive."""
     record: Path | None = None
     """For make: where the problems are kept for later runs (the command then exits 0)."""
     only_from: tuple[Path, ...] = ()

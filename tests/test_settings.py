@@ -44,7 +44,7 @@ def test_briefing_options_become_one_settings_object(given, tmp_path):
     )  # fmt: skip
     assert arguments == {"account": "KA-1"}
     assert settings.languages == ("en",) and settings.workers == 3
-    assert (settings.edition, settings.variant) == ("internal", "standard")
+    assert (settings.edition, settings.archive) == ("internal", False)
 
 
 def test_defaults_are_those_of_settings(given):
