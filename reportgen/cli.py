@@ -42,6 +42,13 @@ _edition = click.option(
     "revenue, raters' names or internal comments and actions (files end in _shared.pdf).",
 )
 _supplier = partial(click.option, "--supplier")
+_archive = click.option(
+    "--archive",
+    is_flag=True,
+    help="For the archive: PDF/A-3b with the workbooks the report was made from and its figures (JSON) "
+    "embedded, so that it carries its own evidence (files end in _archive.pdf). It holds every "
+    "rater's own scores and comments: keep it as you keep the workbooks.",
+)
 _reading_options = [
     click.argument("paths", nargs=-1, required=True, type=A_PATH),
     click.option("--out", "out_dir", type=A_FOLDER, default=DEFAULT_OUT_DIR, help="Folder for the PDFs."),
@@ -101,13 +108,14 @@ def cli() -> None:
 )
 @_edition
 @_supplier(help="Your company's name, which the shared edition names beside the key account's.")
+@_archive
 def briefing(account: str | None, **options) -> None:
     """Write a PDF briefing for every account in PATHS (files or folders).
 
     Files are named <account>_<period>_<lang>.pdf; the edition for the key account (--edition shared)
-    <account>_<period>_<lang>_shared.pdf. When an account has earlier periods, its briefing shows the
-    path and the trend. Exit code 0 when every account was rendered, 1 when some
-    failed, 2 when none could be made.
+    <account>_<period>_<lang>_shared.pdf; an archive (--archive) <account>_<period>_<lang>_archive.pdf.
+    When an account has earlier periods, its briefing shows the path and the trend. Exit code 0 when
+    every account was rendered, 1 when some failed, 2 when none could be made.
     """
     _run("briefing", options, account=account)
 
@@ -121,10 +129,12 @@ def briefing(account: str | None, **options) -> None:
     hidden=True,
     help="For make: render nothing, write which files each quarter's portfolio draws on to this file.",
 )
+@_archive
 def portfolio(make_deps: Path | None, **options) -> None:
     """Write the portfolio report for one period over every account in PATHS.
 
-    The file is named portfolio_<period>_<lang>.pdf. Earlier periods in PATHS supply the movements.
+    The file is named portfolio_<period>_<lang>.pdf (with --archive: portfolio_<period>_<lang>_archive.pdf).
+    Earlier periods in PATHS supply the movements.
     """
     _run("portfolio", options, make_deps=make_deps)
 

@@ -22,6 +22,7 @@ from reportgen.settings import INTERNAL_EDITION, SHARED_EDITION
 if TYPE_CHECKING:
     from reportgen.briefing import BriefingCharts
     from reportgen.rendering import Renderer
+    from reportgen.rendering.archive import Archive
 
 BRIEFING_TEMPLATES = {INTERNAL_EDITION: "briefing.html", SHARED_EDITION: "briefing_shared.html"}
 """The template of each edition of a briefing."""
@@ -49,6 +50,8 @@ class BriefingJob:
     """``shared``: the edition handed to the key account, a view and templates of its own."""
     supplier: str | None = None
     """Our company's name, for the key account's edition."""
+    archive: Archive | None = None
+    """What an archival briefing (PDF/A-3b) embeds; None for a briefing without."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ class Worker:
         from reportgen.briefing import build_briefing
 
         view = build_briefing(analysis, lang, job.day, job.history, charts)
-        return self.renderer.briefing_pdf(view)
+        return self.renderer.briefing_pdf(view, job.archive)
 
 
 # The one worker of a pool process, made when the process starts (a pool hands its initializer's

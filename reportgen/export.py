@@ -417,6 +417,13 @@ def export_files(
     return [(export_file_name(stem, fmt), _json_bytes(accounts, nested))]
 
 
+def figures_json(analyses: list[AccountAnalysis]) -> bytes:
+    """The JSON export of *analyses*, with names and titles in every language: what an archival report
+    embeds as its figures."""
+    ((_, data),) = export_files(analyses, "json", "figures")
+    return data
+
+
 def export(
     analyses: list[AccountAnalysis],
     fmt: str,

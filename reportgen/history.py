@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportgen.catalog import Catalog
 from reportgen.identity import default_history_key
@@ -41,6 +42,11 @@ class AccountHistory:
     key: str
     analyses: tuple[AccountAnalysis, ...]
     """Sorted by period, at most one per period."""
+
+    @property
+    def sources(self) -> tuple[Path, ...]:
+        """Every file its assessments were gathered from, each once, oldest period first."""
+        return tuple(dict.fromkeys(source for a in self.analyses for source in a.assessment.sources))
 
     def up_to(self, period: Period) -> AccountHistory:
         return AccountHistory(self.key, tuple(a for a in self.analyses if a.assessment.period <= period))

@@ -17,6 +17,8 @@ from reportgen.writing import safe_stem, slugify
 EXPORT_TABLES = ("accounts", "factors", "ratings", "actions")
 """The tables of an export: one CSV file each, one sheet each in a workbook."""
 TEMPLATE_FOLDER = Path("input")
+ARCHIVE = "archive"
+"""The suffix of an archival PDF's name (``--archive``)."""
 
 
 class StemRegistry:
@@ -46,16 +48,31 @@ def briefing_stems(analyses: Iterable[AccountAnalysis]) -> dict[int, str]:
     }
 
 
-def briefing_pdf_name(stem: str, lang: str, edition: str = INTERNAL_EDITION) -> str:
+def briefing_pdf_name(stem: str, lang: str, edition: str = INTERNAL_EDITION, archive: bool = False) -> str:
     """``<stem>_<lang>.pdf``; the key account's edition ``<stem>_<lang>_shared.pdf``, so that it sorts
-    beside ours yet no pattern made for our briefings (``*_de.pdf``) picks it up."""
+    beside ours yet no pattern made for our briefings (``*_de.pdf``) picks it up. The archive
+    ``<stem>_<lang>_archive.pdf``, for the same reason: it carries the workbooks, every rater's own
+    scores and comments, and must not be mistaken for the briefing that is passed around."""
     if edition == SHARED_EDITION:
         return f"{stem}_{lang}_{SHARED_EDITION}.pdf"
-    return f"{stem}_{lang}.pdf"
+    return f"{stem}_{lang}_{ARCHIVE}.pdf" if archive else f"{stem}_{lang}.pdf"
 
 
-def portfolio_pdf_name(period: Period, lang: str) -> str:
-    return f"portfolio_{period}_{lang}.pdf"
+def portfolio_stem(period: Period) -> str:
+    return f"portfolio_{period}"
+
+
+def portfolio_pdf_name(period: Period, lang: str, archive: bool = False) -> str:
+    """``portfolio_<period>_<lang>.pdf``; the archive ``…_<lang>_archive.pdf`` (see
+    :func:`briefing_pdf_name`)."""
+    stem = portfolio_stem(period)
+    return f"{stem}_{lang}_{ARCHIVE}.pdf" if archive else f"{stem}_{lang}.pdf"
+
+
+def archived_figures_name(stem: str) -> str:
+    """The name of the figures an archive embeds: ``<stem>_figures.json``, with the stem of the briefing
+    or of the portfolio (:func:`portfolio_stem`)."""
+    return f"{stem}_figures.json"
 
 
 def export_stem(period: Period | None) -> str:

@@ -307,13 +307,17 @@ def portfolio_gaps(entries: tuple[PortfolioEntry, ...]) -> tuple[PortfolioGap, .
 
 def portfolio_sources(histories: dict[str, AccountHistory], period: Period) -> set[Path]:
     """The files the portfolio of *period* draws on, so that make re-renders it when one of them changes
-    and leaves it alone otherwise: the whole path up to *period* of every account assessed in it (its
-    previous assessment and the appendix diagrams), and for an account dropped since the previous
-    quarter the assessment that gives its name; each with the files of all its raters. It mirrors what
-    :func:`analyse_portfolio` and the report's appendix read."""
+    and leaves it alone otherwise: those of :func:`portfolio_analyses`, with the files of all raters."""
+    return {source for a in portfolio_analyses(histories, period) for source in a.assessment.sources}
+
+
+def portfolio_analyses(histories: dict[str, AccountHistory], period: Period) -> list[AccountAnalysis]:
+    """The assessments the portfolio of *period* draws on: the whole path up to *period* of every account
+    assessed in it (its previous assessment and the appendix diagrams), and for an account dropped since
+    the previous quarter the assessment that gives its name. It mirrors what :func:`analyse_portfolio`
+    and the report's appendix read."""
     analyses = [a for h in histories.values() if h.at(period) is not None for a in h.up_to(period).analyses]
-    analyses += not_assessed_again(histories, period)
-    return {source for a in analyses for source in a.assessment.sources}
+    return analyses + not_assessed_again(histories, period)
 
 
 def not_assessed_again(histories: dict[str, AccountHistory], period: Period) -> list[AccountAnalysis]:

@@ -64,7 +64,7 @@ class Selection:
         if not self.names(assessment):
             return False
         if self.sources:
-            used = {source.resolve() for a in history.analyses for source in a.assessment.sources}
+            used = {source.resolve() for source in history.sources}
             return bool(self._changed & used)
         return True
 

@@ -23,12 +23,19 @@ RENDER_TIMEOUT_SECONDS = 120
 """An account takes about a second; one that takes minutes is stuck and reported as failed."""
 
 
-def made_on() -> date:
-    """Today, or the day given by ``SOURCE_DATE_EPOCH`` so that builds can be reproduced byte for byte."""
+def source_date() -> datetime | None:
+    """The moment ``SOURCE_DATE_EPOCH`` gives (UTC), so that builds can be reproduced byte for byte;
+    None when it is not set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return None
+
+
+def made_on() -> date:
+    """Today, or the day given by ``SOURCE_DATE_EPOCH`` (see :func:`source_date`)."""
+    moment = source_date()
+    return moment.date() if moment else date.today()
 
 
 def default_jobs() -> int:

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from reportgen.commands.results import BatchResult, Publisher
 from reportgen.commands.run import PDFS, Flow, Summary, run_flow
-from reportgen.console import Reporter
+from reportgen.console import EXIT_NOTHING_DONE, Reporter
 from reportgen.execution import BriefingJob, Failed, Rendered, TimedOut, run_jobs
 from reportgen.i18n import N_, Nn_
 from reportgen.model import Period
 from reportgen.naming import briefing_pdf_name, briefing_stems
 from reportgen.problems import Message, Place, Problem
 from reportgen.selection import Selection, account_problem
-from reportgen.settings import Settings
+from reportgen.settings import SHARED_EDITION, Settings
 from reportgen.workload import Workload
 
 SUMMARY_BRIEFINGS = Summary(
@@ -32,6 +32,11 @@ RENDER_TIMEOUT = Message(
 
 def briefing(settings: Settings, reporter: Reporter, account: str | None = None) -> int:
     """Every selected account's briefing; returns the exit code."""
+    if settings.archive and settings.edition == SHARED_EDITION:
+        from reportgen.commands.archiving import SHARED_NOT_ARCHIVED
+
+        reporter.say(SHARED_NOT_ARCHIVED, style="red")
+        return EXIT_NOTHING_DONE
     changed = settings.only_from
     if settings.record is not None and settings.only_from:
         # for make: accounts a problem kept out last time are tried again
@@ -49,16 +54,37 @@ def briefing(settings: Settings, reporter: Reporter, account: str | None = None)
     return run_flow(settings, reporter, Flow(SUMMARY_BRIEFINGS), render)
 
 
-def briefing_jobs(workload: Workload, selection: Selection, settings: Settings) -> list[BriefingJob]:
+def briefing_jobs(
+    workload: Workload, selection: Selection, settings: Settings, problems: list[Problem] | None = None
+) -> list[BriefingJob]:
     """One job per selected account and period, named over the whole workload (see
-    :func:`reportgen.naming.briefing_stems`)."""
+    :func:`reportgen.naming.briefing_stems`). With ``--archive``, each job carries what its briefing
+    embeds; an account whose files cannot be read again gets no job but a problem in *problems*."""
     stems = briefing_stems(workload.analyses)
-    return [
+    jobs = [
         BriefingJob(analysis, history, stems[id(analysis)], settings.languages, settings.day, settings.debug,
                     settings.time_limit, settings.edition, settings.supplier)
         for analysis in workload.analyses
         if selection.admits(analysis, history := workload.history_of(analysis))
     ]  # fmt: skip
+    return _with_archives(jobs, problems if problems is not None else []) if settings.archive else jobs
+
+
+def _with_archives(jobs: list[BriefingJob], problems: list[Problem]) -> list[BriefingJob]:
+    """Each job with its archive: the files of its account up to its period, for they make the briefing
+    (its path, trend and carried-forward actions), and the figures of those periods."""
+    from dataclasses import replace
+
+    from reportgen.commands.archiving import archive_of
+
+    archived = []
+    for job in jobs:
+        archive = archive_of(job.history.analyses, job.stem)
+        if isinstance(archive, Problem):
+            problems.append(archive)
+        else:
+            archived.append(replace(job, archive=archive))
+    return archived
 
 
 def render_briefings(
@@ -75,12 +101,13 @@ def render_briefings(
     publish = publish or Publisher(BatchResult(files=workload.files))
     batch = publish.result
     remove_stale_parts(settings.out_dir)
-    jobs = briefing_jobs(workload, selection, settings)
+    jobs = briefing_jobs(workload, selection, settings, batch.render_problems)
     on_progress(0, len(jobs))
     for done, (job, outcome) in enumerate(run_jobs(jobs, settings.workers, settings.time_limit), start=1):
         if isinstance(outcome, Rendered):
             for lang, pdf in outcome.pdfs:
-                publish(settings.out_dir / briefing_pdf_name(job.stem, lang, settings.edition), pdf)
+                name = briefing_pdf_name(job.stem, lang, settings.edition, settings.archive)
+                publish(settings.out_dir / name, pdf)
             batch.rendered_accounts += 1
         else:
             batch.render_problems.append(_failure(job, outcome, settings.time_limit))

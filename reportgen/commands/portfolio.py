@@ -9,7 +9,7 @@ from reportgen.commands.run import PDFS, Flow, Summary, catalogs_or_stop, period
 from reportgen.console import EXIT_OK, Reporter
 from reportgen.i18n import N_, Nn_
 from reportgen.model import Period
-from reportgen.naming import portfolio_pdf_name
+from reportgen.naming import portfolio_pdf_name, portfolio_stem
 from reportgen.problems import Message, Problem, ProblemsFound, failure_reason
 from reportgen.settings import Settings
 from reportgen.workload import Workload, prepare
@@ -40,7 +40,7 @@ def render_portfolio(
     """The portfolio report of *period* in each language, published; a language that fails becomes a
     problem of the result."""
     from reportgen.charts import portfolio_charts
-    from reportgen.portfolio import analyse_portfolio
+    from reportgen.portfolio import analyse_portfolio, portfolio_analyses
     from reportgen.portfolio_report import build_portfolio
     from reportgen.rendering import Renderer
     from reportgen.writing import remove_stale_parts
@@ -49,17 +49,25 @@ def render_portfolio(
     batch = publish.result
     remove_stale_parts(settings.out_dir)
     portfolio = analyse_portfolio(workload.histories, period, workload.catalogs.default)
+    archive = None
+    if settings.archive:
+        from reportgen.commands.archiving import archive_of
+
+        archive = archive_of(portfolio_analyses(workload.histories, period), portfolio_stem(period))
+        if isinstance(archive, Problem):
+            batch.render_problems.append(archive)
+            return batch
     renderer = Renderer()
     for lang in settings.languages:
         try:
             view = build_portfolio(portfolio, lang, settings.day, portfolio_charts(portfolio, lang))
-            pdf = renderer.portfolio_pdf(view)
+            pdf = renderer.portfolio_pdf(view, archive)
         except Exception as exc:
             if settings.debug:
                 raise
             batch.render_problems.append(Problem(None, PORTFOLIO_FAILED, {"reason": failure_reason(exc)}))
             continue
-        publish(settings.out_dir / portfolio_pdf_name(period, lang), pdf)
+        publish(settings.out_dir / portfolio_pdf_name(period, lang, settings.archive), pdf)
     batch.rendered_accounts = len(portfolio.entries) if batch.written else 0
     return batch
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from reportgen.i18n import translations
 from reportgen.rendering.filters import register_filters
 from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
+
+if TYPE_CHECKING:
+    from reportgen.rendering.archive import Archive
 
 WEASYPRINT_LOGGER = "weasyprint"
 STYLES = {"briefing.html": "briefing", "briefing_shared.html": "briefing", "portfolio.html": "portfolio"}
@@ -97,11 +100,17 @@ class Renderer:
         )
 
     @staticmethod
-    def write(document) -> bytes:
-        return document.write_pdf()
+    def write(document, archive: Archive | None = None) -> bytes:
+        """The PDF; with *archive*, PDF/A-3b with its files attached (see :mod:`.archive`)."""
+        options: dict[str, Any] = {}
+        if archive is None:
+            return document.write_pdf(**options)
+        from reportgen.rendering.archive import mend
 
-    def pdf(self, html: str, style: str = "briefing") -> bytes:
-        return self.write(self.layout(html, style))
+        return mend(document.write_pdf(**(options | archive.pdf_options())))
+
+    def pdf(self, html: str, style: str = "briefing", archive: Archive | None = None) -> bytes:
+        return self.write(self.layout(html, style), archive)
 
     def briefing_html(self, view) -> str:
         return self.html("briefing.html", view.lang, view=view)
@@ -109,8 +118,8 @@ class Renderer:
     def portfolio_html(self, view) -> str:
         return self.html("portfolio.html", view.lang, view=view)
 
-    def briefing_pdf(self, view) -> bytes:
-        return self.pdf(self.briefing_html(view))
+    def briefing_pdf(self, view, archive: Archive | None = None) -> bytes:
+        return self.pdf(self.briefing_html(view), archive=archive)
 
     def shared_briefing_html(self, view) -> str:
         """The key account's edition: templates of its own, so no internal partial can reach it."""
@@ -119,5 +128,5 @@ class Renderer:
     def shared_briefing_pdf(self, view) -> bytes:
         return self.pdf(self.shared_briefing_html(view), STYLES["briefing_shared.html"])
 
-    def portfolio_pdf(self, view) -> bytes:
-        return self.pdf(self.portfolio_html(view), STYLES["portfolio.html"])
+    def portfolio_pdf(self, view, archive: Archive | None = None) -> bytes:
+        return self.pdf(self.portfolio_html(view), STYLES["portfolio.html"], archive)

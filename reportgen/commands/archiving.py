@@ -1,0 +1,39 @@
+"""What ``--archive`` embeds in a briefing or portfolio: the input files it draws on and its figures.
+
+The PDF/A-3b itself is made in :mod:`reportgen.rendering.archive`; here the commands decide which files
+belong to a report, and turn a file that cannot be read again into the account's problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportgen.i18n import N_
+from reportgen.model import AccountAnalysis
+from reportgen.naming import archived_figures_name
+from reportgen.problems import Message, Place, Problem
+from reportgen.rendering.archive import Archive, UnreadableSource, gather
+
+SOURCE_UNREADABLE = Message(
+    N_("The file could not be read again to be embedded in the archive: {reason}."),
+    N_("Check that the file is still there and can be opened, then run again."),
+)
+SHARED_NOT_ARCHIVED = Message(
+    N_(
+        "The edition for the key account cannot be made with --archive: an archive embeds our workbooks, "
+        "and they hold our internal ratings, comments and names."
+    ),
+    N_("Leave out --archive for the shared edition, or archive our own briefing (without --edition shared)."),
+)
+
+
+def archive_of(analyses: Sequence[AccountAnalysis], stem: str) -> Archive | Problem:
+    """The archive of a report whose figures are those of *analyses*: every file they were gathered
+    from, and the figures as the export's JSON; or the problem of a file that cannot be read."""
+    from reportgen.export import figures_json
+
+    sources = [source for analysis in analyses for source in analysis.assessment.sources]
+    try:
+        return gather(sources, figures_json(list(analyses)), archived_figures_name(stem))
+    except UnreadableSource as unreadable:
+        return Problem(Place(unreadable.path), SOURCE_UNREADABLE, {"reason": unreadable.reason})
