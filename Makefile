@@ -8,6 +8,7 @@ OUTPUT   ?= output
 LANGS    ?= all
 PERIOD   ?=
 CRITERIA ?= criteria
+ARCHIVE  ?=
 PYTEST_ARGS ?=
 
 BIN   := $(VENV)/bin
@@ -20,7 +21,7 @@ MEMORY ?= 500
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
-	@echo "  Variables: INPUT=$(INPUT) OUTPUT=$(OUTPUT) LANGS=$(LANGS) PERIOD=$(PERIOD) CRITERIA=$(CRITERIA)"
+	@echo "  Variables: INPUT=$(INPUT) OUTPUT=$(OUTPUT) LANGS=$(LANGS) PERIOD=$(PERIOD) CRITERIA=$(CRITERIA) ARCHIVE=$(ARCHIVE)"
 
 setup: $(STAMP) ## Create the virtualenv and install reportgen with its test tools
 
@@ -58,8 +59,11 @@ INPUTS := $(filter-out $(INPUT)/~$$%,$(wildcard $(foreach s,$(SUFFIXES) $(shell 
 CATALOGS := $(if $(wildcard $(CRITERIA)/.),$(wildcard $(CRITERIA)/*.yaml $(CRITERIA)/*.yml),$(CRITERIA))
 RENDER_DEPS := $(STAMP) $(CATALOGS) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css) \
                $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py)
-SCOPE  := $(LANGS).$(or $(PERIOD),all)
+# ARCHIVE=1: the briefings and portfolios as archival PDFs (--archive, *_archive.pdf), kept apart from
+# the others in stamps of their own; the key account's edition is not archived.
+SCOPE  := $(LANGS).$(or $(PERIOD),all)$(if $(ARCHIVE),.archive)
 READ   := $(INPUT) --lang $(LANGS) --criteria $(CRITERIA)
+ARCHIVING := $(if $(ARCHIVE),--archive)
 # Only the changed workbooks, unless anything else changed: then everything.
 ONLY_CHANGED = $(if $(filter-out $(INPUTS),$?),,$(foreach file,$?,--only-from '$(file)'))
 DONE = && mkdir -p $(BUILD) && touch $@
@@ -83,7 +87,7 @@ CHECK = $(if $(wildcard $(1)),@$(BIN)/reportgen recorded --lang $(LANGS) $(wildc
 SHARED_QUARTER := 2026-Q3
 SHARED_EXAMPLE := $(if $(filter input,$(INPUT)),$(if $(filter-out $(SHARED_QUARTER),$(PERIOD)),,$(wildcard \
 	$(INPUT)/meridian-aerotech_$(SHARED_QUARTER)*.xlsx $(INPUT)/brandtner-praezisionstechnik_2026-Q[23].xlsx)))
-SHARED_EDITION := $(if $(SHARED_EXAMPLE),$(BUILD)/shared-example.$(LANGS))
+SHARED_EDITION := $(if $(ARCHIVE),,$(if $(SHARED_EXAMPLE),$(BUILD)/shared-example.$(LANGS)))
 SHARED_RECORDS  = $(if $(SHARED_EDITION),$(PROBLEMS)/shared-example.$(LANGS))
 
 reports: $(BRIEFINGS) $(PORTFOLIOS) $(SHARED_EDITION) ## Render every briefing and a portfolio per quarter (de + en) from INPUT into OUTPUT
@@ -96,7 +100,7 @@ portfolio: $(PORTFOLIOS) ## Render the portfolios that are out of date (one per 
 	$(call CHECK,$(PORTFOLIO_RECORDS))
 
 $(BRIEFINGS): $(INPUTS) $(RENDER_DEPS)
-	@$(BIN)/reportgen briefing $(READ) --out $(OUTPUT) $(if $(PERIOD),--period $(PERIOD)) $(ONLY_CHANGED) \
+	@$(BIN)/reportgen briefing $(READ) $(ARCHIVING) --out $(OUTPUT) $(if $(PERIOD),--period $(PERIOD)) $(ONLY_CHANGED) \
 		--record $(PROBLEMS)/briefings.$(SCOPE) $(DONE)
 
 $(SHARED_EDITION): $(SHARED_EXAMPLE) $(RENDER_DEPS)
@@ -109,7 +113,7 @@ $(PORTFOLIO_PLAN): $(INPUTS) $(INPUT) $(RENDER_DEPS)
 
 # Its prerequisites for each quarter (the files it draws on) come from the plan.
 $(PORTFOLIO)%: $(RENDER_DEPS)
-	@$(BIN)/reportgen portfolio $(READ) --out $(OUTPUT) --period $* --record $(PROBLEMS)/portfolio.$(SCOPE).$* $(DONE)
+	@$(BIN)/reportgen portfolio $(READ) $(ARCHIVING) --out $(OUTPUT) --period $* --record $(PROBLEMS)/portfolio.$(SCOPE).$* $(DONE)
 
 # --- development ---------------------------------------------------------------------------------
 

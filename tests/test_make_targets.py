@@ -150,3 +150,16 @@ def test_make_keeps_a_portfolio_per_quarter_each_rebuilt_when_its_own_files_chan
     (source / "nordhafen-logistik_2026-Q2.xlsx").unlink()
     assert make("portfolio", **variables).returncode == 0
     assert changed_since(built, out) == ["portfolio_2026-Q3_de.pdf"]
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_with_archive_writes_archival_pdfs_beside_the_others(tmp_path):
+    source = tmp_path / "in"
+    copy_examples(source, "calloway-foods_2026-Q3.xlsx")
+    out = tmp_path / "out"
+    archived = make("reports", INPUT=str(source), OUTPUT=str(out), LANGS="en", ARCHIVE="1")
+    assert archived.returncode == 0, archived.stdout + archived.stderr
+    assert sorted(stamps(out)) == [
+        "calloway-foods-ltd_2026-Q3_en_archive.pdf",
+        "portfolio_2026-Q3_en_archive.pdf",
+    ]
