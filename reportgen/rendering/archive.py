@@ -63,8 +63,8 @@ class ArchivedFile:
 
     name: str
     data: bytes
-    relationship: str
     modified: datetime
+    relationship: str
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,8 @@ def gather(sources: Iterable[Path], figures: bytes, figures_name: str) -> Archiv
     made = source_date() or datetime.now(UTC)
     unique = list(dict.fromkeys(sources))
     names = attachment_names([path.name for path in unique], reserved={figures_name})
-    files = [
-        ArchivedFile(name, _read(path), SOURCE, _modified(path))
-        for name, path in zip(names, unique, strict=True)
-    ]
-    return Archive((*files, ArchivedFile(figures_name, figures, DATA, made)))
+    files = [ArchivedFile(name, *_read(path), SOURCE) for name, path in zip(names, unique, strict=True)]
+    return Archive((*files, ArchivedFile(figures_name, figures, made, DATA)))
 
 
 def attachment_names(names: Sequence[str], reserved: Iterable[str] = ()) -> list[str]:
@@ -123,19 +120,15 @@ def attachment_names(names: Sequence[str], reserved: Iterable[str] = ()) -> list
     return unique
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path) -> tuple[bytes, datetime]:
+    """The file's contents and when it was last changed, but no later than ``SOURCE_DATE_EPOCH`` when
+    that is set: the convention of reproducible builds, since a checkout dates every file to its moment."""
     try:
-        return path.read_bytes()
+        data, changed = path.read_bytes(), path.stat().st_mtime
     except OSError as exc:
         raise UnreadableSource(path, exc.strerror or str(exc)) from exc
-
-
-def _modified(path: Path) -> datetime:
-    """When the file was last changed, but no later than ``SOURCE_DATE_EPOCH`` when that is set: the
-    convention of reproducible builds, since a checkout gives every file the moment it was made."""
-    modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    latest = source_date()
-    return min(modified, latest) if latest else modified
+    modified, latest = datetime.fromtimestamp(changed, UTC), source_date()
+    return data, min(modified, latest) if latest else modified
 
 
 def mend(pdf: bytes) -> bytes:
