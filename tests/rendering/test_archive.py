@@ -128,3 +128,23 @@ def test_mend_sorts_the_embedded_files_by_name():
     tree = result.Root.Names.EmbeddedFiles.Names
     assert [str(tree[i]) for i in range(0, len(tree), 2)] == sorted(names)
     assert [str(tree[i + 1].F) for i in range(0, len(tree), 2)] == sorted(names)
+
+
+def test_markup_that_would_attach_files_gets_nothing_past_the_fetcher_in_an_archive(tmp_path, server):
+    """Were a template ever to carry attachment markup, the archive's PDF would still hold only the files
+    given: the fetcher refuses files outside the templates and every network address."""
+    base, hits = server
+    source = tmp_path / "acme.xlsx"
+    source.write_bytes(b"workbook")
+    html = (
+        '<html lang="en"><head><title>t</title>'
+        f'<link rel="attachment" href="file:///etc/hostname"><link rel="attachment" href="{base}/a.xlsx">'
+        f'</head><body><a rel="attachment" href="{base}/b.xlsx">b</a><p>x</p></body></html>'
+    )
+    renderer = Renderer()
+    pdf = renderer.write(renderer.layout(html), gather([source], b"{}", "figures.json"))
+    assert hits == []
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert sorted(document.attachments) == ["acme.xlsx", "figures.json"]
+        annotations = [a for page in document.pages for a in page.obj.get("/Annots", [])]
+        assert all(a.get("/Subtype") != "/FileAttachment" for a in annotations)
