@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from reportgen.i18n import translations
 from reportgen.rendering.filters import register_filters
+from reportgen.rendering.fonts import embed_whole_fonts
 from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
 
 WEASYPRINT_LOGGER = "weasyprint"
@@ -44,6 +45,8 @@ class _Engine(NamedTuple):
     fonts: Any
     fetcher: Any
     sheets: dict[str, Any]
+    sheet_text: tuple[str, ...]
+    """The stylesheets' own text: what they write with ``content`` is drawn in the fonts too."""
 
 
 class Renderer:
@@ -68,13 +71,14 @@ class Renderer:
         logging.getLogger(WEASYPRINT_LOGGER).setLevel(logging.ERROR)
         fonts = FontConfiguration()
         fetcher = ProjectOnlyFetcher(TEMPLATES_DIR)
+        texts = {name: (ASSETS_DIR / f"{name}.css").read_text("utf-8") for name in ("base", *STYLES.values())}
         sheets = {
             name: weasyprint.CSS(
-                filename=str(ASSETS_DIR / f"{name}.css"), font_config=fonts, url_fetcher=fetcher
+                string=text, base_url=ASSETS_DIR.as_uri() + "/", font_config=fonts, url_fetcher=fetcher
             )
-            for name in ("base", *STYLES.values())
+            for name, text in texts.items()
         }
-        return _Engine(weasyprint, fonts, fetcher, sheets)
+        return _Engine(weasyprint, fonts, fetcher, sheets, tuple(texts.values()))
 
     def warm_up(self, template: str, languages: Iterable[str]) -> None:
         """Load WeasyPrint, the fonts and stylesheets, and compile *template* in *languages* now."""
@@ -96,12 +100,16 @@ class Renderer:
             stylesheets=[engine.sheets["base"], engine.sheets[style]], font_config=engine.fonts
         )
 
-    @staticmethod
-    def write(document) -> bytes:
-        return document.write_pdf()
+    def write_options(self, html: str) -> dict[str, Any]:
+        """WeasyPrint's options for writing the PDF of *html*."""
+        return {"full_fonts": embed_whole_fonts(html, self._weasy.sheet_text)}
+
+    def write(self, document, html: str) -> bytes:
+        """The laid-out *document* of *html* as PDF bytes."""
+        return document.write_pdf(**self.write_options(html))
 
     def pdf(self, html: str, style: str = "briefing") -> bytes:
-        return self.write(self.layout(html, style))
+        return self.write(self.layout(html, style), html)
 
     def briefing_html(self, view) -> str:
         return self.html("briefing.html", view.lang, view=view)
