@@ -15,6 +15,7 @@ from reportgen.reading import read_file
 from reportgen.rendering import Renderer
 from reportgen.rendering.filters import svg_data_uri
 from reportgen.rendering.fonts import bundled_characters, document_characters, embed_whole_fonts
+from reportgen.resources import FONTS_DIR
 from reportgen.spreadsheets import write_xlsx
 from tests.conftest import FACTS, briefing_view, sheets_for
 from tests.rendering.golden import CASES
@@ -23,6 +24,9 @@ MAX_BRIEFING_BYTES = 200_000
 """The issue's bound for a briefing; whole bundled faces take about 140 KB of it."""
 POLISH, CZECH, TURKISH = "Zakłady Łódź Źródło", "Čížek a Řezníček", "Ağır Sanayi İşletmeleri"
 CYRILLIC, EMOJI = "Завод Северный", "Top-Kunde 😀"
+LIGATURES = "Baustoffe, Einfluss, Pflichtenheft"
+"""Regression: embedded whole, a face's "ff", "fi" and "fl" glyphs had no letters in the PDF's text
+("Bausto e"), so the faces carry no ligatures."""
 
 
 @pytest.fixture
@@ -57,6 +61,14 @@ def test_the_bundled_faces_are_what_the_script_cuts_from_the_originals():
     for source, target in FACES.items():
         original = set(TTFont(SOURCE_DIR / source, lazy=True).getBestCmap())
         assert set(TTFont(TARGET_DIR / target, lazy=True).getBestCmap()) == original & set(unicodes())
+
+
+def test_every_glyph_the_faces_draw_is_one_a_character_maps_to():
+    """Without glyph substitutions, the whole-face text map (character → glyph, reversed) is complete."""
+    from fontTools.ttLib import TTFont
+
+    for path in sorted(FONTS_DIR.glob("*.ttf")):
+        assert "GSUB" not in TTFont(path, lazy=True), path.name
 
 
 def test_document_characters_include_the_text_of_svg_charts_and_entities():
@@ -114,13 +126,11 @@ def _system_fonts(pdf: bytes) -> set[str]:
 def test_a_fresh_machine_writes_central_european_names_with_the_bundled_faces_only(
     tmp_path, catalog, without_harfbuzz_subset
 ):
-    pdf = _briefing(
-        tmp_path, catalog, f"{POLISH} / {CZECH}", {0: TURKISH, 3: "Uzgodniono: dostawa w piątek."}
-    )
+    pdf = _briefing(tmp_path, catalog, f"{POLISH} / {CZECH}", {0: TURKISH, 3: f"{LIGATURES} w piątek."})
     assert len(pdf) < MAX_BRIEFING_BYTES
     assert not _system_fonts(pdf)
     text = _text(pdf)
-    for name in (POLISH, CZECH, TURKISH, "Łukasz Wójcik"):
+    for name in (POLISH, CZECH, TURKISH, "Łukasz Wójcik", LIGATURES):
         assert name in text
 
 

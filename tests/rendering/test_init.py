@@ -146,7 +146,7 @@ def test_the_font_is_embedded_and_nothing_falls_back(pdfs):
     for page in reader(pdfs, "de").pages:
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]))
-    assert fonts and all(name.split("+")[1].startswith("Source-Sans-Pro") for name in fonts), fonts
+    assert fonts and all(name.split("+")[1].startswith("Reportgen-Sans") for name in fonts), fonts
 
 
 def catalog_of(catalog: Catalog, count: int) -> Catalog:
