@@ -19,6 +19,10 @@ from reportgen.rendering.filters import register_filters
 from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
 
 WEASYPRINT_LOGGER = "weasyprint"
+TAGGED_PDF = {"pdf_variant": "pdf/ua-1"}
+"""How every PDF is written: tagged for screen readers as PDF/UA-1 (language, title as window title, a
+structure tree of headings, tables and figures with their alt texts). An archival variant keeps the
+tags with ``pdf_tags=True``, since WeasyPrint takes one ``pdf_variant`` only."""
 STYLES = {"briefing.html": "briefing", "briefing_shared.html": "briefing", "portfolio.html": "portfolio"}
 """The stylesheet of each report template in templates/assets/, next to base.css."""
 
@@ -98,7 +102,7 @@ class Renderer:
 
     @staticmethod
     def write(document) -> bytes:
-        return document.write_pdf()
+        return document.write_pdf(**TAGGED_PDF)
 
     def pdf(self, html: str, style: str = "briefing") -> bytes:
         return self.write(self.layout(html, style))
