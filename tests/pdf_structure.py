@@ -28,6 +28,8 @@ class Structure:
     """Each figure's alt text in reading order (None: it has none)."""
     kinds: Counter
     """How many elements of each structure type (``Table``, ``TH``, ``TD``, …) the tree holds."""
+    row_headed_cells: int
+    """Data cells whose headers include a header cell of their own row (``<th scope="row">``)."""
 
     @property
     def alt_text(self) -> str:
@@ -48,6 +50,7 @@ def structure_of(pdf: bytes | Path) -> Structure:
     with pikepdf.open(source) as document:
         root = document.Root
         headings, alts, kinds = [], [], Counter()
+        row_headed = 0
 
         def walk(element: pikepdf.Object) -> None:
             if not isinstance(element, pikepdf.Dictionary):
@@ -56,6 +59,13 @@ def structure_of(pdf: bytes | Path) -> Structure:
             kinds[kind.lstrip("/")] += 1
             if match := HEADING.fullmatch(kind):
                 headings.append(int(match.group(1)))
+            if kind == "/TR":
+                nonlocal row_headed
+                cells = [c for c in _children(element) if isinstance(c, pikepdf.Dictionary)]
+                own = {str(c.ID) for c in cells if c.get("/S") == "/TH" and "/ID" in c}
+                for cell in cells:
+                    if cell.get("/S") == "/TD" and "/A" in cell:
+                        row_headed += bool(own & {str(h) for h in cell.A.get("/Headers", [])})
             if kind == "/Figure":
                 alt = element.get("/Alt")
                 alts.append(str(alt) if alt is not None else None)
@@ -75,6 +85,7 @@ def structure_of(pdf: bytes | Path) -> Structure:
             headings=tuple(headings),
             figure_alts=tuple(alts),
             kinds=kinds,
+            row_headed_cells=row_headed,
         )
 
 

@@ -132,6 +132,7 @@ def test_the_edition_is_tagged_and_its_chart_described_in_neutral_words(shared, 
     assert "Acme Präzision GmbH" in tagged.title
     assert tagged.headings[0] == 1 and not skipped_levels(tagged.headings)
     assert tagged.kinds["TH"] >= 5
+    assert tagged.row_headed_cells >= 4  # S and K, each in both companies' columns, headed by their row
     (profile,) = tagged.figure_alts
     # our team rated every factor 5 and 2: each side's score, for the first factor of the catalog
     assert re.search(re.escape(catalog.factors[0].label(lang)) + r"\W+\(\D+5, \D+2\)", profile), profile
