@@ -30,6 +30,8 @@ class Structure:
     """How many elements of each structure type (``Table``, ``TH``, ``TD``, …) the tree holds."""
     row_headed_cells: int
     """Data cells whose headers include a header cell of their own row (``<th scope="row">``)."""
+    xmp: str
+    """The XMP metadata stream, where PDF/UA declares itself (empty without one)."""
 
     @property
     def alt_text(self) -> str:
@@ -86,6 +88,7 @@ def structure_of(pdf: bytes | Path) -> Structure:
             figure_alts=tuple(alts),
             kinds=kinds,
             row_headed_cells=row_headed,
+            xmp=root.Metadata.read_bytes().decode("utf-8") if "/Metadata" in root else "",
         )
 
 

@@ -16,7 +16,7 @@ from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.reading import read_file
 from reportgen.rendering import Renderer
 from reportgen.spreadsheets import write_xlsx
-from tests.conftest import briefing_view, sheets_for
+from tests.conftest import MADE_ON, briefing_view, sheets_for
 from tests.pdf_structure import skipped_levels, structure_of
 
 SUPPLIER = [5, 4, 5, 4, 5, 4, 5, 3, 4, 3, 5, 5, 5, 3, 4, 4]
@@ -264,6 +264,9 @@ def test_the_briefing_is_tagged_for_screen_readers(pdfs, lang, title):
     assert not skipped_levels(tagged.headings)
     assert tagged.kinds["Table"] >= 1
     assert tagged.kinds["TH"] >= 5 * tagged.kinds["Table"]
+    assert 'pdfuaid:part="1"' in tagged.xmp
+    # the metadata's only date is the day the report is made on: no clock time, so the bytes reproduce
+    assert set(re.findall(r"\d{4}-\d\d-\d\d[T\d:.+Z-]*", tagged.xmp)) == {MADE_ON.isoformat()}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
