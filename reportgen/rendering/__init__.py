@@ -20,9 +20,10 @@ from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
 
 WEASYPRINT_LOGGER = "weasyprint"
 TAGGED_PDF = {"pdf_variant": "pdf/ua-1"}
-"""How every PDF is written: tagged for screen readers as PDF/UA-1 (language, title as window title, a
-structure tree of headings, tables and figures with their alt texts). An archival variant keeps the
-tags with ``pdf_tags=True``, since WeasyPrint takes one ``pdf_variant`` only."""
+"""How every PDF is written: tagged for screen readers (language, title as window title, a structure tree of
+headings, tables and figures with their alt texts). PDF/UA-1 rather than bare ``pdf_tags=True``: its XMP
+metadata declares the conformance and carries the title, for the same write time. An archival variant
+keeps the tags with ``pdf_tags=True``, since WeasyPrint takes one ``pdf_variant`` only."""
 STYLES = {"briefing.html": "briefing", "briefing_shared.html": "briefing", "portfolio.html": "portfolio"}
 """The stylesheet of each report template in templates/assets/, next to base.css."""
 
