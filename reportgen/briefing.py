@@ -555,7 +555,7 @@ def build_briefing(
         charts.diagram_svg,
         proposal_arrow=plan is not None and plan.moves_the_point,
     )
-    team_raters = analysis.assessment.raters_of(View.SUPPLIER)
+    team_dots = len(analysis.assessment.raters_of(View.SUPPLIER)) > 1
     return BriefingView(
         lang=lang,
         made_on=made_on,
@@ -575,11 +575,11 @@ def build_briefing(
                 scale.min,
                 scale.max,
                 differ_most(analysis.factors, lang),
-                team_dots=len(team_raters) > 1,
+                team_dots=team_dots,
             ),
             balanced=analysis.zone.kind is ZoneKind.BALANCED,
             drivers=drivers,
-            team_dots=len(team_raters) > 1,
+            team_dots=team_dots,
         ),
         factors=FactorsSection(scale=scale, rows=rows, compact=len(rows) >= COMPACT_TABLE_FROM),
         history=_history(analysis, lang, past, charts.trend_svg),
@@ -642,6 +642,7 @@ def _summary(
 
 
 def factor_scores(row: FactorRow | FactorResult, lang: str) -> FactorScores:
+    """A factor as an alt text names it: its short name and both sides' scores."""
     label = row.label if isinstance(row, FactorRow) else row.factor.label(lang)
     return FactorScores(label, row.supplier, row.key_account)
 
