@@ -20,6 +20,11 @@ from reportgen.rendering.fonts import embed_whole_fonts
 from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
 
 WEASYPRINT_LOGGER = "weasyprint"
+TAGGED_PDF = {"pdf_variant": "pdf/ua-1"}
+"""How every PDF is written: tagged for screen readers (language, title as window title, a structure tree of
+headings, tables and figures with their alt texts). PDF/UA-1 rather than bare ``pdf_tags=True``: its XMP
+metadata declares the conformance and carries the title, for the same write time. An archival variant
+keeps the tags with ``pdf_tags=True``, since WeasyPrint takes one ``pdf_variant`` only."""
 STYLES = {"briefing.html": "briefing", "briefing_shared.html": "briefing", "portfolio.html": "portfolio"}
 """The stylesheet of each report template in templates/assets/, next to base.css."""
 
@@ -101,8 +106,8 @@ class Renderer:
         )
 
     def write_options(self, html: str) -> dict[str, Any]:
-        """WeasyPrint's options for writing the PDF of *html*."""
-        return {"full_fonts": embed_whole_fonts(html, self._weasy.sheet_text)}
+        """WeasyPrint's options for writing the PDF of *html*: tagged, its fonts whole or cut."""
+        return {"full_fonts": embed_whole_fonts(html, self._weasy.sheet_text), **TAGGED_PDF}
 
     def write(self, document, html: str) -> bytes:
         """The laid-out *document* of *html* as PDF bytes."""
