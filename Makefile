@@ -57,7 +57,7 @@ SUFFIXES := xlsx xlsm ods xls xlsb csv tsv txt
 INPUTS := $(filter-out $(INPUT)/~$$%,$(wildcard $(foreach s,$(SUFFIXES) $(shell echo $(SUFFIXES) | tr a-z A-Z),$(INPUT)/*.$(s))))
 # A catalog folder: each workbook is read with the catalog it names; a change to any of them counts.
 CATALOGS := $(if $(wildcard $(CRITERIA)/.),$(wildcard $(CRITERIA)/*.yaml $(CRITERIA)/*.yml),$(CRITERIA))
-RENDER_DEPS := $(STAMP) $(CATALOGS) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css) \
+RENDER_DEPS := $(STAMP) $(CATALOGS) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css templates/assets/fonts/*) \
                $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py)
 # ARCHIVE=1: the briefings and portfolios as archival PDFs (--archive, *_archive.pdf), kept apart from
 # the others in stamps of their own; the key account's edition is not archived.

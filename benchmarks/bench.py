@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import nullcontext
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -44,6 +45,14 @@ from reportgen.workload import prepare  # noqa: E402
 
 LANG = "de"
 DAY = date(2026, 11, 27)
+FONT_PATHS = {"without": "without libharfbuzz-subset0", "with": "with libharfbuzz-subset0"}
+"""WeasyPrint cuts fonts with HarfBuzz's subsetter when the library is there, else with fontTools: a
+fresh machine (the README's two commands) lacks it. Both are measured on any machine."""
+FRESH_MACHINE = ROOT / "benchmarks" / "fresh_machine"
+"""On PYTHONPATH, its sitecustomize.py hides the library from WeasyPrint, in spawned workers too."""
+FONT_PATH_ACCOUNTS = 60
+UNTAGGED = {"pdf_variant": None, "pdf_tags": False}
+"""WeasyPrint's options for a PDF without a structure tree: what tags cost is measured against it."""
 
 
 def summary(samples: list[float]) -> dict:
@@ -118,11 +127,10 @@ def stage_breakdown(workload, sample: int, runs: int) -> tuple[dict, dict]:
             view = build_briefing(fresh, LANG, DAY, history, charts)
             html, t_template = timed(lambda v: renderer.html("briefing.html", LANG, view=v), view)
             document, t_layout = timed(renderer.layout, html)
-            _, t_write = timed(renderer.write, document)
+            _, t_write = timed(renderer.write, document, html)
             # The floor: the same HTML laid out and written, the same figures saved, nothing else.
-            _, f_layout = timed(renderer.layout, html)
-            document = _
-            _, f_write = timed(renderer.write, document)
+            document, f_layout = timed(renderer.layout, html)
+            _, f_write = timed(renderer.write, document, html)
             for key, value in (
                 ("read", t_read),
                 ("analysis", t_analysis),
@@ -215,6 +223,132 @@ def incremental_make(out: Path, runs: int) -> dict:
     return summary(samples)
 
 
+def font_path_briefings(workload, sample: int, runs: int) -> dict:
+    """Warm briefings made whole (charts, view, layout, PDF) on both font paths in turn, in one process:
+    WeasyPrint reads whether it has HarfBuzz's subsetter each time it cuts a font, so the paths can
+    alternate briefing by briefing and share the machine's noise. Each PDF is also written untagged."""
+    from weasyprint.pdf import fonts
+
+    library = fonts.harfbuzz_subset
+    paths = ("without", "with") if library is not None else ("without",)
+    renderer = Renderer()
+    latest = workload.latest_period()
+    analyses = [a for a in workload.analyses if a.assessment.period == latest][:sample]
+    keys = ("briefing", "layout", "write", "write untagged", "tagged over untagged", "pdf kb")
+    measured = {path: {key: [] for key in keys} for path in paths}
+
+    def write_untagged(document, html):
+        return document.write_pdf(**{**renderer.write_options(html), **UNTAGGED})
+
+    def briefing(analysis, path: str) -> None:
+        fonts.harfbuzz_subset = library if path == "with" else None
+        started = time.perf_counter()
+        history = workload.history_of(analysis)
+        view = build_briefing(analysis, LANG, DAY, history, briefing_charts(analysis, LANG, history))
+        html = renderer.briefing_html(view)
+        document, t_layout = timed(renderer.layout, html)
+        pdf, t_write = timed(renderer.write, document, html)
+        t_briefing = time.perf_counter() - started
+        # A document keeps the fonts it has cut: the untagged PDF is written from a layout of its own.
+        _, t_untagged = timed(write_untagged, renderer.layout(html), html)
+        values = (t_briefing, t_layout, t_write, t_untagged, t_write / t_untagged, len(pdf) / 1000)
+        for key, value in zip(keys, values, strict=True):
+            measured[path][key].append(value)
+
+    for path in paths:  # warm-up: fonts, templates, hyphenation dictionaries
+        briefing(analyses[0], path)
+        measured[path] = {key: [] for key in keys}
+    for _ in range(runs):
+        for analysis in analyses:
+            for path in paths:
+                briefing(analysis, path)
+    fonts.harfbuzz_subset = library
+    return {path: {key: summary(values) for key, values in measured[path].items()} for path in paths}
+
+
+def font_path_batch(workload, out: Path) -> dict:
+    """A batch of 60 accounts on every core, on the font path this process and its workers take."""
+    from reportgen.rendering.fonts import harfbuzz_subsets
+
+    accounts = sorted({a.assessment.account.name for a in workload.analyses})[:FONT_PATH_ACCOUNTS]
+    chosen = replace(
+        workload, analyses=[a for a in workload.analyses if a.assessment.account.name in accounts]
+    )
+    batch = throughput(chosen, out, default_jobs())
+    return {
+        "harfbuzz_subset": harfbuzz_subsets(),
+        **batch,
+        "seconds_per_account": batch["seconds"] / batch["accounts"],
+    }
+
+
+def unpacked_harfbuzz_subset(out: Path) -> Path | str:
+    """The folder of a libharfbuzz-subset0 unpacked from Debian's package without installing it, or why
+    there is none. Only the benchmark uses it, to measure the path a machine with the library takes."""
+    target = out / "harfbuzz-subset"
+    found = next(target.glob("usr/lib/*/libharfbuzz-subset.so.0"), None)
+    if found:
+        return found.parent
+    if not (shutil.which("apt-get") and shutil.which("dpkg")):
+        return "neither installed nor fetchable here (apt-get and dpkg needed)"
+    download = out / "harfbuzz-subset-package"
+    shutil.rmtree(download, ignore_errors=True)
+    download.mkdir(parents=True)
+    fetched = subprocess.run(
+        ["apt-get", "download", "libharfbuzz-subset0"], cwd=download, capture_output=True, text=True
+    )
+    package = next(download.glob("*.deb"), None)
+    if fetched.returncode or package is None:
+        return "not installed, and apt-get download libharfbuzz-subset0 failed: " + fetched.stderr.strip()
+    subprocess.run(["dpkg", "-x", str(package), str(target)], check=True, capture_output=True)
+    found = next(target.glob("usr/lib/*/libharfbuzz-subset.so.0"), None)
+    return found.parent if found else "the package held no libharfbuzz-subset.so.0"
+
+
+def font_paths(args, out: Path) -> dict:
+    """Both font paths: briefings alternating in one process that has the library, then batches
+    alternating, each in a process of its own (WeasyPrint's workers look for the library when spawned)."""
+    import ctypes.util
+
+    with_library = dict(os.environ)
+    missing = ""
+    if not ctypes.util.find_library("harfbuzz-subset"):
+        library = unpacked_harfbuzz_subset(out)
+        if isinstance(library, str):
+            missing = library
+        else:
+            with_library["LD_LIBRARY_PATH"] = os.pathsep.join(
+                filter(None, (str(library), with_library.get("LD_LIBRARY_PATH")))
+            )
+    without_library = {
+        **with_library,
+        "PYTHONPATH": os.pathsep.join(filter(None, (str(FRESH_MACHINE), with_library.get("PYTHONPATH")))),
+    }
+
+    def measured(mode: str, env: dict) -> dict:
+        target = out / "font-path.json"
+        command = [sys.executable, __file__, "--font-path", mode, "--accounts", str(args.accounts)]
+        command += ["--sample", str(args.sample), "--runs", str(args.runs), "--out", str(target)]
+        subprocess.run(command, env=env, check=True)
+        return json.loads(target.read_text(encoding="utf-8"))
+
+    briefings = measured("briefings", without_library if missing else with_library)
+    paths = ("without",) if missing else tuple(FONT_PATHS)
+    batches: dict[str, list[float]] = {path: [] for path in paths}
+    for _ in range(2):
+        for path in paths:
+            batch = measured("batch", without_library if path == "without" else with_library)
+            assert batch["harfbuzz_subset"] == (path == "with"), f"the batch did not take the path {path}"
+            batches[path].append(batch["seconds_per_account"])
+    results = {
+        path: {**briefings[path], "batch": {**summary(batches[path]), "accounts": batch["accounts"]}}
+        for path in paths
+    }
+    if missing:
+        results["with"] = {"not_measured": missing}
+    return results
+
+
 def machine() -> dict:
     import ctypes.util
 
@@ -233,6 +367,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=12, help="accounts in the stage breakdown")
     parser.add_argument("--memory-accounts", type=int, default=500)
     parser.add_argument("--out", type=Path, default=ROOT / "output" / "bench" / "bench.json")
+    parser.add_argument("--font-path", choices=("briefings", "batch"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     out = args.out.parent
     out.mkdir(parents=True, exist_ok=True)
@@ -242,6 +377,13 @@ def main() -> None:
         shutil.rmtree(inputs, ignore_errors=True)
         write_accounts(inputs, catalog, args.accounts)
     workload = prepare([inputs], catalog)
+    if args.font_path:  # a part of font_paths(), in the process it started for it
+        if args.font_path == "briefings":
+            result = font_path_briefings(workload, args.sample, args.runs)
+        else:
+            result = font_path_batch(workload, out / "font-path-batch")
+        args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+        return
     cores = default_jobs()
     one_file = str(next(iter(sorted(inputs.glob("*_2026-Q3.xlsx")))))
     reportgen = [str(ROOT / ".venv" / "bin" / "reportgen")]
@@ -267,6 +409,8 @@ def main() -> None:
     results["incremental_make"] = incremental_make(out, args.runs)
     print("  cold starts and make measured", flush=True)
     results["memory"] = memory(workload, out, args.memory_accounts)
+    results["font_paths"] = font_paths(args, out)
+    print("  both font paths measured", flush=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print_table(results)
     print(f"\nAll figures: {args.out}")
@@ -306,10 +450,47 @@ def print_table(r: dict) -> None:
             f"{r['memory']['growth_after_warm_up_mb']:+.0f} MB (target < 50)",
         ),
     ]
+    rows += font_path_rows(r["font_paths"], ms)
     width = max(len(label) for label, _ in rows)
     print()
     for label, value in rows:
         print(f"{label:<{width}}  {value}")
+
+
+def font_path_rows(paths: dict, ms: Callable[[dict], str]) -> list[tuple[str, str]]:
+    rows = []
+    for name, label in FONT_PATHS.items():
+        path = paths[name]
+        rows.append((f"Fonts {label}", path.get("not_measured", "")))
+        if "not_measured" in path:
+            continue
+        rows += [
+            ("  a warm briefing, whole (charts, layout, write)", ms(path["briefing"])),
+            ("    of it: layout", ms(path["layout"])),
+            ("    of it: write", ms(path["write"])),
+        ]
+        tags, size = path["tagged over untagged"]["median"], path["pdf kb"]
+        rows += [
+            ("  tags: write tagged / untagged (paired)", f"{tags:7.2f}×   (target ≤ 1.10)"),
+            ("  PDF size", f"{size['median']:7.0f} KB  (max {size['max']:.0f}; target < 200)"),
+            (
+                f"  batch, {path['batch']['accounts']} briefings, every core",
+                f"{path['batch']['median']:7.2f} s per account",
+            ),
+        ]
+    if all("not_measured" not in paths[name] for name in FONT_PATHS):
+        without, with_ = paths["without"], paths["with"]
+        rows += [
+            (
+                "  without / with the library: warm briefing",
+                f"{without['briefing']['median'] / with_['briefing']['median']:7.2f}×   (target ≤ 1.2)",
+            ),
+            (
+                "  without / with the library: batch",
+                f"{without['batch']['median'] / with_['batch']['median']:7.2f}×   (target ≤ 1.2)",
+            ),
+        ]
+    return rows
 
 
 if __name__ == "__main__":

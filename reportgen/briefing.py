@@ -13,7 +13,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reportgen.actions import ActionGroup, TrackedAction, by_factor, reckoning_day, tracked_actions
-from reportgen.analysis import intended_fit, zone_changed
+from reportgen.analysis import by_share_of_balance, intended_fit, zone_changed
+from reportgen.chart_texts import (
+    FactorScores,
+    Position,
+    QuarterIndices,
+    diagram_text,
+    profile_text,
+    trend_text,
+)
 from reportgen.coaching import CoachingQuestion, coaching_questions
 from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
 from reportgen.i18n import N_, gettext_for
@@ -164,6 +172,8 @@ class SummarySection:
     since: Since | None
     not_rated_count: int
     diagram_svg: str
+    diagram_alt: str
+    """What the diagram shows, in words: the account's position and zone in each view, the largest gaps."""
     key_account_view: KeyAccountVerdict | None = None
     """Set once the key account's contacts have answered; then the diagram shows two points."""
     questionnaire_command: str | None = None
@@ -186,6 +196,8 @@ class ProfileSection:
 
     scale: ScaleView
     profile_svg: str
+    profile_alt: str
+    """What the profile shows, in words: the factors whose two sides lie furthest apart."""
     balanced: bool
     """In balance there is no imbalance to drive: the drivers are headed as the largest gaps."""
     drivers: tuple[FactorRow, ...]
@@ -296,6 +308,8 @@ class HistorySection:
 
     rows: tuple[HistoryRow, ...]
     trend_svg: str | None
+    trend_alt: str
+    """What the trend shows, in words: S and K in every quarter."""
     catalog_label: str
     other_catalogs: str
     """Which quarters were assessed with which other catalog: ``2025-Q4: efkam-partnership v0.9``;
@@ -541,7 +555,7 @@ def build_briefing(
         charts.diagram_svg,
         proposal_arrow=plan is not None and plan.moves_the_point,
     )
-    team_raters = analysis.assessment.raters_of(View.SUPPLIER)
+    team_dots = len(analysis.assessment.raters_of(View.SUPPLIER)) > 1
     return BriefingView(
         lang=lang,
         made_on=made_on,
@@ -555,9 +569,17 @@ def build_briefing(
         profile=ProfileSection(
             scale=scale,
             profile_svg=charts.profile_svg,
+            profile_alt=profile_text(
+                lang,
+                len(rows),
+                scale.min,
+                scale.max,
+                differ_most(analysis.factors, lang),
+                team_dots=team_dots,
+            ),
             balanced=analysis.zone.kind is ZoneKind.BALANCED,
             drivers=drivers,
-            team_dots=len(team_raters) > 1,
+            team_dots=team_dots,
         ),
         factors=FactorsSection(scale=scale, rows=rows, compact=len(rows) >= COMPACT_TABLE_FROM),
         history=_history(analysis, lang, past, charts.trend_svg),
@@ -607,6 +629,7 @@ def _summary(
         since=_since(analysis, past.earlier[-1], lang) if past.earlier else None,
         not_rated_count=sum(1 for row in rows if not row.rated_both),
         diagram_svg=diagram_svg,
+        diagram_alt=_diagram_alt(analysis, drivers, zone_label(analysis, catalog, lang), lang),
         key_account_view=_key_account_verdict(analysis, analysis.key_account_view, lang),
         questionnaire_command=(
             _questionnaire_command(assessment, lang)
@@ -615,6 +638,34 @@ def _summary(
         ),
         intended=_intended_verdict(analysis, lang),
         proposal_arrow=proposal_arrow,
+    )
+
+
+def factor_scores(row: FactorRow | FactorResult, lang: str) -> FactorScores:
+    """A factor as an alt text names it: its short name and both sides' scores."""
+    label = row.label if isinstance(row, FactorRow) else row.factor.label(lang)
+    return FactorScores(label, row.supplier, row.key_account)
+
+
+def differ_most(results: tuple[FactorResult, ...], lang: str) -> tuple[FactorScores, ...]:
+    """The factors whose two sides lie furthest apart, in the order every report names gaps in: what a
+    chart's alt text names where a sighted reader sees the longest bars."""
+    rated = by_share_of_balance(r for r in results if r.gap)
+    return tuple(factor_scores(r, lang) for r in rated[:GAPS_NAMED])
+
+
+def _diagram_alt(analysis: AccountAnalysis, drivers: tuple[FactorRow, ...], zone: str, lang: str) -> str:
+    """The diagram in words: where each view puts the account, and the gaps page 1's reading names."""
+    theirs = analysis.key_account_view
+    return diagram_text(
+        lang,
+        Position(analysis.supplier_index, analysis.key_account_index, zone),
+        Position(
+            theirs.supplier_index, theirs.key_account_index, zone_name(theirs.zone, analysis.catalog, lang)
+        )
+        if theirs
+        else None,
+        [factor_scores(row, lang) for row in drivers[:GAPS_NAMED]],
     )
 
 
@@ -767,6 +818,9 @@ def _history(
     return HistorySection(
         rows=rows,
         trend_svg=trend_svg,
+        trend_alt=trend_text(
+            lang, [QuarterIndices(r.period, r.supplier_index, r.key_account_index) for r in rows]
+        ),
         catalog_label=analysis.catalog_label,
         other_catalogs=", ".join(f"{r.period}: {r.other_catalog}" for r in rows if r.other_catalog),
     )

@@ -8,6 +8,7 @@ from datetime import date
 
 from reportgen.actions import reckoning_day
 from reportgen.analysis import by_share_of_balance
+from reportgen.chart_texts import Position, ZoneTally, account_diagram_text, portfolio_map_text
 from reportgen.coaching import QuestionKind, question_text
 from reportgen.i18n import N_, gettext_for
 from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, Side, ViewFigures, ZoneKind
@@ -113,6 +114,8 @@ class GapRow:
 class AppendixPage:
     row: AccountRow
     diagram_svg: str
+    diagram_alt: str
+    """What the small diagram shows, in words: the account's position and zone."""
     gaps: tuple[FactorNote, ...]
 
 
@@ -162,6 +165,8 @@ class CoverSection:
 @dataclass(frozen=True)
 class MapSection:
     map_svg: str
+    map_alt: str
+    """What the map shows, in words: how many accounts lie in each zone."""
 
 
 @dataclass(frozen=True)
@@ -356,6 +361,9 @@ def _appendix(entry: PortfolioEntry, row: AccountRow, diagram_svg: str, lang: st
     return AppendixPage(
         row=row,
         diagram_svg=diagram_svg,
+        diagram_alt=account_diagram_text(
+            lang, row.name, Position(row.supplier_index, row.key_account_index, row.zone_name)
+        ),
         gaps=tuple(_note(r, lang) for r in gaps[:APPENDIX_GAPS]),
     )
 
@@ -503,6 +511,7 @@ def build_portfolio(
         accounts=answer(portfolio.capacity.accounts),
         exceeded=portfolio.capacity.exceeded,
     )
+    cover = _cover(portfolio, pick, capacity, lang, actions_listed=actions is not None)
     appendix = tuple(
         _appendix(e, rows[id(e)], diagram, lang)
         for e, diagram in zip(portfolio.entries, charts.diagrams, strict=True)
@@ -513,8 +522,11 @@ def build_portfolio(
         period=str(portfolio.period),
         catalog_title=portfolio.catalog.title.get(lang),
         catalog_label=_catalogs_label(portfolio),
-        cover=_cover(portfolio, pick, capacity, lang, actions_listed=actions is not None),
-        map=MapSection(charts.map_svg),
+        cover=cover,
+        map=MapSection(
+            charts.map_svg,
+            portfolio_map_text(lang, [ZoneTally(z.name, z.count) for z in cover.zone_counts]),
+        ),
         ranking=RankingSection(pick(portfolio.entries)),
         voices=_voices(portfolio, pick, lang),
         questions=_questions(portfolio, pick, answer, capacity, lang),

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reportgen.briefing import ActionsSection, ScaleView, actions_section
+from reportgen.briefing import ActionsSection, ScaleView, actions_section, differ_most
+from reportgen.chart_texts import shared_profile_text
 from reportgen.history import AccountHistory
 from reportgen.i18n import gettext_for
 from reportgen.model import AccountAnalysis, Coverage, FactorResult
@@ -71,6 +72,8 @@ class SharedFactorRow:
 class SharedProfile:
     scale: ScaleView
     profile_svg: str
+    profile_alt: str
+    """What the profile shows, in neutral words: no zone, no verdict (see the module's docstring)."""
     both_views: bool
     """The key account gave its own view: the table has a column for each company on each side."""
     rows: tuple[SharedFactorRow, ...]
@@ -160,7 +163,13 @@ def build_shared_briefing(
             ),
         ),
         profile=SharedProfile(
-            scale=scale, profile_svg=charts.profile_svg, both_views=theirs is not None, rows=rows
+            scale=scale,
+            profile_svg=charts.profile_svg,
+            profile_alt=shared_profile_text(
+                lang, len(rows), scale.min, scale.max, differ_most(analysis.factors, lang)
+            ),
+            both_views=theirs is not None,
+            rows=rows,
         ),
         joint_questions=tuple(question.get(lang) for question in catalog.joint_questions),
         mutual_actions=actions_section(analysis, history, lang, made_on, only_shared=True),

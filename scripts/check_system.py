@@ -7,7 +7,7 @@ import ctypes.util
 import sys
 
 PANGO_HINT = (
-    "On Debian or Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; "
+    "On Debian or Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0; "
     "on Fedora: sudo dnf install pango; on macOS: brew install pango."
 )
 
@@ -26,13 +26,6 @@ def main() -> int:
                 f"The system library {library} that WeasyPrint needs to make PDFs is missing. " + PANGO_HINT
             )
             break
-    if not problems and ctypes.util.find_library("harfbuzz-subset") is None:
-        print(
-            "reportgen setup: note: without the system library harfbuzz-subset, WeasyPrint falls back to a "
-            "slower font subsetter and each PDF takes about twice as long. "
-            "On Debian or Ubuntu: sudo apt-get install libharfbuzz-subset0.",
-            file=sys.stderr,
-        )
     for problem in problems:
         print(f"reportgen setup: {problem}", file=sys.stderr)
     return 1 if problems else 0

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from reportgen.i18n import Formatter
 from reportgen.spreadsheets import write_xlsx
 from tests.conftest import FACTS, REPRODUCIBLE, run, sheets_for
+from tests.pdf_structure import skipped_levels, structure_of
 
 STEM = "acme-praezision-gmbh_2026-Q3"
 REVENUE = 1_250_000
@@ -48,11 +49,13 @@ VERDICT_WORDS = (
 
 
 def text_of(path: Path) -> str:
-    """The PDF's text as a reader's tools extract it, with its metadata, on one line."""
+    """The PDF's text as a reader's tools extract it, with its metadata and the charts' alt texts (what a
+    screen reader reads in their place), on one line."""
     reader = PdfReader(path)
     pages = " ".join(page.extract_text() for page in reader.pages)
     meta = " ".join(str(value) for value in (reader.metadata or {}).values())
-    return re.sub(r"\s+", " ", f"{pages} {meta}".replace("\xa0", " "))
+    alts = structure_of(path).alt_text
+    return re.sub(r"\s+", " ", f"{pages} {meta} {alts}".replace("\xa0", " "))
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +122,20 @@ def test_nothing_internal_reaches_the_key_accounts_edition(folder, shared, lang)
     assert SHARED_COMMENT in text
     assert THEIR_SHARED_COMMENT in text
     assert SHARED_ACTION in text  # the mutual action plan
+    assert structure_of(shared / f"{STEM}_{lang}_shared.pdf").alt_text in text  # checked above too
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_edition_is_tagged_and_its_chart_described_in_neutral_words(shared, catalog, lang):
+    tagged = structure_of(shared / f"{STEM}_{lang}_shared.pdf")
+    assert tagged.lang == lang and tagged.marked and tagged.shows_title
+    assert "Acme Präzision GmbH" in tagged.title
+    assert tagged.headings[0] == 1 and not skipped_levels(tagged.headings)
+    assert tagged.kinds["TH"] >= 5
+    assert tagged.row_headed_cells >= 4  # S and K, each in both companies' columns, headed by their row
+    (profile,) = tagged.figure_alts
+    # our team rated every factor 5 and 2: each side's score, for the first factor of the catalog
+    assert re.search(re.escape(catalog.factors[0].label(lang)) + r"\W+\(\D+5, \D+2\)", profile), profile
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from reportgen.catalog import Catalog
 from reportgen.model import Side
 from reportgen.resources import FONTS_DIR
 
-FONT_FAMILY = "Source Sans Pro"
+FONT_FAMILY = "Reportgen Sans"
 INK = "#1d2733"
 MUTED = "#6b7785"
 GRID = "#d5dbe1"

@@ -16,12 +16,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from reportgen.i18n import translations
 from reportgen.rendering.filters import register_filters
+from reportgen.rendering.fonts import embed_whole_fonts
 from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
 
 if TYPE_CHECKING:
     from reportgen.rendering.archive import Archive
 
 WEASYPRINT_LOGGER = "weasyprint"
+TAGGED_PDF = {"pdf_variant": "pdf/ua-1"}
+"""How every PDF is written: tagged for screen readers (language, title as window title, a structure tree of
+headings, tables and figures with their alt texts). PDF/UA-1 rather than bare ``pdf_tags=True``: its XMP
+metadata declares the conformance and carries the title, for the same write time. An archival variant
+keeps the tags with ``pdf_tags=True``, since WeasyPrint takes one ``pdf_variant`` only."""
 STYLES = {"briefing.html": "briefing", "briefing_shared.html": "briefing", "portfolio.html": "portfolio"}
 """The stylesheet of each report template in templates/assets/, next to base.css."""
 
@@ -47,6 +53,8 @@ class _Engine(NamedTuple):
     fonts: Any
     fetcher: Any
     sheets: dict[str, Any]
+    sheet_text: tuple[str, ...]
+    """The stylesheets' own text: what they write with ``content`` is drawn in the fonts too."""
 
 
 class Renderer:
@@ -71,13 +79,14 @@ class Renderer:
         logging.getLogger(WEASYPRINT_LOGGER).setLevel(logging.ERROR)
         fonts = FontConfiguration()
         fetcher = ProjectOnlyFetcher(TEMPLATES_DIR)
+        texts = {name: (ASSETS_DIR / f"{name}.css").read_text("utf-8") for name in ("base", *STYLES.values())}
         sheets = {
             name: weasyprint.CSS(
-                filename=str(ASSETS_DIR / f"{name}.css"), font_config=fonts, url_fetcher=fetcher
+                string=text, base_url=ASSETS_DIR.as_uri() + "/", font_config=fonts, url_fetcher=fetcher
             )
-            for name in ("base", *STYLES.values())
+            for name, text in texts.items()
         }
-        return _Engine(weasyprint, fonts, fetcher, sheets)
+        return _Engine(weasyprint, fonts, fetcher, sheets, tuple(texts.values()))
 
     def warm_up(self, template: str, languages: Iterable[str]) -> None:
         """Load WeasyPrint, the fonts and stylesheets, and compile *template* in *languages* now."""
@@ -99,18 +108,23 @@ class Renderer:
             stylesheets=[engine.sheets["base"], engine.sheets[style]], font_config=engine.fonts
         )
 
-    @staticmethod
-    def write(document, archive: Archive | None = None) -> bytes:
-        """The PDF; with *archive*, PDF/A-3b with its files attached (see :mod:`.archive`)."""
-        options: dict[str, Any] = {}
+    def write_options(self, html: str, archive: Archive | None = None) -> dict[str, Any]:
+        """WeasyPrint's options for writing the PDF of *html*: tagged, its fonts whole or cut; for an
+        *archive*, PDF/A-3b with its files attached (see :mod:`.archive`)."""
+        options = {"full_fonts": embed_whole_fonts(html, self._weasy.sheet_text), **TAGGED_PDF}
+        return options if archive is None else options | archive.pdf_options()
+
+    def write(self, document, html: str, archive: Archive | None = None) -> bytes:
+        """The laid-out *document* of *html* as PDF bytes; an archive mended where PDF/A needs it."""
+        pdf = document.write_pdf(**self.write_options(html, archive))
         if archive is None:
-            return document.write_pdf(**options)
+            return pdf
         from reportgen.rendering.archive import mend
 
-        return mend(document.write_pdf(**(options | archive.pdf_options())))
+        return mend(pdf)
 
     def pdf(self, html: str, style: str = "briefing", archive: Archive | None = None) -> bytes:
-        return self.write(self.layout(html, style), archive)
+        return self.write(self.layout(html, style), html, archive)
 
     def briefing_html(self, view) -> str:
         return self.html("briefing.html", view.lang, view=view)

@@ -9,7 +9,7 @@ from tests.charts.conftest import texts
 
 def test_diagram_text_is_real_text_in_the_report_language(analysis, catalog):
     german = partnership_diagram(analysis, catalog, "de")
-    assert "font-family: 'Source Sans Pro'" in german
+    assert "font-family: 'Reportgen Sans'" in german
     words = texts(german)
     assert "Lieferantenfrustrationszone" in words
     assert "Lieferant investiert (S, 0–100)" in words

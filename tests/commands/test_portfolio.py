@@ -12,8 +12,10 @@ from reportgen.catalog import Catalog
 from reportgen.commands.portfolio import render_portfolio
 from reportgen.model import Period
 from reportgen.settings import Settings
+from reportgen.wording import zone_label, zone_names
 from reportgen.workload import prepare
 from tests.conftest import EXAMPLES, run
+from tests.pdf_structure import skipped_levels, structure_of
 
 Q3 = Period(2026, 3)
 
@@ -87,6 +89,28 @@ def test_movements_and_appendix(german):
     )  # cover, map, ranking, questions and movements, one page per account
     last = re.sub(r"\s+", " ", german.pages[-1].extract_text())  # an appendix page names its axes in HTML
     assert "Lieferant investiert (S, 0–100)" in last and "Key Account investiert (K, 0–100)" in last
+
+
+def test_the_portfolio_is_tagged_and_its_charts_say_what_they_show(german, workload, catalog):
+    """The map's alt text counts the accounts in each zone; each appendix diagram's gives the account's S, K
+    and zone, as the ranking prints them."""
+    tagged = structure_of(german.stream.getvalue())
+    assert tagged.lang == "de" and tagged.marked and tagged.shows_title
+    assert tagged.title == "Portfolio-Bericht 2026-Q3"
+    assert tagged.headings[0] == 1 and not skipped_levels(tagged.headings)
+    assert tagged.kinds["TH"] >= 8
+    analyses = [a for a in workload.analyses if a.assessment.period == Q3]
+    portfolio_map, *diagrams = tagged.figure_alts
+    assert "6 Accounts" in portfolio_map
+    for zone, name in zone_names(catalog, "de"):
+        count = sum(1 for a in analyses if a.zone.id == zone)
+        assert f"{count} in „{name}“" in portfolio_map, (name, portfolio_map)
+    assert len(diagrams) == len(analyses)
+    for analysis in analyses:
+        name = analysis.assessment.account.name
+        (alt,) = [alt for alt in diagrams if name in alt]
+        assert f"S {analysis.supplier_index}, K {analysis.key_account_index}" in alt
+        assert zone_label(analysis, analysis.catalog, "de") in alt
 
 
 def test_no_english_in_the_german_portfolio(german):

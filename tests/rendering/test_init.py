@@ -11,12 +11,13 @@ from pypdf import PdfReader
 
 from reportgen.analysis import analyse
 from reportgen.catalog import Catalog
-from reportgen.i18n import translations
+from reportgen.i18n import Formatter, translations
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.reading import read_file
 from reportgen.rendering import Renderer
 from reportgen.spreadsheets import write_xlsx
-from tests.conftest import briefing_view, sheets_for
+from tests.conftest import MADE_ON, briefing_view, sheets_for
+from tests.pdf_structure import skipped_levels, structure_of
 
 SUPPLIER = [5, 4, 5, 4, 5, 4, 5, 3, 4, 3, 5, 5, 5, 3, 4, 4]
 KEY_ACCOUNT = [2, 2, 2, 1, 2, 2, 2, 1, 3, 1, 3, 2, 1, 2, 3, None]
@@ -37,10 +38,14 @@ def letters(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory, catalog):
+def analysis(tmp_path_factory, catalog):
     path = tmp_path_factory.mktemp("in") / "acme.xlsx"
     write_xlsx(path, sheets_for(catalog, "de", supplier=SUPPLIER, key_account=KEY_ACCOUNT, comments=COMMENTS))
-    analysis = analyse(read_file(path, catalog).assessments[0], catalog)
+    return analyse(read_file(path, catalog).assessments[0], catalog)
+
+
+@pytest.fixture(scope="module")
+def pdfs(analysis):
     renderer = Renderer()
     return {lang: renderer.briefing_pdf(briefing_view(analysis, lang)) for lang in ("de", "en")}
 
@@ -146,7 +151,7 @@ def test_the_font_is_embedded_and_nothing_falls_back(pdfs):
     for page in reader(pdfs, "de").pages:
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]))
-    assert fonts and all(name.split("+")[1].startswith("Source-Sans-Pro") for name in fonts), fonts
+    assert fonts and all(name.split("+")[1].startswith("Reportgen-Sans") for name in fonts), fonts
 
 
 def catalog_of(catalog: Catalog, count: int) -> Catalog:
@@ -240,3 +245,44 @@ def test_hostile_names_and_comments_are_printed_literally_and_fetch_nothing(serv
     assert '{% include "base.html" %}' in text
     assert "<script>alert(1)</script>" in text
     assert "/EmbeddedFiles" not in str(reader.trailer["/Root"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("de", "Partnerschafts-Briefing: Acme Präzision GmbH – 2026-Q3"),
+        ("en", "Partnership briefing: Acme Präzision GmbH – 2026-Q3"),
+    ],
+)
+def test_the_briefing_is_tagged_for_screen_readers(pdfs, lang, title):
+    """PDF/UA: the language, the title as the window's, headings in order and tables with header cells."""
+    tagged = structure_of(pdfs[lang])
+    assert tagged.lang == lang
+    assert tagged.marked
+    assert tagged.shows_title and tagged.title == title
+    assert tagged.headings[0] == 1 and tagged.headings.count(1) == 1
+    assert not skipped_levels(tagged.headings)
+    assert tagged.kinds["Table"] >= 1
+    assert tagged.kinds["TH"] >= 5 * tagged.kinds["Table"]
+    assert 'pdfuaid:part="1"' in tagged.xmp
+    # the metadata's only date is the day the report is made on: no clock time, so the bytes reproduce
+    assert set(re.findall(r"\d{4}-\d\d-\d\d[T\d:.+Z-]*", tagged.xmp)) == {MADE_ON.isoformat()}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_chart_says_in_words_where_the_account_stands(pdfs, analysis, lang):
+    """A screen reader reads the diagram's alt text: the account's S and K as page 1 prints them, its zone
+    and the largest gaps with both sides' scores; the profile names the factors furthest apart."""
+    figures = structure_of(pdfs[lang]).figure_alts
+    assert len(figures) == 2  # the diagram and the profile; no trend before a second assessment
+    assert all(figures)
+    diagram, profile = figures
+    number, score = Formatter(lang).number, Formatter(lang).score
+    assert f"S {number(analysis.supplier_index)}, K {number(analysis.key_account_index)}" in diagram
+    zone = {"de": "Lieferantenfrustrationszone", "en": "Supplier frustration zone"}[lang]
+    assert zone in diagram
+    largest = analysis.drivers[0]
+    named = re.escape(largest.factor.label(lang)) + r"\W+\((\D+)" + re.escape(score(largest.supplier))
+    named += r", (\D+)" + re.escape(score(largest.key_account)) + r"\)"
+    for text in (diagram, profile):
+        assert re.search(named, text), text
