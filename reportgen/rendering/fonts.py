@@ -53,10 +53,13 @@ def document_characters(markup: str, stylesheets: tuple[str, ...] = ()) -> set[s
 
 
 def harfbuzz_subsets() -> bool:
-    """Whether WeasyPrint cuts fonts with HarfBuzz (libharfbuzz-subset0 found), the fast way."""
+    """Whether WeasyPrint cuts fonts with HarfBuzz, the fast way: libharfbuzz-subset0 is found and
+    HarfBuzz is 4.1 or newer (WeasyPrint's own condition; older releases fall back to fontTools)."""
     from weasyprint.pdf import fonts
 
-    return getattr(fonts, "harfbuzz_subset", None) is not None
+    if getattr(fonts, "harfbuzz_subset", None) is None:
+        return False
+    return bool(fonts.harfbuzz.hb_version_atleast(4, 1, 0))
 
 
 def embed_whole_fonts(markup: str, stylesheets: tuple[str, ...] = ()) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
@@ -42,6 +43,7 @@ def with_harfbuzz_subset(monkeypatch):
     from weasyprint.pdf import fonts
 
     monkeypatch.setattr(fonts, "harfbuzz_subset", object())
+    monkeypatch.setattr(fonts, "harfbuzz", SimpleNamespace(hb_version_atleast=lambda *version: 1))
 
 
 def test_bundled_faces_hold_the_latin_scripts_of_europe():
@@ -95,6 +97,14 @@ def test_with_harfbuzz_fonts_are_always_cut(with_harfbuzz_subset):
     assert not embed_whole_fonts(f"<p>{POLISH}</p>")
 
 
+def test_with_a_harfbuzz_too_old_to_cut_fonts_are_embedded_whole(with_harfbuzz_subset, monkeypatch):
+    """Below HarfBuzz 4.1 WeasyPrint cuts with fontTools even where the subset library is found."""
+    from weasyprint.pdf import fonts
+
+    monkeypatch.setattr(fonts, "harfbuzz", SimpleNamespace(hb_version_atleast=lambda *version: 0))
+    assert embed_whole_fonts(f"<p>{POLISH}</p>")
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_the_bundled_faces_hold_every_character_of_the_example_reports(case):
     missing = set(case.path.read_text(encoding="utf-8")) - bundled_characters() - {"\n"}
@@ -123,12 +133,23 @@ def _system_fonts(pdf: bytes) -> set[str]:
     return {name for name in names if not name.startswith("Reportgen-Sans")}
 
 
+def _embedded_font_files(pdf: bytes) -> set[bytes]:
+    """The font programs embedded: the bundled files themselves when the faces are embedded whole."""
+    files = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            files.add(descriptor["/FontFile2"].get_object().get_data())
+    return files
+
+
 def test_a_fresh_machine_writes_central_european_names_with_the_bundled_faces_only(
     tmp_path, catalog, without_harfbuzz_subset
 ):
     pdf = _briefing(tmp_path, catalog, f"{POLISH} / {CZECH}", {0: TURKISH, 3: f"{LIGATURES} w piątek."})
     assert len(pdf) < MAX_BRIEFING_BYTES
     assert not _system_fonts(pdf)
+    assert _embedded_font_files(pdf) <= {path.read_bytes() for path in FONTS_DIR.glob("*.ttf")}
     text = _text(pdf)
     for name in (POLISH, CZECH, TURKISH, "Łukasz Wójcik", LIGATURES):
         assert name in text
