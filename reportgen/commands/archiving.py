@@ -14,10 +14,22 @@ from reportgen.naming import archived_figures_name
 from reportgen.problems import Message, Place, Problem
 from reportgen.rendering.archive import Archive, UnreadableSource, gather
 
-SOURCE_UNREADABLE = Message(
-    N_("The file could not be read again to be embedded in the archive: {reason}."),
+BRIEFING_SOURCE_UNREADABLE = Message(
+    N_(
+        "The archive of the briefing for {account} ({period}) cannot be made: the file could not be read "
+        "again ({reason})."
+    ),
     N_("Check that the file is still there and can be opened, then run again."),
 )
+PORTFOLIO_SOURCE_UNREADABLE = Message(
+    N_(
+        "The archive of the portfolio report {period} cannot be made: the file could not be read again "
+        "({reason})."
+    ),
+    BRIEFING_SOURCE_UNREADABLE.hint,
+)
+GONE = Message(N_("it is no longer there"))
+NOT_ALLOWED = Message(N_("reportgen may not read it"))
 SHARED_NOT_ARCHIVED = Message(
     N_(
         "The edition for the key account cannot be made with --archive: an archive embeds our workbooks, "
@@ -27,13 +39,26 @@ SHARED_NOT_ARCHIVED = Message(
 )
 
 
-def archive_of(analyses: Sequence[AccountAnalysis], stem: str) -> Archive | Problem:
+def archive_of(
+    analyses: Sequence[AccountAnalysis], stem: str, report: AccountAnalysis | None = None
+) -> Archive | Problem:
     """The archive of a report whose figures are those of *analyses*: every file they were gathered
-    from, and the figures as the export's JSON; or the problem of a file that cannot be read."""
+    from, and the figures as the export's JSON; or the problem of a file that cannot be read, named
+    with the report: the briefing of *report*, else the portfolio of the latest period."""
     from reportgen.export import figures_json
 
     sources = [source for analysis in analyses for source in analysis.assessment.sources]
     try:
         return gather(sources, figures_json(list(analyses)), archived_figures_name(stem))
     except UnreadableSource as unreadable:
-        return Problem(Place(unreadable.path), SOURCE_UNREADABLE, {"reason": unreadable.reason})
+        error = unreadable.error
+        reasons = {FileNotFoundError: GONE, PermissionError: NOT_ALLOWED}
+        params = {"reason": reasons.get(type(error)) or error.strerror or str(error)}
+        if report is None:
+            period = max(analysis.assessment.period for analysis in analyses)
+            return Problem(
+                Place(unreadable.path), PORTFOLIO_SOURCE_UNREADABLE, {**params, "period": str(period)}
+            )
+        assessment = report.assessment
+        params |= {"account": assessment.account.name, "period": str(assessment.period)}
+        return Problem(Place(unreadable.path), BRIEFING_SOURCE_UNREADABLE, params)

@@ -79,7 +79,7 @@ def _with_archives(jobs: list[BriefingJob], problems: list[Problem]) -> list[Bri
 
     archived = []
     for job in jobs:
-        archive = archive_of(job.history.analyses, job.stem)
+        archive = archive_of(job.history.analyses, job.stem, job.analysis)
         if isinstance(archive, Problem):
             problems.append(archive)
         else:

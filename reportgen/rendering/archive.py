@@ -51,20 +51,33 @@ separators, spaces or control characters."""
 class UnreadableSource(Exception):
     """An input file could not be read again to be embedded."""
 
-    def __init__(self, path: Path, reason: str):
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: Path, error: OSError):
+        super().__init__(f"{path}: {error.strerror or error}")
         self.path = path
-        self.reason = reason
+        self.error = error
 
 
 @dataclass(frozen=True)
 class ArchivedFile:
-    """One associated file: its name in the PDF (unique within it), contents, relationship and date."""
+    """One associated file: its name in the PDF (unique within it), relationship and date, and either
+    the input file it is read from or its contents (the figures)."""
 
     name: str
-    data: bytes
-    modified: datetime
     relationship: str
+    modified: datetime
+    path: Path | None = None
+    contents: bytes = b""
+
+    @property
+    def data(self) -> bytes:
+        """The bytes embedded. An input file is read only now, by the process that writes the PDF, so a
+        batch does not hold every account's files in memory (a CRM export may feed hundreds of them)."""
+        if self.path is None:
+            return self.contents
+        try:
+            return self.path.read_bytes()
+        except OSError as exc:
+            raise UnreadableSource(self.path, exc) from exc
 
 
 @dataclass(frozen=True)
@@ -94,41 +107,47 @@ class Archive:
 
 def gather(sources: Iterable[Path], figures: bytes, figures_name: str) -> Archive:
     """The archive of a report drawn from *sources* (each once, in the order given) whose figures are
-    *figures* (JSON); raises :class:`UnreadableSource` when a file cannot be read."""
+    *figures* (JSON); raises :class:`UnreadableSource` when a file cannot be read, so that a run says so
+    before it renders anything."""
     made = source_date() or datetime.now(UTC)
     unique = list(dict.fromkeys(sources))
     names = attachment_names([path.name for path in unique], reserved={figures_name})
-    files = [ArchivedFile(name, *_read(path), SOURCE) for name, path in zip(names, unique, strict=True)]
-    return Archive((*files, ArchivedFile(figures_name, figures, made, DATA)))
+    files = [
+        ArchivedFile(name, SOURCE, _readable(path), path) for name, path in zip(names, unique, strict=True)
+    ]
+    return Archive((*files, ArchivedFile(figures_name, DATA, made, contents=figures)))
 
 
 def attachment_names(names: Sequence[str], reserved: Iterable[str] = ()) -> list[str]:
     """Each file name made safe and unique: ``a b/c.xlsx`` → ``a_b_c.xlsx``; a name already taken (two
-    folders may each hold ``acme.xlsx``) gets a number, ``acme-2.xlsx``, in the order given."""
-    taken = set(reserved)
+    folders may each hold ``acme.xlsx``) gets a number, ``acme-2.xlsx``, in the order given. Case does
+    not tell names apart: saved on Windows or macOS, ``Acme.xlsx`` would overwrite ``acme.xlsx``."""
+    taken = {name.casefold() for name in reserved}
     unique = []
     for name in names:
         safe = UNSAFE.sub("_", name).lstrip(".") or "file"
         stem, dot, suffix = safe.rpartition(".")
         stem, suffix = (stem, dot + suffix) if stem else (safe, "")
         candidate, number = safe, 1
-        while candidate in taken:
+        while candidate.casefold() in taken:
             number += 1
             candidate = f"{stem}-{number}{suffix}"
-        taken.add(candidate)
+        taken.add(candidate.casefold())
         unique.append(candidate)
     return unique
 
 
-def _read(path: Path) -> tuple[bytes, datetime]:
-    """The file's contents and when it was last changed, but no later than ``SOURCE_DATE_EPOCH`` when
-    that is set: the convention of reproducible builds, since a checkout dates every file to its moment."""
+def _readable(path: Path) -> datetime:
+    """When the file was last changed, but no later than ``SOURCE_DATE_EPOCH`` when that is set (the
+    convention of reproducible builds, since a checkout dates every file to its moment); raises
+    :class:`UnreadableSource` when the file cannot be opened for reading."""
     try:
-        data, changed = path.read_bytes(), path.stat().st_mtime
+        with path.open("rb"):
+            changed = path.stat().st_mtime
     except OSError as exc:
-        raise UnreadableSource(path, exc.strerror or str(exc)) from exc
+        raise UnreadableSource(path, exc) from exc
     modified, latest = datetime.fromtimestamp(changed, UTC), source_date()
-    return data, min(modified, latest) if latest else modified
+    return min(modified, latest) if latest else modified
 
 
 def mend(pdf: bytes) -> bytes:

@@ -240,9 +240,11 @@ def test_a_source_gone_at_archive_time_is_said_and_only_that_account_is_left_out
         "briefing", *folders(folder), "--archive", "--lang", "de", "--period", "2026-Q3", "--out", str(out)
     )
     assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if "acme_2026-Q2.ods:" in line]
+    assert len(lines) == 1, result.stderr  # one briefing is not made: one line
     assert (
-        "acme_2026-Q2.ods: Die Datei konnte nicht erneut gelesen werden, um sie in das Archiv einzubetten"
-        in result.stderr
+        f"Das Archiv des Briefings für {ACCOUNT} (2026-Q3) kann nicht erstellt werden: Die Datei konnte nicht "
+        "erneut gelesen werden (sie ist nicht mehr vorhanden)." in lines[0]
     )
     assert "Prüfen Sie, ob die Datei noch vorhanden ist" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["other-ltd_2026-Q3_de_archive.pdf"]
@@ -255,6 +257,7 @@ def test_a_portfolio_whose_source_is_gone_is_not_written(inputs, tmp_path, gone_
     result = run("portfolio", *folders(folder), "--archive", "--lang", "en", "--out", str(out))
     assert result.exit_code == 2
     assert (
-        "other_2026-Q3.xlsx: The file could not be read again to be embedded in the archive" in result.stderr
+        "other_2026-Q3.xlsx: The archive of the portfolio report 2026-Q3 cannot be made: the file could not "
+        "be read again (it is no longer there)." in result.stderr
     )
     assert not out.exists() or not any(out.iterdir())

@@ -25,14 +25,14 @@ EPOCH = 1795737600
 
 
 def test_attachment_names_are_unique_and_safe_to_save():
-    names = ["acme.xlsx", "acme.xlsx", "acme.xlsx", "../a b\x07.csv", ".hidden.ods", "figures.json", "README"]
+    names = ["acme.xlsx", "acme.xlsx", "Acme.xlsx", "../a b\x07.csv", ".hidden.ods", "Figures.json", "README"]
     assert attachment_names(names, reserved={"figures.json"}) == [
         "acme.xlsx",
         "acme-2.xlsx",
-        "acme-3.xlsx",
+        "Acme-3.xlsx",  # saved on Windows or macOS, "Acme.xlsx" would overwrite "acme.xlsx"
         "_a_b_.csv",
         "hidden.ods",
-        "figures-2.json",
+        "Figures-2.json",
         "README",
     ]
 
@@ -57,7 +57,20 @@ def test_gather_says_which_file_cannot_be_read(tmp_path):
     missing = tmp_path / "gone.xlsx"
     with pytest.raises(UnreadableSource) as raised:
         gather([missing], b"{}", "x_figures.json")
-    assert raised.value.path == missing and raised.value.reason
+    assert raised.value.path == missing and isinstance(raised.value.error, FileNotFoundError)
+
+
+def test_an_input_file_is_read_only_when_its_pdf_is_written(tmp_path):
+    """A batch's jobs carry paths, not every account's bytes; a file changed in between is embedded as
+    it is when the PDF is written."""
+    source = tmp_path / "acme.xlsx"
+    source.write_bytes(b"first")
+    archive = gather([source], b"{}", "x_figures.json")
+    source.write_bytes(b"second")
+    assert archive.files[0].data == b"second"
+    source.unlink()
+    with pytest.raises(UnreadableSource):
+        archive.pdf_options()
 
 
 def test_every_kind_of_input_is_embedded_with_its_media_type(tmp_path):
@@ -67,7 +80,8 @@ def test_every_kind_of_input_is_embedded_with_its_media_type(tmp_path):
         files[-1].write_bytes(suffix.encode())
     archive = gather(files[:-1], b"{}", "figures.json")
     renderer = Renderer()
-    pdf = renderer.write(renderer.layout('<html lang="en"><title>t</title><p>x</p></html>'), archive)
+    html = '<html lang="en"><title>t</title><p>x</p></html>'
+    pdf = renderer.write(renderer.layout(html), html, archive)
     with pikepdf.open(io.BytesIO(pdf)) as document:
         types = {name: spec.get_file().mime_type for name, spec in document.attachments.items()}
     assert types == {
@@ -142,7 +156,7 @@ def test_markup_that_would_attach_files_gets_nothing_past_the_fetcher_in_an_arch
         f'</head><body><a rel="attachment" href="{base}/b.xlsx">b</a><p>x</p></body></html>'
     )
     renderer = Renderer()
-    pdf = renderer.write(renderer.layout(html), gather([source], b"{}", "figures.json"))
+    pdf = renderer.write(renderer.layout(html), html, gather([source], b"{}", "figures.json"))
     assert hits == []
     with pikepdf.open(io.BytesIO(pdf)) as document:
         assert sorted(document.attachments) == ["acme.xlsx", "figures.json"]
