@@ -128,7 +128,7 @@ golden: $(STAMP) ## Rewrite the golden HTML in tests/output after an intended ch
 fuzz: $(STAMP) ## The robustness properties with many more generated cases (a few minutes)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/robustness -q -p no:cacheprovider
 
-bench: $(STAMP) ## Measure where the time goes (N=200 accounts, MEMORY=500 briefings; ~15 min on 2 cores)
+bench: $(STAMP) ## Measure where the time goes, with and without libharfbuzz-subset0 (N=200 accounts, MEMORY=500 briefings; ~30 min on 2 cores)
 	$(BIN)/python benchmarks/bench.py --accounts $(N) --memory-accounts $(MEMORY) --out $(OUTPUT)/bench/bench.json
 
 lint: $(STAMP) ## Check the code with ruff, and the stages' imports with lint-imports (pyproject.toml)
