@@ -49,21 +49,34 @@ _archive = click.option(
     "embedded, so that it carries its own evidence (files end in _archive.pdf). It holds every "
     "rater's own scores and comments: keep it as you keep the workbooks.",
 )
-_reading_options = [
-    click.argument("paths", nargs=-1, required=True, type=A_PATH),
-    click.option("--out", "out_dir", type=A_FOLDER, default=DEFAULT_OUT_DIR, help="Folder for the PDFs."),
-    click.option("--lang", type=EVERY_LANGUAGE_CHOICE, default=EVERY_LANGUAGE, help=REPORT_LANGUAGE_HELP),
-    _criteria(),
-    _debug,
-    click.option("--record", type=A_FILE, hidden=True, help=RECORD_HELP),
-]
 
 
-def _reading(function):
-    """The options of every command that reads assessments: inputs, output, language, catalog, debug."""
-    for option in reversed(_reading_options):
-        function = option(function)
-    return function
+def _reading_with(out_help: str, lang_help: str):
+    """The options of every command that reads assessments: inputs, output, language, catalog, debug;
+    what the output and the language are depends on the command."""
+    options = [
+        click.argument("paths", nargs=-1, required=True, type=A_PATH),
+        click.option("--out", "out_dir", type=A_FOLDER, default=DEFAULT_OUT_DIR, help=out_help),
+        click.option("--lang", type=EVERY_LANGUAGE_CHOICE, default=EVERY_LANGUAGE, help=lang_help),
+        _criteria(),
+        _debug,
+        click.option("--record", type=A_FILE, hidden=True, help=RECORD_HELP),
+    ]
+
+    def decorate(function):
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+_reading = _reading_with("Folder for the PDFs.", REPORT_LANGUAGE_HELP)
+_exporting = _reading_with(
+    "Folder for the exported files.",
+    "Language of the zone names and factor titles and of the messages (all = a column for German and "
+    "one for English).",
+)
 
 
 def _run(command: str, options: dict, **arguments) -> None:
@@ -140,14 +153,14 @@ def portfolio(make_deps: Path | None, **options) -> None:
 
 
 @cli.command(name="export")
-@_reading
+@_exporting
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["csv", "xlsx", "json"]),
     default="csv",
-    help="csv: three files (accounts, factors, ratings); xlsx: three sheets; "
-    "json: accounts with their factors and ratings.",
+    help="csv: four files (accounts, factors, ratings, actions); xlsx: four sheets; "
+    "json: accounts with their factors, ratings, actions and rebalancing plan.",
 )
 @click.option(
     "--german-csv", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM."
