@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -183,9 +184,10 @@ def make_csv(tmp_path: Path):
     return make
 
 
-@pytest.fixture
-def server():
-    """A web server on 127.0.0.1 that counts every request: rendering must never reach it."""
+@contextmanager
+def counting_server(body: bytes = b"body { background: red }"):
+    """A web server on 127.0.0.1 that counts every request and answers *body*; yields its address and
+    the paths asked for, so a test proves that nothing reached it."""
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -194,15 +196,24 @@ def server():
             self.send_response(200)
             self.send_header("Content-Type", "text/css")
             self.end_headers()
-            self.wfile.write(b"body { background: red }")
+            self.wfile.write(body)
 
         def log_message(self, *args):
             pass
 
     httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}", hits
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", hits
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture
+def server():
+    """A web server that counts every request: rendering must never reach it."""
+    with counting_server() as running:
+        yield running
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pikepdf import pdfa
 from reportgen.export import SCHEMA
 from reportgen.spreadsheets import write_ods, write_xlsx
 from reportgen.workload import prepare
-from tests.conftest import FACTS, REPRODUCIBLE, run, sheets_for
+from tests.conftest import FACTS, REPRODUCIBLE, counting_server, run, sheets_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"
@@ -34,25 +34,8 @@ def facts(rater: str, period: str = "2026-Q3") -> list:
 @pytest.fixture(scope="module")
 def server_url():
     """A web server that counts requests: an attachment must never be fetched from it."""
-    import http.server
-    import threading
-
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-            self.wfile.write(b"secret")
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/evidence.xlsx", hits
-    httpd.shutdown()
+    with counting_server(b"secret") as (address, hits):
+        yield f"{address}/evidence.xlsx", hits
 
 
 @pytest.fixture(scope="module")
