@@ -28,6 +28,12 @@ def other_catalog(analysis: AccountAnalysis, catalog: Catalog) -> str | None:
     return catalog.other_named(analysis.assessment.catalog_ref)
 
 
+def sources_of(analyses: Iterable[AccountAnalysis]) -> tuple[Path, ...]:
+    """Every file *analyses* were gathered from, each once, in their order: what make tracks for a
+    report, and what an archive embeds."""
+    return tuple(dict.fromkeys(source for a in analyses for source in a.assessment.sources))
+
+
 @dataclass(frozen=True)
 class HistoryPoint:
     period: Period
@@ -46,7 +52,7 @@ class AccountHistory:
     @property
     def sources(self) -> tuple[Path, ...]:
         """Every file its assessments were gathered from, each once, oldest period first."""
-        return tuple(dict.fromkeys(source for a in self.analyses for source in a.assessment.sources))
+        return sources_of(self.analyses)
 
     def up_to(self, period: Period) -> AccountHistory:
         return AccountHistory(self.key, tuple(a for a in self.analyses if a.assessment.period <= period))

@@ -13,7 +13,7 @@ from reportgen.actions import ActionGroup, TrackedAction, by_factor, tracked_act
 from reportgen.analysis import as_seen_in, zone_changed, zone_ids
 from reportgen.catalog import Catalog, RelationshipType
 from reportgen.figures import shown_score
-from reportgen.history import AccountHistory
+from reportgen.history import AccountHistory, sources_of
 from reportgen.model import AccountAnalysis, FactorResult, GapClass, Period, Side, ZoneKind
 
 FACTOR_MOVES = 3
@@ -308,7 +308,7 @@ def portfolio_gaps(entries: tuple[PortfolioEntry, ...]) -> tuple[PortfolioGap, .
 def portfolio_sources(histories: dict[str, AccountHistory], period: Period) -> set[Path]:
     """The files the portfolio of *period* draws on, so that make re-renders it when one of them changes
     and leaves it alone otherwise: those of :func:`portfolio_analyses`, with the files of all raters."""
-    return {source for a in portfolio_analyses(histories, period) for source in a.assessment.sources}
+    return set(sources_of(portfolio_analyses(histories, period)))
 
 
 def portfolio_analyses(histories: dict[str, AccountHistory], period: Period) -> list[AccountAnalysis]:

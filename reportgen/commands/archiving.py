@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportgen.history import sources_of
 from reportgen.i18n import N_
 from reportgen.model import AccountAnalysis
 from reportgen.naming import archived_figures_name
@@ -47,9 +48,8 @@ def archive_of(
     with the report: the briefing of *report*, else the portfolio of the latest period."""
     from reportgen.export import figures_json
 
-    sources = [source for analysis in analyses for source in analysis.assessment.sources]
     try:
-        return gather(sources, figures_json(list(analyses)), archived_figures_name(stem))
+        return gather(sources_of(analyses), figures_json(list(analyses)), archived_figures_name(stem))
     except UnreadableSource as unreadable:
         error = unreadable.error
         reasons = {FileNotFoundError: GONE, PermissionError: NOT_ALLOWED}
