@@ -376,3 +376,10 @@ def test_the_actions_sheet_in_xlsx_and_the_actions_of_each_account_in_json(with_
                                   "due": "2026-12-15", "status": "open", "shared": True}  # fmt: skip
     assert acme["actions"][1]["factor_id"] is None and acme["actions"][1]["shared"] is False
     assert beta["actions"] == []
+
+
+def test_the_tables_are_those_the_file_names_know_in_their_order():
+    from reportgen.export import TABLES
+    from reportgen.naming import EXPORT_TABLES
+
+    assert tuple(TABLES) == EXPORT_TABLES
