@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.commands.results import BatchResult, Publisher
 from reportgen.commands.run import PDFS, Flow, Summary, catalogs_or_stop, period_or_stop, record, run_flow
@@ -13,6 +15,11 @@ from reportgen.naming import portfolio_pdf_name, portfolio_stem
 from reportgen.problems import Message, Problem, ProblemsFound, failure_reason
 from reportgen.settings import Settings
 from reportgen.workload import Workload, prepare
+
+if TYPE_CHECKING:
+    from reportgen.portfolio import PortfolioAnalysis
+    from reportgen.rendering import Renderer
+    from reportgen.rendering.archive import Archive
 
 ACCOUNTS = Nn_("{n} account", "{n} accounts")
 SUMMARY_PORTFOLIO = Summary(Message(N_("Portfolio of {accounts} made, {files} in {folder}.")), ACCOUNTS, PDFS)
@@ -39,9 +46,7 @@ def render_portfolio(
 ) -> BatchResult:
     """The portfolio report of *period* in each language, published; a language that fails becomes a
     problem of the result."""
-    from reportgen.charts import portfolio_charts
-    from reportgen.portfolio import analyse_portfolio, portfolio_analyses
-    from reportgen.portfolio_report import build_portfolio
+    from reportgen.portfolio import analyse_portfolio
     from reportgen.rendering import Renderer
     from reportgen.writing import remove_stale_parts
 
@@ -49,19 +54,14 @@ def render_portfolio(
     batch = publish.result
     remove_stale_parts(settings.out_dir)
     portfolio = analyse_portfolio(workload.histories, period, workload.catalogs.default)
-    archive = None
-    if settings.archive:
-        from reportgen.commands.archiving import archive_of
-
-        archive = archive_of(portfolio_analyses(workload.histories, period), portfolio_stem(period))
-        if isinstance(archive, Problem):
-            batch.render_problems.append(archive)
-            return batch
+    archive = portfolio_archive(workload, period) if settings.archive else None
+    if isinstance(archive, Problem):
+        batch.render_problems.append(archive)
+        return batch
     renderer = Renderer()
     for lang in settings.languages:
         try:
-            view = build_portfolio(portfolio, lang, settings.day, portfolio_charts(portfolio, lang))
-            pdf = renderer.portfolio_pdf(view, archive)
+            pdf = portfolio_pdf(portfolio, lang, settings.day, renderer, archive)
         except Exception as exc:
             if settings.debug:
                 raise
@@ -70,6 +70,26 @@ def render_portfolio(
         publish(settings.out_dir / portfolio_pdf_name(period, lang, settings.archive), pdf)
     batch.rendered_accounts = len(portfolio.entries) if batch.written else 0
     return batch
+
+
+def portfolio_archive(workload: Workload, period: Period) -> Archive | Problem:
+    """What the archival portfolio of *period* embeds: the files of the accounts it covers, and their
+    figures; a problem when one of the files cannot be read again."""
+    from reportgen.commands.archiving import archive_of
+    from reportgen.portfolio import portfolio_analyses
+
+    return archive_of(portfolio_analyses(workload.histories, period), portfolio_stem(period))
+
+
+def portfolio_pdf(
+    portfolio: PortfolioAnalysis, lang: str, day: date, renderer: Renderer, archive: Archive | None = None
+) -> bytes:
+    """The portfolio report in *lang*, as the PDF's bytes."""
+    from reportgen.charts import portfolio_charts
+    from reportgen.portfolio_report import build_portfolio
+
+    view = build_portfolio(portfolio, lang, day, portfolio_charts(portfolio, lang))
+    return renderer.portfolio_pdf(view, archive)
 
 
 def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
