@@ -1,0 +1,329 @@
+"""The figures for analysts as pandas DataFrames, and the reports as bytes: ``reportgen.load(…)``.
+
+A notebook or a script reads the same files the command line reads, with the same catalogs and rules, and
+gets the export's tables with their columns typed by their :class:`~reportgen.export.Kind`: the period as
+a quarterly ``Period``, zones and other fixed sets as categories, numbers and flags as nullable types, an
+empty cell as a missing value. A broken file keeps its problems in ``problems``, as data, and the good
+files still give their accounts.
+
+This is the only module that imports pandas; ``reportgen`` imports it when ``reportgen.load`` is first
+used, so that the command line never pays for pandas.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from reportgen.analysis import zone_ids
+from reportgen.catalog import Catalogs
+from reportgen.commands.run import BAD_PERIOD
+from reportgen.execution import Rendered, Worker
+from reportgen.export import TABLES, Column, Kind, column_names
+from reportgen.i18n import LANGUAGES, N_, message_language
+from reportgen.model import AccountAnalysis, Period
+from reportgen.problems import Message, Place, Problem, ProblemsFound, display_path
+from reportgen.reading.messages import FILE_NOT_FOUND
+from reportgen.settings import EDITIONS, EVERY_LANGUAGE, INTERNAL_EDITION, Settings, made_on
+from reportgen.workload import Workload
+
+PathLike = str | os.PathLike
+PeriodLike = str | pd.Period | Period
+
+QUARTERS = "Q-DEC"
+"""Calendar quarters, as pandas names them."""
+DTYPES = {Kind.TEXT: "string", Kind.WHOLE: "Int64", Kind.NUMBER: "Float64", Kind.FLAG: "boolean"}
+"""The pandas dtype of each kind of column that needs nothing but its name (the others: see _typed)."""
+PROBLEM_PLACE = ("file", "sheet", "cell")
+SEVERAL_ACCOUNTS = Message(
+    N_('Several accounts have the name "{account}" in {period}.'), N_("Give the account's ID instead.")
+)
+
+
+class InputError(ValueError):
+    """What keeps a load or a report from being made: no input, a broken catalog, a period that is none
+    or has no assessment, an account that is not there. Its text says why and how to fix it, in the
+    language of the load; *problems* holds the same as data."""
+
+    def __init__(self, problems: list[Problem], lang: str):
+        super().__init__("\n".join(problem.render(lang) for problem in problems))
+        self.problems = problems
+
+
+def load(
+    paths: PathLike | Iterable[PathLike],
+    criteria: PathLike | None = None,
+    period: PeriodLike | None = None,
+    lang: str = EVERY_LANGUAGE,
+) -> Dataset:
+    """Read and analyse every assessment in *paths* (files or folders, as ``reportgen export`` takes them).
+
+    *criteria*: a catalog file, or a folder of catalogs (default: the catalogs in ``criteria/``).
+    *period*: only this quarter in the tables (``"2026-Q3"`` or a pandas ``Period``); every file is still
+    read, since earlier quarters give the reports their history. *lang*: ``de``, ``en`` or ``all``, the
+    language of names, titles and problems; each such text has a column per language, as in the export.
+
+    Raises :class:`InputError` when a path does not exist or nothing can be read at all (no assessment
+    file, a broken catalog); the problems of single files are in :attr:`Dataset.problems`, and the good
+    files' accounts in the tables.
+    """
+    from reportgen.catalog import load_catalogs
+    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+    from reportgen.selection import period_problem
+    from reportgen.workload import prepare
+
+    languages = _languages(lang)
+    said_in = message_language(None if lang == EVERY_LANGUAGE else lang)
+    wanted = _period(period, said_in) if period is not None else None
+    inputs = [Path(paths)] if isinstance(paths, str | os.PathLike) else [Path(p) for p in paths]
+    gone = [Problem(Place(path), FILE_NOT_FOUND) for path in inputs if not path.exists()]
+    if gone:  # a mistyped path, where the command line would list it among the files' problems
+        raise InputError(gone, said_in)
+    folder = Path(criteria) if criteria is not None else CRITERIA_DIR
+    shipped = folder.is_dir() and folder.resolve() == CRITERIA_DIR.resolve()
+    day = made_on()
+    try:
+        workload = prepare(inputs, load_catalogs(folder, DEFAULT_CATALOG if shipped else None), day)
+    except ProblemsFound as found:
+        raise InputError(found.problems, said_in) from None
+    missing = period_problem(workload, wanted) if wanted is not None else None
+    return Dataset(workload, wanted, languages, said_in, day, [missing] if missing else [])
+
+
+class Dataset:
+    """Every assessment read, as tables, and the reports made from them.
+
+    The tables are the export's, column for column (the README's *Export* says what each column means):
+    one row per account and period (``accounts``), per factor (``factors``), per rating as its rater gave
+    it (``ratings``) and per action (``actions``); ``problems`` lists what was found wrong in the files.
+    Each table is made when first asked for.
+    """
+
+    def __init__(
+        self,
+        workload: Workload,
+        period: Period | None,
+        languages: tuple[str, ...],
+        said_in: str,
+        day: date,
+        problems: list[Problem],
+    ):
+        self._workload = workload
+        self._period = period
+        self.languages = languages
+        """The languages of the names, titles and messages: a column for each."""
+        self._said_in = said_in
+        self._day = day
+        self._run_problems = problems
+        self._worker: Worker | None = None
+        self._analyses = [a for a in workload.analyses if period is None or a.assessment.period == period]
+
+    @property
+    def period(self) -> pd.Period | None:
+        """The quarter the tables are limited to; None: they hold every quarter found."""
+        return _as_pandas(self._period) if self._period is not None else None
+
+    def __repr__(self) -> str:
+        periods = sorted({a.assessment.period for a in self._analyses})
+        span = f"{periods[0]} to {periods[-1]}" if len(periods) > 1 else "".join(map(str, periods)) or "none"
+        return (
+            f"<reportgen.Dataset: {len(self._analyses)} assessments, periods {span}, "
+            f"{len(self._problems)} problems>"
+        )
+
+    @cached_property
+    def accounts(self) -> pd.DataFrame:
+        """One row per account and period: S, K, balance, zone, coverage, the key account's view."""
+        return self._table("accounts")
+
+    @cached_property
+    def factors(self) -> pd.DataFrame:
+        """One row per account, period and factor: both scores, the gap, the raters' spread."""
+        return self._table("factors")
+
+    @cached_property
+    def ratings(self) -> pd.DataFrame:
+        """One row per rating as its rater gave it, with the rater's name: the raw data behind the means."""
+        return self._table("ratings")
+
+    @cached_property
+    def actions(self) -> pd.DataFrame:
+        """One row per action of the workbooks' Actions sheets."""
+        return self._table("actions")
+
+    @cached_property
+    def problems(self) -> pd.DataFrame:
+        """One row per problem: ``file``, ``sheet``, ``cell`` (missing where the problem has no such
+        place), ``severity`` (``error``: the file's accounts are left out; ``warning``: they are in) and
+        what is wrong with how to fix it in each language (``message_de``, ``message_en``), as the
+        command line says it."""
+        messages = [f"message_{lang}" for lang in self.languages]
+        rows = [
+            {
+                **dict(zip(PROBLEM_PLACE, _place(problem), strict=True)),
+                "severity": str(problem.severity),
+                **{
+                    name: problem.message.word(lang, problem.params)
+                    for name, lang in zip(messages, self.languages, strict=True)
+                },
+            }
+            for problem in self._problems
+        ]
+        frame = pd.DataFrame.from_records(rows, columns=[*PROBLEM_PLACE, "severity", *messages])
+        severities = pd.CategoricalDtype(["error", "warning"])
+        return frame.astype({**dict.fromkeys([*PROBLEM_PLACE, *messages], "string"), "severity": severities})
+
+    def briefing_pdf(
+        self,
+        account: str,
+        period: PeriodLike | None = None,
+        lang: str = "de",
+        edition: str = INTERNAL_EDITION,
+        supplier: str | None = None,
+        archive: bool = False,
+    ) -> bytes:
+        """The briefing of *account* (its ID or name) for *period* (default: the dataset's period, else the
+        account's latest) in *lang*, as the PDF's bytes: as ``reportgen briefing`` makes it, every earlier
+        quarter in the files giving its path and trend.
+
+        *edition* ``shared``: the edition for the key account (*supplier*: our company's name, which it
+        names). *archive*: PDF/A-3b with the files and figures embedded. Raises :class:`InputError` when
+        the account or period is not there; an error while rendering is raised as it is.
+        """
+        from reportgen.commands.briefing import briefing_jobs
+        from reportgen.selection import Selection, account_problem
+
+        chosen = _language(lang)
+        if edition not in EDITIONS:
+            raise ValueError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
+        wanted = self._wanted(period)
+        unknown = account_problem(self._workload, Selection(wanted, account))
+        if unknown is not None:
+            raise InputError([unknown], self._said_in)
+        if wanted is None:
+            named = Selection(account=account).names
+            wanted = max(a.assessment.period for a in self._workload.analyses if named(a.assessment))
+        settings = Settings(lang=chosen, day=self._day, debug=True, edition=edition, supplier=supplier,
+                            archive=archive)  # fmt: skip
+        problems: list[Problem] = []
+        jobs = briefing_jobs(self._workload, Selection(wanted, account), settings, problems)
+        if problems:
+            raise InputError(problems, self._said_in)
+        if len(jobs) > 1:
+            several = Problem(None, SEVERAL_ACCOUNTS, {"account": account, "period": str(wanted)})
+            raise InputError([several], self._said_in)
+        outcome = self._renderer.render(replace(jobs[0], timeout=None))
+        assert isinstance(outcome, Rendered), "a job that asks for tracebacks raises instead of failing"
+        ((_, pdf),) = outcome.pdfs
+        return pdf
+
+    def portfolio_pdf(
+        self, period: PeriodLike | None = None, lang: str = "de", archive: bool = False
+    ) -> bytes:
+        """The portfolio report of *period* (default: the dataset's period, else the latest found) in
+        *lang*, as the PDF's bytes: as ``reportgen portfolio`` makes it, earlier quarters giving the
+        movements. *archive*: PDF/A-3b with the files and figures embedded."""
+        from reportgen.commands.portfolio import portfolio_archive, portfolio_pdf
+        from reportgen.portfolio import analyse_portfolio
+        from reportgen.selection import period_problem
+
+        chosen = _language(lang)
+        workload = self._workload
+        wanted = self._wanted(period) or workload.latest_period()
+        if wanted is None:  # no account could be read: the files' problems say why
+            raise InputError(self._problems, self._said_in)
+        missing = period_problem(workload, wanted)
+        if missing is not None:
+            raise InputError([missing], self._said_in)
+        attached = portfolio_archive(workload, wanted) if archive else None
+        if isinstance(attached, Problem):
+            raise InputError([attached], self._said_in)
+        portfolio = analyse_portfolio(workload.histories, wanted, workload.catalogs.default)
+        return portfolio_pdf(portfolio, chosen, self._day, self._renderer.renderer, attached)
+
+    @property
+    def _problems(self) -> list[Problem]:
+        return [p for f in self._workload.files for p in f.problems] + self._run_problems
+
+    @property
+    def _renderer(self) -> Worker:
+        """One renderer for every report of the dataset: fonts and templates are prepared once."""
+        if self._worker is None:
+            self._worker = Worker()
+        return self._worker
+
+    def _wanted(self, period: PeriodLike | None) -> Period | None:
+        return _period(period, self._said_in) if period is not None else self._period
+
+    def _table(self, name: str) -> pd.DataFrame:
+        table = TABLES[name]
+        records = table.records(self._analyses, self.languages)
+        frame = pd.DataFrame.from_records(records, columns=column_names(table.columns, self.languages))
+        zones = _zone_ids(self._analyses, self._workload.catalogs)
+        for column in table.columns:
+            for name in column.names(self.languages):
+                frame[name] = _typed(frame[name], column, zones)
+        return frame
+
+
+def _typed(values: pd.Series, column: Column, zones: list[str]) -> pd.Series:
+    """The column's values with the dtype of its kind; an empty text is a missing value, as in a CSV."""
+    kind = column.kind
+    if kind is Kind.PERIOD:
+        return pd.Series(pd.PeriodIndex(values, freq=QUARTERS), index=values.index)
+    if kind is Kind.DATE:
+        return pd.to_datetime(values)
+    if kind in (Kind.ZONE, Kind.CHOICE):
+        return values.astype(pd.CategoricalDtype(zones if kind is Kind.ZONE else column.choices))
+    typed = values.astype(DTYPES[kind])
+    return typed.replace("", pd.NA) if kind is Kind.TEXT else typed
+
+
+def _zone_ids(analyses: list[AccountAnalysis], catalogs: Catalogs) -> list[str]:
+    """Every zone the accounts' catalogs know, the default catalog's first: a zone no account is in still
+    counts (with 0) in ``value_counts``."""
+    ids = dict.fromkeys(zone_ids(catalogs.default))
+    for catalog in {a.catalog.label(): a.catalog for a in analyses}.values():
+        ids.update(dict.fromkeys(zone_ids(catalog)))
+    return list(ids)
+
+
+def _place(problem: Problem) -> tuple[str | None, str | None, str | None]:
+    place = problem.place
+    return (display_path(place.file), place.sheet, place.cell) if place else (None, None, None)
+
+
+def _languages(lang: str) -> tuple[str, ...]:
+    if lang == EVERY_LANGUAGE:
+        return LANGUAGES
+    return (_language(lang),)
+
+
+def _language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    return lang
+
+
+def _period(value: PeriodLike, said_in: str) -> Period:
+    """The quarter *value* names: a text such as ``2026-Q3``, or a pandas Period of any frequency (the
+    calendar quarter it falls in)."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, pd.Period):
+        quarter = value.asfreq(QUARTERS)
+        return Period(quarter.year, quarter.quarter)
+    period = Period.parse(str(value))
+    if period is None:
+        raise InputError([Problem(None, BAD_PERIOD, {"value": str(value)})], said_in)
+    return period
+
+
+def _as_pandas(period: Period) -> pd.Period:
+    return pd.Period(year=period.year, quarter=period.quarter, freq=QUARTERS)

@@ -1,0 +1,202 @@
+"""reportgen.load: the figures as pandas DataFrames, as the export writes them, and the reports as bytes."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pandas as pd
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+import reportgen
+from reportgen.export import Kind
+from tests.conftest import EXAMPLES, spawn
+
+TABLES = ("accounts", "factors", "ratings", "actions")
+EXPECTED_DTYPES = {
+    Kind.TEXT: "string",
+    Kind.WHOLE: "Int64",
+    Kind.NUMBER: "Float64",
+    Kind.FLAG: "boolean",
+    Kind.PERIOD: "period[Q-DEC]",
+    Kind.ZONE: "category",
+    Kind.CHOICE: "category",
+}
+
+
+@pytest.fixture(scope="module")
+def examples() -> reportgen.Dataset:
+    return reportgen.load(EXAMPLES)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> dict[str, bytes]:
+    """The examples exported as CSV by the command line, each table's file."""
+    from tests.conftest import run
+
+    out = tmp_path_factory.mktemp("export")
+    result = run("export", str(EXAMPLES), "--format", "csv", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return {table: next(out.glob(f"*_{table}.csv")).read_bytes() for table in TABLES}
+
+
+def read_exported(data: bytes, like: pd.DataFrame) -> pd.DataFrame:
+    """A CSV of the export read by pandas, each column parsed into the dtype the frame has: the values are
+    pandas's reading of the file, not the API's."""
+    periods = [name for name, dtype in like.dtypes.items() if isinstance(dtype, pd.PeriodDtype)]
+    dates = [name for name, dtype in like.dtypes.items() if pd.api.types.is_datetime64_any_dtype(dtype)]
+    typed = {name: dtype for name, dtype in like.dtypes.items() if name not in periods + dates}
+    frame = pd.read_csv(
+        io.BytesIO(data), dtype={**typed, **dict.fromkeys(periods, "string")}, parse_dates=dates
+    )
+    for name in periods:
+        frame[name] = pd.PeriodIndex(frame[name], freq="Q-DEC")
+    return frame
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_each_frame_equals_the_exported_csv(examples, exported, table):
+    frame = getattr(examples, table)
+    assert len(frame) > 0
+    pd.testing.assert_frame_equal(frame, read_exported(exported[table], frame))
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_column_has_the_dtype_of_its_kind(examples, table):
+    from reportgen.export import TABLES as COLUMNS
+
+    frame = getattr(examples, table)
+    for column in COLUMNS[table].columns:
+        for name in column.names(examples.languages):
+            if column.kind is Kind.DATE:
+                assert pd.api.types.is_datetime64_any_dtype(frame[name]), name
+            else:
+                assert str(frame[name].dtype) == EXPECTED_DTYPES[column.kind], name
+
+
+def test_the_accounts_are_typed_for_analysis(examples):
+    accounts = examples.accounts
+    assert accounts.period.dtype == pd.PeriodDtype("Q-DEC")
+    assert accounts.period.max() == pd.Period("2026Q3", freq="Q")
+    assert accounts.supplier_index.dtype == "Int64"
+    assert (accounts.balance == accounts.supplier_index - accounts.key_account_index).all()
+    # every zone of the catalog is a category, so a zone no account is in counts 0
+    assert list(accounts.zone.cat.categories) == [
+        "lean_supplier", "preferred_partner", "strategic_partnership",
+        "supplier_frustration", "supplier_frustration_critical", "account_invests_more",
+    ]  # fmt: skip
+    assert accounts.zone.value_counts().sum() == len(accounts)
+    # an account without the key account's questionnaire has missing values, not NaN floats or ""
+    assert accounts.ka_view_supplier_index.isna().any() and accounts.ka_view_supplier_index.notna().any()
+    texts = accounts.select_dtypes("string")
+    assert not (texts == "").any().any() and texts.isna().any().any()
+    actions = examples.actions
+    assert list(actions.status.cat.categories) == ["open", "done", "dropped"]
+    assert actions.shared.dtype == "boolean"
+
+
+def test_one_language_gives_one_column_of_each_text(tmp_path):
+    data = reportgen.load(EXAMPLES, lang="en")
+    assert "zone_name_en" in data.accounts and "zone_name_de" not in data.accounts
+    assert "factor_title_en" in data.factors
+    assert list(data.problems.columns) == ["file", "sheet", "cell", "severity", "message_en"]
+
+
+def test_a_period_limits_the_tables_but_not_the_history():
+    data = reportgen.load(EXAMPLES, period="2026-Q2")
+    assert set(data.accounts.period) == {pd.Period("2026Q2", freq="Q")}
+    assert data.period == pd.Period("2026Q2", freq="Q")
+    same = reportgen.load(EXAMPLES, period=pd.Period("2026-05", freq="M"))
+    pd.testing.assert_frame_equal(same.accounts, data.accounts)
+
+
+def test_broken_files_are_problems_as_data_and_the_good_accounts_are_still_there(
+    tmp_path, make_workbook, bad, capsys
+):
+    make_workbook("good.xlsx", lang="de", facts=["Gut GmbH", "KA-9", "2026-Q3"])
+    (tmp_path / "kaputt.xlsx").write_bytes((EXAMPLES / "calloway-foods_2026-Q3.xlsx").read_bytes()[:3000])
+    data = reportgen.load(tmp_path)
+    assert list(data.accounts.account) == ["Gut GmbH"]
+    problems = data.problems
+    assert set(problems.file) == {str(bad), str(tmp_path / "kaputt.xlsx")}
+    score = problems[problems.file.str.endswith("bad.xlsx")].iloc[0]
+    assert (score.sheet, score.cell, score.severity) == ("Bewertung", "C2", "error")
+    assert "9" in score.message_en and "9" in score.message_de
+    broken = problems[problems.file.str.endswith("kaputt.xlsx")].iloc[0]
+    assert pd.isna(broken.sheet) and pd.isna(broken.cell)
+    assert broken.message_de.startswith("Die Datei lässt sich nicht als Tabelle öffnen")
+    assert broken.message_en.startswith("The file cannot be opened as a spreadsheet")
+    assert problems.severity.dtype == "category"
+    said = capsys.readouterr()
+    assert said.out == "" and said.err == ""  # the problems are data, nothing is printed
+
+
+def test_nothing_to_read_is_an_input_error_in_the_language_asked_for(tmp_path):
+    with pytest.raises(reportgen.InputError) as raised:
+        reportgen.load(tmp_path, lang="de")
+    assert str(raised.value) == f"In „{tmp_path}“ gibt es keine Bewertungsdateien. " + (
+        "Geben Sie .xlsx-, .ods- oder .csv-Dateien an oder einen Ordner, der sie enthält."
+    )
+    assert raised.value.problems[0].place is None
+    with pytest.raises(reportgen.InputError, match=r"nirgends: The file does not exist\. Check the path"):
+        reportgen.load([EXAMPLES, tmp_path / "nirgends"], lang="en")
+    with pytest.raises(reportgen.InputError, match='"2026-Q5" is not a period'):
+        reportgen.load(EXAMPLES, period="2026-Q5", lang="en")
+    with pytest.raises(ValueError, match="lang must be one of de, en"):
+        reportgen.load(EXAMPLES, lang="fr")
+
+
+def test_a_period_without_assessments_is_a_problem_of_the_run():
+    data = reportgen.load(EXAMPLES, period="2024-Q1", lang="en")
+    every = reportgen.load(EXAMPLES, lang="en")
+    assert data.accounts.empty and list(data.accounts.columns) == list(every.accounts.columns)
+    assert dict(data.factors.dtypes) == dict(every.factors.dtypes)
+    (problem,) = data.problems.itertuples()
+    assert problem.message_en.startswith("No account has an assessment for 2024-Q1.")
+
+
+def test_briefing_pdf_gives_the_briefing_of_the_accounts_latest_quarter(examples):
+    pdf = examples.briefing_pdf("calloway foods ltd", lang="en")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Calloway Foods Ltd" in text and "2026-Q3" in text
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert str(document.Root.Lang) == "en"
+
+
+def test_briefing_pdf_of_an_unknown_account_says_which_there_are(examples):
+    with pytest.raises(reportgen.InputError, match='Did you mean "Calloway Foods Ltd"'):
+        examples.briefing_pdf("Calloway")
+    with pytest.raises(reportgen.InputError, match="has no assessment for 2024-Q1"):
+        examples.briefing_pdf("Calloway Foods Ltd", "2024-Q1")
+    with pytest.raises(ValueError, match="edition must be one of"):
+        examples.briefing_pdf("Calloway Foods Ltd", edition="public")
+
+
+def test_portfolio_pdf_gives_the_portfolio_of_the_period_asked_for(examples):
+    pdf = examples.portfolio_pdf("2026-Q2", lang="de")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata.title == "Portfolio-Bericht 2026-Q2"
+
+
+def test_the_command_line_never_loads_pandas(tmp_path):
+    """``import reportgen`` and a whole briefing run leave pandas unloaded: it is for the API alone."""
+    probe = (
+        "import atexit, sys\n"
+        "import reportgen\n"
+        "assert 'pandas' not in sys.modules, 'import reportgen'\n"
+        "atexit.register(lambda: print('pandas loaded:', 'pandas' in sys.modules))\n"
+        "from reportgen.cli import main\n"
+        f"sys.argv = ['reportgen', 'briefing', {str(EXAMPLES / 'calloway-foods_2026-Q3.xlsx')!r},"
+        f" '--lang', 'de', '--out', {str(tmp_path)!r}]\n"
+        "main()\n"
+    )
+    done = spawn(sys.executable, "-c", probe)
+    assert done.returncode == 0, done.stderr
+    assert "pandas loaded: False" in done.stdout
+    assert list(tmp_path.glob("*.pdf"))
+    assert (
+        "pandas"
+        not in spawn(sys.executable, "-c", "import sys, reportgen; print(sorted(sys.modules))").stdout
+    )
