@@ -51,6 +51,15 @@ fresh machine (the README's two commands) lacks it. Both are measured on any mac
 FRESH_MACHINE = ROOT / "benchmarks" / "fresh_machine"
 """On PYTHONPATH, its sitecustomize.py hides the library from WeasyPrint, in spawned workers too."""
 FONT_PATH_ACCOUNTS = 60
+PANDAS_PROBE = """
+import atexit, sys
+atexit.register(lambda: print("pandas loaded:", "pandas" in sys.modules))
+sys.argv = ["reportgen", *sys.argv[1:]]
+from reportgen.cli import main
+main()
+"""
+"""Runs the command line with the arguments given and says at exit whether pandas was loaded: it is for
+the analysts' API alone, and the command line must not pay for it."""
 UNTAGGED = {"pdf_variant": None, "pdf_tags": False}
 """WeasyPrint's options for a PDF without a structure tree: what tags cost is measured against it."""
 
@@ -200,6 +209,15 @@ def cold(command: list[str], runs: int) -> dict:
         subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
         samples.append(time.perf_counter() - started)
     return summary(samples)
+
+
+def loads_pandas(args: list[str]) -> bool:
+    """Whether ``reportgen ARGS``, run in a process of its own, loaded pandas."""
+    done = subprocess.run(
+        [sys.executable, "-c", PANDAS_PROBE, *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert "pandas loaded:" in done.stdout, done.stderr
+    return "pandas loaded: True" in done.stdout
 
 
 def incremental_make(out: Path, runs: int) -> dict:
@@ -406,11 +424,15 @@ def main() -> None:
     latest = workload.latest_period()
     _, seconds = timed(render_portfolio, workload, latest, Settings(lang=LANG, out_dir=out / "portfolio"))
     results["portfolio_seconds"] = seconds
-    results["cold_briefing"] = cold(
-        [*reportgen, "briefing", one_file, "--lang", LANG, "--out", str(out / "cold")], args.runs
-    )
+    cold_briefing = ["briefing", one_file, "--lang", LANG, "--out", str(out / "cold")]
+    results["cold_briefing"] = cold([*reportgen, *cold_briefing], args.runs)
     results["cold_help"] = cold([*reportgen, "--help"], args.runs)
     results["cold_validate"] = cold([*reportgen, "validate", str(inputs), "--lang", LANG], args.runs)
+    results["pandas_loaded"] = {"help": loads_pandas(["--help"]), "briefing": loads_pandas(cold_briefing)}
+    load_tables = (
+        f"import reportgen; d = reportgen.load({str(inputs)!r}, lang={LANG!r}); d.accounts; d.factors"
+    )
+    results["cold_api_load"] = cold([sys.executable, "-c", load_tables], args.runs)
     results["incremental_make"] = incremental_make(out, args.runs)
     print("  cold starts and make measured", flush=True)
     results["memory"] = memory(workload, out, args.memory_accounts)
@@ -448,6 +470,12 @@ def print_table(r: dict) -> None:
         ("Cold: reportgen briefing one.xlsx", s(r["cold_briefing"]) + "  (target < 2)"),
         ("Cold: reportgen --help", s(r["cold_help"]) + "  (target < 0.2)"),
         (f"Cold: reportgen validate, {2 * n} workbooks", s(r["cold_validate"]) + "  (target < 3)"),
+        (
+            "pandas loaded by reportgen --help / a cold briefing",
+            " / ".join("yes" if r["pandas_loaded"][run] else "no" for run in ("help", "briefing"))
+            + "  (target: no / no)",
+        ),
+        (f"Cold: reportgen.load, {2 * n} workbooks, accounts + factors", s(r["cold_api_load"])),
         ("make reports, nothing changed", s(r["incremental_make"]) + "  (target < 0.5)"),
         (
             f"Memory, one worker, {r['memory']['accounts']} briefings",
