@@ -23,7 +23,7 @@ import pandas as pd
 
 from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalogs
-from reportgen.commands.run import BAD_PERIOD
+from reportgen.commands.run import BAD_PERIOD, catalogs_at
 from reportgen.execution import Rendered, Worker
 from reportgen.export import TABLES, Column, Kind, column_names
 from reportgen.i18n import LANGUAGES, N_, message_language
@@ -73,8 +73,6 @@ def load(
     file, a broken catalog); the problems of single files are in :attr:`Dataset.problems`, and the good
     files' accounts in the tables.
     """
-    from reportgen.catalog import load_catalogs
-    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
     from reportgen.selection import period_problem
     from reportgen.workload import prepare
 
@@ -85,11 +83,9 @@ def load(
     gone = [Problem(Place(path), FILE_NOT_FOUND) for path in inputs if not path.exists()]
     if gone:  # a mistyped path, where the command line would list it among the files' problems
         raise InputError(gone, said_in)
-    folder = Path(criteria) if criteria is not None else CRITERIA_DIR
-    shipped = folder.is_dir() and folder.resolve() == CRITERIA_DIR.resolve()
     day = made_on()
     try:
-        workload = prepare(inputs, load_catalogs(folder, DEFAULT_CATALOG if shipped else None), day)
+        workload = prepare(inputs, catalogs_at(Path(criteria) if criteria is not None else None), day)
     except ProblemsFound as found:
         raise InputError(found.problems, said_in) from None
     missing = period_problem(workload, wanted) if wanted is not None else None

@@ -200,3 +200,16 @@ def test_the_command_line_never_loads_pandas(tmp_path):
         "pandas"
         not in spawn(sys.executable, "-c", "import sys, reportgen; print(sorted(sys.modules))").stdout
     )
+
+
+def test_criteria_chooses_the_catalogs_and_a_broken_one_is_an_input_error(examples, tmp_path):
+    from reportgen.resources import DEFAULT_CATALOG
+
+    assert set(examples.accounts.catalog) == {"efkam-partnership v0.9", "efkam-partnership v1.0"}
+    one = reportgen.load(EXAMPLES, criteria=DEFAULT_CATALOG)
+    assert set(one.accounts.catalog) == {"efkam-partnership v1.0"}
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: [unclosed", encoding="utf-8")
+    with pytest.raises(reportgen.InputError) as raised:
+        reportgen.load(EXAMPLES, criteria=broken, lang="en")
+    assert str(raised.value).startswith(str(broken))

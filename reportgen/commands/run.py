@@ -148,12 +148,18 @@ def catalogs_or_stop(reporter: Reporter, path: Path | None) -> Catalogs:
     """The catalogs *path* gives (a file: that one for everything; a folder: each of its catalogs, for
     the workbooks that name it); by default those in criteria/, with the efkam catalog as default.
     Broken ones are explained and end the command."""
+    return or_stop(reporter, lambda: catalogs_at(path))
+
+
+def catalogs_at(path: Path | None) -> Catalogs:
+    """The catalogs *path* gives, the default among them (see :func:`catalogs_or_stop`); raises
+    :class:`ProblemsFound` when one is broken."""
     from reportgen.catalog import load_catalogs
     from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
 
     folder = path or CRITERIA_DIR
     shipped = folder.is_dir() and folder.resolve() == CRITERIA_DIR.resolve()
-    return or_stop(reporter, lambda: load_catalogs(folder, DEFAULT_CATALOG if shipped else None))
+    return load_catalogs(folder, DEFAULT_CATALOG if shipped else None)
 
 
 def catalog_or_stop(reporter: Reporter, path: Path | None) -> Catalog:
