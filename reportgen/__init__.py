@@ -28,3 +28,8 @@ def __getattr__(name: str):
 
         return getattr(api, name)
     raise AttributeError(f"module 'reportgen' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The API's names too, so that a notebook completes ``reportgen.lo…`` before the API is loaded."""
+    return sorted({*globals(), *_API})

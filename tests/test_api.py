@@ -213,3 +213,8 @@ def test_criteria_chooses_the_catalogs_and_a_broken_one_is_an_input_error(exampl
     with pytest.raises(reportgen.InputError) as raised:
         reportgen.load(EXAMPLES, criteria=broken, lang="en")
     assert str(raised.value).startswith(str(broken))
+
+
+def test_a_notebook_completes_the_api_names_before_pandas_is_loaded():
+    probe = "import sys, reportgen; print('load' in dir(reportgen), 'pandas' in sys.modules)"
+    assert spawn(sys.executable, "-c", probe).stdout.split() == ["True", "False"]
