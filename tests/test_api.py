@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 import reportgen
 from reportgen.export import Kind
-from tests.conftest import EXAMPLES, spawn
+from tests.conftest import CALLOWAY, EXAMPLES, REPRODUCIBLE, run, spawn
 
 TABLES = ("accounts", "factors", "ratings", "actions")
 EXPECTED_DTYPES = {
@@ -34,8 +34,6 @@ def examples() -> reportgen.Dataset:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> dict[str, bytes]:
     """The examples exported as CSV by the command line, each table's file."""
-    from tests.conftest import run
-
     out = tmp_path_factory.mktemp("export")
     result = run("export", str(EXAMPLES), "--format", "csv", "--out", str(out))
     assert result.exit_code == 0, result.output
@@ -157,8 +155,14 @@ def test_a_period_without_assessments_is_a_problem_of_the_run():
     assert problem.message_en.startswith("No account has an assessment for 2024-Q1.")
 
 
-def test_briefing_pdf_gives_the_briefing_of_the_accounts_latest_quarter(examples):
-    pdf = examples.briefing_pdf("calloway foods ltd", lang="en")
+def test_briefing_pdf_is_the_briefing_the_command_line_writes(tmp_path, monkeypatch):
+    """The account's latest quarter, its earlier ones giving the history: the same bytes as the file."""
+    ((variable, value),) = REPRODUCIBLE.items()
+    monkeypatch.setenv(variable, value)
+    pdf = reportgen.load(CALLOWAY).briefing_pdf("calloway foods ltd", lang="en")
+    result = run("briefing", *map(str, CALLOWAY), "--lang", "en", "--out", str(tmp_path), env=REPRODUCIBLE)
+    assert result.exit_code == 0, result.output
+    assert pdf == (tmp_path / "calloway-foods-ltd_2026-Q3_en.pdf").read_bytes()
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Calloway Foods Ltd" in text and "2026-Q3" in text
     with pikepdf.open(io.BytesIO(pdf)) as document:
