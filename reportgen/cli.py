@@ -16,6 +16,7 @@ from reportgen.settings import (
     DEFAULT_OUT_DIR,
     EDITIONS,
     EVERY_LANGUAGE,
+    EXPORT_TABLES,
     INTERNAL_EDITION,
     RENDER_TIMEOUT_SECONDS,
     Settings,
@@ -165,11 +166,14 @@ def portfolio(make_deps: Path | None, **options) -> None:
 @click.option(
     "--german-csv", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM."
 )
+@click.option(
+    "--table", type=click.Choice(EXPORT_TABLES), help="csv only: just this table (default: every table)."
+)
 @_period(help=EVERY_PERIOD_HELP)
-def export_command(fmt: str, german_csv: bool, **options) -> None:
+def export_command(fmt: str, german_csv: bool, table: str | None, **options) -> None:
     """Write the computed figures (S, K, balance, zone, coverage, every factor's scores and gap) for
     other tools. The README describes every column."""
-    _run("export", options, fmt=fmt, german_csv=german_csv)
+    _run("export", options, fmt=fmt, german_csv=german_csv, table=table)
 
 
 @cli.command()
