@@ -16,8 +16,10 @@ from reportgen.settings import (
     DEFAULT_OUT_DIR,
     EDITIONS,
     EVERY_LANGUAGE,
+    EXPORT_TABLES,
     INTERNAL_EDITION,
     RENDER_TIMEOUT_SECONDS,
+    STREAMED_TABLE,
     Settings,
 )
 
@@ -31,6 +33,20 @@ EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 (default: every period found
 EVERY_LANGUAGE_CHOICE = click.Choice([*LANGUAGES, EVERY_LANGUAGE])
 A_PATH, A_FILE = click.Path(path_type=Path), click.Path(path_type=Path, dir_okay=False)
 A_FOLDER = click.Path(path_type=Path, file_okay=False)
+STANDARD_OUTPUT = "-"
+
+
+class FolderOrStandardOutput(click.Path):
+    """A folder, or ``-``: standard output, which the command gets as None. Only ``-`` itself is
+    standard output; ``./-`` is a folder of that name, as for other command line tools."""
+
+    def __init__(self):
+        super().__init__(path_type=Path, file_okay=False)
+
+    def convert(self, value, param, ctx):
+        return None if value == STANDARD_OUTPUT else super().convert(value, param, ctx)
+
+
 _criteria = partial(click.option, "--criteria", type=A_PATH, help=CRITERIA_HELP)
 _period = partial(click.option, "--period")
 _debug = click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
@@ -51,12 +67,12 @@ _archive = click.option(
 )
 
 
-def _reading_with(out_help: str, lang_help: str):
+def _reading_with(out_help: str, lang_help: str, out_type: click.Path = A_FOLDER):
     """The options of every command that reads assessments: inputs, output, language, catalog, debug;
     what the output and the language are depends on the command."""
     options = [
         click.argument("paths", nargs=-1, required=True, type=A_PATH),
-        click.option("--out", "out_dir", type=A_FOLDER, default=DEFAULT_OUT_DIR, help=out_help),
+        click.option("--out", "out_dir", type=out_type, default=DEFAULT_OUT_DIR, help=out_help),
         click.option("--lang", type=EVERY_LANGUAGE_CHOICE, default=EVERY_LANGUAGE, help=lang_help),
         _criteria(),
         _debug,
@@ -73,9 +89,11 @@ def _reading_with(out_help: str, lang_help: str):
 
 _reading = _reading_with("Folder for the PDFs.", REPORT_LANGUAGE_HELP)
 _exporting = _reading_with(
-    "Folder for the exported files.",
+    "Folder for the exported files, or - for standard output: JSON, one CSV table (see --table), or "
+    "xlsx redirected into a file or a pipe.",
     "Language of the zone names and factor titles and of the messages (all = a column for German and "
     "one for English).",
+    FolderOrStandardOutput(),
 )
 
 
@@ -165,11 +183,23 @@ def portfolio(make_deps: Path | None, **options) -> None:
 @click.option(
     "--german-csv", is_flag=True, help="CSV for German Excel: semicolons, decimal commas, UTF-8 with BOM."
 )
+@click.option(
+    "--table",
+    type=click.Choice(EXPORT_TABLES),
+    help=f"csv only: just this table (default: every table into the folder; {STREAMED_TABLE} to "
+    "standard output).",
+)
 @_period(help=EVERY_PERIOD_HELP)
-def export_command(fmt: str, german_csv: bool, **options) -> None:
+def export_command(fmt: str, german_csv: bool, table: str | None, out_dir: Path | None, **options) -> None:
     """Write the computed figures (S, K, balance, zone, coverage, every factor's scores and gap) for
-    other tools. The README describes every column."""
-    _run("export", options, fmt=fmt, german_csv=german_csv)
+    other tools. The README describes every column.
+
+    With --out - they go to standard output, every message to standard error, e.g.
+    reportgen export input/ --format json --out - | jq '.accounts[].zone'
+    """
+    to_stdout = out_dir is None
+    folder = {} if to_stdout else {"out_dir": out_dir}
+    _run("export", {**options, **folder}, fmt=fmt, german_csv=german_csv, table=table, to_stdout=to_stdout)
 
 
 @cli.command()

@@ -12,6 +12,9 @@ from reportgen.problems import Message, Problem, Severity, display_path, failure
 from reportgen.settings import EVERY_LANGUAGE
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
+EXIT_READER_GONE = 141
+"""A reader of standard output stopped early (``| head``): 128 + SIGPIPE, as a shell says of a command
+such a pipe ended."""
 
 RENDERING = Message(N_("Rendering"))
 UNEXPECTED = Message(

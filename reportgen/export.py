@@ -470,20 +470,21 @@ def export_files(
     stem: str,
     german: bool = False,
     langs: tuple[str, ...] = LANGUAGES,
+    table: str | None = None,
 ) -> list[tuple[str, bytes]]:
     """The export's files, each as its name and contents (one per table for CSV, one otherwise).
 
     Titles and names come in each of *langs*, so one export serves a German and an English dashboard.
+    A CSV export can be cut to one *table* (one of EXPORT_TABLES), so that a stream, which holds one
+    CSV, or a folder gets only what is asked for; xlsx and JSON always hold every table.
     """
     tables = {
         name: (table.records(analyses, langs), column_names(table.columns, langs))
         for name, table in TABLES.items()
     }
     if fmt == "csv":
-        return [
-            (export_file_name(stem, fmt, table), _csv_bytes(*tables[table], german))
-            for table in EXPORT_TABLES
-        ]
+        wanted = (table,) if table is not None else EXPORT_TABLES
+        return [(export_file_name(stem, fmt, name), _csv_bytes(*tables[name], german)) for name in wanted]
     if fmt == "xlsx":
         return [(export_file_name(stem, fmt), _xlsx_bytes({table: tables[table] for table in EXPORT_TABLES}))]
     nested = {table: tables[table][0] for table in EXPORT_TABLES if table != "accounts"}
@@ -508,10 +509,12 @@ def export(
     german: bool = False,
     langs: tuple[str, ...] = LANGUAGES,
     publish: Callable[[Path, bytes], object] = atomic_write,
+    table: str | None = None,
 ) -> list[Path]:
-    """Write the export into *out_dir* through *publish*; returns the files written."""
+    """Write the export (CSV: only *table*, when given) into *out_dir* through *publish*; returns the
+    files written."""
     written = []
-    for name, data in export_files(analyses, fmt, stem, german, langs):
+    for name, data in export_files(analyses, fmt, stem, german, langs, table):
         publish(out_dir / name, data)
         written.append(out_dir / name)
     return written

@@ -11,11 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.model import AccountAnalysis, Assessment, Period
+from reportgen.settings import EXPORT_TABLES as EXPORT_TABLES  # the files named here, one per table
 from reportgen.settings import INTERNAL_EDITION, SHARED_EDITION
 from reportgen.writing import safe_stem, slugify
 
-EXPORT_TABLES = ("accounts", "factors", "ratings", "actions")
-"""The tables of an export: one CSV file each, one sheet each in a workbook."""
 TEMPLATE_FOLDER = Path("input")
 ARCHIVE = "archive"
 """The suffix of an archival PDF's name (``--archive``)."""

@@ -18,6 +18,10 @@ INTERNAL_EDITION = "internal"
 SHARED_EDITION = "shared"
 EDITIONS = (INTERNAL_EDITION, SHARED_EDITION)
 """Who a briefing is made for: our own team, or the key account (the edition handed to it)."""
+EXPORT_TABLES = ("accounts", "factors", "ratings", "actions")
+"""The tables of an export: one CSV file each, one sheet each in a workbook."""
+STREAMED_TABLE = "accounts"
+"""The table a CSV export writes to standard output unless --table names another: a stream holds one."""
 DEFAULT_OUT_DIR = Path("output")
 RENDER_TIMEOUT_SECONDS = 120
 """An account takes about a second; one that takes minutes is stuck and reported as failed."""

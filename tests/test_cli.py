@@ -21,5 +21,14 @@ def test_export_help_speaks_of_the_export_and_names_every_table():
 
     text = " ".join(run("export", "--help").output.split())
     assert "PDF" not in text and "of the report" not in text
-    assert "Folder for the exported files." in text
+    assert "Folder for the exported files" in text
     assert f"({', '.join(EXPORT_TABLES)})" in text
+
+
+def test_export_help_names_standard_output_and_the_tables_to_choose():
+    from reportgen.naming import EXPORT_TABLES
+    from tests.conftest import run
+
+    text = " ".join(run("export", "--help").output.split())
+    assert "Folder for the exported files, or - for standard output" in text
+    assert f"--table [{'|'.join(EXPORT_TABLES)}]" in text

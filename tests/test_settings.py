@@ -58,7 +58,7 @@ def test_defaults_are_those_of_settings(given):
 
 def test_every_command_gets_its_settings(given):
     run("portfolio", "in", "--period", "2026-Q2", "--make-deps", "plan.mk")
-    run("export", "in", "--format", "json", "--german-csv", "--lang", "de")
+    run("export", "in", "--german-csv", "--lang", "de", "--table", "factors", "--out", "-")
     run("validate", "--criteria", "criteria")
     run(
         "template",
@@ -78,7 +78,8 @@ def test_every_command_gets_its_settings(given):
     assert given["portfolio"][0].period == "2026-Q2" and given["portfolio"][1] == {
         "make_deps": Path("plan.mk")
     }
-    assert given["export"][0].lang == "de" and given["export"][1] == {"fmt": "json", "german_csv": True}
+    assert given["export"][0].lang == "de" and given["export"][0].out_dir == Settings().out_dir
+    assert given["export"][1] == {"fmt": "csv", "german_csv": True, "table": "factors", "to_stdout": True}
     assert given["validate"][0] == Settings(criteria=Path("criteria"), day=given["validate"][0].day)
     assert given["template"][0].lang == "en"
     assert given["template"][1] == {

@@ -1,32 +1,74 @@
-"""``reportgen export``: the computed figures as CSV, xlsx or JSON, for other tools."""
+"""``reportgen export``: the computed figures as CSV, xlsx or JSON, for other tools, into a folder or to
+standard output (``--out -``) for a pipe."""
 
 from __future__ import annotations
 
+import sys
+
 from reportgen.commands.results import BatchResult, Publisher
 from reportgen.commands.run import FILES, Flow, Summary, run_flow
-from reportgen.console import Reporter
+from reportgen.console import EXIT_NOTHING_DONE, Reporter
 from reportgen.i18n import N_, Nn_
 from reportgen.model import Period
 from reportgen.naming import export_stem
 from reportgen.problems import Message
-from reportgen.settings import Settings
+from reportgen.settings import STREAMED_TABLE, Settings
 from reportgen.workload import Workload
 
-SUMMARY_EXPORT = Summary(
-    Message(N_("{accounts} exported, {files} in {folder}.")), Nn_("{n} assessment", "{n} assessments"), FILES
+ASSESSMENTS = Nn_("{n} assessment", "{n} assessments")
+SUMMARY_EXPORT = Summary(Message(N_("{accounts} exported, {files} in {folder}.")), ASSESSMENTS, FILES)
+SUMMARY_STREAMED = Summary(Message(N_("{accounts} exported to standard output.")), ASSESSMENTS, FILES)
+TABLE_WITHOUT_CSV = Message(
+    N_("--table picks one CSV table, but a {format} export holds every table in one file."),
+    N_("Leave out --table, or export with --format csv."),
+)
+XLSX_ON_TERMINAL = Message(
+    N_("A workbook (xlsx) cannot be shown on the terminal."),
+    N_("Redirect it into a file (--out - > figures.xlsx), or give a folder with --out."),
 )
 
 
-def export(settings: Settings, reporter: Reporter, fmt: str = "csv", german_csv: bool = False) -> int:
-    """Every assessment of the period asked for (default: of every period); returns the exit code."""
+def export(
+    settings: Settings,
+    reporter: Reporter,
+    fmt: str = "csv",
+    german_csv: bool = False,
+    table: str | None = None,
+    to_stdout: bool = False,
+) -> int:
+    """Every assessment of the period asked for (default: of every period); returns the exit code.
+
+    *table* cuts a CSV export to one table; *to_stdout* writes the export to standard output (CSV: one
+    table, by default STREAMED_TABLE) instead of into the folder. Options that cannot work together are
+    refused before anything is read.
+    """
     from reportgen.export import export as export_figures
+    from reportgen.export import export_files
+
+    if table is not None and fmt != "csv":
+        reporter.say(TABLE_WITHOUT_CSV, style="red", format=fmt)
+        return EXIT_NOTHING_DONE
+    if to_stdout and fmt == "xlsx" and _is_terminal():
+        reporter.say(XLSX_ON_TERMINAL, style="red")
+        return EXIT_NOTHING_DONE
+    if to_stdout and fmt == "csv" and table is None:
+        table = STREAMED_TABLE
 
     def render(workload: Workload, period: Period | None, publish: Publisher) -> BatchResult:
         analyses = [a for a in workload.analyses if period is None or a.assessment.period == period]
         publish.result.rendered_accounts = len(analyses)
         if analyses:
-            stem = export_stem(period)
-            export_figures(analyses, fmt, settings.out_dir, stem, german_csv, settings.languages, publish)
+            stem, langs = export_stem(period), settings.languages
+            if to_stdout:
+                ((_, data),) = export_files(analyses, fmt, stem, german_csv, langs, table)
+                publish.stream(data)
+            else:
+                export_figures(analyses, fmt, settings.out_dir, stem, german_csv, langs, publish, table)
         return publish.result
 
-    return run_flow(settings, reporter, Flow(SUMMARY_EXPORT), render)
+    return run_flow(settings, reporter, Flow(SUMMARY_STREAMED if to_stdout else SUMMARY_EXPORT), render)
+
+
+def _is_terminal() -> bool:
+    """Whether standard output is a terminal, where a workbook's bytes would be garbage and could upset it."""
+    return sys.stdout is not None and sys.stdout.isatty()

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, EXIT_SOME_FAILED
+from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, EXIT_READER_GONE, EXIT_SOME_FAILED, Stop
 from reportgen.problems import Problem, Severity
 from reportgen.reading import ReadResult
 from reportgen.writing import atomic_write
+
+STANDARD_OUTPUT = Path("-")
+"""What a result lists as written when the data went to standard output, named as ``--out -`` names it."""
 
 
 @dataclass
@@ -50,7 +55,8 @@ def _unannounced(path: Path) -> None:
 @dataclass
 class Publisher:
     """Publishes a command's files into its result: each is written atomically (no half-written file is
-    ever seen), counted for the summary and make, and announced (its path on standard output)."""
+    ever seen), counted for the summary and make, and announced (its path on standard output); or its
+    data is streamed to standard output."""
 
     result: BatchResult
     announce: Callable[[Path], None] = _unannounced
@@ -59,3 +65,32 @@ class Publisher:
         atomic_write(target, data)
         self.result.written.append(target)
         self.announce(target)
+
+    def stream(self, data: bytes) -> None:
+        """Write *data*, made whole beforehand, to standard output and count it. It is not announced:
+        a path among the data would spoil it for the reader. A reader that stops early (``| head``)
+        ends the command quietly."""
+        try:
+            _write_all(data)
+        except BrokenPipeError:
+            _discard_standard_output()
+            raise Stop(EXIT_READER_GONE) from None
+        self.result.written.append(STANDARD_OUTPUT)
+
+
+def _write_all(data: bytes) -> None:
+    """Write *data* to standard output up to its last byte: a pipe whose reader goes away takes a part
+    without complaint, and only the next write says it is closed."""
+    rest = memoryview(data)
+    while rest:
+        rest = rest[sys.stdout.buffer.write(rest) :]
+    sys.stdout.flush()
+
+
+def _discard_standard_output() -> None:
+    """Point standard output at the null device, so that Python, flushing what is left of it as it
+    exits, does not print "Exception ignored … BrokenPipeError" (as the Python documentation advises
+    for SIGPIPE)."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
