@@ -18,23 +18,23 @@ from reportgen.workload import Workload
 
 NO_PERIOD = Message(
     N_("No account has an assessment for {period}."),
-    N_("Check --period; the files hold: {periods}."),
+    N_("Check the period; the files hold: {periods}."),
 )
 ACCOUNT_NOT_FOUND = Message(
     N_('No account in the files has the name or ID "{account}".'),
-    N_("Did you mean {suggestions}? Give --account the full name or the ID."),
+    N_("Did you mean {suggestions}? Give the full name or the ID."),
 )
 ACCOUNT_NOT_FOUND_AT_ALL = Message(
     N_('No account in the files has the name or ID "{account}".'),
-    N_("The files hold: {suggestions}. Give --account the full name or the ID."),
+    N_("The files hold: {suggestions}. Give the full name or the ID."),
 )
 ACCOUNT_NOT_READ = Message(
     N_('No account that could be read has the name or ID "{account}".'),
-    N_("If it is in one of the files with problems above, correct that file and run again."),
+    N_("If it is in one of the files with problems, correct that file and try again."),
 )
 ACCOUNT_NOT_IN_PERIOD = Message(
     N_("{account} has no assessment for {period}."),
-    N_("Check --period; its files hold: {periods}."),
+    N_("Check the period; its files hold: {periods}."),
 )
 ACCOUNT_SUGGESTIONS = 3
 """How many account names a mistyped --account suggests."""

@@ -31,13 +31,13 @@ def lines(result) -> list[str]:
     [
         (
             "de",
-            "✗ Kein Account hat eine Bewertung für 2026-Q1. Prüfen Sie --period; die Dateien enthalten: "
+            "✗ Kein Account hat eine Bewertung für 2026-Q1. Prüfen Sie den Zeitraum; die Dateien enthalten: "
             "2026-Q2, 2026-Q3.",
             "hatte Probleme",
         ),
         (
             "en",
-            "✗ No account has an assessment for 2026-Q1. Check --period; the files hold: 2026-Q2, 2026-Q3.",
+            "✗ No account has an assessment for 2026-Q1. Check the period; the files hold: 2026-Q2, 2026-Q3.",
             "had problems",
         ),
     ],
@@ -67,12 +67,12 @@ def test_a_bad_file_is_still_listed_under_its_header_beside_the_runs_problem(fol
         (
             "de",
             "✗ Kein Account in den Dateien hat den Namen oder die ID „Zeppelin“. Die Dateien enthalten: "
-            "„Acme Präzision GmbH“, „Beta Logistik AG“. Geben Sie bei --account den vollen Namen oder die ID an.",
+            "„Acme Präzision GmbH“, „Beta Logistik AG“. Geben Sie den vollen Namen oder die ID an.",
         ),
         (
             "en",
             '✗ No account in the files has the name or ID "Zeppelin". The files hold: "Acme Präzision GmbH", '
-            '"Beta Logistik AG". Give --account the full name or the ID.',
+            '"Beta Logistik AG". Give the full name or the ID.',
         ),
     ],
 )
@@ -98,7 +98,7 @@ def test_an_account_whose_file_has_errors_points_to_that_file_not_to_the_others(
     assert "zeppelin.xlsx › Assessment › C2" in result.stderr
     assert (
         "✗ Kein lesbarer Account hat den Namen oder die ID „Zeppelin Süd GmbH“. Steht er in einer der Dateien "
-        "mit Problemen oben, korrigieren Sie diese Datei und starten Sie erneut."
+        "mit Problemen, korrigieren Sie diese Datei und versuchen Sie es erneut."
     ) in lines(result)
     assert "Acme" not in result.stderr
 
@@ -110,7 +110,7 @@ def test_a_near_miss_suggests_the_closest_name_and_renders_nothing(folder, typed
     assert result.exit_code == 2
     assert lines(result)[0] == (
         f"✗ Kein Account in den Dateien hat den Namen oder die ID „{typed}“. Meinten Sie „Acme Präzision GmbH“? "
-        "Geben Sie bei --account den vollen Namen oder die ID an."
+        "Geben Sie den vollen Namen oder die ID an."
     )
     assert not out.exists()
 
@@ -128,7 +128,7 @@ def test_an_account_without_the_period_names_the_periods_it_has(folder):
     result = run("briefing", str(folder), "--account", "KA-2", "--period", "2026-Q3", "--lang", "en")
     assert result.exit_code == 2
     assert lines(result)[0] == (
-        "✗ Beta Logistik AG has no assessment for 2026-Q3. Check --period; its files hold: 2026-Q2."
+        "✗ Beta Logistik AG has no assessment for 2026-Q3. Check the period; its files hold: 2026-Q2."
     )
 
 
