@@ -19,7 +19,7 @@ ASSESSMENTS = Nn_("{n} assessment", "{n} assessments")
 SUMMARY_EXPORT = Summary(Message(N_("{accounts} exported, {files} in {folder}.")), ASSESSMENTS, FILES)
 SUMMARY_STREAMED = Summary(Message(N_("{accounts} exported to standard output.")), ASSESSMENTS, FILES)
 TABLE_WITHOUT_CSV = Message(
-    N_("--table picks one CSV table, but a {format} export holds every table in one file."),
+    N_("--table picks one CSV table, but an export as {format} holds every table in one file."),
     N_("Leave out --table, or export with --format csv."),
 )
 XLSX_ON_TERMINAL = Message(
