@@ -19,6 +19,7 @@ from reportgen.settings import (
     EXPORT_TABLES,
     INTERNAL_EDITION,
     RENDER_TIMEOUT_SECONDS,
+    STANDARD_OUTPUT,
     STREAMED_TABLE,
     Settings,
 )
@@ -33,7 +34,6 @@ EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 (default: every period found
 EVERY_LANGUAGE_CHOICE = click.Choice([*LANGUAGES, EVERY_LANGUAGE])
 A_PATH, A_FILE = click.Path(path_type=Path), click.Path(path_type=Path, dir_okay=False)
 A_FOLDER = click.Path(path_type=Path, file_okay=False)
-STANDARD_OUTPUT = "-"
 
 
 class FolderOrStandardOutput(click.Path):

@@ -23,6 +23,8 @@ EXPORT_TABLES = ("accounts", "factors", "ratings", "actions")
 STREAMED_TABLE = "accounts"
 """The table a CSV export writes to standard output unless --table names another: a stream holds one."""
 DEFAULT_OUT_DIR = Path("output")
+STANDARD_OUTPUT = "-"
+"""What --out names standard output by, as other command line tools do."""
 RENDER_TIMEOUT_SECONDS = 120
 """An account takes about a second; one that takes minutes is stuck and reported as failed."""
 

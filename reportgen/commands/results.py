@@ -11,10 +11,8 @@ from pathlib import Path
 from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, EXIT_READER_GONE, EXIT_SOME_FAILED, Stop
 from reportgen.problems import Problem, Severity
 from reportgen.reading import ReadResult
+from reportgen.settings import STANDARD_OUTPUT
 from reportgen.writing import atomic_write
-
-STANDARD_OUTPUT = Path("-")
-"""What a result lists as written when the data went to standard output, named as ``--out -`` names it."""
 
 
 @dataclass
@@ -70,12 +68,14 @@ class Publisher:
         """Write *data*, made whole beforehand, to standard output and count it. It is not announced:
         a path among the data would spoil it for the reader. A reader that stops early (``| head``)
         ends the command quietly."""
+        if sys.stdout is None:  # closed before the command started (>&-): no reader at all
+            raise Stop(EXIT_READER_GONE)
         try:
             _write_all(data)
         except BrokenPipeError:
             _discard_standard_output()
             raise Stop(EXIT_READER_GONE) from None
-        self.result.written.append(STANDARD_OUTPUT)
+        self.result.written.append(Path(STANDARD_OUTPUT))  # named as --out names it
 
 
 def _write_all(data: bytes) -> None:
