@@ -65,6 +65,7 @@ class Kind(StrEnum):
 
 
 def choices(values: type[StrEnum]) -> tuple[str, ...]:
+    """What a CHOICE column may hold, taken from the enum the model writes it from, so they cannot differ."""
     return tuple(str(value) for value in values)
 
 
@@ -381,7 +382,9 @@ def plan_record(analysis: AccountAnalysis) -> dict | None:
 
 @dataclass(frozen=True)
 class Table:
-    """One table of the export: its columns, and its rows as records keyed by the columns' names."""
+    """One table of the export: its columns, and its rows as records keyed by the columns' names, in one
+    place, so that the CSV, xlsx and JSON writers and the analysts' DataFrames (reportgen.api) cannot
+    differ in a column."""
 
     columns: tuple[Column, ...]
     records: Callable[[list[AccountAnalysis], tuple[str, ...]], list[dict]]

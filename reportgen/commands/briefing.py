@@ -32,10 +32,9 @@ RENDER_TIMEOUT = Message(
 
 def briefing(settings: Settings, reporter: Reporter, account: str | None = None) -> int:
     """Every selected account's briefing; returns the exit code."""
-    if settings.archive and settings.edition == SHARED_EDITION:
-        from reportgen.commands.archiving import SHARED_NOT_ARCHIVED
-
-        reporter.say(SHARED_NOT_ARCHIVED, style="red")
+    refused = archive_refused(settings)
+    if refused is not None:
+        reporter.say(refused.message, style="red")
         return EXIT_NOTHING_DONE
     changed = settings.only_from
     if settings.record is not None and settings.only_from:
@@ -52,6 +51,16 @@ def briefing(settings: Settings, reporter: Reporter, account: str | None = None)
         return render_briefings(workload, selection, settings, publish, reporter.progress)
 
     return run_flow(settings, reporter, Flow(SUMMARY_BRIEFINGS), render)
+
+
+def archive_refused(settings: Settings) -> Problem | None:
+    """Why the briefings asked for cannot be archived, or None: the key account's edition never is, for an
+    archive embeds our workbooks with our internal ratings, comments and names."""
+    if settings.archive and settings.edition == SHARED_EDITION:
+        from reportgen.commands.archiving import SHARED_NOT_ARCHIVED
+
+        return Problem(None, SHARED_NOT_ARCHIVED)
+    return None
 
 
 def briefing_jobs(

@@ -84,7 +84,8 @@ def portfolio_archive(workload: Workload, period: Period) -> Archive | Problem:
 def portfolio_pdf(
     portfolio: PortfolioAnalysis, lang: str, day: date, renderer: Renderer, archive: Archive | None = None
 ) -> bytes:
-    """The portfolio report in *lang*, as the PDF's bytes."""
+    """The portfolio report in *lang*, as the PDF's bytes: the one step from analysis to PDF, shared by the
+    command and by reportgen.load's portfolio_pdf, so that both make the same report."""
     from reportgen.charts import portfolio_charts
     from reportgen.portfolio_report import build_portfolio
 
