@@ -38,6 +38,7 @@ PeriodLike = str | pd.Period | Period
 
 QUARTERS = "Q-DEC"
 """Calendar quarters, as pandas names them."""
+DATES = "datetime64[ns]"
 DTYPES = {Kind.TEXT: "string", Kind.WHOLE: "Int64", Kind.NUMBER: "Float64", Kind.FLAG: "boolean"}
 """The pandas dtype of each kind of column that needs nothing but its name (the others: see _typed)."""
 PROBLEM_PLACE = ("file", "sheet", "cell")
@@ -80,6 +81,8 @@ def load(
     said_in = message_language(None if lang == EVERY_LANGUAGE else lang)
     wanted = _period(period, said_in) if period is not None else None
     inputs = [Path(paths)] if isinstance(paths, str | os.PathLike) else [Path(p) for p in paths]
+    if not inputs:
+        raise ValueError("paths must name at least one file or folder")
     gone = [Problem(Place(path), FILE_NOT_FOUND) for path in inputs if not path.exists()]
     if gone:  # a mistyped path, where the command line would list it among the files' problems
         raise InputError(gone, said_in)
@@ -192,12 +195,17 @@ class Dataset:
         names). *archive*: PDF/A-3b with the files and figures embedded. Raises :class:`InputError` when
         the account or period is not there; an error while rendering is raised as it is.
         """
-        from reportgen.commands.briefing import briefing_jobs
+        from reportgen.commands.briefing import archive_refused, briefing_jobs
         from reportgen.selection import Selection, account_problem
 
         chosen = _language(lang)
         if edition not in EDITIONS:
             raise ValueError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
+        settings = Settings(lang=chosen, day=self._day, debug=True, edition=edition, supplier=supplier,
+                            archive=archive)  # fmt: skip
+        refused = archive_refused(settings)
+        if refused is not None:
+            raise InputError([refused], self._said_in)
         wanted = self._wanted(period)
         unknown = account_problem(self._workload, Selection(wanted, account))
         if unknown is not None:
@@ -205,8 +213,6 @@ class Dataset:
         if wanted is None:
             named = Selection(account=account).names
             wanted = max(a.assessment.period for a in self._workload.analyses if named(a.assessment))
-        settings = Settings(lang=chosen, day=self._day, debug=True, edition=edition, supplier=supplier,
-                            archive=archive)  # fmt: skip
         problems: list[Problem] = []
         jobs = briefing_jobs(self._workload, Selection(wanted, account), settings, problems)
         if problems:
@@ -263,8 +269,8 @@ class Dataset:
         frame = pd.DataFrame.from_records(records, columns=column_names(table.columns, self.languages))
         zones = _zone_ids(self._analyses, self._workload.catalogs)
         for column in table.columns:
-            for name in column.names(self.languages):
-                frame[name] = _typed(frame[name], column, zones)
+            for label in column.names(self.languages):
+                frame[label] = _typed(frame[label], column, zones)
         return frame
 
 
@@ -273,8 +279,8 @@ def _typed(values: pd.Series, column: Column, zones: list[str]) -> pd.Series:
     kind = column.kind
     if kind is Kind.PERIOD:
         return pd.Series(pd.PeriodIndex(values, freq=QUARTERS), index=values.index)
-    if kind is Kind.DATE:
-        return pd.to_datetime(values)
+    if kind is Kind.DATE:  # one unit, whatever the dates and the pandas version
+        return pd.to_datetime(values).astype(DATES)
     if kind in (Kind.ZONE, Kind.CHOICE):
         return values.astype(pd.CategoricalDtype(zones if kind is Kind.ZONE else column.choices))
     typed = values.astype(DTYPES[kind])
@@ -296,9 +302,11 @@ def _place(problem: Problem) -> tuple[str | None, str | None, str | None]:
 
 
 def _languages(lang: str) -> tuple[str, ...]:
-    if lang == EVERY_LANGUAGE:
-        return LANGUAGES
-    return (_language(lang),)
+    """The languages *lang* asks for, as a run's settings give them."""
+    choices = (*LANGUAGES, EVERY_LANGUAGE)
+    if lang not in choices:
+        raise ValueError(f"lang must be one of {', '.join(choices)}, not {lang!r}")
+    return Settings(lang=lang).languages
 
 
 def _language(lang: str) -> str:
@@ -308,14 +316,16 @@ def _language(lang: str) -> str:
 
 
 def _period(value: PeriodLike, said_in: str) -> Period:
-    """The quarter *value* names: a text such as ``2026-Q3``, or a pandas Period of any frequency (the
-    calendar quarter it falls in)."""
+    """The quarter *value* names: a text such as ``2026-Q3``, or a pandas Period that lies within one
+    calendar quarter (a quarter, a month, a day; a fiscal quarter that is a calendar one). A year, or a
+    week across two quarters, names no quarter: it is refused rather than cut to one of them."""
     if isinstance(value, Period):
         return value
     if isinstance(value, pd.Period):
-        quarter = value.asfreq(QUARTERS)
-        return Period(quarter.year, quarter.quarter)
-    period = Period.parse(str(value))
+        first, last = value.start_time, value.end_time
+        if (first.year, first.quarter) == (last.year, last.quarter):
+            return Period(first.year, first.quarter)
+    period = Period.parse(value) if isinstance(value, str) else None
     if period is None:
         raise InputError([Problem(None, BAD_PERIOD, {"value": str(value)})], said_in)
     return period

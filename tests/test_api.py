@@ -21,6 +21,7 @@ EXPECTED_DTYPES = {
     Kind.NUMBER: "Float64",
     Kind.FLAG: "boolean",
     Kind.PERIOD: "period[Q-DEC]",
+    Kind.DATE: "datetime64[ns]",
     Kind.ZONE: "category",
     Kind.CHOICE: "category",
 }
@@ -51,7 +52,7 @@ def read_exported(data: bytes, like: pd.DataFrame) -> pd.DataFrame:
     )
     for name in periods:
         frame[name] = pd.PeriodIndex(frame[name], freq="Q-DEC")
-    return frame
+    return frame.astype({name: like.dtypes[name] for name in dates})
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -59,6 +60,12 @@ def test_each_frame_equals_the_exported_csv(examples, exported, table):
     frame = getattr(examples, table)
     assert len(frame) > 0
     pd.testing.assert_frame_equal(frame, read_exported(exported[table], frame))
+    # a value a category does not know would be missing in both: missing is exactly an empty cell, and
+    # each category and text is the cell's text
+    cells = pd.read_csv(io.BytesIO(exported[table]), dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(frame.isna(), cells == "", check_dtype=False)
+    for name in frame.select_dtypes(["category", "string"]).columns:
+        assert frame[name].astype(object).fillna("").tolist() == cells[name].tolist(), name
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -68,10 +75,7 @@ def test_every_column_has_the_dtype_of_its_kind(examples, table):
     frame = getattr(examples, table)
     for column in COLUMNS[table].columns:
         for name in column.names(examples.languages):
-            if column.kind is Kind.DATE:
-                assert pd.api.types.is_datetime64_any_dtype(frame[name]), name
-            else:
-                assert str(frame[name].dtype) == EXPECTED_DTYPES[column.kind], name
+            assert str(frame[name].dtype) == EXPECTED_DTYPES[column.kind], name
 
 
 def test_the_accounts_are_typed_for_analysis(examples):
@@ -95,19 +99,29 @@ def test_the_accounts_are_typed_for_analysis(examples):
     assert actions.shared.dtype == "boolean"
 
 
-def test_one_language_gives_one_column_of_each_text(tmp_path):
+def test_one_language_gives_one_column_of_each_text():
     data = reportgen.load(EXAMPLES, lang="en")
     assert "zone_name_en" in data.accounts and "zone_name_de" not in data.accounts
     assert "factor_title_en" in data.factors
     assert list(data.problems.columns) == ["file", "sheet", "cell", "severity", "message_en"]
 
 
-def test_a_period_limits_the_tables_but_not_the_history():
+def test_a_period_limits_the_tables_to_one_quarter():
     data = reportgen.load(EXAMPLES, period="2026-Q2")
     assert set(data.accounts.period) == {pd.Period("2026Q2", freq="Q")}
     assert data.period == pd.Period("2026Q2", freq="Q")
-    same = reportgen.load(EXAMPLES, period=pd.Period("2026-05", freq="M"))
-    pd.testing.assert_frame_equal(same.accounts, data.accounts)
+    for same in (
+        pd.Period("2026-05", freq="M"),
+        pd.Period("2027Q1", freq="Q-MAR"),
+    ):  # a fiscal year from April
+        pd.testing.assert_frame_equal(reportgen.load(EXAMPLES, period=same).accounts, data.accounts)
+
+
+@pytest.mark.parametrize("period", [pd.Period("2026", freq="Y"), pd.Period("2026-06-29", freq="W")])
+def test_a_pandas_period_that_is_not_within_one_quarter_is_refused(period):
+    """Regression: a year was taken as its last quarter, a week across two quarters as its second."""
+    with pytest.raises(reportgen.InputError, match=r"is not a period\. Write the quarter like 2026-Q3"):
+        reportgen.load(EXAMPLES, period=period, lang="en")
 
 
 def test_broken_files_are_problems_as_data_and_the_good_accounts_are_still_there(
@@ -222,3 +236,44 @@ def test_criteria_chooses_the_catalogs_and_a_broken_one_is_an_input_error(exampl
 def test_a_notebook_completes_the_api_names_before_pandas_is_loaded():
     probe = "import sys, reportgen; print('load' in dir(reportgen), 'pandas' in sys.modules)"
     assert spawn(sys.executable, "-c", probe).stdout.split() == ["True", "False"]
+
+
+def test_the_frames_hold_the_text_as_written_where_the_csv_neutralises_formulas(make_workbook, tmp_path):
+    """The CSV puts an apostrophe before text a spreadsheet would run as a formula; the frames are for
+    pandas, which runs nothing, and hold the text as the workbook has it."""
+    from reportgen.export import export_files
+
+    make_workbook(lang="en", facts=["=Kessler KG", "KA-7", "2026-Q3"], comments={0: "+1 more please"})
+    data = reportgen.load(tmp_path)
+    assert data.accounts.account.tolist() == ["=Kessler KG"]
+    assert data.ratings.comment.iloc[0] == "+1 more please"
+    ((_, csv),) = export_files(data._analyses, "csv", "x", table="accounts")
+    assert b"'=Kessler KG" in csv
+
+
+def test_messages_for_the_api_name_no_command_line_option(examples, tmp_path):
+    """Regression: an unknown account or period told an API user to "give --account" or "check --period"."""
+    said = []
+    for attempt in (
+        lambda: examples.briefing_pdf("Calloway"),
+        lambda: examples.briefing_pdf("Zeppelin"),
+        lambda: examples.briefing_pdf("Calloway Foods Ltd", "2024-Q1"),
+        lambda: examples.portfolio_pdf("2024-Q1"),
+    ):
+        with pytest.raises(reportgen.InputError) as raised:
+            attempt()
+        said.append(str(raised.value))
+    said += reportgen.load(EXAMPLES, period="2024-Q1").problems.message_en.tolist()
+    assert len(said) == 5 and not [text for text in said if "--" in text]
+
+
+def test_the_archive_of_a_briefing_carries_its_files_and_the_shared_edition_is_never_archived(examples):
+    pdf = examples.briefing_pdf("Brandtner Präzisionstechnik GmbH", "2026-Q3", archive=True)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        attached = set(document.attachments)
+    assert {
+        "brandtner-praezisionstechnik_2026-Q2.xlsx",
+        "brandtner-praezisionstechnik_2026-Q3.xlsx",
+    } <= attached
+    with pytest.raises(reportgen.InputError, match="The edition for the key account cannot be made"):
+        examples.briefing_pdf("Brandtner Präzisionstechnik GmbH", edition="shared", archive=True)
