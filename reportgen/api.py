@@ -39,6 +39,7 @@ PeriodLike = str | pd.Period | Period
 QUARTERS = "Q-DEC"
 """Calendar quarters, as pandas names them."""
 DATES = "datetime64[ns]"
+"""One unit for dates, whatever the dates and the pandas version, so that tables concatenate and compare."""
 DTYPES = {Kind.TEXT: "string", Kind.WHOLE: "Int64", Kind.NUMBER: "Float64", Kind.FLAG: "boolean"}
 """The pandas dtype of each kind of column that needs nothing but its name (the others: see _typed)."""
 PROBLEM_PLACE = ("file", "sheet", "cell")
