@@ -91,6 +91,17 @@ def briefing_view(analysis, lang: str, history=None, drawn: bool = True):
     return build_briefing(analysis, lang, MADE_ON, history, charts)
 
 
+LONGEST_FIRST = ("tests/test_make_targets.py", "tests/robustness/test_interrupted.py")
+"""Test files whose tests take a minute or so each (make runs reportgen several times; a run is killed and
+run again). Started first, they run beside the many short tests instead of alone at the end of a parallel
+run, with one core idle."""
+
+
+def pytest_collection_modifyitems(items):
+    """The longest tests first (see LONGEST_FIRST); the others in their order."""
+    items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):
     """A parallel worker is done (pytest-xdist): add its robustness tally to this process's."""
