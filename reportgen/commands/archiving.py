@@ -33,10 +33,10 @@ GONE = Message(N_("it is no longer there"))
 NOT_ALLOWED = Message(N_("reportgen may not read it"))
 SHARED_NOT_ARCHIVED = Message(
     N_(
-        "The edition for the key account cannot be made with --archive: an archive embeds our workbooks, "
-        "and they hold our internal ratings, comments and names."
+        "The edition for the key account cannot be archived: an archive embeds our workbooks, and they hold "
+        "our internal ratings, comments and names."
     ),
-    N_("Leave out --archive for the shared edition, or archive our own briefing (without --edition shared)."),
+    N_("Make the shared edition without an archive, or archive our own briefing."),
 )
 
 

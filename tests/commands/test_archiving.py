@@ -181,8 +181,8 @@ def test_an_archive_is_the_same_byte_for_byte_under_source_date_epoch(briefing, 
 
 def test_the_shared_edition_is_not_archived(inputs, tmp_path):
     for lang, said in (
-        ("en", "The edition for the key account cannot be made with --archive"),
-        ("de", "Die Ausgabe für den Key Account lässt sich nicht mit --archive erstellen"),
+        ("en", "The edition for the key account cannot be archived"),
+        ("de", "Die Ausgabe für den Key Account lässt sich nicht archivieren"),
     ):
         result = run("briefing", *folders(inputs), "--archive", "--edition", "shared", "--lang", lang, "--out",
                      str(tmp_path / "out"))  # fmt: skip
