@@ -19,6 +19,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from reportgen.analysis import zone_ids
@@ -38,11 +39,16 @@ PeriodLike = str | pd.Period | Period
 
 QUARTERS = "Q-DEC"
 """Calendar quarters, as pandas names them."""
-DATES = "datetime64[ns]"
-"""One unit for dates, whatever the dates and the pandas version, so that tables concatenate and compare."""
+DATES = "datetime64[s]"
+"""One unit for dates, whatever the dates and the pandas version, so that tables concatenate and compare;
+seconds, since nanoseconds end in 2262 and a workbook may say 31.12.9999 for "no end"."""
 DTYPES = {Kind.TEXT: "string", Kind.WHOLE: "Int64", Kind.NUMBER: "Float64", Kind.FLAG: "boolean"}
 """The pandas dtype of each kind of column that needs nothing but its name (the others: see _typed)."""
 PROBLEM_PLACE = ("file", "sheet", "cell")
+SPANS_QUARTERS = Message(
+    N_("{value} runs from {start} to {end}, across more than one quarter."),
+    N_("Give a quarter, or a month or a day within one."),
+)
 SEVERAL_ACCOUNTS = Message(
     N_('Several accounts have the name "{account}" in {period}.'), N_("Give the account's ID instead.")
 )
@@ -280,8 +286,8 @@ def _typed(values: pd.Series, column: Column, zones: list[str]) -> pd.Series:
     kind = column.kind
     if kind is Kind.PERIOD:
         return pd.Series(pd.PeriodIndex(values, freq=QUARTERS), index=values.index)
-    if kind is Kind.DATE:  # one unit, whatever the dates and the pandas version
-        return pd.to_datetime(values).astype(DATES)
+    if kind is Kind.DATE:
+        return pd.Series(np.array(values.tolist(), dtype=DATES), index=values.index)
     if kind in (Kind.ZONE, Kind.CHOICE):
         return values.astype(pd.CategoricalDtype(zones if kind is Kind.ZONE else column.choices))
     typed = values.astype(DTYPES[kind])
@@ -326,6 +332,8 @@ def _period(value: PeriodLike, said_in: str) -> Period:
         first, last = value.start_time, value.end_time
         if (first.year, first.quarter) == (last.year, last.quarter):
             return Period(first.year, first.quarter)
+        spans = {"value": str(value), "start": first.date().isoformat(), "end": last.date().isoformat()}
+        raise InputError([Problem(None, SPANS_QUARTERS, spans)], said_in)
     period = Period.parse(value) if isinstance(value, str) else None
     if period is None:
         raise InputError([Problem(None, BAD_PERIOD, {"value": str(value)})], said_in)

@@ -21,7 +21,7 @@ EXPECTED_DTYPES = {
     Kind.NUMBER: "Float64",
     Kind.FLAG: "boolean",
     Kind.PERIOD: "period[Q-DEC]",
-    Kind.DATE: "datetime64[ns]",
+    Kind.DATE: "datetime64[s]",
     Kind.ZONE: "category",
     Kind.CHOICE: "category",
 }
@@ -120,7 +120,7 @@ def test_a_period_limits_the_tables_to_one_quarter():
 @pytest.mark.parametrize("period", [pd.Period("2026", freq="Y"), pd.Period("2026-06-29", freq="W")])
 def test_a_pandas_period_that_is_not_within_one_quarter_is_refused(period):
     """Regression: a year was taken as its last quarter, a week across two quarters as its second."""
-    with pytest.raises(reportgen.InputError, match=r"is not a period\. Write the quarter like 2026-Q3"):
+    with pytest.raises(reportgen.InputError, match=r"runs from .* to .*, across more than one quarter\."):
         reportgen.load(EXAMPLES, period=period, lang="en")
 
 
@@ -261,8 +261,11 @@ def test_messages_for_the_api_name_no_command_line_option(examples, tmp_path):
         with pytest.raises(reportgen.InputError) as raised:
             attempt()
         said.append(str(raised.value))
+    with pytest.raises(reportgen.InputError) as raised:
+        examples.briefing_pdf("Calloway Foods Ltd", edition="shared", archive=True)
+    said.append(str(raised.value))
     said += reportgen.load(EXAMPLES, period="2024-Q1").problems.message_en.tolist()
-    assert len(said) == 5 and not [text for text in said if "--" in text]
+    assert len(said) == 6 and not [text for text in said if "--" in text]
 
 
 def test_the_archive_of_a_briefing_carries_its_files_and_the_shared_edition_is_never_archived(examples):
@@ -273,5 +276,15 @@ def test_the_archive_of_a_briefing_carries_its_files_and_the_shared_edition_is_n
         "brandtner-praezisionstechnik_2026-Q2.xlsx",
         "brandtner-praezisionstechnik_2026-Q3.xlsx",
     } <= attached
-    with pytest.raises(reportgen.InputError, match="The edition for the key account cannot be made"):
+    with pytest.raises(reportgen.InputError, match="The edition for the key account cannot be archived"):
         examples.briefing_pdf("Brandtner Präzisionstechnik GmbH", edition="shared", archive=True)
+
+
+def test_a_due_date_far_ahead_is_kept(make_workbook, catalog, tmp_path):
+    """Regression: 31.12.9999, a common "no end", lay beyond what nanoseconds reach and lost the table."""
+    from tests.conftest import sheets_for, with_actions
+
+    rows = [["early-involvement", "Keep the framework contract", "Anja Groß", "31.12.9999", "open", "no"]]
+    make_workbook(sheets=with_actions(sheets_for(catalog), rows))
+    (due,) = reportgen.load(tmp_path).actions.due
+    assert due == pd.Timestamp("9999-12-31")
