@@ -225,7 +225,8 @@ class Dataset:
         if problems:
             raise InputError(problems, self._said_in)
         if len(jobs) > 1:
-            several = Problem(None, SEVERAL_ACCOUNTS, {"account": account, "period": str(wanted)})
+            name = jobs[0].analysis.assessment.account.name
+            several = Problem(None, SEVERAL_ACCOUNTS, {"account": name, "period": str(wanted)})
             raise InputError([several], self._said_in)
         outcome = self._renderer.render(replace(jobs[0], timeout=None))
         assert isinstance(outcome, Rendered), "a job that asks for tracebacks raises instead of failing"

@@ -288,3 +288,15 @@ def test_a_due_date_far_ahead_is_kept(make_workbook, catalog, tmp_path):
     make_workbook(sheets=with_actions(sheets_for(catalog), rows))
     (due,) = reportgen.load(tmp_path).actions.due
     assert due == pd.Timestamp("9999-12-31")
+
+
+def test_two_accounts_of_one_name_ask_for_the_id(make_workbook, tmp_path):
+    make_workbook("a.xlsx", facts=["Acme GmbH", "KA-1", "2026-Q3"])
+    make_workbook("b.xlsx", facts=["Acme GmbH", "KA-2", "2026-Q3"])
+    data = reportgen.load(tmp_path, lang="de")
+    assert sorted(data.accounts.account_id) == ["KA-1", "KA-2"]
+    with pytest.raises(reportgen.InputError) as raised:
+        data.briefing_pdf("acme gmbh")
+    assert str(raised.value) == (
+        "Mehrere Accounts heißen in 2026-Q3 „Acme GmbH“. Geben Sie stattdessen die ID des Accounts an."
+    )
