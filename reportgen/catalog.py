@@ -378,7 +378,7 @@ CATALOG_TWICE = Message(
 )
 NO_CATALOG_IN_FOLDER = Message(
     N_("There is no catalog (.yaml) in this folder."),
-    N_("Name a catalog file or a folder that holds one with --criteria."),
+    N_("Give a catalog file, or a folder that holds one."),
 )
 CATALOG_SUFFIXES = (".yaml", ".yml")
 

@@ -250,7 +250,8 @@ def test_the_frames_hold_the_text_as_written_where_the_csv_neutralises_formulas(
 
 
 def test_messages_for_the_api_name_no_command_line_option(examples, tmp_path):
-    """Regression: an unknown account or period told an API user to "give --account" or "check --period"."""
+    """Regression: an unknown account or period told an API user to "give --account" or "check --period",
+    a folder without a catalog to name one "with --criteria"."""
     said = []
     for attempt in (
         lambda: examples.briefing_pdf("Calloway"),
@@ -264,8 +265,11 @@ def test_messages_for_the_api_name_no_command_line_option(examples, tmp_path):
     with pytest.raises(reportgen.InputError) as raised:
         examples.briefing_pdf("Calloway Foods Ltd", edition="shared", archive=True)
     said.append(str(raised.value))
+    with pytest.raises(reportgen.InputError) as raised:
+        reportgen.load(EXAMPLES, criteria=tmp_path, lang="en")  # a folder without a catalog
+    said.append(str(raised.value))
     said += reportgen.load(EXAMPLES, period="2024-Q1").problems.message_en.tolist()
-    assert len(said) == 6 and not [text for text in said if "--" in text]
+    assert len(said) == 7 and not [text for text in said if "--" in text]
 
 
 def test_the_archive_of_a_briefing_carries_its_files_and_the_shared_edition_is_never_archived(examples):

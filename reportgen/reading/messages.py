@@ -119,7 +119,7 @@ MISSING_FACTORS = Message(
 )
 OTHER_CATALOG = Message(
     N_('The workbook was made for the catalog "{declared}", but it is read with "{used}".'),
-    N_("Pass the matching catalog with --criteria, or check that every factor still means the same."),
+    N_("Read it with the matching catalog, or check that every factor still means the same."),
 )
 LOW_COVERAGE = Message(
     N_("Only {rated} of {total} factors are rated on both sides, so S and K rest on few factors."),
