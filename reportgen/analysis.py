@@ -205,6 +205,13 @@ def by_share_of_balance(results: Iterable[FactorResult]) -> list[FactorResult]:
     return sorted(results, key=lambda r: (-round(abs(r.balance_points or 0), 9), not r.comments, r.number))
 
 
+def largest_gaps(results: Iterable[FactorResult]) -> list[FactorResult]:
+    """The factors whose sides lie apart, in the order every report names gaps in (see
+    :func:`by_share_of_balance`), so that a briefing and the portfolio's appendix never disagree on which
+    come first."""
+    return by_share_of_balance(r for r in results if r.gap)
+
+
 def view_figures(catalog: Catalog, ratings: Iterable[FactorRating], view: View) -> ViewFigures:
     """S, K, balance and zone from the mean scores of *view*'s raters."""
     results = combine_ratings(catalog, ratings, view)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reportgen.actions import ActionGroup, TrackedAction, by_factor, reckoning_day, tracked_actions
-from reportgen.analysis import by_share_of_balance, intended_fit, zone_changed
+from reportgen.analysis import intended_fit, largest_gaps, zone_changed
 from reportgen.chart_texts import (
     FactorScores,
     Position,
@@ -555,7 +555,7 @@ def build_briefing(
         charts.diagram_svg,
         proposal_arrow=plan is not None and plan.moves_the_point,
     )
-    team_dots = len(analysis.assessment.raters_of(View.SUPPLIER)) > 1
+    team_dots = analysis.assessment.rated_by_a_team
     return BriefingView(
         lang=lang,
         made_on=made_on,
@@ -650,8 +650,7 @@ def factor_scores(row: FactorRow | FactorResult, lang: str) -> FactorScores:
 def differ_most(results: tuple[FactorResult, ...], lang: str) -> tuple[FactorScores, ...]:
     """The factors whose two sides lie furthest apart, in the order every report names gaps in: what a
     chart's alt text names where a sighted reader sees the longest bars."""
-    rated = by_share_of_balance(r for r in results if r.gap)
-    return tuple(factor_scores(r, lang) for r in rated[:GAPS_NAMED])
+    return tuple(factor_scores(r, lang) for r in largest_gaps(results)[:GAPS_NAMED])
 
 
 def _diagram_alt(analysis: AccountAnalysis, drivers: tuple[FactorRow, ...], zone: str, lang: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportgen.actions import reckoning_day
-from reportgen.analysis import by_share_of_balance
+from reportgen.analysis import largest_gaps
 from reportgen.chart_texts import Position, ZoneTally, account_diagram_text, portfolio_map_text
 from reportgen.coaching import QuestionKind, question_text
 from reportgen.i18n import N_, gettext_for
@@ -356,8 +356,7 @@ def _gap_row(gap: PortfolioGap, lang: str) -> GapRow:
 
 def _appendix(entry: PortfolioEntry, row: AccountRow, diagram_svg: str, lang: str) -> AppendixPage:
     analysis = entry.analysis
-    # In the order the account's briefing names them, so the two never disagree on which come first.
-    gaps = by_share_of_balance(r for r in analysis.factors if r.gap)
+    gaps = largest_gaps(analysis.factors)
     return AppendixPage(
         row=row,
         diagram_svg=diagram_svg,
