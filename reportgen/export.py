@@ -481,16 +481,16 @@ def export_files(
     A CSV export can be cut to one *table* (one of EXPORT_TABLES), so that a stream, which holds one
     CSV, or a folder gets only what is asked for; xlsx and JSON always hold every table.
     """
+    wanted = (table,) if fmt == "csv" and table is not None else EXPORT_TABLES
     tables = {
-        name: (table.records(analyses, langs), column_names(table.columns, langs))
-        for name, table in TABLES.items()
+        name: (TABLES[name].records(analyses, langs), column_names(TABLES[name].columns, langs))
+        for name in wanted
     }
     if fmt == "csv":
-        wanted = (table,) if table is not None else EXPORT_TABLES
         return [(export_file_name(stem, fmt, name), _csv_bytes(*tables[name], german)) for name in wanted]
     if fmt == "xlsx":
-        return [(export_file_name(stem, fmt), _xlsx_bytes({table: tables[table] for table in EXPORT_TABLES}))]
-    nested = {table: tables[table][0] for table in EXPORT_TABLES if table != "accounts"}
+        return [(export_file_name(stem, fmt), _xlsx_bytes(tables))]
+    nested = {name: records for name, (records, _) in tables.items() if name != "accounts"}
     accounts = [
         {**record, "plan": plan_record(a)} for record, a in zip(tables["accounts"][0], analyses, strict=True)
     ]
