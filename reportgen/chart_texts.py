@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportgen.i18n import N_, Formatter, Nn_, gettext_for
+from reportgen.i18n import N_, Formatter, Nn_, Plural, gettext_for
 
 DIAGRAM = N_("Partnership diagram: the account at {indices}, zone: {zone}.")
 DIAGRAM_TWO_VIEWS = N_(
@@ -84,7 +84,6 @@ class _Words:
     """The pieces every text shares, in one language."""
 
     def __init__(self, lang: str) -> None:
-        self.lang = lang
         self._ = gettext_for(lang)
         self.formatter = Formatter(lang)
 
@@ -134,21 +133,30 @@ def profile_text(
     lang: str, factor_count: int, low: int, high: int, differ_most: Sequence[FactorScores], team_dots: bool
 ) -> str:
     """The factor profile: what it plots, and the factors whose two sides lie furthest apart."""
-    words = _Words(lang)
-    numbers = {"low": words.formatter.number(low), "high": words.formatter.number(high)}
-    text = PROFILE.pick(lang, factor_count).format(n=factor_count, **numbers)
-    if team_dots:
-        text += " " + words._(PROFILE_TEAM_DOTS)
-    return text + words.gaps(DIFFER_MOST, differ_most)
+    return _profile(PROFILE, lang, factor_count, low, high, differ_most, team_dots)
 
 
 def shared_profile_text(
     lang: str, factor_count: int, low: int, high: int, differ_most: Sequence[FactorScores]
 ) -> str:
     """The key account's edition's profile: the same content in neutral words – no zone, no verdict."""
+    return _profile(SHARED_PROFILE, lang, factor_count, low, high, differ_most, team_dots=False)
+
+
+def _profile(
+    plots: Plural,
+    lang: str,
+    factor_count: int,
+    low: int,
+    high: int,
+    differ_most: Sequence[FactorScores],
+    team_dots: bool,
+) -> str:
     words = _Words(lang)
     numbers = {"low": words.formatter.number(low), "high": words.formatter.number(high)}
-    text = SHARED_PROFILE.pick(lang, factor_count).format(n=factor_count, **numbers)
+    text = plots.pick(lang, factor_count).format(n=factor_count, **numbers)
+    if team_dots:
+        text += " " + words._(PROFILE_TEAM_DOTS)
     return text + words.gaps(DIFFER_MOST, differ_most)
 
 
