@@ -85,7 +85,7 @@ def load(
     from reportgen.workload import prepare
 
     languages = _languages(lang)
-    said_in = message_language(None if lang == EVERY_LANGUAGE else lang)
+    said_in = message_language(lang)
     wanted = _period(period, said_in) if period is not None else None
     inputs = [Path(paths)] if isinstance(paths, str | os.PathLike) else [Path(p) for p in paths]
     if not inputs:
@@ -127,8 +127,7 @@ class Dataset:
         self._said_in = said_in
         self._day = day
         self._run_problems = problems
-        self._worker: Worker | None = None
-        self._analyses = [a for a in workload.analyses if period is None or a.assessment.period == period]
+        self._analyses = workload.of_period(period)
 
     @property
     def period(self) -> pd.Period | None:
@@ -228,7 +227,7 @@ class Dataset:
             name = jobs[0].analysis.assessment.account.name
             several = Problem(None, SEVERAL_ACCOUNTS, {"account": name, "period": str(wanted)})
             raise InputError([several], self._said_in)
-        outcome = self._renderer.render(replace(jobs[0], timeout=None))
+        outcome = self._worker.render(replace(jobs[0], timeout=None))
         assert isinstance(outcome, Rendered), "a job that asks for tracebacks raises instead of failing"
         ((_, pdf),) = outcome.pdfs
         return pdf
@@ -255,18 +254,16 @@ class Dataset:
         if isinstance(attached, Problem):
             raise InputError([attached], self._said_in)
         portfolio = analyse_portfolio(workload.histories, wanted, workload.catalogs.default)
-        return portfolio_pdf(portfolio, chosen, self._day, self._renderer.renderer, attached)
+        return portfolio_pdf(portfolio, chosen, self._day, self._worker.renderer, attached)
 
     @property
     def _problems(self) -> list[Problem]:
         return [p for f in self._workload.files for p in f.problems] + self._run_problems
 
-    @property
-    def _renderer(self) -> Worker:
+    @cached_property
+    def _worker(self) -> Worker:
         """One renderer for every report of the dataset: fonts and templates are prepared once."""
-        if self._worker is None:
-            self._worker = Worker()
-        return self._worker
+        return Worker()
 
     def _wanted(self, period: PeriodLike | None) -> Period | None:
         return _period(period, self._said_in) if period is not None else self._period

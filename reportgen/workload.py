@@ -45,6 +45,10 @@ class Workload:
     def periods(self) -> list[Period]:
         return sorted({a.assessment.period for a in self.analyses})
 
+    def of_period(self, period: Period | None) -> list[AccountAnalysis]:
+        """The analyses of *period*; every one when None."""
+        return [a for a in self.analyses if period is None or a.assessment.period == period]
+
     def latest_period(self) -> Period | None:
         periods = self.periods()
         return periods[-1] if periods else None

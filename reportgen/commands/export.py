@@ -55,7 +55,7 @@ def export(
         table = STREAMED_TABLE
 
     def render(workload: Workload, period: Period | None, publish: Publisher) -> BatchResult:
-        analyses = [a for a in workload.analyses if period is None or a.assessment.period == period]
+        analyses = workload.of_period(period)
         publish.result.rendered_accounts = len(analyses)
         if analyses:
             stem, langs = export_stem(period), settings.languages
