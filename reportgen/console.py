@@ -9,7 +9,6 @@ from pathlib import Path
 
 from reportgen.i18n import N_, gettext_for, message_language
 from reportgen.problems import Message, Problem, Severity, display_path, failure_reason
-from reportgen.settings import EVERY_LANGUAGE
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_DONE = 0, 1, 2
 EXIT_READER_GONE = 141
@@ -29,7 +28,7 @@ class Reporter:
     def __init__(self, lang: str):
         from rich.console import Console
 
-        self.lang = message_language(None if lang == EVERY_LANGUAGE else lang)
+        self.lang = message_language(lang)  # "all": the user's locale
         self._ = gettext_for(self.lang)
         self.err = Console(stderr=True, highlight=False, soft_wrap=True)
         self.out = Console(highlight=False, soft_wrap=True)

@@ -91,7 +91,8 @@ def gettext_for(lang: str):
 
 
 def message_language(requested: str | None) -> str:
-    """The language for console messages: the one asked for, else the user's locale, else English."""
+    """The language for console messages: the one asked for, else (None, or ``all``) the user's locale,
+    else English."""
     if requested in LANGUAGES:
         return requested
     env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
