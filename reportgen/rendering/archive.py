@@ -1,12 +1,12 @@
 """Archival PDFs: PDF/A-3b that carries its own evidence, the files a report was made from and its figures.
 
-A report kept for years, or handed to an auditor, must still say what it was made from when the
-workbooks have long been edited or lost. So an archive embeds, as PDF/A-3 *associated files*, every
-input file the report draws on (relationship ``Source``) and the computed figures as the export's JSON
-(relationship ``Data``). Each file is read here, once, from the path the run read it from, and handed to
-WeasyPrint as bytes: WeasyPrint never opens a path or URL of its own for an attachment, so the URL fetcher
-(:mod:`reportgen.rendering.fetcher`) stays the only door for everything else, and a ``rel=attachment`` a
-spreadsheet's text might carry stays text (templates escape it).
+A report kept for years, or handed to an auditor, must still say what it was made from when the workbooks have
+long been edited or lost. So an archive embeds, as PDF/A-3 *associated files*, every input file the report
+draws on (relationship ``Source``) and the computed figures as the export's JSON (relationship ``Data``). Each
+file is read here, when its PDF is written, from the path the run read it from (not held in memory by every
+job of a batch), and handed to WeasyPrint as bytes: WeasyPrint never opens a path or URL of its own for an
+attachment, so the URL fetcher (:mod:`reportgen.rendering.fetcher`) stays the only door for everything else,
+and a ``rel=attachment`` a spreadsheet's text might carry stays text (templates escape it).
 
 WeasyPrint 70 writes three things a PDF/A validator or the PDF specification objects to; :func:`mend`
 repairs them with pikepdf, for archives only.

@@ -17,7 +17,6 @@ import base64
 import html
 import re
 from functools import cache
-from pathlib import Path
 
 from reportgen.resources import FONTS_DIR
 
@@ -25,13 +24,13 @@ _EMBEDDED_SVG = re.compile(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)")
 
 
 @cache
-def bundled_characters(fonts_dir: Path = FONTS_DIR) -> frozenset[str]:
+def bundled_characters() -> frozenset[str]:
     """The characters every bundled face holds: a character only some faces have (the italic lacks
     what the upright faces hold, in a fuller cut) would still reach a system font in those faces."""
     from fontTools.ttLib import TTFont
 
     covered: frozenset[str] | None = None
-    for path in sorted(fonts_dir.glob("*.ttf")):
+    for path in sorted(FONTS_DIR.glob("*.ttf")):
         font = TTFont(path, lazy=True)
         characters = frozenset(chr(code) for code in font.getBestCmap())
         covered = characters if covered is None else covered & characters
