@@ -41,24 +41,17 @@ SHARED_NOT_ARCHIVED = Message(
 
 
 def archive_of(
-    analyses: Sequence[AccountAnalysis], stem: str, report: AccountAnalysis | None = None
+    analyses: Sequence[AccountAnalysis], stem: str, unreadable: Message, report: dict[str, str]
 ) -> Archive | Problem:
     """The archive of a report whose figures are those of *analyses*: every file they were gathered
-    from, and the figures as the export's JSON; or the problem of a file that cannot be read, named
-    with the report: the briefing of *report*, else the portfolio of the latest period."""
+    from, and the figures as the export's JSON; or the problem of a file that cannot be read: the
+    *unreadable* message of the report, which *report* names (its account and period, or its period)."""
     from reportgen.export import figures_json
 
     try:
         return gather(sources_of(analyses), figures_json(list(analyses)), archived_figures_name(stem))
-    except UnreadableSource as unreadable:
-        error = unreadable.error
+    except UnreadableSource as failed:
+        error = failed.error
         reasons = {FileNotFoundError: GONE, PermissionError: NOT_ALLOWED}
-        params = {"reason": reasons.get(type(error)) or error.strerror or str(error)}
-        if report is None:
-            period = max(analysis.assessment.period for analysis in analyses)
-            return Problem(
-                Place(unreadable.path), PORTFOLIO_SOURCE_UNREADABLE, {**params, "period": str(period)}
-            )
-        assessment = report.assessment
-        params |= {"account": assessment.account.name, "period": str(assessment.period)}
-        return Problem(Place(unreadable.path), BRIEFING_SOURCE_UNREADABLE, params)
+        reason = reasons.get(type(error)) or error.strerror or str(error)
+        return Problem(Place(failed.path), unreadable, {**report, "reason": reason})

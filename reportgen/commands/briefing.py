@@ -84,11 +84,13 @@ def _with_archives(jobs: list[BriefingJob], problems: list[Problem]) -> list[Bri
     (its path, trend and carried-forward actions), and the figures of those periods."""
     from dataclasses import replace
 
-    from reportgen.commands.archiving import archive_of
+    from reportgen.commands.archiving import BRIEFING_SOURCE_UNREADABLE, archive_of
 
     archived = []
     for job in jobs:
-        archive = archive_of(job.history.analyses, job.stem, job.analysis)
+        assessment = job.analysis.assessment
+        report = {"account": assessment.account.name, "period": str(assessment.period)}
+        archive = archive_of(job.history.analyses, job.stem, BRIEFING_SOURCE_UNREADABLE, report)
         if isinstance(archive, Problem):
             problems.append(archive)
         else:

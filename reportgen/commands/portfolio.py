@@ -75,10 +75,12 @@ def render_portfolio(
 def portfolio_archive(workload: Workload, period: Period) -> Archive | Problem:
     """What the archival portfolio of *period* embeds: the files of the accounts it covers, and their
     figures; a problem when one of the files cannot be read again."""
-    from reportgen.commands.archiving import archive_of
+    from reportgen.commands.archiving import PORTFOLIO_SOURCE_UNREADABLE, archive_of
     from reportgen.portfolio import portfolio_analyses
 
-    return archive_of(portfolio_analyses(workload.histories, period), portfolio_stem(period))
+    analyses = portfolio_analyses(workload.histories, period)
+    report = {"period": str(period)}
+    return archive_of(analyses, portfolio_stem(period), PORTFOLIO_SOURCE_UNREADABLE, report)
 
 
 def portfolio_pdf(
