@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportgen.i18n import N_, Formatter, Nn_, Plural, gettext_for
+from reportgen.wording import factor_named, indices_text, listed
 
 DIAGRAM = N_("Partnership diagram: the account at {indices}, zone: {zone}.")
 DIAGRAM_TWO_VIEWS = N_(
@@ -42,9 +43,6 @@ PORTFOLIO_MAP = Nn_(
 )
 ZONE_COUNT = N_("{count} in “{zone}”")
 ACCOUNT_DIAGRAM = N_("Partnership diagram of {account}: {indices}, zone: {zone}.")
-INDICES = N_("S {supplier}, K {key_account}")
-FACTOR_NAMED = N_("“{factor}” ({figures})")
-LAST_OF_SEVERAL = N_("{first} and {last}")
 
 
 @dataclass(frozen=True)
@@ -84,27 +82,21 @@ class _Words:
     """The pieces every text shares, in one language."""
 
     def __init__(self, lang: str) -> None:
+        self.lang = lang
         self._ = gettext_for(lang)
         self.formatter = Formatter(lang)
 
     def indices(self, supplier: float, key_account: float) -> str:
-        number = self.formatter.number
-        return self._(INDICES).format(supplier=number(supplier), key_account=number(key_account))
+        return indices_text(supplier, key_account, self.lang)
 
     def factors(self, factors: Sequence[FactorScores]) -> str:
         score = self.formatter.score
-        named = [
-            self._(FACTOR_NAMED).format(
-                factor=f.label,
-                figures=self._(FACTOR_SCORES).format(
-                    supplier=score(f.supplier), key_account=score(f.key_account)
-                ),
-            )
-            for f in factors
-        ]
-        if len(named) == 1:
-            return named[0]
-        return self._(LAST_OF_SEVERAL).format(first=", ".join(named[:-1]), last=named[-1])
+        figures = self._(FACTOR_SCORES)
+
+        def scored(f: FactorScores) -> str:
+            return figures.format(supplier=score(f.supplier), key_account=score(f.key_account))
+
+        return listed([factor_named(f.label, scored(f), self.lang) for f in factors], self.lang)
 
     def gaps(self, message: str, factors: Sequence[FactorScores]) -> str:
         """A sentence naming *factors* with their scores; nothing where there are none."""

@@ -23,7 +23,7 @@ from reportgen.catalog import Catalog, RelationshipType
 from reportgen.i18n import Formatter, Nn_, Plural, gettext_for
 from reportgen.model import AccountAnalysis, FactorResult, Side, ZoneKind
 from reportgen.portfolio import answering_analysis, is_scale_back_candidate, preferred_type
-from reportgen.wording import zone_label
+from reportgen.wording import factor_named, indices_text, listed, zone_label
 
 FACTORS_NAMED = 3
 """Factors named in one answer: enough to act on, few enough to read aloud."""
@@ -227,30 +227,20 @@ class _Words:
         if ids in self.named:
             return _("the same factors")
         self.named.append(ids)
-        named = [
-            _("“{factor}” ({figures})").format(
-                factor=r.factor.label(self.lang),
-                figures=_("we {supplier}, they {key_account}")
-                .format(supplier=self.score(r.supplier), key_account=self.score(r.key_account))
-                .replace(" ", NBSP),
-            )
-            for r in results
-        ]
-        if len(named) == 1:
-            return named[0]
-        return _("{first} and {last}").format(first=", ".join(named[:-1]), last=named[-1])
+        figures = _("we {supplier}, they {key_account}")
+
+        def scored(r: FactorResult) -> str:
+            shown = figures.format(supplier=self.score(r.supplier), key_account=self.score(r.key_account))
+            return shown.replace(" ", NBSP)
+
+        return listed(
+            [factor_named(r.factor.label(self.lang), scored(r), self.lang) for r in results], self.lang
+        )
 
     def indices(self, analysis: AccountAnalysis | None = None) -> str:
         """ "S 81, K 23" of the answers' figures, or of *analysis*."""
         analysis = analysis or self.analysis
-        return (
-            self._("S {supplier}, K {key_account}")
-            .format(
-                supplier=self.number(analysis.supplier_index),
-                key_account=self.number(analysis.key_account_index),
-            )
-            .replace(" ", NBSP)
-        )
+        return indices_text(analysis.supplier_index, analysis.key_account_index, self.lang).replace(" ", NBSP)
 
     def key_account_index(self) -> str:
         """ "K 23", kept on one line."""

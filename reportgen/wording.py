@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalog, Factor
-from reportgen.i18n import N_, gettext_for
+from reportgen.i18n import N_, Formatter, gettext_for
 from reportgen.model import (
     SUPPLIER_FRUSTRATION_CRITICAL,
     AccountAnalysis,
@@ -125,3 +125,26 @@ def action_factor_name(factor_id: str | None, factor: Factor | None, lang: str) 
     if factor_id is None:
         return gettext_for(lang)(WHOLE_RELATIONSHIP)
     return factor.label(lang) if factor else factor_id
+
+
+INDICES = N_("S {supplier}, K {key_account}")
+FACTOR_NAMED = N_("“{factor}” ({figures})")
+LAST_OF_SEVERAL = N_("{first} and {last}")
+
+
+def indices_text(supplier: float, key_account: float, lang: str) -> str:
+    """ "S 81, K 23": an account's two indices as every text that names them writes them."""
+    number = Formatter(lang).number
+    return gettext_for(lang)(INDICES).format(supplier=number(supplier), key_account=number(key_account))
+
+
+def factor_named(label: str, figures: str, lang: str) -> str:
+    """ "“Frühe Einbindung” (figures)": a factor named in a sentence, with its scores."""
+    return gettext_for(lang)(FACTOR_NAMED).format(factor=label, figures=figures)
+
+
+def listed(items: list[str], lang: str) -> str:
+    """*items* as a sentence lists them: "A", "A and B", "A, B and C"."""
+    if len(items) == 1:
+        return items[0]
+    return gettext_for(lang)(LAST_OF_SEVERAL).format(first=", ".join(items[:-1]), last=items[-1])
