@@ -33,8 +33,9 @@ from reportgen.model import (
     View,
     ViewFigures,
 )
-from reportgen.naming import EXPORT_TABLES, export_file_name
+from reportgen.naming import export_file_name
 from reportgen.rebalancing import rebalancing_plan
+from reportgen.settings import EXPORT_TABLES
 from reportgen.wording import zone_label, zone_name
 from reportgen.writing import atomic_write
 

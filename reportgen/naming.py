@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.model import AccountAnalysis, Assessment, Period
-from reportgen.settings import EXPORT_TABLES as EXPORT_TABLES  # the files named here, one per table
 from reportgen.settings import INTERNAL_EDITION, SHARED_EDITION
 from reportgen.writing import safe_stem, slugify
 

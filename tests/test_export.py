@@ -26,7 +26,7 @@ from reportgen.export import (
 )
 from reportgen.i18n import LANGUAGES
 from reportgen.model import AccountFacts, Action, ActionStatus, Assessment, FactorRating, Period, Rater, View
-from reportgen.naming import EXPORT_TABLES
+from reportgen.settings import EXPORT_TABLES
 
 
 @pytest.fixture
@@ -380,6 +380,6 @@ def test_the_actions_sheet_in_xlsx_and_the_actions_of_each_account_in_json(with_
 
 def test_the_tables_are_those_the_file_names_know_in_their_order():
     from reportgen.export import TABLES
-    from reportgen.naming import EXPORT_TABLES
+    from reportgen.settings import EXPORT_TABLES
 
     assert tuple(TABLES) == EXPORT_TABLES

@@ -15,8 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from reportgen.console import EXIT_READER_GONE
-from reportgen.naming import EXPORT_TABLES
-from reportgen.settings import STREAMED_TABLE
+from reportgen.settings import EXPORT_TABLES, STREAMED_TABLE
 from tests.conftest import REPORTGEN, run
 
 
