@@ -15,7 +15,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports briefings portfolio test golden fuzz bench lint messages examples clean
+.PHONY: FORCE help setup reports briefings portfolio test golden fuzz bench lint messages examples clean
 N ?= 200
 MEMORY ?= 500
 
@@ -33,39 +33,43 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 # --- batch runs: incremental -------------------------------------------------------------------
-# One reportgen process renders the briefings that are out of date, on every core. make hands it the
-# workbooks that changed since the last run ($?), and reportgen re-renders the accounts whose briefings
-# draw on them (an account's earlier periods give its path and trend). A changed template, catalog,
-# translation or code file re-renders everything.
+# A report is made again exactly when a clean run would make it differently: when a file it draws on
+# is added, removed, renamed or changed in content, whatever the file's date says (a copy with `cp -p`,
+# a zip from an e-mail or a git checkout keeps an old one). make's file times cannot see that, so:
 #
-# There is a portfolio per quarter found. Which quarters there are, and which files each one's
-# portfolio draws on, only reading the files tells (a CSV can hold many quarters): reportgen writes it
-# as a make fragment, the portfolio plan, which make includes and remakes when a workbook is added,
-# changed or removed. A quarter's portfolio is re-rendered when one of its own files changes.
+# - The fingerprint (FINGERPRINT) holds every input and catalog file's name and content digest. Its
+#   rule runs every time, but rewrites the file only when it changed, and make, which looks at the
+#   file's date after the rule, goes on to the steps only then. Nothing changed: nothing else runs.
+# - Each step then reads every file (an account's files decide its briefing) and keeps a record of
+#   the files it made and what each was made from (OUTPUT/.build/made/): a report whose files are
+#   the same is left as it is, one whose files changed is made again, and one that can no longer be
+#   made (its files removed, renamed or broken past reading) is removed, and the run says so. Only
+#   files the record lists, unchanged since, are ever removed. A changed template, catalog,
+#   translation or code file makes everything again (--rebuild).
+# - There is a portfolio per quarter found. Which quarters there are, and which files each one's
+#   portfolio draws on, only reading the files tells (a CSV can hold many quarters): reportgen writes it
+#   as a make fragment, the portfolio plan, with each quarter's list of files and their digests in a
+#   file of its own, rewritten only when it changes; a quarter's portfolio is made again only then.
 #
 # A broken workbook never stops the others. Each step records the problems of its run beside its
 # stamp (reportgen --record) and succeeds, so every briefing and portfolio that can be made is made;
 # then `reports`, `briefings` and `portfolio` list the recorded problems, once, and fail. They keep
-# failing, without rendering anything again, until the file is fixed (newer than the record) or removed.
-# The files' warnings are said by the briefing step; the portfolio steps, reading the same files, keep
-# quiet about them.
+# failing, without rendering anything again, until the file is fixed or removed. The files' warnings
+# are said by the briefing step; the portfolio steps, reading the same files, keep quiet about them.
 
 BUILD    := $(OUTPUT)/.build
 PROBLEMS := $(BUILD)/problems
-# Every file reportgen reads from a folder (reading.SUFFIXES, in any case; hidden and lock files aside).
-SUFFIXES := xlsx xlsm ods xls xlsb csv tsv txt
-INPUTS := $(filter-out $(INPUT)/~$$%,$(wildcard $(foreach s,$(SUFFIXES) $(shell echo $(SUFFIXES) | tr a-z A-Z),$(INPUT)/*.$(s))))
-# A catalog folder: each workbook is read with the catalog it names; a change to any of them counts.
-CATALOGS := $(if $(wildcard $(CRITERIA)/.),$(wildcard $(CRITERIA)/*.yaml $(CRITERIA)/*.yml),$(CRITERIA))
-RENDER_DEPS := $(STAMP) $(CATALOGS) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css templates/assets/fonts/*) \
+MADE     := $(BUILD)/made
+FINGERPRINT := $(BUILD)/inputs.fingerprint
+RENDER_DEPS := $(STAMP) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css templates/assets/fonts/*) \
                $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py)
 # ARCHIVE=1: the briefings and portfolios as archival PDFs (--archive, *_archive.pdf), kept apart from
 # the others in stamps of their own; the key account's edition is not archived.
 SCOPE  := $(LANGS).$(or $(PERIOD),all)$(if $(ARCHIVE),.archive)
 READ   := $(INPUT) --lang $(LANGS) --criteria $(CRITERIA)
 ARCHIVING := $(if $(ARCHIVE),--archive)
-# Only the changed workbooks, unless anything else changed: then everything.
-ONLY_CHANGED = $(if $(filter-out $(INPUTS),$?),,$(foreach file,$?,--only-from '$(file)'))
+# Everything again when anything but the input files changed: the templates, code or installation.
+REBUILD = $(if $(filter-out $(FINGERPRINT),$?),--rebuild)
 DONE = && mkdir -p $(BUILD) && touch $@
 
 BRIEFINGS      := $(BUILD)/briefings.$(SCOPE)
@@ -77,7 +81,7 @@ endif
 PORTFOLIOS = $(addprefix $(PORTFOLIO),$(PORTFOLIO_QUARTERS))
 BRIEFING_RECORDS  = $(PROBLEMS)/briefings.$(SCOPE)
 PORTFOLIO_RECORDS = $(PROBLEMS)/portfolio-plan.$(SCOPE) $(addprefix $(PROBLEMS)/portfolio.$(SCOPE).,$(PORTFOLIO_QUARTERS))
-# The problems recorded by this or an earlier run that still hold: listed, and make fails.
+# The problems recorded by the latest run of each step: listed, and make fails.
 CHECK = $(if $(wildcard $(1)),@$(BIN)/reportgen recorded --lang $(LANGS) $(wildcard $(1)))
 
 # The edition handed to the key account, shown with two examples of 2026-Q3: one with the key account's
@@ -99,21 +103,30 @@ briefings: $(BRIEFINGS) ## Render the briefings that are out of date
 portfolio: $(PORTFOLIOS) ## Render the portfolios that are out of date (one per quarter, or PERIOD)
 	$(call CHECK,$(PORTFOLIO_RECORDS))
 
-$(BRIEFINGS): $(INPUTS) $(RENDER_DEPS)
-	@$(BIN)/reportgen briefing $(READ) $(ARCHIVING) --out $(OUTPUT) $(if $(PERIOD),--period $(PERIOD)) $(ONLY_CHANGED) \
-		--record $(PROBLEMS)/briefings.$(SCOPE) $(DONE)
+# Rewritten only when an input or catalog file was added, removed, renamed or changed in content.
+$(FINGERPRINT): $(STAMP) FORCE
+	@$(BIN)/python -m reportgen.sources $@ $(INPUT) --criteria $(CRITERIA)
 
-$(SHARED_EDITION): $(SHARED_EXAMPLE) $(RENDER_DEPS)
+$(BRIEFINGS): $(FINGERPRINT) $(RENDER_DEPS)
+	@$(BIN)/reportgen briefing $(READ) $(ARCHIVING) --out $(OUTPUT) $(if $(PERIOD),--period $(PERIOD)) \
+		--outputs-record $(MADE)/briefings.$(SCOPE) $(REBUILD) --record $(PROBLEMS)/briefings.$(SCOPE) $(DONE)
+
+$(SHARED_EDITION): $(FINGERPRINT) $(RENDER_DEPS)
 	@$(BIN)/reportgen briefing $(SHARED_EXAMPLE) --lang $(LANGS) --criteria $(CRITERIA) --edition shared \
-		--period $(SHARED_QUARTER) --out $(OUTPUT) --record $(SHARED_RECORDS) $(DONE)
+		--period $(SHARED_QUARTER) --out $(OUTPUT) --outputs-record $(MADE)/shared-example.$(LANGS) $(REBUILD) \
+		--record $(SHARED_RECORDS) $(DONE)
 
-$(PORTFOLIO_PLAN): $(INPUTS) $(INPUT) $(RENDER_DEPS)
+$(PORTFOLIO_PLAN): $(FINGERPRINT) $(RENDER_DEPS)
 	@$(BIN)/reportgen portfolio $(READ) $(if $(PERIOD),--period $(PERIOD)) --make-deps $@ \
 		--record $(PROBLEMS)/portfolio-plan.$(SCOPE)
 
-# Its prerequisites for each quarter (the files it draws on) come from the plan.
+# Its prerequisite for each quarter (the list of files it draws on) and its record (QUARTER_MADE) come
+# from the plan.
 $(PORTFOLIO)%: $(RENDER_DEPS)
-	@$(BIN)/reportgen portfolio $(READ) $(ARCHIVING) --out $(OUTPUT) --period $* --record $(PROBLEMS)/portfolio.$(SCOPE).$* $(DONE)
+	@$(BIN)/reportgen portfolio $(READ) $(ARCHIVING) --out $(OUTPUT) --period $* --outputs-record $(QUARTER_MADE) \
+		$(REBUILD) --record $(PROBLEMS)/portfolio.$(SCOPE).$* $(DONE)
+
+FORCE:
 
 # --- development ---------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from reportgen.i18n import LANGUAGES, N_
 from reportgen.problems import Message, Place, Problem, ProblemsFound
+from reportgen.sources import catalog_files
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 
@@ -380,7 +381,6 @@ NO_CATALOG_IN_FOLDER = Message(
     N_("There is no catalog (.yaml) in this folder."),
     N_("Give a catalog file, or a folder that holds one."),
 )
-CATALOG_SUFFIXES = (".yaml", ".yml")
 
 
 def load_catalogs(path: Path, default: Path | None = None) -> Catalogs:
@@ -389,7 +389,7 @@ def load_catalogs(path: Path, default: Path | None = None) -> Catalogs:
     the first file by name). Every broken or ambiguous catalog is reported at once."""
     if not path.is_dir():
         return Catalogs.only(load_catalog(path), path)
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in CATALOG_SUFFIXES and p.is_file())
+    files = catalog_files(path)
     if not files:
         raise ProblemsFound([Problem(Place(path), NO_CATALOG_IN_FOLDER)])
     problems: list[Problem] = []

@@ -30,6 +30,11 @@ CRITERIA_HELP = (
 )
 REPORT_LANGUAGE_HELP = "Language of the report and of the messages (all = German and English)."
 RECORD_HELP = "For make: keep the problems in this file for later runs and exit 0 (see 'recorded')."
+OUTPUTS_RECORD_HELP = (
+    "For make: the record of the files this step made and what from; reports up to date by it are not "
+    "made again, and files it made whose inputs are gone are removed."
+)
+REBUILD_HELP = "For make: make every report again, whatever --outputs-record says."
 EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 (default: every period found)."
 EVERY_LANGUAGE_CHOICE = click.Choice([*LANGUAGES, EVERY_LANGUAGE])
 A_PATH, A_FILE = click.Path(path_type=Path), click.Path(path_type=Path, dir_okay=False)
@@ -87,6 +92,12 @@ def _reading_with(out_help: str, lang_help: str, out_type: click.Path = A_FOLDER
     return decorate
 
 
+def _making(function):
+    """The options make gives a rendering step: the record of what it made, and whether to make it all."""
+    function = click.option("--rebuild", is_flag=True, hidden=True, help=REBUILD_HELP)(function)
+    return click.option("--outputs-record", type=A_FILE, hidden=True, help=OUTPUTS_RECORD_HELP)(function)
+
+
 _reading = _reading_with("Folder for the PDFs.", REPORT_LANGUAGE_HELP)
 _exporting = _reading_with(
     "Folder for the exported files, or - for standard output: JSON, one CSV table (see --table), or "
@@ -130,13 +141,7 @@ def cli() -> None:
     default=RENDER_TIMEOUT_SECONDS,
     help="Seconds one account may take (all its languages) before it is stopped and reported.",
 )
-@click.option(
-    "--only-from",
-    "only_from",
-    multiple=True,
-    type=A_PATH,
-    help="Only accounts whose assessments (this period or earlier) come from this file. Repeatable.",
-)
+@_making
 @_edition
 @_supplier(help="Your company's name, which the shared edition names beside the key account's.")
 @_archive
@@ -160,6 +165,7 @@ def briefing(account: str | None, **options) -> None:
     hidden=True,
     help="For make: render nothing, write which files each quarter's portfolio draws on to this file.",
 )
+@_making
 @_archive
 def portfolio(make_deps: Path | None, **options) -> None:
     """Write the portfolio report for one period over every account in PATHS.
@@ -268,7 +274,7 @@ def template(
     help="Language of the messages.",
 )
 def recorded(records: tuple[Path, ...], lang: str) -> None:
-    """For make: list the problems earlier runs recorded (--record) whose file is still there unchanged.
+    """For make: list the problems the latest run of each step recorded (--record).
 
     Exit code 1 while there are any, so that every make run fails until the file is fixed or removed.
     """

@@ -1,27 +1,38 @@
-"""What reportgen tells make between runs: which files each quarter's portfolio draws on, and the
-problems of a run, kept until the file they concern is fixed or removed.
+"""What reportgen keeps between make runs: what each report was made from, which files each quarter's
+portfolio draws on, and the problems of a run, kept while they hold.
 
-make decides what is out of date from file times alone. Two facts it cannot see are written here:
+make decides what is out of date from file times, and file times lie (see :mod:`reportgen.sources`).
+So the Makefile only asks whether any input file changed in content, was added, removed or renamed (the
+fingerprint); when one did, each step reads every file again and decides per report from what the
+files hold:
 
+- *The record of a step's outputs* (:class:`OutputRecord`): for every file the step wrote, what it was
+  made from (the names and digests of the files it draws on, and how it was asked for) and what it
+  holds. A report is made again when that differs; a report whose inputs are gone (removed, renamed,
+  broken past reading) is removed, since a clean run would not make it. Only files the record lists,
+  unchanged since they were written, are ever removed.
 - *The portfolio plan*, a make fragment like a compiler's ``.d`` file. A CSV can hold many quarters, so
   only reading the files tells which quarters there are and which files each quarter's portfolio
-  draws on. Beside the fragment, each quarter's list of input files is kept in a file of its own that
-  is rewritten only when the list changes: a file added to or removed from a quarter makes that
-  quarter's portfolio out of date, and no other.
+  draws on. Each quarter's list of input files, with their digests, is kept in a file of its own that
+  is rewritten only when it changes: make, which looks at a target's date after running its rule,
+  then renders that quarter's portfolio, and no other.
 - *The problem record* of a make step. A step that rendered the good accounts is done, and make will
   not run it again until a file changes; the record lets every later run still fail and name the
-  broken file (:func:`outstanding`), until that file is newer than the record or gone.
+  broken file (:func:`outstanding`). Every run of a step rewrites its record whole.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from reportgen.catalog import Catalog, Catalogs
 from reportgen.model import Period
 from reportgen.problems import Problem
+from reportgen.sources import digest, write_if_changed
 from reportgen.writing import atomic_write
 
 NO_FILE = "."
@@ -33,36 +44,151 @@ def _make_word(path: Path | str) -> str:
     return str(path).replace("$", "$$").replace("#", r"\#").replace(" ", r"\ ")
 
 
-def quarter_inputs_path(plan: Path, period: Period) -> Path:
-    """Where the plan keeps the list of files the portfolio of *period* draws on."""
-    return plan.with_name(f"{plan.stem}.{period}")
-
-
-def write_portfolio_plan(plan: Path, sources: Mapping[Period, Iterable[Path]]) -> None:
+def write_portfolio_plan(
+    plan: Path, sources: Mapping[Period, Iterable[Path]], catalogs: Catalogs, forget: bool = True
+) -> list[Path]:
     """The make fragment: ``PORTFOLIO_QUARTERS`` and, for each quarter, its target ``$(PORTFOLIO)<quarter>``
-    with the input files and the quarter's list of them as prerequisites. Every input also gets an
-    empty rule, so that a removed file is no error but makes the quarters that used it out of date."""
+    with the quarter's list of input files as prerequisite and the record of what its step made
+    (``QUARTER_MADE``). The list holds each file's digest and the catalogs', and is rewritten only when that
+    changes: a file added to a quarter, removed from it, renamed or changed in content makes that
+    quarter's portfolio out of date, whatever its date.
+
+    The portfolios of quarters the earlier plan had and this one has not (every file of the quarter
+    gone) are removed, unless *forget* is false; the files removed are returned."""
     lines = [
         "# Written by reportgen portfolio --make-deps: the files each quarter's portfolio draws on.",
         "PORTFOLIO_QUARTERS := " + " ".join(str(period) for period in sorted(sources)),
     ]
-    every_input: set[str] = set()
+    digests = Digests()
     for period in sorted(sources):
-        files = sorted(str(path) for path in sources[period])
-        every_input.update(files)
-        listing = quarter_inputs_path(plan, period)
-        text = "".join(f"{name}\n" for name in files).encode()
-        if not listing.exists() or listing.read_bytes() != text:
-            atomic_write(listing, text)
-        words = " ".join(_make_word(name) for name in [*files, str(listing)])
-        lines.append(f"$(PORTFOLIO){period}: {words}")
-    if every_input:
-        lines.append(" ".join(_make_word(name) for name in sorted(every_input)) + ":")
+        listing = quarter_path(plan, str(period), "inputs")
+        text = made_from(sources[period], digests, catalogs)
+        write_if_changed(listing, text.encode("utf-8", "surrogateescape"))
+        lines.append(f"$(PORTFOLIO){period}: {_make_word(listing)}")
+        lines.append(f"$(PORTFOLIO){period}: QUARTER_MADE := {_make_word(quarter_path(plan, str(period), 'made'))}")
+    gone = [quarter for quarter in _planned_quarters(plan) if quarter not in {str(p) for p in sources}]
     atomic_write(plan, ("\n".join(lines) + "\n").encode())
+    removed: list[Path] = []
+    for quarter in gone if forget else []:
+        removed += OutputRecord(quarter_path(plan, quarter, "made")).close()
+        for kind in ("made", "inputs"):
+            quarter_path(plan, quarter, kind).unlink(missing_ok=True)
+    return removed
 
 
-READING, RENDERING = "reading", "rendering"
-"""When a problem arose: reading the files (every run reads them all), or rendering an account."""
+def quarter_path(plan: Path, quarter: str, kind: str) -> Path:
+    """Where the plan keeps, for the portfolio of *quarter*, the list of its inputs (``inputs``) or the
+    record of what its step made (``made``)."""
+    return plan.with_name(f"{plan.stem}.{quarter}.{kind}")
+
+
+def _planned_quarters(plan: Path) -> list[str]:
+    """The quarters an earlier plan listed (none when there is none)."""
+    try:
+        text = plan.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    for line in text.splitlines():
+        if line.startswith("PORTFOLIO_QUARTERS :="):
+            return line.split(":=", 1)[1].split()
+    return []
+
+
+class Digests:
+    """The digest of each file, each file read once in a run."""
+
+    def __init__(self) -> None:
+        self._known: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        if path not in self._known:
+            self._known[path] = digest(path)
+        return self._known[path]
+
+
+def made_from(files: Iterable[Path], digests: Digests, catalogs: Catalogs, *recipe: str) -> str:
+    """What a report is made from, as text: how it was asked for, the catalogs' contents, and each file it
+    draws on with its digest. Two runs make the same report exactly when this is the same (the day it
+    is made on aside)."""
+    lines = [*recipe, *(f"catalog {catalog_digest(c)}" for c in catalogs.found or (catalogs.default,))]
+    lines += sorted(f"{digests(path)}  {path}" for path in set(files))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def catalog_digest(catalog: Catalog) -> str:
+    """A catalog's contents as a digest: a catalog edited in place changes every report read with it."""
+    return hashlib.sha256(catalog.model_dump_json().encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Made:
+    """A file a make step wrote: a digest of what it was made from (see :func:`made_from`) and of what it
+    holds, so that a file changed or replaced since is neither trusted nor removed."""
+
+    inputs: str
+    content: str
+
+
+class OutputRecord:
+    """The files one make step wrote, kept between its runs (see the module's docstring).
+
+    A run asks :meth:`up_to_date` for each report, notes each file it writes (:meth:`wrote`) and each it
+    finds up to date (:meth:`kept`), and :meth:`close` removes the files of the earlier runs that this
+    one did not make, and saves the record.
+    """
+
+    def __init__(self, path: Path, rebuild: bool = False) -> None:
+        self.path = path
+        self._rebuild = rebuild
+        self._earlier = self._load(path)
+        self._now: dict[str, Made] = {}
+
+    @staticmethod
+    def _load(path: Path) -> dict[str, Made]:
+        try:
+            items = json.loads(path.read_text(encoding="utf-8"))
+            return {name: Made(**made) for name, made in items.items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            return {}
+
+    def up_to_date(self, output: Path, inputs: str) -> bool:
+        """Whether *output* was made from *inputs* by an earlier run and is still as it was written."""
+        made = self._earlier.get(str(output))
+        if self._rebuild or made is None:
+            return False
+        return made.inputs == _hashed(inputs) and digest(output) == made.content
+
+    def kept(self, output: Path) -> None:
+        self._now[str(output)] = self._earlier[str(output)]
+
+    def wrote(self, output: Path, inputs: str, data: bytes) -> None:
+        self._now[str(output)] = Made(_hashed(inputs), hashlib.sha256(data).hexdigest())
+
+    def close(self) -> list[Path]:
+        """At the end of a whole run: remove the files earlier runs made that this one did not (their
+        inputs are gone, or their report failed), unless changed since, and save the record. The files
+        removed are returned."""
+        removed = []
+        for name, made in self._earlier.items():
+            output = Path(name)
+            if name not in self._now and digest(output) == made.content:
+                output.unlink(missing_ok=True)
+                removed.append(output)
+        self._save(self._now)
+        return removed
+
+    def interrupted(self) -> None:
+        """At the end of a run cut short: save what it wrote and keep the rest, removing nothing, so that
+        the next run decides about the reports this one did not reach."""
+        self._save({**self._earlier, **self._now})
+
+    def _save(self, made: dict[str, Made]) -> None:
+        text = json.dumps({name: asdict(m) for name, m in sorted(made.items())}, ensure_ascii=False, indent=1)
+        write_if_changed(self.path, text.encode())
+
+
+def _hashed(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -71,35 +197,19 @@ class RecordedProblem:
     """The file as the user named it, or :data:`NO_FILE`."""
     text: str
     """The problem as it was shown, in the run's language."""
-    stage: str = READING
 
 
-def entry(problem: Problem, lang: str, stage: str = READING) -> RecordedProblem:
+def entry(problem: Problem, lang: str) -> RecordedProblem:
     """*problem* as a record keeps it."""
     file = str(problem.place.file) if problem.place is not None else NO_FILE
-    return RecordedProblem(file, problem.render(lang), stage)
+    return RecordedProblem(file, problem.render(lang))
 
 
-def write_record(
-    record: Path, problems: Iterable[RecordedProblem], kept_unless_from: Iterable[Path] | None = None
-) -> None:
-    """Keep a run's problems in *record* for later runs, or remove it when there are none.
-
-    Every run reads every file, so its reading problems replace the earlier ones whole: a problem one
-    file caused in another (a reused Account-ID) goes when either file is corrected. A run limited to
-    some changed files (make's ``--only-from``) renders only the accounts drawing on them, so, given
-    those files as *kept_unless_from*, the earlier rendering failures of other files that still hold
-    are kept: a briefing that failed before and was not tried again must not be forgotten.
-    """
-    entries = list(problems)
-    if kept_unless_from is not None:
-        tried = {Path(path).resolve() for path in kept_unless_from}
-        entries += [
-            old
-            for old in outstanding([record])
-            if old.stage == RENDERING and old.file != NO_FILE and Path(old.file).resolve() not in tried
-        ]
-    unique = list(dict.fromkeys(entries))
+def write_record(record: Path, problems: Iterable[RecordedProblem]) -> None:
+    """Keep a run's problems in *record* for later runs, or remove it when there are none. Every run of a
+    step reads every file and tries every report not up to date (a report that failed is never), so its
+    problems replace the earlier ones whole."""
+    unique = list(dict.fromkeys(problems))
     if unique:
         atomic_write(record, json.dumps([asdict(e) for e in unique], ensure_ascii=False, indent=1).encode())
     else:
@@ -107,29 +217,13 @@ def write_record(
 
 
 def outstanding(records: Iterable[Path]) -> list[RecordedProblem]:
-    """The recorded problems that still hold: their file exists and has not changed since the record
-    was written (a changed file is read again by the step that depends on it, which records anew)."""
+    """The problems the latest run of each step recorded, each once. They hold until the step runs again,
+    which make does as soon as any input file changes in content, appears or goes (not by its date,
+    which may lie: a file fixed and copied back with its old date still counts as fixed)."""
     found: list[RecordedProblem] = []
     for record in records:
         try:
-            written = record.stat().st_mtime_ns
-            entries = [RecordedProblem(**item) for item in json.loads(record.read_text(encoding="utf-8"))]
+            found += [RecordedProblem(**item) for item in json.loads(record.read_text(encoding="utf-8"))]
         except (OSError, ValueError, TypeError):
             continue
-        for item in entries:
-            if item.file == NO_FILE or _unchanged_since(Path(item.file), written):
-                found.append(item)
     return list(dict.fromkeys(found))
-
-
-def _unchanged_since(path: Path, time_ns: int) -> bool:
-    try:
-        return path.stat().st_mtime_ns <= time_ns
-    except OSError:
-        return False
-
-
-def files_with_problems(record: Path) -> list[Path]:
-    """The files an earlier run recorded problems for: their accounts are rendered again, since a
-    problem may have gone without the file itself changing (the other file of a reused ID changed)."""
-    return sorted({Path(entry.file) for entry in outstanding([record]) if entry.file != NO_FILE})

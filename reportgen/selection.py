@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import cached_property
-from pathlib import Path
 
-from reportgen.history import AccountHistory
 from reportgen.i18n import N_
 from reportgen.model import AccountAnalysis, Assessment, Period, identity_key
 from reportgen.problems import Message, Problem, quoted
@@ -49,29 +46,17 @@ class Selection:
     period: Period | None = None
     account: str | None = None
     """An account id or name, case ignored."""
-    sources: tuple[Path, ...] = ()
-    """Only accounts whose assessments up to that period come from one of these files (for make)."""
 
     def names(self, assessment: Assessment) -> bool:
         """Whether *assessment* is the account asked for (by its id or name, as identity compares them:
         case and runs of spaces ignored), or no account was asked for."""
         return self.account is None or assessment.account.is_named_by(self.account)
 
-    def admits(self, analysis: AccountAnalysis, history: AccountHistory) -> bool:
+    def admits(self, analysis: AccountAnalysis) -> bool:
         assessment = analysis.assessment
         if self.period is not None and assessment.period != self.period:
             return False
-        if not self.names(assessment):
-            return False
-        if self.sources:
-            used = {source.resolve() for source in history.sources}
-            return bool(self._changed & used)
-        return True
-
-    @cached_property
-    def _changed(self) -> frozenset[Path]:
-        """The files of *sources* as the file system names them, resolved once for every account."""
-        return frozenset(path.resolve() for path in self.sources)
+        return self.names(assessment)
 
 
 def period_problem(workload: Workload, period: Period) -> Problem | None:

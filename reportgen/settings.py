@@ -79,8 +79,13 @@ class Settings:
     """Write PDF/A-3b with the source workbooks and the computed figures embedded, for the archive."""
     record: Path | None = None
     """For make: where the problems are kept for later runs (the command then exits 0)."""
-    only_from: tuple[Path, ...] = ()
-    """For make: only accounts whose assessments come from these files."""
+    outputs_record: Path | None = None
+    """For make: the record of the files this step made and what from (see
+    :class:`reportgen.makefiles.OutputRecord`). A report it shows up to date is not made again; a file
+    it made whose inputs are gone is removed."""
+    rebuild: bool = False
+    """For make: make every report again, whatever the record says (the templates, catalogs' code or the
+    installation changed, which no input file shows)."""
 
     @property
     def languages(self) -> tuple[str, ...]:

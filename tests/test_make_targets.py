@@ -1,5 +1,6 @@
 """make through the Makefile: it renders only what changed, all it can while a workbook is broken, and a
-portfolio per quarter, each rebuilt when its own files change."""
+portfolio per quarter, each rebuilt when its own files change; whatever happened to the input folder, it
+leaves exactly what a clean run makes."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import shutil
 import subprocess
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,19 @@ def make(*args: str, **variables: str) -> subprocess.CompletedProcess:
 
 def stamps(folder: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pdf")}
+
+
+def pdfs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.pdf"))}
+
+
+OLD = time.mktime((2020, 1, 2, 3, 4, 5, 0, 0, -1))
+"""A date from long before any run: a file copied with ``cp -p``, unpacked from a zip or checked out."""
+
+
+def dated(path: Path, moment: float = OLD) -> Path:
+    os.utime(path, (moment, moment))
+    return path
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
@@ -49,8 +64,9 @@ def test_make_reports_renders_only_what_changed(tmp_path):
     assert again.returncode == 0 and ".pdf" not in again.stdout, again.stdout + again.stderr
     assert stamps(out) == built
 
-    later = time.time() + 5
-    os.utime(source / "nordhafen-logistik_2026-Q2.xlsx", (later, later))
+    touch_later(source / "nordhafen-logistik_2026-Q2.xlsx")  # a new date alone changes nothing
+    assert make("reports", **variables).returncode == 0 and stamps(out) == built
+    resave(source / "nordhafen-logistik_2026-Q2.xlsx")
     third = make("reports", **variables)
     assert third.returncode == 0, third.stdout + third.stderr
     now = stamps(out)
@@ -70,6 +86,12 @@ def changed_since(before: dict[str, int], folder: Path) -> list[str]:
 def touch_later(path: Path) -> None:
     later = time.time() + 5
     os.utime(path, (later, later))
+
+
+def resave(path: Path) -> None:
+    """The workbook saved again, as a spreadsheet program does: other bytes, the same ratings."""
+    with zipfile.ZipFile(path, "a") as book:
+        book.comment = f"saved at {time.time_ns()}".encode()
 
 
 def copy_examples(folder: Path, *names: str) -> None:
@@ -101,8 +123,13 @@ def test_make_renders_all_it_can_and_keeps_failing_while_a_workbook_is_broken(tm
     for target in ("briefings", "portfolio"):
         assert broken.name in make(target, **variables).stderr
 
-    touch_later(source / "calloway-foods_2026-Q3.xlsx")  # a run of the changed workbook only
-    changed = make("reports", **variables)
+    touch_later(source / "calloway-foods_2026-Q3.xlsx")  # a new date alone changes nothing
+    same = make("reports", **variables)
+    assert same.returncode != 0 and broken.name in same.stderr, same.stderr
+    assert changed_since(built, out) == []
+
+    resave(source / "calloway-foods_2026-Q3.xlsx")
+    changed = make("reports", **variables)  # a run of the changed workbook only
     assert changed.returncode != 0 and broken.name in changed.stderr, changed.stderr
     assert changed_since(built, out) == ["calloway-foods-ltd_2026-Q3_de.pdf", "portfolio_2026-Q3_de.pdf"]
 
@@ -130,13 +157,13 @@ def test_make_keeps_a_portfolio_per_quarter_each_rebuilt_when_its_own_files_chan
     ]  # fmt: skip
 
     # Calloway is in Q3 and not in Q4: the Q4 portfolio lists it as dropped, so it draws on the file.
-    touch_later(source / "calloway-foods_2026-Q3.xlsx")
+    resave(source / "calloway-foods_2026-Q3.xlsx")
     assert make("portfolio", **variables).returncode == 0
     assert changed_since(built, out) == ["portfolio_2026-Q3_de.pdf", "portfolio_2026-Q4_de.pdf"]
 
     # Nordhafen's Q2 gives its Q3 path and movement; Q4 only names it, from its Q3 file.
     built = stamps(out)
-    touch_later(source / "nordhafen-logistik_2026-Q2.xlsx")
+    resave(source / "nordhafen-logistik_2026-Q2.xlsx")
     assert make("portfolio", **variables).returncode == 0
     assert changed_since(built, out) == ["portfolio_2026-Q2_de.pdf", "portfolio_2026-Q3_de.pdf"]
 
@@ -163,3 +190,70 @@ def test_make_with_archive_writes_archival_pdfs_beside_the_others(tmp_path):
         "calloway-foods-ltd_2026-Q3_en_archive.pdf",
         "portfolio_2026-Q3_en_archive.pdf",
     ]
+
+
+def clean_run(source: Path, folder: Path) -> tuple[int, dict[str, bytes]]:
+    """make on *source* into an empty output folder: what an incremental run must leave."""
+    done = make("reports", INPUT=str(source), OUTPUT=str(folder), LANGS="de")
+    return done.returncode, pdfs(folder)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_leaves_what_a_clean_run_makes_whatever_happened_to_the_input_folder(tmp_path, catalog):
+    """Regression: a removed file or one added with an old date left briefings that still showed it; a file
+    broken after a good run left its ratings in the reports; an account's files all removed left its
+    briefing behind, looking current."""
+    source, out = tmp_path / "in", tmp_path / "out"
+    meridian, questionnaire, marcus = (
+        "meridian-aerotech_2026-Q3.xlsx", "meridian-aerotech_2026-Q3_dana-whitfield.xlsx",
+        "meridian-aerotech_2026-Q3_marcus-webb.xlsx",
+    )  # fmt: skip
+    copy_examples(source, meridian, questionnaire)
+    acme = source / "acme_2026-Q3.xlsx"
+    write_xlsx(acme, sheets_for(catalog))
+    dated(acme)
+
+    def removed() -> None:  # the key account's questionnaire
+        (source / questionnaire).unlink()
+
+    def added_with_an_old_date() -> None:  # a rater's workbook, as cp -p or a zip gives it
+        dated(shutil.copy2(EXAMPLES / marcus, source / marcus))
+
+    def renamed() -> None:
+        (source / meridian).rename(source / "Meridian Q3 final.xlsx")
+
+    def changed_with_the_date_kept() -> None:
+        write_xlsx(acme, sheets_for(catalog, supplier=[5] * len(catalog.factors)))
+        dated(acme)
+
+    def broken() -> None:  # cut off by a failed copy, its date kept
+        (source / marcus).write_bytes((EXAMPLES / marcus).read_bytes()[:3000])
+        dated(source / marcus)
+
+    def fixed() -> None:
+        dated(shutil.copy2(EXAMPLES / marcus, source / marcus))
+
+    def all_of_an_accounts_files_removed() -> None:
+        acme.unlink()
+
+    first = make("reports", INPUT=str(source), OUTPUT=str(out), LANGS="de")
+    assert first.returncode == 0, first.stderr
+    for number, step in enumerate([removed, added_with_an_old_date, renamed, changed_with_the_date_kept,
+                                   broken, fixed, all_of_an_accounts_files_removed]):  # fmt: skip
+        before = stamps(out)
+        step()
+        incremental = make("reports", INPUT=str(source), OUTPUT=str(out), LANGS="de")
+        code, clean = clean_run(source, tmp_path / f"clean-{number}")
+        assert (step.__name__, incremental.returncode) == (step.__name__, code), incremental.stderr
+        assert (step.__name__, sorted(pdfs(out))) == (step.__name__, sorted(clean))
+        assert pdfs(out) == clean, step.__name__
+        if step is changed_with_the_date_kept:  # only what draws on the file is made again
+            assert changed_since(before, out) == [
+                "acme-praezision-gmbh_2026-Q3_de.pdf",
+                "portfolio_2026-Q3_de.pdf",
+            ]
+        if step is all_of_an_accounts_files_removed:
+            assert "acme-praezision-gmbh_2026-Q3_de.pdf" in incremental.stdout + incremental.stderr
+        again = make("reports", INPUT=str(source), OUTPUT=str(out), LANGS="de")
+        assert (again.returncode, stamps(out)) == (code, stamps(out)), again.stderr
+        assert ".pdf" not in again.stdout, step.__name__  # nothing made twice

@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import time
 
+from reportgen.catalog import Catalogs
 from reportgen.makefiles import (
-    READING,
-    RENDERING,
+    OutputRecord,
     RecordedProblem,
     outstanding,
+    quarter_path,
     write_portfolio_plan,
     write_record,
 )
 from reportgen.model import Period
+from reportgen.sources import digest, main
 
 
 def later(path, seconds=5):
@@ -21,62 +23,150 @@ def later(path, seconds=5):
     os.utime(path, (moment, moment))
 
 
-def test_a_recorded_problem_holds_until_its_file_changes_or_goes(tmp_path):
+def test_a_recorded_problem_holds_until_the_step_runs_again_whatever_the_files_dates(tmp_path):
+    """Regression: a problem was forgotten once its file was newer than the record, so a broken file
+    copied in with a date in the future let make pass; make runs the step again when a file's content
+    changes, and the step's new record replaces the old one."""
     broken, other = tmp_path / "broken.xlsx", tmp_path / "other.xlsx"
     broken.write_bytes(b"x")
     other.write_bytes(b"x")
     record = tmp_path / "record"
     problems = [RecordedProblem(str(broken), "broken: cut off"), RecordedProblem(str(other), "other: bad")]
     write_record(record, problems)
+    later(broken)
     assert outstanding([record, record]) == problems  # listed once, whatever records repeat it
 
-    later(broken)  # fixed (or at least changed): the step that reads it again records anew
-    other.unlink()
-    assert outstanding([record]) == []
-
-
-def test_a_run_of_changed_files_keeps_the_other_files_problems(tmp_path):
-    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
-    first.write_bytes(b"x")
-    second.write_bytes(b"x")
-    record = tmp_path / "record"
-    timed_out = RecordedProblem(str(first), "a: timed out", RENDERING)
-    write_record(record, [timed_out, RecordedProblem(str(second), "b: bad", RENDERING)])
-
-    write_record(record, [], kept_unless_from=[second])  # b was tried again and is fine now
-    assert outstanding([record]) == [timed_out]
-
-
-def test_every_run_reads_every_file_so_its_reading_problems_replace_the_earlier_ones(tmp_path):
-    """Regression: an error one file caused in another (a reused Account-ID) stayed recorded after the
-    other file was corrected, and make kept failing."""
-    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
-    first.write_bytes(b"x")
-    second.write_bytes(b"x")
-    record = tmp_path / "record"
-    write_record(record, [RecordedProblem(str(first), "a: ID also in b", READING)])
-    write_record(record, [], kept_unless_from=[second])  # b corrected: a is fine now too
-    assert outstanding([record]) == []
-
+    write_record(record, [problems[1]])
+    assert outstanding([record]) == [problems[1]]
     write_record(record, [])  # a whole run replaces the record
     assert not record.exists()
 
 
-def test_the_plan_lists_each_quarters_files_and_notes_a_changed_list(tmp_path):
+def test_the_fingerprint_changes_with_what_the_files_hold_and_their_names_not_their_dates(tmp_path):
+    folder, criteria = tmp_path / "in", tmp_path / "criteria"
+    folder.mkdir()
+    criteria.mkdir()
+    workbook, catalog = folder / "a.xlsx", criteria / "c.yaml"
+    workbook.write_bytes(b"one")
+    catalog.write_text("id: c")
+    (folder / "~$a.xlsx").write_bytes(b"lock")  # Excel's lock file is no input
+    (folder / "notes.docx").write_bytes(b"no input either")
+    target = tmp_path / "fingerprint"
+    assert main([str(target), str(folder), "--criteria", str(criteria)]) == 0
+    first = target.read_text()
+    assert first.splitlines() == [f"{digest(workbook)}  {workbook}", f"{digest(catalog)}  {catalog}"]
+
+    def after(change) -> bool:
+        """Whether the fingerprint was written again after *change*."""
+        before = target.stat().st_mtime_ns
+        time.sleep(0.01)
+        change()
+        main([str(target), str(folder), "--criteria", str(criteria)])
+        return target.stat().st_mtime_ns != before
+
+    assert not after(lambda: later(workbook, -10_000))  # a date alone
+    assert after(lambda: (workbook.write_bytes(b"two"), later(workbook, -10_000)))  # content, date kept
+    assert after(lambda: workbook.rename(folder / "b.xlsx"))
+    assert after(lambda: catalog.write_text("id: d"))
+    assert after(lambda: (folder / "b.xlsx").unlink())
+
+
+def test_a_report_is_up_to_date_while_its_inputs_and_the_file_itself_are_as_they_were(tmp_path):
+    made, report = tmp_path / "made.json", tmp_path / "a.pdf"
+    first = OutputRecord(made)
+    report.write_bytes(b"pdf")
+    first.wrote(report, "inputs 1", b"pdf")
+    assert first.close() == []
+
+    assert OutputRecord(made).up_to_date(report, "inputs 1")
+    assert not OutputRecord(made).up_to_date(report, "inputs 2")
+    assert not OutputRecord(made, rebuild=True).up_to_date(report, "inputs 1")
+    assert not OutputRecord(made).up_to_date(tmp_path / "b.pdf", "inputs 1")
+    report.write_bytes(b"written over by hand")
+    assert not OutputRecord(made).up_to_date(report, "inputs 1")
+
+
+def test_a_run_removes_only_the_files_it_made_earlier_and_did_not_make_again(tmp_path):
+    made = tmp_path / "made.json"
+    kept, gone, edited, foreign = (tmp_path / f"{name}.pdf" for name in ("kept", "gone", "edited", "foreign"))
+    first = OutputRecord(made)
+    for report in (kept, gone, edited):
+        report.write_bytes(report.name.encode())
+        first.wrote(report, "inputs", report.name.encode())
+    foreign.write_bytes(b"made by someone else")
+    first.close()
+    edited.write_bytes(b"annotated by a user")
+
+    second = OutputRecord(made)
+    assert second.up_to_date(kept, "inputs")
+    second.kept(kept)
+    assert second.close() == [gone]
+    assert kept.exists() and edited.exists() and foreign.exists() and not gone.exists()
+    assert OutputRecord(made).up_to_date(kept, "inputs")
+
+
+def test_a_run_cut_short_removes_nothing_and_keeps_what_it_knew(tmp_path):
+    made, first_report, second_report = tmp_path / "made.json", tmp_path / "a.pdf", tmp_path / "b.pdf"
+    first = OutputRecord(made)
+    for report in (first_report, second_report):
+        report.write_bytes(b"pdf")
+        first.wrote(report, "inputs", b"pdf")
+    first.close()
+
+    second = OutputRecord(made)
+    first_report.write_bytes(b"new pdf")
+    second.wrote(first_report, "new inputs", b"new pdf")
+    second.interrupted()
+    assert second_report.exists()
+    assert OutputRecord(made).up_to_date(first_report, "new inputs")
+    assert OutputRecord(made).up_to_date(second_report, "inputs")
+
+
+def test_the_plan_lists_each_quarters_files_with_digests_and_notes_a_changed_list(tmp_path, catalog):
     plan = tmp_path / "plan.mk"
     q2, q3 = Period(2026, 2), Period(2026, 3)
     old, new = tmp_path / "a 2026-Q2.xlsx", tmp_path / "b.xlsx"
-    write_portfolio_plan(plan, {q2: [old], q3: [old, new]})
+    old.write_bytes(b"a")
+    new.write_bytes(b"b")
+    catalogs = Catalogs.only(catalog)
+    write_portfolio_plan(plan, {q2: [old], q3: [old, new]}, catalogs)
     text = plan.read_text()
     assert "PORTFOLIO_QUARTERS := 2026-Q2 2026-Q3\n" in text
-    assert f"$(PORTFOLIO)2026-Q3: {tmp_path}/a\\ 2026-Q2.xlsx {new} {tmp_path}/plan.2026-Q3\n" in text
-    listing = {q: tmp_path / f"plan.{q}" for q in ("2026-Q2", "2026-Q3")}
+    assert f"$(PORTFOLIO)2026-Q3: {tmp_path}/plan.2026-Q3.inputs\n" in text
+    assert f"$(PORTFOLIO)2026-Q3: QUARTER_MADE := {tmp_path}/plan.2026-Q3.made\n" in text
+    listing = {q: tmp_path / f"plan.{q}.inputs" for q in ("2026-Q2", "2026-Q3")}
+    assert f"{digest(old)}  {old}" in listing["2026-Q3"].read_text()
     times = {q: path.stat().st_mtime_ns for q, path in listing.items()}
 
     time.sleep(0.01)
-    write_portfolio_plan(plan, {q2: [old], q3: [new]})  # the Q2 file no longer feeds Q3
+    write_portfolio_plan(plan, {q2: [old], q3: [new]}, catalogs)  # the Q2 file no longer feeds Q3
     assert listing["2026-Q2"].stat().st_mtime_ns == times["2026-Q2"]
     assert listing["2026-Q3"].stat().st_mtime_ns != times["2026-Q3"]
+
+    times = {q: path.stat().st_mtime_ns for q, path in listing.items()}
+    time.sleep(0.01)
+    new.write_bytes(b"b, changed")
+    later(new, -10_000)  # with an old date
+    write_portfolio_plan(plan, {q2: [old], q3: [new]}, catalogs)
+    assert listing["2026-Q2"].stat().st_mtime_ns == times["2026-Q2"]
+    assert listing["2026-Q3"].stat().st_mtime_ns != times["2026-Q3"]
+
+
+def test_the_portfolios_of_a_quarter_whose_files_are_all_gone_are_removed(tmp_path, catalog):
+    plan, report = tmp_path / "plan.mk", tmp_path / "portfolio_2026-Q2_de.pdf"
+    q2, q3 = Period(2026, 2), Period(2026, 3)
+    catalogs = Catalogs.only(catalog)
+    write_portfolio_plan(plan, {q2: [], q3: []}, catalogs)
+    made = OutputRecord(quarter_path(plan, "2026-Q2", "made"))
+    report.write_bytes(b"pdf")
+    made.wrote(report, "inputs", b"pdf")
+    made.close()
+
+    assert write_portfolio_plan(plan, {q3: []}, catalogs, forget=False) == []  # the folder was away
+    assert report.exists()
+    write_portfolio_plan(plan, {q2: [], q3: []}, catalogs)
+    assert write_portfolio_plan(plan, {q3: []}, catalogs) == [report]
+    assert not report.exists() and not quarter_path(plan, "2026-Q2", "made").exists()
 
 
 def test_a_step_that_can_make_nothing_fails_at_once_instead_of_recording(tmp_path, make_workbook):
@@ -96,24 +186,27 @@ def test_a_step_that_can_make_nothing_fails_at_once_instead_of_recording(tmp_pat
 
 
 def test_accounts_a_recorded_problem_kept_out_are_rendered_once_it_is_gone(tmp_path, make_workbook):
-    """A reused Account-ID keeps both accounts out; correcting one file brings both back in a run of
-    the changed file only (make's --only-from)."""
+    """A reused Account-ID keeps both accounts out; correcting one file brings both back, and the
+    account whose file did not change is made all the same, as its inputs now differ."""
     from tests.conftest import run
 
     make_workbook("acme.xlsx", facts=["Acme GmbH", "KA-1", "2026-Q3"])
-    beta = make_workbook("beta.xlsx", facts=["Beta AG", "KA-1", "2026-Q3"])
+    make_workbook("beta.xlsx", facts=["Beta AG", "KA-1", "2026-Q3"])
     make_workbook("gamma.xlsx", facts=["Gamma KG", "KA-3", "2026-Q3"])
-    out, record = tmp_path / "out", tmp_path / "record"
-    args = ["briefing", str(tmp_path), "--lang", "en", "--out", str(out), "--record", str(record)]
+    out, record, made = tmp_path / "out", tmp_path / "record", tmp_path / "made"
+    args = ["briefing", str(tmp_path), "--lang", "en", "--out", str(out), "--record", str(record),
+            "--outputs-record", str(made)]  # fmt: skip
     assert run(*args).exit_code == 0
     assert sorted(p.name for p in out.glob("*.pdf")) == ["gamma-kg_2026-Q3_en.pdf"]
     assert run("recorded", "--lang", "en", str(record)).exit_code == 1
 
     make_workbook("beta.xlsx", facts=["Beta AG", "KA-2", "2026-Q3"])
-    assert run(*args, "--only-from", str(beta)).exit_code == 0
+    again = run(*args)
+    assert again.exit_code == 0
     assert sorted(p.name for p in out.glob("*.pdf")) == [
         "acme-gmbh_2026-Q3_en.pdf", "beta-ag_2026-Q3_en.pdf", "gamma-kg_2026-Q3_en.pdf",
     ]  # fmt: skip
+    assert "1 PDF in" in again.stderr and "made earlier from the same files" in again.stderr  # Gamma's
     assert run("recorded", "--lang", "en", str(record)).exit_code == 0
 
 

@@ -31,16 +31,16 @@ def given(monkeypatch):
 
 
 def test_briefing_options_become_one_settings_object(given, tmp_path):
-    only = tmp_path / "a.xlsx"
+    made = tmp_path / "made.json"
     args = ["briefing", "in", "more", "--out", "x", "--lang", "en", "--criteria", "c.yaml", "--debug",
-            "--period", "2026-Q3", "-j", "3", "--account", "KA-1", "--timeout", "7", "--only-from", str(only),
-            "--record", "r.json"]  # fmt: skip
+            "--period", "2026-Q3", "-j", "3", "--account", "KA-1", "--timeout", "7", "--outputs-record",
+            str(made), "--rebuild", "--record", "r.json"]  # fmt: skip
     assert run(*args).exit_code == 0
     settings, arguments = given["briefing"]
     assert settings == Settings(
         inputs=(Path("in"), Path("more")), criteria=Path("c.yaml"), lang="en", period="2026-Q3",
         out_dir=Path("x"), jobs=3, time_limit=7.0, debug=True, day=settings.day, record=Path("r.json"),
-        only_from=(only,),
+        outputs_record=made, rebuild=True,
     )  # fmt: skip
     assert arguments == {"account": "KA-1"}
     assert settings.languages == ("en",) and settings.workers == 3

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportgen.commands.results import BatchResult, Publisher
+from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.commands.run import PDFS, Flow, Summary, run_flow
 from reportgen.console import EXIT_NOTHING_DONE, Reporter
 from reportgen.execution import BriefingJob, Failed, Rendered, TimedOut, run_jobs
@@ -16,6 +17,9 @@ from reportgen.problems import Message, Place, Problem
 from reportgen.selection import Selection, account_problem
 from reportgen.settings import SHARED_EDITION, Settings
 from reportgen.workload import Workload
+
+if TYPE_CHECKING:
+    from reportgen.makefiles import OutputRecord
 
 SUMMARY_BRIEFINGS = Summary(
     Message(N_("{accounts} made, {files} in {folder}.")), Nn_("{n} briefing", "{n} briefings"), PDFS
@@ -36,15 +40,9 @@ def briefing(settings: Settings, reporter: Reporter, account: str | None = None)
     if refused is not None:
         reporter.say(refused.message, style="red")
         return EXIT_NOTHING_DONE
-    changed = settings.only_from
-    if settings.record is not None and settings.only_from:
-        # for make: accounts a problem kept out last time are tried again
-        from reportgen.makefiles import files_with_problems
-
-        changed = (*settings.only_from, *files_with_problems(settings.record))
 
     def render(workload: Workload, period: Period | None, publish: Publisher) -> BatchResult:
-        selection = Selection(period, account, changed)
+        selection = Selection(period, account)
         unknown = account_problem(workload, selection)
         if unknown is not None:
             return BatchResult(files=workload.files, render_problems=[unknown])
@@ -71,10 +69,10 @@ def briefing_jobs(
     embeds; an account whose files cannot be read again gets no job but a problem in *problems*."""
     stems = briefing_stems(workload.analyses)
     jobs = [
-        BriefingJob(analysis, history, stems[id(analysis)], settings.languages, settings.day, settings.debug,
-                    settings.time_limit, settings.edition, settings.supplier)
+        BriefingJob(analysis, workload.history_of(analysis), stems[id(analysis)], settings.languages,
+                    settings.day, settings.debug, settings.time_limit, settings.edition, settings.supplier)
         for analysis in workload.analyses
-        if selection.admits(analysis, history := workload.history_of(analysis))
+        if selection.admits(analysis)
     ]  # fmt: skip
     return _with_archives(jobs, problems if problems is not None else []) if settings.archive else jobs
 
@@ -106,24 +104,60 @@ def render_briefings(
     on_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> BatchResult:
     """Render the selected briefings (in worker processes when there are several) and publish each
-    account's PDFs as they come; an account that fails becomes a problem of the result."""
+    account's PDFs as they come; an account that fails becomes a problem of the result. For make, the
+    briefings an earlier run made from the same files are left as they are, and those whose files are
+    gone are removed (see :class:`reportgen.makefiles.OutputRecord`)."""
     from reportgen.writing import remove_stale_parts
 
     publish = publish or Publisher(BatchResult(files=workload.files))
     batch = publish.result
     remove_stale_parts(settings.out_dir)
     jobs = briefing_jobs(workload, selection, settings, batch.render_problems)
-    on_progress(0, len(jobs))
-    for done, (job, outcome) in enumerate(run_jobs(jobs, settings.workers, settings.time_limit), start=1):
-        if isinstance(outcome, Rendered):
-            for lang, pdf in outcome.pdfs:
-                name = briefing_pdf_name(job.stem, lang, settings.edition, settings.archive)
-                publish(settings.out_dir / name, pdf)
-            batch.rendered_accounts += 1
-        else:
-            batch.render_problems.append(_failure(job, outcome, settings.time_limit))
-        on_progress(done, len(jobs))
+    with outputs_recorded(settings.outputs_record, settings.rebuild, batch) as record:
+        made_from = _made_from(workload, settings)
+        if record is not None:
+            jobs = [job for job in jobs if not _kept(job, made_from(job), record, settings, batch)]
+        on_progress(0, len(jobs))
+        outcomes = run_jobs(jobs, settings.workers, settings.time_limit)
+        for done, (job, outcome) in enumerate(outcomes, start=1):
+            if isinstance(outcome, Rendered):
+                for lang, pdf in outcome.pdfs:
+                    target = _output(job, lang, settings)
+                    publish(target, pdf)
+                    if record is not None:
+                        record.wrote(target, made_from(job), pdf)
+                batch.rendered_accounts += 1
+            else:
+                batch.render_problems.append(_failure(job, outcome, settings.time_limit))
+            on_progress(done, len(jobs))
     return batch
+
+
+def _output(job: BriefingJob, lang: str, settings: Settings) -> Path:
+    return settings.out_dir / briefing_pdf_name(job.stem, lang, settings.edition, settings.archive)
+
+
+def _made_from(workload: Workload, settings: Settings) -> Callable[[BriefingJob], str]:
+    """What each briefing is made from: its account's files up to its period (they give its path, trend
+    and carried-forward actions), the catalogs, and how it is asked for."""
+    from reportgen.makefiles import Digests, made_from
+
+    digests = Digests()
+    recipe = ("briefing", settings.edition, settings.supplier or "", "archive" if settings.archive else "")
+    return lambda job: made_from(job.history.sources, digests, workload.catalogs, *recipe)
+
+
+def _kept(
+    job: BriefingJob, inputs: str, record: OutputRecord, settings: Settings, batch: BatchResult
+) -> bool:
+    """Whether an earlier run made *job*'s PDFs from the same *inputs*: then they are kept as they are."""
+    outputs = [_output(job, lang, settings) for lang in settings.languages]
+    if not all(record.up_to_date(output, inputs) for output in outputs):
+        return False
+    for output in outputs:
+        record.kept(output)
+    batch.kept += outputs
+    return True
 
 
 def _failure(job: BriefingJob, outcome: Failed | TimedOut, time_limit: float) -> Problem:

@@ -6,8 +6,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.commands.results import BatchResult, Publisher
-from reportgen.commands.run import PDFS, Flow, Summary, catalogs_or_stop, period_or_stop, record, run_flow
+from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
+from reportgen.commands.run import (
+    PDFS,
+    Flow,
+    Summary,
+    catalogs_or_stop,
+    period_or_stop,
+    record,
+    run_flow,
+    say_removed,
+)
 from reportgen.console import EXIT_OK, Reporter
 from reportgen.i18n import N_, Nn_
 from reportgen.model import Period
@@ -45,8 +54,10 @@ def render_portfolio(
     workload: Workload, period: Period, settings: Settings, publish: Publisher | None = None
 ) -> BatchResult:
     """The portfolio report of *period* in each language, published; a language that fails becomes a
-    problem of the result."""
-    from reportgen.portfolio import analyse_portfolio
+    problem of the result. For make, a report an earlier run made from the same files is left as it
+    is, and one that can no longer be made is removed (see :class:`reportgen.makefiles.OutputRecord`)."""
+    from reportgen.makefiles import Digests, made_from
+    from reportgen.portfolio import analyse_portfolio, portfolio_sources
     from reportgen.rendering import Renderer
     from reportgen.writing import remove_stale_parts
 
@@ -54,20 +65,37 @@ def render_portfolio(
     batch = publish.result
     remove_stale_parts(settings.out_dir)
     portfolio = analyse_portfolio(workload.histories, period, workload.catalogs.default)
-    archive = portfolio_archive(workload, period) if settings.archive else None
-    if isinstance(archive, Problem):
-        batch.render_problems.append(archive)
-        return batch
-    renderer = Renderer()
-    for lang in settings.languages:
-        try:
-            pdf = portfolio_pdf(portfolio, lang, settings.day, renderer, archive)
-        except Exception as exc:
-            if settings.debug:
-                raise
-            batch.render_problems.append(Problem(None, PORTFOLIO_FAILED, {"reason": failure_reason(exc)}))
-            continue
-        publish(settings.out_dir / portfolio_pdf_name(period, lang, settings.archive), pdf)
+    sources = portfolio_sources(workload.histories, period)
+    inputs = made_from(
+        sources, Digests(), workload.catalogs, "portfolio", "archive" if settings.archive else ""
+    )
+    with outputs_recorded(settings.outputs_record, settings.rebuild, batch) as record:
+        targets = {
+            lang: settings.out_dir / portfolio_pdf_name(period, lang, settings.archive)
+            for lang in settings.languages
+        }
+        if record is not None:
+            for lang, target in list(targets.items()):
+                if record.up_to_date(target, inputs):
+                    record.kept(target)
+                    batch.kept.append(target)
+                    del targets[lang]
+        archive = portfolio_archive(workload, period) if settings.archive and targets else None
+        if isinstance(archive, Problem):
+            batch.render_problems.append(archive)
+            return batch
+        renderer = Renderer()
+        for lang, target in targets.items():
+            try:
+                pdf = portfolio_pdf(portfolio, lang, settings.day, renderer, archive)
+            except Exception as exc:
+                if settings.debug:
+                    raise
+                batch.render_problems.append(Problem(None, PORTFOLIO_FAILED, {"reason": failure_reason(exc)}))
+                continue
+            publish(target, pdf)
+            if record is not None:
+                record.wrote(target, inputs, pdf)
     batch.rendered_accounts = len(portfolio.entries) if batch.written else 0
     return batch
 
@@ -107,11 +135,13 @@ def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
     catalogs = catalogs_or_stop(reporter, settings.criteria)
     try:
         workload = prepare(settings.inputs, catalogs, settings.day)
-    except ProblemsFound:  # no input at all: no quarters, and the briefing step says why
-        write_portfolio_plan(plan, {})
+    except ProblemsFound:  # no input at all: no quarters, and the briefing step says why; the reports
+        write_portfolio_plan(plan, {}, catalogs, forget=False)  # made are kept: a folder may be away
         return EXIT_OK
     quarters = [wanted] if wanted is not None else workload.periods()
-    write_portfolio_plan(plan, {q: portfolio_sources(workload.histories, q) for q in quarters})
+    sources = {q: portfolio_sources(workload.histories, q) for q in quarters}
+    removed = write_portfolio_plan(plan, sources, workload.catalogs)
+    say_removed(reporter, removed)
     if settings.record is not None:
         record(reporter, BatchResult(files=workload.files), settings)
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""``reportgen recorded`` (for make): the problems earlier runs recorded whose file is still unchanged."""
+"""``reportgen recorded`` (for make): the problems the latest run of each step recorded. A step runs again
+as soon as an input file changes, so they hold until a file is fixed or removed."""
 
 from __future__ import annotations
 

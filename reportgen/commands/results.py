@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, EXIT_READER_GONE, EXIT_SOME_FAILED, Stop
 from reportgen.problems import Problem, Severity
 from reportgen.reading import ReadResult
 from reportgen.settings import STANDARD_OUTPUT
 from reportgen.writing import atomic_write
+
+if TYPE_CHECKING:
+    from reportgen.makefiles import OutputRecord
 
 
 @dataclass
@@ -21,6 +26,10 @@ class BatchResult:
 
     files: list[ReadResult] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    """Files an earlier make run wrote from the same inputs, left as they are."""
+    removed: list[Path] = field(default_factory=list)
+    """Files an earlier make run wrote whose inputs are gone, removed as a clean run would not make them."""
     render_problems: list[Problem] = field(default_factory=list)
     rendered_accounts: int = 0
 
@@ -43,7 +52,26 @@ class BatchResult:
         """0: all good; 1: some accounts failed; 2: nothing could be done."""
         if not self.errors:
             return EXIT_OK
-        return EXIT_SOME_FAILED if self.written else EXIT_NOTHING_DONE
+        return EXIT_SOME_FAILED if self.written or self.kept else EXIT_NOTHING_DONE
+
+
+@contextmanager
+def outputs_recorded(record: Path | None, rebuild: bool, batch: BatchResult) -> Iterator[OutputRecord | None]:
+    """For make: the record of what the step made (see :class:`reportgen.makefiles.OutputRecord`), or
+    None outside make. A run that ends normally removes the files of its reports that are gone and
+    notes them in *batch*; one cut short removes nothing."""
+    if record is None:
+        yield None
+        return
+    from reportgen.makefiles import OutputRecord
+
+    outputs = OutputRecord(record, rebuild)
+    try:
+        yield outputs
+    except BaseException:
+        outputs.interrupted()
+        raise
+    batch.removed = outputs.close()
 
 
 def _unannounced(path: Path) -> None:

@@ -30,6 +30,14 @@ SUMMARY_FAILED = Message(
     )
 )
 NOTHING_RENDERED = Message(N_("No file was made."))
+UP_TO_DATE = Message(N_("{files} in {folder} made earlier from the same files, left as they are."))
+REMOVED = Message(
+    Nn_(
+        "Removed {count} file made earlier, since what it was made from is gone or cannot be read: {names}.",
+        "Removed {count} files made earlier, since what they were made from is gone or cannot be read: "
+        "{names}.",
+    )
+)
 BAD_PERIOD = Message(N_('"{value}" is not a period.'), N_("Write the quarter like 2026-Q3."))
 WRITE_FAILED = Message(
     N_("The file could not be written: {reason}."), N_("Check that the folder exists and is writable.")
@@ -95,13 +103,10 @@ def record(reporter: Reporter, batch: BatchResult, settings: Settings) -> None:
     """Keep the errors for later make runs (see :func:`reportgen.makefiles.write_record`). They are not
     printed by the run: make lists every recorded one once, at the end of the run and of every later run
     while it holds (``reportgen recorded``)."""
-    from reportgen.makefiles import READING, RENDERING, entry, write_record
+    from reportgen.makefiles import entry, write_record
 
     assert settings.record is not None
-    entries = [
-        entry(p, reporter.lang, RENDERING if p in batch.render_problems else READING) for p in batch.errors
-    ]
-    write_record(settings.record, entries, settings.only_from or None)
+    write_record(settings.record, [entry(p, reporter.lang) for p in batch.errors])
 
 
 def summarise(
@@ -121,16 +126,29 @@ def summarise(
     for problem in errors:
         if problem.place is None:  # the whole run's: no file to blame
             reporter.problem(problem)
+    folder = display_path(settings.out_dir)
     if batch.written:
         reporter.say(
             flow.summary.message,
             style="green",
             accounts=Counted(flow.summary.accounts, batch.rendered_accounts),
             files=Counted(flow.summary.files, len(batch.written)),
-            folder=display_path(settings.out_dir),
+            folder=folder,
         )
-    else:
+    if batch.kept:
+        reporter.say(
+            UP_TO_DATE, style="green", files=Counted(flow.summary.files, len(batch.kept)), folder=folder
+        )
+    if not batch.written and not batch.kept:
         reporter.say(NOTHING_RENDERED, style="bold red")
+    say_removed(reporter, batch.removed)
+
+
+def say_removed(reporter: Reporter, removed: list[Path]) -> None:
+    """Name the files of earlier runs that were removed, so that nobody wonders where a report went."""
+    if removed:
+        names = ", ".join(sorted(display_path(path) for path in removed))
+        reporter.say(REMOVED, style="yellow", count=len(removed), names=names)
 
 
 def period_or_stop(reporter: Reporter, text: str | None) -> Period | None:

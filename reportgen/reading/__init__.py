@@ -8,7 +8,6 @@ periods that have one), so nothing half-read reaches a report.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,10 +15,9 @@ from reportgen.catalog import Catalog, Catalogs, as_catalogs
 from reportgen.model import Assessment
 from reportgen.problems import Place, Problem, ProblemLog, Severity
 from reportgen.reading import messages as msg
-
-WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods", ".xls", ".xlsb"})
-CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
-SUFFIXES = WORKBOOK_SUFFIXES | CSV_SUFFIXES
+from reportgen.sources import CSV_SUFFIXES
+from reportgen.sources import SUFFIXES as SUFFIXES
+from reportgen.sources import collect_inputs as collect_inputs
 
 
 @dataclass
@@ -98,20 +96,3 @@ def _dispatch(path: Path, catalog: Catalogs, log: ProblemLog) -> list[Assessment
     if suffix in CSV_SUFFIXES:
         return read_long_csv(path, catalog, log)
     return read_workbook(path, catalog, log)
-
-
-def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the assessment files in given folders (sorted; hidden and lock files skipped)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$"))
-                )
-            )
-        else:
-            found.append(path)
-    return found
