@@ -30,7 +30,7 @@ SUMMARY_FAILED = Message(
     )
 )
 NOTHING_RENDERED = Message(N_("No file was made."))
-UP_TO_DATE = Message(N_("{files} in {folder} made earlier from the same files, left as they are."))
+UP_TO_DATE = Message(N_("{files} in {folder} already up to date."))
 REMOVED = Message(
     Nn_(
         "Removed {count} file made earlier, since what it was made from is gone or cannot be read: {names}.",
