@@ -65,7 +65,8 @@ def write_portfolio_plan(
         text = made_from(sources[period], digests, catalogs)
         write_if_changed(listing, text.encode("utf-8", "surrogateescape"))
         lines.append(f"$(PORTFOLIO){period}: {_make_word(listing)}")
-        lines.append(f"$(PORTFOLIO){period}: QUARTER_MADE := {_make_word(quarter_path(plan, str(period), 'made'))}")
+        made = quarter_path(plan, str(period), "made")
+        lines.append(f"$(PORTFOLIO){period}: QUARTER_MADE := {_make_word(made)}")
     gone = [quarter for quarter in _planned_quarters(plan) if quarter not in {str(p) for p in sources}]
     atomic_write(plan, ("\n".join(lines) + "\n").encode())
     removed: list[Path] = []

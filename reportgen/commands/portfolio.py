@@ -47,7 +47,8 @@ def portfolio(settings: Settings, reporter: Reporter, make_deps: Path | None = N
         assert period is not None, "a portfolio is always of one period"
         return render_portfolio(workload, period, settings, publish)
 
-    return run_flow(settings, reporter, Flow(SUMMARY_PORTFOLIO, True, settings.record is None), render)
+    quarter_step = settings.record is not None  # of make: see Flow.files_said
+    return run_flow(settings, reporter, Flow(SUMMARY_PORTFOLIO, True, not quarter_step), render)
 
 
 def render_portfolio(

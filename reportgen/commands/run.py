@@ -62,9 +62,11 @@ class Flow:
     summary: Summary
     latest_by_default: bool = False
     """Without --period, the latest period found (the portfolio); else every period."""
-    warns: bool = True
-    """Whether the files' warnings are printed. make's portfolio steps leave them to its briefing step,
-    which reads the same files, so that a make run says each warning once, not once per quarter."""
+    files_said: bool = True
+    """Whether the files' own problems are the run's to say and to record. make's quarter steps leave
+    them to the steps that read every file whenever one changes: the briefing step says the warnings
+    (once in a make run, not once per quarter), the plan step records the errors. A quarter step runs
+    only when its quarter's files change, so an error it recorded would outlive a file removed."""
 
 
 Render = Callable[[Workload, Period | None, Publisher], BatchResult]
@@ -94,26 +96,28 @@ def run_flow(settings: Settings, reporter: Reporter, flow: Flow, render: Render)
     recording = settings.record is not None and batch.exit_code != EXIT_NOTHING_DONE
     summarise(reporter, batch, settings, flow, errors_recorded=recording)
     if recording:
-        record(reporter, batch, settings)
+        record(reporter, batch, settings, flow.files_said)
         return EXIT_OK
     return batch.exit_code
 
 
-def record(reporter: Reporter, batch: BatchResult, settings: Settings) -> None:
-    """Keep the errors for later make runs (see :func:`reportgen.makefiles.write_record`). They are not
-    printed by the run: make lists every recorded one once, at the end of the run and of every later run
-    while it holds (``reportgen recorded``)."""
+def record(reporter: Reporter, batch: BatchResult, settings: Settings, files_too: bool = True) -> None:
+    """Keep the errors for later make runs (see :func:`reportgen.makefiles.write_record`): the files'
+    and the rendering's, or the rendering's alone. They are not printed by the run: make lists every
+    recorded one once, at the end of the run and of every later run while it holds (``reportgen
+    recorded``)."""
     from reportgen.makefiles import entry, write_record
 
     assert settings.record is not None
-    write_record(settings.record, [entry(p, reporter.lang) for p in batch.errors])
+    errors = [p for p in batch.errors if files_too or p in batch.render_problems]
+    write_record(settings.record, [entry(p, reporter.lang) for p in errors])
 
 
 def summarise(
     reporter: Reporter, batch: BatchResult, settings: Settings, flow: Flow, errors_recorded: bool = False
 ) -> None:
     """Warnings, errors and the closing line; recorded errors are left to make's closing check."""
-    if flow.warns:
+    if flow.files_said:
         for problem in batch.problems:
             if problem.severity is Severity.WARNING:
                 reporter.problem(problem)
