@@ -135,6 +135,7 @@ def cli() -> None:
     "only_from",
     multiple=True,
     type=A_PATH,
+    hidden=True,
     help="Only accounts whose assessments (this period or earlier) come from this file. Repeatable.",
 )
 @_edition
