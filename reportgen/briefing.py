@@ -23,7 +23,7 @@ from reportgen.chart_texts import (
     trend_text,
 )
 from reportgen.coaching import CoachingQuestion, coaching_questions
-from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
+from reportgen.history import AccountHistory, HistoryPoint, Past, other_catalogs_text, past_of
 from reportgen.i18n import LANGUAGES, N_, gettext_for
 from reportgen.model import (
     AccountAnalysis,
@@ -834,7 +834,7 @@ def _history(
             lang, [QuarterIndices(r.period, r.supplier_index, r.key_account_index) for r in rows]
         ),
         catalog_label=analysis.catalog_label,
-        other_catalogs=", ".join(f"{r.period}: {r.other_catalog}" for r in rows if r.other_catalog),
+        other_catalogs=other_catalogs_text((r.period, r.other_catalog) for r in rows),
     )
 
 
