@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -359,3 +360,17 @@ def test_where_the_views_agree_the_answers_name_the_key_accounts_view_only(catal
     assert not any(
         "Our own view" in sentence for sentence in over.answer.sentences + scale_back.answer.sentences
     )
+
+
+@pytest.mark.parametrize("strategic", ["Strategischer Partner", "Strategische Partnerschaft", "Kernkunde"])
+def test_the_german_answer_names_a_strategic_type_of_any_gender_without_an_article(catalog, strategic):
+    """Regression: "Eine „{strategic}“ braucht …" read "Eine „Strategischer Partner“" for a catalog whose
+    highest relationship type is a masculine noun."""
+    data = catalog.model_dump(exclude_none=True)
+    data["zones"]["relationship_types"][-1]["name"]["de"] = strategic
+    renamed = Catalog.model_validate(data)
+    analysis = rated(renamed, "Far apart", [(5, 1)] + [(5, 2)] * 15)
+    _, lean_or_strategic, _ = coaching_questions(analysis, "de")
+    text = plain(" ".join(lean_or_strategic.answer.sentences))
+    assert f"„{strategic}“ müssen beide Indizes über 66 liegen" in text, text
+    assert not re.search(r"\bEine?n? „", text), text
