@@ -362,15 +362,17 @@ def test_where_the_views_agree_the_answers_name_the_key_accounts_view_only(catal
     )
 
 
-@pytest.mark.parametrize("strategic", ["Strategischer Partner", "Strategische Partnerschaft", "Kernkunde"])
-def test_the_german_answer_names_a_strategic_type_of_any_gender_without_an_article(catalog, strategic):
+@pytest.mark.parametrize("name", ["Strategischer Partner", "Bevorzugte Partnerschaft", "Kernkundengeschäft"])
+def test_the_german_answers_name_a_relationship_type_of_any_gender_without_an_article(catalog, name):
     """Regression: "Eine „{strategic}“ braucht …" read "Eine „Strategischer Partner“" for a catalog whose
-    highest relationship type is a masculine noun."""
+    highest relationship type is a masculine noun, and "wie ein „{preferred}“" assumed a masculine one."""
     data = catalog.model_dump(exclude_none=True)
-    data["zones"]["relationship_types"][-1]["name"]["de"] = strategic
+    for kind in (1, 2):  # the preferred partner and the strategic partnership
+        data["zones"]["relationship_types"][kind]["name"]["de"] = name
     renamed = Catalog.model_validate(data)
-    analysis = rated(renamed, "Far apart", [(5, 1)] + [(5, 2)] * 15)
-    _, lean_or_strategic, _ = coaching_questions(analysis, "de")
-    text = plain(" ".join(lean_or_strategic.answer.sentences))
-    assert f"„{strategic}“ müssen beide Indizes über 66 liegen" in text, text
-    assert not re.search(r"\bEine?n? „", text), text
+    far_apart = rated(renamed, "Far apart", [(5, 1)] + [(5, 2)] * 15)
+    _, lean_or_strategic, scale_back = coaching_questions(far_apart, "de")
+    text = plain(" ".join((*lean_or_strategic.answer.sentences, *scale_back.answer.sentences)))
+    assert f"Für „{name}“ müssen beide Indizes über 66 liegen" in text, text
+    assert f"nicht einmal auf dem Niveau „{name}“" in text, text
+    assert not re.search(r"\b[Ee]ine?[nmr]? „", text), text
