@@ -1,8 +1,8 @@
 """The fillable assessment workbook: what a key account manager fills in, made from the catalog.
 
 Three sheets: instructions in the chosen language, the account's facts, and one row per factor with
-two score cells (a drop-down of the scale's points that rejects anything else) and a comment. Input
-cells are yellow and unlocked; ids and titles are protected without a password, so that the rows
+two score cells (a drop-down of the scale's points that rejects anything else), a comment, and whether
+the comment is shared with the key account. Input cells are yellow and unlocked; ids and titles are protected without a password, so that the rows
 still match the catalog when the workbook comes back. The workbook names the catalog it was made
 from, and ``reportgen briefing`` reads it exactly as the user left it. Our team's workbook has a
 fourth sheet, the actions agreed for the account; the key account's questionnaire has none, since
@@ -30,6 +30,7 @@ from reportgen.reading.vocabulary import (
     ASSESSMENT_SHEET,
     CATALOG,
     COMMENT,
+    COMMENTS_SHARED_BY_DEFAULT,
     CURRENCY,
     DUE,
     FACTOR,
@@ -322,8 +323,20 @@ def _questionnaire_instructions(catalog: Catalog, request: TemplateRequest) -> l
         ),
         (
             _(
-                "5. Use the comment column for the facts behind a rating: "
-                "they help both companies discuss it."
+                "5. Use the comment column for the facts behind a rating: they help both companies discuss "
+                "it, and both companies see them in the joint review."
+            ),
+            None,
+        ),
+        (
+            _(
+                '   A comment meant for {supplier} alone: choose "{no}" under "{column}". '
+                'A blank cell counts as "{yes}".'
+            ).format(
+                yes=SHARE_WORDS[True].get(lang),
+                no=SHARE_WORDS[False].get(lang),
+                column=SHARE_COMMENT.heading(lang),
+                **names,
             ),
             None,
         ),
@@ -520,18 +533,35 @@ def _what_each_invests(factor: Factor, request: TemplateRequest) -> list[str]:
     return [factor.supplier.get(request.lang), factor.key_account.get(request.lang)]
 
 
-def _share_drop_down(sheet, lang: str, last_row: int) -> None:
-    """Yes or no (``ja``/``nein``) beside each comment: whether the key account's edition may show it."""
+def _share_drop_down(sheet, request: TemplateRequest, last_row: int) -> None:
+    """Yes or no (``ja``/``nein``) beside each comment: whether the key account's edition may show it.
+    Our team's comments stay internal unless marked; the key account's contact writes for the joint
+    meeting, so each of its cells starts as yes (see :data:`COMMENTS_SHARED_BY_DEFAULT`)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    lang = request.lang
     _ = gettext_for(lang)
     yes, no = SHARE_WORDS[True].get(lang), SHARE_WORDS[False].get(lang)
     share = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True, showErrorMessage=True)
-    share.error = _(
-        'Choose "{yes}" to share the comment with the key account; blank or "{no}" keeps it internal.'
-    ).format(yes=yes, no=no)
+    if COMMENTS_SHARED_BY_DEFAULT[request.view]:
+        share.error = _(
+            'Choose "{no}" to keep the comment for {supplier} alone; blank or "{yes}" shares it with both '
+            "companies."
+        ).format(yes=yes, no=no, **request.company_names())
+        for row in range(2, last_row + 1):
+            sheet.cell(row, SHARE_COLUMN, yes)
+    else:
+        share.error = _(
+            'Choose "{yes}" to share the comment with the key account; blank or "{no}" keeps it internal.'
+        ).format(yes=yes, no=no)
     sheet.add_data_validation(share)
-    share.add(f"H2:H{last_row}")
+    letter = sheet.cell(1, SHARE_COLUMN).column_letter
+    share.add(f"{letter}2:{letter}{last_row}")
+
+
+SHARE_COLUMN = 8
+"""The assessment sheet's share column, after id, factor, what each side invests, the scores and the
+comment."""
 
 
 def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None:
@@ -557,11 +587,8 @@ def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> N
         supplier_score,
         key_account_score,
         COMMENT.heading(lang),
+        SHARE_COMMENT.heading(lang),
     ]
-    # Our comments stay internal unless marked; the key account's questionnaire has no such column.
-    sharing = not request.for_key_account
-    if sharing:
-        columns.append(SHARE_COMMENT.heading(lang))
     _header(sheet, columns, styles)
     for row, factor in enumerate(catalog.factors, start=2):
         values = [factor.id, factor.title.get(lang), *_what_each_invests(factor, request)]
@@ -591,8 +618,7 @@ def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> N
     sheet.add_data_validation(scores)
     last = len(catalog.factors) + 1
     scores.add(f"E2:F{last}")
-    if sharing:
-        _share_drop_down(sheet, lang, last)
+    _share_drop_down(sheet, request, last)
     for column, width in zip("ABCDEFGH", (20, 34, 34, 34, 12, 12, 40, 12), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "C2"
