@@ -75,12 +75,32 @@ def test_sheets_fields_and_catalog_reference(blank, catalog):
     assert sheet.page_setup.orientation == "landscape"
 
 
-def test_every_score_cell_has_a_drop_down_of_the_scale(blank):
-    sheet = load_workbook(blank)["Bewertung"]
-    (validation,) = [v for v in sheet.data_validations.dataValidation if v.formula1 == '"1,2,3,4,5"']
+def scores_check(sheet):
+    (validation,) = [v for v in sheet.data_validations.dataValidation if v.type == "decimal"]
+    return validation
+
+
+def test_every_score_cell_takes_any_number_on_the_scale_halves_too(blank, catalog):
+    """Regression: the README said 3,5 works, the reader reads it, but the score cells had a drop-down
+    of whole numbers that Excel refused it with. The cells now take what the reader takes – any number
+    from the scale's lowest to its highest point – and the sheet says so, as the README does."""
+    workbook = load_workbook(blank)
+    sheet = workbook["Bewertung"]
+    validation = scores_check(sheet)
+    assert (validation.operator, validation.formula1, validation.formula2) == ("between", "1", "5")
     assert validation.showErrorMessage and validation.allow_blank is not False
     covered = {cell for cell_range in validation.sqref.ranges for row in cell_range.cells for cell in [row]}
     assert covered == {(row, column) for row in range(2, 18) for column in (5, 6)}
+    said = "Tragen Sie eine Zahl von 1 bis 5 ein, etwa 3 oder 3,5, oder lassen Sie die Zelle leer (= nicht bewertet)."
+    assert validation.error == said
+    assert said in [c.value for c in workbook["Anleitung"]["A"]]
+    sheet.cell(2, 5, 3.5)  # as Excel stores a typed 3,5
+    sheet.cell(2, 6, "4,5")  # as a cell formatted as text keeps it
+    workbook.save(blank)
+    (assessment,) = read_file(blank, catalog).assessments
+    assert (assessment.ratings[0].supplier, assessment.ratings[0].key_account) == (3.5, 4.5)
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "`reportgen template`'s score cells take any number on the scale" in " ".join(readme.split())
 
 
 def test_inputs_are_open_and_ids_protected_without_password(blank):
@@ -345,7 +365,12 @@ def test_the_questionnaire_names_both_companies_and_asks_about_the_supplier_firs
     assert not rater.protection.locked and not role.protection.locked
     assert all(ws.protection.sheet and not ws.protection.password for ws in workbook.worksheets)
     scores, share = sheet.data_validations.dataValidation
-    assert scores.formula1 == '"1,2,3,4,5"' and str(scores.sqref) == "E2:F17"
+    assert (scores.type, scores.formula1, scores.formula2, str(scores.sqref)) == (
+        "decimal",
+        "1",
+        "5",
+        "E2:F17",
+    )
     assert str(share.sqref) == "H2:H17"
 
 
