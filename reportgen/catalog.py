@@ -78,7 +78,7 @@ class Scale(_Strict):
 
     @property
     def points(self) -> range:
-        """Every whole point from min to max: what the workbook's score cells accept."""
+        """Every whole point from min to max: those the template's instructions describe."""
         return range(self.min, self.max + 1)
 
     @property
