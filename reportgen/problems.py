@@ -6,6 +6,7 @@ Readers collect all problems of a file instead of stopping at the first one.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -41,6 +42,12 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def shell_path(path: Path) -> str:
+    """The path as a command in a hint shows it (see :func:`display_path`), quoted as a shell needs it:
+    ``'Ordner mit Ümläuten/größe.xlsx'``, so that the command works when pasted."""
+    return shlex.quote(display_path(path))
 
 
 @dataclass(frozen=True)

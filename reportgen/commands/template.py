@@ -11,7 +11,7 @@ from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter
 from reportgen.i18n import N_
 from reportgen.model import View
 from reportgen.naming import template_path
-from reportgen.problems import Message, ProblemsFound, display_path
+from reportgen.problems import Message, ProblemsFound, display_path, shell_path
 from reportgen.settings import Settings
 from reportgen.writing import atomic_write
 
@@ -20,7 +20,7 @@ FILE_EXISTS = Message(
 )
 TEMPLATE_WRITTEN = Message(
     N_("Workbook written: {path} (catalog {catalog})."),
-    N_("Fill in the yellow cells, then run: reportgen briefing {path}"),
+    N_("Fill in the yellow cells, then run: reportgen briefing {command_path}"),
 )
 SUPPLIER_NAME_NEEDED = Message(
     N_("The key account's questionnaire names both companies, but your company's name is missing."),
@@ -42,7 +42,7 @@ QUESTIONNAIRE_WRITTEN = Message(
 )
 TEMPLATE_WRITTEN_OWN_CATALOG = Message(
     N_("Workbook written: {path} (catalog {catalog})."),
-    N_("Fill in the yellow cells, then run: reportgen briefing {path} --criteria {criteria}"),
+    N_("Fill in the yellow cells, then run: reportgen briefing {command_path} --criteria {criteria}"),
 )
 
 
@@ -89,14 +89,15 @@ def template(
     except OSError as exc:
         reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
         return EXIT_NOTHING_DONE
-    params = {"path": display_path(target), "catalog": catalog.label()}
+    # The path is said as written, and quoted where the hint gives a command to paste.
+    params = {"path": display_path(target), "catalog": catalog.label(), "command_path": shell_path(target)}
     if request.for_key_account:
         reporter.say(QUESTIONNAIRE_WRITTEN, style="green", **params)
     elif settings.criteria is None or _found_without_criteria(catalog):
         reporter.say(TEMPLATE_WRITTEN, style="green", **params)
     else:
         reporter.say(
-            TEMPLATE_WRITTEN_OWN_CATALOG, style="green", criteria=display_path(settings.criteria), **params
+            TEMPLATE_WRITTEN_OWN_CATALOG, style="green", criteria=shell_path(settings.criteria), **params
         )
     return EXIT_OK
 
