@@ -162,17 +162,19 @@ def write_failure(error: OSError, folder: Path) -> Problem:
     return Problem(None, message, params)
 
 
-def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...]) -> None:
+def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...], nothing_made: bool = True) -> None:
     """A file or folder to read that is not there ends the command, named as what it looks like: a
-    mistyped folder is "not found", not one of the files that had problems."""
+    mistyped folder is "not found", not one of the files that had problems. *nothing_made*: the command
+    makes files, and says that it made none."""
     from reportgen.reading import SUFFIXES
 
     gone = [path for path in inputs if not path.exists()]
     for path in gone:
         message = INPUT_FILE_NOT_FOUND if path.suffix.lower() in SUFFIXES else INPUT_FOLDER_NOT_FOUND
         reporter.problem(Problem(None, message, {"path": display_path(path)}))
-    if gone:
+    if gone and nothing_made:
         reporter.say(NOTHING_RENDERED, style="bold red")
+    if gone:
         raise Stop(EXIT_NOTHING_DONE)
 
 

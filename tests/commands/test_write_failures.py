@@ -190,6 +190,9 @@ def test_a_missing_input_folder_is_not_found_not_a_file_with_problems(tmp_path, 
     assert first == words.format(path=display_path(missing))
     assert nothing in ("Es wurde keine Datei erstellt.", "No file was made.")
     assert not (tmp_path / "out").exists()
+    checked = run("validate", str(missing), "--lang", lang)
+    assert checked.exit_code == 2
+    assert checked.stderr.strip() == words.format(path=display_path(missing))
 
 
 def test_every_common_system_reason_is_worded_in_german():
