@@ -54,11 +54,10 @@ def _briefing_base(assessment: Assessment) -> str:
     """``<account>_<period>``; an account named like the portfolio or the export (``Portfolio``) is named
     ``portfolio-account_<period>``, so that its briefing never takes, nor looks like, the portfolio's
     file (``portfolio_<period>_de.pdf``) or its figures (``portfolio_<period>_figures.json``)."""
-    name, period = assessment.account.name, str(assessment.period)
-    stem = safe_stem(name, period)
+    name = assessment.account.name
     if slugify(name) in RESERVED:
-        return safe_stem(slugify(name) + OWN_ACCOUNT, period)
-    return stem
+        name = slugify(name) + OWN_ACCOUNT
+    return safe_stem(name, str(assessment.period))
 
 
 def briefing_pdf_name(stem: str, lang: str, edition: str = INTERNAL_EDITION, archive: bool = False) -> str:
