@@ -23,8 +23,8 @@ from reportgen.chart_texts import (
     trend_text,
 )
 from reportgen.coaching import CoachingQuestion, coaching_questions
-from reportgen.history import AccountHistory, HistoryPoint, Past, past_of
-from reportgen.i18n import N_, gettext_for
+from reportgen.history import AccountHistory, HistoryPoint, Past, other_catalogs_text, past_of
+from reportgen.i18n import LANGUAGES, N_, gettext_for
 from reportgen.model import (
     AccountAnalysis,
     AccountFacts,
@@ -66,6 +66,9 @@ class FactorRow:
     gap: float | None
     over_investor: str | None
     comments: tuple[str, ...]
+    marked_not_rated: bool = False
+    """The comment cell starts with "not rated": the factor is not rated on both sides, and its first
+    comment does not say so already (a rater's "Not rated yet: …" would read "not rated: Not rated yet")."""
 
     @property
     def rated_both(self) -> bool:
@@ -477,7 +480,17 @@ def factor_row(result: FactorResult, lang: str) -> FactorRow:
         gap=result.gap,
         over_investor=str(result.over_investor) if result.over_investor else None,
         comments=result.comments,
+        marked_not_rated=result.gap is None and not _says_not_rated(result.comments),
     )
+
+
+NOT_RATED = N_("not rated")
+
+
+def _says_not_rated(comments: tuple[str, ...]) -> bool:
+    """Whether the first comment starts by saying the factor is not rated, in either language and case."""
+    first = comments[0].casefold().lstrip() if comments else ""
+    return any(first.startswith(gettext_for(lang)(NOT_RATED).casefold()) for lang in LANGUAGES)
 
 
 DRIVER_COMMENT_CHARS = 280
@@ -821,7 +834,7 @@ def _history(
             lang, [QuarterIndices(r.period, r.supplier_index, r.key_account_index) for r in rows]
         ),
         catalog_label=analysis.catalog_label,
-        other_catalogs=", ".join(f"{r.period}: {r.other_catalog}" for r in rows if r.other_catalog),
+        other_catalogs=other_catalogs_text((r.period, r.other_catalog) for r in rows),
     )
 
 

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from reportgen.i18n import LANGUAGES, N_
-from reportgen.problems import Message, Place, Problem, ProblemsFound
+from reportgen.problems import Message, Place, Problem, ProblemsFound, os_reason
 from reportgen.sources import catalog_files
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
@@ -79,7 +79,7 @@ class Scale(_Strict):
 
     @property
     def points(self) -> range:
-        """Every whole point from min to max: what the workbook's score cells accept."""
+        """Every whole point from min to max: those the template's instructions describe."""
         return range(self.min, self.max + 1)
 
     @property
@@ -360,10 +360,12 @@ def load_catalog(path: Path) -> Catalog:
     from pydantic import ValidationError
 
     place = Place(path)
+    if not path.exists():
+        raise ProblemsFound([Problem(place, CATALOG_NOT_FOUND)])
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc).splitlines()[0]
         raise ProblemsFound([Problem(place, CATALOG_UNREADABLE, {"reason": reason})]) from exc
     if not isinstance(data, dict):
         raise ProblemsFound([Problem(place, CATALOG_UNREADABLE, {"reason": "no YAML mapping"})])
@@ -376,6 +378,10 @@ def load_catalog(path: Path) -> Catalog:
 CATALOG_TWICE = Message(
     N_("{label} is also in {other}, with other contents."),
     N_("Give a changed copy its own id or version, so that a workbook names exactly one of them."),
+)
+CATALOG_NOT_FOUND = Message(
+    N_("There is no catalog file or folder of this name."),
+    N_("Give a catalog file, or a folder that holds one."),
 )
 NO_CATALOG_IN_FOLDER = Message(
     N_("There is no catalog (.yaml) in this folder."),

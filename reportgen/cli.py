@@ -38,7 +38,8 @@ REBUILD_HELP = "For make: make every report again, whatever --outputs-record say
 EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 (default: every period found)."
 EVERY_LANGUAGE_CHOICE = click.Choice([*LANGUAGES, EVERY_LANGUAGE])
 A_PATH, A_FILE = click.Path(path_type=Path), click.Path(path_type=Path, dir_okay=False)
-A_FOLDER = click.Path(path_type=Path, file_okay=False)
+# The output folder, the template's file and the catalog are checked by the command, not here: click's
+# own words ("Directory 'x' is a file") are English whatever --lang says.
 
 
 class FolderOrStandardOutput(click.Path):
@@ -46,7 +47,7 @@ class FolderOrStandardOutput(click.Path):
     standard output; ``./-`` is a folder of that name, as for other command line tools."""
 
     def __init__(self):
-        super().__init__(path_type=Path, file_okay=False)
+        super().__init__(path_type=Path)
 
     def convert(self, value, param, ctx):
         return None if value == STANDARD_OUTPUT else super().convert(value, param, ctx)
@@ -72,7 +73,7 @@ _archive = click.option(
 )
 
 
-def _reading_with(out_help: str, lang_help: str, out_type: click.Path = A_FOLDER):
+def _reading_with(out_help: str, lang_help: str, out_type: click.Path = A_PATH):
     """The options of every command that reads assessments: inputs, output, language, catalog, debug;
     what the output and the language are depends on the command."""
     options = [
@@ -215,13 +216,13 @@ def export_command(fmt: str, german_csv: bool, table: str | None, out_dir: Path 
     default="de",
     help="Language of the workbook (and of the messages).",
 )
-@_criteria(type=A_FILE, help="The criteria catalog to use (default: criteria/efkam-partnership.yaml).")
+@_criteria(help="The criteria catalog to use (default: criteria/efkam-partnership.yaml).")
 @click.option("--account", help="The account's name, filled in already.")
 @_period(help="The quarter, e.g. 2026-Q4, filled in already.")
 @click.option(
     "-o",
     "--output",
-    type=A_FILE,
+    type=A_PATH,
     help="Where to write the workbook (default: input/<account>_<period>.xlsx).",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")

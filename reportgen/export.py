@@ -199,6 +199,12 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, DIGITS)
 
 
+def _amount(value: float | None) -> float | int | None:
+    """A revenue as the workbook gave it: a whole amount as a whole number (``4800000``, where a float
+    would be written ``4800000.0`` in CSV), a fractional one kept."""
+    return int(value) if value is not None and value.is_integer() else value
+
+
 def _in_languages(name: str, langs: tuple[str, ...], text: Callable[[str], str]) -> dict:
     """The cells of a column with ``in_languages``: ``name_de``, ``name_en``."""
     return {f"{name}_{lang}": text(lang) for lang in langs}
@@ -224,7 +230,7 @@ def account_records(analyses: Iterable[AccountAnalysis], langs: tuple[str, ...])
         records.append({
             **_keys(a),
             "key_account_manager": account.key_account_manager or "",
-            "annual_revenue": account.annual_revenue,
+            "annual_revenue": _amount(account.annual_revenue),
             "currency": account.currency,
             "intended_relationship": intended.id if intended else "",
             **_in_languages("intended_relationship_name", langs, intended_name),

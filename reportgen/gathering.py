@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen.catalog import Catalog, version_order
-from reportgen.i18n import N_
+from reportgen.i18n import N_, Money
 from reportgen.model import Action, Assessment, View
 from reportgen.problems import Message, Place, Problem, Severity, quoted
 from reportgen.reading.vocabulary import (
@@ -169,15 +169,10 @@ def _fact_values(assessment: Assessment) -> dict[Term, object]:
     revenue = account.annual_revenue
     return {
         KEY_ACCOUNT_MANAGER: account.key_account_manager,
-        ANNUAL_REVENUE: None if revenue is None else _amount(revenue),
+        ANNUAL_REVENUE: None if revenue is None else Money(revenue, account.currency),
         CURRENCY: account.currency if revenue is not None else None,
         INTENDED_TYPE: _intended_name(assessment),
     }
-
-
-def _amount(value: float) -> str:
-    """An amount as written, without a trailing ".0": 1250000, 1250000.5."""
-    return str(int(value)) if value.is_integer() else str(value)
 
 
 def _intended_name(assessment: Assessment) -> object:

@@ -28,6 +28,22 @@ def other_catalog(analysis: AccountAnalysis, catalog: Catalog) -> str | None:
     return catalog.other_named(analysis.assessment.catalog_ref)
 
 
+OTHER_CATALOG_MARK = "*"
+"""Beside a quarter assessed with another catalog than the report's, in every table and chart that
+names quarters; a note under them says which catalog."""
+
+
+def marked_period(period: Period, other: str | None) -> str:
+    """``2025-Q4 *`` for a quarter assessed with another catalog (*other*), else ``2025-Q4``."""
+    return f"{period} {OTHER_CATALOG_MARK}" if other else str(period)
+
+
+def other_catalogs_text(quarters: Iterable[tuple[object, str | None]]) -> str:
+    """The quarters assessed with another catalog, as the note under the marked quarters names them:
+    ``2025-Q4: efkam-partnership v0.9``; empty where there is none."""
+    return ", ".join(f"{period}: {other}" for period, other in quarters if other)
+
+
 def sources_of(analyses: Iterable[AccountAnalysis]) -> tuple[Path, ...]:
     """Every file *analyses* were gathered from, each once, in their order: what make tracks for a
     report, and what an archive embeds."""

@@ -163,8 +163,9 @@ class FactorRating(_TwoSides):
     key_account: float | None
     comment: str = ""
     rater: Rater = Rater()
-    comment_shared: bool = False
-    """The workbook marks the comment to share with the key account; every other comment stays internal."""
+    comment_shared: bool | None = False
+    """The comment goes into the edition handed to the key account. None only while a workbook is read
+    and its share cell is blank: reading decides by the workbook's view; analysis shares only a True."""
 
     @property
     def view(self) -> View:

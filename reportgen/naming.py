@@ -17,6 +17,12 @@ from reportgen.writing import safe_stem, slugify
 TEMPLATE_FOLDER = Path("input")
 ARCHIVE = "archive"
 """The suffix of an archival PDF's name (``--archive``)."""
+PORTFOLIO = "portfolio"
+EXPORT = "reportgen-export"
+"""The first part of the portfolio's and the export's names, before the period."""
+RESERVED = (PORTFOLIO, EXPORT)
+OWN_ACCOUNT = "-account"
+"""Added to an account's name that is one of the :data:`RESERVED` ones."""
 
 
 class StemRegistry:
@@ -39,11 +45,19 @@ def briefing_stems(analyses: Iterable[AccountAnalysis]) -> dict[int, str]:
     analyses read, not only those rendered, so that a filtered run names each account alike."""
     stems = StemRegistry()
     return {
-        id(analysis): stems.stem(
-            analysis.assessment, safe_stem(analysis.assessment.account.name, str(analysis.assessment.period))
-        )
+        id(analysis): stems.stem(analysis.assessment, _briefing_base(analysis.assessment))
         for analysis in analyses
     }
+
+
+def _briefing_base(assessment: Assessment) -> str:
+    """``<account>_<period>``; an account named like the portfolio or the export (``Portfolio``) is named
+    ``portfolio-account_<period>``, so that its briefing never takes, nor looks like, the portfolio's
+    file (``portfolio_<period>_de.pdf``) or its figures (``portfolio_<period>_figures.json``)."""
+    name = assessment.account.name
+    if slugify(name) in RESERVED:
+        name = slugify(name) + OWN_ACCOUNT
+    return safe_stem(name, str(assessment.period))
 
 
 def briefing_pdf_name(stem: str, lang: str, edition: str = INTERNAL_EDITION, archive: bool = False) -> str:
@@ -57,7 +71,7 @@ def briefing_pdf_name(stem: str, lang: str, edition: str = INTERNAL_EDITION, arc
 
 
 def portfolio_stem(period: Period) -> str:
-    return f"portfolio_{period}"
+    return f"{PORTFOLIO}_{period}"
 
 
 def portfolio_pdf_name(period: Period, lang: str, archive: bool = False) -> str:
@@ -75,7 +89,7 @@ def archived_figures_name(stem: str) -> str:
 
 def export_stem(period: Period | None) -> str:
     """``reportgen-export_<period>``, or ``…_all`` for every period."""
-    return f"reportgen-export_{period or 'all'}"
+    return f"{EXPORT}_{period or 'all'}"
 
 
 def export_file_name(stem: str, fmt: str, table: str | None = None) -> str:

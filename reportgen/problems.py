@@ -6,6 +6,8 @@ Readers collect all problems of a file instead of stopping at the first one.
 
 from __future__ import annotations
 
+import errno
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -41,6 +43,12 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def shell_path(path: Path) -> str:
+    """The path as a command in a hint shows it (see :func:`display_path`), quoted as a shell needs it:
+    ``'Ordner mit Ümläuten/größe.xlsx'``, so that the command works when pasted."""
+    return shlex.quote(display_path(path))
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,31 @@ class Problem:
 def failure_reason(error: BaseException) -> str:
     """An unexpected error in the words a user is shown: its own text, else at least its kind."""
     return str(error) or type(error).__name__
+
+
+_NO_PERMISSION = Message(N_("you have no permission for it"))
+OS_REASONS: dict[int, Message] = {
+    code: reason
+    for code, reason in (
+        (errno.ENOENT, Message(N_("the file does not exist"))),
+        (errno.EACCES, _NO_PERMISSION),
+        (errno.EPERM, _NO_PERMISSION),
+        (errno.EROFS, Message(N_("the drive is read-only"))),
+        (errno.ENOSPC, Message(N_("the drive is full"))),
+        (getattr(errno, "EDQUOT", None), Message(N_("your storage quota is used up"))),
+        (errno.ENOTDIR, Message(N_("a part of its path is a file, not a folder"))),
+        (errno.EISDIR, Message(N_("it is a folder, not a file"))),
+    )
+    if code is not None
+}
+"""The common reasons a file cannot be read or written, worded in the message's language: the system's
+own words (``strerror``) are English whatever language was chosen."""
+
+
+def os_reason(error: OSError) -> Message | str:
+    """Why *error* happened, in the message's language where it is one of :data:`OS_REASONS`; else the
+    system's own words."""
+    return OS_REASONS.get(error.errno) or error.strerror or str(error)
 
 
 class ProblemsFound(Exception):

@@ -1,12 +1,12 @@
 """The fillable assessment workbook: what a key account manager fills in, made from the catalog.
 
 Three sheets: instructions in the chosen language, the account's facts, and one row per factor with
-two score cells (a drop-down of the scale's points that rejects anything else) and a comment. Input
-cells are yellow and unlocked; ids and titles are protected without a password, so that the rows
-still match the catalog when the workbook comes back. The workbook names the catalog it was made
-from, and ``reportgen briefing`` reads it exactly as the user left it. Our team's workbook has a
-fourth sheet, the actions agreed for the account; the key account's questionnaire has none, since
-our team keeps the plan.
+two score cells (any number on the scale, halves too, as the reader takes them; anything else is
+rejected), a comment, and whether the comment is shared with the key account. Input cells are yellow
+and unlocked; ids and titles are protected without a password, so that the rows still match the catalog
+when the workbook comes back. The workbook names the catalog it was made from, and ``reportgen
+briefing`` reads it exactly as the user left it. Our team's workbook has a fourth sheet, the actions
+agreed for the account; the key account's questionnaire has none, since our team keeps the plan.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reportgen.catalog import Catalog, Factor
-from reportgen.i18n import N_, gettext_for
+from reportgen.catalog import Catalog, Factor, Scale
+from reportgen.i18n import N_, Formatter, gettext_for
 from reportgen.model import ActionStatus, View
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
@@ -30,6 +30,7 @@ from reportgen.reading.vocabulary import (
     ASSESSMENT_SHEET,
     CATALOG,
     COMMENT,
+    COMMENTS_SHARED_BY_DEFAULT,
     CURRENCY,
     DUE,
     FACTOR,
@@ -64,6 +65,11 @@ COMPANY_LABEL = N_("Company")
 YOUR_COMPANY_COLUMN = N_("Your company")
 """The questionnaire's column of the key account's own investment: one of the key account column's
 names (see :data:`reportgen.reading.vocabulary.KEY_ACCOUNT_SCORE`), so the reader finds it."""
+
+SCORES_TAKEN = N_(
+    "Enter a number from {low} to {high}, such as {whole} or {half}, or leave the cell blank (= not rated)."
+)
+"""What a score cell takes: any number on the scale, halves too, as the reader reads them."""
 
 
 @dataclass(frozen=True)
@@ -243,6 +249,7 @@ def _our_instructions(catalog: Catalog, lang: str) -> list[tuple[str, str | None
         ),
         ("", None),
         (_("The scale"), "heading"),
+        (_(SCORES_TAKEN).format(**_scale_example(scale, lang)), None),
         *((scale.point_text(point, lang), None) for point in scale.points),
         ("", None),
         (
@@ -322,14 +329,27 @@ def _questionnaire_instructions(catalog: Catalog, request: TemplateRequest) -> l
         ),
         (
             _(
-                "5. Use the comment column for the facts behind a rating: "
-                "they help both companies discuss it."
+                "5. Use the comment column for the facts behind a rating: they help both companies discuss "
+                "it, and both companies see them in the joint review."
+            ),
+            None,
+        ),
+        (
+            _(
+                '   A comment meant for {supplier} alone: choose "{no}" under "{column}". '
+                'A blank cell counts as "{yes}".'
+            ).format(
+                yes=SHARE_WORDS[True].get(lang),
+                no=SHARE_WORDS[False].get(lang),
+                column=SHARE_COMMENT.heading(lang),
+                **names,
             ),
             None,
         ),
         (_("6. Please send the filled-in questionnaire back to {supplier}.").format(**names), None),
         ("", None),
         (_("The scale"), "heading"),
+        (_(SCORES_TAKEN).format(**_scale_example(catalog.scale, lang)), None),
         *((catalog.scale.point_text(point, lang), None) for point in catalog.scale.points),
         ("", None),
         (
@@ -520,18 +540,46 @@ def _what_each_invests(factor: Factor, request: TemplateRequest) -> list[str]:
     return [factor.supplier.get(request.lang), factor.key_account.get(request.lang)]
 
 
-def _share_drop_down(sheet, lang: str, last_row: int) -> None:
-    """Yes or no (``ja``/``nein``) beside each comment: whether the key account's edition may show it."""
+def _share_drop_down(sheet, request: TemplateRequest, last_row: int) -> None:
+    """Yes or no (``ja``/``nein``) beside each comment: whether the key account's edition may show it.
+    Our team's comments stay internal unless marked; the key account's contact writes for the joint
+    meeting, so each of its cells starts as yes (see :data:`COMMENTS_SHARED_BY_DEFAULT`)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    lang = request.lang
     _ = gettext_for(lang)
     yes, no = SHARE_WORDS[True].get(lang), SHARE_WORDS[False].get(lang)
     share = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True, showErrorMessage=True)
-    share.error = _(
-        'Choose "{yes}" to share the comment with the key account; blank or "{no}" keeps it internal.'
-    ).format(yes=yes, no=no)
+    if COMMENTS_SHARED_BY_DEFAULT[request.view]:
+        share.error = _(
+            'Choose "{no}" to keep the comment for {supplier} alone; blank or "{yes}" shares it with both '
+            "companies."
+        ).format(yes=yes, no=no, **request.company_names())
+        for row in range(2, last_row + 1):
+            sheet.cell(row, SHARE_COLUMN, yes)
+    else:
+        share.error = _(
+            'Choose "{yes}" to share the comment with the key account; blank or "{no}" keeps it internal.'
+        ).format(yes=yes, no=no)
     sheet.add_data_validation(share)
-    share.add(f"H2:H{last_row}")
+    letter = sheet.cell(1, SHARE_COLUMN).column_letter
+    share.add(f"{letter}2:{letter}{last_row}")
+
+
+SHARE_COLUMN = 8
+"""The assessment sheet's share column, after id, factor, what each side invests, the scores and the
+comment."""
+
+
+def _scale_example(scale: Scale, lang: str) -> dict[str, str]:
+    """The scale's ends and two scores on it as the language writes them: ``3`` and ``3,5`` / ``3.5``."""
+    middle = (scale.min + scale.max) // 2
+    return {
+        "low": str(scale.min),
+        "high": str(scale.max),
+        "whole": str(middle),
+        "half": Formatter(lang).number(middle + 0.5, 1),
+    }
 
 
 def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None:
@@ -557,11 +605,8 @@ def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> N
         supplier_score,
         key_account_score,
         COMMENT.heading(lang),
+        SHARE_COMMENT.heading(lang),
     ]
-    # Our comments stay internal unless marked; the key account's questionnaire has no such column.
-    sharing = not request.for_key_account
-    if sharing:
-        columns.append(SHARE_COMMENT.heading(lang))
     _header(sheet, columns, styles)
     for row, factor in enumerate(catalog.factors, start=2):
         values = [factor.id, factor.title.get(lang), *_what_each_invests(factor, request)]
@@ -578,21 +623,24 @@ def _assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> N
             cell.alignment = styles["wrap"] if column == 7 else styles["centre"]
         longest = max(len(values[1]) / 30, len(values[2]) / 32, len(values[3]) / 32)
         sheet.row_dimensions[row].height = 15 * max(2, math.ceil(longest))
-    points = ",".join(str(p) for p in scale.points)
+    # Any number on the scale, as the reader takes it: a drop-down of the points would refuse a 3,5.
     scores = DataValidation(
-        type="list", formula1=f'"{points}"', allow_blank=True, showErrorMessage=True, showInputMessage=True
+        type="decimal",
+        operator="between",
+        formula1=str(scale.min),
+        formula2=str(scale.max),
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
     )
     scores.errorTitle = _("Not on the scale")
-    scores.error = _(
-        "Enter a whole number from {low} to {high}, or leave the cell blank (= not rated)."
-    ).format(low=scale.min, high=scale.max)
+    scores.error = _(SCORES_TAKEN).format(**_scale_example(scale, lang))
     scores.promptTitle = _("Score")
     scores.prompt = ", ".join(scale.point_text(point, lang) for point in scale.worded_points)
     sheet.add_data_validation(scores)
     last = len(catalog.factors) + 1
     scores.add(f"E2:F{last}")
-    if sharing:
-        _share_drop_down(sheet, lang, last)
+    _share_drop_down(sheet, request, last)
     for column, width in zip("ABCDEFGH", (20, 34, 34, 34, 12, 12, 40, 12), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "C2"

@@ -39,17 +39,33 @@ def atomic_write(path: Path, data: bytes) -> None:
     could only be done by changing it for every thread of the process. A replaced file does not keep
     its old permissions, so files an earlier version wrote as 0600 are opened up on the next run.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = _create_temporary(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = _create_temporary(path)
+    except OSError as error:
+        raise NotWritten(path, error) from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise NotWritten(path, error) from error
         raise
+
+
+class NotWritten(OSError):
+    """*path* could not be written, for the system's reason *error* (its ``errno`` is kept). Wherever the
+    write failed – making the folder, creating the temporary file, writing, renaming – the error names the
+    file that was to be written, so that the message can name it and its folder; nothing half-written is
+    left behind, and the file as it was before is untouched."""
+
+    def __init__(self, path: Path, error: OSError):
+        super().__init__(error.errno, error.strerror, str(path))
+        self.path = path
 
 
 def _create_temporary(path: Path) -> tuple[int, Path]:

@@ -404,3 +404,18 @@ def test_the_proposal_follows_the_team_with_several_voices_and_precedes_the_ques
     assert team.index('class="team"') < team.index('class="proposal"') < team.index('class="factors"')
     alone = Renderer().briefing_html(view_of(voices(three, {ANNA: [(4, 2)] * 3})))
     assert alone.index('class="factors"') < alone.index('class="proposal"') < alone.index('class="coaching"')
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_comment_that_says_not_rated_is_not_prefixed_with_it_again(catalog, lang):
+    """Regression: "nicht bewertet: Not rated yet: …" in the factor table. A comment that starts by saying
+    so, in either language and any case, stands alone; any other comment of an unrated factor is
+    prefixed."""
+    comments = ["Not rated yet: no project this quarter", "NICHT BEWERTET, kein Kontakt", "Too early to say"]
+    ratings = [FactorRating(f.id, 3, 3) for f in catalog.factors[3:]]
+    ratings += [FactorRating(f.id, None, 2, text) for f, text in zip(catalog.factors, comments, strict=False)]
+    analysis = analyse(Assessment(AccountFacts("Acme"), Q3, tuple(ratings), raters=(Rater(),)), catalog)
+    html = Renderer().briefing_html(briefing_view(analysis, lang, drawn=False))
+    cells = [re.sub(r"<[^>]*>", "", cell) for cell in re.findall(r'<td class="comment">(.*?)</td>', html)]
+    not_rated = {"de": "nicht bewertet", "en": "not rated"}[lang]
+    assert cells[:3] == [comments[0], comments[1], f"{not_rated}: {comments[2]}"]

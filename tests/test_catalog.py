@@ -96,7 +96,10 @@ def test_invalid_yaml_and_missing_file(tmp_path):
     (message,) = messages(path)
     assert message.startswith("kaputt.yaml: The catalog cannot be read:")
     (missing,) = messages(tmp_path / "gibt-es-nicht.yaml", "de")
-    assert missing.startswith("gibt-es-nicht.yaml: Der Katalog kann nicht gelesen werden: No such file")
+    assert missing == (
+        "gibt-es-nicht.yaml: Es gibt keine Katalogdatei und keinen Ordner dieses Namens. "
+        "Geben Sie eine Katalogdatei an oder einen Ordner, der eine enthält."
+    )
 
 
 def test_a_factor_in_one_language_falls_back_to_the_other(tmp_path):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from pathlib import Path
 
 from tests.conftest import spawn
 
@@ -32,3 +34,22 @@ def test_export_help_names_standard_output_and_the_tables_to_choose():
     text = " ".join(run("export", "--help").output.split())
     assert "Folder for the exported files, or - for standard output" in text
     assert f"--table [{'|'.join(EXPORT_TABLES)}]" in text
+
+
+def test_every_option_the_help_shows_is_in_the_readme():
+    """Regression: --only-from, make's own option, showed in `briefing --help` but nowhere in the README.
+    An option is documented under one of its names (``-o`` or ``--output``); make's internal options
+    (--record, --only-from) are hidden from the help instead."""
+    import click
+
+    from reportgen.cli import cli
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    undocumented = [
+        f"{name} {option.opts[0]}"
+        for name, command in cli.commands.items()
+        for option in command.params
+        if isinstance(option, click.Option) and not option.hidden
+        if not any(re.search(re.escape(alias) + r"(?![\w-])", readme) for alias in option.opts)
+    ]
+    assert undocumented == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -359,3 +360,19 @@ def test_where_the_views_agree_the_answers_name_the_key_accounts_view_only(catal
     assert not any(
         "Our own view" in sentence for sentence in over.answer.sentences + scale_back.answer.sentences
     )
+
+
+@pytest.mark.parametrize("name", ["Strategischer Partner", "Bevorzugte Partnerschaft", "Kernkundengeschäft"])
+def test_the_german_answers_name_a_relationship_type_of_any_gender_without_an_article(catalog, name):
+    """Regression: "Eine „{strategic}“ braucht …" read "Eine „Strategischer Partner“" for a catalog whose
+    highest relationship type is a masculine noun, and "wie ein „{preferred}“" assumed a masculine one."""
+    data = catalog.model_dump(exclude_none=True)
+    for kind in (1, 2):  # the preferred partner and the strategic partnership
+        data["zones"]["relationship_types"][kind]["name"]["de"] = name
+    renamed = Catalog.model_validate(data)
+    far_apart = rated(renamed, "Far apart", [(5, 1)] + [(5, 2)] * 15)
+    _, lean_or_strategic, scale_back = coaching_questions(far_apart, "de")
+    text = plain(" ".join((*lean_or_strategic.answer.sentences, *scale_back.answer.sentences)))
+    assert f"Für „{name}“ müssen beide Indizes über 66 liegen" in text, text
+    assert f"nicht einmal auf dem Niveau „{name}“" in text, text
+    assert not re.search(r"\b[Ee]ine?[nmr]? „", text), text

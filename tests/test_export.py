@@ -59,6 +59,24 @@ def test_german_csv_round_trips_through_pandas_with_the_analysis_values(analyses
     assert factors.iloc[1]["gap"] == pytest.approx(1.5)
 
 
+@pytest.mark.parametrize("german", [False, True])
+def test_csv_writes_a_whole_revenue_without_decimals_and_keeps_cents(catalog, tmp_path, german):
+    """Regression: 4,800,000 was written ``4800000.0``."""
+    ratings = tuple(FactorRating(f.id, 3, 2) for f in catalog.factors)
+    analyses = [
+        analyse(Assessment(AccountFacts(name, annual_revenue=revenue), Period(2026, 3), ratings), catalog)
+        for name, revenue in (("Whole", 4_800_000.0), ("Cents", 1_250_000.5))
+    ]
+    accounts_csv = export(analyses, "csv", tmp_path, "x", german=german)[0]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(accounts_csv.read_text(encoding="utf-8-sig")), delimiter=";" if german else ","
+        )
+    )
+    revenues = {row["account"]: row["annual_revenue"] for row in rows}
+    assert revenues == {"Whole": "4800000", "Cents": "1250000,5" if german else "1250000.5"}
+
+
 def test_csv_neutralises_formulas(analyses, catalog, tmp_path):
     accounts_csv, _, _, _ = export(analyses, "csv", tmp_path, "x")
     text = accounts_csv.read_text(encoding="utf-8")

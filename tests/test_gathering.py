@@ -153,14 +153,17 @@ def test_a_fact_another_file_of_our_team_gives_otherwise_is_warned_of_and_the_fi
     tmp_path, catalogs, rater_file
 ):
     rater_file("a.xlsx", "Anja Groß")
-    rater_file("b.xlsx", "Tom Berg", **{"Annual revenue": 2_000_000})
+    rater_file("b.xlsx", "Tom Berg", **{"Annual revenue": 1_300_000})
     rater_file("c.xlsx", "Eva Ost", **{"Annual revenue": None})  # blank agrees with any
     workload = prepare([tmp_path], catalogs, TODAY)
-    assert rendered(workload.files) == [
-        'b.xlsx: Acme Präzision GmbH for 2026-Q3: "Annual revenue" is 2000000 here, but 1250000 in a.xlsx, whose '
-        "value is used. Write the same value in every rater's file of the account and quarter, or leave it blank "
-        "in all but one."
+    # The amounts as the report writes them (regression: "1300000"), in the message's language.
+    assert [text.replace("\xa0", " ") for text in rendered(workload.files)] == [
+        'b.xlsx: Acme Präzision GmbH for 2026-Q3: "Annual revenue" is €1,300,000 here, but €1,250,000 in '
+        "a.xlsx, whose value is used. Write the same value in every rater's file of the account and quarter, or "
+        "leave it blank in all but one."
     ]
+    (german,) = rendered(workload.files, "de")
+    assert "ist hier 1.300.000 €, in a.xlsx aber 1.250.000 €;" in german.replace("\xa0", " "), german
     assert workload.analyses[0].assessment.account.annual_revenue == 1_250_000
 
 

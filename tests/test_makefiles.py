@@ -177,7 +177,7 @@ def test_a_step_that_can_make_nothing_fails_at_once_instead_of_recording(tmp_pat
     record = tmp_path / "record"
     missing = run("briefing", str(tmp_path / "inptu"), "--lang", "en", "--record", str(record))
     assert missing.exit_code == 2
-    assert "inptu: The file does not exist." in missing.stderr
+    assert f"The folder {tmp_path / 'inptu'} was not found." in missing.stderr
     make_workbook("acme.xlsx")
     no_data = run("portfolio", str(tmp_path), "--period", "2026-Q1", "--lang", "en", "--record", str(record))
     assert no_data.exit_code == 2

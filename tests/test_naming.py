@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 from reportgen.model import AccountFacts, Assessment, Period
 from reportgen.naming import (
@@ -13,6 +14,7 @@ from reportgen.naming import (
     export_file_name,
     export_stem,
     portfolio_pdf_name,
+    portfolio_stem,
     template_path,
 )
 from reportgen.spreadsheets import write_xlsx
@@ -29,6 +31,23 @@ def test_briefing_names_are_unique_per_account_even_when_slugs_collide(tmp_path,
     stems = briefing_stems(workload.analyses)
     names = sorted(briefing_pdf_name(stems[id(a)], "de") for a in workload.analyses)
     assert names == ["mueller-gmbh_2026-Q3-2_de.pdf", "mueller-gmbh_2026-Q3_de.pdf"]
+
+
+def test_an_account_named_like_the_portfolio_or_the_export_keeps_its_own_names():
+    """Regression: an account named "Portfolio" got the portfolio's file names (portfolio_2026-Q3_de.pdf),
+    so one report overwrote the other."""
+    names = ("Portfolio", "reportgen export", "Portfolio GmbH")
+    # briefing_stems needs only each analysis's assessment
+    analyses = [SimpleNamespace(assessment=Assessment(AccountFacts(name), Q3, ())) for name in names]
+    stems = briefing_stems(analyses)
+    names = [briefing_pdf_name(stem, "de") for stem in stems.values()]
+    assert names == [
+        "portfolio-account_2026-Q3_de.pdf",
+        "reportgen-export-account_2026-Q3_de.pdf",
+        "portfolio-gmbh_2026-Q3_de.pdf",
+    ]
+    assert portfolio_pdf_name(Q3, "de") not in names
+    assert not any(name.startswith((portfolio_stem(Q3), export_stem(Q3))) for name in names)
 
 
 def test_portfolio_and_export_names():

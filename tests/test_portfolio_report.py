@@ -84,3 +84,31 @@ def test_the_voices_name_both_zones_and_the_largest_gaps_and_the_answers_say_who
         # the ranking stays our view, unmarked
         first = view.ranking.rows[0]
         assert (first.name, first.balance, first.seen_as) == ("Mirror", 50, None)
+
+
+def test_the_appendix_marks_calloways_quarter_assessed_with_v0_9_as_the_briefing_does():
+    """Regression: the appendix diagram labelled 2025-Q4 without the ``*`` the briefing's trend gives a
+    quarter assessed with another catalog, and said nothing of the catalog."""
+    from datetime import date
+
+    from reportgen.catalog import load_catalogs
+    from reportgen.charts import portfolio_charts
+    from reportgen.portfolio import analyse_portfolio
+    from reportgen.portfolio_report import build_portfolio
+    from reportgen.rendering import Renderer
+    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+    from reportgen.workload import prepare
+    from tests.conftest import CALLOWAY
+
+    catalogs = load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG)
+    workload = prepare(CALLOWAY, catalogs)
+    portfolio = analyse_portfolio(workload.histories, Q3, catalogs.default)
+    (page,) = build_portfolio(
+        portfolio, "en", date(2026, 11, 27), portfolio_charts(portfolio, "en")
+    ).appendix.pages
+    assert page.other_catalogs == "2025-Q4: efkam-partnership v0.9"
+    (diagram,) = portfolio_charts(portfolio, "en").diagrams
+    assert ">2025-Q4 *</text>" in diagram and ">2026-Q2</text>" in diagram
+    view = build_portfolio(portfolio, "de", date(2026, 11, 27), portfolio_charts(portfolio, "de"))
+    html = Renderer().portfolio_html(view)
+    assert "(2025-Q4: efkam-partnership v0.9; jetzt efkam-partnership v1.0)" in html

@@ -61,8 +61,8 @@ def text_of(path: Path) -> str:
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory, catalog) -> Path:
     """An account in the critical frustration zone with revenue and an intended type, rated by our team and
-    by the key account's contact, each with an internal comment and one marked to share; our workbook lists
-    an internal action and one to share."""
+    by the key account's contact, each with an internal comment and one to share (ours marked yes, the
+    contact's blank, which shares it); our workbook lists an internal action and one to share."""
     folder = tmp_path_factory.mktemp("in")
     n = len(catalog.factors)
     ours = [*FACTS[:4], OUR_RATER, FACTS[5], REVENUE, "EUR", "", "Preferred partner"]
@@ -90,7 +90,7 @@ def folder(tmp_path_factory, catalog) -> Path:
             supplier=[4] * n,
             key_account=[3] * n,
             comments={2: THEIR_INTERNAL_MARKER, 3: THEIR_SHARED_COMMENT},
-            shared={3: "yes"},
+            shared={2: "no"},  # the contact's comments are shared unless marked no: 3 is blank
             facts=theirs,
         ),
     )
@@ -113,7 +113,10 @@ def test_nothing_internal_reaches_the_key_accounts_edition(folder, shared, lang)
     text = text_of(shared / f"{STEM}_{lang}_shared.pdf")
     revenue = Formatter(lang).money(REVENUE, "EUR").replace("\xa0", " ")
     # the internal briefing holds every one of them, so their absence below is the edition's doing
-    for internal_only in (INTERNAL_MARKER, INTERNAL_ACTION, SHARED_ACTION, revenue, OUR_RATER, "Jürgen Weiß"):
+    for internal_only in (
+        *(INTERNAL_MARKER, THEIR_INTERNAL_MARKER, THEIR_SHARED_COMMENT),
+        *(INTERNAL_ACTION, SHARED_ACTION, revenue, OUR_RATER, "Jürgen Weiß"),
+    ):
         assert internal_only in internal, internal_only
     for word in (*VERDICT_WORDS, INTERNAL_MARKER, THEIR_INTERNAL_MARKER, "Qx7i", revenue, "1250000"):
         assert word not in text, word

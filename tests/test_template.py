@@ -75,12 +75,32 @@ def test_sheets_fields_and_catalog_reference(blank, catalog):
     assert sheet.page_setup.orientation == "landscape"
 
 
-def test_every_score_cell_has_a_drop_down_of_the_scale(blank):
-    sheet = load_workbook(blank)["Bewertung"]
-    (validation,) = [v for v in sheet.data_validations.dataValidation if v.formula1 == '"1,2,3,4,5"']
+def scores_check(sheet):
+    (validation,) = [v for v in sheet.data_validations.dataValidation if v.type == "decimal"]
+    return validation
+
+
+def test_every_score_cell_takes_any_number_on_the_scale_halves_too(blank, catalog):
+    """Regression: the README said 3,5 works, the reader reads it, but the score cells had a drop-down
+    of whole numbers that Excel refused it with. The cells now take what the reader takes – any number
+    from the scale's lowest to its highest point – and the sheet says so, as the README does."""
+    workbook = load_workbook(blank)
+    sheet = workbook["Bewertung"]
+    validation = scores_check(sheet)
+    assert (validation.operator, validation.formula1, validation.formula2) == ("between", "1", "5")
     assert validation.showErrorMessage and validation.allow_blank is not False
     covered = {cell for cell_range in validation.sqref.ranges for row in cell_range.cells for cell in [row]}
     assert covered == {(row, column) for row in range(2, 18) for column in (5, 6)}
+    said = "Tragen Sie eine Zahl von 1 bis 5 ein, etwa 3 oder 3,5, oder lassen Sie die Zelle leer (= nicht bewertet)."
+    assert validation.error == said
+    assert said in [c.value for c in workbook["Anleitung"]["A"]]
+    sheet.cell(2, 5, 3.5)  # as Excel stores a typed 3,5
+    sheet.cell(2, 6, "4,5")  # as a cell formatted as text keeps it
+    workbook.save(blank)
+    (assessment,) = read_file(blank, catalog).assessments
+    assert (assessment.ratings[0].supplier, assessment.ratings[0].key_account) == (3.5, 4.5)
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "`reportgen template`'s score cells take any number on the scale" in " ".join(readme.split())
 
 
 def test_inputs_are_open_and_ids_protected_without_password(blank):
@@ -344,8 +364,14 @@ def test_the_questionnaire_names_both_companies_and_asks_about_the_supplier_firs
     assert rater.value is None and role.value is None
     assert not rater.protection.locked and not role.protection.locked
     assert all(ws.protection.sheet and not ws.protection.password for ws in workbook.worksheets)
-    (scores,) = sheet.data_validations.dataValidation
-    assert scores.formula1 == '"1,2,3,4,5"' and str(scores.sqref) == "E2:F17"
+    scores, share = sheet.data_validations.dataValidation
+    assert (scores.type, scores.formula1, scores.formula2, str(scores.sqref)) == (
+        "decimal",
+        "1",
+        "5",
+        "E2:F17",
+    )
+    assert str(share.sqref) == "H2:H17"
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -475,3 +501,63 @@ def test_each_comment_has_a_share_drop_down_whose_yes_shares_it(tmp_path, catalo
     workbook.save(path)
     (assessment,) = read_file(path, catalog).assessments
     assert [r.comment_shared for r in assessment.ratings[:4]] == [False, True, False, False]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("de", ["ja", "nein"]), ("en", ["yes", "no"])])
+def test_the_questionnaire_shares_each_comment_unless_marked_no_and_says_so(tmp_path, catalog, lang, words):
+    """Regression: the questionnaire told the contact that comments "help both companies discuss it", yet
+    had no share column, so none reached the edition for the meeting of both companies. Its cells now
+    start as yes, and blank counts as yes; no keeps a comment for our team."""
+    path = questionnaire(tmp_path, lang, "--account", "Zeppelin Süd GmbH", "--period", "2026-Q3")
+    workbook = load_workbook(path)
+    instructions, sheet = workbook.worksheets[0], workbook.worksheets[2]
+    assert sheet.cell(1, 8).value == {"de": "Kommentar teilen", "en": "Share comment"}[lang]
+    assert [sheet.cell(row, 8).value for row in range(2, 18)] == [words[0]] * 16
+    (share,) = [v for v in sheet.data_validations.dataValidation if v.formula1 == f'"{",".join(words)}"']
+    assert str(share.sqref) == "H2:H17"
+    assert not sheet.cell(2, 8).protection.locked
+    said = " ".join(str(cell.value) for cell in instructions["A"] if cell.value)
+    assert {
+        "de": "Ein Kommentar nur für Hansen (Deutschland) GmbH: Wählen Sie „nein“ unter „Kommentar teilen“. "
+        "Eine leere Zelle zählt als „ja“.",
+        "en": 'A comment meant for Hansen (Deutschland) GmbH alone: choose "no" under "Share comment". '
+        'A blank cell counts as "yes".',
+    }[lang] in said
+    for row in range(2, 18):
+        sheet.cell(row, 5, 4)
+        sheet.cell(row, 6, 3)
+        sheet.cell(row, 7, f"comment {row}")
+    sheet.cell(3, 8, words[1])
+    sheet.cell(4, 8, None)
+    workbook.save(path)
+    (assessment,) = read_file(path, catalog).assessments
+    assert [r.comment_shared for r in assessment.ratings[:4]] == [True, False, True, True]
+
+
+def test_a_questionnaire_of_before_without_a_share_column_shares_its_comments(tmp_path, catalog):
+    """A questionnaire written before it had the column told the contact that comments help both companies
+    discuss them: it is read as it promised. Our team's workbook without the column keeps its comments
+    internal, as always."""
+    path = questionnaire(tmp_path, "en", "--account", "Zeppelin Süd GmbH", "--period", "2026-Q3")
+    workbook = load_workbook(path)
+    sheet = workbook.worksheets[2]
+    sheet.delete_cols(8)
+    for row in range(2, 18):
+        sheet.cell(row, 5, 4)
+        sheet.cell(row, 6, 3)
+    sheet.cell(2, 7, "Joint planning works well")
+    workbook.save(path)
+    (theirs,) = read_file(path, catalog).assessments
+    assert theirs.ratings[0].comment_shared is True
+    ours = tmp_path / "ours.xlsx"
+    ours.write_bytes(build_template(catalog, TemplateRequest("en", "Zeppelin Süd GmbH", "2026-Q3")))
+    workbook = load_workbook(ours)
+    sheet = workbook.worksheets[2]
+    sheet.delete_cols(8)
+    for row in range(2, 18):
+        sheet.cell(row, 5, 4)
+        sheet.cell(row, 6, 3)
+    sheet.cell(2, 7, "Costs us margin")
+    workbook.save(ours)
+    (assessment,) = read_file(ours, catalog).assessments
+    assert assessment.ratings[0].comment_shared is False

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from reportgen.catalog import Catalog
 from reportgen.charts.style import FONT_FAMILY, GRID, INK, MUTED, zone_tints
 from reportgen.charts.zones import place_label, zone_layers
+from reportgen.history import marked_period, other_catalog
 from reportgen.model import AccountAnalysis
 
 SIZE = 100.0  # the square in user units; the SVG adds margins for the tick labels
@@ -58,6 +59,12 @@ BASELINE = {"bottom": 0.0, "center": PERIOD_LABEL[1] / 2, "top": PERIOD_LABEL[1]
 """How far below the spot the text's baseline lies, for each vertical alignment of the label box."""
 
 
+def _period_label(earlier: AccountAnalysis, catalog: Catalog) -> str:
+    """An earlier quarter's label, marked where it was assessed with another catalog than *catalog*
+    (the account's now), as the briefing's trend marks it."""
+    return marked_period(earlier.assessment.period, other_catalog(earlier, catalog))
+
+
 def mini_diagram(analysis: AccountAnalysis, path: tuple[AccountAnalysis, ...], catalog: Catalog) -> str:
     tints = zone_tints(catalog)
     parts = [
@@ -96,7 +103,7 @@ def mini_diagram(analysis: AccountAnalysis, path: tuple[AccountAnalysis, ...], c
             )
             labels.append(box)
             parts.append(
-                _text(x + dx, y - dy + BASELINE[va], earlier.assessment.period, ANCHORS[ha], MUTED, 3.2)
+                _text(x + dx, y - dy + BASELINE[va], _period_label(earlier, catalog), ANCHORS[ha], MUTED, 3.2)
             )
     x, y = _svg(*_position(analysis))
     parts.append(_circle(x, y, CURRENT_RADIUS, INK, "white", 0.7))

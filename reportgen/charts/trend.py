@@ -14,7 +14,7 @@ from reportgen.charts.style import (
     hide_tick_marks,
     render_svg,
 )
-from reportgen.history import HistoryPoint
+from reportgen.history import HistoryPoint, marked_period
 from reportgen.i18n import gettext_for
 
 
@@ -59,9 +59,7 @@ def trend_figure(timeline: tuple[HistoryPoint, ...], lang: str):
                     fontstyle="italic",
                 )
         axes.set_xticks(list(positions))
-        axes.set_xticklabels(
-            [str(p.period) + (" *" if p.other_catalog else "") for p in timeline], fontsize=7.5
-        )
+        axes.set_xticklabels([marked_period(p.period, p.other_catalog) for p in timeline], fontsize=7.5)
         axes.set_xlim(-0.5, len(timeline) - 0.5)
         axes.set_ylim(0, 100)
         axes.set_yticks([0, 25, 50, 75, 100])

@@ -66,7 +66,8 @@ def export(
                 export_figures(analyses, fmt, settings.out_dir, stem, german_csv, langs, publish, table)
         return publish.result
 
-    return run_flow(settings, reporter, Flow(SUMMARY_STREAMED if to_stdout else SUMMARY_EXPORT), render)
+    flow = Flow(SUMMARY_STREAMED if to_stdout else SUMMARY_EXPORT, writes_folder=not to_stdout)
+    return run_flow(settings, reporter, flow, render)
 
 
 def _is_terminal() -> bool:

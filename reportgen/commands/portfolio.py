@@ -48,7 +48,7 @@ def portfolio(settings: Settings, reporter: Reporter, make_deps: Path | None = N
         return render_portfolio(workload, period, settings, publish)
 
     quarter_step = settings.record is not None  # of make: see Flow.files_said
-    return run_flow(settings, reporter, Flow(SUMMARY_PORTFOLIO, True, not quarter_step), render)
+    return run_flow(settings, reporter, Flow(SUMMARY_PORTFOLIO, True, files_said=not quarter_step), render)
 
 
 def render_portfolio(

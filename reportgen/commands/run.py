@@ -6,6 +6,7 @@ ending the command when it cannot be used.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +17,11 @@ from reportgen.commands.results import BatchResult, Publisher
 from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter, Stop
 from reportgen.i18n import N_, Counted, Nn_, Plural
 from reportgen.model import Period
-from reportgen.problems import Message, ProblemsFound, Severity, display_path
+from reportgen.problems import Message, Problem, ProblemsFound, Severity, display_path, os_reason
 from reportgen.selection import period_problem
 from reportgen.settings import Settings
 from reportgen.workload import Workload, prepare
+from reportgen.writing import NotWritten
 
 PDFS = Nn_("{n} PDF", "{n} PDFs")
 FILES = Nn_("{n} file", "{n} files")
@@ -40,8 +42,55 @@ REMOVED = Message(
 )
 BAD_PERIOD = Message(N_('"{value}" is not a period.'), N_("Write the quarter like 2026-Q3."))
 WRITE_FAILED = Message(
-    N_("The file could not be written: {reason}."), N_("Check that the folder exists and is writable.")
+    N_("{file} could not be written: {reason}."),
+    N_("Check that the folder exists and that you can write to it."),
 )
+_FREE_SPACE = N_(
+    "Nothing half-written was left, and the files written before are whole. Free some space on the drive, "
+    "then run again."
+)
+_NO_PERMISSION = Message(
+    N_("{file} could not be written: you may not write to the folder {folder}."),
+    N_("Choose a folder you can write to, or ask for write access to this one."),
+)
+_NOT_A_FOLDER = Message(
+    N_("{file} could not be written: {folder} is a file, not a folder."),
+    N_("Choose a folder for the files, or a new name for one."),
+)
+WRITE_FAILURES: dict[int, Message] = {
+    errno.EROFS: Message(
+        N_("{file} could not be written: the folder {folder} is on a read-only drive."),
+        N_("Choose a folder on a drive you can write to."),
+    ),
+    errno.EACCES: _NO_PERMISSION,
+    errno.EPERM: _NO_PERMISSION,
+    errno.ENOSPC: Message(
+        N_("{file} could not be written: the drive of the folder {folder} is full."), _FREE_SPACE
+    ),
+    errno.ENOTDIR: _NOT_A_FOLDER,
+    errno.EEXIST: _NOT_A_FOLDER,  # making the folder, where a file of its name is
+    errno.EISDIR: Message(
+        N_("{file} could not be written: it is a folder."), N_("Give the name of a file instead.")
+    ),
+    errno.ENOENT: Message(
+        N_("{file} could not be written: the folder {folder} does not exist."), N_("Check the path.")
+    ),
+}
+"""What stopped a file from being written, naming it and its folder, and what to do, in the message's
+language: the system's own words ("Read-only file system") are English and name neither."""
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    WRITE_FAILURES[errno.EDQUOT] = Message(
+        N_("{file} could not be written: your storage quota on the drive of {folder} is used up."),
+        _FREE_SPACE,
+    )
+OUT_NOT_A_FOLDER = Message(
+    N_("{folder} is a file, not a folder: nothing can be written into it."),
+    N_("Choose a folder for the files, or a new name for one."),
+)
+INPUT_FOLDER_NOT_FOUND = Message(
+    N_("The folder {path} was not found."), N_("Check the path of the folder with the workbooks.")
+)
+INPUT_FILE_NOT_FOUND = Message(N_("The file {path} was not found."), N_("Check the path and the file name."))
 
 T = TypeVar("T")
 
@@ -62,6 +111,8 @@ class Flow:
     summary: Summary
     latest_by_default: bool = False
     """Without --period, the latest period found (the portfolio); else every period."""
+    writes_folder: bool = True
+    """Whether the files go into the output folder (not to standard output), which must then be one."""
     files_said: bool = True
     """Whether the files' own problems are the run's to say and to record. make's quarter steps leave
     them to the steps that read every file whenever one changes: the briefing step says the warnings
@@ -76,6 +127,11 @@ Render = Callable[[Workload, Period | None, Publisher], BatchResult]
 def run_flow(settings: Settings, reporter: Reporter, flow: Flow, render: Render) -> int:
     """Catalog → read and analyse everything → render → summary; returns the exit code."""
     wanted = period_or_stop(reporter, settings.period)
+    inputs_or_stop(reporter, settings.inputs)
+    in_the_way = file_in_the_way(settings.out_dir) if flow.writes_folder else None
+    if in_the_way is not None:
+        reporter.say(OUT_NOT_A_FOLDER, style="red", folder=display_path(in_the_way))
+        raise Stop(EXIT_NOTHING_DONE)
     catalogs = catalogs_or_stop(reporter, settings.criteria)
     workload = or_stop(reporter, lambda: prepare(settings.inputs, catalogs, settings.day), nothing_made=True)
     if wanted is None and flow.latest_by_default:
@@ -88,8 +144,8 @@ def run_flow(settings: Settings, reporter: Reporter, flow: Flow, render: Render)
     else:
         try:
             batch = render(workload, wanted, Publisher(BatchResult(files=workload.files), reporter.written))
-        except OSError as exc:
-            reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
+        except OSError as error:
+            reporter.problem(write_failure(error, settings.out_dir))
             return EXIT_NOTHING_DONE
     # A make step that made something records its problems and succeeds, so make goes on to the next
     # step; one that could make nothing (no input, a period without data, every file broken) fails now.
@@ -99,6 +155,37 @@ def run_flow(settings: Settings, reporter: Reporter, flow: Flow, render: Render)
         record(reporter, batch, settings, flow.files_said)
         return EXIT_OK
     return batch.exit_code
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file that *folder*, or a folder above it, is instead of a folder; None where there is none, so
+    that the folder is there or can be made."""
+    return next((path for path in (folder, *folder.parents) if path.exists() and not path.is_dir()), None)
+
+
+def write_failure(error: OSError, folder: Path) -> Problem:
+    """Why a file was not written, naming it (the file *error* names, else *folder*) and its folder."""
+    path = error.path if isinstance(error, NotWritten) else Path(error.filename or folder)
+    message = WRITE_FAILURES.get(error.errno, WRITE_FAILED)
+    parent = (file_in_the_way(path.parent) if message is _NOT_A_FOLDER else None) or path.parent
+    params = {"file": display_path(path), "folder": display_path(parent), "reason": os_reason(error)}
+    return Problem(None, message, params)
+
+
+def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...], nothing_made: bool = True) -> None:
+    """A file or folder to read that is not there ends the command, named as what it looks like: a
+    mistyped folder is "not found", not one of the files that had problems. *nothing_made*: the command
+    makes files, and says that it made none."""
+    from reportgen.reading import SUFFIXES
+
+    gone = [path for path in inputs if not path.exists()]
+    for path in gone:
+        message = INPUT_FILE_NOT_FOUND if path.suffix.lower() in SUFFIXES else INPUT_FOLDER_NOT_FOUND
+        reporter.problem(Problem(None, message, {"path": display_path(path)}))
+    if gone and nothing_made:
+        reporter.say(NOTHING_RENDERED, style="bold red")
+    if gone:
+        raise Stop(EXIT_NOTHING_DONE)
 
 
 def record(reporter: Reporter, batch: BatchResult, settings: Settings, files_too: bool = True) -> None:

@@ -6,21 +6,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen.catalog import Catalog
-from reportgen.commands.run import WRITE_FAILED, catalog_or_stop, period_or_stop
+from reportgen.commands.run import catalog_or_stop, period_or_stop, write_failure
 from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter
 from reportgen.i18n import N_
 from reportgen.model import View
 from reportgen.naming import template_path
-from reportgen.problems import Message, ProblemsFound, display_path
+from reportgen.problems import Message, ProblemsFound, display_path, shell_path
 from reportgen.settings import Settings
 from reportgen.writing import atomic_write
 
 FILE_EXISTS = Message(
     N_("The file {path} already exists."), N_("Choose another name with -o, or add --force to replace it.")
 )
+TARGET_IS_A_FOLDER = Message(
+    N_("{path} is a folder: the workbook needs a file name."), N_("Give one with -o, such as -o {example}.")
+)
 TEMPLATE_WRITTEN = Message(
     N_("Workbook written: {path} (catalog {catalog})."),
-    N_("Fill in the yellow cells, then run: reportgen briefing {path}"),
+    N_("Fill in the yellow cells, then run: reportgen briefing {command_path}"),
 )
 SUPPLIER_NAME_NEEDED = Message(
     N_("The key account's questionnaire names both companies, but your company's name is missing."),
@@ -42,7 +45,7 @@ QUESTIONNAIRE_WRITTEN = Message(
 )
 TEMPLATE_WRITTEN_OWN_CATALOG = Message(
     N_("Workbook written: {path} (catalog {catalog})."),
-    N_("Fill in the yellow cells, then run: reportgen briefing {path} --criteria {criteria}"),
+    N_("Fill in the yellow cells, then run: reportgen briefing {command_path} --criteria {criteria}"),
 )
 
 
@@ -78,25 +81,35 @@ def template(
         (rater or "").strip() or None,
         (role or "").strip() or None,
     )
-    target = output or template_path(
+    default = template_path(
         request.account, request.period, settings.day, request.rater, request.for_key_account
     )
+    target = output or default
+    if target.is_dir():
+        reporter.say(
+            TARGET_IS_A_FOLDER,
+            style="red",
+            path=display_path(target),
+            example=shell_path(target / default.name),
+        )
+        return EXIT_NOTHING_DONE
     if target.exists() and not force:
         reporter.say(FILE_EXISTS, style="red", path=display_path(target))
         return EXIT_NOTHING_DONE
     try:
         atomic_write(target, build_template(catalog, request))
-    except OSError as exc:
-        reporter.say(WRITE_FAILED, style="red", reason=exc.strerror or str(exc))
+    except OSError as error:
+        reporter.problem(write_failure(error, target.parent))
         return EXIT_NOTHING_DONE
-    params = {"path": display_path(target), "catalog": catalog.label()}
+    # The path is said as written, and quoted where the hint gives a command to paste.
+    params = {"path": display_path(target), "catalog": catalog.label(), "command_path": shell_path(target)}
     if request.for_key_account:
         reporter.say(QUESTIONNAIRE_WRITTEN, style="green", **params)
     elif settings.criteria is None or _found_without_criteria(catalog):
         reporter.say(TEMPLATE_WRITTEN, style="green", **params)
     else:
         reporter.say(
-            TEMPLATE_WRITTEN_OWN_CATALOG, style="green", criteria=display_path(settings.criteria), **params
+            TEMPLATE_WRITTEN_OWN_CATALOG, style="green", criteria=shell_path(settings.criteria), **params
         )
     return EXIT_OK
 

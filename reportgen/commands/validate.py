@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.commands.run import FILES, catalogs_or_stop, or_stop
+from reportgen.commands.run import FILES, catalogs_or_stop, inputs_or_stop, or_stop
 from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter
 from reportgen.i18n import N_, Counted, Nn_
 from reportgen.problems import Message
@@ -27,6 +27,7 @@ def validate(settings: Settings, reporter: Reporter) -> int:
     if not settings.inputs and settings.criteria is None:
         reporter.say(NOTHING_TO_CHECK, style="red")
         return EXIT_NOTHING_DONE
+    inputs_or_stop(reporter, settings.inputs, nothing_made=False)
     catalogs = catalogs_or_stop(reporter, settings.criteria)
     report = or_stop(reporter, lambda: check(settings.inputs, catalogs, settings.day))
     for problem in report.problems_apart:

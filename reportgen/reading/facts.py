@@ -30,6 +30,7 @@ from reportgen.reading.vocabulary import (
     ASSESSED_BY,
     ASSESSED_ON,
     CATALOG,
+    COMMENTS_SHARED_BY_DEFAULT,
     CURRENCY,
     FORMER_NAME,
     INTENDED_TYPE,
@@ -77,7 +78,9 @@ def assemble(
     return Assessment(
         header.account,
         header.period,
-        tuple(replace(rating, rater=rater) for rating in ratings),
+        tuple(
+            replace(rating, rater=rater, comment_shared=_shared(rating, header.view)) for rating in ratings
+        ),
         header.assessed_by,
         header.assessed_on,
         place.file,
@@ -87,6 +90,11 @@ def assemble(
         raters=(rater,),
         sources=(place.file,),
     )
+
+
+def _shared(rating: FactorRating, view: View) -> bool:
+    """Whether the rating's comment is shared: as its share cell says, else as is usual for *view*."""
+    return COMMENTS_SHARED_BY_DEFAULT[view] if rating.comment_shared is None else rating.comment_shared
 
 
 def _written_exactly(raw: object) -> bool:

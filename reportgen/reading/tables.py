@@ -165,11 +165,13 @@ def parse_rating_row(
     return RowRating(rating, table.place_of(row, _factor_column(columns)))
 
 
-def _read_share(table: Table, row: int, column: int | None, log: ProblemLog) -> bool:
-    """Whether the row's comment is shared with the key account: only a yes shares it, since a comment
-    handed over by mistake cannot be taken back; a word that is neither yes nor no is an error."""
+def _read_share(table: Table, row: int, column: int | None, log: ProblemLog) -> bool | None:
+    """Whether the row's comment is shared with the key account, as its share cell says; None where the
+    cell is blank or there is no such column, for the workbook's view to decide once it is known (see
+    :data:`~reportgen.reading.vocabulary.COMMENTS_SHARED_BY_DEFAULT`). A word that is neither yes nor no
+    is an error, and shares nothing."""
     if column is None or not table.text(row, column):
-        return False
+        return None
     shared = share_named(table.value(row, column))
     if shared is None:
         log.error(table.place_of(row, column), msg.SHARE_UNKNOWN, value=table.text(row, column))

@@ -235,7 +235,15 @@ SHARE_COMMENT = Term(
         "Mit Key Account teilen",
     ),
 )
-"""Whether the row's comment may reach the edition handed to the key account; blank: it stays internal."""
+"""Whether the row's comment may reach the edition handed to the key account; blank: as
+:data:`COMMENTS_SHARED_BY_DEFAULT` says for the workbook's view."""
+
+COMMENTS_SHARED_BY_DEFAULT: dict[View, bool] = {View.SUPPLIER: False, View.KEY_ACCOUNT: True}
+"""Whether a comment whose share cell is blank, or whose workbook has no share column, reaches the edition
+handed to the key account. Our team's stay internal: a comment handed over by mistake cannot be taken back.
+The key account's contacts write for the joint meeting, and the edition goes to their own company: their
+questionnaire says their comments are shared unless marked no, and before it had the column it already
+told them their comments "help both companies discuss it"."""
 
 RATING_COLUMNS: tuple[Term, ...] = (
     FACTOR_ID,

@@ -37,7 +37,7 @@ def test_the_account_facts_come_from_the_workbook(workbook, tmp_path, catalog):
     strategic = catalog.zones.relationship_types[-1]
     assert (row["key_account_manager"], row["annual_revenue"], row["currency"]) == (
         "Jürgen Weiß",
-        "1250000.0",
+        "1250000",
         "CHF",
     )
     assert (row["intended_relationship"], row["intended_relationship_name_en"]) == (

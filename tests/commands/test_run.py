@@ -182,3 +182,17 @@ def test_briefing_portfolio_and_export_follow_the_catalog(filled, custom, tmp_pa
     assert run("export", str(filled.parent), "--criteria", str(custom), "--out", str(out)).exit_code == 0
     factors = (out / "reportgen-export_all_factors.csv").read_text(encoding="utf-8")
     assert "joint-sustainability" in factors and "exclusivity" not in factors
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_selection_that_selects_nothing_names_no_option(lang):
+    """make's users choose with PERIOD= and ACCOUNT=, not --period: the hints say what to check, never
+    which option to change (NO_PERIOD once told them to "check --period")."""
+    from reportgen import selection
+    from reportgen.problems import Message
+
+    params = {"period": "2026-Q1", "periods": "2026-Q3", "account": "X", "suggestions": "Y"}
+    messages = [value for value in vars(selection).values() if isinstance(value, Message)]
+    assert len(messages) >= 5
+    for message in messages:
+        assert "--" not in message.word(lang, params), message
