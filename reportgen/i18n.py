@@ -68,6 +68,18 @@ class LocalDate:
         return Formatter(lang).date(self.day)
 
 
+@dataclass(frozen=True)
+class LocalMoney:
+    """An amount in a currency, worded as the reports write it (``1.300.000 €``) once the language is
+    known."""
+
+    amount: float
+    currency: str
+
+    def word(self, lang: str) -> str:
+        return Formatter(lang).money(self.amount, self.currency)
+
+
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The gettext translations for *lang* (English returns the source strings)."""

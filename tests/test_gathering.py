@@ -314,3 +314,23 @@ def test_an_action_listed_twice_goes_to_the_key_account_only_if_every_listing_sh
         ("Annual review", False),
         ("Visit", True),
     ]
+
+
+def test_a_rater_whose_optional_fact_cannot_be_read_still_counts(tmp_path, catalogs, rater_file):
+    """Regression: "Sept. 2026" as the date or "1,3 Mio. €" as the revenue was an error, so the rater's
+    scores left the averages (three raters became two)."""
+    n = 16
+    rater_file("a.xlsx", "Anja Groß")
+    rater_file("b.xlsx", "Tom Berg", supplier=[5] * n, **{"Assessed on": "Sept. 2026"})
+    rater_file("c.xlsx", "Eva Ost", supplier=[3] * n, **{"Annual revenue": "viel"})
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert not [p for f in workload.files for p in f.errors]
+    (analysis,) = workload.analyses
+    assert [r.name for r in analysis.assessment.raters] == ["Anja Groß", "Tom Berg", "Eva Ost"]
+    assert analysis.factors[0].supplier == 4  # (4 + 5 + 3) / 3
+
+
+def test_a_revenue_written_with_a_scale_counts_as_the_amount(tmp_path, catalogs, rater_file):
+    rater_file("a.xlsx", "Anja Groß", **{"Annual revenue": "1,3 Mio. €"})
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert workload.analyses[0].assessment.account.annual_revenue == 1_300_000

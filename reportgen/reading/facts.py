@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from reportgen.catalog import Catalog
-from reportgen.i18n import LocalDate
+from reportgen.i18n import LocalDate, LocalMoney
 from reportgen.model import AccountFacts, Assessment, FactorRating, FactPlaces, Period, Rater, View
 from reportgen.problems import Place, ProblemLog, quoted
 from reportgen.reading import messages as msg
@@ -18,8 +18,8 @@ from reportgen.reading.values import (
     NotAPeriod,
     clean_text,
     normalise_key,
+    parse_amount,
     parse_date,
-    parse_number,
     parse_period,
     period_key,
 )
@@ -129,14 +129,16 @@ class FactsReader:
             return None
         return self._values[term.key]
 
-    def _parsed(self, term: Term, parse, message):
+    def _optional(self, term: Term, parse, message):
+        """An optional fact, read by *parse*; one that cannot be read is a warning at its cell and left
+        blank: a typo in the revenue or the date must not take the rater's scores out of the averages."""
         if term.key not in self._values:
             return None
         raw, place = self._values[term.key]
         try:
             return parse(raw)
         except (NotANumber, NotADate, ValueError):
-            self.log.error(place, message, value=clean_text(raw))
+            self.log.warning(place, message, value=clean_text(raw))
             return None
 
     def catalog_ref(self) -> str | None:
@@ -149,9 +151,11 @@ class FactsReader:
         name = self._required(ACCOUNT_NAME)
         period_value = self._required(PERIOD)
         period = self._period(*period_value) if period_value is not None else None
-        revenue = self._parsed(ANNUAL_REVENUE, parse_number, msg.AMOUNT_INVALID)
-        assessed_on = self._parsed(ASSESSED_ON, parse_date, msg.DATE_INVALID)
-        currency = self._parsed(CURRENCY, _currency_code, msg.CURRENCY_INVALID) or "EUR"
+        assessed_on = self._optional(ASSESSED_ON, parse_date, msg.DATE_INVALID)
+        currency = self._optional(CURRENCY, _currency_code, msg.CURRENCY_INVALID)
+        # An amount in a currency that cannot be read is not shown in euros: it is left blank too.
+        unknown_currency = CURRENCY.key in self._values and currency is None
+        revenue = None if unknown_currency else self._revenue(currency or "EUR")
         intended = self._intended_type(catalog)
         view = self._view()
         if len(self.log.errors) > errors_before or name is None or period is None:
@@ -161,7 +165,7 @@ class FactsReader:
             account_id=self._text(ACCOUNT_ID),
             key_account_manager=self._text(KEY_ACCOUNT_MANAGER),
             annual_revenue=revenue,
-            currency=currency,
+            currency=currency or "EUR",
             intended_type=intended,
             former_name=self._text(FORMER_NAME),
         )
@@ -210,6 +214,18 @@ class FactsReader:
             self.log.warning(place, msg.PERIOD_READ_AS, value=clean_text(raw), period=period)
         return read.period
 
+    def _revenue(self, currency: str) -> float | None:
+        """The annual revenue; one written with a scale (``1,3 Mio. €``) is read with a note saying how."""
+        read = self._optional(ANNUAL_REVENUE, parse_amount, msg.AMOUNT_INVALID)
+        if read is None:
+            return None
+        if not read.exact:
+            raw, place = self._values[ANNUAL_REVENUE.key]
+            plain = str(int(read.amount)) if read.amount.is_integer() else str(read.amount)
+            amount = LocalMoney(read.amount, currency)
+            self.log.warning(place, msg.AMOUNT_READ_AS, value=clean_text(raw), amount=amount, plain=plain)
+        return read.amount
+
     def _intended_type(self, catalog: Catalog) -> str | None:
         """The relationship type the account is meant to have, by id or name in either language."""
         if INTENDED_TYPE.key not in self._values:
@@ -221,7 +237,7 @@ class FactsReader:
                 return relationship.id
         # The names the template's drop-down offers, in the message's language – never the ids.
         options = quoted(*(r.name for r in catalog.zones.relationship_types))
-        self.log.error(place, msg.TYPE_UNKNOWN, value=clean_text(raw), options=options)
+        self.log.warning(place, msg.TYPE_UNKNOWN, value=clean_text(raw), options=options)
         return None
 
 

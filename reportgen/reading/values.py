@@ -49,11 +49,14 @@ class NotANumber(ValueError):
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}([.,' ]\d{3})+)([.,]\d+)?$")
 
 
-def parse_number(value: object) -> float:
+def parse_number(value: object, grouping: str | None = None) -> float:
     """A number from a cell: numeric cells as they are, text in German or English notation.
 
     ``3``, ``3.5``, ``3,5``, ``1.250.000``, ``1,250,000.50``, ``1.250.000,50`` and ``1 250 000`` all work;
     currency signs are ignored. Dates, booleans and other text raise :class:`NotANumber`.
+
+    A single mark before three digits (``1.250``, ``1,250``) groups thousands, unless *grouping* names the
+    mark that does (``"."`` in German notation): then the other one is the decimal mark.
     """
     if isinstance(value, bool | date):
         raise NotANumber(value)
@@ -73,11 +76,63 @@ def parse_number(value: object) -> float:
     grouping_only = not mixed and (
         len(marks) > 1 or (len(tail) == 3 and digits[:last_index].lstrip("+-") != "0")
     )
+    if grouping is not None and len(marks) == 1 and len(tail) == 3:
+        grouping_only = last_mark == grouping
     if grouping_only:
         # "1.250.000", "1,250,000" or "1.250": the marks group thousands, there is no decimal point.
         return float(re.sub(r"[.,]", "", digits))
     whole = re.sub(r"[.,]", "", digits[:last_index])
     return float(f"{whole}.{tail}")
+
+
+_CURRENCY_WORDS = re.compile(r"euros?|eur|€|chf|usd|gbp|\$|£", re.IGNORECASE)
+_SCALED = re.compile(r"^(?P<number>[+-]?[\d.,' ]*\d)\s*(?P<word>[a-z]+)\.?$", re.IGNORECASE)
+_SCALE_WORDS: dict[str, tuple[int, str | None]] = {
+    "t": (1_000, "."),
+    "tsd": (1_000, "."),
+    "tausend": (1_000, "."),
+    "k": (1_000, ","),
+    "thousand": (1_000, ","),
+    "mio": (1_000_000, "."),
+    "millionen": (1_000_000, "."),
+    "million": (1_000_000, None),
+    "millions": (1_000_000, ","),
+    "m": (1_000_000, ","),
+    "mn": (1_000_000, ","),
+    "mrd": (1_000_000_000, "."),
+    "milliarde": (1_000_000_000, "."),
+    "milliarden": (1_000_000_000, "."),
+    "bn": (1_000_000_000, ","),
+}
+"""The words that scale an amount, with the mark that groups thousands in the language they belong to
+(``1.300 T€`` is German: 1,300 thousand; ``1,300 k`` English: the same), None for a word both languages
+share. "Billion" is not among them: it is a thousand million in English, a million million in German."""
+
+
+@dataclass(frozen=True)
+class ReadAmount:
+    """An amount read from a cell, and how: ``exact`` when written as a plain number."""
+
+    amount: float
+    exact: bool = True
+
+
+def parse_amount(value: object) -> ReadAmount:
+    """An amount of money: a number (see :func:`parse_number`), or one scaled by a word, the currency before
+    or after it: ``1,3 Mio. €``, ``1.3 m``, ``1.300 T€``, ``EUR 1,3 Mio``, ``1.3 million``,
+    ``1,3 Mrd. €``. A scaled amount is not exact – the reader says how it read it. Anything else raises
+    :class:`NotANumber`."""
+    if isinstance(value, bool | date):
+        raise NotANumber(value)
+    if isinstance(value, int | float):
+        return ReadAmount(float(value))
+    text = clean_text(value).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
+    match = _SCALED.match(" ".join(_CURRENCY_WORDS.sub(" ", text).split()))
+    scale = _SCALE_WORDS.get(match["word"].casefold()) if match else None
+    if match is None or scale is None:
+        return ReadAmount(parse_number(value))
+    factor, grouping = scale
+    return ReadAmount(round(parse_number(match["number"], grouping) * factor, 2), exact=False)
 
 
 class NotADate(ValueError):

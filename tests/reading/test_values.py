@@ -14,6 +14,7 @@ from reportgen.reading.values import (
     cell_name,
     clean_text,
     normalise_key,
+    parse_amount,
     parse_date,
     parse_number,
     parse_period,
@@ -147,3 +148,36 @@ def test_anything_else_is_no_period(raw):
 )
 def test_period_notations(text, expected):
     assert Period.parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "exact"),
+    [
+        (1_250_000, 1_250_000, True),
+        ("1.250.000 €", 1_250_000, True),
+        ("1,3 Mio. €", 1_300_000, False),
+        ("1.3 m", 1_300_000, False),
+        ("1.300 T€", 1_300_000, False),
+        ("EUR 1,3 Mio", 1_300_000, False),
+        ("1,3 Mio EUR", 1_300_000, False),
+        ("1.3 million", 1_300_000, False),
+        ("1,3 Mrd. €", 1_300_000_000, False),
+        ("1,1 Mio", 1_100_000, False),  # not 1100000.0000000002
+        ("2,5 TEUR", 2_500, False),
+        ("3 MEUR", 3_000_000, False),
+        ("1,3 Millionen Euro", 1_300_000, False),
+        # a single mark before three digits: the scale word's language says which mark groups thousands
+        ("1,250 Mio.", 1_250_000, False),
+        ("1,250 k", 1_250_000, False),
+        ("1.250 bn", 1_250_000_000, False),
+    ],
+)
+def test_amounts_plain_or_scaled_by_a_word(raw, expected, exact):
+    read = parse_amount(raw)
+    assert (read.amount, read.exact) == (expected, exact)
+
+
+@pytest.mark.parametrize("raw", ["viel", "1,3 Billionen", "1,3 Mio. Mio.", "Mio. 1,3", "1,3 Stück", True])
+def test_what_is_not_an_amount(raw):
+    with pytest.raises(NotANumber):
+        parse_amount(raw)
