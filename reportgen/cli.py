@@ -275,6 +275,20 @@ def recorded(records: tuple[Path, ...], lang: str) -> None:
     _run("recorded", {"paths": records, "lang": lang})
 
 
+@cli.command(hidden=True)
+@click.argument("text")
+def quarter(text: str) -> None:
+    """For make: the quarter TEXT names (Q3/26, 3. Quartal 2026, a date), written as reports write it
+    (2026-Q3), so that make's PERIOD names the same files as --period. Exit code 2 when it names none;
+    the command that is given it then says so."""
+    from reportgen.commands.run import period_named
+
+    period = period_named(text)
+    if period is None:
+        sys.exit(2)
+    click.echo(str(period))
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=A_PATH)
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the messages.")

@@ -61,6 +61,11 @@ _PERIOD_PATTERNS = (
 )
 
 
+YEARS = range(1950, 2100)
+"""The years an assessment can be of. A year outside them is a typo (``0000-Q3``, ``2206``), never a
+quarter anyone assessed; a spreadsheet's day numbers are read as dates within them too."""
+
+
 @dataclass(frozen=True, order=True)
 class Period:
     """A calendar quarter, written ``2026-Q3``."""
@@ -70,13 +75,20 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period | None:
-        """``2026-Q3``, ``2026 Q3``, ``Q3 2026`` or ``Q3/2026``; None when it is none of these."""
+        """``2026-Q3``, ``2026 Q3``, ``Q3 2026`` or ``Q3/2026``; None when it is none of these, or its year
+        is not one an assessment can be of (:data:`YEARS`)."""
         cleaned = text.strip()
         for pattern in _PERIOD_PATTERNS:
             match = pattern.match(cleaned)
             if match:
-                return cls(int(match["year"]), int(match["quarter"]))
+                return cls.of(int(match["year"]), int(match["quarter"]))
         return None
+
+    @classmethod
+    def of(cls, year: int, quarter: int) -> Period | None:
+        """The quarter of *year* as read from a user's text; None when no assessment can be of that year
+        (:data:`YEARS`)."""
+        return cls(year, quarter) if year in YEARS else None
 
     def __str__(self) -> str:
         return f"{self.year}-Q{self.quarter}"

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from reportgen.model import Period
+from reportgen.model import YEARS, Period
 
 # Invisible format characters (Unicode category Cf: soft hyphen, BOM, bidi marks …), except the
 # zero-width joiner that emoji sequences need. Listed as ranges: scanning all of Unicode at import
@@ -141,9 +141,9 @@ class NotADate(ValueError):
 
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4}|\d{2})$")
 _SPREADSHEET_DAY_ZERO = date(1899, 12, 30)
-_SERIAL_DAYS = range(18_264, 73_051)
-"""Day numbers of 1950 to 2099: a date cell that lost its date format still reads as a date, while a
-stray small number does not."""
+_SERIAL_DAYS = range(*((date(year, 1, 1) - _SPREADSHEET_DAY_ZERO).days for year in (YEARS.start, YEARS.stop)))
+"""Day numbers of the years an assessment can be of: a date cell that lost its date format still reads
+as a date, while a stray small number does not."""
 
 
 def parse_date(value: object) -> date:
@@ -209,11 +209,13 @@ def parse_period(value: object) -> ReadPeriod:
     ``2026-Q3`` and ``Q3 2026`` (:meth:`Period.parse`) are exact. ``3. Quartal 2026``,
     ``3rd quarter 2026``, ``Q3 26``, ``Q3 '26``, ``III/2026`` and a date (a date cell, ``01.07.2026``,
     ``2026-07-01``: the quarter it falls in) are read too, but not exact – the reader says how it read
-    them. A two-digit year is this century's. Anything else raises :class:`NotAPeriod`.
+    them. A two-digit year is this century's. A year no assessment can be of (:data:`~reportgen.model.YEARS`:
+    ``0000-Q3``) and anything else raise :class:`NotAPeriod`. The command line's ``--period`` and the
+    analysts' API read a quarter this way too, so that what a workbook may write, they take.
     """
     if isinstance(value, date):  # a date cell (datetime is a date too)
         day = value.date() if isinstance(value, datetime) else value
-        return ReadPeriod(_quarter_of(day), exact=False, day=day)
+        return ReadPeriod(_quarter_of(day, value), exact=False, day=day)
     text = clean_text(value)
     exact = Period.parse(text)
     if exact is not None:
@@ -223,15 +225,14 @@ def parse_period(value: object) -> ReadPeriod:
         if match:
             quarter = match["quarter"].upper()
             year = match["year"].lstrip("'’")
-            return ReadPeriod(
-                Period(
-                    int(year) + (2000 if len(year) == 2 else 0),
-                    _ROMAN_QUARTERS.get(quarter) or int(quarter),
-                ),
-                exact=False,
+            period = Period.of(
+                int(year) + (2000 if len(year) == 2 else 0), _ROMAN_QUARTERS.get(quarter) or int(quarter)
             )
+            if period is None:
+                raise NotAPeriod(value)
+            return ReadPeriod(period, exact=False)
     try:
-        return ReadPeriod(_quarter_of(parse_date(text)), exact=False)
+        return ReadPeriod(_quarter_of(parse_date(text), value), exact=False)
     except NotADate as exc:
         raise NotAPeriod(value) from exc
 
@@ -246,8 +247,12 @@ def period_key(value: object) -> str:
         return clean_text(value).casefold()
 
 
-def _quarter_of(day: date) -> Period:
-    return Period(day.year, (day.month - 1) // 3 + 1)
+def _quarter_of(day: date, value: object) -> Period:
+    """The quarter *day* falls in; :class:`NotAPeriod` of *value* when no assessment can be of its year."""
+    period = Period.of(day.year, (day.month - 1) // 3 + 1)
+    if period is None:
+        raise NotAPeriod(value)
+    return period
 
 
 def column_letter(index: int) -> str:

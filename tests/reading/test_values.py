@@ -128,7 +128,23 @@ def test_the_usual_forms_are_exact(raw):
 
 
 @pytest.mark.parametrize(
-    "raw", ["Q5 26", "5. Quartal 2026", "IIII/2026", "2026", "3 2026", "32.07.2026", "Sommer", 2026, None]
+    "raw",
+    [
+        "Q5 26",
+        "5. Quartal 2026",
+        "IIII/2026",
+        "2026",
+        "3 2026",
+        "32.07.2026",
+        "Sommer",
+        2026,
+        None,
+        "0000-Q3",
+        "3. Quartal 0000",
+        "III/1900",
+        "15.08.0026",
+        date(1900, 8, 15),
+    ],
 )
 def test_anything_else_is_no_period(raw):
     with pytest.raises(NotAPeriod):
@@ -144,6 +160,12 @@ def test_anything_else_is_no_period(raw):
         ("q2/2026", Period(2026, 2)),
         ("2026-Q5", None),
         ("Sommer", None),
+        # regression: the year 0 was taken; a year no assessment can be of is a typo
+        ("0000-Q3", None),
+        ("Q3 1949", None),
+        ("2100-Q1", None),
+        ("1950-Q1", Period(1950, 1)),
+        ("2099-Q4", Period(2099, 4)),
     ],
 )
 def test_period_notations(text, expected):
