@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -241,6 +241,9 @@ class Assessment:
     """Every file it was gathered from; *source* is the first of them."""
     actions: tuple[Action, ...] = ()
     """The Actions sheet's rows, in the order of the sheet (of our team's files, in reading order)."""
+    saved: datetime | None = None
+    """When its file was last saved, as the file system says: of two files of one rater, the one assessed
+    later counts, and of two assessed on the same day (or not dated) the one saved later."""
 
     def __post_init__(self) -> None:
         if not self.sources and self.source is not None:  # read from one file
