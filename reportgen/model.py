@@ -128,12 +128,30 @@ class AccountFacts:
         return bool(wanted) and wanted in {identity_key(self.account_id or ""), identity_key(self.name)}
 
 
-def identity_key(text: str) -> str:
-    """An account's name or Account-ID as identity compares it: case and runs of spaces ignored.
+_SPELLED_OUT = (
+    (re.compile(r"\bgesellschaft mit beschränkter haftung\b"), "gmbh"),
+    (re.compile(r"\baktiengesellschaft\b"), "ag"),
+    (re.compile(r"\bkommanditgesellschaft\b"), "kg"),
+    (re.compile(r"\blimited\b"), "ltd"),
+    (re.compile(r"\bincorporated\b"), "inc"),
+    (re.compile(r"\bcorporation\b"), "corp"),
+    (re.compile(r"\bcompany\b"), "co"),
+)
+"""Legal forms written out, and their short form: one spelling of the same legal form."""
 
-    People type both by hand, file after file: ``KA-2210`` and ``ka-2210``, or ``Nordhafen  Logistik``
-    and ``nordhafen logistik``, are one account in the history, the CSV reader and ``--account``."""
-    return " ".join(text.casefold().split())
+
+def identity_key(text: str) -> str:
+    """A name or Account-ID as identity compares it: case, punctuation and runs of spaces ignored, and a
+    legal form written out read as its short form.
+
+    People type both by hand, file after file: ``KA-2210`` and ``ka-2210``, ``Nordhafen  Logistik`` and
+    ``nordhafen logistik``, ``Hofmann Landtechnik GmbH & Co. KG`` and ``Hofmann Landtechnik GmbH & Co KG``
+    (or ``Gmbh``, ``Inc.`` and ``Inc``, ``Ltd.`` and ``Limited``) are one account in the history, the
+    CSV reader and ``--account``, and one rater in gathering; each file still shows its own spelling."""
+    key = " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+    for spelled_out, short in _SPELLED_OUT:
+        key = spelled_out.sub(short, key)
+    return key
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,16 @@ from datetime import date
 
 from reportgen.catalog import Catalog
 from reportgen.i18n import LocalDate, LocalMoney
-from reportgen.model import AccountFacts, Assessment, FactorRating, FactPlaces, Period, Rater, View
+from reportgen.model import (
+    AccountFacts,
+    Assessment,
+    FactorRating,
+    FactPlaces,
+    Period,
+    Rater,
+    View,
+    identity_key,
+)
 from reportgen.problems import Place, ProblemLog, quoted
 from reportgen.reading import messages as msg
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
@@ -41,6 +50,10 @@ from reportgen.reading.vocabulary import (
     Term,
     view_named,
 )
+
+_IDENTITIES = frozenset(term.key for term in (ACCOUNT_NAME, ACCOUNT_ID, FORMER_NAME, ASSESSED_BY))
+"""Facts written alike when identity takes them for one (see :func:`~reportgen.model.identity_key`): rows
+of a CSV export that spell the account's name otherwise are one account, not a conflict."""
 
 LOW_COVERAGE = 0.5
 """Below this share of factors rated on both sides, S and K rest on too little: a warning says so."""
@@ -111,7 +124,7 @@ class FactsReader:
             return
         if term.key in self._values:
             first, _ = self._values[term.key]
-            same = period_key if term is PERIOD else clean_text
+            same = period_key if term is PERIOD else identity_key if term.key in _IDENTITIES else clean_text
             if same(first) != same(raw):
                 self.log.error(place, msg.FACTS_DIFFER, value=clean_text(raw), first=clean_text(first))
             elif term is PERIOD and _written_exactly(first) and not _written_exactly(raw):
