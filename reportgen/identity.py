@@ -176,6 +176,11 @@ def id_key(account_id: str) -> str:
     return f"id:{identity_key(account_id)}"
 
 
+def _has_id(history_key: str) -> bool:
+    """Whether an account (by its history key) is known by an Account-ID, its own or its name's."""
+    return history_key.startswith(id_key(""))
+
+
 def name_history_key(key: str) -> str:
     return f"name:{key}"
 
@@ -288,13 +293,13 @@ def _nearly_alike(a: str, b: str) -> bool:
 
 def _names_nearly_alike(kept: list[Assessment]) -> list[IdentityProblem]:
     """A warning for each two accounts (*kept*: with their history keys), not both with an Account-ID,
-    whose names are nearly alike: on the
-    first assessment of the account that appears later, naming the other one's file (of the same quarter
-    where it has one). Candidates are found through the names' deletions, not by comparing every two
-    accounts: a portfolio of hundreds is checked on every run."""
+    whose names are nearly alike: on the first assessment of the account that appears later, naming the
+    other one's file (of the same quarter where it has one). Candidates are found through the names'
+    deletions, not by comparing every two accounts: a portfolio of hundreds is checked on every run."""
     accounts: dict[str, list[Assessment]] = {}
     for assessment in _by_period(kept):
         accounts.setdefault(assessment.history_key or default_history_key(assessment), []).append(assessment)
+    position = {key: index for index, key in enumerate(accounts)}
     names = {key: {identity_key(a.account.name) for a in group} for key, group in accounts.items()}
     sharing: dict[str, set[str]] = {}
     for key, keys in names.items():
@@ -302,13 +307,12 @@ def _names_nearly_alike(kept: list[Assessment]) -> list[IdentityProblem]:
             core = _core(name)
             for variant in _deletions(core, _edits_allowed(core)) if core else ():
                 sharing.setdefault(variant, set()).add(key)
-    order = list(accounts)
     pairs = {
-        tuple(sorted(pair, key=order.index)) for keys in sharing.values() for pair in combinations(keys, 2)
+        tuple(sorted(pair, key=position.get)) for keys in sharing.values() for pair in combinations(keys, 2)
     }
     problems = []
-    for earlier, later in sorted(pairs, key=lambda pair: (order.index(pair[1]), order.index(pair[0]))):
-        if earlier.startswith("id:") and later.startswith("id:"):
+    for earlier, later in sorted(pairs, key=lambda pair: (position[pair[1]], position[pair[0]])):
+        if _has_id(earlier) and _has_id(later):
             continue  # an Account-ID each: told apart on purpose
         if names[earlier] & names[later]:
             continue  # the same name under two Account-IDs: warned of as such

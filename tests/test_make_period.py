@@ -43,3 +43,14 @@ def test_make_says_a_period_that_names_no_quarter(source, tmp_path):
     made = make(source, tmp_path / "out", "0000-Q3")
     assert made.returncode != 0
     assert '"0000-Q3" is not a period.' in made.stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "said", "code"),
+    [("Q3/26", "2026-Q3\n", 0), ("3. Quartal 2026", "2026-Q3\n", 0), ("Herbst", "", 2)],
+)
+def test_make_reads_its_period_through_reportgen(given, said, code):
+    from tests.conftest import run
+
+    result = run("quarter", given)
+    assert (result.stdout, result.exit_code) == (said, code)

@@ -96,7 +96,7 @@ DATE_INVALID = Message(
 )
 AMOUNT_INVALID = Message(
     N_('"{value}" is not an amount, so the annual revenue is left blank; the ratings count all the same.'),
-    N_("Enter the annual revenue as a number, e.g. 1250000 or 1,25 Mio."),
+    N_("Enter the annual revenue as a number, e.g. 1250000 or 1.25 m."),
 )
 AMOUNT_READ_AS = Message(
     N_('"{value}" was read as {amount}.'),

@@ -214,7 +214,7 @@ def test_a_plain_revenue_reads_without_a_note(make_workbook, catalog):
             "B7: „viel“ ist kein Betrag, daher bleibt der Jahresumsatz leer; die Bewertungen zählen trotzdem. "
             "Tragen Sie den Jahresumsatz als Zahl ein, z. B. 1250000 oder 1,25 Mio.",
             'B7: "viel" is not an amount, so the annual revenue is left blank; the ratings count all the same. '
-            "Enter the annual revenue as a number, e.g. 1250000 or 1,25 Mio.",
+            "Enter the annual revenue as a number, e.g. 1250000 or 1.25 m.",
         ),
         (
             # "Billion" is a thousand million in English, a million million in German: not guessed
