@@ -30,7 +30,7 @@ CRITERIA_HELP = (
 )
 REPORT_LANGUAGE_HELP = "Language of the report and of the messages (all = German and English)."
 RECORD_HELP = "For make: keep the problems in this file for later runs and exit 0 (see 'recorded')."
-EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 (default: every period found)."
+EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 or Q3/26 (default: every period found)."
 EVERY_LANGUAGE_CHOICE = click.Choice([*LANGUAGES, EVERY_LANGUAGE])
 A_PATH, A_FILE = click.Path(path_type=Path), click.Path(path_type=Path, dir_okay=False)
 A_FOLDER = click.Path(path_type=Path, file_okay=False)
@@ -153,7 +153,7 @@ def briefing(account: str | None, **options) -> None:
 
 @cli.command()
 @_reading
-@_period(help="The quarter to report, e.g. 2026-Q3 (default: the latest one found).")
+@_period(help="The quarter to report, e.g. 2026-Q3 or Q3/26 (default: the latest one found).")
 @click.option(
     "--make-deps",
     type=A_FILE,
