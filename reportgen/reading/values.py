@@ -146,9 +146,37 @@ _SERIAL_DAYS = range(*((date(year, 1, 1) - _SPREADSHEET_DAY_ZERO).days for year 
 as a date, while a stray small number does not."""
 
 
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januar", "jänner", "jan", "jän", "january"),
+            ("februar", "feb", "february"),
+            ("märz", "mär", "mrz", "march", "mar"),
+            ("april", "apr"),
+            ("mai", "may"),
+            ("juni", "jun", "june"),
+            ("juli", "jul", "july"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "october", "oct"),
+            ("november", "nov"),
+            ("dezember", "dez", "december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""Month names and their abbreviations, German and English, as a date written out uses them."""
+_DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2})\.?\s*(?P<month>[^\W\d_]+)\.?\s*(?P<year>\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^(?P<month>[^\W\d_]+)\.?\s*(?P<day>\d{1,2}),?\s*(?P<year>\d{4})$")
+
+
 def parse_date(value: object) -> date:
-    """A date cell, text as ``2026-09-15``, ``15.09.2026`` or ``15.09.26``, or a date cell that lost its
-    format and shows the spreadsheet's day number (``46022``)."""
+    """A date cell, text as ``2026-09-15``, ``15.09.2026`` or ``15.09.26``, written out (``15. Sept. 2026``,
+    ``September 15, 2026``: the month named in German or English), or a date cell that lost its format
+    and shows the spreadsheet's day number (``46022``). A month without its day (``Sept. 2026``) names no
+    date: which day it was is not guessed."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -163,6 +191,10 @@ def parse_date(value: object) -> date:
         if match:
             year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
             return date(year, int(match[2]), int(match[1]))
+        written_out = _DAY_MONTH_YEAR.match(text) or _MONTH_DAY_YEAR.match(text)
+        if written_out and written_out["month"].casefold() in _MONTHS:
+            month = _MONTHS[written_out["month"].casefold()]
+            return date(int(written_out["year"]), month, int(written_out["day"]))
         return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else _fail(value)
     except ValueError as exc:
         raise NotADate(value) from exc

@@ -199,6 +199,12 @@ def test_a_revenue_in_another_currency_is_noted_in_that_currency(make_workbook, 
     )
 
 
+def test_a_date_written_out_reads_without_a_note(make_workbook, catalog):
+    result = read_file(make_workbook(facts=facts_with(assessed_on="15. Sept. 2026")), catalog)
+    assert only(result).assessed_on == date(2026, 9, 15)
+    assert result.problems == []
+
+
 def test_a_plain_revenue_reads_without_a_note(make_workbook, catalog):
     result = read_file(make_workbook(facts=facts_with(revenue="1.250.000 €")), catalog)
     assert only(result).account.annual_revenue == 1_250_000

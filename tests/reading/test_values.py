@@ -60,13 +60,33 @@ def test_what_is_not_a_number(raw):
         ("31.12.26", date(2026, 12, 31)),
         (46022, date(2025, 12, 31)),
         (46022.0, date(2025, 12, 31)),
+        # written out, the month named in German or English
+        ("15. September 2026", date(2026, 9, 15)),
+        ("15. Sept. 2026", date(2026, 9, 15)),
+        ("3 März 2026", date(2026, 3, 3)),
+        ("September 15, 2026", date(2026, 9, 15)),
+        ("Sep 15 2026", date(2026, 9, 15)),
     ],
 )
 def test_dates(raw, expected):
     assert parse_date(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["31.02.2026", "gestern", "09/15/2026", 4, 46022.5, True, "31.12.2026x"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "31.02.2026",
+        "gestern",
+        "09/15/2026",
+        4,
+        46022.5,
+        True,
+        "31.12.2026x",
+        "Sept. 2026",
+        "31. Feb. 2026",
+        "15. Foo 2026",
+    ],
+)
 def test_what_is_not_a_date(raw):
     with pytest.raises(NotADate):
         parse_date(raw)
