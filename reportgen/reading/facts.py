@@ -165,10 +165,7 @@ class FactsReader:
         period_value = self._required(PERIOD)
         period = self._period(*period_value) if period_value is not None else None
         assessed_on = self._optional(ASSESSED_ON, parse_date, msg.DATE_INVALID)
-        currency = self._optional(CURRENCY, _currency_code, msg.CURRENCY_INVALID)
-        # An amount in a currency that cannot be read is not shown in euros: it is left blank too.
-        unknown_currency = CURRENCY.key in self._values and currency is None
-        revenue = None if unknown_currency else self._revenue(currency or "EUR")
+        revenue, currency = self._revenue()
         intended = self._intended_type(catalog)
         view = self._view()
         if len(self.log.errors) > errors_before or name is None or period is None:
@@ -178,7 +175,7 @@ class FactsReader:
             account_id=self._text(ACCOUNT_ID),
             key_account_manager=self._text(KEY_ACCOUNT_MANAGER),
             annual_revenue=revenue,
-            currency=currency or "EUR",
+            currency=currency,
             intended_type=intended,
             former_name=self._text(FORMER_NAME),
         )
@@ -227,17 +224,33 @@ class FactsReader:
             self.log.warning(place, msg.PERIOD_READ_AS, value=clean_text(raw), period=period)
         return read.period
 
-    def _revenue(self, currency: str) -> float | None:
-        """The annual revenue; one written with a scale (``1,3 Mio. €``) is read with a note saying how."""
+    def _revenue(self) -> tuple[float | None, str]:
+        """The annual revenue and its currency: the *Currency* field's, else the one the amount names
+        (``1,3 Mio. CHF``), else euros. An amount scaled by a word (``1,3 Mio. €``) is read with a note
+        saying how. An amount whose currency cannot be read, or that names another currency than the
+        field, is left blank with a warning: it is never shown in a currency it is not in."""
+        currency = self._optional(CURRENCY, _currency_code, msg.CURRENCY_INVALID)
+        if CURRENCY.key in self._values and currency is None:
+            return None, "EUR"
         read = self._optional(ANNUAL_REVENUE, parse_amount, msg.AMOUNT_INVALID)
         if read is None:
-            return None
+            return None, currency or "EUR"
+        raw, place = self._values[ANNUAL_REVENUE.key]
+        if currency and read.currency and read.currency != currency:
+            self.log.warning(
+                place,
+                msg.AMOUNT_IN_OTHER_CURRENCY,
+                value=clean_text(raw),
+                named=read.currency,
+                currency=currency,
+            )
+            return None, currency
+        currency = currency or read.currency or "EUR"
         if not read.exact:
-            raw, place = self._values[ANNUAL_REVENUE.key]
             plain = str(int(read.amount)) if read.amount.is_integer() else str(read.amount)
             amount = LocalMoney(read.amount, currency)
             self.log.warning(place, msg.AMOUNT_READ_AS, value=clean_text(raw), amount=amount, plain=plain)
-        return read.amount
+        return read.amount, currency
 
     def _intended_type(self, catalog: Catalog) -> str | None:
         """The relationship type the account is meant to have, by id or name in either language."""

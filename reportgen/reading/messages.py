@@ -102,6 +102,13 @@ AMOUNT_READ_AS = Message(
     N_('"{value}" was read as {amount}.'),
     N_("If that is the amount you mean, write {plain} and this note goes away; otherwise correct it."),
 )
+AMOUNT_IN_OTHER_CURRENCY = Message(
+    N_(
+        '"{value}" is an amount in {named}, but the currency is {currency}, so the annual revenue is left '
+        "blank; the ratings count all the same."
+    ),
+    N_("Correct the currency, or write the amount in {currency}."),
+)
 CURRENCY_INVALID = Message(
     N_(
         '"{value}" is not a currency code, so the currency and the annual revenue are left blank; '

@@ -86,6 +86,17 @@ def parse_number(value: object, grouping: str | None = None) -> float:
 
 
 _CURRENCY_WORDS = re.compile(r"euros?|eur|€|chf|usd|gbp|\$|£", re.IGNORECASE)
+_CURRENCY_CODES = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "chf": "CHF",
+    "usd": "USD",
+    "gbp": "GBP",
+}
+"""The currency an amount's sign or code names; ``$`` names none: it is the sign of several dollars."""
+_CURRENCY_CODES["£"] = "GBP"
 _SCALED = re.compile(r"^(?P<number>[+-]?[\d.,' ]*\d)\s*(?P<word>[a-z]+)\.?$", re.IGNORECASE)
 _SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "t": (1_000, "."),
@@ -115,24 +126,31 @@ class ReadAmount:
 
     amount: float
     exact: bool = True
+    currency: str | None = None
+    """The currency the cell names beside the amount (``1,3 Mio. CHF``), if it names one."""
 
 
 def parse_amount(value: object) -> ReadAmount:
     """An amount of money: a number (see :func:`parse_number`), or one scaled by a word, the currency before
     or after it: ``1,3 Mio. €``, ``1.3 m``, ``1.300 T€``, ``EUR 1,3 Mio``, ``1.3 million``,
-    ``1,3 Mrd. €``. A scaled amount is not exact – the reader says how it read it. Anything else raises
-    :class:`NotANumber`."""
+    ``1,3 Mrd. €``. A scaled amount is not exact – the reader says how it read it. Anything else, and an
+    amount in two currencies, raises :class:`NotANumber`."""
     if isinstance(value, bool | date):
         raise NotANumber(value)
     if isinstance(value, int | float):
         return ReadAmount(float(value))
     text = clean_text(value).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
-    match = _SCALED.match(" ".join(_CURRENCY_WORDS.sub(" ", text).split()))
+    named = {_CURRENCY_CODES.get(sign.casefold()) for sign in _CURRENCY_WORDS.findall(text)} - {None}
+    if len(named) > 1:
+        raise NotANumber(value)
+    currency = next(iter(named), None)
+    bare = " ".join(_CURRENCY_WORDS.sub(" ", text).split())
+    match = _SCALED.match(bare)
     scale = _SCALE_WORDS.get(match["word"].casefold()) if match else None
     if match is None or scale is None:
-        return ReadAmount(parse_number(value))
+        return ReadAmount(parse_number(bare), currency=currency)
     factor, grouping = scale
-    return ReadAmount(round(parse_number(match["number"], grouping) * factor, 2), exact=False)
+    return ReadAmount(round(parse_number(match["number"], grouping) * factor, 2), False, currency)
 
 
 class NotADate(ValueError):

@@ -265,3 +265,38 @@ def test_an_optional_fact_that_cannot_be_read_is_a_warning_and_left_blank(
     assert warning.severity is Severity.WARNING
     assert warning.render("de").startswith(f"acme.xlsx › Stammdaten › {de}")
     assert warning.render("en").startswith(f"acme.xlsx › Stammdaten › {en}")
+
+
+@pytest.mark.parametrize(
+    ("raw", "amount", "currency", "note"),
+    [
+        ("1.250.000 CHF", 1_250_000, "CHF", None),
+        ("1,3 Mio. CHF", 1_300_000, "CHF", "„1,3 Mio. CHF“ wurde als 1.300.000 CHF gelesen."),
+        ("£1.3m", 1_300_000, "GBP", "„£1.3m“ wurde als 1.300.000 £ gelesen."),
+        ("1,3 Mio.", 1_300_000, "EUR", "„1,3 Mio.“ wurde als 1.300.000 € gelesen."),
+    ],
+)
+def test_without_a_currency_field_the_amount_gives_its_currency(
+    make_workbook, catalog, raw, amount, currency, note
+):
+    """Regression: "1.250.000 CHF" with the currency left blank was shown as 1.250.000 €."""
+    result = read_file(make_workbook(lang="de", facts=facts_with(revenue=raw, currency="")), catalog)
+    account = only(result).account
+    assert (account.annual_revenue, account.currency) == (amount, currency)
+    notes = [text.replace("\xa0", " ") for text in all_rendered(result, "de")]
+    if note is None:
+        assert notes == []
+    else:
+        (text,) = notes
+        assert text.startswith(f"acme.xlsx › Stammdaten › B7: {note}")
+
+
+def test_an_amount_in_another_currency_than_the_field_is_left_blank(make_workbook, catalog):
+    result = read_file(
+        make_workbook(lang="en", facts=facts_with(revenue="1,3 Mio. €", currency="CHF")), catalog
+    )
+    assert only(result).account.annual_revenue is None
+    assert all_rendered(result, "en") == [
+        'acme.xlsx › Account › B7: "1,3 Mio. €" is an amount in EUR, but the currency is CHF, so the annual '
+        "revenue is left blank; the ratings count all the same. Correct the currency, or write the amount in CHF."
+    ]

@@ -219,7 +219,24 @@ def test_amounts_plain_or_scaled_by_a_word(raw, expected, exact):
     assert (read.amount, read.exact) == (expected, exact)
 
 
-@pytest.mark.parametrize("raw", ["viel", "1,3 Billionen", "1,3 Mio. Mio.", "Mio. 1,3", "1,3 Stück", True])
+@pytest.mark.parametrize(
+    ("raw", "currency"),
+    [
+        ("1,3 Mio. €", "EUR"),
+        ("1.250.000 Euro", "EUR"),
+        ("CHF 1,3 Mio", "CHF"),
+        ("£1.3m", "GBP"),
+        ("1.3 m", None),
+        ("$1.3 m", None),
+    ],
+)
+def test_an_amount_says_the_currency_it_names(raw, currency):
+    assert parse_amount(raw).currency == currency
+
+
+@pytest.mark.parametrize(
+    "raw", ["viel", "1,3 Billionen", "1,3 Mio. Mio.", "Mio. 1,3", "1,3 Stück", True, "1,3 Mio. EUR CHF"]
+)
 def test_what_is_not_an_amount(raw):
     with pytest.raises(NotANumber):
         parse_amount(raw)
