@@ -300,3 +300,14 @@ def test_an_amount_in_another_currency_than_the_field_is_left_blank(make_workboo
         'acme.xlsx › Account › B7: "1,3 Mio. €" is an amount in EUR, but the currency is CHF, so the annual '
         "revenue is left blank; the ratings count all the same. Correct the currency, or write the amount in CHF."
     ]
+
+
+def test_an_amount_in_another_currency_than_the_field_is_said_in_german_too(make_workbook, catalog):
+    result = read_file(
+        make_workbook(lang="de", facts=facts_with(revenue="1,3 Mio. €", currency="CHF")), catalog
+    )
+    assert all_rendered(result, "de") == [
+        "acme.xlsx › Stammdaten › B7: „1,3 Mio. €“ ist ein Betrag in EUR, die Währung ist aber CHF; daher bleibt "
+        "der Jahresumsatz leer, die Bewertungen zählen trotzdem. Korrigieren Sie die Währung oder schreiben Sie "
+        "den Betrag in CHF."
+    ]
