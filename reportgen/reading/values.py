@@ -93,10 +93,10 @@ _CURRENCY_CODES = {
     "euros": "EUR",
     "chf": "CHF",
     "usd": "USD",
+    "£": "GBP",
     "gbp": "GBP",
 }
 """The currency an amount's sign or code names; ``$`` names none: it is the sign of several dollars."""
-_CURRENCY_CODES["£"] = "GBP"
 _SCALED = re.compile(r"^(?P<number>[+-]?[\d.,' ]*\d)\s*(?P<word>[a-z]+)\.?$", re.IGNORECASE)
 _SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "t": (1_000, "."),
