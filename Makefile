@@ -65,7 +65,12 @@ RENDER_DEPS := $(STAMP) $(wildcard templates/*.html templates/*/*.html templates
                $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py)
 # ARCHIVE=1: the briefings and portfolios as archival PDFs (--archive, *_archive.pdf), kept apart from
 # the others in stamps of their own; the key account's edition is not archived.
-SCOPE  := $(LANGS).$(or $(PERIOD),all)$(if $(ARCHIVE),.archive)
+# PERIOD as reportgen reads it (Q3/26, "3. Quartal 2026", a date: 2026-Q3), so that it names the stamps
+# and the quarter's files as --period does; as given (made fit for a file name) when it names none, for
+# reportgen to say so.
+QUARTER := $(if $(PERIOD),$(or $(shell $(BIN)/reportgen quarter "$(PERIOD)" 2>/dev/null),$(subst /,-,$(subst $(eval) ,_,$(PERIOD)))))
+PERIOD_OPTION = $(if $(PERIOD),--period "$(PERIOD)")
+SCOPE  := $(LANGS).$(or $(QUARTER),all)$(if $(ARCHIVE),.archive)
 READ   := $(INPUT) --lang $(LANGS) --criteria $(CRITERIA)
 ARCHIVING := $(if $(ARCHIVE),--archive)
 # Everything again when anything but the input files changed: the templates, code or installation.
@@ -89,7 +94,7 @@ CHECK = $(if $(wildcard $(1)),@$(BIN)/reportgen recorded --lang $(LANGS) $(wildc
 # examples in input/ only (another INPUT need not hold these accounts), unless PERIOD asks for another
 # quarter. Its problems are recorded and listed at the end like those of the other steps.
 SHARED_QUARTER := 2026-Q3
-SHARED_EXAMPLE := $(if $(filter input,$(INPUT)),$(if $(filter-out $(SHARED_QUARTER),$(PERIOD)),,$(wildcard \
+SHARED_EXAMPLE := $(if $(filter input,$(INPUT)),$(if $(filter-out $(SHARED_QUARTER),$(QUARTER)),,$(wildcard \
 	$(INPUT)/meridian-aerotech_$(SHARED_QUARTER)*.xlsx $(INPUT)/brandtner-praezisionstechnik_2026-Q[23].xlsx)))
 SHARED_EDITION := $(if $(ARCHIVE),,$(if $(SHARED_EXAMPLE),$(BUILD)/shared-example.$(LANGS)))
 SHARED_RECORDS  = $(if $(SHARED_EDITION),$(PROBLEMS)/shared-example.$(LANGS))
@@ -108,7 +113,7 @@ $(FINGERPRINT): $(STAMP) FORCE
 	@$(BIN)/python -m reportgen.sources $@ $(INPUT) --criteria $(CRITERIA)
 
 $(BRIEFINGS): $(FINGERPRINT) $(RENDER_DEPS)
-	@$(BIN)/reportgen briefing $(READ) $(ARCHIVING) --out $(OUTPUT) $(if $(PERIOD),--period $(PERIOD)) \
+	@$(BIN)/reportgen briefing $(READ) $(ARCHIVING) --out $(OUTPUT) $(PERIOD_OPTION) \
 		--outputs-record $(MADE)/briefings.$(SCOPE) $(REBUILD) --record $(PROBLEMS)/briefings.$(SCOPE) $(DONE)
 
 $(SHARED_EDITION): $(FINGERPRINT) $(RENDER_DEPS)
@@ -117,7 +122,7 @@ $(SHARED_EDITION): $(FINGERPRINT) $(RENDER_DEPS)
 		--record $(SHARED_RECORDS) $(DONE)
 
 $(PORTFOLIO_PLAN): $(FINGERPRINT) $(RENDER_DEPS)
-	@$(BIN)/reportgen portfolio $(READ) $(if $(PERIOD),--period $(PERIOD)) --make-deps $@ \
+	@$(BIN)/reportgen portfolio $(READ) $(PERIOD_OPTION) --make-deps $@ \
 		--record $(PROBLEMS)/portfolio-plan.$(SCOPE)
 
 # Its prerequisite for each quarter (the list of files it draws on) and its record (QUARTER_MADE) come

@@ -24,7 +24,7 @@ import pandas as pd
 
 from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalogs
-from reportgen.commands.run import BAD_PERIOD, catalogs_at
+from reportgen.commands.run import BAD_PERIOD, catalogs_at, period_named
 from reportgen.execution import Rendered, Worker
 from reportgen.export import TABLES, Column, Kind, column_names
 from reportgen.i18n import LANGUAGES, N_, message_language
@@ -73,8 +73,9 @@ def load(
     """Read and analyse every assessment in *paths* (files or folders, as ``reportgen export`` takes them).
 
     *criteria*: a catalog file, or a folder of catalogs (default: the catalogs in ``criteria/``).
-    *period*: only this quarter in the tables (``"2026-Q3"`` or a pandas ``Period``); every file is still
-    read, since earlier quarters give the reports their history. *lang*: ``de``, ``en`` or ``all``, the
+    *period*: only this quarter in the tables (``"2026-Q3"``, any form a workbook's period may have, such
+    as ``"Q3/26"`` or ``"3. Quartal 2026"``, or a pandas ``Period``); every file is still read, since
+    earlier quarters give the reports their history. *lang*: ``de``, ``en`` or ``all``, the
     language of names, titles and problems; each such text has a column per language, as in the export.
 
     Raises :class:`InputError` when a path does not exist or nothing can be read at all (no assessment
@@ -321,7 +322,8 @@ def _language(lang: str) -> str:
 
 
 def _period(value: PeriodLike, said_in: str) -> Period:
-    """The quarter *value* names: a text such as ``2026-Q3``, or a pandas Period that lies within one
+    """The quarter *value* names: a text as a workbook's period may be written (``2026-Q3``, ``Q3/26``,
+    ``3. Quartal 2026``, a date), or a pandas Period that lies within one
     calendar quarter (a quarter, a month, a day; a fiscal quarter that is a calendar one). A year, or a
     week across two quarters, names no quarter: it is refused rather than cut to one of them."""
     if isinstance(value, Period):
@@ -332,7 +334,7 @@ def _period(value: PeriodLike, said_in: str) -> Period:
             return Period(first.year, first.quarter)
         spans = {"value": str(value), "start": first.date().isoformat(), "end": last.date().isoformat()}
         raise InputError([Problem(None, SPANS_QUARTERS, spans)], said_in)
-    period = Period.parse(value) if isinstance(value, str) else None
+    period = period_named(value) if isinstance(value, str) else None
     if period is None:
         raise InputError([Problem(None, BAD_PERIOD, {"value": str(value)})], said_in)
     return period

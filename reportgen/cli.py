@@ -35,7 +35,7 @@ OUTPUTS_RECORD_HELP = (
     "made again, and files it made whose inputs are gone are removed."
 )
 REBUILD_HELP = "For make: make every report again, whatever --outputs-record says."
-EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 (default: every period found)."
+EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 or Q3/26 (default: every period found)."
 EVERY_LANGUAGE_CHOICE = click.Choice([*LANGUAGES, EVERY_LANGUAGE])
 A_PATH, A_FILE = click.Path(path_type=Path), click.Path(path_type=Path, dir_okay=False)
 # The output folder, the template's file and the catalog are checked by the command, not here: click's
@@ -159,7 +159,7 @@ def briefing(account: str | None, **options) -> None:
 
 @cli.command()
 @_reading
-@_period(help="The quarter to report, e.g. 2026-Q3 (default: the latest one found).")
+@_period(help="The quarter to report, e.g. 2026-Q3 or Q3/26 (default: the latest one found).")
 @click.option(
     "--make-deps",
     type=A_FILE,
@@ -280,6 +280,20 @@ def recorded(records: tuple[Path, ...], lang: str) -> None:
     Exit code 1 while there are any, so that every make run fails until the file is fixed or removed.
     """
     _run("recorded", {"paths": records, "lang": lang})
+
+
+@cli.command(hidden=True)
+@click.argument("text")
+def quarter(text: str) -> None:
+    """For make: the quarter TEXT names (Q3/26, 3. Quartal 2026, a date), written as reports write it
+    (2026-Q3), so that make's PERIOD names the same files as --period. Exit code 2 when it names none;
+    the command that is given it then says so."""
+    from reportgen.commands.run import period_named
+
+    period = period_named(text)
+    if period is None:
+        sys.exit(2)
+    click.echo(str(period))
 
 
 @cli.command()

@@ -4,9 +4,12 @@ Each workbook (or each rater's rows of a CSV export) is one rater's rating, from
 account's. Once every file is read and the accounts are told apart, the ratings of one account and
 period are gathered:
 
-- the same rater twice (same name, same view) is an error of the later file, which is left out: it would
-  count that person twice. Two files of our team that name no rater are the same unknown rater (a copy);
-  the key account's contacts may leave their names out, and each of their files counts;
+- the same rater twice (same name, same view) is an error of the older file, which is left out: it would
+  count that person twice. Of the two, the one assessed later ("Assessed on") counts, else the one saved
+  later: a stale copy ("… - Kopie.xlsx") that sorts first must not beat the original edited since. Only
+  when neither tells them apart does the first in reading order count. Two files of our team that name
+  no rater are the same unknown rater (a copy); the key account's contacts may leave their names out, and
+  each of their files counts;
 - the key account's questionnaire alone is no assessment: the figures every report is built on are our
   team's, so without one of ours it is left out;
 - the account's facts (revenue, manager, intended type) come from our team's first file; another of our
@@ -28,9 +31,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen.catalog import Catalog, version_order
-from reportgen.i18n import N_, Money
+from reportgen.i18n import N_, LocalDate, LocalTime, Money
 from reportgen.model import Action, Assessment, View
-from reportgen.problems import Message, Place, Problem, Severity, quoted
+from reportgen.problems import Message, Phrase, Place, Problem, Severity, quoted
 from reportgen.reading.vocabulary import (
     ANNUAL_REVENUE,
     ASSESSED_BY,
@@ -60,6 +63,28 @@ UNNAMED_TWICE = Message(
         "Otherwise keep one assessment per account and period."
     ),
 )
+SAME_RATER_NEWER = Message(
+    N_(
+        "{rater} rated {account} for {period} from the same view in {other} too, which is newer ({why}); "
+        "this older file is left out so that no one counts twice."
+    ),
+    N_(
+        "Delete this file if {other} holds the rating that counts. "
+        'If two people rated, enter each one\'s name as "{field}".'
+    ),
+)
+UNNAMED_NEWER = Message(
+    N_(
+        "{account} for {period} is also in {other}, which is newer ({why}), and neither file says who "
+        "rated it; this older file is left out."
+    ),
+    N_(
+        "Delete this file if {other} holds the rating that counts. If two people rated the account, enter "
+        'each one\'s name as "{field}": both are then counted.'
+    ),
+)
+ASSESSED_LATER = Message(N_("assessed on {newer}; this file on {older}"))
+SAVED_LATER = Message(N_("saved on {newer}; this file on {older}"))
 IN_BOTH_VIEWS = Message(
     N_(
         "{rater} rated {account} for {period} for our team in {other}, and here as the key account's "
@@ -130,22 +155,44 @@ def _name(assessment: Assessment) -> str:
     return assessment.source.name if assessment.source else "–"
 
 
+def _newer(newer: Assessment, older: Assessment) -> Phrase | None:
+    """Why *newer* is the newer of one rater's two files: assessed on a later day, else (the same day, or
+    a day missing) saved later; None when it is not newer, or neither tells them apart."""
+    if newer.assessed_on and older.assessed_on and newer.assessed_on != older.assessed_on:
+        if newer.assessed_on < older.assessed_on:
+            return None
+        return Phrase(
+            ASSESSED_LATER, {"newer": LocalDate(newer.assessed_on), "older": LocalDate(older.assessed_on)}
+        )
+    if newer.saved and older.saved and newer.saved > older.saved:
+        return Phrase(SAVED_LATER, {"newer": LocalTime(newer.saved), "older": LocalTime(older.saved)})
+    return None
+
+
 def _one_each(ratings: list[Assessment]) -> tuple[list[Assessment], list[GatheredProblem]]:
-    """The ratings of distinct raters, in order; the later file of a rater seen before is an error."""
-    kept: dict[tuple[str, str], Assessment] = {}
+    """The ratings of distinct raters, in reading order: of one rater's files the newest counts (the first
+    read when none is newer), and each other one is an error that names it."""
+    newest: dict[tuple[str, str], Assessment] = {}
+    for rating in ratings:
+        kept = newest.setdefault(rating.raters[0].key, rating)
+        if kept is not rating and _newer(rating, kept):
+            newest[rating.raters[0].key] = rating
     problems = []
     for rating in ratings:
         rater = rating.raters[0]
-        first = kept.setdefault(rater.key, rating)
-        if first is rating:
+        kept = newest[rater.key]
+        if kept is rating:
             continue
-        params = _params(rating, other=_name(first), field=ASSESSED_BY.label)
+        params = _params(rating, other=_name(kept), field=ASSESSED_BY.label)
+        why = _newer(kept, rating)
+        if why is not None:
+            params["why"] = why
         if rater.name:
-            message, params["rater"] = SAME_RATER_TWICE, rater.name
+            message, params["rater"] = SAME_RATER_TWICE if why is None else SAME_RATER_NEWER, rater.name
         else:
-            message = UNNAMED_TWICE
+            message = UNNAMED_TWICE if why is None else UNNAMED_NEWER
         problems.append(GatheredProblem(rating, Problem(_place(rating), message, params)))
-    return list(kept.values()), problems
+    return [r for r in ratings if newest[r.raters[0].key] is r], problems
 
 
 def _in_both_views(ratings: list[Assessment]) -> list[GatheredProblem]:

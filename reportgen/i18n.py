@@ -12,7 +12,7 @@ import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 
 from reportgen.figures import half_up
@@ -78,6 +78,28 @@ class LocalDate:
 
     def word(self, lang: str) -> str:
         return Formatter(lang).date(self.day)
+
+
+@dataclass(frozen=True)
+class LocalTime:
+    """A moment, worded with its day and time (``15.09.2026, 14:03:05``) once the language is known."""
+
+    moment: datetime
+
+    def word(self, lang: str) -> str:
+        return Formatter(lang).moment(self.moment)
+
+
+@dataclass(frozen=True)
+class LocalMoney:
+    """An amount in a currency, worded as the reports write it (``1.300.000 €``) once the language is
+    known."""
+
+    amount: float
+    currency: str
+
+    def word(self, lang: str) -> str:
+        return Formatter(lang).money(self.amount, self.currency)
 
 
 @cache
@@ -160,6 +182,12 @@ class Formatter:
         if value is None:
             return "–"
         return format_date(value, format="long", locale=self.locale)
+
+    def moment(self, value: datetime) -> str:
+        """A day with its time to the second: two copies of a file saved the same day are told apart."""
+        from babel.dates import format_datetime
+
+        return format_datetime(value, format="medium", locale=self.locale)
 
     def short_date(self, value: date | None) -> str:
         """A day in a table's narrow column: ``27.11.2026`` / ``Nov 27, 2026``."""

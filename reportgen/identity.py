@@ -8,12 +8,16 @@ names share the ID already in its earliest quarter, nobody owns it, and every as
 left out until the files are corrected. The same name under two IDs stays two accounts, with a warning.
 
 Without an Account-ID the account is its name; a declared former name joins the two names' histories.
+Names are compared as :func:`~reportgen.model.identity_key` compares them (case, punctuation, spacing
+and a legal form's spelling ignored). Two accounts whose names are nearly alike (a typo, a legal form
+left out) stay two, with a warning, unless both have an Account-ID: an ID says who is who.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import combinations
 from pathlib import Path
 
 from reportgen.i18n import N_
@@ -47,6 +51,30 @@ NAME_WITH_TWO_IDS = Message(
     ),
     N_("If it is one account, give it the same Account-ID in every file."),
 )
+
+
+NAMES_NEARLY_ALIKE = Message(
+    N_(
+        '"{name}" here and "{other}" in {other_place} have nearly the same name, but are kept apart as two '
+        "accounts."
+    ),
+    N_(
+        "If they are one account, write its name alike in both files, or give both the same Account-ID; "
+        "if they are two, give each its own Account-ID and this warning goes away."
+    ),
+)
+
+LEGAL_FORMS = frozenset((
+    "gmbh", "mbh", "ag", "kg", "co", "ohg", "ug", "haftungsbeschränkt", "kgaa", "se", "gbr", "inc", "ltd",
+    "llc", "llp", "plc", "corp", "sa", "sarl", "sas", "srl", "spa", "bv", "nv", "ab", "as", "oy",
+))  # fmt: skip
+"""The words of legal forms, as :func:`~reportgen.model.identity_key` writes them: a name without them is
+what two names of one company share when one leaves its legal form out."""
+CHARACTERS_PER_EDIT = 12
+"""How long a name must be (without its legal form), per edit, to be nearly alike another one: a typo in
+"Hofmann Landtechnik" (19 characters) is one edit, while "Müller Bau" and "Möller Bau", one letter apart
+as well, are short and common enough to be two companies. At most two edits: names further apart are
+two names."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +176,11 @@ def id_key(account_id: str) -> str:
     return f"id:{identity_key(account_id)}"
 
 
+def _has_id(history_key: str) -> bool:
+    """Whether an account (by its history key) is known by an Account-ID, its own or its name's."""
+    return history_key.startswith(id_key(""))
+
+
 def name_history_key(key: str) -> str:
     return f"name:{key}"
 
@@ -215,4 +248,83 @@ def identify(assessments: Iterable[Assessment]) -> Identified:
             ids = ids_by_name.get(root, set())
             key = id_key(next(iter(ids))) if len(ids) == 1 else name_history_key(root)
         kept.append(replace(assessment, history_key=key))
+    given = {id(k): a for k, a in zip(kept, assessments, strict=True) if k is not None}
+    for found in _names_nearly_alike([a for a in kept if a is not None]):
+        problems.append(IdentityProblem(given[id(found.assessment)], found.problem))
     return Identified(tuple(kept), tuple(problems))
+
+
+def _core(key: str) -> str:
+    """A name's identity key without its legal form: ``hofmann landtechnik gmbh co kg`` → ``hofmann
+    landtechnik``."""
+    return " ".join(word for word in key.split() if word not in LEGAL_FORMS)
+
+
+def _edits_allowed(core: str) -> int:
+    return min(2, len(core) // CHARACTERS_PER_EDIT)
+
+
+def _deletions(core: str, depth: int) -> set[str]:
+    """*core* with up to *depth* characters deleted: two names within *depth* edits share one of them."""
+    found = {core}
+    for _ in range(depth):
+        found |= {text[:i] + text[i + 1 :] for text in found for i in range(len(text))}
+    return found
+
+
+def _edits(a: str, b: str) -> int:
+    """How many characters must be inserted, deleted or replaced to make *a* into *b* (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, start=1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (char != other))
+    return row[-1]
+
+
+def _nearly_alike(a: str, b: str) -> bool:
+    """Whether two names (identity keys) that differ are those of one company written slightly otherwise:
+    without or with another legal form, or a few characters apart for their length."""
+    core_a, core_b = _core(a), _core(b)
+    if a == b or not core_a or not core_b:
+        return False
+    return _edits(core_a, core_b) <= _edits_allowed(min(core_a, core_b, key=len))
+
+
+def _names_nearly_alike(kept: list[Assessment]) -> list[IdentityProblem]:
+    """A warning for each two accounts (*kept*: with their history keys), not both with an Account-ID,
+    whose names are nearly alike: on the first assessment of the account that appears later, naming the
+    other one's file (of the same quarter where it has one). Candidates are found through the names'
+    deletions, not by comparing every two accounts: a portfolio of hundreds is checked on every run."""
+    accounts: dict[str, list[Assessment]] = {}
+    for assessment in _by_period(kept):
+        accounts.setdefault(assessment.history_key or default_history_key(assessment), []).append(assessment)
+    position = {key: index for index, key in enumerate(accounts)}
+    names = {key: {identity_key(a.account.name) for a in group} for key, group in accounts.items()}
+    sharing: dict[str, set[str]] = {}
+    for key, keys in names.items():
+        for name in keys:
+            core = _core(name)
+            for variant in _deletions(core, _edits_allowed(core)) if core else ():
+                sharing.setdefault(variant, set()).add(key)
+    pairs = {
+        tuple(sorted(pair, key=position.get)) for keys in sharing.values() for pair in combinations(keys, 2)
+    }
+    problems = []
+    for earlier, later in sorted(pairs, key=lambda pair: (position[pair[1]], position[pair[0]])):
+        if _has_id(earlier) and _has_id(later):
+            continue  # an Account-ID each: told apart on purpose
+        if names[earlier] & names[later]:
+            continue  # the same name under two Account-IDs: warned of as such
+        if not any(_nearly_alike(a, b) for a in names[earlier] for b in names[later]):
+            continue
+        warned = accounts[later][0]
+        other = next((a for a in accounts[earlier] if a.period == warned.period), accounts[earlier][0])
+        params = {
+            "name": warned.account.name,
+            "other": other.account.name,
+            "other_place": _describe(other, other.places.name),
+        }
+        place = warned.places.name or _where(warned, None)
+        problems.append(IdentityProblem(warned, Problem(place, NAMES_NEARLY_ALIKE, params, Severity.WARNING)))
+    return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -61,6 +61,11 @@ _PERIOD_PATTERNS = (
 )
 
 
+YEARS = range(1950, 2100)
+"""The years an assessment can be of. A year outside them is a typo (``0000-Q3``, ``2206``), never a
+quarter anyone assessed; a spreadsheet's day numbers are read as dates within them too."""
+
+
 @dataclass(frozen=True, order=True)
 class Period:
     """A calendar quarter, written ``2026-Q3``."""
@@ -70,13 +75,20 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period | None:
-        """``2026-Q3``, ``2026 Q3``, ``Q3 2026`` or ``Q3/2026``; None when it is none of these."""
+        """``2026-Q3``, ``2026 Q3``, ``Q3 2026`` or ``Q3/2026``; None when it is none of these, or its year
+        is not one an assessment can be of (:data:`YEARS`)."""
         cleaned = text.strip()
         for pattern in _PERIOD_PATTERNS:
             match = pattern.match(cleaned)
             if match:
-                return cls(int(match["year"]), int(match["quarter"]))
+                return cls.of(int(match["year"]), int(match["quarter"]))
         return None
+
+    @classmethod
+    def of(cls, year: int, quarter: int) -> Period | None:
+        """The quarter of *year* as read from a user's text; None when no assessment can be of that year
+        (:data:`YEARS`)."""
+        return cls(year, quarter) if year in YEARS else None
 
     def __str__(self) -> str:
         return f"{self.year}-Q{self.quarter}"
@@ -116,12 +128,30 @@ class AccountFacts:
         return bool(wanted) and wanted in {identity_key(self.account_id or ""), identity_key(self.name)}
 
 
-def identity_key(text: str) -> str:
-    """An account's name or Account-ID as identity compares it: case and runs of spaces ignored.
+_SPELLED_OUT = (
+    (re.compile(r"\bgesellschaft mit beschränkter haftung\b"), "gmbh"),
+    (re.compile(r"\baktiengesellschaft\b"), "ag"),
+    (re.compile(r"\bkommanditgesellschaft\b"), "kg"),
+    (re.compile(r"\blimited\b"), "ltd"),
+    (re.compile(r"\bincorporated\b"), "inc"),
+    (re.compile(r"\bcorporation\b"), "corp"),
+    (re.compile(r"\bcompany\b"), "co"),
+)
+"""Legal forms written out, and their short form: one spelling of the same legal form."""
 
-    People type both by hand, file after file: ``KA-2210`` and ``ka-2210``, or ``Nordhafen  Logistik``
-    and ``nordhafen logistik``, are one account in the history, the CSV reader and ``--account``."""
-    return " ".join(text.casefold().split())
+
+def identity_key(text: str) -> str:
+    """A name or Account-ID as identity compares it: case, punctuation and runs of spaces ignored, and a
+    legal form written out read as its short form.
+
+    People type both by hand, file after file: ``KA-2210`` and ``ka-2210``, ``Nordhafen  Logistik`` and
+    ``nordhafen logistik``, ``Hofmann Landtechnik GmbH & Co. KG`` and ``Hofmann Landtechnik GmbH & Co KG``
+    (or ``Gmbh``, ``Inc.`` and ``Inc``, ``Ltd.`` and ``Limited``) are one account in the history, the
+    CSV reader and ``--account``, and one rater in gathering; each file still shows its own spelling."""
+    key = " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+    for spelled_out, short in _SPELLED_OUT:
+        key = spelled_out.sub(short, key)
+    return key
 
 
 @dataclass(frozen=True)
@@ -230,6 +260,9 @@ class Assessment:
     """Every file it was gathered from; *source* is the first of them."""
     actions: tuple[Action, ...] = ()
     """The Actions sheet's rows, in the order of the sheet (of our team's files, in reading order)."""
+    saved: datetime | None = None
+    """When its file was last saved, as the file system says: of two files of one rater, the one assessed
+    later counts, and of two assessed on the same day (or not dated) the one saved later."""
 
     def __post_init__(self) -> None:
         if not self.sources and self.source is not None:  # read from one file

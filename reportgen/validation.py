@@ -14,7 +14,14 @@ from pathlib import Path
 
 from reportgen.catalog import Catalog, Catalogs
 from reportgen.coaching import QuestionKind
-from reportgen.gathering import FACTORS_NOT_COUNTED, OTHER_SCALE, SAME_RATER_TWICE, UNNAMED_TWICE
+from reportgen.gathering import (
+    FACTORS_NOT_COUNTED,
+    OTHER_SCALE,
+    SAME_RATER_NEWER,
+    SAME_RATER_TWICE,
+    UNNAMED_NEWER,
+    UNNAMED_TWICE,
+)
 from reportgen.i18n import N_, Counted, Nn_
 from reportgen.model import Assessment, Period, Rater, View, identity_key
 from reportgen.problems import Listing, Message, Phrase, Place, Problem, Severity
@@ -38,7 +45,14 @@ RATERS = Nn_("{n} rater", "{n} raters")
 RATERS_OF_VIEW = Message(N_("{view}: {raters}."))
 NAMED_RATER_WITH_ROLE = Message(N_("{name} ({role})"))
 UNNAMED_RATER = Message(N_("{file} (no name given)"))
-GATHERING_CONFLICTS = (SAME_RATER_TWICE, UNNAMED_TWICE, OTHER_SCALE, FACTORS_NOT_COUNTED)
+GATHERING_CONFLICTS = (
+    SAME_RATER_TWICE,
+    SAME_RATER_NEWER,
+    UNNAMED_TWICE,
+    UNNAMED_NEWER,
+    OTHER_SCALE,
+    FACTORS_NOT_COUNTED,
+)
 """The problems of gathering one account's files: shown beside that account."""
 
 

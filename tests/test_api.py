@@ -117,6 +117,19 @@ def test_a_period_limits_the_tables_to_one_quarter():
         pd.testing.assert_frame_equal(reportgen.load(EXAMPLES, period=same).accounts, data.accounts)
 
 
+def test_a_period_is_read_in_the_forms_a_workbook_may_write_it(examples, monkeypatch):
+    """Regression: only 2026-Q3 and Q3 2026 were taken, where a workbook may write "Q3/26"."""
+    ((variable, value),) = REPRODUCIBLE.items()
+    monkeypatch.setenv(variable, value)
+    data = reportgen.load(EXAMPLES, period="2026-Q2")
+    for same in ("Q2/26", "2. Quartal 2026", "II/2026", "15.05.2026"):
+        pd.testing.assert_frame_equal(reportgen.load(EXAMPLES, period=same).accounts, data.accounts)
+    pdf = examples.portfolio_pdf(period="Q2 ’26", lang="en")
+    assert pdf == examples.portfolio_pdf(period="2026-Q2", lang="en")
+    with pytest.raises(reportgen.InputError, match='"0000-Q2" is not a period'):
+        reportgen.load(EXAMPLES, period="0000-Q2", lang="en")
+
+
 @pytest.mark.parametrize("period", [pd.Period("2026", freq="Y"), pd.Period("2026-06-29", freq="W")])
 def test_a_pandas_period_that_is_not_within_one_quarter_is_refused(period):
     """Regression: a year was taken as its last quarter, a week across two quarters as its second."""

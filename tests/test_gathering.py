@@ -3,8 +3,10 @@ keep anyone from counting twice."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+from datetime import date, datetime
 
 import pytest
 import yaml
@@ -92,9 +94,18 @@ def test_three_raters_and_the_key_accounts_questionnaire_are_one_assessment(
     assert [len(f.assessments) for f in workload.files] == [1, 0, 0, 0]
 
 
+def saved_at(path, *when: int) -> None:
+    """Give *path* the modification time of that moment (year, month, day, hour …)."""
+    stamp = datetime(*when).timestamp()
+    os.utime(path, (stamp, stamp))
+
+
 def test_the_same_rater_twice_is_an_error_of_the_later_file_naming_both(tmp_path, catalogs, rater_file):
-    rater_file("first.xlsx", "Anja Groß")
-    rater_file("second.xlsx", "anja  GROSS".replace("GROSS", "Groß"))  # as identity compares names
+    """When neither file is newer (the same day assessed, the same time saved), the first read counts."""
+    first = rater_file("first.xlsx", "Anja Groß")
+    second = rater_file("second.xlsx", "anja  GROSS".replace("GROSS", "Groß"))  # as identity compares names
+    for path in (first, second):
+        saved_at(path, 2026, 9, 16, 8)
     files = read_all([tmp_path], catalogs, TODAY)
     assert rendered(files) == [
         "second.xlsx: anja  Groß rated Acme Präzision GmbH for 2026-Q3 from the same view already, in "
@@ -314,4 +325,105 @@ def test_an_action_listed_twice_goes_to_the_key_account_only_if_every_listing_sh
     assert [(a.text, a.shared) for a in analysis.assessment.actions] == [
         ("Annual review", False),
         ("Visit", True),
+    ]
+
+
+def test_a_rater_whose_optional_fact_cannot_be_read_still_counts(tmp_path, catalogs, rater_file):
+    """Regression: "Sept. 2026" as the date or "1,3 Mio. €" as the revenue was an error, so the rater's
+    scores left the averages (three raters became two)."""
+    n = 16
+    rater_file("a.xlsx", "Anja Groß")
+    rater_file("b.xlsx", "Tom Berg", supplier=[5] * n, **{"Assessed on": "Sept. 2026"})
+    rater_file("c.xlsx", "Eva Ost", supplier=[3] * n, **{"Annual revenue": "viel"})
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert not [p for f in workload.files for p in f.errors]
+    (analysis,) = workload.analyses
+    assert [r.name for r in analysis.assessment.raters] == ["Anja Groß", "Tom Berg", "Eva Ost"]
+    assert analysis.factors[0].supplier == 4  # (4 + 5 + 3) / 3
+
+
+def test_a_revenue_written_with_a_scale_counts_as_the_amount(tmp_path, catalogs, rater_file):
+    rater_file("a.xlsx", "Anja Groß", **{"Annual revenue": "1,3 Mio. €"})
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert workload.analyses[0].assessment.account.annual_revenue == 1_300_000
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "de",
+            "original - Kopie.xlsx: Anja Groß hat Acme Präzision GmbH für 2026-Q3 aus derselben Sicht auch in "
+            "original.xlsx bewertet, einer neueren Datei (dort bewertet am 20. September 2026; diese Datei am "
+            "15. September 2026); diese ältere Datei bleibt außen vor, damit niemand doppelt zählt. Löschen Sie "
+            "diese Datei, wenn original.xlsx die gültige Bewertung enthält. Haben zwei Personen bewertet, tragen "
+            "Sie jeweils den eigenen Namen unter „Bewertet von“ ein.",
+        ),
+        (
+            "en",
+            "original - Kopie.xlsx: Anja Groß rated Acme Präzision GmbH for 2026-Q3 from the same view in "
+            "original.xlsx too, which is newer (assessed on September 20, 2026; this file on September 15, "
+            "2026); this older file is left out so that no one counts twice. Delete this file if original.xlsx "
+            'holds the rating that counts. If two people rated, enter each one\'s name as "Assessed by".',
+        ),
+    ],
+)
+def test_of_one_raters_two_files_the_one_assessed_later_counts(
+    tmp_path, catalogs, rater_file, lang, expected
+):
+    """Regression: a stale copy ("… - Kopie.xlsx") sorts first and counted, and the error blamed the newer
+    original, so the user deleted the wrong file. The assessment date decides, whatever the files' times."""
+    n = 16
+    copy = rater_file(
+        "original - Kopie.xlsx", "Anja Groß", supplier=[2] * n, **{"Assessed on": date(2026, 9, 15)}
+    )
+    original = rater_file(
+        "original.xlsx", "Anja Groß", supplier=[5] * n, **{"Assessed on": date(2026, 9, 20)}
+    )
+    saved_at(copy, 2026, 9, 21)  # copied back later, e.g. from an e-mail: the date still decides
+    saved_at(original, 2026, 9, 20)
+    workload = prepare([tmp_path], catalogs, TODAY)
+    (analysis,) = workload.analyses
+    assert analysis.assessment.sources == (original,)
+    assert analysis.factors[0].supplier == 5
+    assert rendered(workload.files, lang) == [expected]
+    (problem,) = [p for f in workload.files for p in f.problems]
+    assert problem.place.file == copy and problem.severity.value == "error"  # make fails until it is gone
+
+
+@pytest.mark.parametrize(
+    ("lang", "why"),
+    [
+        ("de", "(dort gespeichert am 20.09.2026, 14:30:00; diese Datei am 16.09.2026, 08:00:00)"),
+        ("en", "(saved on Sep 20, 2026, 2:30:00\u202fPM; this file on Sep 16, 2026, 8:00:00\u202fAM)"),
+    ],
+)
+def test_of_one_raters_two_files_assessed_the_same_day_the_one_saved_later_counts(
+    tmp_path, catalogs, rater_file, lang, why
+):
+    n = 16
+    copy = rater_file("a - Kopie.xlsx", "Anja Groß", supplier=[2] * n)
+    original = rater_file("a.xlsx", "Anja Groß", supplier=[5] * n)
+    saved_at(copy, 2026, 9, 16, 8)
+    saved_at(original, 2026, 9, 20, 14, 30)
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert workload.analyses[0].assessment.sources == (original,)
+    (said,) = rendered(workload.files, lang)
+    assert said.startswith("a - Kopie.xlsx: ")
+    assert why in said
+
+
+def test_of_two_unnamed_files_of_our_team_the_newer_counts(tmp_path, catalogs, rater_file):
+    n = 16
+    copy = rater_file("a - Kopie.xlsx", None, supplier=[2] * n)
+    original = rater_file("a.xlsx", None, supplier=[5] * n)
+    saved_at(copy, 2026, 9, 16, 8)
+    saved_at(original, 2026, 9, 20, 14, 30)
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert workload.analyses[0].assessment.sources == (original,)
+    assert rendered(workload.files) == [
+        "a - Kopie.xlsx: Acme Präzision GmbH for 2026-Q3 is also in a.xlsx, which is newer (saved on Sep 20, "
+        "2026, 2:30:00\u202fPM; this file on Sep 16, 2026, 8:00:00\u202fAM), and neither file says who rated it; "
+        "this older file is left out. Delete this file if a.xlsx holds the rating that counts. If two people "
+        'rated the account, enter each one\'s name as "Assessed by": both are then counted.'
     ]

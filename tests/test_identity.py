@@ -160,3 +160,131 @@ def test_an_account_id_in_other_case_under_another_name_is_a_reused_id(nordhafen
     result = run("validate", str(nordhafen), "--lang", "en")
     assert result.exit_code == 1
     assert 'The Account-ID ka-2210 belongs to "Nordhafen Logistik AG"' in result.stderr
+
+
+def rated(name, rater, account_id=None, period="2026-Q3"):
+    """Account facts of one rater's workbook: name, id, period, manager, rater."""
+    return [name, account_id, period, None, rater]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Hofmann Landtechnik GmbH & Co. KG", "Hofmann Landtechnik GmbH & Co KG"),
+        ("Hofmann Landtechnik GmbH & Co. KG", "HOFMANN Landtechnik Gmbh&Co.KG"),
+        ("Meridian Aerotech Inc.", "Meridian Aerotech, Inc"),
+        ("Calloway Foods Ltd.", "Calloway Foods Limited"),
+        ("Kessler & Söhne Baustoffe AG", "Kessler + Söhne Baustoffe Aktiengesellschaft"),
+    ],
+)
+def test_names_that_differ_in_legal_form_spelling_punctuation_or_case_are_one_account(
+    make_workbook, tmp_path, catalog, first, second
+):
+    """Regression: "… GmbH & Co. KG" and "… GmbH & Co KG" in one quarter became two accounts with one rater
+    each, and validate said nothing."""
+    make_workbook("a.xlsx", lang="de", facts=rated(first, "Anja Groß"))
+    make_workbook("b.xlsx", lang="de", facts=rated(second, "Tom Berg"))
+    workload = prepare([tmp_path], catalog)
+    assert [p.render("en") for f in workload.files for p in f.problems] == []
+    (analysis,) = workload.analyses
+    assert analysis.assessment.account.name == first  # the first spelling is shown
+    assert [r.name for r in analysis.assessment.raters] == ["Anja Groß", "Tom Berg"]
+
+
+def test_a_name_spelled_otherwise_in_another_quarter_keeps_the_history(make_workbook, tmp_path, catalog):
+    make_workbook(
+        "q2.xlsx", lang="de", facts=rated("Hofmann Landtechnik GmbH & Co. KG", "Anja Groß", period="2026-Q2")
+    )
+    make_workbook("q3.xlsx", lang="de", facts=rated("Hofmann Landtechnik GmbH & Co KG", "Anja Groß"))
+    workload = prepare([tmp_path], catalog)
+    (history,) = workload.histories.values()
+    assert [a.assessment.account.name for a in history.analyses] == [
+        "Hofmann Landtechnik GmbH & Co. KG",
+        "Hofmann Landtechnik GmbH & Co KG",
+    ]
+    assert [p.render("en") for f in workload.files for p in f.problems] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "de",
+            "! b.xlsx › Stammdaten › B1: „Hofman Landtechnik GmbH & Co. KG“ hier und „Hofmann Landtechnik GmbH & "
+            "Co. KG“ in a.xlsx › Stammdaten › B1 heißen fast gleich, werden aber als zwei Accounts getrennt "
+            "geführt. Ist es ein Account, schreiben Sie den Namen in beiden Dateien gleich oder geben Sie beiden "
+            "dieselbe Account-ID; sind es zwei, geben Sie jedem eine eigene Account-ID, dann entfällt diese "
+            "Warnung.",
+        ),
+        (
+            "en",
+            '! b.xlsx › Account › B1: "Hofman Landtechnik GmbH & Co. KG" here and "Hofmann Landtechnik GmbH & '
+            'Co. KG" in a.xlsx › Account › B1 have nearly the same name, but are kept apart as two accounts. If '
+            "they are one account, write its name alike in both files, or give both the same Account-ID; if "
+            "they are two, give each its own Account-ID and this warning goes away.",
+        ),
+    ],
+)
+def test_names_merely_close_stay_two_accounts_with_a_warning_that_validate_reports(
+    make_workbook, tmp_path, lang, expected
+):
+    make_workbook("a.xlsx", lang=lang, facts=rated("Hofmann Landtechnik GmbH & Co. KG", "Anja Groß"))
+    make_workbook("b.xlsx", lang=lang, facts=rated("Hofman Landtechnik GmbH & Co. KG", "Tom Berg"))
+    result = run("validate", str(tmp_path), "--lang", lang)
+    assert result.exit_code == 0  # a warning: both are read, and the user decides
+    assert expected in result.stderr.replace(str(tmp_path) + "/", "").splitlines()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "warned"),
+    [
+        # one typo in a long name: close
+        ("Hofmann Landtechnik GmbH & Co. KG", "Hofman Landtechnik GmbH & Co. KG", True),
+        ("Schmidt Logistik GmbH", "Schmitt Logistik GmbH", True),
+        # the legal form left out, or another one: perhaps one company
+        ("Nordhafen Logistik AG", "Nordhafen Logistik", True),
+        ("Hofmann AG", "Hofmann GmbH", True),
+        ("Meier Logistik AG", "Maier Logistik AG", True),
+        # one edit takes 12 characters without the legal form: "lange metall" is 12, "lang metall" 11
+        ("Lange Metall AG", "Lenge Metall AG", True),
+        ("Lang Metall AG", "Lung Metall AG", False),
+        # short names one letter apart, and names that share only generic words: two companies
+        ("Müller Bau GmbH", "Möller Bau GmbH", False),
+        ("Alpha Logistik AG", "Beta Logistik AG", False),
+        ("Nord Logistik GmbH", "Süd Logistik GmbH", False),
+    ],
+)
+def test_only_names_nearly_alike_are_warned_of(make_workbook, tmp_path, catalog, first, second, warned):
+    make_workbook("a.xlsx", facts=rated(first, "Anja Groß"))
+    make_workbook("b.xlsx", facts=rated(second, "Tom Berg"))
+    workload = prepare([tmp_path], catalog)
+    assert len(workload.analyses) == 2
+    said = [p.render("en") for f in workload.files for p in f.problems]
+    assert len(said) == warned
+    assert not workload.files[0].problems  # on the later account's file only
+
+
+def test_names_nearly_alike_with_an_account_id_each_are_not_warned_of(make_workbook, tmp_path, catalog):
+    make_workbook("a.xlsx", facts=rated("Hofmann Landtechnik GmbH", "Anja Groß", "KA-1"))
+    make_workbook("b.xlsx", facts=rated("Hofman Landtechnik GmbH", "Tom Berg", "KA-2"))
+    workload = prepare([tmp_path], catalog)
+    assert [p.render("en") for f in workload.files for p in f.problems] == []
+    make_workbook("c.xlsx", facts=rated("Hofmann Landtechnik", "Eva Ost"))  # without one: warned of
+    workload = prepare([tmp_path], catalog)
+    warnings = [p for f in workload.files for p in f.problems]
+    assert [w.place.file.name for w in warnings] == ["c.xlsx", "c.xlsx"]  # close to either
+    assert ["a.xlsx › Account › B1" in w.render("en") for w in warnings] == [True, False]
+
+
+def test_names_nearly_alike_across_quarters_are_warned_of_once(make_workbook, tmp_path, catalog):
+    for period in ("2026-Q1", "2026-Q2", "2026-Q3"):
+        make_workbook(
+            f"right_{period}.xlsx", facts=rated("Hofmann Landtechnik GmbH", "Anja Groß", period=period)
+        )
+    make_workbook("typo_2026-Q2.xlsx", facts=rated("Hofman Landtechnik GmbH", "Tom Berg", period="2026-Q2"))
+    workload = prepare([tmp_path], catalog)
+    (warning,) = [p for f in workload.files for p in f.problems]
+    assert warning.place.file.name == "typo_2026-Q2.xlsx"
+    # the other account's file of the same quarter
+    assert '"Hofmann Landtechnik GmbH" in ' in warning.render("en")
+    assert "right_2026-Q2.xlsx › Account › B1 have nearly" in warning.render("en")

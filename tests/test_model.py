@@ -7,11 +7,25 @@ import pytest
 from reportgen.model import AccountFacts, FactorRating, identity_key
 
 
-def test_identity_ignores_case_and_runs_of_spaces_only():
+def test_identity_ignores_case_punctuation_runs_of_spaces_and_the_spelling_of_legal_forms():
     assert identity_key("  Nordhafen \t Logistik   AG ") == identity_key("NORDHAFEN LOGISTIK AG")
     assert identity_key("KA-2210") == identity_key("ka-2210")
-    assert identity_key("KA-2210") != identity_key("KA 2210")
     assert identity_key("Straße AG") == identity_key("STRASSE AG")
+    # punctuation counts as a space: the legal form written with or without dots is one spelling
+    assert identity_key("KA-2210") == identity_key("KA 2210") != identity_key("KA2210")
+    co_kg = identity_key("Hofmann Landtechnik GmbH & Co. KG")
+    assert (
+        co_kg
+        == identity_key("Hofmann Landtechnik GmbH & Co KG")
+        == identity_key("Hofmann Landtechnik Gmbh&Co.KG")
+    )
+    assert identity_key("Meridian Aerotech Inc.") == identity_key("Meridian Aerotech, Inc")
+    assert identity_key("Calloway Foods Ltd.") == identity_key("Calloway Foods Limited")
+    assert identity_key("Bau Aktiengesellschaft") == identity_key("Bau AG")
+    assert identity_key("Bau Gesellschaft mit beschränkter Haftung") == identity_key("Bau GmbH")
+    # what still tells names apart: letters, and the legal form itself
+    assert identity_key("Hofmann Landtechnik GmbH") != identity_key("Hofman Landtechnik GmbH")
+    assert identity_key("Hofmann AG") != identity_key("Hofmann GmbH") != identity_key("Hofmann")
 
 
 @pytest.mark.parametrize(

@@ -243,14 +243,26 @@ def say_removed(reporter: Reporter, removed: list[Path]) -> None:
 
 
 def period_or_stop(reporter: Reporter, text: str | None) -> Period | None:
-    """The quarter *text* names (None when not given); a text that is no quarter ends the command."""
+    """The quarter *text* names (None when not given), read as a workbook's period is (``Q3/26``,
+    ``3. Quartal 2026``, a date: see :func:`~reportgen.reading.values.parse_period`), so that what a
+    workbook may write the command line takes; a text that is no quarter ends the command."""
     if not text:
         return None
-    period = Period.parse(text)
+    period = period_named(text)
     if period is None:
         reporter.say(BAD_PERIOD, style="red", value=text)
         raise Stop(EXIT_NOTHING_DONE)
     return period
+
+
+def period_named(text: str) -> Period | None:
+    """The quarter *text* names, read as a workbook's period is; None when it names none."""
+    from reportgen.reading.values import NotAPeriod, parse_period
+
+    try:
+        return parse_period(text).period
+    except NotAPeriod:
+        return None
 
 
 def catalogs_or_stop(reporter: Reporter, path: Path | None) -> Catalogs:

@@ -8,7 +8,8 @@ periods that have one), so nothing half-read reaches a report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from reportgen.catalog import Catalog, Catalogs, as_catalogs
@@ -53,9 +54,19 @@ def read_file(path: Path, catalogs: Catalogs | Catalog) -> ReadResult:
         assessments = []
     # Readers return only assessments free of errors: a workbook with one is left out whole, a CSV export
     # loses only the accounts and periods that have one.
+    saved = _saved(path)
+    assessments = [replace(assessment, saved=saved) for assessment in assessments]
     problems = sorted(log.problems, key=lambda problem: _reading_order(problem, log.sheet_order))
     problems = summarise_score_words(problems)
     return ReadResult(path, assessments, problems)
+
+
+def _saved(path: Path) -> datetime | None:
+    """When the file was last saved (local time, as a file manager shows it)."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return None
 
 
 def _reading_order(problem: Problem, sheets: list[str]) -> tuple[int, str, int, int]:

@@ -7,8 +7,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from reportgen.catalog import Catalog
-from reportgen.i18n import LocalDate
-from reportgen.model import AccountFacts, Assessment, FactorRating, FactPlaces, Period, Rater, View
+from reportgen.i18n import LocalDate, LocalMoney
+from reportgen.model import (
+    AccountFacts,
+    Assessment,
+    FactorRating,
+    FactPlaces,
+    Period,
+    Rater,
+    View,
+    identity_key,
+)
 from reportgen.problems import Place, ProblemLog, quoted
 from reportgen.reading import messages as msg
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
@@ -18,8 +27,8 @@ from reportgen.reading.values import (
     NotAPeriod,
     clean_text,
     normalise_key,
+    parse_amount,
     parse_date,
-    parse_number,
     parse_period,
     period_key,
 )
@@ -42,6 +51,10 @@ from reportgen.reading.vocabulary import (
     Term,
     view_named,
 )
+
+_IDENTITIES = frozenset(term.key for term in (ACCOUNT_NAME, ACCOUNT_ID, FORMER_NAME, ASSESSED_BY))
+"""Facts written alike when identity takes them for one (see :func:`~reportgen.model.identity_key`): rows
+of a CSV export that spell the account's name otherwise are one account, not a conflict."""
 
 LOW_COVERAGE = 0.5
 """Below this share of factors rated on both sides, S and K rest on too little: a warning says so."""
@@ -119,7 +132,7 @@ class FactsReader:
             return
         if term.key in self._values:
             first, _ = self._values[term.key]
-            same = period_key if term is PERIOD else clean_text
+            same = period_key if term is PERIOD else identity_key if term.key in _IDENTITIES else clean_text
             if same(first) != same(raw):
                 self.log.error(place, msg.FACTS_DIFFER, value=clean_text(raw), first=clean_text(first))
             elif term is PERIOD and _written_exactly(first) and not _written_exactly(raw):
@@ -137,14 +150,16 @@ class FactsReader:
             return None
         return self._values[term.key]
 
-    def _parsed(self, term: Term, parse, message):
+    def _optional(self, term: Term, parse, message):
+        """An optional fact, read by *parse*; one that cannot be read is a warning at its cell and left
+        blank: a typo in the revenue or the date must not take the rater's scores out of the averages."""
         if term.key not in self._values:
             return None
         raw, place = self._values[term.key]
         try:
             return parse(raw)
         except (NotANumber, NotADate, ValueError):
-            self.log.error(place, message, value=clean_text(raw))
+            self.log.warning(place, message, value=clean_text(raw))
             return None
 
     def catalog_ref(self) -> str | None:
@@ -157,9 +172,8 @@ class FactsReader:
         name = self._required(ACCOUNT_NAME)
         period_value = self._required(PERIOD)
         period = self._period(*period_value) if period_value is not None else None
-        revenue = self._parsed(ANNUAL_REVENUE, parse_number, msg.AMOUNT_INVALID)
-        assessed_on = self._parsed(ASSESSED_ON, parse_date, msg.DATE_INVALID)
-        currency = self._parsed(CURRENCY, _currency_code, msg.CURRENCY_INVALID) or "EUR"
+        assessed_on = self._optional(ASSESSED_ON, parse_date, msg.DATE_INVALID)
+        revenue, currency = self._revenue()
         intended = self._intended_type(catalog)
         view = self._view()
         if len(self.log.errors) > errors_before or name is None or period is None:
@@ -218,6 +232,34 @@ class FactsReader:
             self.log.warning(place, msg.PERIOD_READ_AS, value=clean_text(raw), period=period)
         return read.period
 
+    def _revenue(self) -> tuple[float | None, str]:
+        """The annual revenue and its currency: the *Currency* field's, else the one the amount names
+        (``1,3 Mio. CHF``), else euros. An amount scaled by a word (``1,3 Mio. €``) is read with a note
+        saying how. An amount whose currency cannot be read, or that names another currency than the
+        field, is left blank with a warning: it is never shown in a currency it is not in."""
+        currency = self._optional(CURRENCY, _currency_code, msg.CURRENCY_INVALID)
+        if CURRENCY.key in self._values and currency is None:
+            return None, "EUR"
+        read = self._optional(ANNUAL_REVENUE, parse_amount, msg.AMOUNT_INVALID)
+        if read is None:
+            return None, currency or "EUR"
+        raw, place = self._values[ANNUAL_REVENUE.key]
+        if currency and read.currency and read.currency != currency:
+            self.log.warning(
+                place,
+                msg.AMOUNT_IN_OTHER_CURRENCY,
+                value=clean_text(raw),
+                named=read.currency,
+                currency=currency,
+            )
+            return None, currency
+        currency = currency or read.currency or "EUR"
+        if not read.exact:
+            plain = str(int(read.amount)) if read.amount.is_integer() else str(read.amount)
+            amount = LocalMoney(read.amount, currency)
+            self.log.warning(place, msg.AMOUNT_READ_AS, value=clean_text(raw), amount=amount, plain=plain)
+        return read.amount, currency
+
     def _intended_type(self, catalog: Catalog) -> str | None:
         """The relationship type the account is meant to have, by id or name in either language."""
         if INTENDED_TYPE.key not in self._values:
@@ -229,7 +271,7 @@ class FactsReader:
                 return relationship.id
         # The names the template's drop-down offers, in the message's language – never the ids.
         options = quoted(*(r.name for r in catalog.zones.relationship_types))
-        self.log.error(place, msg.TYPE_UNKNOWN, value=clean_text(raw), options=options)
+        self.log.warning(place, msg.TYPE_UNKNOWN, value=clean_text(raw), options=options)
         return None
 
 

@@ -91,15 +91,29 @@ PERIOD_FROM_DATE = Message(
     N_("If that is the quarter you mean, write {period} and this note goes away; otherwise correct it."),
 )
 DATE_INVALID = Message(
-    N_('"{value}" is not a date.'),
+    N_('"{value}" is not a date, so it is left blank; the ratings count all the same.'),
     N_("Enter a date such as 15.09.2026 or 2026-09-15."),
 )
 AMOUNT_INVALID = Message(
-    N_('"{value}" is not an amount.'),
-    N_("Enter the annual revenue as a plain number, e.g. 1250000."),
+    N_('"{value}" is not an amount, so the annual revenue is left blank; the ratings count all the same.'),
+    N_("Enter the annual revenue as a number, e.g. 1250000 or 1.25 m."),
+)
+AMOUNT_READ_AS = Message(
+    N_('"{value}" was read as {amount}.'),
+    N_("If that is the amount you mean, write {plain} and this note goes away; otherwise correct it."),
+)
+AMOUNT_IN_OTHER_CURRENCY = Message(
+    N_(
+        '"{value}" is an amount in {named}, but the currency is {currency}, so the annual revenue is left '
+        "blank; the ratings count all the same."
+    ),
+    N_("Correct the currency, or write the amount in {currency}."),
 )
 CURRENCY_INVALID = Message(
-    N_('"{value}" is not a currency code.'),
+    N_(
+        '"{value}" is not a currency code, so the currency and the annual revenue are left blank; '
+        "the ratings count all the same."
+    ),
     N_("Use a three-letter code such as EUR, CHF or USD."),
 )
 NO_FACTOR_ROWS = Message(N_("There are no factor rows."), N_("Add one row per factor below the header row."))
@@ -126,7 +140,7 @@ LOW_COVERAGE = Message(
     N_("Rate more factors for both sides if you can."),
 )
 TYPE_UNKNOWN = Message(
-    N_('"{value}" is not a relationship type of the catalog.'),
+    N_('"{value}" is not a relationship type of the catalog, so it is left blank.'),
     N_("Use one of these names: {options}; or leave the cell blank."),
 )
 VIEW_UNKNOWN = Message(

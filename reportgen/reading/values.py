@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from reportgen.model import Period
+from reportgen.model import YEARS, Period
 
 # Invisible format characters (Unicode category Cf: soft hyphen, BOM, bidi marks …), except the
 # zero-width joiner that emoji sequences need. Listed as ranges: scanning all of Unicode at import
@@ -49,11 +49,14 @@ class NotANumber(ValueError):
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}([.,' ]\d{3})+)([.,]\d+)?$")
 
 
-def parse_number(value: object) -> float:
+def parse_number(value: object, grouping: str | None = None) -> float:
     """A number from a cell: numeric cells as they are, text in German or English notation.
 
     ``3``, ``3.5``, ``3,5``, ``1.250.000``, ``1,250,000.50``, ``1.250.000,50`` and ``1 250 000`` all work;
     currency signs are ignored. Dates, booleans and other text raise :class:`NotANumber`.
+
+    A single mark before three digits (``1.250``, ``1,250``) groups thousands, unless *grouping* names the
+    mark that does (``"."`` in German notation): then the other one is the decimal mark.
     """
     if isinstance(value, bool | date):
         raise NotANumber(value)
@@ -73,11 +76,81 @@ def parse_number(value: object) -> float:
     grouping_only = not mixed and (
         len(marks) > 1 or (len(tail) == 3 and digits[:last_index].lstrip("+-") != "0")
     )
+    if grouping is not None and len(marks) == 1 and len(tail) == 3:
+        grouping_only = last_mark == grouping
     if grouping_only:
         # "1.250.000", "1,250,000" or "1.250": the marks group thousands, there is no decimal point.
         return float(re.sub(r"[.,]", "", digits))
     whole = re.sub(r"[.,]", "", digits[:last_index])
     return float(f"{whole}.{tail}")
+
+
+_CURRENCY_WORDS = re.compile(r"euros?|eur|€|chf|usd|gbp|\$|£", re.IGNORECASE)
+_CURRENCY_CODES = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "chf": "CHF",
+    "usd": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+}
+"""The currency an amount's sign or code names; ``$`` names none: it is the sign of several dollars."""
+_SCALED = re.compile(r"^(?P<number>[+-]?[\d.,' ]*\d)\s*(?P<word>[a-z]+)\.?$", re.IGNORECASE)
+_SCALE_WORDS: dict[str, tuple[int, str | None]] = {
+    "t": (1_000, "."),
+    "tsd": (1_000, "."),
+    "tausend": (1_000, "."),
+    "k": (1_000, ","),
+    "thousand": (1_000, ","),
+    "mio": (1_000_000, "."),
+    "millionen": (1_000_000, "."),
+    "million": (1_000_000, None),
+    "millions": (1_000_000, ","),
+    "m": (1_000_000, ","),
+    "mn": (1_000_000, ","),
+    "mrd": (1_000_000_000, "."),
+    "milliarde": (1_000_000_000, "."),
+    "milliarden": (1_000_000_000, "."),
+    "bn": (1_000_000_000, ","),
+}
+"""The words that scale an amount, with the mark that groups thousands in the language they belong to
+(``1.300 T€`` is German: 1,300 thousand; ``1,300 k`` English: the same), None for a word both languages
+share. "Billion" is not among them: it is a thousand million in English, a million million in German."""
+
+
+@dataclass(frozen=True)
+class ReadAmount:
+    """An amount read from a cell, and how: ``exact`` when written as a plain number."""
+
+    amount: float
+    exact: bool = True
+    currency: str | None = None
+    """The currency the cell names beside the amount (``1,3 Mio. CHF``), if it names one."""
+
+
+def parse_amount(value: object) -> ReadAmount:
+    """An amount of money: a number (see :func:`parse_number`), or one scaled by a word, the currency before
+    or after it: ``1,3 Mio. €``, ``1.3 m``, ``1.300 T€``, ``EUR 1,3 Mio``, ``1.3 million``,
+    ``1,3 Mrd. €``. A scaled amount is not exact – the reader says how it read it. Anything else, and an
+    amount in two currencies, raises :class:`NotANumber`."""
+    if isinstance(value, bool | date):
+        raise NotANumber(value)
+    if isinstance(value, int | float):
+        return ReadAmount(float(value))
+    text = clean_text(value).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
+    named = {_CURRENCY_CODES.get(sign.casefold()) for sign in _CURRENCY_WORDS.findall(text)} - {None}
+    if len(named) > 1:
+        raise NotANumber(value)
+    currency = next(iter(named), None)
+    bare = " ".join(_CURRENCY_WORDS.sub(" ", text).split())
+    match = _SCALED.match(bare)
+    scale = _SCALE_WORDS.get(match["word"].casefold()) if match else None
+    if match is None or scale is None:
+        return ReadAmount(parse_number(bare), currency=currency)
+    factor, grouping = scale
+    return ReadAmount(round(parse_number(match["number"], grouping) * factor, 2), False, currency)
 
 
 class NotADate(ValueError):
@@ -86,14 +159,42 @@ class NotADate(ValueError):
 
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4}|\d{2})$")
 _SPREADSHEET_DAY_ZERO = date(1899, 12, 30)
-_SERIAL_DAYS = range(18_264, 73_051)
-"""Day numbers of 1950 to 2099: a date cell that lost its date format still reads as a date, while a
-stray small number does not."""
+_SERIAL_DAYS = range(*((date(year, 1, 1) - _SPREADSHEET_DAY_ZERO).days for year in (YEARS.start, YEARS.stop)))
+"""Day numbers of the years an assessment can be of: a date cell that lost its date format still reads
+as a date, while a stray small number does not."""
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januar", "jänner", "jan", "jän", "january"),
+            ("februar", "feb", "february"),
+            ("märz", "mär", "mrz", "march", "mar"),
+            ("april", "apr"),
+            ("mai", "may"),
+            ("juni", "jun", "june"),
+            ("juli", "jul", "july"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "october", "oct"),
+            ("november", "nov"),
+            ("dezember", "dez", "december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""Month names and their abbreviations, German and English, as a date written out uses them."""
+_DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2})\.?\s*(?P<month>[^\W\d_]+)\.?\s*(?P<year>\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^(?P<month>[^\W\d_]+)\.?\s*(?P<day>\d{1,2}),?\s*(?P<year>\d{4})$")
 
 
 def parse_date(value: object) -> date:
-    """A date cell, text as ``2026-09-15``, ``15.09.2026`` or ``15.09.26``, or a date cell that lost its
-    format and shows the spreadsheet's day number (``46022``)."""
+    """A date cell, text as ``2026-09-15``, ``15.09.2026`` or ``15.09.26``, written out (``15. Sept. 2026``,
+    ``September 15, 2026``: the month named in German or English), or a date cell that lost its format
+    and shows the spreadsheet's day number (``46022``). A month without its day (``Sept. 2026``) names no
+    date: which day it was is not guessed."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -108,6 +209,10 @@ def parse_date(value: object) -> date:
         if match:
             year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
             return date(year, int(match[2]), int(match[1]))
+        written_out = _DAY_MONTH_YEAR.match(text) or _MONTH_DAY_YEAR.match(text)
+        if written_out and written_out["month"].casefold() in _MONTHS:
+            month = _MONTHS[written_out["month"].casefold()]
+            return date(int(written_out["year"]), month, int(written_out["day"]))
         return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else _fail(value)
     except ValueError as exc:
         raise NotADate(value) from exc
@@ -154,11 +259,13 @@ def parse_period(value: object) -> ReadPeriod:
     ``2026-Q3`` and ``Q3 2026`` (:meth:`Period.parse`) are exact. ``3. Quartal 2026``,
     ``3rd quarter 2026``, ``Q3 26``, ``Q3 '26``, ``III/2026`` and a date (a date cell, ``01.07.2026``,
     ``2026-07-01``: the quarter it falls in) are read too, but not exact – the reader says how it read
-    them. A two-digit year is this century's. Anything else raises :class:`NotAPeriod`.
+    them. A two-digit year is this century's. A year no assessment can be of (:data:`~reportgen.model.YEARS`:
+    ``0000-Q3``) and anything else raise :class:`NotAPeriod`. The command line's ``--period`` and the
+    analysts' API read a quarter this way too, so that what a workbook may write, they take.
     """
     if isinstance(value, date):  # a date cell (datetime is a date too)
         day = value.date() if isinstance(value, datetime) else value
-        return ReadPeriod(_quarter_of(day), exact=False, day=day)
+        return ReadPeriod(_quarter_of(day, value), exact=False, day=day)
     text = clean_text(value)
     exact = Period.parse(text)
     if exact is not None:
@@ -168,15 +275,14 @@ def parse_period(value: object) -> ReadPeriod:
         if match:
             quarter = match["quarter"].upper()
             year = match["year"].lstrip("'’")
-            return ReadPeriod(
-                Period(
-                    int(year) + (2000 if len(year) == 2 else 0),
-                    _ROMAN_QUARTERS.get(quarter) or int(quarter),
-                ),
-                exact=False,
+            period = Period.of(
+                int(year) + (2000 if len(year) == 2 else 0), _ROMAN_QUARTERS.get(quarter) or int(quarter)
             )
+            if period is None:
+                raise NotAPeriod(value)
+            return ReadPeriod(period, exact=False)
     try:
-        return ReadPeriod(_quarter_of(parse_date(text)), exact=False)
+        return ReadPeriod(_quarter_of(parse_date(text), value), exact=False)
     except NotADate as exc:
         raise NotAPeriod(value) from exc
 
@@ -191,8 +297,12 @@ def period_key(value: object) -> str:
         return clean_text(value).casefold()
 
 
-def _quarter_of(day: date) -> Period:
-    return Period(day.year, (day.month - 1) // 3 + 1)
+def _quarter_of(day: date, value: object) -> Period:
+    """The quarter *day* falls in; :class:`NotAPeriod` of *value* when no assessment can be of its year."""
+    period = Period.of(day.year, (day.month - 1) // 3 + 1)
+    if period is None:
+        raise NotAPeriod(value)
+    return period
 
 
 def column_letter(index: int) -> str:

@@ -4,9 +4,11 @@ account's history, parallel workers and reproducible PDFs."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import signal
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -58,15 +60,16 @@ def test_a_folder_with_one_bad_file_renders_the_rest_and_exits_1(tmp_path, good,
     assert "bad.xlsx" in result.stderr
 
 
-def test_the_same_rater_twice_is_an_error_of_the_later_file_that_names_both(tmp_path, make_workbook):
+def test_the_same_rater_twice_is_an_error_of_the_older_file_that_names_both(tmp_path, make_workbook):
     make_workbook("first.xlsx")
-    make_workbook("second.xlsx")
+    second = make_workbook("second.xlsx")
+    os.utime(second, (datetime(2026, 9, 16, 8).timestamp(),) * 2)
     out = tmp_path / "out"
     result = run("briefing", str(tmp_path), "--lang", "en", "--out", str(out))
     assert result.exit_code == 1
     assert (
-        "✗ second.xlsx: Anja Groß rated Acme Präzision GmbH for 2026-Q3 from the same view already, in first.xlsx; "
-        "this file is left out so that no one counts twice."
+        "✗ second.xlsx: Anja Groß rated Acme Präzision GmbH for 2026-Q3 from the same view in first.xlsx too, "
+        "which is newer (saved on "
     ) in result.stderr.replace(str(tmp_path) + "/", "")
     assert [p.name for p in out.iterdir()] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]
 

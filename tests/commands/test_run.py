@@ -196,3 +196,52 @@ def test_a_selection_that_selects_nothing_names_no_option(lang):
     assert len(messages) >= 5
     for message in messages:
         assert "--" not in message.word(lang, params), message
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["2026-Q3", "Q3/26", "3. Quartal 2026", "III/2026", "Q3 ’26", "Q3 '26", "15.08.2026", "2026-08-15"],
+)
+def test_the_period_option_reads_what_a_workbook_may_write(folder, given):
+    """Regression: --period took 2026-Q3 and Q3 2026 only; "Q3/26" or "3. Quartal 2026", which a workbook
+    may write, were "no period"."""
+    result = run(
+        "export", str(folder), "--period", given, "--format", "csv", "--table", "accounts", "--out", "-"
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = result.stdout.splitlines()[1:]
+    assert [row.split(",")[2] for row in rows] == ["2026-Q3"]
+    assert "Acme" in rows[0]
+
+
+@pytest.mark.parametrize(
+    ("command", "made"), [("briefing", "acme-praezision-gmbh"), ("portfolio", "portfolio")]
+)
+def test_briefing_and_portfolio_take_a_period_written_another_way(folder, command, made):
+    out = folder / "out"
+    result = run(command, str(folder), "--period", "3. Quartal 2026", "--lang", "en", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == [f"{made}_2026-Q3_en.pdf"]
+
+
+def test_a_template_takes_a_period_written_another_way_and_writes_it_as_reports_do(tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "acme.xlsx"
+    result = run("template", "--lang", "en", "--account", "Acme", "--period", "Q3/26", "-o", str(path))
+    assert result.exit_code == 0, result.stderr
+    facts = {row[0]: row[1] for row in load_workbook(path)["Account"].iter_rows(values_only=True)}
+    assert facts["Period"] == "2026-Q3"
+
+
+@pytest.mark.parametrize(
+    "given", ["0000-Q3", "Q3 0000", "3. Quartal 1900", "2026-Q5", "Herbst", "15.08.0026"]
+)
+@pytest.mark.parametrize(
+    ("lang", "said"), [("de", "„{}“ ist kein Zeitraum."), ("en", '"{}" is not a period.')]
+)
+def test_a_period_option_that_names_no_quarter_ends_the_command(folder, given, lang, said):
+    """Regression: "0000-Q3" was taken as a quarter of the year 0."""
+    result = run("export", str(folder), "--period", given, "--lang", lang, "--format", "json", "--out", "-")
+    assert result.exit_code == 2
+    assert said.format(given) in result.stderr

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from datetime import date, datetime
 
 import pytest
 import yaml
@@ -14,7 +15,8 @@ from tests.conftest import run
 
 def test_a_folder_with_good_broken_and_duplicate_workbooks(tmp_path, make_workbook, catalog):
     make_workbook("good.xlsx", lang="de")
-    make_workbook("copy.xlsx", lang="de")  # the same account, period and rater again
+    copy = make_workbook("copy.xlsx", lang="de")  # the same account, period and rater again, older
+    os.utime(copy, (datetime(2026, 9, 16, 8).timestamp(),) * 2)
     n = len(catalog.factors)
     make_workbook("broken.xlsx", lang="de", supplier=["viel"] + [4] * (n - 1))
     make_workbook("future.xlsx", lang="de", facts=["Beta AG", "KA-2", "2031-Q1"])
@@ -29,10 +31,11 @@ def test_a_folder_with_good_broken_and_duplicate_workbooks(tmp_path, make_workbo
         str(tmp_path) + "/", ""
     )
     text = "\n".join(lines)
-    # the same rater twice: an error of the later file, shown beside the account and its raters
+    # the same rater twice: an error of the older file, shown beside the account and its raters
     at = lines.index("Acme Präzision GmbH für 2026-Q3: 1 Bewerter. Unsere Sicht: Anja Groß.")
     assert lines[at + 1].startswith(
-        "✗ good.xlsx: Anja Groß hat Acme Präzision GmbH für 2026-Q3 aus derselben Sicht bereits in copy.xlsx"
+        "✗ copy.xlsx: Anja Groß hat Acme Präzision GmbH für 2026-Q3 aus derselben Sicht auch in good.xlsx "
+        "bewertet, einer neueren Datei (dort gespeichert am "
     )
     assert "! future.xlsx: Beta AG: Die Periode 2031-Q1 hat noch nicht begonnen." in text
     assert "! sparse.xlsx › Bewertung: Nur 5 von 16 Faktoren sind auf beiden Seiten bewertet" in text
@@ -112,12 +115,13 @@ def rater_facts(name: str | None, role: str | None, view: str = "Lieferant") -> 
 @pytest.fixture
 def several(tmp_path, make_workbook):
     """Acme for 2026-Q3 from three raters of our team and the key account's own questionnaire; Selin's
-    second file counts her twice."""
+    second file, an older copy, counts her twice."""
     make_workbook("acme_1.xlsx", lang="de", facts=rater_facts("Anja Groß", "Key Account Manager"))
     make_workbook("acme_2.xlsx", lang="de", facts=rater_facts("Selin Aydın", "Service"))
     make_workbook("acme_3.xlsx", lang="de", facts=rater_facts(None, None))
     make_workbook("acme_4.xlsx", lang="de", facts=rater_facts("Dr. Olsen", "Einkauf", "Key Account"))
-    make_workbook("acme_5.xlsx", lang="de", facts=rater_facts("Selin Aydın", "Service"))
+    stale = make_workbook("acme_5.xlsx", lang="de", facts=rater_facts("Selin Aydın", "Service"))
+    os.utime(stale, (datetime(2026, 9, 16, 8).timestamp(),) * 2)
     make_workbook("beta.xlsx", lang="de", facts=["Beta AG", "KA-2", "2026-Q3"])
     gamma = [
         "Gamma AG",
@@ -145,15 +149,15 @@ def several(tmp_path, make_workbook):
             "de",
             "Acme Präzision GmbH für 2026-Q3: 4 Bewerter. Unsere Sicht: Anja Groß (Key Account Manager); "
             "Selin Aydın (Service); acme_3.xlsx (ohne Namen). Die Sicht des Key Accounts: Dr. Olsen (Einkauf).",
-            "✗ acme_5.xlsx: Selin Aydın hat Acme Präzision GmbH für 2026-Q3 aus derselben Sicht bereits in "
-            "acme_2.xlsx bewertet",
+            "✗ acme_5.xlsx: Selin Aydın hat Acme Präzision GmbH für 2026-Q3 aus derselben Sicht auch in "
+            "acme_2.xlsx bewertet, einer neueren Datei (dort gespeichert am ",
         ),
         (
             "en",
             "Acme Präzision GmbH for 2026-Q3: 4 raters. Our view: Anja Groß (Key Account Manager); "
             "Selin Aydın (Service); acme_3.xlsx (no name given). The key account's view: Dr. Olsen (Einkauf).",
-            "✗ acme_5.xlsx: Selin Aydın rated Acme Präzision GmbH for 2026-Q3 from the same view already, in "
-            "acme_2.xlsx",
+            "✗ acme_5.xlsx: Selin Aydın rated Acme Präzision GmbH for 2026-Q3 from the same view in acme_2.xlsx "
+            "too, which is newer (saved on ",
         ),
     ],
 )

@@ -64,23 +64,18 @@ def test_a_mistake_in_one_account_of_a_csv_export_keeps_only_that_one_out(make_c
 
 def test_csv_rows_of_one_account_written_with_other_spaces_are_one_assessment(make_csv, catalog):
     """Regression: a name with a doubled space split the rows into two half-rated assessments of what
-    identity takes for one account; now the rows are one account, and the name that differs is named."""
+    identity takes for one account; then it left the account out with an error. The rows are one account,
+    shown with the first spelling, as two workbooks that spell it so are."""
     header = ["Account", "Period", "Factor", "Supplier", "Key account"]
-    names = ["Alpha Ltd"] * 8 + ["Alpha  Ltd"] * 8
+    names = ["Alpha Ltd"] * 8 + ["Alpha  Ltd."] * 8
     rows = [header] + [
         [name, "2026-Q3", f.title.en, 2, 5] for name, f in zip(names, catalog.factors, strict=True)
     ]
     result = read_file(make_csv(rows), catalog)
-    assert result.assessments == []
-    assert [error.place.cell for error in result.errors] == [f"A{row}" for row in range(10, 18)]
-    assert (
-        result.errors[0]
-        .render("en")
-        .endswith(
-            '"Alpha  Ltd" differs from "Alpha Ltd" in an earlier row of '
-            "the same account and period. Use the same value in every row of one account and period."
-        )
-    )
+    assert result.problems == []
+    (assessment,) = result.assessments
+    assert assessment.account.name == "Alpha Ltd"
+    assert len(assessment.ratings) == len(catalog.factors)
 
 
 def test_a_csv_notes_the_period_once_per_account_and_period(make_csv, catalog):
@@ -150,3 +145,16 @@ def test_a_csv_marks_a_shared_comment_in_its_share_column(make_csv, catalog):
     assert result.ok, [p.render("en") for p in result.problems]
     assessment = result.assessments[0]
     assert [r.comment_shared for r in assessment.ratings[:3]] == [False, True, False]
+
+
+def test_rows_that_spell_the_account_otherwise_are_one_account(make_csv, catalog):
+    """Rows without an Account-ID that write the legal form otherwise ("Co." and "Co") are one account, the
+    first spelling shown, as two workbooks would be."""
+    header = ["Kunde", "Periode", "Faktor-ID", "Lieferant", "Key Account"]
+    names = ("Hofmann Landtechnik GmbH & Co. KG", "Hofmann Landtechnik GmbH & Co KG")
+    rows = [header] + [[names[i % 2], "2026-Q3", f.id, 3, 3] for i, f in enumerate(catalog.factors)]
+    result = read_file(make_csv(rows, delimiter=";"), catalog)
+    assert all_rendered(result, "en") == []
+    (assessment,) = result.assessments
+    assert assessment.account.name == names[0]
+    assert len(assessment.ratings) == len(catalog.factors)

@@ -14,6 +14,7 @@ from reportgen.reading.values import (
     cell_name,
     clean_text,
     normalise_key,
+    parse_amount,
     parse_date,
     parse_number,
     parse_period,
@@ -59,13 +60,33 @@ def test_what_is_not_a_number(raw):
         ("31.12.26", date(2026, 12, 31)),
         (46022, date(2025, 12, 31)),
         (46022.0, date(2025, 12, 31)),
+        # written out, the month named in German or English
+        ("15. September 2026", date(2026, 9, 15)),
+        ("15. Sept. 2026", date(2026, 9, 15)),
+        ("3 März 2026", date(2026, 3, 3)),
+        ("September 15, 2026", date(2026, 9, 15)),
+        ("Sep 15 2026", date(2026, 9, 15)),
     ],
 )
 def test_dates(raw, expected):
     assert parse_date(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["31.02.2026", "gestern", "09/15/2026", 4, 46022.5, True, "31.12.2026x"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "31.02.2026",
+        "gestern",
+        "09/15/2026",
+        4,
+        46022.5,
+        True,
+        "31.12.2026x",
+        "Sept. 2026",
+        "31. Feb. 2026",
+        "15. Foo 2026",
+    ],
+)
 def test_what_is_not_a_date(raw):
     with pytest.raises(NotADate):
         parse_date(raw)
@@ -127,7 +148,23 @@ def test_the_usual_forms_are_exact(raw):
 
 
 @pytest.mark.parametrize(
-    "raw", ["Q5 26", "5. Quartal 2026", "IIII/2026", "2026", "3 2026", "32.07.2026", "Sommer", 2026, None]
+    "raw",
+    [
+        "Q5 26",
+        "5. Quartal 2026",
+        "IIII/2026",
+        "2026",
+        "3 2026",
+        "32.07.2026",
+        "Sommer",
+        2026,
+        None,
+        "0000-Q3",
+        "3. Quartal 0000",
+        "III/1900",
+        "15.08.0026",
+        date(1900, 8, 15),
+    ],
 )
 def test_anything_else_is_no_period(raw):
     with pytest.raises(NotAPeriod):
@@ -143,7 +180,63 @@ def test_anything_else_is_no_period(raw):
         ("q2/2026", Period(2026, 2)),
         ("2026-Q5", None),
         ("Sommer", None),
+        # regression: the year 0 was taken; a year no assessment can be of is a typo
+        ("0000-Q3", None),
+        ("Q3 1949", None),
+        ("2100-Q1", None),
+        ("1950-Q1", Period(1950, 1)),
+        ("2099-Q4", Period(2099, 4)),
     ],
 )
 def test_period_notations(text, expected):
     assert Period.parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "exact"),
+    [
+        (1_250_000, 1_250_000, True),
+        ("1.250.000 €", 1_250_000, True),
+        ("1,3 Mio. €", 1_300_000, False),
+        ("1.3 m", 1_300_000, False),
+        ("1.300 T€", 1_300_000, False),
+        ("EUR 1,3 Mio", 1_300_000, False),
+        ("1,3 Mio EUR", 1_300_000, False),
+        ("1.3 million", 1_300_000, False),
+        ("1,3 Mrd. €", 1_300_000_000, False),
+        ("1,1 Mio", 1_100_000, False),  # not 1100000.0000000002
+        ("2,5 TEUR", 2_500, False),
+        ("3 MEUR", 3_000_000, False),
+        ("1,3 Millionen Euro", 1_300_000, False),
+        # a single mark before three digits: the scale word's language says which mark groups thousands
+        ("1,250 Mio.", 1_250_000, False),
+        ("1,250 k", 1_250_000, False),
+        ("1.250 bn", 1_250_000_000, False),
+    ],
+)
+def test_amounts_plain_or_scaled_by_a_word(raw, expected, exact):
+    read = parse_amount(raw)
+    assert (read.amount, read.exact) == (expected, exact)
+
+
+@pytest.mark.parametrize(
+    ("raw", "currency"),
+    [
+        ("1,3 Mio. €", "EUR"),
+        ("1.250.000 Euro", "EUR"),
+        ("CHF 1,3 Mio", "CHF"),
+        ("£1.3m", "GBP"),
+        ("1.3 m", None),
+        ("$1.3 m", None),
+    ],
+)
+def test_an_amount_says_the_currency_it_names(raw, currency):
+    assert parse_amount(raw).currency == currency
+
+
+@pytest.mark.parametrize(
+    "raw", ["viel", "1,3 Billionen", "1,3 Mio. Mio.", "Mio. 1,3", "1,3 Stück", True, "1,3 Mio. EUR CHF"]
+)
+def test_what_is_not_an_amount(raw):
+    with pytest.raises(NotANumber):
+        parse_amount(raw)
