@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen.catalog import Catalog, version_order
-from reportgen.i18n import N_, LocalDate, LocalTime, Money
+from reportgen.i18n import N_, LocalDate, LocalMoney, LocalTime
 from reportgen.model import Action, Assessment, View
 from reportgen.problems import Message, Phrase, Place, Problem, Severity, quoted
 from reportgen.reading.vocabulary import (
@@ -216,7 +216,7 @@ def _fact_values(assessment: Assessment) -> dict[Term, object]:
     revenue = account.annual_revenue
     return {
         KEY_ACCOUNT_MANAGER: account.key_account_manager,
-        ANNUAL_REVENUE: None if revenue is None else Money(revenue, account.currency),
+        ANNUAL_REVENUE: None if revenue is None else LocalMoney(revenue, account.currency),
         CURRENCY: account.currency if revenue is not None else None,
         INTENDED_TYPE: _intended_name(assessment),
     }

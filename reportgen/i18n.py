@@ -59,18 +59,6 @@ class Counted:
 
 
 @dataclass(frozen=True)
-class Money:
-    """An amount worded as the reports write it, once the language is known: ``1.300.000 €`` /
-    ``€1,300,000`` (see :meth:`Formatter.money`)."""
-
-    amount: float
-    currency: str
-
-    def word(self, lang: str) -> str:
-        return Formatter(lang).money(self.amount, self.currency)
-
-
-@dataclass(frozen=True)
 class LocalDate:
     """A day, worded as a reader of the language expects it (``1. Juli 2026``) once that is known."""
 
@@ -92,8 +80,8 @@ class LocalTime:
 
 @dataclass(frozen=True)
 class LocalMoney:
-    """An amount in a currency, worded as the reports write it (``1.300.000 €``) once the language is
-    known."""
+    """An amount in a currency, worded as the reports write it once the language is known: ``1.300.000 €``
+    / ``€1,300,000`` (see :meth:`Formatter.money`)."""
 
     amount: float
     currency: str
