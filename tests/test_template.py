@@ -539,25 +539,22 @@ def test_a_questionnaire_of_before_without_a_share_column_shares_its_comments(tm
     discuss them: it is read as it promised. Our team's workbook without the column keeps its comments
     internal, as always."""
     path = questionnaire(tmp_path, "en", "--account", "Zeppelin Süd GmbH", "--period", "2026-Q3")
+    (theirs,) = read_file(_rated_without_share_column(path, "Joint planning works well"), catalog).assessments
+    assert theirs.ratings[0].comment_shared is True
+    ours = tmp_path / "ours.xlsx"
+    ours.write_bytes(build_template(catalog, TemplateRequest("en", "Zeppelin Süd GmbH", "2026-Q3")))
+    (assessment,) = read_file(_rated_without_share_column(ours, "Costs us margin"), catalog).assessments
+    assert assessment.ratings[0].comment_shared is False
+
+
+def _rated_without_share_column(path, comment: str):
+    """The workbook at *path* as one written before the share column: rated, one factor commented."""
     workbook = load_workbook(path)
     sheet = workbook.worksheets[2]
     sheet.delete_cols(8)
     for row in range(2, 18):
         sheet.cell(row, 5, 4)
         sheet.cell(row, 6, 3)
-    sheet.cell(2, 7, "Joint planning works well")
+    sheet.cell(2, 7, comment)
     workbook.save(path)
-    (theirs,) = read_file(path, catalog).assessments
-    assert theirs.ratings[0].comment_shared is True
-    ours = tmp_path / "ours.xlsx"
-    ours.write_bytes(build_template(catalog, TemplateRequest("en", "Zeppelin Süd GmbH", "2026-Q3")))
-    workbook = load_workbook(ours)
-    sheet = workbook.worksheets[2]
-    sheet.delete_cols(8)
-    for row in range(2, 18):
-        sheet.cell(row, 5, 4)
-        sheet.cell(row, 6, 3)
-    sheet.cell(2, 7, "Costs us margin")
-    workbook.save(ours)
-    (assessment,) = read_file(ours, catalog).assessments
-    assert assessment.ratings[0].comment_shared is False
+    return path
