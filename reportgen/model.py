@@ -214,6 +214,7 @@ class Assessment:
     ratings: tuple[FactorRating, ...]
     assessed_by: str | None = None
     assessed_on: date | None = None
+    """When our team rated it: the latest date of our raters' files (the key account's is apart)."""
     source: Path | None = None
     catalog_ref: str | None = None
     """The catalog the workbook says it was made for, as written: ``efkam-partnership v1.0``."""
@@ -229,6 +230,9 @@ class Assessment:
     """Every file it was gathered from; *source* is the first of them."""
     actions: tuple[Action, ...] = ()
     """The Actions sheet's rows, in the order of the sheet (of our team's files, in reading order)."""
+    key_account_assessed_on: date | None = None
+    """When the key account's contacts rated it (the latest of their dates): shown with their view, not
+    beside our raters' names."""
 
     def __post_init__(self) -> None:
         if not self.sources and self.source is not None:  # read from one file
