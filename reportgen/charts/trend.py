@@ -27,7 +27,7 @@ def trend_figure(timeline: tuple[HistoryPoint, ...], lang: str):
     _ = gettext_for(lang)
     positions = range(len(timeline))
     with chart_style():
-        figure, axes = figure_with_axes(6.7, 1.9, left=0.4, bottom=0.3, right=1.75, top=0.1)
+        figure, axes = figure_with_axes(6.7, 1.6, left=0.4, bottom=0.3, right=1.75, top=0.1)
         for label, colour, marker, pick in (
             (_("Supplier index S"), SUPPLIER_COLOUR, "o", lambda a: a.supplier_index),
             (_("Key account index K"), KEY_ACCOUNT_COLOUR, "D", lambda a: a.key_account_index),
