@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 
 import pytest
 from pypdf import PdfReader
 
+from reportgen.catalog import load_catalogs
+from reportgen.charts import portfolio_charts
+from reportgen.model import Period
+from reportgen.portfolio import analyse_portfolio
+from reportgen.portfolio_report import build_portfolio
 from reportgen.rendering import Renderer
+from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+from reportgen.workload import prepare
+from tests.conftest import EXAMPLES, MADE_ON
+from tests.page_fill import page_fills
+
+LEAST_FILL = 1 / 3
 
 
 @pytest.fixture(scope="module")
@@ -38,3 +50,41 @@ def test_no_table_is_split_to_leave_a_single_row_on_a_page(renderer, rows):
         assert sum(counts) == rows and 1 not in counts, (above, counts)
         seen.add(len(counts))
     assert (2 in seen) == (rows > 3)  # a longer table was split somewhere along the way, a short one never
+
+
+@pytest.fixture(scope="module")
+def one_account(tmp_path_factory):
+    """Vireo Medical Systems alone, in 2026-Q2 and 2026-Q3: balanced, no key account's view, no newcomer,
+    nobody in the supplier frustration zone."""
+    folder = tmp_path_factory.mktemp("one")
+    for path in EXAMPLES.glob("vireo-medical-systems_*"):
+        shutil.copy(path, folder)
+    catalogs = load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG)
+    workload = prepare([folder], catalogs)
+    return analyse_portfolio(workload.histories, Period(2026, 3), catalogs.default)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_portfolio_of_one_account_has_no_near_empty_page_and_counts_no_zero(renderer, one_account, lang):
+    view = build_portfolio(one_account, lang, MADE_ON, portfolio_charts(one_account, lang))
+    html = renderer.portfolio_html(view)
+    document = renderer.layout(html, "portfolio")
+    fills = page_fills(document)
+    assert [round(fill, 2) for fill in fills if fill < LEAST_FILL] == []
+    text = " ".join(
+        " ".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(renderer.write(document, html))).pages
+    )
+    counted = (
+        r"(?<![\d.,])0 (accounts?|Accounts?|relationships?|Beziehung|sit|liegen|was|were|wurden?|bei|in)\b"
+    )
+    assert re.findall(counted, text) == []  # no "0 were assessed for the first time"
+    cover = {
+        "de": "1 Account wurde für 2026-Q3 bewertet. 1 Beziehung ist ausgewogen. Seit 2026-Q2 hat kein Account "
+        "die Zone gewechselt.",
+        "en": "1 account was assessed for 2026-Q3. 1 relationship is balanced. Since 2026-Q2 no account changed "
+        "zone.",
+    }[lang]
+    assert cover in text
+    # no account is in the supplier frustration zone: the actions do not say that each of them has one
+    assert "without an open action" not in text and "ohne offene Maßnahme" not in text
