@@ -1,5 +1,5 @@
-"""The portfolio report laid out: no table leaves a single row on a page, and a portfolio of one account
-has no near-empty page and no sentence that counts no account."""
+"""Reports laid out: no table leaves a single row (or a briefing's factor) on a page, and a portfolio of one
+account has no near-empty page and no sentence that counts no account."""
 
 from __future__ import annotations
 
@@ -88,3 +88,31 @@ def test_a_portfolio_of_one_account_has_no_near_empty_page_and_counts_no_zero(re
     assert cover in text
     # no account is in the supplier frustration zone: the actions do not say that each of them has one
     assert "without an open action" not in text and "ohne offene Maßnahme" not in text
+
+
+def test_a_table_of_factors_is_grouped_to_keep_its_first_two_and_last_two_together():
+    from reportgen.rendering.filters import kept_ends
+
+    assert kept_ends(range(6)) == [[0, 1], [2], [3], [4, 5]]
+    assert kept_ends(range(4)) == [[0, 1], [2, 3]]
+    assert kept_ends(range(3)) == [[0, 1, 2]] and kept_ends([]) == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_factor_table_leaves_no_single_factor_at_the_foot_of_a_page(workload, renderer, lang):
+    """Nordhafen Logistik 2026-Q3: the table of all factors began at the foot of page 3 with its first
+    factor alone; now it starts where its first two factors fit."""
+    from reportgen.i18n import translations
+    from tests.conftest import briefing_view
+
+    (nordhafen,) = [
+        a
+        for a in workload.analyses
+        if a.assessment.account.name == "Nordhafen Logistik AG" and str(a.assessment.period) == "2026-Q3"
+    ]
+    pdf = renderer.briefing_pdf(briefing_view(nordhafen, lang, workload.history_of(nordhafen)))
+    pages = ["".join(filter(str.isalpha, page.extract_text())) for page in PdfReader(io.BytesIO(pdf)).pages]
+    heading = "".join(filter(str.isalpha, translations(lang).gettext("All factors")))
+    (page,) = [text for text in pages if heading in text]
+    first, second = ("".join(filter(str.isalpha, f.title.get(lang))) for f in nordhafen.catalog.factors[:2])
+    assert first in page and second in page
