@@ -166,13 +166,8 @@ class CoverSection:
     previous_period: str
     zone_counts: tuple[ZoneCount, ...]
     account_count: int
-    balanced_count: int
-    over_investing_count: int
-    critical_count: int
-    account_more_count: int
     largest_over_investment: AccountRow | None
     movement_count: int
-    newcomer_count: int
     dropped: tuple[str, ...]
     """Accounts assessed in the previous quarter but not in this one."""
     capacity: Capacity
@@ -185,10 +180,6 @@ class CoverSection:
     """How many accounts were assessed and where they stand, worded: a count of no account is left out."""
     changes: tuple[str, ...] = ()
     """What changed since the previous quarter, and how many have the key account's own view, worded."""
-
-    @property
-    def dropped_count(self) -> int:
-        return len(self.dropped)
 
 
 @dataclass(frozen=True)
@@ -427,7 +418,6 @@ def _cover(
     for entry in portfolio.entries:  # a zone only another catalog has is named as that catalog names it
         names.update(zone_names(entry.analysis.catalog, lang))
     names.update(zone_names(portfolio.catalog, lang))
-    counts = dict(portfolio.zone_counts)
     over_investing = pick(portfolio.over_investing)
     standing, changes = _cover_sentences(portfolio, len(over_investing), lang)
     return CoverSection(
@@ -436,13 +426,8 @@ def _cover(
         previous_period=str(portfolio.previous_period),
         zone_counts=tuple(ZoneCount(zone, names[zone], count) for zone, count in portfolio.zone_counts),
         account_count=len(portfolio.entries),
-        balanced_count=sum(1 for e in portfolio.entries if e.analysis.zone.kind is ZoneKind.BALANCED),
-        over_investing_count=len(over_investing),
-        critical_count=counts[SUPPLIER_FRUSTRATION_CRITICAL],
-        account_more_count=counts[ZoneKind.ACCOUNT_INVESTS_MORE],
         largest_over_investment=over_investing[0] if over_investing else None,
         movement_count=len(portfolio.movements),
-        newcomer_count=len(portfolio.newcomers),
         dropped=portfolio.dropped,
         capacity=capacity,
         key_account_view_count=len(portfolio.with_key_account_view),
