@@ -137,6 +137,8 @@ class KeyAccountVerdict:
     their_zone_meaning: str
     ours: ViewIndices
     theirs: ViewIndices
+    assessed_on: date | None = None
+    """When the key account's contacts rated it: shown with their view, as page 1's *Assessed on* is ours."""
 
 
 @dataclass(frozen=True)
@@ -732,6 +734,7 @@ def _key_account_verdict(
             analysis.supplier_index, analysis.key_account_index, analysis.balance, analysis.coverage
         ),
         theirs=ViewIndices(theirs.supplier_index, theirs.key_account_index, theirs.balance, theirs.coverage),
+        assessed_on=analysis.assessment.key_account_assessed_on,
     )
 
 

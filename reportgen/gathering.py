@@ -299,12 +299,14 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
     first = next(r for r in counted if r.raters[0].view is View.SUPPLIER)
     problems += _facts_that_differ(first, [r for r in counted if r is not first])
     team = [r.raters[0].name for r in counted if r.raters[0].view is View.SUPPLIER and r.raters[0].name]
-    dates = [r.assessed_on for r in counted if r.assessed_on is not None]
+    # each view's latest date: page 1 dates our team's rating, the key account's view carries its own
+    dates = {v: [r.assessed_on for r in counted if r.raters[0].view is v and r.assessed_on] for v in View}
     gathered = replace(
         first,
         ratings=tuple(rating for r in counted for rating in r.ratings),
         assessed_by=", ".join(team) or None,
-        assessed_on=max(dates, default=None),
+        assessed_on=max(dates[View.SUPPLIER], default=None),
+        key_account_assessed_on=max(dates[View.KEY_ACCOUNT], default=None),
         catalog=catalog,
         raters=tuple(rater for r in counted for rater in r.raters),
         sources=tuple(dict.fromkeys(source for r in counted for source in r.sources)),

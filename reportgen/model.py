@@ -245,6 +245,7 @@ class Assessment:
     ratings: tuple[FactorRating, ...]
     assessed_by: str | None = None
     assessed_on: date | None = None
+    """When our team rated it: the latest date of our raters' files (the key account's is apart)."""
     source: Path | None = None
     catalog_ref: str | None = None
     """The catalog the workbook says it was made for, as written: ``efkam-partnership v1.0``."""
@@ -263,6 +264,9 @@ class Assessment:
     saved: datetime | None = None
     """When its file was last saved, as the file system says: of two files of one rater, the one assessed
     later counts, and of two assessed on the same day (or not dated) the one saved later."""
+    key_account_assessed_on: date | None = None
+    """When the key account's contacts rated it (the latest of their dates): shown with their view, not
+    beside our raters' names."""
 
     def __post_init__(self) -> None:
         if not self.sources and self.source is not None:  # read from one file

@@ -11,7 +11,7 @@ from reportgen.analysis import largest_gaps
 from reportgen.chart_texts import Position, ZoneTally, account_diagram_text, portfolio_map_text
 from reportgen.coaching import QuestionKind, question_text
 from reportgen.history import other_catalog, other_catalogs_text
-from reportgen.i18n import N_, gettext_for
+from reportgen.i18n import N_, Nn_, Plural, gettext_for
 from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, Side, ViewFigures, ZoneKind
 from reportgen.portfolio import (
     OverdueAction,
@@ -20,7 +20,7 @@ from reportgen.portfolio import (
     PortfolioGap,
     overdue_actions,
 )
-from reportgen.wording import action_factor_name, gap_class_name, zone_label, zone_name, zone_names
+from reportgen.wording import action_factor_name, gap_class_name, listed, zone_label, zone_name, zone_names
 from reportgen.writing import slugify
 
 DRIVERS_SHOWN = 3
@@ -32,6 +32,31 @@ leaves of its page."""
 AS_THE_KEY_ACCOUNT_SEES_IT = N_("as the key account sees it")
 """Marks an answer given with the key account's own view rather than ours."""
 SIDE_NAMES = {Side.SUPPLIER: N_("Supplier"), Side.KEY_ACCOUNT: N_("Key account")}
+
+ASSESSED = Nn_(
+    "%(num)s account was assessed for %(period)s.", "%(num)s accounts were assessed for %(period)s."
+)
+BALANCED = Nn_("%(num)s relationship is balanced", "%(num)s relationships are balanced")
+FRUSTRATED = Nn_(
+    "%(num)s sits in the supplier frustration zone", "%(num)s sit in the supplier frustration zone"
+)
+CRITICALLY = Nn_("%(num)s of them critically", "%(num)s of them critically")
+ACCOUNT_MORE = Nn_(
+    "in %(num)s the key account invests more than we do", "in %(num)s the key account invests more than we do"
+)
+CHANGED_ZONE = Nn_("%(num)s account changed zone", "%(num)s accounts changed zone")
+NEWCOMERS = Nn_("%(num)s was assessed for the first time", "%(num)s were assessed for the first time")
+DROPPED = Nn_("%(num)s was not assessed again", "%(num)s were not assessed again")
+SINCE = N_("Since %(period)s: %(changes)s.")
+NOTHING_SINCE = N_("Since %(period)s no account changed zone.")
+WITH_THEIR_VIEW = Nn_(
+    "%(num)s account has the key account's own view as well as ours",
+    "%(num)s accounts have the key account's own view as well as ours",
+)
+IN_ANOTHER_ZONE = Nn_(
+    "in %(num)s of them it puts the account in another zone",
+    "in %(num)s of them it puts the account in another zone",
+)
 
 
 @dataclass(frozen=True)
@@ -147,13 +172,8 @@ class CoverSection:
     previous_period: str
     zone_counts: tuple[ZoneCount, ...]
     account_count: int
-    balanced_count: int
-    over_investing_count: int
-    critical_count: int
-    account_more_count: int
     largest_over_investment: AccountRow | None
     movement_count: int
-    newcomer_count: int
     dropped: tuple[str, ...]
     """Accounts assessed in the previous quarter but not in this one."""
     capacity: Capacity
@@ -162,10 +182,10 @@ class CoverSection:
     zones_disagree_count: int = 0
     actions_listed: bool = False
     """The report has a section on actions: the contents name it."""
-
-    @property
-    def dropped_count(self) -> int:
-        return len(self.dropped)
+    standing: str = ""
+    """How many accounts were assessed and where they stand, worded: a count of no account is left out."""
+    changes: tuple[str, ...] = ()
+    """What changed since the previous quarter, and how many have the key account's own view, worded."""
 
 
 @dataclass(frozen=True)
@@ -259,6 +279,9 @@ class ActionsSection:
     overdue: tuple[OverdueRow, ...]
     without_action: tuple[AccountRow, ...]
     """In the supplier frustration zone (critical or not) in our view, without an open action."""
+    any_over_investing: bool = True
+    """Some account is in the supplier frustration zone: else the section says nothing of that zone,
+    rather than that every one of none has an action."""
 
 
 @dataclass(frozen=True)
@@ -405,27 +428,77 @@ def _cover(
     for entry in portfolio.entries:  # a zone only another catalog has is named as that catalog names it
         names.update(zone_names(entry.analysis.catalog, lang))
     names.update(zone_names(portfolio.catalog, lang))
-    counts = dict(portfolio.zone_counts)
     over_investing = pick(portfolio.over_investing)
+    standing, changes = _cover_sentences(portfolio, len(over_investing), lang)
     return CoverSection(
         catalog_title=portfolio.catalog.title.get(lang),
         period=str(portfolio.period),
         previous_period=str(portfolio.previous_period),
         zone_counts=tuple(ZoneCount(zone, names[zone], count) for zone, count in portfolio.zone_counts),
         account_count=len(portfolio.entries),
-        balanced_count=sum(1 for e in portfolio.entries if e.analysis.zone.kind is ZoneKind.BALANCED),
-        over_investing_count=len(over_investing),
-        critical_count=counts[SUPPLIER_FRUSTRATION_CRITICAL],
-        account_more_count=counts[ZoneKind.ACCOUNT_INVESTS_MORE],
         largest_over_investment=over_investing[0] if over_investing else None,
         movement_count=len(portfolio.movements),
-        newcomer_count=len(portfolio.newcomers),
         dropped=portfolio.dropped,
         capacity=capacity,
         key_account_view_count=len(portfolio.with_key_account_view),
         zones_disagree_count=len(portfolio.zones_disagree),
         actions_listed=actions_listed,
+        standing=standing,
+        changes=changes,
     )
+
+
+def _counted(message: Plural, count: int, lang: str, **params) -> str:
+    return message.pick(lang, count) % {"num": count, **params}
+
+
+def _sentence(clauses: list[str], lang: str) -> str:
+    """*clauses* as one sentence: listed, its first letter a capital, a full stop at its end."""
+    text = listed(clauses, lang)
+    return f"{text[:1].upper()}{text[1:]}."
+
+
+def _cover_sentences(
+    portfolio: PortfolioAnalysis, over_investing: int, lang: str
+) -> tuple[str, tuple[str, ...]]:
+    """How many accounts stand where, what moved since the previous quarter, and how many have the key
+    account's own view: each count of no account is left out (no "0 were assessed for the first time"),
+    and a sentence with nothing to count says so plainly or is left out."""
+    _ = gettext_for(lang)
+    counts = dict(portfolio.zone_counts)
+    balanced = sum(1 for e in portfolio.entries if e.analysis.zone.kind is ZoneKind.BALANCED)
+    critical = counts.get(SUPPLIER_FRUSTRATION_CRITICAL, 0)
+    frustrated = _counted(FRUSTRATED, over_investing, lang)
+    if critical:
+        frustrated += f" ({_counted(CRITICALLY, critical, lang)})"
+    account_more = counts.get(ZoneKind.ACCOUNT_INVESTS_MORE, 0)
+    standing = [_counted(BALANCED, balanced, lang)] if balanced else []
+    if over_investing:
+        standing.append(frustrated)
+    if account_more:
+        standing.append(_counted(ACCOUNT_MORE, account_more, lang))
+    assessed = _counted(ASSESSED, len(portfolio.entries), lang, period=portfolio.period)
+    period = str(portfolio.previous_period)
+    changes = [
+        text
+        for count, text in (
+            (len(portfolio.movements), _counted(CHANGED_ZONE, len(portfolio.movements), lang)),
+            (len(portfolio.newcomers), _counted(NEWCOMERS, len(portfolio.newcomers), lang)),
+            (
+                len(portfolio.dropped),
+                f"{_counted(DROPPED, len(portfolio.dropped), lang)} ({', '.join(portfolio.dropped)})",
+            ),
+        )
+        if count
+    ]
+    since = _(SINCE) % {"period": period, "changes": listed(changes, lang)} if changes else None
+    sentences = [since or _(NOTHING_SINCE) % {"period": period}]
+    if with_view := len(portfolio.with_key_account_view):
+        views = [_counted(WITH_THEIR_VIEW, with_view, lang)]
+        if disagree := len(portfolio.zones_disagree):
+            views.append(_counted(IN_ANOTHER_ZONE, disagree, lang))
+        sentences.append(f"{'; '.join(views)}.")
+    return f"{assessed} {_sentence(standing, lang)}", tuple(sentences)
 
 
 def _voices(portfolio: PortfolioAnalysis, pick: Pick, lang: str) -> VoicesSection | None:
@@ -498,6 +571,7 @@ def _actions(portfolio: PortfolioAnalysis, pick: Pick, made_on: date, lang: str)
         keeps_actions=portfolio.keeps_actions,
         overdue=tuple(_overdue_row(item, rows[id(item.entry)], lang) for item in overdue),
         without_action=pick(without),
+        any_over_investing=bool(portfolio.over_investing),
     )
 
 

@@ -101,3 +101,45 @@ def skipped_levels(headings: tuple[int, ...]) -> list[tuple[int, int]]:
             skips.append((previous, level))
         previous = level
     return skips
+
+
+ALLOWED_CHILDREN = {
+    "L": {"LI", "Caption"},
+    "LI": {"Lbl", "LBody"},
+    "Table": {"TR", "THead", "TBody", "TFoot", "Caption"},
+    "THead": {"TR"},
+    "TBody": {"TR"},
+    "TFoot": {"TR"},
+    "TR": {"TH", "TD"},
+}
+"""PDF/UA's nesting of lists and tables (ISO 14289-1, 7.6 and 7.10 via ISO 32000-1, 14.8.4.3): what each
+of these structure types may hold directly. Text (marked content) right inside them is not allowed either."""
+
+
+def nesting_faults(pdf: bytes | Path) -> list[str]:
+    """Every place where the structure tree breaks PDF/UA's rules for lists, tables, headings and figures,
+    each as ``parent > child`` (``content`` for text held directly), a heading level skipped downward
+    (``H2 > H4``; the first must be an H1), or a figure without alt text: empty for a well-formed tree."""
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    faults: list[str] = []
+    with pikepdf.open(source) as document:
+
+        def walk(element: pikepdf.Object) -> None:
+            kind = str(element.get("/S", "")).lstrip("/")
+            allowed = ALLOWED_CHILDREN.get(kind)
+            if kind == "Figure" and not str(element.get("/Alt", "")).strip():
+                faults.append("Figure without Alt")
+            for child in _children(element):
+                is_element = isinstance(child, pikepdf.Dictionary) and "/S" in child
+                if allowed is not None:
+                    name = str(child.S).lstrip("/") if is_element else "content"
+                    if name not in allowed:
+                        faults.append(f"{kind} > {name}")
+                if is_element:
+                    walk(child)
+
+        if "/StructTreeRoot" in document.Root:
+            walk(document.Root.StructTreeRoot)
+    headings = structure_of(pdf).headings
+    faults += [f"H{before} > H{after}" for before, after in skipped_levels(headings)]
+    return faults

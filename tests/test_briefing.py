@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 from html import escape
 
 import pytest
+from pypdf import PdfReader
 
 from reportgen.analysis import analyse
 from reportgen.briefing import (
@@ -38,6 +40,7 @@ from reportgen.wording import gap_class_meaning, gap_class_name
 from reportgen.workload import prepare
 from tests.conftest import CALLOWAY, EXAMPLES, briefing_view
 from tests.test_analysis import small_catalog
+from tests.test_gathering import rater_file as rater_file  # a fixture
 from tests.test_portfolio import Q2, Q3, make
 from tests.test_rebalancing import account as rebalanced
 from tests.test_rebalancing import custom_catalog
@@ -416,6 +419,24 @@ def test_a_comment_that_says_not_rated_is_not_prefixed_with_it_again(catalog, la
     ratings += [FactorRating(f.id, None, 2, text) for f, text in zip(catalog.factors, comments, strict=False)]
     analysis = analyse(Assessment(AccountFacts("Acme"), Q3, tuple(ratings), raters=(Rater(),)), catalog)
     html = Renderer().briefing_html(briefing_view(analysis, lang, drawn=False))
-    cells = [re.sub(r"<[^>]*>", "", cell) for cell in re.findall(r'<td class="comment">(.*?)</td>', html)]
+    cells = [
+        re.sub(r"<[^>]*>", "", cell) for cell in re.findall(r'<td class="comment"[^>]*>(.*?)</td>', html)
+    ]
     not_rated = {"de": "nicht bewertet", "en": "not rated"}[lang]
     assert cells[:3] == [comments[0], comments[1], f"{not_rated}: {comments[2]}"]
+
+
+def test_page_one_dates_our_teams_rating_the_key_accounts_date_stands_with_its_view(tmp_path, rater_file):
+    """Our raters' files dated 10 and 12 September, the key account's questionnaire 30 September: page 1's
+    *Assessed on* beside our raters is our latest date, 12 September; the 30th stands with their view."""
+    rater_file("a.xlsx", "Anja Groß", "Sales", **{"Assessed on": date(2026, 9, 10)})
+    rater_file("b.xlsx", "Tom Berg", "Service", **{"Assessed on": date(2026, 9, 12)})
+    rater_file("d.xlsx", "Dana White", "Purchasing", view="Key Account", **{"Assessed on": date(2026, 9, 30)})
+    (analysis,) = prepare([tmp_path], load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG)).analyses
+    view = briefing_view(analysis, "en", drawn=False)
+    assert view.summary.assessed_on == date(2026, 9, 12)
+    assert view.summary.key_account_view.assessed_on == date(2026, 9, 30)
+    pdf = Renderer().briefing_pdf(view)
+    first = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "ASSESSED BY Anja Groß, Tom Berg ASSESSED ON September 12, 2026" in first
+    assert "AS THE KEY ACCOUNT SEES IT assessed on September 30, 2026" in first

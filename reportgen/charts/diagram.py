@@ -89,14 +89,21 @@ def intended_type(analysis: AccountAnalysis, catalog: Catalog) -> RelationshipTy
     return catalog.zones.relationship_type(analysis.assessment.account.intended_type)
 
 
+DIAGRAM_SIZE = (6.8, 4.25)
+"""Inches: wider than high, the zones named beside the square (LEGEND_WIDTH) rather than under it, so the
+square takes the page's width where page 1 has room and little of its height where it has not."""
+LEGEND_WIDTH = 2.35
+
+
 def _ground(catalog: Catalog, lang: str, intended: RelationshipType | None = None):
-    figure, axes = figure_with_axes(4.6, 5.5, left=0.6, bottom=1.42, right=0.08, top=0.1)
+    width, height = DIAGRAM_SIZE
+    figure, axes = figure_with_axes(width, height, left=0.6, bottom=0.5, right=LEGEND_WIDTH, top=0.1)
     draw_zones(axes, catalog)
     outline = None
     if intended is not None:
         draw_outline(axes, type_region(catalog, intended), INTENDED_COLOUR)
         outline = (INTENDED_COLOUR, intended_region_label(intended.name.get(lang), lang))
-    zone_legend(figure, catalog, lang, outline=outline)
+    zone_legend(figure, catalog, lang, outline=outline, beside=1 - (LEGEND_WIDTH - 0.15) / width)
     square_axes(axes, lang)
     return figure, axes
 
@@ -272,6 +279,10 @@ VIEW_LABEL_PAD = 0.25
 """The label box's padding around its text, in font sizes (matplotlib's ``boxstyle`` pad)."""
 VIEWS_LINE_CLEARANCE = 1.2
 """How far a label keeps from the line between the two views, in data units."""
+VIEW_LABELS_GAP = 4.0
+"""How far the two views' labels keep from each other where they can, in data units: views that nearly
+agree put their points side by side, and labels stacked edge to edge read as one. (A label overlapping
+another counts twice, one merely near it once.)"""
 
 
 def _draw_both_views(axes, analysis: AccountAnalysis, lang: str, occupied: list, labels: list) -> None:
@@ -295,13 +306,15 @@ def _draw_both_views(axes, analysis: AccountAnalysis, lang: str, occupied: list,
     markers = [(*ours_at, CURRENT_CLEARANCE), (*theirs_at, CURRENT_CLEARANCE)]
     along = _points_along(ours_at, theirs_at, step=2.5)
     avoided = occupied + markers + [(x, y, VIEWS_LINE_CLEARANCE) for x, y in along]
+    gap = VIEW_LABELS_GAP
     for view, (x, y), colour in (
         (View.SUPPLIER, ours_at, INK),
         (View.KEY_ACCOUNT, theirs_at, KEY_ACCOUNT_COLOUR),
     ):
         label = f"{view_label(view, lang)}\nS {formatter.number(y)} · K {formatter.number(x)}"
         size = _label_size(axes, label)
-        (dx, dy, ha, va), box = place_label(x, y, size, avoided, labels)
+        near = [(left - gap, bottom - gap, right + gap, top + gap) for left, bottom, right, top in labels]
+        (dx, dy, ha, va), box = place_label(x, y, size, avoided, labels + near, distances=(4, 9, 16, 24))
         labels.append(box)
         axes.annotate(
             label,

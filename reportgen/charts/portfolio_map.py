@@ -24,6 +24,26 @@ def bubble_areas(revenues: list[float | None]) -> list[float]:
     ]
 
 
+ARROW_STEP = 2.0
+"""How densely a label's placement samples the arrows it keeps clear of, in data units."""
+ARROW_CLEARANCE = 1.0
+
+
+def _arrow_points(
+    starts: list[tuple[float, float]], ends: list[tuple[float, float]]
+) -> list[tuple[float, float, float]]:
+    """Points along every arrow, its ends included, each with the clearance a label keeps from it: a label
+    over another account's arrow, above all over its end, makes that account seem to have moved."""
+    points = []
+    for (x0, y0), (x1, y1) in zip(starts, ends, strict=True):
+        count = max(1, int(math.dist((x0, y0), (x1, y1)) // ARROW_STEP))
+        points += [
+            (x0 + (x1 - x0) * i / count, y0 + (y1 - y0) * i / count, ARROW_CLEARANCE)
+            for i in range(count + 1)
+        ]
+    return points
+
+
 def portfolio_map(portfolio: PortfolioAnalysis, catalog: Catalog, lang: str) -> str:
     """The chart as SVG text (see :func:`portfolio_map_figure`)."""
     return render_svg(portfolio_map_figure(portfolio, catalog, lang))
@@ -70,6 +90,9 @@ def portfolio_map_figure(portfolio: PortfolioAnalysis, catalog: Catalog, lang: s
                 linestyles=["-" if k else (0, (2, 1.5)) for k in known],
                 zorder=3,
             )
+        arrows = _arrow_points(
+            befores, [(e.analysis.key_account_index, e.analysis.supplier_index) for e in moved]
+        )
         boxes: list = []
         for entry, area, (x, y) in zip(entries, areas, centres, strict=True):
             name = (
@@ -82,7 +105,7 @@ def portfolio_map_figure(portfolio: PortfolioAnalysis, catalog: Catalog, lang: s
                 x,
                 y,
                 size,
-                [c for c in centres if c != (x, y)],
+                [c for c in centres if c != (x, y)] + arrows,
                 boxes,
                 distances=(radius + 1.2, radius + 5, radius + 10),
             )

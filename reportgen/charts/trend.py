@@ -27,14 +27,24 @@ def trend_figure(timeline: tuple[HistoryPoint, ...], lang: str):
     _ = gettext_for(lang)
     positions = range(len(timeline))
     with chart_style():
-        figure, axes = figure_with_axes(6.7, 1.9, left=0.4, bottom=0.3, right=1.75, top=0.1)
-        for label, colour, marker, pick in (
-            (_("Supplier index S"), SUPPLIER_COLOUR, "o", lambda a: a.supplier_index),
-            (_("Key account index K"), KEY_ACCOUNT_COLOUR, "D", lambda a: a.key_account_index),
+        figure, axes = figure_with_axes(6.7, 1.6, left=0.4, bottom=0.3, right=1.75, top=0.1)
+        # S's circle is larger than K's diamond, which is drawn on top with a white edge: where S and K
+        # are the same, the diamond sits inside a ring of S, and both stay visible.
+        for label, colour, marker, size, pick in (
+            (_("Supplier index S"), SUPPLIER_COLOUR, "o", 8.5, lambda a: a.supplier_index),
+            (_("Key account index K"), KEY_ACCOUNT_COLOUR, "D", 4.5, lambda a: a.key_account_index),
         ):
             values = [pick(p.analysis) if p.analysis else math.nan for p in timeline]
             axes.plot(
-                positions, values, color=colour, linewidth=1.6, marker=marker, markersize=5, label=label
+                positions,
+                values,
+                color=colour,
+                linewidth=1.6,
+                marker=marker,
+                markersize=size,
+                markeredgecolor="white",
+                markeredgewidth=0.8,
+                label=label,
             )
             foreign = [i for i, p in enumerate(timeline) if p.other_catalog]
             axes.plot(
@@ -42,7 +52,7 @@ def trend_figure(timeline: tuple[HistoryPoint, ...], lang: str):
                 [values[i] for i in foreign],
                 linestyle="",
                 marker=marker,
-                markersize=8,
+                markersize=11,
                 markerfacecolor="none",
                 markeredgecolor=MUTED,
             )

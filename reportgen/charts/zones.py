@@ -122,10 +122,16 @@ def draw_zones(axes, catalog: Catalog) -> None:
 
 
 def zone_legend(
-    figure, catalog: Catalog, lang: str, ncols: int = 2, outline: tuple[str, str] | None = None
+    figure,
+    catalog: Catalog,
+    lang: str,
+    ncols: int = 2,
+    outline: tuple[str, str] | None = None,
+    beside: float | None = None,
 ) -> None:
     """Name every zone below the square; inside it, names would collide with the points. *outline*
-    (colour, name) adds a region drawn as a dashed outline, after the zones."""
+    (colour, name) adds a region drawn as a dashed outline, after the zones. *beside* (the figure's
+    share left of the legend) names them in one column right of the square instead."""
     from matplotlib.patches import Patch
 
     tints = zone_tints(catalog)
@@ -151,9 +157,9 @@ def zone_legend(
         )
     figure.legend(
         handles=handles,
-        loc="lower center",
-        bbox_to_anchor=(0.5, 0.005),
-        ncols=ncols,
+        loc="lower center" if beside is None else "center left",
+        bbox_to_anchor=(0.5, 0.005) if beside is None else (beside, 0.5),
+        ncols=ncols if beside is None else 1,
         frameon=False,
         fontsize=7.5,
         handlelength=1.4,

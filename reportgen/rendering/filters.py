@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable
+from typing import TypeVar
 
 from jinja2 import Environment
 from markupsafe import Markup
 
 from reportgen.i18n import Formatter
+
+T = TypeVar("T")
 
 
 def svg_data_uri(svg: str) -> str:
@@ -22,6 +26,16 @@ def unbroken(text: str) -> Markup:
     return Markup('<span class="unbroken">{}</span>').format(text)
 
 
+def kept_ends(items: Iterable[T]) -> list[list[T]]:
+    """*items* (a table's factors, of a row or two each) in the groups a page break may fall between: the
+    first two together, the last two together, each other alone, so that no page holds a single factor of
+    the table; a table of three or fewer stays whole. The template keeps a group's rows together."""
+    items = list(items)
+    if len(items) <= 3:
+        return [items] if items else []
+    return [items[:2], *([item] for item in items[2:-2]), items[-2:]]
+
+
 def register_filters(environment: Environment, lang: str) -> None:
     formatter = Formatter(lang)
     environment.filters.update(
@@ -33,4 +47,5 @@ def register_filters(environment: Environment, lang: str) -> None:
         shortdate=formatter.short_date,
         money=formatter.money,
         svg_data_uri=svg_data_uri,
+        kept_ends=kept_ends,
     )

@@ -150,3 +150,32 @@ def test_a_rebalancing_plan_is_a_dashed_arrow_to_an_open_ring_at_the_projected_p
     assert partnership_diagram(analysis, catalog, "en", plan=None) == partnership_diagram(
         analysis, catalog, "en"
     )
+
+
+def test_views_that_nearly_agree_keep_their_labels_apart(workload):
+    """Nordhafen Logistik 2026-Q3: S 90, K 89 as we see it, S 91, K 88 as the key account does. The two
+    labels stood a line apart and read as one; now a clear gap lies between them."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from reportgen.charts.diagram import drawn_diagram
+    from reportgen.charts.style import forget_grounds
+
+    (nordhafen,) = [
+        a
+        for a in workload.analyses
+        if a.assessment.account.name == "Nordhafen Logistik AG" and str(a.assessment.period) == "2026-Q3"
+    ]
+    for lang in ("de", "en"):
+        try:
+            with drawn_diagram(nordhafen, nordhafen.catalog, lang) as figure:
+                canvas = FigureCanvasAgg(figure)
+                canvas.draw()  # places the annotations' text boxes
+                first, second = (  # each label's white box, without the leader line an annotation takes in
+                    text.get_bbox_patch().get_window_extent(canvas.get_renderer())
+                    for text in figure.axes[0].texts
+                    if " · K " in text.get_text()
+                )
+        finally:
+            forget_grounds()
+        apart = max(first.x0 - second.x1, second.x0 - first.x1, first.y0 - second.y1, second.y0 - first.y1)
+        assert apart >= 20, (lang, first, second)  # points of the figure: 10 when they read as one
