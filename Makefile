@@ -74,8 +74,10 @@ SCOPE  := $(LANGS).$(or $(QUARTER),all)$(if $(ARCHIVE),.archive)
 READ   := $(INPUT) --lang $(LANGS) --criteria $(CRITERIA)
 ARCHIVING := $(if $(ARCHIVE),--archive)
 # Everything again when anything but the input files changed: the templates, code or installation.
-REBUILD = $(if $(filter-out $(FINGERPRINT),$?),--rebuild)
-DONE = && mkdir -p $(BUILD) && touch $@
+REBUILD = $(if $(filter-out $(FINGERPRINT) %.inputs,$?),--rebuild)
+# reportgen touches a step's stamp when it is done, and removes it while a report failed to render, so
+# that the next run tries that report again.
+DONE = --stamp $@
 
 BRIEFINGS      := $(BUILD)/briefings.$(SCOPE)
 PORTFOLIO      := $(BUILD)/portfolio.$(SCOPE).
@@ -94,9 +96,10 @@ CHECK = $(if $(wildcard $(1)),@$(BIN)/reportgen recorded --lang $(LANGS) $(wildc
 # examples in input/ only (another INPUT need not hold these accounts), unless PERIOD asks for another
 # quarter. Its problems are recorded and listed at the end like those of the other steps.
 SHARED_QUARTER := 2026-Q3
-SHARED_EXAMPLE := $(if $(filter input,$(INPUT)),$(if $(filter-out $(SHARED_QUARTER),$(QUARTER)),,$(wildcard \
-	$(INPUT)/meridian-aerotech_$(SHARED_QUARTER)*.xlsx $(INPUT)/brandtner-praezisionstechnik_2026-Q[23].xlsx)))
-SHARED_EDITION := $(if $(ARCHIVE),,$(if $(SHARED_EXAMPLE),$(BUILD)/shared-example.$(LANGS)))
+# The files, as patterns the shell expands in the recipe, so that a name with spaces stays one name.
+SHARED_EXAMPLE := $(INPUT)/meridian-aerotech_$(SHARED_QUARTER)*.xlsx $(INPUT)/brandtner-praezisionstechnik_2026-Q[23].xlsx
+SHARED_EDITION := $(if $(ARCHIVE),,$(if $(filter input,$(INPUT)),$(if $(filter-out $(SHARED_QUARTER),$(QUARTER)),,\
+	$(if $(wildcard $(SHARED_EXAMPLE)),$(BUILD)/shared-example.$(LANGS)))))
 SHARED_RECORDS  = $(if $(SHARED_EDITION),$(PROBLEMS)/shared-example.$(LANGS))
 
 reports: $(BRIEFINGS) $(PORTFOLIOS) $(SHARED_EDITION) ## Render every briefing and a portfolio per quarter (de + en) from INPUT into OUTPUT
@@ -122,13 +125,13 @@ $(SHARED_EDITION): $(FINGERPRINT) $(RENDER_DEPS)
 		--record $(SHARED_RECORDS) $(DONE)
 
 $(PORTFOLIO_PLAN): $(FINGERPRINT) $(RENDER_DEPS)
-	@$(BIN)/reportgen portfolio $(READ) $(PERIOD_OPTION) --make-deps $@ \
-		--record $(PROBLEMS)/portfolio-plan.$(SCOPE)
+	@$(BIN)/reportgen portfolio $(READ) $(PERIOD_OPTION) --make-deps $@ --out $(OUTPUT) \
+		--outputs-record $(MADE)/portfolio.$(SCOPE) --record $(PROBLEMS)/portfolio-plan.$(SCOPE)
 
-# Its prerequisite for each quarter (the list of files it draws on) and its record (QUARTER_MADE) come
-# from the plan.
+# Its prerequisite for each quarter (the list of files it draws on) comes from the plan; its record of
+# what it made is named as makefiles.quarter_record_path names it.
 $(PORTFOLIO)%: $(RENDER_DEPS)
-	@$(BIN)/reportgen portfolio $(READ) $(ARCHIVING) --out $(OUTPUT) --period $* --outputs-record $(QUARTER_MADE) \
+	@$(BIN)/reportgen portfolio $(READ) $(ARCHIVING) --out $(OUTPUT) --period $* --outputs-record $(MADE)/portfolio.$(SCOPE).$* \
 		$(REBUILD) --record $(PROBLEMS)/portfolio.$(SCOPE).$* $(DONE)
 
 FORCE:

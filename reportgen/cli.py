@@ -35,6 +35,7 @@ OUTPUTS_RECORD_HELP = (
     "made again, and files it made whose inputs are gone are removed."
 )
 REBUILD_HELP = "For make: make every report again, whatever --outputs-record says."
+STAMP_HELP = "For make: the step's stamp, touched when it is done, removed while a report failed to render."
 EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 or Q3/26 (default: every period found)."
 EVERY_LANGUAGE_CHOICE = click.Choice([*LANGUAGES, EVERY_LANGUAGE])
 A_PATH, A_FILE = click.Path(path_type=Path), click.Path(path_type=Path, dir_okay=False)
@@ -96,6 +97,7 @@ def _reading_with(out_help: str, lang_help: str, out_type: click.Path = A_PATH):
 def _making(function):
     """The options make gives a rendering step: the record of what it made, and whether to make it all."""
     function = click.option("--rebuild", is_flag=True, hidden=True, help=REBUILD_HELP)(function)
+    function = click.option("--stamp", type=A_FILE, hidden=True, help=STAMP_HELP)(function)
     return click.option("--outputs-record", type=A_FILE, hidden=True, help=OUTPUTS_RECORD_HELP)(function)
 
 

@@ -45,42 +45,41 @@ def _make_word(path: Path | str) -> str:
 
 
 def write_portfolio_plan(
-    plan: Path, sources: Mapping[Period, Iterable[Path]], catalogs: Catalogs, forget: bool = True
-) -> list[Path]:
+    plan: Path, sources: Mapping[Period, Iterable[Path]], catalogs: Catalogs
+) -> list[str]:
     """The make fragment: ``PORTFOLIO_QUARTERS`` and, for each quarter, its target ``$(PORTFOLIO)<quarter>``
-    with the quarter's list of input files as prerequisite and the record of what its step made
-    (``QUARTER_MADE``). The list holds each file's digest and the catalogs', and is rewritten only when that
-    changes: a file added to a quarter, removed from it, renamed or changed in content makes that
-    quarter's portfolio out of date, whatever its date.
+    with the quarter's list of input files as prerequisite. The list holds each file's digest and the
+    catalogs', and is rewritten only when that changes: a file added to a quarter, removed from it,
+    renamed or changed in content makes that quarter's portfolio out of date, whatever its date.
 
-    The portfolios of quarters the earlier plan had and this one has not (every file of the quarter
-    gone) are removed, unless *forget* is false; the files removed are returned."""
+    The quarters the earlier plan had and this one has not (every file of the quarter gone) are
+    returned: their portfolios can no longer be made."""
     lines = [
         "# Written by reportgen portfolio --make-deps: the files each quarter's portfolio draws on.",
         "PORTFOLIO_QUARTERS := " + " ".join(str(period) for period in sorted(sources)),
     ]
     digests = Digests()
     for period in sorted(sources):
-        listing = quarter_path(plan, str(period), "inputs")
+        listing = quarter_inputs_path(plan, str(period))
         text = made_from(sources[period], digests, catalogs)
         write_if_changed(listing, text.encode("utf-8", "surrogateescape"))
         lines.append(f"$(PORTFOLIO){period}: {_make_word(listing)}")
-        made = quarter_path(plan, str(period), "made")
-        lines.append(f"$(PORTFOLIO){period}: QUARTER_MADE := {_make_word(made)}")
     gone = [quarter for quarter in _planned_quarters(plan) if quarter not in {str(p) for p in sources}]
     atomic_write(plan, ("\n".join(lines) + "\n").encode())
-    removed: list[Path] = []
-    for quarter in gone if forget else []:
-        removed += OutputRecord(quarter_path(plan, quarter, "made")).close()
-        for kind in ("made", "inputs"):
-            quarter_path(plan, quarter, kind).unlink(missing_ok=True)
-    return removed
+    for quarter in gone:
+        quarter_inputs_path(plan, quarter).unlink(missing_ok=True)
+    return gone
 
 
-def quarter_path(plan: Path, quarter: str, kind: str) -> Path:
-    """Where the plan keeps, for the portfolio of *quarter*, the list of its inputs (``inputs``) or the
-    record of what its step made (``made``)."""
-    return plan.with_name(f"{plan.stem}.{quarter}.{kind}")
+def quarter_inputs_path(plan: Path, quarter: str) -> Path:
+    """Where the plan keeps the list of the files the portfolio of *quarter* draws on."""
+    return plan.with_name(f"{plan.stem}.{quarter}.inputs")
+
+
+def quarter_record_path(record: Path, quarter: str) -> Path:
+    """The record of what the step of *quarter*'s portfolio made, beside the plan step's *record*; the
+    Makefile names it the same way (``$(MADE)/portfolio.$(SCOPE).<quarter>``)."""
+    return record.with_name(f"{record.name}.{quarter}")
 
 
 def _planned_quarters(plan: Path) -> list[str]:
@@ -131,15 +130,19 @@ class Made:
 
 
 class OutputRecord:
-    """The files one make step wrote, kept between its runs (see the module's docstring).
+    """The files one make step wrote into *folder*, kept between its runs (see the module's docstring).
 
     A run asks :meth:`up_to_date` for each report, notes each file it writes (:meth:`wrote`) and each it
     finds up to date (:meth:`kept`), and :meth:`close` removes the files of the earlier runs that this
-    one did not make, and saves the record.
+    one did not make, and saves the record. Files are named by their name in *folder*, so that the
+    folder may be given another way (relative, absolute) without their being taken for others. The
+    records of every step that writes into one folder lie side by side: a file one step made and another
+    (another PERIOD or LANGS) made again since is still reportgen's own.
     """
 
-    def __init__(self, path: Path, rebuild: bool = False) -> None:
+    def __init__(self, path: Path, folder: Path, rebuild: bool = False) -> None:
         self.path = path
+        self.folder = folder
         self._rebuild = rebuild
         self._earlier = self._load(path)
         self._now: dict[str, Made] = {}
@@ -154,29 +157,39 @@ class OutputRecord:
 
     def up_to_date(self, output: Path, inputs: str) -> bool:
         """Whether *output* was made from *inputs* by an earlier run and is still as it was written."""
-        made = self._earlier.get(str(output))
+        made = self._earlier.get(output.name)
         if self._rebuild or made is None:
             return False
         return made.inputs == _hashed(inputs) and digest(output) == made.content
 
     def kept(self, output: Path) -> None:
-        self._now[str(output)] = self._earlier[str(output)]
+        self._now[output.name] = self._earlier[output.name]
 
     def wrote(self, output: Path, inputs: str, data: bytes) -> None:
-        self._now[str(output)] = Made(_hashed(inputs), hashlib.sha256(data).hexdigest())
+        self._now[output.name] = Made(_hashed(inputs), hashlib.sha256(data).hexdigest())
 
     def close(self) -> list[Path]:
         """At the end of a whole run: remove the files earlier runs made that this one did not (their
-        inputs are gone, or their report failed), unless changed since, and save the record. The files
-        removed are returned."""
+        inputs are gone, or their report failed), unless changed since by anyone but reportgen, and save
+        the record. The files removed are returned."""
         removed = []
+        ours = self._written_by_every_step()
         for name, made in self._earlier.items():
-            output = Path(name)
-            if name not in self._now and digest(output) == made.content:
+            output = self.folder / name
+            if name not in self._now and digest(output) in {made.content, *ours.get(name, ())}:
                 output.unlink(missing_ok=True)
                 removed.append(output)
         self._save(self._now)
         return removed
+
+    def _written_by_every_step(self) -> dict[str, set[str]]:
+        """For each file name, what the records beside this one say their steps wrote into it."""
+        written: dict[str, set[str]] = {}
+        for record in self.path.parent.glob("*"):
+            if record != self.path and record.is_file():
+                for name, made in self._load(record).items():
+                    written.setdefault(name, set()).add(made.content)
+        return written
 
     def interrupted(self) -> None:
         """At the end of a run cut short: save what it wrote and keep the rest, removing nothing, so that

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
+
+import pytest
 
 from reportgen.catalog import Catalogs
 from reportgen.makefiles import (
     OutputRecord,
     RecordedProblem,
     outstanding,
-    quarter_path,
     write_portfolio_plan,
     write_record,
 )
@@ -42,7 +44,7 @@ def test_a_recorded_problem_holds_until_the_step_runs_again_whatever_the_files_d
     assert not record.exists()
 
 
-def test_the_fingerprint_changes_with_what_the_files_hold_and_their_names_not_their_dates(tmp_path):
+def test_the_fingerprint_changes_with_what_the_files_hold_their_names_and_dates(tmp_path):
     folder, criteria = tmp_path / "in", tmp_path / "criteria"
     folder.mkdir()
     criteria.mkdir()
@@ -54,7 +56,9 @@ def test_the_fingerprint_changes_with_what_the_files_hold_and_their_names_not_th
     target = tmp_path / "fingerprint"
     assert main([str(target), str(folder), "--criteria", str(criteria)]) == 0
     first = target.read_text()
-    assert first.splitlines() == [f"{digest(workbook)}  {workbook}", f"{digest(catalog)}  {catalog}"]
+    assert [line.split("  ")[::2] for line in first.splitlines()] == [
+        [digest(workbook), str(workbook)], [digest(catalog), str(catalog)],
+    ]  # fmt: skip
 
     def after(change) -> bool:
         """Whether the fingerprint was written again after *change*."""
@@ -64,32 +68,45 @@ def test_the_fingerprint_changes_with_what_the_files_hold_and_their_names_not_th
         main([str(target), str(folder), "--criteria", str(criteria)])
         return target.stat().st_mtime_ns != before
 
-    assert not after(lambda: later(workbook, -10_000))  # a date alone
-    assert after(lambda: (workbook.write_bytes(b"two"), later(workbook, -10_000)))  # content, date kept
+    assert not after(lambda: None)
+    assert after(lambda: later(workbook, -10_000))  # a date: it may decide which of two copies counts
+    kept = workbook.stat().st_mtime_ns
+    assert after(lambda: (workbook.write_bytes(b"two"), os.utime(workbook, ns=(kept, kept))))  # date kept
     assert after(lambda: workbook.rename(folder / "b.xlsx"))
     assert after(lambda: catalog.write_text("id: d"))
     assert after(lambda: (folder / "b.xlsx").unlink())
 
 
-def test_a_report_is_up_to_date_while_its_inputs_and_the_file_itself_are_as_they_were(tmp_path):
-    made, report = tmp_path / "made.json", tmp_path / "a.pdf"
-    first = OutputRecord(made)
+@pytest.fixture
+def folders(tmp_path):
+    """The output folder, and the record of one make step in its own folder of records."""
+    out, records = tmp_path / "out", tmp_path / "out" / ".build" / "made"
+    records.mkdir(parents=True)
+    return out, records / "briefings.all"
+
+
+def test_a_report_is_up_to_date_while_its_inputs_and_the_file_itself_are_as_they_were(folders, monkeypatch):
+    out, made = folders
+    report = out / "a.pdf"
+    first = OutputRecord(made, out)
     report.write_bytes(b"pdf")
     first.wrote(report, "inputs 1", b"pdf")
     assert first.close() == []
 
-    assert OutputRecord(made).up_to_date(report, "inputs 1")
-    assert not OutputRecord(made).up_to_date(report, "inputs 2")
-    assert not OutputRecord(made, rebuild=True).up_to_date(report, "inputs 1")
-    assert not OutputRecord(made).up_to_date(tmp_path / "b.pdf", "inputs 1")
+    assert OutputRecord(made, out).up_to_date(report, "inputs 1")
+    assert not OutputRecord(made, out).up_to_date(report, "inputs 2")
+    assert not OutputRecord(made, out, rebuild=True).up_to_date(report, "inputs 1")
+    assert not OutputRecord(made, out).up_to_date(out / "b.pdf", "inputs 1")
+    monkeypatch.chdir(out.parent)  # the same folder named another way: the same files
+    assert OutputRecord(made, Path("out")).up_to_date(Path("out") / "a.pdf", "inputs 1")
     report.write_bytes(b"written over by hand")
-    assert not OutputRecord(made).up_to_date(report, "inputs 1")
+    assert not OutputRecord(made, out).up_to_date(report, "inputs 1")
 
 
-def test_a_run_removes_only_the_files_it_made_earlier_and_did_not_make_again(tmp_path):
-    made = tmp_path / "made.json"
-    kept, gone, edited, foreign = (tmp_path / f"{name}.pdf" for name in ("kept", "gone", "edited", "foreign"))
-    first = OutputRecord(made)
+def test_a_run_removes_only_the_files_it_made_earlier_and_did_not_make_again(folders):
+    out, made = folders
+    kept, gone, edited, foreign = (out / f"{name}.pdf" for name in ("kept", "gone", "edited", "foreign"))
+    first = OutputRecord(made, out)
     for report in (kept, gone, edited):
         report.write_bytes(report.name.encode())
         first.wrote(report, "inputs", report.name.encode())
@@ -97,29 +114,64 @@ def test_a_run_removes_only_the_files_it_made_earlier_and_did_not_make_again(tmp
     first.close()
     edited.write_bytes(b"annotated by a user")
 
-    second = OutputRecord(made)
+    second = OutputRecord(made, out)
     assert second.up_to_date(kept, "inputs")
     second.kept(kept)
     assert second.close() == [gone]
     assert kept.exists() and edited.exists() and foreign.exists() and not gone.exists()
-    assert OutputRecord(made).up_to_date(kept, "inputs")
+    assert OutputRecord(made, out).up_to_date(kept, "inputs")
 
 
-def test_a_run_cut_short_removes_nothing_and_keeps_what_it_knew(tmp_path):
-    made, first_report, second_report = tmp_path / "made.json", tmp_path / "a.pdf", tmp_path / "b.pdf"
-    first = OutputRecord(made)
+def test_a_run_that_names_its_folder_another_way_keeps_what_it_made_again(folders, monkeypatch):
+    """Regression: the record named files by the folder as typed, so a run with OUTPUT=out after one with
+    OUTPUT=$PWD/out made every report again and then removed them as the earlier run's."""
+    out, made = folders
+    first = OutputRecord(made, out)
+    (out / "a.pdf").write_bytes(b"pdf")
+    first.wrote(out / "a.pdf", "inputs 1", b"pdf")
+    first.close()
+    monkeypatch.chdir(out.parent)
+    second = OutputRecord(made, Path("out"))
+    Path("out/a.pdf").write_bytes(b"pdf")
+    second.wrote(Path("out/a.pdf"), "inputs 2", b"pdf")
+    assert second.close() == []
+    assert (out / "a.pdf").exists()
+
+
+def test_a_file_another_step_made_again_is_still_reportgens_own_to_remove(folders):
+    """Regression: after `make reports PERIOD=…` made a briefing again (on another day: other bytes), the
+    whole run's record no longer knew the file as its own, and left it when its account's files went."""
+    out, made = folders
+    report = out / "x_2026-Q3_de.pdf"
+    whole = OutputRecord(made, out)
+    report.write_bytes(b"monday")
+    whole.wrote(report, "inputs", b"monday")
+    whole.close()
+    one_quarter = OutputRecord(made.with_name("briefings.2026-Q3"), out)
+    report.write_bytes(b"tuesday")
+    one_quarter.wrote(report, "inputs", b"tuesday")
+    one_quarter.close()
+
+    assert OutputRecord(made, out).close() == [report]  # the account's files are gone
+    assert not report.exists()
+
+
+def test_a_run_cut_short_removes_nothing_and_keeps_what_it_knew(folders):
+    out, made = folders
+    first_report, second_report = out / "a.pdf", out / "b.pdf"
+    first = OutputRecord(made, out)
     for report in (first_report, second_report):
         report.write_bytes(b"pdf")
         first.wrote(report, "inputs", b"pdf")
     first.close()
 
-    second = OutputRecord(made)
+    second = OutputRecord(made, out)
     first_report.write_bytes(b"new pdf")
     second.wrote(first_report, "new inputs", b"new pdf")
     second.interrupted()
     assert second_report.exists()
-    assert OutputRecord(made).up_to_date(first_report, "new inputs")
-    assert OutputRecord(made).up_to_date(second_report, "inputs")
+    assert OutputRecord(made, out).up_to_date(first_report, "new inputs")
+    assert OutputRecord(made, out).up_to_date(second_report, "inputs")
 
 
 def test_the_plan_lists_each_quarters_files_with_digests_and_notes_a_changed_list(tmp_path, catalog):
@@ -133,7 +185,6 @@ def test_the_plan_lists_each_quarters_files_with_digests_and_notes_a_changed_lis
     text = plan.read_text()
     assert "PORTFOLIO_QUARTERS := 2026-Q2 2026-Q3\n" in text
     assert f"$(PORTFOLIO)2026-Q3: {tmp_path}/plan.2026-Q3.inputs\n" in text
-    assert f"$(PORTFOLIO)2026-Q3: QUARTER_MADE := {tmp_path}/plan.2026-Q3.made\n" in text
     listing = {q: tmp_path / f"plan.{q}.inputs" for q in ("2026-Q2", "2026-Q3")}
     assert f"{digest(old)}  {old}" in listing["2026-Q3"].read_text()
     times = {q: path.stat().st_mtime_ns for q, path in listing.items()}
@@ -152,21 +203,13 @@ def test_the_plan_lists_each_quarters_files_with_digests_and_notes_a_changed_lis
     assert listing["2026-Q3"].stat().st_mtime_ns != times["2026-Q3"]
 
 
-def test_the_portfolios_of_a_quarter_whose_files_are_all_gone_are_removed(tmp_path, catalog):
-    plan, report = tmp_path / "plan.mk", tmp_path / "portfolio_2026-Q2_de.pdf"
+def test_the_plan_names_the_quarters_whose_files_are_all_gone(tmp_path, catalog):
+    plan = tmp_path / "plan.mk"
     q2, q3 = Period(2026, 2), Period(2026, 3)
     catalogs = Catalogs.only(catalog)
-    write_portfolio_plan(plan, {q2: [], q3: []}, catalogs)
-    made = OutputRecord(quarter_path(plan, "2026-Q2", "made"))
-    report.write_bytes(b"pdf")
-    made.wrote(report, "inputs", b"pdf")
-    made.close()
-
-    assert write_portfolio_plan(plan, {q3: []}, catalogs, forget=False) == []  # the folder was away
-    assert report.exists()
-    write_portfolio_plan(plan, {q2: [], q3: []}, catalogs)
-    assert write_portfolio_plan(plan, {q3: []}, catalogs) == [report]
-    assert not report.exists() and not quarter_path(plan, "2026-Q2", "made").exists()
+    assert write_portfolio_plan(plan, {q2: [], q3: []}, catalogs) == []
+    assert write_portfolio_plan(plan, {q3: []}, catalogs) == ["2026-Q2"]
+    assert not (tmp_path / "plan.2026-Q2.inputs").exists()
 
 
 def test_a_step_that_can_make_nothing_fails_at_once_instead_of_recording(tmp_path, make_workbook):
@@ -220,3 +263,22 @@ def test_the_plan_of_an_empty_folder_has_no_quarters_and_says_nothing(tmp_path):
     result = run("portfolio", str(empty), "--lang", "en", "--make-deps", str(plan))
     assert result.exit_code == 0 and result.stderr == ""
     assert "PORTFOLIO_QUARTERS := \n" in plan.read_text()
+
+
+def test_the_reports_of_a_period_whose_files_are_all_gone_are_removed(tmp_path, make_workbook):
+    """Regression: with PERIOD set, a quarter whose files were all removed made the step fail before it
+    looked at its record, so the quarter's old briefings stayed, looking current."""
+    from tests.conftest import run
+
+    workbook = make_workbook("acme.xlsx")
+    out, made = tmp_path / "out", tmp_path / "out" / ".build" / "made" / "briefings.2026-Q3"
+    args = ["briefing", str(tmp_path), "--period", "2026-Q3", "--lang", "en", "--out", str(out),
+            "--record", str(tmp_path / "record"), "--outputs-record", str(made)]  # fmt: skip
+    assert run(*args).exit_code == 0
+    assert [p.name for p in out.glob("*.pdf")] == ["acme-praezision-gmbh_2026-Q3_en.pdf"]
+    workbook.unlink()
+    make_workbook("other.xlsx", facts=["Other AG", "KA-9", "2026-Q2"])
+    gone = run(*args)
+    assert gone.exit_code == 2
+    assert list(out.glob("*.pdf")) == []
+    assert "acme-praezision-gmbh_2026-Q3_en.pdf" in gone.stderr

@@ -113,7 +113,7 @@ def render_briefings(
     batch = publish.result
     remove_stale_parts(settings.out_dir)
     jobs = briefing_jobs(workload, selection, settings, batch.render_problems)
-    with outputs_recorded(settings.outputs_record, settings.rebuild, batch) as record:
+    with outputs_recorded(settings.outputs_record, settings.out_dir, settings.rebuild, batch) as record:
         made_from = _made_from(workload, settings)
         if record is not None:
             jobs = [job for job in jobs if not _kept(job, made_from(job), record, settings, batch)]

@@ -70,7 +70,7 @@ def render_portfolio(
     inputs = made_from(
         sources, Digests(), workload.catalogs, "portfolio", "archive" if settings.archive else ""
     )
-    with outputs_recorded(settings.outputs_record, settings.rebuild, batch) as record:
+    with outputs_recorded(settings.outputs_record, settings.out_dir, settings.rebuild, batch) as record:
         targets = {
             lang: settings.out_dir / portfolio_pdf_name(period, lang, settings.archive)
             for lang in settings.languages
@@ -136,13 +136,20 @@ def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
     catalogs = catalogs_or_stop(reporter, settings.criteria)
     try:
         workload = prepare(settings.inputs, catalogs, settings.day)
-    except ProblemsFound:  # no input at all: no quarters, and the briefing step says why; the reports
-        write_portfolio_plan(plan, {}, catalogs, forget=False)  # made are kept: a folder may be away
+    except ProblemsFound:  # no input at all, and the briefing step says why: the plan of the last run
+        if not plan.exists():  # stays, and the reports it made are kept, for a folder may be away
+            write_portfolio_plan(plan, {}, catalogs)
         return EXIT_OK
     quarters = [wanted] if wanted is not None else workload.periods()
     sources = {q: portfolio_sources(workload.histories, q) for q in quarters}
-    removed = write_portfolio_plan(plan, sources, workload.catalogs)
-    say_removed(reporter, removed)
+    gone = write_portfolio_plan(plan, sources, workload.catalogs)
+    if settings.outputs_record is not None:
+        from reportgen.makefiles import OutputRecord, quarter_record_path
+
+        for quarter in gone:
+            made = quarter_record_path(settings.outputs_record, quarter)
+            say_removed(reporter, OutputRecord(made, settings.out_dir).close())
+            made.unlink(missing_ok=True)
     if settings.record is not None:
         record(reporter, BatchResult(files=workload.files), settings)
     return EXIT_OK

@@ -56,7 +56,9 @@ class BatchResult:
 
 
 @contextmanager
-def outputs_recorded(record: Path | None, rebuild: bool, batch: BatchResult) -> Iterator[OutputRecord | None]:
+def outputs_recorded(
+    record: Path | None, folder: Path, rebuild: bool, batch: BatchResult
+) -> Iterator[OutputRecord | None]:
     """For make: the record of what the step made (see :class:`reportgen.makefiles.OutputRecord`), or
     None outside make. A run that ends normally removes the files of its reports that are gone and
     notes them in *batch*; one cut short removes nothing."""
@@ -65,7 +67,7 @@ def outputs_recorded(record: Path | None, rebuild: bool, batch: BatchResult) -> 
         return
     from reportgen.makefiles import OutputRecord
 
-    outputs = OutputRecord(record, rebuild)
+    outputs = OutputRecord(record, folder, rebuild)
     try:
         yield outputs
     except BaseException:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reportgen.catalog import Catalog, Catalogs
-from reportgen.commands.results import BatchResult, Publisher
+from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter, Stop
 from reportgen.i18n import N_, Counted, Nn_, Plural
 from reportgen.model import Period
@@ -141,6 +141,8 @@ def run_flow(settings: Settings, reporter: Reporter, flow: Flow, render: Render)
         batch = BatchResult(files=workload.files)
     elif missing is not None:
         batch = BatchResult(files=workload.files, render_problems=[missing])
+        with outputs_recorded(settings.outputs_record, settings.out_dir, settings.rebuild, batch):
+            pass  # for make: the reports of a quarter whose files are all gone can no longer be made
     else:
         try:
             batch = render(workload, wanted, Publisher(BatchResult(files=workload.files), reporter.written))
@@ -153,6 +155,7 @@ def run_flow(settings: Settings, reporter: Reporter, flow: Flow, render: Render)
     summarise(reporter, batch, settings, flow, errors_recorded=recording)
     if recording:
         record(reporter, batch, settings, flow.files_said)
+        _stamp(settings.stamp, done=not batch.render_problems)
         return EXIT_OK
     return batch.exit_code
 
@@ -186,6 +189,17 @@ def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...], nothing_made: b
         reporter.say(NOTHING_RENDERED, style="bold red")
     if gone:
         raise Stop(EXIT_NOTHING_DONE)
+
+
+def _stamp(stamp: Path | None, done: bool) -> None:
+    """Mark make's step done, or not yet: a report that failed to render is tried again by the next run."""
+    if stamp is None:
+        return
+    if done:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    else:
+        stamp.unlink(missing_ok=True)
 
 
 def record(reporter: Reporter, batch: BatchResult, settings: Settings, files_too: bool = True) -> None:

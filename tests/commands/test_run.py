@@ -245,3 +245,35 @@ def test_a_period_option_that_names_no_quarter_ends_the_command(folder, given, l
     result = run("export", str(folder), "--period", given, "--lang", lang, "--format", "json", "--out", "-")
     assert result.exit_code == 2
     assert said.format(given) in result.stderr
+
+
+def test_a_make_step_whose_report_failed_is_not_done_so_the_next_run_tries_it_again(tmp_path, make_workbook):
+    """Regression: a report that failed to render was removed and the step marked done, so make, seeing no
+    file changed, never tried it again, while a clean run would make it."""
+    from reportgen.commands.briefing import RENDER_FAILED, SUMMARY_BRIEFINGS
+    from reportgen.commands.results import BatchResult
+    from reportgen.commands.run import Flow, run_flow
+    from reportgen.console import EXIT_OK, Reporter
+    from reportgen.problems import Place, Problem
+    from reportgen.settings import Settings
+
+    path = make_workbook("acme.xlsx")
+    stamp = tmp_path / "build" / "briefings.all"
+    settings = Settings(inputs=(path,), out_dir=tmp_path / "out", record=tmp_path / "record", stamp=stamp)
+    flow = Flow(SUMMARY_BRIEFINGS)
+
+    def rendering(fails: bool):
+        def render(workload, period, publish) -> BatchResult:
+            publish(settings.out_dir / "other.pdf", b"pdf")
+            if fails:
+                params = {"account": "Acme", "period": "2026-Q3", "reason": "a bug"}
+                publish.result.render_problems.append(Problem(Place(path), RENDER_FAILED, params))
+            return publish.result
+
+        return render
+
+    assert run_flow(settings, Reporter("en"), flow, rendering(fails=False)) == EXIT_OK
+    assert stamp.exists()
+    assert run_flow(settings, Reporter("en"), flow, rendering(fails=True)) == EXIT_OK  # recorded
+    assert not stamp.exists()
+    assert (tmp_path / "record").exists()
