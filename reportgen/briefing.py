@@ -71,6 +71,11 @@ class FactorRow:
     comment does not say so already (a rater's "Not rated yet: …" would read "not rated: Not rated yet")."""
 
     @property
+    def commented(self) -> bool:
+        """Whether the factor gets a line under its scores: for its comments, or to say it is not rated."""
+        return bool(self.comments) or not self.rated_both
+
+    @property
     def rated_both(self) -> bool:
         return self.gap is not None
 

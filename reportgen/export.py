@@ -23,6 +23,7 @@ from enum import StrEnum
 from functools import partial
 from pathlib import Path
 
+from reportgen.figures import as_written
 from reportgen.i18n import LANGUAGES
 from reportgen.model import (
     AccountAnalysis,
@@ -202,7 +203,7 @@ def _round(value: float | None) -> float | None:
 def _amount(value: float | None) -> float | int | None:
     """A revenue as the workbook gave it: a whole amount as a whole number (``4800000``, where a float
     would be written ``4800000.0`` in CSV), a fractional one kept."""
-    return int(value) if value is not None and value.is_integer() else value
+    return None if value is None else as_written(value)
 
 
 def _in_languages(name: str, langs: tuple[str, ...], text: Callable[[str], str]) -> dict:

@@ -45,3 +45,9 @@ def reaches(value: float, threshold: float) -> bool:
     """Whether *value* is at least *threshold*, free of binary noise: scores of 1.3 and 3.3 are 2 points
     apart, though 3.3 − 1.3 computes as 1.9999999999999998."""
     return round(value - threshold, 6) >= 0
+
+
+def as_written(value: float) -> float | int:
+    """A number as a person writes it: a whole amount without decimals (``4800000``, where a float reads
+    ``4800000.0``), a fractional one as it is."""
+    return int(value) if value.is_integer() else value

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from reportgen.catalog import Catalog
+from reportgen.figures import as_written
 from reportgen.i18n import LocalDate, LocalMoney
 from reportgen.model import (
     AccountFacts,
@@ -255,7 +256,7 @@ class FactsReader:
             return None, currency
         currency = currency or read.currency or "EUR"
         if not read.exact:
-            plain = str(int(read.amount)) if read.amount.is_integer() else str(read.amount)
+            plain = str(as_written(read.amount))
             amount = LocalMoney(read.amount, currency)
             self.log.warning(place, msg.AMOUNT_READ_AS, value=clean_text(raw), amount=amount, plain=plain)
         return read.amount, currency
