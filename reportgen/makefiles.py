@@ -45,12 +45,16 @@ def _make_word(path: Path | str) -> str:
 
 
 def write_portfolio_plan(
-    plan: Path, sources: Mapping[Period, Iterable[Path]], catalogs: Catalogs
+    plan: Path,
+    sources: Mapping[Period, Iterable[Path]],
+    catalogs: Catalogs,
+    digests: Mapping[Path, str] | None = None,
 ) -> list[str]:
     """The make fragment: ``PORTFOLIO_QUARTERS`` and, for each quarter, its target ``$(PORTFOLIO)<quarter>``
     with the quarter's list of input files as prerequisite. The list holds each file's digest and the
     catalogs', and is rewritten only when that changes: a file added to a quarter, removed from it,
-    renamed or changed in content makes that quarter's portfolio out of date, whatever its date.
+    renamed or changed in content makes that quarter's portfolio out of date, whatever its date. The
+    digests of the files the run read are *digests*, as they were when it read them.
 
     The quarters the earlier plan had and this one has not (every file of the quarter gone) are
     returned: their portfolios can no longer be made."""
@@ -58,10 +62,10 @@ def write_portfolio_plan(
         "# Written by reportgen portfolio --make-deps: the files each quarter's portfolio draws on.",
         "PORTFOLIO_QUARTERS := " + " ".join(str(period) for period in sorted(sources)),
     ]
-    digests = Digests()
+    known = Digests(digests)
     for period in sorted(sources):
         listing = quarter_inputs_path(plan, str(period))
-        text = made_from(sources[period], digests, catalogs)
+        text = made_from(sources[period], known, catalogs)
         write_if_changed(listing, text.encode("utf-8", "surrogateescape"))
         lines.append(f"$(PORTFOLIO){period}: {_make_word(listing)}")
     gone = [quarter for quarter in _planned_quarters(plan) if quarter not in {str(p) for p in sources}]
@@ -95,10 +99,11 @@ def _planned_quarters(plan: Path) -> list[str]:
 
 
 class Digests:
-    """The digest of each file, each file read once in a run."""
+    """The digest of each file, each file read once in a run; those of the files a run read, as they
+    were when it read them (:attr:`reportgen.reading.ReadResult.digest`), given."""
 
-    def __init__(self) -> None:
-        self._known: dict[Path, str] = {}
+    def __init__(self, known: Mapping[Path, str] | None = None) -> None:
+        self._known: dict[Path, str] = dict(known or {})
 
     def __call__(self, path: Path) -> str:
         if path not in self._known:

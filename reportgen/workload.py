@@ -21,6 +21,7 @@ from reportgen.model import AccountAnalysis, Assessment, Period
 from reportgen.problems import Message, Place, Problem, ProblemsFound, Severity, display_path, quoted
 from reportgen.reading import ReadResult, collect_inputs, read_file
 from reportgen.settings import made_on
+from reportgen.sources import digest
 
 FUTURE_PERIOD = Message(
     N_("{account}: the period {period} has not begun yet."),
@@ -53,6 +54,10 @@ class Workload:
         periods = self.periods()
         return periods[-1] if periods else None
 
+    def digests(self) -> dict[Path, str]:
+        """What each file held when it was read."""
+        return {result.path: result.digest for result in self.files if result.digest}
+
     def history_of(self, analysis: AccountAnalysis) -> AccountHistory:
         return self.histories[account_key(analysis.assessment)].up_to(analysis.assessment.period)
 
@@ -69,7 +74,7 @@ def read_all(
     if not files:
         named = quoted(*(display_path(path) for path in paths))
         raise ProblemsFound([Problem(None, NO_INPUT, {"paths": named})])
-    results = [read_file(path, catalogs) for path in files]
+    results = [_read(path, catalogs) for path in files]
     given = [(result, a) for result in results for a in result.assessments]
     identified = identify(a for _, a in given)
     file_of = {id(a): result for result, a in given}
@@ -96,6 +101,13 @@ def read_all(
             result.problems.append(Problem(Place(result.path), FUTURE_PERIOD, params, Severity.WARNING))
         result.assessments.append(assessment)
     return results
+
+
+def _read(path: Path, catalogs: Catalogs | Catalog) -> ReadResult:
+    held = digest(path)
+    result = read_file(path, catalogs)
+    result.digest = held
+    return result
 
 
 def prepare(paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None) -> Workload:

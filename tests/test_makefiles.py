@@ -282,3 +282,25 @@ def test_the_reports_of_a_period_whose_files_are_all_gone_are_removed(tmp_path, 
     assert gone.exit_code == 2
     assert list(out.glob("*.pdf")) == []
     assert "acme-praezision-gmbh_2026-Q3_en.pdf" in gone.stderr
+
+
+def test_a_file_saved_while_a_run_reads_it_counts_as_changed_for_the_next_run(
+    make_workbook, catalog, monkeypatch
+):
+    """The digest a report is recorded with is taken before its file is read: taken after, a workbook
+    saved during the run would record the new bytes for a report made from the old ones, and the next
+    run would keep that stale report."""
+    import reportgen.workload as workload
+
+    path = make_workbook("acme.xlsx")
+    before = digest(path)
+    reading = workload.read_file
+
+    def saved_meanwhile(file, catalogs):
+        result = reading(file, catalogs)
+        file.write_bytes(file.read_bytes() + b" ")  # saved again by a spreadsheet program or a sync
+        return result
+
+    monkeypatch.setattr(workload, "read_file", saved_meanwhile)
+    (result,) = workload.read_all([path], catalog)
+    assert result.digest == before != digest(path)

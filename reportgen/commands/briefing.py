@@ -142,7 +142,7 @@ def _made_from(workload: Workload, settings: Settings) -> Callable[[BriefingJob]
     and carried-forward actions), the catalogs, and how it is asked for."""
     from reportgen.makefiles import Digests, made_from
 
-    digests = Digests()
+    digests = Digests(workload.digests())
     recipe = ("briefing", settings.edition, settings.supplier or "", "archive" if settings.archive else "")
     return lambda job: made_from(job.history.sources, digests, workload.catalogs, *recipe)
 

@@ -67,9 +67,8 @@ def render_portfolio(
     remove_stale_parts(settings.out_dir)
     portfolio = analyse_portfolio(workload.histories, period, workload.catalogs.default)
     sources = portfolio_sources(workload.histories, period)
-    inputs = made_from(
-        sources, Digests(), workload.catalogs, "portfolio", "archive" if settings.archive else ""
-    )
+    recipe = ("portfolio", "archive" if settings.archive else "")
+    inputs = made_from(sources, Digests(workload.digests()), workload.catalogs, *recipe)
     with outputs_recorded(settings.outputs_record, settings.out_dir, settings.rebuild, batch) as record:
         targets = {
             lang: settings.out_dir / portfolio_pdf_name(period, lang, settings.archive)
@@ -142,7 +141,7 @@ def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
         return EXIT_OK
     quarters = [wanted] if wanted is not None else workload.periods()
     sources = {q: portfolio_sources(workload.histories, q) for q in quarters}
-    gone = write_portfolio_plan(plan, sources, workload.catalogs)
+    gone = write_portfolio_plan(plan, sources, workload.catalogs, workload.digests())
     if settings.outputs_record is not None:
         from reportgen.makefiles import OutputRecord, quarter_record_path
 

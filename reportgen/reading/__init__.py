@@ -28,6 +28,9 @@ class ReadResult:
     path: Path
     assessments: list[Assessment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    digest: str = ""
+    """What the file held when it was read (see :func:`reportgen.sources.digest`), taken just before, so
+    that a file saved while a run reads it counts as changed for the next run (make's record)."""
 
     @property
     def errors(self) -> list[Problem]:
