@@ -37,15 +37,17 @@ $(STAMP): pyproject.toml
 # is added, removed, renamed or changed in content, whatever the file's date says (a copy with `cp -p`,
 # a zip from an e-mail or a git checkout keeps an old one). make's file times cannot see that, so:
 #
-# - The fingerprint (FINGERPRINT) holds every input and catalog file's name and content digest. Its
-#   rule runs every time, but rewrites the file only when it changed, and make, which looks at the
-#   file's date after the rule, goes on to the steps only then. Nothing changed: nothing else runs.
+# - The fingerprint (FINGERPRINT) holds every input and catalog file's name, content digest and date
+#   (a date decides which of one rater's two copies counts). Its rule runs every time, but rewrites the
+#   file only when it changed, and make, which looks at the file's date after the rule, goes on to the
+#   steps only then. Nothing changed: nothing else runs.
 # - Each step then reads every file (an account's files decide its briefing) and keeps a record of
 #   the files it made and what each was made from (OUTPUT/.build/made/): a report whose files are
 #   the same is left as it is, one whose files changed is made again, and one that can no longer be
 #   made (its files removed, renamed or broken past reading) is removed, and the run says so. Only
-#   files the record lists, unchanged since, are ever removed. A changed template, catalog,
-#   translation or code file makes everything again (--rebuild).
+#   files a record lists, unchanged since, are ever removed. A report that failed to render leaves
+#   its step not done, so the next run tries it again. A changed template, translation or code file
+#   makes everything again (--rebuild); a changed catalog, every report read with it.
 # - There is a portfolio per quarter found. Which quarters there are, and which files each one's
 #   portfolio draws on, only reading the files tells (a CSV can hold many quarters): reportgen writes it
 #   as a make fragment, the portfolio plan, with each quarter's list of files and their digests in a
