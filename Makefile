@@ -47,7 +47,7 @@ $(STAMP): pyproject.toml
 #   made (its files removed, renamed or broken past reading) is removed, and the run says so. Only
 #   files a record lists, unchanged since, are ever removed. A report that failed to render leaves
 #   its step not done, so the next run tries it again. A changed template, translation or code file
-#   makes everything again (--rebuild); a changed catalog, every report read with it.
+#   makes everything again (--rebuild), and so does a changed catalog (by its contents).
 # - There is a portfolio per quarter found. Which quarters there are, and which files each one's
 #   portfolio draws on, only reading the files tells (a CSV can hold many quarters): reportgen writes it
 #   as a make fragment, the portfolio plan, with each quarter's list of files and their digests in a
