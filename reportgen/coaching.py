@@ -196,8 +196,8 @@ def _to_raise(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
 class _Words:
     """The answers for one account in one language.
 
-    The answers are asked in the catalog's order; factors named in an earlier answer are referred back
-    to ("the same factors") instead of being listed again.
+    The answers are asked in the catalog's order; factors named just before, in the same answer or the
+    one before it, are referred back to ("the same factors") instead of being listed again.
     """
 
     def __init__(
@@ -221,7 +221,10 @@ class _Words:
         return message.pick(self.lang, count).format(points=shown, n=shown, **values)
 
     def factors(self, results: list[FactorResult]) -> str:
-        """„Frühe Einbindung“ (wir 5, Kunde 2), … und …; "the same factors" if named before.
+        """„Frühe Einbindung“ (wir 5, Kunde 2), … und …; "the same factors" if just named.
+
+        Only the factors named last are referred back to: "the same factors" reads as the list before it,
+        so factors named earlier, with others named between, are named again.
 
         Where the answers use the key account's own view, the figures say they are its ratings: "we 3,
         they 3" would read as our team's, which the tables show otherwise, or not at all where our team
@@ -229,7 +232,7 @@ class _Words:
         """
         _ = self._
         ids = tuple(r.factor.id for r in results)
-        if ids in self.named:
+        if self.named and self.named[-1] == ids:
             return _("the same factors")
         self.named.append(ids)
 
