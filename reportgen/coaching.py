@@ -196,8 +196,8 @@ def _to_raise(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
 class _Words:
     """The answers for one account in one language.
 
-    The answers are asked in the catalog's order; factors named in an earlier answer are referred back
-    to ("the same factors") instead of being listed again.
+    The answers are asked in the catalog's order; factors named just before, in the same answer or the
+    one before it, are referred back to ("the same factors") instead of being listed again.
     """
 
     def __init__(
@@ -221,20 +221,40 @@ class _Words:
         return message.pick(self.lang, count).format(points=shown, n=shown, **values)
 
     def factors(self, results: list[FactorResult]) -> str:
-        """„Frühe Einbindung“ (wir 5, Kunde 2), … und …; "the same factors" if named before."""
+        """„Frühe Einbindung“ (wir 5, Kunde 2), … und …; "the same factors" if just named.
+
+        Only the factors named last are referred back to: "the same factors" reads as the list before it,
+        so factors named earlier, with others named between, are named again.
+
+        Where the answers use the key account's own view, the figures say they are its ratings: "we 3,
+        they 3" would read as our team's, which the tables show otherwise, or not at all where our team
+        left a factor unrated. The first factor named says so, the others follow it.
+        """
         _ = self._
         ids = tuple(r.factor.id for r in results)
-        if ids in self.named:
+        if self.named and self.named[-1] == ids:
             return _("the same factors")
         self.named.append(ids)
-        figures = _("we {supplier}, they {key_account}")
 
-        def scored(r: FactorResult) -> str:
-            shown = figures.format(supplier=self.score(r.supplier), key_account=self.score(r.key_account))
-            return shown.replace(" ", NBSP)
+        def scored(r: FactorResult, first: bool) -> str:
+            supplier, key_account = self.score(r.supplier), self.score(r.key_account)
+            if self.ours is None:
+                figures = _("we {supplier}, they {key_account}")
+                return figures.format(supplier=supplier, key_account=key_account).replace(" ", NBSP)
+            # the first factor says whose ratings they are, the others follow it; too long to keep on one
+            # line whole, each figure stays with the word before it
+            if first:
+                figures = _("the key account rates us {supplier}, itself {key_account}")
+            else:
+                figures = _("us {supplier}, itself {key_account}")
+            return figures.replace(" {", NBSP + "{").format(supplier=supplier, key_account=key_account)
 
         return listed(
-            [factor_named(r.factor.label(self.lang), scored(r), self.lang) for r in results], self.lang
+            [
+                factor_named(r.factor.label(self.lang), scored(r, n == 0), self.lang)
+                for n, r in enumerate(results)
+            ],
+            self.lang,
         )
 
     def indices(self, analysis: AccountAnalysis | None = None) -> str:

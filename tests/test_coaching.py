@@ -13,7 +13,7 @@ from reportgen.briefing import BriefingCharts, build_briefing
 from reportgen.catalog import Catalog
 from reportgen.coaching import NBSP, QuestionKind, coaching_questions, question_text, strategic_path
 from reportgen.history import build_histories
-from reportgen.model import AccountFacts, Assessment, FactorRating, Period, ZoneKind
+from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Rater, ZoneKind
 from reportgen.portfolio import analyse_portfolio
 from reportgen.portfolio_report import PortfolioCharts, build_portfolio
 from reportgen.rendering import Renderer
@@ -376,3 +376,79 @@ def test_the_german_answers_name_a_relationship_type_of_any_gender_without_an_ar
     assert f"Für „{name}“ müssen beide Indizes über 66 liegen" in text, text
     assert f"nicht einmal auf dem Niveau „{name}“" in text, text
     assert not re.search(r"\b[Ee]ine?[nmr]? „", text), text
+
+
+def key_account_rates_us_lower(catalog):
+    """Our team rates every factor 4 : 3 but leaves the fourth unrated; the key account's contact rates
+    the first three 1 : 4 and every other factor 3 : 3, the fourth included.
+
+    Its view: S 25·(42/16 − 1) = 40.6 → 41, K 25·(51/16 − 1) = 54.7 → 55, so it invests 14 points more;
+    a strategic partnership needs K 67 first (S 67, K 67), then S 67.
+    """
+    from tests.test_portfolio import KEY_ACCOUNT
+
+    ratings = []
+    for number, factor in enumerate(catalog.factors, start=1):
+        ratings.append(FactorRating(factor.id, *((None, None) if number == 4 else (4, 3))))
+        theirs = (1, 4) if number <= 3 else (3, 3)
+        ratings.append(FactorRating(factor.id, *theirs, rater=KEY_ACCOUNT))
+    facts = AccountFacts("Meridian", intended_type="strategic_partnership")
+    return analyse(Assessment(facts, Q3, tuple(ratings), raters=(Rater(), KEY_ACCOUNT)), catalog)
+
+
+@pytest.mark.parametrize(
+    ("lang", "furthest_ahead", "they_raise", "we_raise"),
+    [
+        (
+            "en",
+            "The customer is furthest ahead in “Early involvement” (the key account rates us 1, itself 4), "
+            "“Relationship network” (us 1, itself 4) and “Joint processes” (us 1, itself 4).",
+            "For that, the key account would have to raise K from 55 to at least 67, above all in “Shaping "
+            "specifications” (the key account rates us 3, itself 3), “Competitiveness over price” (us 3, "
+            "itself 3) and “Seeking feedback” (us 3, itself 3).",
+            "Only then would we have to raise S from 41 to at least 67, above all in “Early involvement” (the "
+            "key account rates us 1, itself 4), “Relationship network” (us 1, itself 4) and “Joint processes” "
+            "(us 1, itself 4).",
+        ),
+        (
+            "de",
+            "Am weitesten voraus ist der Kunde bei „Frühe Einbindung“ (der Key Account bewertet uns mit 1, "
+            "sich selbst mit 4), „Beziehungsnetz“ (uns mit 1, sich selbst mit 4) und „Gemeinsame Prozesse“ "
+            "(uns mit 1, sich selbst mit 4).",
+            "Dafür müsste der Key Account K von 55 auf mindestens 67 anheben, vor allem bei „Spezifikation "
+            "mitgestalten“ (der Key Account bewertet uns mit 3, sich selbst mit 3), „Wettbewerbsfähigkeit statt "
+            "Preis“ (uns mit 3, sich selbst mit 3) und „Feedback einholen“ (uns mit 3, sich selbst mit 3).",
+            "Erst dann müssten wir S von 41 auf mindestens 67 anheben, vor allem bei „Frühe Einbindung“ (der "
+            "Key Account bewertet uns mit 1, sich selbst mit 4), „Beziehungsnetz“ (uns mit 1, sich selbst mit "
+            "4) und „Gemeinsame Prozesse“ (uns mit 1, sich selbst mit 4).",
+        ),
+    ],
+)
+def test_figures_of_the_key_accounts_view_say_they_are_its_ratings(
+    catalog, lang, furthest_ahead, they_raise, we_raise
+):
+    """Regression: the answers quoted the key account's own ratings as "(we 3, they 3)", which read as our
+    team's: "Shaping specifications", which our team left unrated, and factors the tables show otherwise
+    in our view (4 : 3) seemed to contradict every table."""
+    meridian = key_account_rates_us_lower(catalog)
+    assert meridian.factors[3].supplier is None and meridian.factors[3].key_account is None
+    over, lean_or_strategic, _ = coaching_questions(meridian, lang)
+    assert plain(over.answer.sentences[1]) == furthest_ahead
+    assert plain(lean_or_strategic.answer.sentences[2]) == they_raise
+    # named again, not "the same factors": those would read as the ones just named
+    assert plain(lean_or_strategic.answer.sentences[3]) == we_raise
+    # a figure stays on the line of the word before it
+    assert (f"mit{NBSP}3" if lang == "de" else f"us{NBSP}3") in lean_or_strategic.answer.sentences[2]
+
+
+@pytest.mark.parametrize(("lang", "same"), [("de", "denselben Faktoren"), ("en", "the same factors")])
+def test_the_same_factors_are_only_those_named_just_before(catalog, lang, same):
+    """Regression: with other factors named between, "above all in the same factors" read as those just
+    named, where it meant the ones of the answer before."""
+    meridian = key_account_rates_us_lower(catalog)
+    text = " ".join(" ".join(q.answer.sentences) for q in coaching_questions(meridian, lang))
+    assert same not in text, text
+    brandtner = account(catalog, "Brandtner", 4, 2, intended="strategic_partnership")
+    _, lean_or_strategic, _ = coaching_questions(brandtner, lang)
+    # the factors to scale back, just named, are the ones the key account would have to raise
+    assert same in lean_or_strategic.answer.sentences[3], lean_or_strategic.answer.sentences
