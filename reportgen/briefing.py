@@ -23,7 +23,15 @@ from reportgen.chart_texts import (
     trend_text,
 )
 from reportgen.coaching import CoachingQuestion, coaching_questions
-from reportgen.history import AccountHistory, HistoryPoint, Past, other_catalogs_text, past_of
+from reportgen.history import (
+    AccountHistory,
+    HistoryPoint,
+    OtherCatalogsNote,
+    Past,
+    marked_period,
+    other_catalogs_note,
+    past_of,
+)
 from reportgen.i18n import LANGUAGES, N_, gettext_for
 from reportgen.model import (
     AccountAnalysis,
@@ -85,6 +93,8 @@ class HistoryRow:
     """One quarter of the account's history; the figures are None where it was not assessed."""
 
     period: str
+    period_label: str
+    """The period as the table names it: marked where it was assessed with another catalog."""
     supplier_index: float | None
     key_account_index: float | None
     balance: float | None
@@ -320,10 +330,9 @@ class HistorySection:
     trend_svg: str | None
     trend_alt: str
     """What the trend shows, in words: S and K in every quarter."""
-    catalog_label: str
-    other_catalogs: str
-    """Which quarters were assessed with which other catalog: ``2025-Q4: efkam-partnership v0.9``;
-    empty when every quarter was assessed with this one."""
+    other_catalogs: OtherCatalogsNote | None
+    """Which quarters were assessed with which other catalog; None when every quarter was assessed with
+    this one."""
 
     @property
     def has_other_catalog(self) -> bool:
@@ -522,6 +531,7 @@ def _history_rows(timeline: tuple[HistoryPoint, ...], lang: str) -> tuple[Histor
         a = point.analysis
         rows.append(HistoryRow(
             period=str(point.period),
+            period_label=marked_period(point.period, point.other_catalog),
             supplier_index=a.supplier_index if a else None,
             key_account_index=a.key_account_index if a else None,
             balance=a.balance if a else None,
@@ -841,8 +851,9 @@ def _history(
         trend_alt=trend_text(
             lang, [QuarterIndices(r.period, r.supplier_index, r.key_account_index) for r in rows]
         ),
-        catalog_label=analysis.catalog_label,
-        other_catalogs=other_catalogs_text((r.period, r.other_catalog) for r in rows),
+        other_catalogs=other_catalogs_note(
+            ((r.period, r.other_catalog) for r in rows), analysis.catalog_label
+        ),
     )
 
 

@@ -38,10 +38,29 @@ def marked_period(period: Period, other: str | None) -> str:
     return f"{period} {OTHER_CATALOG_MARK}" if other else str(period)
 
 
-def other_catalogs_text(quarters: Iterable[tuple[object, str | None]]) -> str:
-    """The quarters assessed with another catalog, as the note under the marked quarters names them:
-    ``2025-Q4: efkam-partnership v0.9``; empty where there is none."""
-    return ", ".join(f"{period}: {other}" for period, other in quarters if other)
+@dataclass(frozen=True)
+class OtherCatalogsNote:
+    """The note under the quarters marked as assessed with another catalog than the report's. It brings
+    its mark along, so that the templates, which only lay it out, never write the mark themselves."""
+
+    quarters: str
+    """Which quarters, with which catalog: ``2025-Q4: efkam-partnership v0.9``."""
+    catalog_label: str
+    """The catalog the report uses, which the marked quarters are compared with."""
+
+    @property
+    def mark(self) -> str:
+        """The mark the note begins with: the one beside the quarters it explains."""
+        return OTHER_CATALOG_MARK
+
+
+def other_catalogs_note(
+    quarters: Iterable[tuple[object, str | None]], catalog_label: str
+) -> OtherCatalogsNote | None:
+    """The note under *quarters* (each a period and the other catalog it was assessed with, or None),
+    compared with the catalog *catalog_label*; None where no quarter is marked."""
+    text = ", ".join(f"{period}: {other}" for period, other in quarters if other)
+    return OtherCatalogsNote(text, catalog_label) if text else None
 
 
 def sources_of(analyses: Iterable[AccountAnalysis]) -> tuple[Path, ...]:

@@ -10,7 +10,7 @@ from reportgen.actions import reckoning_day
 from reportgen.analysis import largest_gaps
 from reportgen.chart_texts import Position, ZoneTally, account_diagram_text, portfolio_map_text
 from reportgen.coaching import QuestionKind, question_text
-from reportgen.history import other_catalog, other_catalogs_text
+from reportgen.history import OtherCatalogsNote, other_catalog, other_catalogs_note
 from reportgen.i18n import N_, Nn_, Plural, gettext_for
 from reportgen.model import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, Side, ViewFigures, ZoneKind
 from reportgen.portfolio import (
@@ -143,11 +143,9 @@ class AppendixPage:
     diagram_alt: str
     """What the small diagram shows, in words: the account's position and zone."""
     gaps: tuple[FactorNote, ...]
-    catalog_label: str = ""
-    """The catalog the account is assessed with this quarter."""
-    other_catalogs: str = ""
-    """The earlier quarters on the diagram's path assessed with another catalog (marked ``*`` there, as
-    in the briefing), and which: ``2025-Q4: efkam-partnership v0.9``; empty where there is none."""
+    other_catalogs: OtherCatalogsNote | None = None
+    """The earlier quarters on the diagram's path assessed with another catalog than this quarter's
+    (marked there, as in the briefing), and which; None where there is none."""
 
 
 @dataclass(frozen=True)
@@ -393,9 +391,9 @@ def _appendix(entry: PortfolioEntry, row: AccountRow, diagram_svg: str, lang: st
             lang, row.name, Position(row.supplier_index, row.key_account_index, row.zone_name)
         ),
         gaps=tuple(_note(r, lang) for r in gaps[:APPENDIX_GAPS]),
-        catalog_label=analysis.catalog_label,
-        other_catalogs=other_catalogs_text(
-            (earlier.assessment.period, other_catalog(earlier, analysis.catalog)) for earlier in entry.earlier
+        other_catalogs=other_catalogs_note(
+            ((a.assessment.period, other_catalog(a, analysis.catalog)) for a in entry.earlier),
+            analysis.catalog_label,
         ),
     )
 

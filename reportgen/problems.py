@@ -134,29 +134,44 @@ def failure_reason(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-_NO_PERMISSION = Message(N_("you have no permission for it"))
+NOT_THERE = Message(N_("the file does not exist"))
+NO_PERMISSION = Message(N_("you have no permission for it"))
+READ_ONLY = Message(N_("the drive is read-only"))
+DRIVE_FULL = Message(N_("the drive is full"))
+QUOTA_USED_UP = Message(N_("your storage quota is used up"))
+NOT_A_FOLDER = Message(N_("a part of its path is a file, not a folder"))
+IS_A_FOLDER = Message(N_("it is a folder, not a file"))
+FOLDER_NOT_THERE = Message(N_("its folder does not exist"))
+
 OS_REASONS: dict[int, Message] = {
     code: reason
     for code, reason in (
-        (errno.ENOENT, Message(N_("the file does not exist"))),
-        (errno.EACCES, _NO_PERMISSION),
-        (errno.EPERM, _NO_PERMISSION),
-        (errno.EROFS, Message(N_("the drive is read-only"))),
-        (errno.ENOSPC, Message(N_("the drive is full"))),
-        (getattr(errno, "EDQUOT", None), Message(N_("your storage quota is used up"))),
-        (errno.ENOTDIR, Message(N_("a part of its path is a file, not a folder"))),
-        (errno.EISDIR, Message(N_("it is a folder, not a file"))),
+        (errno.ENOENT, NOT_THERE),
+        (errno.EACCES, NO_PERMISSION),
+        (errno.EPERM, NO_PERMISSION),
+        (errno.EROFS, READ_ONLY),
+        (errno.ENOSPC, DRIVE_FULL),
+        (getattr(errno, "EDQUOT", None), QUOTA_USED_UP),  # not on Windows
+        (errno.ENOTDIR, NOT_A_FOLDER),
+        (errno.EISDIR, IS_A_FOLDER),
     )
     if code is not None
 }
 """The common reasons a file cannot be read or written, worded in the message's language: the system's
-own words (``strerror``) are English whatever language was chosen."""
+own words (``strerror``) are English whatever language was chosen. This is the one place that knows
+what an error number means; a message says the reason after a colon, as a clause of its own (which
+German begins with a capital)."""
+
+WRITE_REASONS: dict[int, Message] = {**OS_REASONS, errno.ENOENT: FOLDER_NOT_THERE, errno.EEXIST: NOT_A_FOLDER}
+"""The reasons a file cannot be written: a file about to be written is not there yet, so a missing one
+is its folder; and its folder is made first, which fails where a file of the folder's name is."""
 
 
-def os_reason(error: OSError) -> Message | str:
-    """Why *error* happened, in the message's language where it is one of :data:`OS_REASONS`; else the
-    system's own words."""
-    return OS_REASONS.get(error.errno) or error.strerror or str(error)
+def os_reason(error: OSError, writing: bool = False) -> Message | str:
+    """Why *error* happened (when a file was read, or *writing*), in the message's language where it is
+    one of :data:`OS_REASONS` (or :data:`WRITE_REASONS`); else the system's own words."""
+    reasons = WRITE_REASONS if writing else OS_REASONS
+    return reasons.get(error.errno) or error.strerror or str(error)
 
 
 class ProblemsFound(Exception):

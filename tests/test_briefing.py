@@ -97,8 +97,11 @@ def test_the_calloway_briefing_marks_the_quarter_assessed_with_v0_9():
     marked = {row.period: row.other_catalog for row in view.history.rows}
     assert marked["2025-Q4"] == "efkam-partnership v0.9"
     assert marked["2026-Q2"] is None and marked["2026-Q3"] is None
+    assert [row.period_label for row in view.history.rows] == ["2025-Q4 *", "2026-Q1", "2026-Q2", "2026-Q3"]
     assert view.history.has_other_catalog
-    assert view.history.catalog_label == view.catalog_label == "efkam-partnership v1.0"
+    note = view.history.other_catalogs
+    assert (note.mark, note.quarters) == ("*", "2025-Q4: efkam-partnership v0.9")
+    assert note.catalog_label == view.catalog_label == "efkam-partnership v1.0"
 
 
 # Several voices: hand-built analyses of a three-factor catalog (weights 1, 2, 1; scale 1–5 → 0–100).

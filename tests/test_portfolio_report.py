@@ -106,7 +106,12 @@ def test_the_appendix_marks_calloways_quarter_assessed_with_v0_9_as_the_briefing
     (page,) = build_portfolio(
         portfolio, "en", date(2026, 11, 27), portfolio_charts(portfolio, "en")
     ).appendix.pages
-    assert page.other_catalogs == "2025-Q4: efkam-partnership v0.9"
+    note = page.other_catalogs
+    assert (note.mark, note.quarters, note.catalog_label) == (
+        "*",
+        "2025-Q4: efkam-partnership v0.9",
+        "efkam-partnership v1.0",
+    )
     (diagram,) = portfolio_charts(portfolio, "en").diagrams
     assert ">2025-Q4 *</text>" in diagram and ">2026-Q2</text>" in diagram
     view = build_portfolio(portfolio, "de", date(2026, 11, 27), portfolio_charts(portfolio, "de"))

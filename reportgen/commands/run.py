@@ -6,7 +6,6 @@ ending the command when it cannot be used.
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,21 @@ from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter, Stop
 from reportgen.i18n import N_, Counted, Nn_, Plural
 from reportgen.model import Period
-from reportgen.problems import Message, Problem, ProblemsFound, Severity, display_path, os_reason
+from reportgen.problems import (
+    DRIVE_FULL,
+    FOLDER_NOT_THERE,
+    IS_A_FOLDER,
+    NO_PERMISSION,
+    NOT_A_FOLDER,
+    QUOTA_USED_UP,
+    READ_ONLY,
+    Message,
+    Problem,
+    ProblemsFound,
+    Severity,
+    display_path,
+    os_reason,
+)
 from reportgen.selection import period_problem
 from reportgen.settings import Settings
 from reportgen.workload import Workload, prepare
@@ -46,43 +59,21 @@ WRITE_FAILED = Message(
     N_("Check that the folder exists and that you can write to it."),
 )
 _FREE_SPACE = N_(
-    "Nothing half-written was left, and the files written before are whole. Free some space on the drive, "
-    "then run again."
+    "Nothing half-written was left, and the files written before are whole. Free some space on the drive "
+    "of the folder {folder}, then run again."
 )
-_NO_PERMISSION = Message(
-    N_("{file} could not be written: you may not write to the folder {folder}."),
-    N_("Choose a folder you can write to, or ask for write access to this one."),
-)
-_NOT_A_FOLDER = Message(
-    N_("{file} could not be written: {folder} is a file, not a folder."),
-    N_("Choose a folder for the files, or a new name for one."),
-)
-WRITE_FAILURES: dict[int, Message] = {
-    errno.EROFS: Message(
-        N_("{file} could not be written: the folder {folder} is on a read-only drive."),
-        N_("Choose a folder on a drive you can write to."),
-    ),
-    errno.EACCES: _NO_PERMISSION,
-    errno.EPERM: _NO_PERMISSION,
-    errno.ENOSPC: Message(
-        N_("{file} could not be written: the drive of the folder {folder} is full."), _FREE_SPACE
-    ),
-    errno.ENOTDIR: _NOT_A_FOLDER,
-    errno.EEXIST: _NOT_A_FOLDER,  # making the folder, where a file of its name is
-    errno.EISDIR: Message(
-        N_("{file} could not be written: it is a folder."), N_("Give the name of a file instead.")
-    ),
-    errno.ENOENT: Message(
-        N_("{file} could not be written: the folder {folder} does not exist."), N_("Check the path.")
-    ),
+WRITE_HINTS: dict[Message, str] = {
+    READ_ONLY: N_("Choose a folder on a drive you can write to."),
+    NO_PERMISSION: N_("Choose a folder you can write to, or ask for write access to the folder {folder}."),
+    DRIVE_FULL: _FREE_SPACE,
+    QUOTA_USED_UP: _FREE_SPACE,
+    NOT_A_FOLDER: N_("The file in the way is {folder}: choose another folder, or move that file elsewhere."),
+    IS_A_FOLDER: N_("Give the name of a file instead."),
+    FOLDER_NOT_THERE: N_("Check the path of the folder {folder}."),
 }
-"""What stopped a file from being written, naming it and its folder, and what to do, in the message's
-language: the system's own words ("Read-only file system") are English and name neither."""
-if hasattr(errno, "EDQUOT"):  # not on Windows
-    WRITE_FAILURES[errno.EDQUOT] = Message(
-        N_("{file} could not be written: your storage quota on the drive of {folder} is used up."),
-        _FREE_SPACE,
-    )
+"""What to do when a file could not be written, by the reason it could not (see
+:data:`reportgen.problems.WRITE_REASONS`), naming its folder (or the file where a folder should be) where
+that helps: the reason alone, as the system gives it, names neither."""
 OUT_NOT_A_FOLDER = Message(
     N_("{folder} is a file, not a folder: nothing can be written into it."),
     N_("Choose a folder for the files, or a new name for one."),
@@ -167,12 +158,14 @@ def file_in_the_way(folder: Path) -> Path | None:
 
 
 def write_failure(error: OSError, folder: Path) -> Problem:
-    """Why a file was not written, naming it (the file *error* names, else *folder*) and its folder."""
+    """Why a file was not written, naming it (the file *error* names, else *folder*), and what to do,
+    naming its folder, or the file that stands where the folder or one above it should be."""
     path = error.path if isinstance(error, NotWritten) else Path(error.filename or folder)
-    message = WRITE_FAILURES.get(error.errno, WRITE_FAILED)
-    parent = (file_in_the_way(path.parent) if message is _NOT_A_FOLDER else None) or path.parent
-    params = {"file": display_path(path), "folder": display_path(parent), "reason": os_reason(error)}
-    return Problem(None, message, params)
+    reason = os_reason(error, writing=True)
+    hint = WRITE_HINTS.get(reason, WRITE_FAILED.hint)
+    parent = file_in_the_way(path.parent) or path.parent
+    params = {"file": display_path(path), "folder": display_path(parent), "reason": reason}
+    return Problem(None, Message(WRITE_FAILED.text, hint), params)
 
 
 def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...], nothing_made: bool = True) -> None:

@@ -39,23 +39,42 @@ def failing(code: int):
     [
         (
             errno.EROFS,
-            "liegt auf einem schreibgeschützten Laufwerk. Wählen Sie einen Ordner auf einem Laufwerk",
-            "is on a read-only drive. Choose a folder on a drive you can write to.",
+            "Das Laufwerk ist schreibgeschützt. Wählen Sie einen Ordner auf einem Laufwerk, auf das Sie "
+            "schreiben können.",
+            "the drive is read-only. Choose a folder on a drive you can write to.",
         ),
         (
             errno.EACCES,
-            "Sie dürfen im Ordner {folder} nicht schreiben. Wählen Sie einen Ordner, in dem Sie schreiben dürfen",
-            "you may not write to the folder {folder}. Choose a folder you can write to",
+            "Ihnen fehlt die Berechtigung dafür. Wählen Sie einen Ordner, in dem Sie schreiben dürfen, oder "
+            "lassen Sie sich Schreibrechte für den Ordner {folder} geben.",
+            "you have no permission for it. Choose a folder you can write to, or ask for write access to the "
+            "folder {folder}.",
         ),
         (
             errno.ENOSPC,
-            "Das Laufwerk des Ordners {folder} ist voll. Es blieb nichts halb Geschriebenes zurück",
-            "the drive of the folder {folder} is full. Nothing half-written was left",
+            "Das Laufwerk ist voll. Es blieb nichts halb Geschriebenes zurück, und die zuvor geschriebenen "
+            "Dateien sind vollständig. Schaffen Sie Platz auf dem Laufwerk des Ordners {folder} und starten Sie dann "
+            "erneut.",
+            "the drive is full. Nothing half-written was left, and the files written before are whole. Free "
+            "some space on the drive of the folder {folder}, then run again.",
         ),
         (
             errno.EDQUOT,
-            "Ihr Speicherkontingent auf dem Laufwerk von {folder} ist aufgebraucht.",
-            "your storage quota on the drive of {folder} is used up.",
+            "Ihr Speicherkontingent ist aufgebraucht. Es blieb nichts halb Geschriebenes zurück, und die zuvor "
+            "geschriebenen Dateien sind vollständig. Schaffen Sie Platz auf dem Laufwerk des Ordners {folder} und "
+            "starten Sie dann erneut.",
+            "your storage quota is used up. Nothing half-written was left, and the files written before are "
+            "whole. Free some space on the drive of the folder {folder}, then run again.",
+        ),
+        (
+            errno.ENOENT,
+            "Der Ordner, in dem sie liegen soll, existiert nicht. Prüfen Sie den Pfad des Ordners {folder}.",
+            "its folder does not exist. Check the path of the folder {folder}.",
+        ),
+        (
+            errno.EISDIR,
+            "Es handelt sich um einen Ordner, nicht um eine Datei. Geben Sie stattdessen den Namen einer Datei an.",
+            "it is a folder, not a file. Give the name of a file instead.",
         ),
     ],
 )
@@ -75,7 +94,7 @@ def test_a_folder_that_cannot_be_written_to_is_named_with_the_reason_in_the_chos
         lang
     ]
     assert text.startswith(start), text
-    assert {"de": de, "en": en}[lang].format(folder=display_path(out)) in text
+    assert text == start + {"de": de, "en": en}[lang].format(folder=display_path(out))
     assert not [words for words in SYSTEM_WORDS if words in text]
 
 
@@ -99,7 +118,9 @@ def test_a_full_disk_leaves_no_partial_file_and_the_other_files_whole(folder, mo
     result = run("briefing", str(folder), "--lang", "all", "--out", str(out))
     assert result.exit_code == 2
     text = said(result)
-    assert "acme-praezision-gmbh_2026-Q3_en.pdf" in text and f"the folder {display_path(out)} is full" in text
+    pdf = display_path(out / "acme-praezision-gmbh_2026-Q3_en.pdf")
+    assert text.startswith(f"✗ {pdf} could not be written: the drive is full."), text
+    assert f"Free some space on the drive of the folder {display_path(out)}, then run again." in text
     assert "No space left" not in text
     assert sorted(path.name for path in out.iterdir()) == sorted(before)  # no .part file beside them
     assert (out / "acme-praezision-gmbh_2026-Q3_en.pdf").read_bytes() == before[
@@ -125,6 +146,48 @@ def test_an_output_folder_that_is_a_file_is_said_in_the_chosen_language_before_a
         "Wählen Sie einen Ordner für die Dateien oder einen neuen Namen für einen."
     )
     assert in_the_way.read_bytes() == b"not a folder"
+
+
+@pytest.mark.parametrize("below", [False, True])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_template_whose_folder_is_a_file_names_the_file_in_the_way(tmp_path, below, lang):
+    """A file where the template's folder, or a folder above it, is to be made: the message names it
+    (making the folder fails as "File exists" or "Not a directory", in English, naming neither)."""
+    in_the_way = tmp_path / "Vorlagen.xlsx"
+    in_the_way.write_bytes(b"not a folder")
+    target = (in_the_way / "Q3" if below else in_the_way) / "zeppelin.xlsx"
+    result = run(
+        "template", "--lang", lang, "--account", "Zeppelin Süd", "--period", "2026-Q3", "-o", str(target)
+    )
+    assert result.exit_code == 2
+    expected = {
+        "de": "✗ {file} konnte nicht geschrieben werden: Ein Teil ihres Pfads ist eine Datei, kein Ordner. Im "
+        "Weg steht die Datei {folder}: Wählen Sie einen anderen Ordner, oder verschieben Sie diese Datei.",
+        "en": "✗ {file} could not be written: a part of its path is a file, not a folder. The file in the way "
+        "is {folder}: choose another folder, or move that file elsewhere.",
+    }[lang]
+    assert said(result) == expected.format(file=display_path(target), folder=display_path(in_the_way))
+    assert in_the_way.read_bytes() == b"not a folder"
+
+
+def test_a_catalog_that_cannot_be_read_says_why_in_the_chosen_language(folder, monkeypatch):
+    """The reason follows a colon as a sentence of its own, which German begins with a capital."""
+    catalog = folder / "katalog.yaml"
+    catalog.write_text("id: x\n", encoding="utf-8")
+
+    real_read_text = Path.read_text
+
+    def read_text(path, *args, **kwargs):
+        if path == catalog:  # gone between being found and being read
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+        return real_read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr("reportgen.catalog.Path.read_text", read_text)
+    result = run("template", "--criteria", str(catalog), "--lang", "de", "-o", str(folder / "t.xlsx"))
+    assert result.exit_code == 2
+    assert said(result).startswith(
+        f"✗ {display_path(catalog)}: Der Katalog kann nicht gelesen werden: Die Datei existiert nicht."
+    ), said(result)
 
 
 def test_a_template_written_to_a_folder_is_told_to_give_a_file_name(tmp_path):
@@ -195,9 +258,10 @@ def test_a_missing_input_folder_is_not_found_not_a_file_with_problems(tmp_path, 
     assert checked.stderr.strip() == words.format(path=display_path(missing))
 
 
-def test_every_common_system_reason_is_worded_in_german():
+def test_every_common_system_reason_and_what_to_do_is_worded_in_german():
+    from reportgen.commands.run import WRITE_HINTS
     from reportgen.i18n import gettext_for
-    from reportgen.problems import OS_REASONS
+    from reportgen.problems import OS_REASONS, WRITE_REASONS
 
     _ = gettext_for("de")
     for code in (
@@ -209,5 +273,11 @@ def test_every_common_system_reason_is_worded_in_german():
         errno.EISDIR,
         errno.ENOENT,
     ):
-        english = OS_REASONS[code].text
-        assert _(english) != english, english
+        for reasons in (OS_REASONS, WRITE_REASONS):
+            english = reasons[code].text
+            assert _(english) != english, english
+            assert _(english)[:1].isupper(), _(english)  # after a colon, as a sentence of its own
+    for reason in set(WRITE_REASONS.values()):
+        assert reason in WRITE_HINTS, reason.text
+    for hint in WRITE_HINTS.values():
+        assert _(hint) != hint, hint

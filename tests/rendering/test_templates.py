@@ -36,7 +36,7 @@ def parsed(name: str) -> nodes.Template:
 
 def test_there_are_templates_and_partials():
     assert "briefing.html" in TEMPLATES and "portfolio.html" in TEMPLATES
-    assert len(PARTIALS) == 20
+    assert len(PARTIALS) == 21
 
 
 @pytest.mark.parametrize("name", PARTIALS)
@@ -56,3 +56,17 @@ def test_no_template_indexes_compares_or_counts(name):
         if isinstance(node, nodes.Filter) and node.name in COUNTING_FILTERS:
             found.append(f"|{node.name} in line {node.lineno}")
     assert not found
+
+
+def test_the_mark_of_another_catalog_is_the_views_not_the_templates(monkeypatch):
+    """A quarter assessed with another catalog, and the note that explains the mark, carry
+    ``history.OTHER_CATALOG_MARK``: the templates typed "*" themselves, and kept it when the mark changed."""
+    from tests.rendering.golden import CASES
+
+    monkeypatch.setattr("reportgen.history.OTHER_CATALOG_MARK", "†")
+    made = {case.name: case.make() for case in CASES if case.lang == "en" and "2026-Q3" in case.name}
+    briefing = made["briefing/calloway-foods-ltd_2026-Q3_en.html"]
+    assert "<td>2025-Q4 †</td>" in briefing
+    for html in (briefing, made["portfolio/portfolio_2026-Q3_en.html"]):
+        assert '<p class="note">† Assessed with another catalog or catalog version (2025-Q4: ' in html
+        assert "2025-Q4 *" not in html and '<p class="note">*' not in html
