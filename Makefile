@@ -69,7 +69,13 @@ RENDER_DEPS := $(STAMP) $(wildcard templates/*.html templates/*/*.html templates
 # the others in stamps of their own; the key account's edition is not archived.
 # PERIOD as reportgen reads it (Q3/26, "3. Quartal 2026", a date: 2026-Q3), so that it names the stamps
 # and the quarter's files as --period does; as given (made fit for a file name) when it names none, for
-# reportgen to say so.
+# reportgen to say so. Since reportgen reads it, a fresh clone is set up first (by a make without
+# PERIOD, which reads this file too).
+ifneq ($(PERIOD),)
+ifeq ($(wildcard $(STAMP)),)
+$(shell $(MAKE) --no-print-directory setup PERIOD= >&2)
+endif
+endif
 QUARTER := $(if $(PERIOD),$(or $(shell $(BIN)/reportgen quarter "$(PERIOD)" 2>/dev/null),$(subst /,-,$(subst $(eval) ,_,$(PERIOD)))))
 PERIOD_OPTION = $(if $(PERIOD),--period "$(PERIOD)")
 SCOPE  := $(LANGS).$(or $(QUARTER),all)$(if $(ARCHIVE),.archive)

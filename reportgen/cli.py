@@ -35,7 +35,7 @@ OUTPUTS_RECORD_HELP = (
     "made again, and files it made whose inputs are gone are removed."
 )
 REBUILD_HELP = "For make: make every report again, whatever --outputs-record says."
-STAMP_HELP = "For make: the step's stamp, touched when it is done, removed while a report failed to render."
+STAMP_HELP = "For make: the step's stamp, touched when it is done, left as it was while a report failed."
 EVERY_PERIOD_HELP = "Only this period, e.g. 2026-Q3 or Q3/26 (default: every period found)."
 EVERY_LANGUAGE_CHOICE = click.Choice([*LANGUAGES, EVERY_LANGUAGE])
 A_PATH, A_FILE = click.Path(path_type=Path), click.Path(path_type=Path, dir_okay=False)

@@ -2,9 +2,9 @@
 portfolio draws on, and the problems of a run, kept while they hold.
 
 make decides what is out of date from file times, and file times lie (see :mod:`reportgen.sources`).
-So the Makefile only asks whether any input file changed in content, was added, removed or renamed (the
-fingerprint); when one did, each step reads every file again and decides per report from what the
-files hold:
+So the Makefile only asks whether any input file was added, removed, renamed, changed in content or
+given another date (the fingerprint); when one was, each step reads every file again and decides per
+report from what the files hold:
 
 - *The record of a step's outputs* (:class:`OutputRecord`): for every file the step wrote, what it was
   made from (the names and digests of the files it draws on, and how it was asked for) and what it

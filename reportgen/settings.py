@@ -84,8 +84,8 @@ class Settings:
     :class:`reportgen.makefiles.OutputRecord`). A report it shows up to date is not made again; a file
     it made whose inputs are gone is removed."""
     stamp: Path | None = None
-    """For make: the step's stamp, touched when the step is done, and removed while a report failed to
-    render, so that the next make tries it again (a clean run would)."""
+    """For make: the step's stamp, touched when the step is done, and left as it was while a report failed
+    to render, so that the next make tries it again (a clean run would)."""
     rebuild: bool = False
     """For make: make every report again, whatever the record says (the templates, catalogs' code or the
     installation changed, which no input file shows)."""

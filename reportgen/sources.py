@@ -6,10 +6,12 @@ date too. So a batch run does not trust them. It compares what the files *hold*,
 what they held when each report was made (see :mod:`reportgen.makefiles`).
 
 Run as ``python -m reportgen.sources FINGERPRINT INPUT… --criteria CRITERIA`` it writes the fingerprint
-of every input and catalog file (path and digest, one a line), but only when it changed, so that make,
-which looks at the fingerprint's date after running the rule, goes on to the reports only when a file
-was added, removed, renamed or changed in content, whatever its date. It needs nothing but the standard
-library, so that a make run with nothing to do returns at once.
+of every input and catalog file (digest, date and path, one a line), but only when it changed, so that
+make, which looks at the fingerprint's date after running the rule, goes on to the reports only when a
+file was added, removed, renamed, changed in content or given another date (a date decides which of one
+rater's two copies counts; the steps then read the files again, and make again only the reports whose
+inputs differ). It needs nothing but the standard library, so that a make run with nothing to do
+returns at once.
 """
 
 from __future__ import annotations

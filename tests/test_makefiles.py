@@ -304,3 +304,57 @@ def test_a_file_saved_while_a_run_reads_it_counts_as_changed_for_the_next_run(
     monkeypatch.setattr(workload, "read_file", saved_meanwhile)
     (result,) = workload.read_all([path], catalog)
     assert result.digest == before != digest(path)
+
+
+def test_a_briefing_made_while_its_file_was_saved_is_made_again_by_the_next_run(
+    tmp_path, make_workbook, monkeypatch
+):
+    import reportgen.workload as workload
+    from tests.conftest import run
+
+    path = make_workbook("acme.xlsx")
+    out, made = tmp_path / "out", tmp_path / "out" / ".build" / "made" / "briefings"
+    args = [
+        "briefing",
+        str(path),
+        "--lang",
+        "en",
+        "--out",
+        str(out),
+        "--jobs",
+        "1",
+        "--outputs-record",
+        str(made),
+    ]
+    reading = workload.read_file
+
+    def saved_meanwhile(file, catalogs):
+        result = reading(file, catalogs)
+        file.write_bytes(file.read_bytes() + b" ")
+        return result
+
+    with monkeypatch.context() as patched:
+        patched.setattr(workload, "read_file", saved_meanwhile)
+        assert run(*args).exit_code == 0
+    again = run(*args)
+    assert again.exit_code == 0
+    assert "1 briefing made" in again.stderr and "up to date" not in again.stderr
+
+
+def test_the_plan_keeps_the_portfolios_while_the_input_folder_is_away(tmp_path, make_workbook):
+    """Regression: with INPUT not there (a drive not mounted) the plan step found no quarter and removed
+    every portfolio, which the README promises to keep."""
+    from tests.conftest import run
+
+    make_workbook("acme.xlsx")
+    out, plan, made = tmp_path / "out", tmp_path / "plan.mk", tmp_path / "out" / ".build" / "made"
+    quarter = ["portfolio", str(tmp_path), "--lang", "en", "--out", str(out), "--period", "2026-Q3",
+               "--outputs-record", str(made / "portfolio.en.2026-Q3")]  # fmt: skip
+    assert run(*quarter).exit_code == 0
+    planning = ["portfolio", "--lang", "en", "--out", str(out), "--make-deps", str(plan),
+                "--outputs-record", str(made / "portfolio.en")]  # fmt: skip
+    assert run(*planning[:1], str(tmp_path), *planning[1:]).exit_code == 0
+    away = run(*planning[:1], str(tmp_path / "not-mounted"), *planning[1:])
+    assert away.exit_code == 0 and "Removed" not in away.stderr
+    assert [p.name for p in out.glob("*.pdf")] == ["portfolio_2026-Q3_en.pdf"]
+    assert "PORTFOLIO_QUARTERS := 2026-Q3" in plan.read_text()

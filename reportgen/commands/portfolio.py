@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.catalog import Catalogs
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.commands.run import (
     PDFS,
@@ -133,11 +134,10 @@ def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
 
     wanted = period_or_stop(reporter, settings.period)
     catalogs = catalogs_or_stop(reporter, settings.criteria)
-    try:
-        workload = prepare(settings.inputs, catalogs, settings.day)
-    except ProblemsFound:  # no input at all, and the briefing step says why: the plan of the last run
-        if not plan.exists():  # stays, and the reports it made are kept, for a folder may be away
-            write_portfolio_plan(plan, {}, catalogs)
+    workload = _readable(settings, catalogs)
+    if workload is None:  # no input at all, and the briefing step says why: the plan of the last run
+        if not plan.exists():  # stays, and the reports it made are kept, for a folder may be away (a
+            write_portfolio_plan(plan, {}, catalogs)  # drive not mounted)
         return EXIT_OK
     quarters = [wanted] if wanted is not None else workload.periods()
     sources = {q: portfolio_sources(workload.histories, q) for q in quarters}
@@ -152,3 +152,13 @@ def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
     if settings.record is not None:
         record(reporter, BatchResult(files=workload.files), settings)
     return EXIT_OK
+
+
+def _readable(settings: Settings, catalogs: Catalogs) -> Workload | None:
+    """Everything read, or None when an input is not there or holds no assessment file."""
+    if any(not path.exists() for path in settings.inputs):
+        return None
+    try:
+        return prepare(settings.inputs, catalogs, settings.day)
+    except ProblemsFound:
+        return None

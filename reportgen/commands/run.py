@@ -185,14 +185,12 @@ def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...], nothing_made: b
 
 
 def _stamp(stamp: Path | None, done: bool) -> None:
-    """Mark make's step done, or not yet: a report that failed to render is tried again by the next run."""
-    if stamp is None:
-        return
-    if done:
+    """Mark make's step done; while a report failed to render, leave its stamp as it was, older than what
+    changed since the step last succeeded, so that the next run tries that report again (and makes
+    again only what changed since then; a stamp removed would make make rebuild everything)."""
+    if stamp is not None and done:
         stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.touch()
-    else:
-        stamp.unlink(missing_ok=True)
 
 
 def record(reporter: Reporter, batch: BatchResult, settings: Settings, files_too: bool = True) -> None:
