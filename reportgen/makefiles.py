@@ -9,8 +9,8 @@ report from what the files hold:
 - *The record of a step's outputs* (:class:`OutputRecord`): for every file the step wrote, what it was
   made from (the names and digests of the files it draws on, and how it was asked for) and what it
   holds. A report is made again when that differs; a report whose inputs are gone (removed, renamed,
-  broken past reading) is removed, since a clean run would not make it. Only files the record lists,
-  unchanged since they were written, are ever removed.
+  broken past reading) is removed, since a clean run would not make it. Only files a record lists, as
+  a step of reportgen's wrote them (not changed since by anyone else), are ever removed.
 - *The portfolio plan*, a make fragment like a compiler's ``.d`` file. A CSV can hold many quarters, so
   only reading the files tells which quarters there are and which files each quarter's portfolio
   draws on. Each quarter's list of input files, with their digests, is kept in a file of its own that
