@@ -137,9 +137,9 @@ class Made:
 class OutputRecord:
     """The files one make step wrote into *folder*, kept between its runs (see the module's docstring).
 
-    A run asks :meth:`up_to_date` for each report, notes each file it writes (:meth:`wrote`) and each it
-    finds up to date (:meth:`kept`), and :meth:`close` removes the files of the earlier runs that this
-    one did not make, and saves the record. Files are named by their name in *folder*, so that the
+    A run keeps each report an earlier run made from the same inputs (:meth:`keep`), notes each file it
+    writes (:meth:`wrote`), and :meth:`close` removes the files of the earlier runs that this one did
+    not make, and saves the record. Files are named by their name in *folder*, so that the
     folder may be given another way (relative, absolute) without their being taken for others. The
     records of every step that writes into one folder lie side by side: a file one step made and another
     (another PERIOD or LANGS) made again since is still reportgen's own.
@@ -151,6 +151,8 @@ class OutputRecord:
         self._rebuild = rebuild
         self._earlier = self._load(path)
         self._now: dict[str, Made] = {}
+        self.kept: list[Path] = []
+        """The files :meth:`keep` kept, as the run names them."""
 
     @staticmethod
     def _load(path: Path) -> dict[str, Made]:
@@ -167,8 +169,16 @@ class OutputRecord:
             return False
         return made.inputs == _hashed(inputs) and digest(output) == made.content
 
-    def kept(self, output: Path) -> None:
-        self._now[output.name] = self._earlier[output.name]
+    def keep(self, outputs: Iterable[Path], inputs: str) -> bool:
+        """Whether an earlier run made each of *outputs* (a report's files, one per language) from
+        *inputs*: then they are kept as they are, and noted as kept."""
+        outputs = list(outputs)
+        if not all(self.up_to_date(output, inputs) for output in outputs):
+            return False
+        for output in outputs:
+            self._now[output.name] = self._earlier[output.name]
+        self.kept += outputs
+        return True
 
     def wrote(self, output: Path, inputs: str, data: bytes) -> None:
         self._now[output.name] = Made(_hashed(inputs), hashlib.sha256(data).hexdigest())

@@ -87,8 +87,8 @@ class Settings:
     """For make: the step's stamp, touched when the step is done, and left as it was while a report failed
     to render, so that the next make tries it again (a clean run would)."""
     rebuild: bool = False
-    """For make: make every report again, whatever the record says (the templates, catalogs' code or the
-    installation changed, which no input file shows)."""
+    """For make: make every report again, whatever the record says (the templates, translations, code or
+    the installation changed, which the record does not know)."""
 
     @property
     def languages(self) -> tuple[str, ...]:

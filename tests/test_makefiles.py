@@ -115,8 +115,8 @@ def test_a_run_removes_only_the_files_it_made_earlier_and_did_not_make_again(fol
     edited.write_bytes(b"annotated by a user")
 
     second = OutputRecord(made, out)
-    assert second.up_to_date(kept, "inputs")
-    second.kept(kept)
+    assert second.keep([kept], "inputs")
+    assert second.kept == [kept]
     assert second.close() == [gone]
     assert kept.exists() and edited.exists() and foreign.exists() and not gone.exists()
     assert OutputRecord(made, out).up_to_date(kept, "inputs")

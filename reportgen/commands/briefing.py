@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.commands.run import PDFS, Flow, Summary, run_flow
@@ -17,9 +16,6 @@ from reportgen.problems import Message, Place, Problem
 from reportgen.selection import Selection, account_problem
 from reportgen.settings import SHARED_EDITION, Settings
 from reportgen.workload import Workload
-
-if TYPE_CHECKING:
-    from reportgen.makefiles import OutputRecord
 
 SUMMARY_BRIEFINGS = Summary(
     Message(N_("{accounts} made, {files} in {folder}.")), Nn_("{n} briefing", "{n} briefings"), PDFS
@@ -114,9 +110,10 @@ def render_briefings(
     remove_stale_parts(settings.out_dir)
     jobs = briefing_jobs(workload, selection, settings, batch.render_problems)
     with outputs_recorded(settings.outputs_record, settings.out_dir, settings.rebuild, batch) as record:
-        made_from = _made_from(workload, settings)
+        made_from: dict[str, str] = {}
         if record is not None:
-            jobs = [job for job in jobs if not _kept(job, made_from(job), record, settings, batch)]
+            made_from = _made_from(jobs, workload, settings)
+            jobs = [job for job in jobs if not record.keep(_outputs(job, settings), made_from[job.stem])]
         on_progress(0, len(jobs))
         outcomes = run_jobs(jobs, settings.workers, settings.time_limit)
         for done, (job, outcome) in enumerate(outcomes, start=1):
@@ -125,7 +122,7 @@ def render_briefings(
                     target = _output(job, lang, settings)
                     publish(target, pdf)
                     if record is not None:
-                        record.wrote(target, made_from(job), pdf)
+                        record.wrote(target, made_from[job.stem], pdf)
                 batch.rendered_accounts += 1
             else:
                 batch.render_problems.append(_failure(job, outcome, settings.time_limit))
@@ -137,27 +134,18 @@ def _output(job: BriefingJob, lang: str, settings: Settings) -> Path:
     return settings.out_dir / briefing_pdf_name(job.stem, lang, settings.edition, settings.archive)
 
 
-def _made_from(workload: Workload, settings: Settings) -> Callable[[BriefingJob], str]:
-    """What each briefing is made from: its account's files up to its period (they give its path, trend
-    and carried-forward actions), the catalogs, and how it is asked for."""
+def _outputs(job: BriefingJob, settings: Settings) -> list[Path]:
+    return [_output(job, lang, settings) for lang in settings.languages]
+
+
+def _made_from(jobs: list[BriefingJob], workload: Workload, settings: Settings) -> dict[str, str]:
+    """What each briefing is made from, by its stem: its account's files up to its period (they give its
+    path, trend and carried-forward actions), the catalogs, and how it is asked for."""
     from reportgen.makefiles import Digests, made_from
 
     digests = Digests(workload.digests())
     recipe = ("briefing", settings.edition, settings.supplier or "", "archive" if settings.archive else "")
-    return lambda job: made_from(job.history.sources, digests, workload.catalogs, *recipe)
-
-
-def _kept(
-    job: BriefingJob, inputs: str, record: OutputRecord, settings: Settings, batch: BatchResult
-) -> bool:
-    """Whether an earlier run made *job*'s PDFs from the same *inputs*: then they are kept as they are."""
-    outputs = [_output(job, lang, settings) for lang in settings.languages]
-    if not all(record.up_to_date(output, inputs) for output in outputs):
-        return False
-    for output in outputs:
-        record.kept(output)
-    batch.kept += outputs
-    return True
+    return {job.stem: made_from(job.history.sources, digests, workload.catalogs, *recipe) for job in jobs}
 
 
 def _failure(job: BriefingJob, outcome: Failed | TimedOut, time_limit: float) -> Problem:

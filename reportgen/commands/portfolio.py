@@ -67,20 +67,17 @@ def render_portfolio(
     batch = publish.result
     remove_stale_parts(settings.out_dir)
     portfolio = analyse_portfolio(workload.histories, period, workload.catalogs.default)
-    sources = portfolio_sources(workload.histories, period)
-    recipe = ("portfolio", "archive" if settings.archive else "")
-    inputs = made_from(sources, Digests(workload.digests()), workload.catalogs, *recipe)
     with outputs_recorded(settings.outputs_record, settings.out_dir, settings.rebuild, batch) as record:
         targets = {
             lang: settings.out_dir / portfolio_pdf_name(period, lang, settings.archive)
             for lang in settings.languages
         }
+        inputs = ""
         if record is not None:
-            for lang, target in list(targets.items()):
-                if record.up_to_date(target, inputs):
-                    record.kept(target)
-                    batch.kept.append(target)
-                    del targets[lang]
+            sources = portfolio_sources(workload.histories, period)
+            recipe = ("portfolio", "archive" if settings.archive else "")
+            inputs = made_from(sources, Digests(workload.digests()), workload.catalogs, *recipe)
+            targets = {lang: target for lang, target in targets.items() if not record.keep([target], inputs)}
         archive = portfolio_archive(workload, period) if settings.archive and targets else None
         if isinstance(archive, Problem):
             batch.render_problems.append(archive)

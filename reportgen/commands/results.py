@@ -60,8 +60,8 @@ def outputs_recorded(
     record: Path | None, folder: Path, rebuild: bool, batch: BatchResult
 ) -> Iterator[OutputRecord | None]:
     """For make: the record of what the step made (see :class:`reportgen.makefiles.OutputRecord`), or
-    None outside make. A run that ends normally removes the files of its reports that are gone and
-    notes them in *batch*; one cut short removes nothing."""
+    None outside make. A run that ends normally removes the files of its reports that are gone, and
+    notes in *batch* those and the ones it kept; one cut short removes nothing."""
     if record is None:
         yield None
         return
@@ -73,6 +73,7 @@ def outputs_recorded(
     except BaseException:
         outputs.interrupted()
         raise
+    batch.kept = outputs.kept
     batch.removed = outputs.close()
 
 
