@@ -248,6 +248,11 @@ class PerceptionRow:
     their_comments: tuple[str, ...]
     """The key account's contacts' comments, without their names."""
 
+    @property
+    def commented(self) -> bool:
+        """Whether the factor gets a line of comments under its scores."""
+        return bool(self.our_comments or self.their_comments)
+
 
 @dataclass(frozen=True)
 class GapClassNote:
