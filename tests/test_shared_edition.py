@@ -4,6 +4,7 @@ carries nothing of ours that is meant for us alone, and the default edition is t
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,38 @@ def test_the_default_edition_is_the_internal_briefing_byte_for_byte(folder, tmp_
     assert [p.name for p in default.iterdir()] == [f"{STEM}_en.pdf"]
     for path in default.iterdir():
         assert path.read_bytes() == (internal / path.name).read_bytes()
+
+
+def test_the_editions_table_of_factors_rules_off_each_factor_and_keeps_its_rows_together(workload):
+    """Regression: the briefing's tables of factors got new rules, and the edition's table, which kept the
+    old markup, lost the rule above each factor and the keeping of a factor's rows on one page."""
+    from reportgen.rendering import Renderer
+    from reportgen.shared_briefing import SharedCharts, build_shared_briefing
+
+    (meridian,) = [
+        a
+        for a in workload.analyses
+        if a.assessment.account.name == "Meridian Aerotech Inc." and str(a.assessment.period) == "2026-Q3"
+    ]
+    renderer = Renderer()
+    view = build_shared_briefing(meridian, "en", date(2026, 11, 27), SharedCharts("<svg/>"), "Weber AG")
+    document = renderer.layout(renderer.shared_briefing_html(view))
+
+    def boxes(box):
+        yield box
+        for child in getattr(box, "children", ()):
+            yield from boxes(child)
+
+    pages_of_factor: dict[int, set[int]] = {}
+    ruled = []
+    for number, page in enumerate(document.pages):
+        for group in boxes(page._page_box):
+            element = getattr(group, "element", None)
+            if element is None or element.tag != "tbody" or element.get("class") != "factor":
+                continue
+            pages_of_factor.setdefault(id(element), set()).add(number)
+            for row in group.children:
+                if "scores" in (row.element.get("class") or "").split():
+                    ruled.append(all(cell.style["border_top_width"] > 0 for cell in row.children))
+    assert len(ruled) == 16 and all(ruled)
+    assert all(len(pages) == 1 for pages in pages_of_factor.values())
