@@ -23,6 +23,7 @@ from reportgen.problems import Place, ProblemLog, quoted
 from reportgen.reading import messages as msg
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
 from reportgen.reading.values import (
+    CURRENCY_SIGNS,
     NotADate,
     NotANumber,
     NotAPeriod,
@@ -277,9 +278,8 @@ class FactsReader:
 
 
 def _currency_code(raw: object) -> str:
-    symbols = {"€": "EUR", "$": "USD", "£": "GBP", "FR.": "CHF"}
-    text = clean_text(raw).upper()
-    code = symbols.get(text, text)
+    text = clean_text(raw)
+    code = CURRENCY_SIGNS.get(text.casefold(), text.upper())
     if not re.fullmatch(r"[A-Z]{3}", code):
         raise ValueError(raw)
     return code

@@ -62,7 +62,7 @@ def parse_number(value: object, grouping: str | None = None) -> float:
         raise NotANumber(value)
     if isinstance(value, int | float):
         return float(value)
-    text = re.sub(r"\s*(€|EUR|CHF|USD|\$|£)\s*", "", clean_text(value), flags=re.IGNORECASE)
+    text = " ".join(_CURRENCY_SIGN.sub(" ", clean_text(value)).split())
     text = text.replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ")
     if not _NUMBER.match(text):
         raise NotANumber(value)
@@ -85,18 +85,23 @@ def parse_number(value: object, grouping: str | None = None) -> float:
     return float(f"{whole}.{tail}")
 
 
-_CURRENCY_WORDS = re.compile(r"euros?|eur|€|chf|usd|gbp|\$|£", re.IGNORECASE)
-_CURRENCY_CODES = {
+CURRENCY_SIGNS = {
     "€": "EUR",
     "eur": "EUR",
     "euro": "EUR",
     "euros": "EUR",
     "chf": "CHF",
+    "fr.": "CHF",
+    "$": "USD",
     "usd": "USD",
     "£": "GBP",
     "gbp": "GBP",
 }
-"""The currency an amount's sign or code names; ``$`` names none: it is the sign of several dollars."""
+"""The currency a sign, code or word names (in lower case), in the currency field or beside an amount:
+one table, so that ``$`` or ``Fr.`` means the same in both."""
+_CURRENCY_SIGN = re.compile(
+    "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True)), re.IGNORECASE
+)
 _SCALED = re.compile(r"^(?P<number>[+-]?[\d.,' ]*\d)\s*(?P<word>[a-z]+)\.?$", re.IGNORECASE)
 _SCALE_WORDS: dict[str, tuple[int, str | None]] = {
     "t": (1_000, "."),
@@ -140,11 +145,11 @@ def parse_amount(value: object) -> ReadAmount:
     if isinstance(value, int | float):
         return ReadAmount(float(value))
     text = clean_text(value).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
-    named = {_CURRENCY_CODES.get(sign.casefold()) for sign in _CURRENCY_WORDS.findall(text)} - {None}
+    named = {CURRENCY_SIGNS[sign.casefold()] for sign in _CURRENCY_SIGN.findall(text)}
     if len(named) > 1:
         raise NotANumber(value)
     currency = next(iter(named), None)
-    bare = " ".join(_CURRENCY_WORDS.sub(" ", text).split())
+    bare = " ".join(_CURRENCY_SIGN.sub(" ", text).split())
     match = _SCALED.match(bare)
     scale = _SCALE_WORDS.get(match["word"].casefold()) if match else None
     if match is None or scale is None:

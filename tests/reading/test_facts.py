@@ -273,6 +273,8 @@ def test_an_optional_fact_that_cannot_be_read_is_a_warning_and_left_blank(
         ("1.250.000 CHF", 1_250_000, "CHF", None),
         ("1,3 Mio. CHF", 1_300_000, "CHF", "„1,3 Mio. CHF“ wurde als 1.300.000 CHF gelesen."),
         ("£1.3m", 1_300_000, "GBP", "„£1.3m“ wurde als 1.300.000 £ gelesen."),
+        ("$1.3m", 1_300_000, "USD", "„$1.3m“ wurde als 1.300.000 $ gelesen."),  # was shown in euros
+        ("1.250.000 Fr.", 1_250_000, "CHF", None),
         ("1,3 Mio.", 1_300_000, "EUR", "„1,3 Mio.“ wurde als 1.300.000 € gelesen."),
     ],
 )

@@ -227,7 +227,8 @@ def test_amounts_plain_or_scaled_by_a_word(raw, expected, exact):
         ("CHF 1,3 Mio", "CHF"),
         ("£1.3m", "GBP"),
         ("1.3 m", None),
-        ("$1.3 m", None),
+        ("$1.3 m", "USD"),  # as the currency field reads "$": never shown in euros
+        ("1.300.000 Fr.", "CHF"),
     ],
 )
 def test_an_amount_says_the_currency_it_names(raw, currency):
