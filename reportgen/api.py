@@ -24,13 +24,12 @@ import pandas as pd
 
 from reportgen.analysis import zone_ids
 from reportgen.catalog import Catalogs
-from reportgen.commands.run import BAD_PERIOD, catalogs_at, period_named
+from reportgen.commands.run import BAD_PERIOD, catalogs_at, missing_inputs, period_named
 from reportgen.execution import Rendered, Worker
 from reportgen.export import TABLES, Column, Kind, column_names
 from reportgen.i18n import LANGUAGES, N_, message_language
 from reportgen.model import AccountAnalysis, Period
-from reportgen.problems import Message, Place, Problem, ProblemsFound, display_path
-from reportgen.reading.messages import FILE_NOT_FOUND
+from reportgen.problems import Message, Problem, ProblemsFound, display_path
 from reportgen.settings import EDITIONS, EVERY_LANGUAGE, INTERNAL_EDITION, Settings, made_on
 from reportgen.workload import Workload
 
@@ -91,8 +90,8 @@ def load(
     inputs = [Path(paths)] if isinstance(paths, str | os.PathLike) else [Path(p) for p in paths]
     if not inputs:
         raise ValueError("paths must name at least one file or folder")
-    gone = [Problem(Place(path), FILE_NOT_FOUND) for path in inputs if not path.exists()]
-    if gone:  # a mistyped path, where the command line would list it among the files' problems
+    gone = missing_inputs(inputs)
+    if gone:  # a mistyped path, said as the command line says it
         raise InputError(gone, said_in)
     day = made_on()
     try:

@@ -13,6 +13,7 @@ from reportgen.commands.run import (
     Flow,
     Summary,
     catalogs_or_stop,
+    missing_inputs,
     period_or_stop,
     record,
     run_flow,
@@ -153,7 +154,7 @@ def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
 
 def _readable(settings: Settings, catalogs: Catalogs) -> Workload | None:
     """Everything read, or None when an input is not there or holds no assessment file."""
-    if any(not path.exists() for path in settings.inputs):
+    if missing_inputs(settings.inputs):
         return None
     try:
         return prepare(settings.inputs, catalogs, settings.day)

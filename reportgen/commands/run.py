@@ -6,7 +6,7 @@ ending the command when it cannot be used.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -168,16 +168,28 @@ def write_failure(error: OSError, folder: Path) -> Problem:
     return Problem(None, Message(WRITE_FAILED.text, hint), params)
 
 
-def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...], nothing_made: bool = True) -> None:
-    """A file or folder to read that is not there ends the command, named as what it looks like: a
-    mistyped folder is "not found", not one of the files that had problems. *nothing_made*: the command
-    makes files, and says that it made none."""
-    from reportgen.reading import SUFFIXES
+def missing_inputs(inputs: Iterable[Path]) -> list[Problem]:
+    """Each file or folder to read that is not there, named as what it looks like: a mistyped folder is
+    "not found", not one of the files that had problems."""
+    from reportgen.sources import SUFFIXES
 
-    gone = [path for path in inputs if not path.exists()]
-    for path in gone:
-        message = INPUT_FILE_NOT_FOUND if path.suffix.lower() in SUFFIXES else INPUT_FOLDER_NOT_FOUND
-        reporter.problem(Problem(None, message, {"path": display_path(path)}))
+    return [
+        Problem(
+            None,
+            INPUT_FILE_NOT_FOUND if path.suffix.lower() in SUFFIXES else INPUT_FOLDER_NOT_FOUND,
+            {"path": display_path(path)},
+        )
+        for path in inputs
+        if not path.exists()
+    ]
+
+
+def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...], nothing_made: bool = True) -> None:
+    """A file or folder to read that is not there ends the command (see :func:`missing_inputs`).
+    *nothing_made*: the command makes files, and says that it made none."""
+    gone = missing_inputs(inputs)
+    for problem in gone:
+        reporter.problem(problem)
     if gone and nothing_made:
         reporter.say(NOTHING_RENDERED, style="bold red")
     if gone:
