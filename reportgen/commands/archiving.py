@@ -12,25 +12,23 @@ from reportgen.history import sources_of
 from reportgen.i18n import N_
 from reportgen.model import AccountAnalysis
 from reportgen.naming import archived_figures_name
-from reportgen.problems import Message, Place, Problem
+from reportgen.problems import Message, Place, Problem, os_reason
 from reportgen.rendering.archive import Archive, UnreadableSource, gather
 
 BRIEFING_SOURCE_UNREADABLE = Message(
     N_(
-        "The archive of the briefing for {account} ({period}) cannot be made: the file could not be read "
-        "again ({reason})."
+        "The archive of the briefing for {account} ({period}) cannot be made, as the file could not be read "
+        "again: {reason}."
     ),
     N_("Check that the file is still there and can be opened, then run again."),
 )
 PORTFOLIO_SOURCE_UNREADABLE = Message(
     N_(
-        "The archive of the portfolio report {period} cannot be made: the file could not be read again "
-        "({reason})."
+        "The archive of the portfolio report {period} cannot be made, as the file could not be read again: "
+        "{reason}."
     ),
     BRIEFING_SOURCE_UNREADABLE.hint,
 )
-GONE = Message(N_("it is no longer there"))
-NOT_ALLOWED = Message(N_("reportgen may not read it"))
 SHARED_NOT_ARCHIVED = Message(
     N_(
         "The edition for the key account cannot be archived: an archive embeds our workbooks, and they hold "
@@ -51,7 +49,4 @@ def archive_of(
     try:
         return gather(sources_of(analyses), figures_json(list(analyses)), archived_figures_name(stem))
     except UnreadableSource as failed:
-        error = failed.error
-        reasons = {FileNotFoundError: GONE, PermissionError: NOT_ALLOWED}
-        reason = reasons.get(type(error)) or error.strerror or str(error)
-        return Problem(Place(failed.path), unreadable, {**report, "reason": reason})
+        return Problem(Place(failed.path), unreadable, {**report, "reason": os_reason(failed.error)})

@@ -226,8 +226,8 @@ def test_a_source_gone_at_archive_time_is_said_and_only_that_account_is_left_out
     lines = [line for line in result.stderr.splitlines() if "acme_2026-Q2.ods:" in line]
     assert len(lines) == 1, result.stderr  # one briefing is not made: one line
     assert (
-        f"Das Archiv des Briefings für {ACCOUNT} (2026-Q3) kann nicht erstellt werden: Die Datei konnte nicht "
-        "erneut gelesen werden (sie ist nicht mehr vorhanden)." in lines[0]
+        f"Das Archiv des Briefings für {ACCOUNT} (2026-Q3) kann nicht erstellt werden, da die Datei nicht "
+        "erneut gelesen werden konnte: Die Datei existiert nicht." in lines[0]
     )
     assert "Prüfen Sie, ob die Datei noch vorhanden ist" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["other-ltd_2026-Q3_de_archive.pdf"]
@@ -240,7 +240,7 @@ def test_a_portfolio_whose_source_is_gone_is_not_written(inputs, tmp_path, gone_
     result = run("portfolio", *folders(folder), "--archive", "--lang", "en", "--out", str(out))
     assert result.exit_code == 2
     assert (
-        "other_2026-Q3.xlsx: The archive of the portfolio report 2026-Q3 cannot be made: the file could not "
-        "be read again (it is no longer there)." in result.stderr
+        "other_2026-Q3.xlsx: The archive of the portfolio report 2026-Q3 cannot be made, as the file could "
+        "not be read again: the file does not exist." in result.stderr
     )
     assert not out.exists() or not any(out.iterdir())
