@@ -63,7 +63,7 @@ class Workload:
 
 
 def read_all(
-    paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None
+    paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None, digested: bool = False
 ) -> list[ReadResult]:
     """Read every file first, then tell the accounts apart (see :mod:`reportgen.identity`): a reused
     Account-ID is an error of the file that reuses it. Then gather each account and period's raters
@@ -74,7 +74,7 @@ def read_all(
     if not files:
         named = quoted(*(display_path(path) for path in paths))
         raise ProblemsFound([Problem(None, NO_INPUT, {"paths": named})])
-    results = [_read(path, catalogs) for path in files]
+    results = [_read(path, catalogs, digested) for path in files]
     given = [(result, a) for result in results for a in result.assessments]
     identified = identify(a for _, a in given)
     file_of = {id(a): result for result, a in given}
@@ -103,16 +103,20 @@ def read_all(
     return results
 
 
-def _read(path: Path, catalogs: Catalogs | Catalog) -> ReadResult:
-    held = digest(path)
+def _read(path: Path, catalogs: Catalogs | Catalog, digested: bool) -> ReadResult:
+    """The file read; *digested*: with what it held just before (make's record needs it, nothing else)."""
+    held = digest(path) if digested else ""
     result = read_file(path, catalogs)
     result.digest = held
     return result
 
 
-def prepare(paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None) -> Workload:
-    """Read and analyse everything; each assessment with the catalog it was read with."""
+def prepare(
+    paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None, digested: bool = False
+) -> Workload:
+    """Read and analyse everything; each assessment with the catalog it was read with. *digested*: each
+    file's digest kept too (:attr:`ReadResult.digest`), for make's record of what a report is made from."""
     catalogs = as_catalogs(catalogs)
-    files = read_all(paths, catalogs, today)
+    files = read_all(paths, catalogs, today, digested)
     analyses = [analyse(assessment) for result in files for assessment in result.assessments]
     return Workload(catalogs, files, analyses, build_histories(analyses))

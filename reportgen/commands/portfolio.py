@@ -157,6 +157,6 @@ def _readable(settings: Settings, catalogs: Catalogs) -> Workload | None:
     if missing_inputs(settings.inputs):
         return None
     try:
-        return prepare(settings.inputs, catalogs, settings.day)
+        return prepare(settings.inputs, catalogs, settings.day, digested=True)
     except ProblemsFound:
         return None

@@ -124,7 +124,10 @@ def run_flow(settings: Settings, reporter: Reporter, flow: Flow, render: Render)
         reporter.say(OUT_NOT_A_FOLDER, style="red", folder=display_path(in_the_way))
         raise Stop(EXIT_NOTHING_DONE)
     catalogs = catalogs_or_stop(reporter, settings.criteria)
-    workload = or_stop(reporter, lambda: prepare(settings.inputs, catalogs, settings.day), nothing_made=True)
+    digested = settings.outputs_record is not None  # make's record needs the digests, nothing else does
+    workload = or_stop(
+        reporter, lambda: prepare(settings.inputs, catalogs, settings.day, digested), nothing_made=True
+    )
     if wanted is None and flow.latest_by_default:
         wanted = workload.latest_period()
     missing = period_problem(workload, wanted) if wanted is not None else None

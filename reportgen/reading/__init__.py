@@ -30,7 +30,8 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
     digest: str = ""
     """What the file held when it was read (see :func:`reportgen.sources.digest`), taken just before, so
-    that a file saved while a run reads it counts as changed for the next run (make's record)."""
+    that a file saved while a run reads it counts as changed for the next run; only for make's record
+    (:func:`reportgen.workload.prepare` with *digested*), empty otherwise."""
 
     @property
     def errors(self) -> list[Problem]:
