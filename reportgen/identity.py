@@ -21,7 +21,7 @@ from itertools import combinations
 from pathlib import Path
 
 from reportgen.i18n import N_
-from reportgen.model import Assessment, identity_key
+from reportgen.model import LEGAL_FORMS, Assessment, identity_key
 from reportgen.problems import Message, Place, Problem, Severity
 from reportgen.reading.vocabulary import FORMER_NAME
 
@@ -64,12 +64,6 @@ NAMES_NEARLY_ALIKE = Message(
     ),
 )
 
-LEGAL_FORMS = frozenset((
-    "gmbh", "mbh", "ag", "kg", "co", "ohg", "ug", "haftungsbeschränkt", "kgaa", "se", "gbr", "inc", "ltd",
-    "llc", "llp", "plc", "corp", "sa", "sarl", "sas", "srl", "spa", "bv", "nv", "ab", "as", "oy",
-))  # fmt: skip
-"""The words of legal forms, as :func:`~reportgen.model.identity_key` writes them: a name without them is
-what two names of one company share when one leaves its legal form out."""
 CHARACTERS_PER_EDIT = 12
 """How long a name must be (without its legal form), per edit, to be nearly alike another one: a typo in
 "Hofmann Landtechnik" (19 characters) is one edit, while "Müller Bau" and "Möller Bau", one letter apart
@@ -298,7 +292,7 @@ def _names_nearly_alike(kept: list[Assessment]) -> list[IdentityProblem]:
     deletions, not by comparing every two accounts: a portfolio of hundreds is checked on every run."""
     accounts: dict[str, list[Assessment]] = {}
     for assessment in _by_period(kept):
-        accounts.setdefault(assessment.history_key or default_history_key(assessment), []).append(assessment)
+        accounts.setdefault(assessment.history_key, []).append(assessment)
     position = {key: index for index, key in enumerate(accounts)}
     names = {key: {identity_key(a.account.name) for a in group} for key, group in accounts.items()}
     sharing: dict[str, set[str]] = {}

@@ -138,6 +138,13 @@ _SPELLED_OUT = (
     (re.compile(r"\bcompany\b"), "co"),
 )
 """Legal forms written out, and their short form: one spelling of the same legal form."""
+LEGAL_FORMS = frozenset((
+    "gmbh", "mbh", "ag", "kg", "co", "ohg", "ug", "haftungsbeschränkt", "kgaa", "se", "gbr", "inc", "ltd",
+    "llc", "llp", "plc", "corp", "sa", "sarl", "sas", "srl", "spa", "bv", "nv", "ab", "as", "oy",
+))  # fmt: skip
+"""The words of legal forms, as :func:`identity_key` writes them (the short forms of :data:`_SPELLED_OUT`
+among them): a name without them is what two names of one company share when one leaves its legal form
+out."""
 
 
 def identity_key(text: str) -> str:
