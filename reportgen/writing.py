@@ -60,12 +60,11 @@ def atomic_write(path: Path, data: bytes) -> None:
 class NotWritten(OSError):
     """*path* could not be written, for the system's reason *error* (its ``errno`` is kept). Wherever the
     write failed – making the folder, creating the temporary file, writing, renaming – the error names the
-    file that was to be written, so that the message can name it and its folder; nothing half-written is
-    left behind, and the file as it was before is untouched."""
+    file that was to be written (its ``filename``), so that the message can name it and its folder;
+    nothing half-written is left behind, and the file as it was before is untouched."""
 
     def __init__(self, path: Path, error: OSError):
         super().__init__(error.errno, error.strerror, str(path))
-        self.path = path
 
 
 def _create_temporary(path: Path) -> tuple[int, Path]:

@@ -34,7 +34,6 @@ from reportgen.problems import (
 from reportgen.selection import period_problem
 from reportgen.settings import Settings
 from reportgen.workload import Workload, prepare
-from reportgen.writing import NotWritten
 
 PDFS = Nn_("{n} PDF", "{n} PDFs")
 FILES = Nn_("{n} file", "{n} files")
@@ -149,7 +148,12 @@ def run_flow(settings: Settings, reporter: Reporter, flow: Flow, render: Render)
     summarise(reporter, batch, settings, flow, errors_recorded=recording)
     if recording:
         record(reporter, batch, settings, flow.files_said)
-        _stamp(settings.stamp, done=not batch.render_problems)
+        if settings.stamp is not None and not batch.render_problems:
+            # make's step done; while a report failed to render, the stamp is left as it was, older than
+            # what changed since the step last succeeded, so that the next run tries that report again
+            # (and makes again only what changed since; a stamp removed would make make rebuild it all)
+            settings.stamp.parent.mkdir(parents=True, exist_ok=True)
+            settings.stamp.touch()
         return EXIT_OK
     return batch.exit_code
 
@@ -163,7 +167,7 @@ def file_in_the_way(folder: Path) -> Path | None:
 def write_failure(error: OSError, folder: Path) -> Problem:
     """Why a file was not written, naming it (the file *error* names, else *folder*), and what to do,
     naming its folder, or the file that stands where the folder or one above it should be."""
-    path = error.path if isinstance(error, NotWritten) else Path(error.filename or folder)
+    path = Path(error.filename or folder)
     reason = os_reason(error, writing=True)
     hint = WRITE_HINTS.get(reason, WRITE_FAILED.hint)
     parent = file_in_the_way(path.parent) or path.parent
@@ -197,15 +201,6 @@ def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...], nothing_made: b
         reporter.say(NOTHING_RENDERED, style="bold red")
     if gone:
         raise Stop(EXIT_NOTHING_DONE)
-
-
-def _stamp(stamp: Path | None, done: bool) -> None:
-    """Mark make's step done; while a report failed to render, leave its stamp as it was, older than what
-    changed since the step last succeeded, so that the next run tries that report again (and makes
-    again only what changed since then; a stamp removed would make make rebuild everything)."""
-    if stamp is not None and done:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.touch()
 
 
 def record(reporter: Reporter, batch: BatchResult, settings: Settings, files_too: bool = True) -> None:

@@ -24,8 +24,6 @@ from reportgen.reading import messages as msg
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
 from reportgen.reading.values import (
     CURRENCY_SIGNS,
-    NotADate,
-    NotANumber,
     NotAPeriod,
     clean_text,
     normalise_key,
@@ -160,7 +158,7 @@ class FactsReader:
         raw, place = self._values[term.key]
         try:
             return parse(raw)
-        except (NotANumber, NotADate, ValueError):
+        except ValueError:  # NotANumber, NotADate and the like
             self.log.warning(place, message, value=clean_text(raw))
             return None
 
