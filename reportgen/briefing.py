@@ -74,9 +74,13 @@ class FactorRow:
     gap: float | None
     over_investor: str | None
     comments: tuple[str, ...]
-    marked_not_rated: bool = False
-    """The comment cell starts with "not rated": the factor is not rated on both sides, and its first
-    comment does not say so already (a rater's "Not rated yet: …" would read "not rated: Not rated yet")."""
+
+    @property
+    def marked_not_rated(self) -> bool:
+        """The comment cell starts with "not rated": the factor is not rated on both sides, and its first
+        comment does not say so already (a rater's "Not rated yet: …" would read "not rated: Not rated
+        yet")."""
+        return not self.rated_both and not _says_not_rated(self.comments)
 
     @property
     def commented(self) -> bool:
@@ -93,13 +97,16 @@ class HistoryRow:
     """One quarter of the account's history; the figures are None where it was not assessed."""
 
     period: str
-    period_label: str
-    """The period as the table names it: marked where it was assessed with another catalog."""
     supplier_index: float | None
     key_account_index: float | None
     balance: float | None
     zone_name: str | None
     other_catalog: str | None
+
+    @property
+    def period_label(self) -> str:
+        """The period as the table names it: marked where it was assessed with another catalog."""
+        return marked_period(self.period, self.other_catalog)
 
 
 @dataclass(frozen=True)
@@ -339,10 +346,6 @@ class HistorySection:
     """Which quarters were assessed with which other catalog; None when every quarter was assessed with
     this one."""
 
-    @property
-    def has_other_catalog(self) -> bool:
-        return bool(self.other_catalogs)
-
 
 @dataclass(frozen=True)
 class CoachingSection:
@@ -501,7 +504,6 @@ def factor_row(result: FactorResult, lang: str) -> FactorRow:
         gap=result.gap,
         over_investor=str(result.over_investor) if result.over_investor else None,
         comments=result.comments,
-        marked_not_rated=result.gap is None and not _says_not_rated(result.comments),
     )
 
 
@@ -536,7 +538,6 @@ def _history_rows(timeline: tuple[HistoryPoint, ...], lang: str) -> tuple[Histor
         a = point.analysis
         rows.append(HistoryRow(
             period=str(point.period),
-            period_label=marked_period(point.period, point.other_catalog),
             supplier_index=a.supplier_index if a else None,
             key_account_index=a.key_account_index if a else None,
             balance=a.balance if a else None,

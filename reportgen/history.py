@@ -33,7 +33,7 @@ OTHER_CATALOG_MARK = "*"
 names quarters; a note under them says which catalog."""
 
 
-def marked_period(period: Period, other: str | None) -> str:
+def marked_period(period: Period | str, other: str | None) -> str:
     """``2025-Q4 *`` for a quarter assessed with another catalog (*other*), else ``2025-Q4``."""
     return f"{period} {OTHER_CATALOG_MARK}" if other else str(period)
 

@@ -98,7 +98,7 @@ def test_the_calloway_briefing_marks_the_quarter_assessed_with_v0_9():
     assert marked["2025-Q4"] == "efkam-partnership v0.9"
     assert marked["2026-Q2"] is None and marked["2026-Q3"] is None
     assert [row.period_label for row in view.history.rows] == ["2025-Q4 *", "2026-Q1", "2026-Q2", "2026-Q3"]
-    assert view.history.has_other_catalog
+    assert view.history.other_catalogs is not None
     note = view.history.other_catalogs
     assert (note.mark, note.quarters) == ("*", "2025-Q4: efkam-partnership v0.9")
     assert note.catalog_label == view.catalog_label == "efkam-partnership v1.0"
