@@ -211,7 +211,8 @@ class _Words:
         self.score = Formatter(lang).score
         self.name = analysis.assessment.account.name
         self.s, self.k, self.balance = analysis.supplier_index, analysis.key_account_index, analysis.balance
-        self.named: list[tuple[str, ...]] = []
+        self.last_named: tuple[str, ...] | None = None
+        """The factors the last list named: "the same factors" refers back to them alone."""
 
     # Pieces
 
@@ -232,9 +233,9 @@ class _Words:
         """
         _ = self._
         ids = tuple(r.factor.id for r in results)
-        if self.named and self.named[-1] == ids:
+        if self.last_named == ids:
             return _("the same factors")
-        self.named.append(ids)
+        self.last_named = ids
 
         def scored(r: FactorResult, first: bool) -> str:
             supplier, key_account = self.score(r.supplier), self.score(r.key_account)
