@@ -169,15 +169,10 @@ class CoverSection:
     period: str
     previous_period: str
     zone_counts: tuple[ZoneCount, ...]
-    account_count: int
     largest_over_investment: AccountRow | None
-    movement_count: int
-    dropped: tuple[str, ...]
-    """Accounts assessed in the previous quarter but not in this one."""
     capacity: Capacity
     key_account_view_count: int = 0
-    """Accounts whose key account answered its own questionnaire."""
-    zones_disagree_count: int = 0
+    """Accounts whose key account answered its own questionnaire: the contents list their section."""
     actions_listed: bool = False
     """The report has a section on actions: the contents name it."""
     standing: str = ""
@@ -427,19 +422,15 @@ def _cover(
         names.update(zone_names(entry.analysis.catalog, lang))
     names.update(zone_names(portfolio.catalog, lang))
     over_investing = pick(portfolio.over_investing)
-    standing, changes = _cover_sentences(portfolio, len(over_investing), lang)
+    standing, changes = _cover_sentences(portfolio, lang)
     return CoverSection(
         catalog_title=portfolio.catalog.title.get(lang),
         period=str(portfolio.period),
         previous_period=str(portfolio.previous_period),
         zone_counts=tuple(ZoneCount(zone, names[zone], count) for zone, count in portfolio.zone_counts),
-        account_count=len(portfolio.entries),
         largest_over_investment=over_investing[0] if over_investing else None,
-        movement_count=len(portfolio.movements),
-        dropped=portfolio.dropped,
         capacity=capacity,
         key_account_view_count=len(portfolio.with_key_account_view),
-        zones_disagree_count=len(portfolio.zones_disagree),
         actions_listed=actions_listed,
         standing=standing,
         changes=changes,
@@ -456,9 +447,7 @@ def _sentence(clauses: list[str], lang: str) -> str:
     return f"{text[:1].upper()}{text[1:]}."
 
 
-def _cover_sentences(
-    portfolio: PortfolioAnalysis, over_investing: int, lang: str
-) -> tuple[str, tuple[str, ...]]:
+def _cover_sentences(portfolio: PortfolioAnalysis, lang: str) -> tuple[str, tuple[str, ...]]:
     """How many accounts stand where, what moved since the previous quarter, and how many have the key
     account's own view: each count of no account is left out (no "0 were assessed for the first time"),
     and a sentence with nothing to count says so plainly or is left out."""
@@ -466,6 +455,7 @@ def _cover_sentences(
     counts = dict(portfolio.zone_counts)
     balanced = sum(1 for e in portfolio.entries if e.analysis.zone.kind is ZoneKind.BALANCED)
     critical = counts.get(SUPPLIER_FRUSTRATION_CRITICAL, 0)
+    over_investing = len(portfolio.over_investing)
     frustrated = _counted(FRUSTRATED, over_investing, lang)
     if critical:
         frustrated += f" ({_counted(CRITICALLY, critical, lang)})"

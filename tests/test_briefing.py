@@ -72,7 +72,8 @@ def test_a_zone_worded_anew_by_another_catalog_version_is_no_move(catalog):
     view = build_portfolio(portfolio, "en", date(2026, 11, 27), PortfolioCharts("<svg/>", ("<svg/>",)))
     (row,) = view.ranking.rows
     assert not row.zone_changed
-    assert view.movements.rows == () and view.cover.movement_count == 0
+    assert view.movements.rows == ()
+    assert view.cover.changes[0] == "Since 2026-Q2 no account changed zone."
 
 
 def test_a_zone_change_is_told_alike_in_the_briefing_and_the_portfolio(catalog):
