@@ -24,6 +24,7 @@ from reportgen.charts.zones import (
     draw_outline,
     draw_zones,
     place_label,
+    points_along,
     square_axes,
     type_region,
     zone_legend,
@@ -248,7 +249,7 @@ def _draw_plan(axes, analysis: AccountAnalysis, plan: Plan, occupied: list) -> N
         },
     )
     occupied.append((*end, PLAN_CLEARANCE))
-    occupied.extend((x, y, VIEWS_LINE_CLEARANCE) for x, y in _points_along(start, end, step=2.5))
+    occupied.extend((x, y, VIEWS_LINE_CLEARANCE) for x, y in points_along(start, end, step=2.5))
 
 
 def _draw_account(axes, analysis: AccountAnalysis, lang: str, occupied: list, labels: list) -> None:
@@ -281,8 +282,7 @@ VIEWS_LINE_CLEARANCE = 1.2
 """How far a label keeps from the line between the two views, in data units."""
 VIEW_LABELS_GAP = 4.0
 """How far the two views' labels keep from each other where they can, in data units: views that nearly
-agree put their points side by side, and labels stacked edge to edge read as one. (A label overlapping
-another counts twice, one merely near it once.)"""
+agree put their points side by side, and labels stacked edge to edge read as one (place_label's gap)."""
 
 
 def _draw_both_views(axes, analysis: AccountAnalysis, lang: str, occupied: list, labels: list) -> None:
@@ -304,17 +304,17 @@ def _draw_both_views(axes, analysis: AccountAnalysis, lang: str, occupied: list,
         *theirs_at, s=70, marker="D", color=KEY_ACCOUNT_COLOUR, edgecolors="white", linewidths=1.0, zorder=7.5
     )
     markers = [(*ours_at, CURRENT_CLEARANCE), (*theirs_at, CURRENT_CLEARANCE)]
-    along = _points_along(ours_at, theirs_at, step=2.5)
+    along = points_along(ours_at, theirs_at, step=2.5)
     avoided = occupied + markers + [(x, y, VIEWS_LINE_CLEARANCE) for x, y in along]
-    gap = VIEW_LABELS_GAP
     for view, (x, y), colour in (
         (View.SUPPLIER, ours_at, INK),
         (View.KEY_ACCOUNT, theirs_at, KEY_ACCOUNT_COLOUR),
     ):
         label = f"{view_label(view, lang)}\nS {formatter.number(y)} · K {formatter.number(x)}"
         size = _label_size(axes, label)
-        near = [(left - gap, bottom - gap, right + gap, top + gap) for left, bottom, right, top in labels]
-        (dx, dy, ha, va), box = place_label(x, y, size, avoided, labels + near, distances=(4, 9, 16, 24))
+        (dx, dy, ha, va), box = place_label(
+            x, y, size, avoided, labels, distances=(4, 9, 16, 24), gap=VIEW_LABELS_GAP
+        )
         labels.append(box)
         axes.annotate(
             label,
@@ -337,17 +337,6 @@ def _draw_both_views(axes, analysis: AccountAnalysis, lang: str, occupied: list,
             },
             arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 5},
         )
-
-
-def _points_along(
-    start: tuple[float, float], end: tuple[float, float], step: float
-) -> list[tuple[float, float]]:
-    """Points every *step* data units on the line from *start* to *end*, both ends left out."""
-    count = int(math.dist(start, end) // step)
-    return [
-        (start[0] + (end[0] - start[0]) * i / (count + 1), start[1] + (end[1] - start[1]) * i / (count + 1))
-        for i in range(1, count + 1)
-    ]
 
 
 def _label_size(axes, label: str) -> tuple[float, float]:

@@ -7,7 +7,7 @@ import math
 
 from reportgen.catalog import Catalog
 from reportgen.charts.style import INK, MUTED, chart_style, figure_with_axes, render_svg, zone_marks
-from reportgen.charts.zones import draw_zones, place_label, square_axes, zone_legend
+from reportgen.charts.zones import draw_zones, place_label, points_along, square_axes, zone_legend
 from reportgen.portfolio import PortfolioAnalysis
 
 LABEL_CHARS = 24
@@ -34,14 +34,11 @@ def _arrow_points(
 ) -> list[tuple[float, float, float]]:
     """Points along every arrow, its ends included, each with the clearance a label keeps from it: a label
     over another account's arrow, above all over its end, makes that account seem to have moved."""
-    points = []
-    for (x0, y0), (x1, y1) in zip(starts, ends, strict=True):
-        count = max(1, int(math.dist((x0, y0), (x1, y1)) // ARROW_STEP))
-        points += [
-            (x0 + (x1 - x0) * i / count, y0 + (y1 - y0) * i / count, ARROW_CLEARANCE)
-            for i in range(count + 1)
-        ]
-    return points
+    return [
+        (x, y, ARROW_CLEARANCE)
+        for start, end in zip(starts, ends, strict=True)
+        for x, y in points_along(start, end, ARROW_STEP, ends=True)
+    ]
 
 
 def portfolio_map(portfolio: PortfolioAnalysis, catalog: Catalog, lang: str) -> str:

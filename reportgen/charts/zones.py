@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 from reportgen.catalog import Catalog, RelationshipType
@@ -206,6 +207,19 @@ def label_box(x: float, y: float, spot, size: tuple[float, float]) -> Box:
     return (left, bottom, left + width, bottom + height)
 
 
+def points_along(
+    start: tuple[float, float], end: tuple[float, float], step: float, ends: bool = False
+) -> list[tuple[float, float]]:
+    """Points about every *step* data units on the line from *start* to *end* (with both ends, or
+    without), for a label to keep clear of the line."""
+    count = max(1, int(math.dist(start, end) // step)) if ends else int(math.dist(start, end) // step) + 1
+    indices = range(count + 1) if ends else range(1, count)
+    return [
+        (start[0] + (end[0] - start[0]) * i / count, start[1] + (end[1] - start[1]) * i / count)
+        for i in indices
+    ]
+
+
 def place_label(
     x: float,
     y: float,
@@ -214,14 +228,24 @@ def place_label(
     boxes: list[Box],
     distances: tuple[float, ...] = (4, 9, 16),
     clearance: float = 1.5,
+    gap: float = 0.0,
 ) -> tuple[tuple, Box]:
     """The spot around (x, y) where a label of *size* covers the fewest points and other labels.
 
     Tries each direction at growing *distances*; a spot outside the square is taken only as a last
     resort. A point closer to the box than *clearance* counts as covered (the marker's radius, in
     data units); a point given as (x, y, radius) brings its own, for a marker larger than the rest.
-    Returns the spot (dx, dy, ha, va) and the box it will occupy.
+    With a *gap*, another label closer than that counts against a spot too, half as much as one it
+    overlaps: labels that must be told apart keep a margin. Returns the spot (dx, dy, ha, va) and the box
+    it will occupy.
     """
+
+    def near(box: Box, other: Box, margin: float) -> bool:
+        left, bottom, right, top = box
+        return not (
+            right + margin < other[0] or left - margin > other[2] or top + margin < other[1]
+            or bottom - margin > other[3]
+        )  # fmt: skip
 
     def cost(candidate) -> float:
         box = label_box(x, y, candidate, size)
@@ -231,8 +255,9 @@ def place_label(
         for point in points:
             px, py, reach = (*point, clearance)[:3]
             covered += left - reach <= px <= right + reach and bottom - reach <= py <= top + reach
-        overlaps = sum(not (right < b[0] or left > b[2] or top < b[1] or bottom > b[3]) for b in boxes)
-        return (1000 if outside else 0) + covered + 5 * overlaps
+        overlaps = sum(near(box, other, 0) for other in boxes)
+        close = sum(near(box, other, gap) for other in boxes) if gap else 0
+        return (1000 if outside else 0) + covered + 5 * overlaps + 5 * close
 
     candidates = [(dx * d, dy * d, ha, va) for d in distances for dx, dy, ha, va in NEAR_SPOTS]
     best = min(candidates, key=cost)
