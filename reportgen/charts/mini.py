@@ -54,15 +54,11 @@ def _circle(x: float, y: float, radius: float, fill: str, stroke: str, width: fl
 
 CURRENT_RADIUS = 2.6  # the account's marker now; earlier ones are smaller
 PERIOD_LABEL = (13.0, 3.2)  # width and height of "2026-Q2" at font size 3.2, in data units
+PERIOD_CHARACTER = PERIOD_LABEL[0] / len("2026-Q2")
+"""The width of a character of a period's label: a marked period ("2026-Q2 *") is wider."""
 ANCHORS = {"left": "start", "right": "end", "center": "middle"}
 BASELINE = {"bottom": 0.0, "center": PERIOD_LABEL[1] / 2, "top": PERIOD_LABEL[1]}
 """How far below the spot the text's baseline lies, for each vertical alignment of the label box."""
-
-
-def _period_label(earlier: AccountAnalysis, catalog: Catalog) -> str:
-    """An earlier quarter's label, marked where it was assessed with another catalog than *catalog*
-    (the account's now), as the briefing's trend marks it."""
-    return marked_period(earlier.assessment.period, other_catalog(earlier, catalog))
 
 
 def mini_diagram(analysis: AccountAnalysis, path: tuple[AccountAnalysis, ...], catalog: Catalog) -> str:
@@ -98,13 +94,14 @@ def mini_diagram(analysis: AccountAnalysis, path: tuple[AccountAnalysis, ...], c
             x, y = _svg(*position)
             parts.append(_circle(x, y, 1.4, "white", INK, 0.5))
             others = [m for m in markers if m != position]
+            # marked where it was assessed with another catalog than the account's now, as the trend marks it
+            label = marked_period(earlier.assessment.period, other_catalog(earlier, catalog))
+            size = (len(label) * PERIOD_CHARACTER, PERIOD_LABEL[1])
             (dx, dy, ha, va), box = place_label(
-                *position, PERIOD_LABEL, others, labels, distances=(2.2, 5), clearance=CURRENT_RADIUS + 2.5
+                *position, size, others, labels, distances=(2.2, 5), clearance=CURRENT_RADIUS + 2.5
             )
             labels.append(box)
-            parts.append(
-                _text(x + dx, y - dy + BASELINE[va], _period_label(earlier, catalog), ANCHORS[ha], MUTED, 3.2)
-            )
+            parts.append(_text(x + dx, y - dy + BASELINE[va], label, ANCHORS[ha], MUTED, 3.2))
     x, y = _svg(*_position(analysis))
     parts.append(_circle(x, y, CURRENT_RADIUS, INK, "white", 0.7))
     parts.append("</svg>")
