@@ -19,9 +19,9 @@ from reportgen.i18n import N_
 from reportgen.identity import identify
 from reportgen.model import AccountAnalysis, Assessment, Period
 from reportgen.problems import Message, Place, Problem, ProblemsFound, Severity, display_path, quoted
-from reportgen.reading import ReadResult, collect_inputs, read_file
+from reportgen.reading import ReadResult, read_file
 from reportgen.settings import made_on
-from reportgen.sources import digest
+from reportgen.sources import collect_inputs, digest
 
 FUTURE_PERIOD = Message(
     N_("{account}: the period {period} has not begun yet."),

@@ -16,9 +16,7 @@ from reportgen.catalog import Catalog, Catalogs, as_catalogs
 from reportgen.model import Assessment
 from reportgen.problems import Place, Problem, ProblemLog, Severity
 from reportgen.reading import messages as msg
-from reportgen.sources import CSV_SUFFIXES
-from reportgen.sources import SUFFIXES as SUFFIXES
-from reportgen.sources import collect_inputs as collect_inputs
+from reportgen.sources import CSV_SUFFIXES, SUFFIXES
 
 
 @dataclass
