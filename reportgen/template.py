@@ -574,11 +574,12 @@ comment."""
 def _scale_example(scale: Scale, lang: str) -> dict[str, str]:
     """The scale's ends and two scores on it as the language writes them: ``3`` and ``3,5`` / ``3.5``."""
     middle = (scale.min + scale.max) // 2
+    score = Formatter(lang).score
     return {
-        "low": str(scale.min),
-        "high": str(scale.max),
-        "whole": str(middle),
-        "half": Formatter(lang).number(middle + 0.5, 1),
+        "low": score(scale.min),
+        "high": score(scale.max),
+        "whole": score(middle),
+        "half": score(middle + 0.5),
     }
 
 
