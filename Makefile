@@ -15,7 +15,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: FORCE help setup reports briefings portfolio test golden fuzz bench lint messages examples clean
+.PHONY: FORCE help setup reports briefings portfolio test golden fuzz mutate bench lint messages examples clean
 N ?= 200
 MEMORY ?= 500
 
@@ -157,6 +157,12 @@ golden: $(STAMP) ## Rewrite the golden HTML in tests/output after an intended ch
 fuzz: $(STAMP) ## The robustness properties with many more generated cases (a few minutes)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/robustness -q -p no:cacheprovider
 
+# Not part of `make test`: it runs the modules' tests once per mutant. MODULES="reportgen.rebalancing"
+# tests only those; scripts/mutate.py explains the figures and tests/equivalent_mutants.txt.
+MODULES ?=
+mutate: $(STAMP) ## Mutation testing: do the tests notice small bugs in the figures and rules? (mutmut; ~20 min on 2 cores)
+	$(BIN)/python scripts/mutate.py $(MODULES)
+
 bench: $(STAMP) ## Measure where the time goes, with and without libharfbuzz-subset0 (N=200 accounts, MEMORY=500 briefings; ~30 min on 2 cores)
 	$(BIN)/python benchmarks/bench.py --accounts $(N) --memory-accounts $(MEMORY) --out $(OUTPUT)/bench/bench.json
 
@@ -173,5 +179,5 @@ examples: $(STAMP) ## Rewrite the example workbooks in input/
 	$(BIN)/python scripts/make_examples.py
 
 clean: ## Remove the virtualenv, rendered output and caches
-	rm -rf $(VENV) $(OUTPUT) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OUTPUT) .pytest_cache .ruff_cache .hypothesis mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
