@@ -9,7 +9,7 @@ from datetime import date
 from reportgen.actions import by_factor, reckoning_day, tracked_actions
 from reportgen.history import build_histories
 from reportgen.model import Action, ActionStatus, Period
-from tests.test_portfolio import Q1, Q2, Q3, make
+from tests.test_portfolio import Q1, Q2, Q3, make, variant
 
 OPEN, DONE, DROPPED = ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED
 
@@ -190,3 +190,50 @@ def test_a_report_of_an_earlier_quarter_counts_overdue_only_up_to_the_end_of_the
     made_on = date(2026, 11, 27)
     assert not kanban.overdue_on(made_on) and kanban.days_late(made_on) == 0
     assert visit.overdue_on(made_on) and visit.days_late(made_on) == 92  # 30 June to 30 September
+
+
+def test_open_actions_carried_forward_come_in_the_order_they_were_first_listed(catalog):
+    f1, f2 = (f.id for f in catalog.factors[:2])
+    now, history = quarters(
+        catalog,
+        (Q1, (Action("Plant visit", f1),)),
+        (Q2, (Action("Price talk", f2), Action("Plant visit", f1))),  # listed again, after a new one
+        (Q3, ()),
+    )
+    assert shown(tracked_actions(now, history)) == [
+        ("Plant visit", OPEN, "2026-Q1", "2026-Q2"),
+        ("Price talk", OPEN, "2026-Q2", "2026-Q2"),
+    ]
+
+
+def test_an_action_names_its_factor_as_its_workbook_knew_it_and_its_group_as_the_report_does(catalog):
+    """A factor renamed by a later catalog is shown by its new title; one the later catalog dropped by
+    the title the workbook that listed it knew."""
+
+    def earlier_edition(data):
+        data["version"] = "0.9"
+        data["factors"][0]["title"] = {"de": "Alter Titel", "en": "Old title"}
+        data["factors"][-1]["id"] = "retired_factor"
+
+    old = variant(catalog, earlier_edition)
+    f1 = catalog.factors[0].id
+    q2 = with_actions(
+        make(old, "Alpha", Q2, 4, 3), Action("Plant visit", f1), Action("Keep the promise", "retired_factor")
+    )
+    q3 = with_actions(
+        make(catalog, "Alpha", Q3, 4, 3), Action("Call purchasing", f1), Action("Roadmap", None)
+    )
+    (history,) = build_histories([q2, q3]).values()
+    tracked = tracked_actions(q3, history)
+    assert [(t.action.text, t.factor) for t in tracked] == [
+        ("Call purchasing", catalog.factors[0]),
+        ("Roadmap", None),
+        ("Plant visit", old.factors[0]),
+        ("Keep the promise", old.factors[-1]),
+    ]
+    groups = by_factor(tracked, catalog)
+    assert [(g.factor_id, g.factor, [a.action.text for a in g.actions]) for g in groups] == [
+        (None, None, ["Roadmap"]),
+        (f1, catalog.factors[0], ["Plant visit", "Call purchasing"]),  # undated: the older first
+        ("retired_factor", old.factors[-1], ["Keep the promise"]),
+    ]
