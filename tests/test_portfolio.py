@@ -135,6 +135,24 @@ def test_capacity_counts_rated_and_intended_strategic_partnerships(portfolio, ca
     assert analyse_portfolio(build_histories(analyses), Q3, tight).capacity.exceeded
 
 
+def test_capacity_is_exceeded_only_above_its_limit_and_counts_an_account_once(catalog):
+    strategic = "strategic_partnership"
+    analyses = [
+        make(catalog, "Both", Q3, 5, 5, intended=strategic),  # rated and meant to be one: counted once
+        make(catalog, "Rated", Q3, 5, 5),
+        make(catalog, "Meant", Q3, 3, 3, intended=strategic),
+        make(catalog, "Neither", Q3, 3, 3),
+    ]
+
+    def capacity(limit):
+        limited = variant(catalog, lambda data: data["zones"].update(strategic_capacity=limit))
+        return analyse_portfolio(build_histories(analyses), Q3, limited).capacity
+
+    assert names(capacity(3).accounts) == ["Both", "Rated", "Meant"]
+    assert not capacity(3).exceeded  # exactly at the limit
+    assert capacity(2).exceeded
+
+
 def test_a_quarter_of_two_catalogs_keeps_each_account_in_its_own_zones(catalog):
     data = catalog.model_dump()
     data["id"], data["zones"]["strategic_capacity"] = "our-partnership", 1
