@@ -237,3 +237,10 @@ def test_an_action_names_its_factor_as_its_workbook_knew_it_and_its_group_as_the
         (f1, catalog.factors[0], ["Plant visit", "Call purchasing"]),  # undated: the older first
         ("retired_factor", old.factors[-1], ["Keep the promise"]),
     ]
+
+
+def test_the_reckoning_day_is_the_day_made_up_to_the_last_day_of_the_next_quarter():
+    assert reckoning_day(Q3, date(2026, 12, 30)) == date(2026, 12, 30)
+    assert reckoning_day(Q3, date(2026, 12, 31)) == date(2026, 12, 31)
+    assert reckoning_day(Q3, date(2027, 1, 1)) == date(2026, 12, 31)
+    assert reckoning_day(Period(2026, 4), date(2027, 6, 1)) == date(2027, 3, 31)  # across the year
