@@ -6,6 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reportgen.actions import by_factor, reckoning_day, tracked_actions
 from reportgen.history import build_histories
 from reportgen.model import Action, ActionStatus, Period
@@ -244,3 +247,59 @@ def test_the_reckoning_day_is_the_day_made_up_to_the_last_day_of_the_next_quarte
     assert reckoning_day(Q3, date(2026, 12, 31)) == date(2026, 12, 31)
     assert reckoning_day(Q3, date(2027, 1, 1)) == date(2026, 12, 31)
     assert reckoning_day(Period(2026, 4), date(2027, 6, 1)) == date(2027, 3, 31)  # across the year
+
+
+QUARTERS = (Q1, Q2, Q3, Period(2026, 4))
+KEYS = tuple((factor, text) for factor in (None, "f1", "f2") for text in ("Plant visit", "Price talk"))
+"""Six actions: two texts, about the relationship as a whole or one of two factors."""
+
+workbook = st.lists(
+    st.tuples(st.integers(0, len(KEYS) - 1), st.sampled_from(ActionStatus)), unique_by=lambda a: a[0]
+)
+"""One quarter's Actions sheet: some of the six actions, each at most once, with a status."""
+
+
+@settings(max_examples=60, deadline=None)
+@given(earlier=st.lists(st.one_of(st.none(), workbook), min_size=3, max_size=3), latest=workbook)
+def test_every_action_stands_once_as_its_latest_listing_has_it_open_since_its_unbroken_run(
+    catalog, earlier, latest
+):
+    """Whatever the quarters list: an action stands in the latest quarter if its workbook lists it or it
+    was open when last listed, as that listing has it, and an open one is open since the first of the
+    unbroken run of quarters that listed it open; this quarter's come first in the sheet's order, then
+    the carried ones, the longest open first."""
+    ids = {"f1": catalog.factors[0].id, "f2": catalog.factors[1].id}
+    sheets = [*earlier, latest]  # None: a quarter not assessed
+    listings: dict[int, list[tuple[Period, ActionStatus]]] = {}
+    analyses = []
+    for period, sheet in zip(QUARTERS, sheets, strict=True):
+        if sheet is None:
+            continue
+        actions = [Action(KEYS[i][1], ids.get(KEYS[i][0]), status=status) for i, status in sheet]
+        analyses.append(with_actions(make(catalog, "Alpha", period, 4, 3), *actions))
+        for i, status in sheet:
+            listings.setdefault(i, []).append((period, status))
+    (history,) = build_histories(analyses).values()
+    tracked = tracked_actions(analyses[-1], history)
+
+    by_key = {(t.action.factor_id, t.action.text): t for t in tracked}
+    assert len(by_key) == len(tracked)  # each action once
+    period = QUARTERS[-1]
+    for i, runs in listings.items():
+        last_period, last_status = runs[-1]
+        stands = by_key.get((ids.get(KEYS[i][0]), KEYS[i][1]))
+        assert (stands is not None) == (last_period == period or last_status is OPEN)
+        if stands is None:
+            continue
+        assert (stands.listed_in, stands.action.status) == (last_period, last_status)
+        if last_status is OPEN:  # open since the first of the listings that say open up to now
+            opened = [p for p, _ in runs].index(stands.since)
+            assert all(status is OPEN for _, status in runs[opened:])
+            assert opened == 0 or runs[opened - 1][1] is not OPEN
+    this_quarter = [t for t in tracked if t.listed_in == period]
+    carried = tracked[len(this_quarter) :]
+    assert [(t.action.factor_id, t.action.text) for t in this_quarter] == [
+        (ids.get(KEYS[i][0]), KEYS[i][1]) for i, _ in latest
+    ]
+    assert all(t.carried_from is not None and t.is_open for t in carried)
+    assert [t.since for t in carried] == sorted(t.since for t in carried)
