@@ -29,7 +29,8 @@ class TrackedAction:
     """Its factor as the catalog of that workbook knows it; None for the relationship as a whole."""
     since: Period
     """The quarter since which it is open: the first of the unbroken run of quarters that listed it
-    open. For an action closed in this period, the quarter it was first listed in."""
+    open. For an action closed in this period, the quarter it was first listed in, or listed open again
+    after it was closed."""
     listed_in: Period
     """The latest quarter whose workbook lists it."""
     period: Period
