@@ -9,6 +9,7 @@ workbook, so an open action stays on the plan, carried forward, until a later wo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -28,7 +29,8 @@ class TrackedAction:
     """Its factor as the catalog of that workbook knows it; None for the relationship as a whole."""
     since: Period
     """The quarter since which it is open: the first of the unbroken run of quarters that listed it
-    open. For an action closed in this period, the quarter it was first listed in."""
+    open. For an action closed in this period, the quarter it was first listed in, or listed open again
+    after it was closed."""
     listed_in: Period
     """The latest quarter whose workbook lists it."""
     period: Period
@@ -76,7 +78,9 @@ class _Listing:
 
 
 def _factor(catalog: Catalog, factor_id: str | None) -> Factor | None:
-    return next((f for f in catalog.factors if f.id == factor_id), None) if factor_id else None
+    """The factor of that id in *catalog*; None for the relationship as a whole (no factor has id None)
+    and for a factor *catalog* does not have."""
+    return next((f for f in catalog.factors if f.id == factor_id), None)
 
 
 def _since(before: _Listing | None, action: Action, listed_in: Period) -> Period:
@@ -150,8 +154,9 @@ def by_factor(actions: Iterable[TrackedAction], catalog: Catalog) -> tuple[Actio
     grouped: dict[str | None, list[TrackedAction]] = {}
     for action in actions:
         grouped.setdefault(action.action.factor_id, []).append(action)
-    numbers = {f.id: number for number, f in enumerate(catalog.factors, start=1)}
-    order = sorted(grouped, key=lambda fid: (fid is not None, fid not in numbers, numbers.get(fid, 0)))
+    numbers = catalog.factor_numbers
+    # A factor the catalog does not have sorts after all of its own; sorting is stable, so in the order met.
+    order = sorted(grouped, key=lambda fid: (fid is not None, numbers.get(fid, math.inf)))
     groups = []
     for factor_id in order:
         items = sorted(grouped[factor_id], key=_by_due_date)

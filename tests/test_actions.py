@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reportgen.actions import by_factor, reckoning_day, tracked_actions
 from reportgen.history import build_histories
 from reportgen.model import Action, ActionStatus, Period
-from tests.test_portfolio import Q1, Q2, Q3, make
+from tests.test_portfolio import Q1, Q2, Q3, make, variant
 
 OPEN, DONE, DROPPED = ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED
 
@@ -190,3 +193,113 @@ def test_a_report_of_an_earlier_quarter_counts_overdue_only_up_to_the_end_of_the
     made_on = date(2026, 11, 27)
     assert not kanban.overdue_on(made_on) and kanban.days_late(made_on) == 0
     assert visit.overdue_on(made_on) and visit.days_late(made_on) == 92  # 30 June to 30 September
+
+
+def test_open_actions_carried_forward_come_in_the_order_they_were_first_listed(catalog):
+    f1, f2 = (f.id for f in catalog.factors[:2])
+    now, history = quarters(
+        catalog,
+        (Q1, (Action("Plant visit", f1),)),
+        (Q2, (Action("Price talk", f2), Action("Plant visit", f1))),  # listed again, after a new one
+        (Q3, ()),
+    )
+    assert shown(tracked_actions(now, history)) == [
+        ("Plant visit", OPEN, "2026-Q1", "2026-Q2"),
+        ("Price talk", OPEN, "2026-Q2", "2026-Q2"),
+    ]
+
+
+def test_an_action_names_its_factor_as_its_workbook_knew_it_and_its_group_as_the_report_does(catalog):
+    """A factor renamed by a later catalog is shown by its new title; one the later catalog dropped by
+    the title the workbook that listed it knew."""
+
+    def earlier_edition(data):
+        data["version"] = "0.9"
+        data["factors"][0]["title"] = {"de": "Alter Titel", "en": "Old title"}
+        data["factors"][-1]["id"] = "retired_factor"
+
+    old = variant(catalog, earlier_edition)
+    f1 = catalog.factors[0].id
+    q2 = with_actions(
+        make(old, "Alpha", Q2, 4, 3), Action("Plant visit", f1), Action("Keep the promise", "retired_factor")
+    )
+    q3 = with_actions(
+        make(catalog, "Alpha", Q3, 4, 3), Action("Call purchasing", f1), Action("Roadmap", None)
+    )
+    (history,) = build_histories([q2, q3]).values()
+    tracked = tracked_actions(q3, history)
+    assert [(t.action.text, t.factor) for t in tracked] == [
+        ("Call purchasing", catalog.factors[0]),
+        ("Roadmap", None),
+        ("Plant visit", old.factors[0]),
+        ("Keep the promise", old.factors[-1]),
+    ]
+    groups = by_factor(tracked, catalog)
+    assert [(g.factor_id, g.factor, [a.action.text for a in g.actions]) for g in groups] == [
+        (None, None, ["Roadmap"]),
+        (f1, catalog.factors[0], ["Plant visit", "Call purchasing"]),  # undated: the older first
+        ("retired_factor", old.factors[-1], ["Keep the promise"]),
+    ]
+
+
+def test_the_reckoning_day_is_the_day_made_up_to_the_last_day_of_the_next_quarter():
+    assert reckoning_day(Q3, date(2026, 12, 30)) == date(2026, 12, 30)
+    assert reckoning_day(Q3, date(2026, 12, 31)) == date(2026, 12, 31)
+    assert reckoning_day(Q3, date(2027, 1, 1)) == date(2026, 12, 31)
+    assert reckoning_day(Period(2026, 4), date(2027, 6, 1)) == date(2027, 3, 31)  # across the year
+
+
+QUARTERS = (Q1, Q2, Q3, Period(2026, 4))
+KEYS = tuple((factor, text) for factor in (None, "f1", "f2") for text in ("Plant visit", "Price talk"))
+"""Six actions: two texts, about the relationship as a whole or one of two factors."""
+
+workbook = st.lists(
+    st.tuples(st.integers(0, len(KEYS) - 1), st.sampled_from(ActionStatus)), unique_by=lambda a: a[0]
+)
+"""One quarter's Actions sheet: some of the six actions, each at most once, with a status."""
+
+
+@settings(max_examples=60, deadline=None)
+@given(earlier=st.lists(st.one_of(st.none(), workbook), min_size=3, max_size=3), latest=workbook)
+def test_every_action_stands_once_as_its_latest_listing_has_it_open_since_its_unbroken_run(
+    catalog, earlier, latest
+):
+    """Whatever the quarters list: an action stands in the latest quarter if its workbook lists it or it
+    was open when last listed, as that listing has it, and an open one is open since the first of the
+    unbroken run of quarters that listed it open; this quarter's come first in the sheet's order, then
+    the carried ones, the longest open first."""
+    ids = {"f1": catalog.factors[0].id, "f2": catalog.factors[1].id}
+    sheets = [*earlier, latest]  # None: a quarter not assessed
+    listings: dict[int, list[tuple[Period, ActionStatus]]] = {}
+    analyses = []
+    for period, sheet in zip(QUARTERS, sheets, strict=True):
+        if sheet is None:
+            continue
+        actions = [Action(KEYS[i][1], ids.get(KEYS[i][0]), status=status) for i, status in sheet]
+        analyses.append(with_actions(make(catalog, "Alpha", period, 4, 3), *actions))
+        for i, status in sheet:
+            listings.setdefault(i, []).append((period, status))
+    (history,) = build_histories(analyses).values()
+    tracked = tracked_actions(analyses[-1], history)
+
+    by_key = {(t.action.factor_id, t.action.text): t for t in tracked}
+    assert len(by_key) == len(tracked)  # each action once
+    period = QUARTERS[-1]
+    for i, runs in listings.items():
+        last_period, last_status = runs[-1]
+        stands = by_key.get((ids.get(KEYS[i][0]), KEYS[i][1]))
+        assert (stands is not None) == (last_period == period or last_status is OPEN)
+        if stands is None:
+            continue
+        assert (stands.listed_in, stands.action.status) == (last_period, last_status)
+        if last_status is OPEN:  # open since the first of the listings that say open up to now
+            opened = [p for p, _ in runs].index(stands.since)
+            assert all(status is OPEN for _, status in runs[opened:])
+            assert opened == 0 or runs[opened - 1][1] is not OPEN
+    this_quarter = [t for t in tracked if t.listed_in == period]
+    carried = tracked[len(this_quarter) :]
+    assert [(t.action.factor_id, t.action.text) for t in this_quarter] == [
+        (ids.get(KEYS[i][0]), KEYS[i][1]) for i, _ in latest
+    ]
+    assert all(t.carried_from is not None and t.is_open for t in carried)
+    assert [t.since for t in carried] == sorted(t.since for t in carried)
