@@ -170,9 +170,12 @@ def lean_target(analysis: AccountAnalysis) -> int | None:
 
 
 def _ahead(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
-    """The factors where *side* invests beyond the other, in the order the drivers are named."""
-    sign = 1 if side is Side.SUPPLIER else -1
-    ahead = [r for r in analysis.factors if r.balance_points and sign * r.balance_points > 0]
+    """The factors where *side* invests beyond the other, in the order the drivers are named.
+
+    Who is ahead is the factor's own gap (:attr:`FactorResult.over_investor`), the same that decides its
+    share of the balance, so a factor is named on the side whose share it adds to.
+    """
+    ahead = [r for r in analysis.factors if r.over_investor is side]
     return by_share_of_balance(ahead)[:FACTORS_NAMED]
 
 
