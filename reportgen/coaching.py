@@ -440,27 +440,26 @@ class _Words:
                 )
             )
         if path.supplier > self.s:
+            figures = {"supplier": self.number(self.s), "target": self.number(path.supplier)}
+            factors = _to_raise(self.analysis, Side.SUPPLIER)
             if they_move:
-                named = _(
-                    "Only then would we have to raise S from {supplier} to at least {target}, "
-                    "above all in {factors}."
+                sentence = self._raise(
+                    _(
+                        "Only then would we have to raise S from {supplier} to at least {target}, "
+                        "above all in {factors}."
+                    ),
+                    _("Only then would we have to raise S from {supplier} to at least {target}."),
+                    factors,
+                    **figures,
                 )
-                unnamed = _("Only then would we have to raise S from {supplier} to at least {target}.")
             else:
-                named = _(
+                # K already reaches the type and S lies below it, so the key account is ahead in some
+                # factor: there is always one to name
+                sentence = _(
                     "For that, we would have to raise S from {supplier} to at least {target}, "
                     "above all in {factors}."
-                )
-                unnamed = _("For that, we would have to raise S from {supplier} to at least {target}.")
-            sentences.append(
-                self._raise(
-                    named,
-                    unnamed,
-                    _to_raise(self.analysis, Side.SUPPLIER),
-                    supplier=self.number(self.s),
-                    target=self.number(path.supplier),
-                )
-            )
+                ).format(factors=self.factors(factors), **figures)
+            sentences.append(sentence)
         return sentences
 
     def _raise(self, named: str, unnamed: str, factors: list[FactorResult], **figures: str) -> str:
