@@ -182,18 +182,16 @@ def _ahead(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
 def _to_raise(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
     """Where *side* should invest more first: where the other side is ahead, else where it scores lowest.
 
-    Never a factor where *side* is already ahead: raising there would widen the gap.
+    Never a factor where *side* is already ahead: raising there would widen the gap. With the other side
+    ahead nowhere, that leaves the even factors, whose two scores are alike (a factor's gap is taken
+    between its scores as shown), so our score orders them for either side.
     """
     other = Side.KEY_ACCOUNT if side is Side.SUPPLIER else Side.SUPPLIER
     behind = _ahead(analysis, other)
     if behind:
         return behind
-
-    def score(r: FactorResult) -> tuple:
-        return (r.supplier if side is Side.SUPPLIER else r.key_account, r.number)
-
-    level = [r for r in analysis.factors if r.rated_both and r.over_investor is not side]
-    return sorted(level, key=score)[:FACTORS_NAMED]
+    even = [r for r in analysis.factors if r.rated_both and r.over_investor is None]
+    return sorted(even, key=lambda r: (r.supplier, r.number))[:FACTORS_NAMED]
 
 
 class _Words:
