@@ -743,3 +743,14 @@ def test_every_rated_account_gets_every_answer_and_no_factor_list_is_empty(catal
         for question in coaching_questions(analysis, lang):
             for sentence in (question.answer.verdict, *question.answer.sentences):
                 assert "{" not in sentence and " ." not in sentence and "„“" not in sentence, sentence
+
+
+def test_we_raise_first_where_the_key_account_leads_even_where_we_already_score_high(catalog):
+    # the key account leads only in the first factor, 4 : 5, where we score higher than anywhere else;
+    # S 1.5625·(49 − 16) = 51.6 → 52, K 1.5625·(50 − 16) = 53.1 → 53: a preferred partner
+    meridian = rated(catalog, "Meridian", [(4, 5)])
+    _, _, _, we_raise = sentences_of(meridian)
+    assert we_raise == (
+        "Only then would we have to raise S from 52 to at least 67, above all in “Early involvement” (we 4, "
+        "they 5)."
+    )
