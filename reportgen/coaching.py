@@ -74,6 +74,13 @@ CANDIDATE = Nn_(
     "“{preferred}”: it looks for a reliable supplier, and lean key account management would be the honest "
     "answer.",
 )
+CANDIDATE_WITHOUT_PARTNER = Nn_(
+    "We invest {points} point more, and with {key_account} the customer looks for a reliable supplier: lean "
+    "key account management would be the honest answer.",
+    "We invest {points} points more, and with {key_account} the customer looks for a reliable supplier: lean "
+    "key account management would be the honest answer.",
+)
+"""A candidate where the catalog has no type after lean KAM, so no partner's level to measure K by."""
 NOT_YET = Nn_(
     "We invest {points} point more, but with {key_account} the customer invests at the level of “{level}” "
     "({bound}). Before scaling back, ask it to match us where we are furthest ahead.",
@@ -469,13 +476,17 @@ class _Words:
 
     def scale_back(self) -> Answer:
         _, kind = self._, self.analysis.zone.kind
-        preferred = preferred_type(self.catalog)
-        preferred_name = preferred.name.get(self.lang) if preferred else ""
         if is_scale_back_candidate(self.analysis):
+            preferred = preferred_type(self.catalog)
+            key_account = self.key_account_index()
+            if preferred is None:
+                candidate = self.counted(CANDIDATE_WITHOUT_PARTNER, self.balance, key_account=key_account)
+            else:
+                candidate = self.counted(
+                    CANDIDATE, self.balance, key_account=key_account, preferred=preferred.name.get(self.lang)
+                )
             sentences = (
-                self.counted(
-                    CANDIDATE, self.balance, key_account=self.key_account_index(), preferred=preferred_name
-                ),
+                candidate,
                 _("Scale back first in {factors}.").format(
                     factors=self.factors(_ahead(self.analysis, Side.SUPPLIER))
                 ),

@@ -754,3 +754,27 @@ def test_we_raise_first_where_the_key_account_leads_even_where_we_already_score_
         "Only then would we have to raise S from 52 to at least 67, above all in “Early involvement” (we 4, "
         "they 5)."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "We invest 54 points more, and with K 23 the customer looks for a reliable supplier: lean key account "
+            "management would be the honest answer.",
+        ),
+    ],
+)
+def test_a_candidate_of_a_catalog_without_a_partner_type_is_not_compared_with_one(catalog, lang, expected):
+    """Regression: with a single relationship type (a catalog may have one), the answer compared the
+    customer with a preferred partner it named as “”."""
+    data = catalog.model_dump(exclude_none=True)
+    data["zones"]["relationship_types"] = data["zones"]["relationship_types"][:1]
+    lean_only = Catalog.model_validate(data)
+    brandtner = account(lean_only, "Brandtner", 4, 2)  # S 77, K 23
+    scale_back = coaching_questions(brandtner, lang)[2].answer
+    assert (
+        scale_back.verdict == {"en": "Brandtner: yes, a candidate", "de": "Brandtner: ja, ein Kandidat"}[lang]
+    )
+    assert plain(scale_back.sentences[0]) == expected
