@@ -358,9 +358,12 @@ class _Words:
         lean, strategic = types[0], types[-1]
         today = self.analysis.zone.relationship_type
         intended = self.catalog.zones.relationship_type(self.analysis.assessment.account.intended_type)
-        sentences = [*self._lean(lean, today == lean), *self._strategic(strategic)]
-        if strategic in (today, intended):
-            sentences.append(self.counted(CAPACITY, self.catalog.zones.strategic_capacity))
+        sentences = self._lean(lean, today == lean)
+        # a catalog of one type has no partnership beyond lean KAM to describe
+        if len(types) > 1:
+            sentences += self._strategic(strategic)
+            if strategic in (today, intended):
+                sentences.append(self.counted(CAPACITY, self.catalog.zones.strategic_capacity))
         zone = zone_label(self.analysis, self.catalog, self.lang)
         if intended is None:
             verdict = _("today “{zone}”").format(zone=zone)

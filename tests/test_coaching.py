@@ -778,3 +778,18 @@ def test_a_candidate_of_a_catalog_without_a_partner_type_is_not_compared_with_on
         scale_back.verdict == {"en": "Brandtner: yes, a candidate", "de": "Brandtner: ja, ein Kandidat"}[lang]
     )
     assert plain(scale_back.sentences[0]) == expected
+
+
+def test_a_catalog_with_lean_kam_as_its_only_type_is_not_told_of_a_partnership(catalog):
+    """Regression: with a single relationship type, lean KAM was also the catalog's highest type, and the
+    answer said both sides invest little and a great deal, and warned of carrying too many partnerships."""
+    data = catalog.model_dump(exclude_none=True)
+    data["zones"]["relationship_types"] = data["zones"]["relationship_types"][:1]
+    lean_only = Catalog.model_validate(data)
+    lean = rated(lean_only, "Calloway", [(2, 2)] * 16, intended="lean_supplier")  # S 25, K 25
+    assert sentences_of(lean) == ["Both sides invest little, and in balance."]
+    generous = rated(lean_only, "Up", [(1, 3)] * 16)  # S 0, K 50: only how far S must rise to be lean KAM
+    assert sentences_of(generous) == [
+        "“Lean KAM – reliable supplier” would mean raising S from 0 to at least 40, no more than 10 points "
+        "below the customer's K 50."
+    ]
