@@ -764,6 +764,11 @@ def test_we_raise_first_where_the_key_account_leads_even_where_we_already_score_
             "We invest 54 points more, and with K 23 the customer looks for a reliable supplier: lean key account "
             "management would be the honest answer.",
         ),
+        (
+            "de",
+            "Wir investieren 54 Punkte mehr, und mit K 23 sucht der Kunde einen zuverlässigen Lieferanten: "
+            "Schlankes Key Account Management wäre die ehrliche Antwort.",
+        ),
     ],
 )
 def test_a_candidate_of_a_catalog_without_a_partner_type_is_not_compared_with_one(catalog, lang, expected):
