@@ -798,3 +798,15 @@ def test_a_catalog_with_lean_kam_as_its_only_type_is_not_told_of_a_partnership(c
         "“Lean KAM – reliable supplier” would mean raising S from 0 to at least 40, no more than 10 points "
         "below the customer's K 50."
     ]
+
+
+def test_a_catalog_of_two_types_describes_the_partnership_beyond_lean_kam(catalog):
+    data = catalog.model_dump(exclude_none=True)
+    lean_type, _, strategic = data["zones"]["relationship_types"]
+    data["zones"]["relationship_types"] = [lean_type, strategic]
+    two = Catalog.model_validate(data)
+    even = rated(two, "Even", [(3, 3)] * 16)  # S 50, K 50: lean KAM in this catalog, a partnership above 66
+    assert sentences_of(even)[:2] == [
+        "Both sides invest little, and in balance.",
+        "A “Strategic partnership” needs both indices above 66, at most 10 points apart.",
+    ]
