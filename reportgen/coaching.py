@@ -74,6 +74,13 @@ CANDIDATE = Nn_(
     "“{preferred}”: it looks for a reliable supplier, and lean key account management would be the honest "
     "answer.",
 )
+CANDIDATE_WITHOUT_PARTNER = Nn_(
+    "We invest {points} point more, and with {key_account} the customer looks for a reliable supplier: lean "
+    "key account management would be the honest answer.",
+    "We invest {points} points more, and with {key_account} the customer looks for a reliable supplier: lean "
+    "key account management would be the honest answer.",
+)
+"""A candidate where the catalog has no type after lean KAM, so no partner's level to measure K by."""
 NOT_YET = Nn_(
     "We invest {points} point more, but with {key_account} the customer invests at the level of “{level}” "
     "({bound}). Before scaling back, ask it to match us where we are furthest ahead.",
@@ -170,27 +177,28 @@ def lean_target(analysis: AccountAnalysis) -> int | None:
 
 
 def _ahead(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
-    """The factors where *side* invests beyond the other, in the order the drivers are named."""
-    sign = 1 if side is Side.SUPPLIER else -1
-    ahead = [r for r in analysis.factors if r.balance_points and sign * r.balance_points > 0]
+    """The factors where *side* invests beyond the other, in the order the drivers are named.
+
+    Who is ahead is the factor's own gap (:attr:`FactorResult.over_investor`), the same that decides its
+    share of the balance, so a factor is named on the side whose share it adds to.
+    """
+    ahead = [r for r in analysis.factors if r.over_investor is side]
     return by_share_of_balance(ahead)[:FACTORS_NAMED]
 
 
 def _to_raise(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
     """Where *side* should invest more first: where the other side is ahead, else where it scores lowest.
 
-    Never a factor where *side* is already ahead: raising there would widen the gap.
+    Never a factor where *side* is already ahead: raising there would widen the gap. With the other side
+    ahead nowhere, that leaves the even factors, whose two scores are alike (a factor's gap is taken
+    between its scores as shown), so our score orders them for either side.
     """
     other = Side.KEY_ACCOUNT if side is Side.SUPPLIER else Side.SUPPLIER
     behind = _ahead(analysis, other)
     if behind:
         return behind
-
-    def score(r: FactorResult) -> tuple:
-        return (r.supplier if side is Side.SUPPLIER else r.key_account, r.number)
-
-    level = [r for r in analysis.factors if r.rated_both and r.over_investor is not side]
-    return sorted(level, key=score)[:FACTORS_NAMED]
+    even = [r for r in analysis.factors if r.rated_both and r.over_investor is None]
+    return sorted(even, key=lambda r: (r.supplier, r.number))[:FACTORS_NAMED]
 
 
 class _Words:
@@ -350,9 +358,12 @@ class _Words:
         lean, strategic = types[0], types[-1]
         today = self.analysis.zone.relationship_type
         intended = self.catalog.zones.relationship_type(self.analysis.assessment.account.intended_type)
-        sentences = [*self._lean(lean, today == lean), *self._strategic(strategic)]
-        if strategic in (today, intended):
-            sentences.append(self.counted(CAPACITY, self.catalog.zones.strategic_capacity))
+        sentences = self._lean(lean, today == lean)
+        # a catalog of one type has no partnership beyond lean KAM to describe
+        if len(types) > 1:
+            sentences += self._strategic(strategic)
+            if strategic in (today, intended):
+                sentences.append(self.counted(CAPACITY, self.catalog.zones.strategic_capacity))
         zone = zone_label(self.analysis, self.catalog, self.lang)
         if intended is None:
             verdict = _("today “{zone}”").format(zone=zone)
@@ -437,27 +448,26 @@ class _Words:
                 )
             )
         if path.supplier > self.s:
+            figures = {"supplier": self.number(self.s), "target": self.number(path.supplier)}
+            factors = _to_raise(self.analysis, Side.SUPPLIER)
             if they_move:
-                named = _(
-                    "Only then would we have to raise S from {supplier} to at least {target}, "
-                    "above all in {factors}."
+                sentence = self._raise(
+                    _(
+                        "Only then would we have to raise S from {supplier} to at least {target}, "
+                        "above all in {factors}."
+                    ),
+                    _("Only then would we have to raise S from {supplier} to at least {target}."),
+                    factors,
+                    **figures,
                 )
-                unnamed = _("Only then would we have to raise S from {supplier} to at least {target}.")
             else:
-                named = _(
+                # K already reaches the type and S lies below it, so the key account is ahead in some
+                # factor: there is always one to name
+                sentence = _(
                     "For that, we would have to raise S from {supplier} to at least {target}, "
                     "above all in {factors}."
-                )
-                unnamed = _("For that, we would have to raise S from {supplier} to at least {target}.")
-            sentences.append(
-                self._raise(
-                    named,
-                    unnamed,
-                    _to_raise(self.analysis, Side.SUPPLIER),
-                    supplier=self.number(self.s),
-                    target=self.number(path.supplier),
-                )
-            )
+                ).format(factors=self.factors(factors), **figures)
+            sentences.append(sentence)
         return sentences
 
     def _raise(self, named: str, unnamed: str, factors: list[FactorResult], **figures: str) -> str:
@@ -469,13 +479,17 @@ class _Words:
 
     def scale_back(self) -> Answer:
         _, kind = self._, self.analysis.zone.kind
-        preferred = preferred_type(self.catalog)
-        preferred_name = preferred.name.get(self.lang) if preferred else ""
         if is_scale_back_candidate(self.analysis):
+            preferred = preferred_type(self.catalog)
+            key_account = self.key_account_index()
+            if preferred is None:
+                candidate = self.counted(CANDIDATE_WITHOUT_PARTNER, self.balance, key_account=key_account)
+            else:
+                candidate = self.counted(
+                    CANDIDATE, self.balance, key_account=key_account, preferred=preferred.name.get(self.lang)
+                )
             sentences = (
-                self.counted(
-                    CANDIDATE, self.balance, key_account=self.key_account_index(), preferred=preferred_name
-                ),
+                candidate,
                 _("Scale back first in {factors}.").format(
                     factors=self.factors(_ahead(self.analysis, Side.SUPPLIER))
                 ),

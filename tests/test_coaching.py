@@ -7,11 +7,20 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.analysis import analyse, classify_zone
 from reportgen.briefing import BriefingCharts, build_briefing
 from reportgen.catalog import Catalog
-from reportgen.coaching import NBSP, QuestionKind, coaching_questions, question_text, strategic_path
+from reportgen.coaching import (
+    NBSP,
+    QuestionKind,
+    coaching_questions,
+    lean_target,
+    question_text,
+    strategic_path,
+)
 from reportgen.history import build_histories
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Rater, ZoneKind
 from reportgen.portfolio import analyse_portfolio
@@ -452,3 +461,352 @@ def test_the_same_factors_are_only_those_named_just_before(catalog, lang, same):
     _, lean_or_strategic, _ = coaching_questions(brandtner, lang)
     # the factors to scale back, just named, are the ones the key account would have to raise
     assert same in lean_or_strategic.answer.sentences[3], lean_or_strategic.answer.sentences
+
+
+def sentences_of(analysis, lang="en", question=1):
+    """The sentences answering one question (0: over-investment, 1: lean or strategic, 2: scale back), as
+    a reader sees them."""
+    return [plain(sentence) for sentence in coaching_questions(analysis, lang)[question].answer.sentences]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "balance", "verdict"),
+    [
+        # S 1.5625·(61 − 16) = 70.3 → 70, K 1.5625·(48 − 16) = 50: 20 points ahead, not yet critical
+        ([(4, 3)] * 13 + [(3, 3)] * 3, 20, "Mild: yes"),
+        # S 1.5625·(60 − 16) = 68.75 → 69, K 1.5625·(47 − 16) = 48.4 → 48: 21 points, critical
+        ([(4, 2)] + [(4, 3)] * 11 + [(3, 3)] * 4, 21, "Mild: yes, critically"),
+    ],
+)
+def test_over_investment_is_critical_only_beyond_the_critical_imbalance(catalog, pairs, balance, verdict):
+    mild = rated(catalog, "Mild", pairs)
+    assert mild.balance == balance
+    over, _, _ = coaching_questions(mild, "en")
+    assert over.answer.verdict == verdict
+    assert plain(over.answer.sentences[0]).startswith(f"We invest {balance} points more than the key account")
+
+
+def test_a_balanced_account_is_told_how_far_apart_its_sides_are(catalog):
+    # S 25·(47/16 − 1) = 48.4 → 48, K 25·(46/16 − 1) = 46.9 → 47; we lead in the first factor only
+    close = rated(catalog, "Vireo", [(3, 2), (2, 2)])
+    over = sentences_of(close, question=0)
+    assert over == [
+        "Both sides invest in balance: S 48, K 47, only 1 point apart.",
+        "Only in a few factors do we give more than the customer: “Early involvement” (we 3, they 2).",
+    ]
+    even = rated(catalog, "Even", [(3, 3)] * 16)
+    # nowhere ahead: no factor is named
+    assert sentences_of(even, question=0) == ["Both sides invest exactly alike: S 50, K 50."]
+
+
+def test_where_the_key_account_invests_more_its_lead_is_named_and_ours_is_not(catalog):
+    # the first factor 5 : 1 is ours; the key account leads 4 : 2 in every other
+    kessler = account(catalog, "Kessler", 2, 4)
+    over, _, scale_back = coaching_questions(kessler, "en")
+    named = plain(over.answer.sentences[1])
+    assert named.startswith(
+        f"The customer is furthest ahead in “{catalog.factors[1].label('en')}” (we 2, they 4)"
+    )
+    assert catalog.factors[0].label("en") not in named
+    assert scale_back.answer.verdict == "Kessler: no"
+
+
+def test_a_lean_account_is_told_it_is_one(catalog):
+    lean = rated(catalog, "Calloway", [(2, 2)] * 16)  # S 25, K 25
+    assert sentences_of(lean)[0] == "Both sides invest little, and in balance."
+    assert sentences_of(lean, "de")[0] == "Beide Seiten investieren wenig und ausgewogen."
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "“Lean KAM – reliable supplier” would not fit: with K 50 the customer invests at the level of "
+            "“Preferred partner” (at least 33), and scaling back would leave that unanswered.",
+        ),
+        ("de", "auf dem Niveau „Bevorzugter Partner“ (ab 33)"),
+    ],
+)
+def test_lean_kam_does_not_fit_a_customer_investing_at_a_partners_level(catalog, lang, expected):
+    # S 1.5625·(65 − 16) = 76.6 → 77, K 50: over-invested, but K 50 is a preferred partner's level
+    partner = rated(catalog, "Partner", [(5, 3)] + [(4, 3)] * 15)
+    lean = sentences_of(partner, lang)[0]
+    assert (lean == expected) if lang == "en" else (expected in lean), lean
+    not_yet = coaching_questions(partner, lang)[2].answer
+    assert not_yet.verdict == {"en": "Partner: not yet", "de": "Partner: noch nicht"}[lang]
+    if lang == "en":
+        assert plain(not_yet.sentences[0]).startswith(
+            "We invest 27 points more, but with K 50 the customer invests at the level of “Preferred partner” "
+            "(at least 33). Before scaling back,"
+        )
+
+
+def test_lean_kam_for_an_account_that_invests_more_means_raising_s_to_the_tolerance_below_k(catalog):
+    # S 0, K 25: lean KAM needs S within 10 points below K, 15 at least – the S nearest today's
+    generous = rated(catalog, "Up", [(1, 2)] * 16)
+    assert sentences_of(generous)[0] == (
+        "“Lean KAM – reliable supplier” would mean raising S from 0 to at least 15, no more than 10 points "
+        "below the customer's K 25."
+    )
+    assert "von 0 auf mindestens 15" in sentences_of(generous, "de")[0]
+
+
+def test_lean_kam_by_a_tolerance_of_one_point_is_worded_in_the_singular(catalog):
+    data = catalog.model_dump(exclude_none=True)
+    data["zones"]["balance_tolerance"] = 1
+    strict = Catalog.model_validate(data)
+    generous = rated(strict, "Up", [(1, 2)] * 16)
+    assert sentences_of(replace(generous, catalog=strict))[0] == (
+        "“Lean KAM – reliable supplier” would mean raising S from 0 to at least 24, no more than 1 point below "
+        "the customer's K 25."
+    )
+
+
+def test_lean_kam_for_an_over_investing_account_names_where_to_scale_back(catalog):
+    # asked alone, the answer names the factors itself; asked after the over-investment, it refers back
+    brandtner = account(catalog, "Brandtner", 4, 2)
+    alone = _with_questions(catalog, "lean_or_strategic")
+    (lean_or_strategic,) = coaching_questions(replace(brandtner, catalog=alone), "en")
+    assert plain(lean_or_strategic.answer.sentences[1]).startswith(
+        "Scale back first in “Early involvement” (we 5, they 1), "
+    )
+    assert sentences_of(brandtner)[1] == "Scale back first in the same factors."
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_scale_back_candidate_is_told_where_to_scale_back_first(catalog, lang):
+    brandtner = account(catalog, "Brandtner", 4, 2)
+    alone = _with_questions(catalog, "scale_back")
+    (scale_back,) = coaching_questions(replace(brandtner, catalog=alone), lang)
+    candidate, where = scale_back.answer.sentences
+    # K stays on one line with its figure
+    assert f"K{NBSP}23" in candidate
+    first = {
+        "en": "Scale back first in “Early involvement” (we",
+        "de": "Zurückfahren zuerst bei „Frühe Einbindung“ (wir",
+    }
+    assert plain(where).startswith(first[lang]), where
+    assert plain(candidate).startswith(
+        {
+            "en": "We invest 54 points more, and with K 23 the customer does not even invest like a “Preferred "
+            "partner”: ",
+            "de": "Wir investieren 54 Punkte mehr, und mit K 23 investiert der Kunde nicht einmal auf dem Niveau "
+            "„Bevorzugter Partner“",
+        }[lang]
+    ), candidate
+
+
+def test_a_strategic_partnership_needs_both_indices_above_its_bound_within_the_tolerance(catalog):
+    even = rated(catalog, "Even", [(3, 3)] * 16)
+    assert sentences_of(even)[1] == (
+        "A “Strategic partnership” needs both indices above 66, at most 10 points apart."
+    )
+
+
+def test_where_k_already_reaches_a_partnership_only_we_are_asked_to_raise(catalog):
+    # S 30, K 94: K needs no raise; we must come within 10 points of it
+    far = rated(catalog, "Far apart", [(5, 1)] + [(2, 5)] * 15)
+    alone = _with_questions(catalog, "lean_or_strategic")
+    lean_or_strategic = sentences_of(replace(far, catalog=alone), question=0)
+    assert not any("raise K" in sentence for sentence in lean_or_strategic), lean_or_strategic
+    assert lean_or_strategic[-1].startswith(
+        "For that, we would have to raise S from 30 to at least 84, above all in “Relationship network” "
+        "(we 2, they 5)"
+    ), lean_or_strategic
+
+
+def test_where_s_already_reaches_a_partnership_only_the_key_account_is_asked_to_raise(catalog):
+    # S 77, K 23: the key account must raise K to 67, within 10 points of our S; we need not move
+    brandtner = account(catalog, "Brandtner", 4, 2)
+    lean_or_strategic = sentences_of(brandtner)
+    assert lean_or_strategic[-1].startswith(
+        "For that, the key account would have to raise K from 23 to at least 67"
+    )
+    assert not any("raise S" in sentence for sentence in lean_or_strategic), lean_or_strategic
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_key_account_is_asked_to_raise_k_without_factors_where_it_leads_in_every_one(catalog, lang):
+    # S 25, K 50: the key account leads 3 : 2 everywhere, so no factor is where it should raise first
+    behind = rated(catalog, "Behind", [(2, 3)] * 16)
+    they_raise = sentences_of(behind, lang)[2]
+    assert (
+        they_raise
+        == {
+            "en": "For that, the key account would have to raise K from 50 to at least 67.",
+            "de": "Dafür müsste der Key Account K von 50 auf mindestens 67 anheben.",
+        }[lang]
+    )
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_catalog_whose_highest_type_no_index_reaches_says_so(catalog, lang):
+    data = catalog.model_dump(exclude_none=True)
+    data["zones"]["relationship_types"][-1]["above"] = 100
+    unreachable = Catalog.model_validate(data)
+    even = rated(unreachable, "Even", [(3, 3)] * 16)
+    assert strategic_path(replace(even, catalog=unreachable)) is None
+    assert (
+        sentences_of(replace(even, catalog=unreachable), lang)[1]
+        == {
+            "en": "No index on the scale reaches “Strategic partnership”.",
+            "de": "Kein Index auf der Skala erreicht „Strategische Partnerschaft“.",
+        }[lang]
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "ours", "first"),
+    [
+        (
+            "en",
+            "Our own view puts it in “Supplier frustration zone, critical” (S 75, K 25), the key account's own "
+            "view does not: scaling back now would leave unanswered what the key account says it invests.",
+            ("Go through the perception gaps with it first: ", "ask about what we do not see of its own."),
+        ),
+        (
+            "de",
+            "Unsere eigene Sicht ordnet ihn „Lieferantenfrustrationszone, kritisch“ zu (S 75, K 25), die Sicht "
+            "des Key Accounts nicht: ",
+            ("Gehen Sie zuerst die Wahrnehmungslücken mit ihm durch: ", "was wir von seinem nicht sehen."),
+        ),
+    ],
+)
+def test_an_account_over_invested_in_our_view_alone_is_not_scaled_back_before_the_gaps_are_discussed(
+    catalog, lang, ours, first
+):
+    from tests.test_portfolio import two_views
+
+    mirror = two_views(catalog, "Mirror", (4, 2), (2, 4))  # ours: S 75, K 25; the key account's: S 25, K 75
+    why, then = sentences_of(mirror, lang, question=2)
+    assert why.startswith(ours), why
+    assert then.startswith(first[0]) and then.endswith(first[1]), then
+
+
+def at(analysis, supplier, key_account):
+    """*analysis* with its indices moved to S *supplier*, K *key_account*, zone and all."""
+    zone = classify_zone(supplier, key_account, analysis.catalog.zones)
+    return replace(analysis, supplier_index=supplier, key_account_index=key_account, zone=zone)
+
+
+def relationship_at(catalog, supplier, key_account):
+    return classify_zone(supplier, key_account, catalog.zones).relationship_type
+
+
+INDEX = st.integers(min_value=0, max_value=100)
+
+
+@settings(max_examples=150, deadline=None)
+@given(INDEX, INDEX)
+def test_the_strategic_path_is_the_nearest_partnership_with_the_key_account_moving_first(catalog, s, k):
+    analysis = at(account(catalog, "Any", 3, 3), s, k)
+    path = strategic_path(analysis)
+    assert path.key_account >= k and path.supplier >= s
+    assert is_strategic(catalog, path.supplier, path.key_account)
+    # no smaller K would do, even with our S raised to it
+    assert not any(is_strategic(catalog, max(s, t), t) for t in range(k, path.key_account))
+    # and no smaller S with that K
+    assert not any(is_strategic(catalog, t, path.key_account) for t in range(s, path.supplier))
+    # we are never asked to raise S beyond where the key account stands: no more investment while ahead
+    assert path.supplier <= max(s, path.key_account)
+
+
+@settings(max_examples=150, deadline=None)
+@given(INDEX, INDEX)
+def test_the_lean_target_is_the_nearest_s_at_which_the_account_is_lean_kam(catalog, s, k):
+    analysis = at(account(catalog, "Any", 3, 3), s, k)
+    lean = catalog.zones.relationship_types[0]
+    target = lean_target(analysis)
+    reaching = [t for t in range(101) if relationship_at(catalog, t, k) == lean]
+    if not reaching:  # the customer's K alone is beyond lean KAM
+        assert target is None
+        return
+    assert relationship_at(catalog, target, k) == lean
+    assert all(abs(t - s) >= abs(target - s) for t in reaching)
+    if relationship_at(catalog, s, k) == lean:
+        assert target == s
+
+
+RATING = st.one_of(st.none(), st.integers(min_value=1, max_value=5))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(RATING, RATING), min_size=16, max_size=16).filter(
+        lambda pairs: any(None not in pair for pair in pairs)
+    )
+)
+def test_every_rated_account_gets_every_answer_and_no_factor_list_is_empty(catalog, pairs):
+    analysis = rated(catalog, "Any", pairs)
+    for lang in ("en", "de"):
+        for question in coaching_questions(analysis, lang):
+            for sentence in (question.answer.verdict, *question.answer.sentences):
+                assert "{" not in sentence and " ." not in sentence and "„“" not in sentence, sentence
+
+
+def test_we_raise_first_where_the_key_account_leads_even_where_we_already_score_high(catalog):
+    # the key account leads only in the first factor, 4 : 5, where we score higher than anywhere else;
+    # S 1.5625·(49 − 16) = 51.6 → 52, K 1.5625·(50 − 16) = 53.1 → 53: a preferred partner
+    meridian = rated(catalog, "Meridian", [(4, 5)])
+    _, _, _, we_raise = sentences_of(meridian)
+    assert we_raise == (
+        "Only then would we have to raise S from 52 to at least 67, above all in “Early involvement” (we 4, "
+        "they 5)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "We invest 54 points more, and with K 23 the customer looks for a reliable supplier: lean key account "
+            "management would be the honest answer.",
+        ),
+        (
+            "de",
+            "Wir investieren 54 Punkte mehr, und mit K 23 sucht der Kunde einen zuverlässigen Lieferanten: "
+            "Schlankes Key Account Management wäre die ehrliche Antwort.",
+        ),
+    ],
+)
+def test_a_candidate_of_a_catalog_without_a_partner_type_is_not_compared_with_one(catalog, lang, expected):
+    """Regression: with a single relationship type (a catalog may have one), the answer compared the
+    customer with a preferred partner it named as “”."""
+    data = catalog.model_dump(exclude_none=True)
+    data["zones"]["relationship_types"] = data["zones"]["relationship_types"][:1]
+    lean_only = Catalog.model_validate(data)
+    brandtner = account(lean_only, "Brandtner", 4, 2)  # S 77, K 23
+    scale_back = coaching_questions(brandtner, lang)[2].answer
+    assert (
+        scale_back.verdict == {"en": "Brandtner: yes, a candidate", "de": "Brandtner: ja, ein Kandidat"}[lang]
+    )
+    assert plain(scale_back.sentences[0]) == expected
+
+
+def test_a_catalog_with_lean_kam_as_its_only_type_is_not_told_of_a_partnership(catalog):
+    """Regression: with a single relationship type, lean KAM was also the catalog's highest type, and the
+    answer said both sides invest little and a great deal, and warned of carrying too many partnerships."""
+    data = catalog.model_dump(exclude_none=True)
+    data["zones"]["relationship_types"] = data["zones"]["relationship_types"][:1]
+    lean_only = Catalog.model_validate(data)
+    lean = rated(lean_only, "Calloway", [(2, 2)] * 16, intended="lean_supplier")  # S 25, K 25
+    assert sentences_of(lean) == ["Both sides invest little, and in balance."]
+    generous = rated(lean_only, "Up", [(1, 3)] * 16)  # S 0, K 50: only how far S must rise to be lean KAM
+    assert sentences_of(generous) == [
+        "“Lean KAM – reliable supplier” would mean raising S from 0 to at least 40, no more than 10 points "
+        "below the customer's K 50."
+    ]
+
+
+def test_a_catalog_of_two_types_describes_the_partnership_beyond_lean_kam(catalog):
+    data = catalog.model_dump(exclude_none=True)
+    lean_type, _, strategic = data["zones"]["relationship_types"]
+    data["zones"]["relationship_types"] = [lean_type, strategic]
+    two = Catalog.model_validate(data)
+    even = rated(two, "Even", [(3, 3)] * 16)  # S 50, K 50: lean KAM in this catalog, a partnership above 66
+    assert sentences_of(even)[:2] == [
+        "Both sides invest little, and in balance.",
+        "A “Strategic partnership” needs both indices above 66, at most 10 points apart.",
+    ]
