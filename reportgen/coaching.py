@@ -22,7 +22,7 @@ from reportgen.analysis import by_share_of_balance, classify_zone
 from reportgen.catalog import Catalog, RelationshipType
 from reportgen.i18n import Formatter, Nn_, Plural, gettext_for
 from reportgen.model import AccountAnalysis, FactorResult, Side, ZoneKind
-from reportgen.portfolio import answering_analysis, is_scale_back_candidate, preferred_type
+from reportgen.portfolio import answering_analysis, is_scale_back_candidate, preferred_type, strategic_type
 from reportgen.wording import factor_named, indices_text, listed, zone_label
 
 FACTORS_NAMED = 3
@@ -157,9 +157,11 @@ def strategic_path(analysis: AccountAnalysis) -> StrategicPath | None:
     """The smallest whole K, and then S, that make the account the catalog's highest relationship type.
 
     The zone rule is asked rather than restated, so balance tolerance and the type's bound count as
-    they do in the analysis. None if no index on the scale reaches the type.
+    they do in the analysis. None if no index on the scale reaches the type, or the catalog has none.
     """
-    strategic = analysis.catalog.zones.relationship_types[-1]
+    strategic = strategic_type(analysis.catalog)
+    if strategic is None:
+        return None
     s, k = analysis.supplier_index, analysis.key_account_index
     key_account = next((t for t in WHOLE_INDICES if t >= k and _is(strategic, max(s, t), t, analysis)), None)
     if key_account is None:
@@ -354,13 +356,11 @@ class _Words:
 
     def lean_or_strategic(self) -> Answer:
         _ = self._
-        types = self.catalog.zones.relationship_types
-        lean, strategic = types[0], types[-1]
+        lean, strategic = self.catalog.zones.relationship_types[0], strategic_type(self.catalog)
         today = self.analysis.zone.relationship_type
         intended = self.catalog.zones.relationship_type(self.analysis.assessment.account.intended_type)
         sentences = self._lean(lean, today == lean)
-        # a catalog of one type has no partnership beyond lean KAM to describe
-        if len(types) > 1:
+        if strategic is not None:
             sentences += self._strategic(strategic)
             if strategic in (today, intended):
                 sentences.append(self.counted(CAPACITY, self.catalog.zones.strategic_capacity))

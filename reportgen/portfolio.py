@@ -166,6 +166,16 @@ def preferred_type(catalog: Catalog) -> RelationshipType | None:
     return types[1] if len(types) > 1 else None
 
 
+def strategic_type(catalog: Catalog) -> RelationshipType | None:
+    """The catalog's highest relationship type, the strategic partnership, if it has one beyond lean KAM.
+
+    A catalog of one type knows only lean KAM: that one type is no partnership to count against the
+    capacity for strategic partnerships, nor one to describe the way there.
+    """
+    types = catalog.zones.relationship_types
+    return types[-1] if len(types) > 1 else None
+
+
 def answering_analysis(analysis: AccountAnalysis) -> AccountAnalysis:
     """The analysis the coaching answers use: the key account's own view where its contacts answered,
     else ours (*analysis* itself).
@@ -186,9 +196,17 @@ def is_rated_strategic(analysis: AccountAnalysis) -> bool:
     does not see as one is no partnership the capacity check should count, and one only the key account
     sees as such is not one we run yet.
     """
-    strategic = analysis.catalog.zones.relationship_types[-1].id
+    strategic = strategic_type(analysis.catalog)
+    if strategic is None:
+        return False
     theirs = analysis.key_account_view
-    return analysis.zone.id == strategic and (theirs is None or theirs.zone.id == strategic)
+    return analysis.zone.id == strategic.id and (theirs is None or theirs.zone.id == strategic.id)
+
+
+def _intends_strategic(analysis: AccountAnalysis) -> bool:
+    """Meant to become a strategic partnership: its intended relationship is the catalog's highest type."""
+    strategic = strategic_type(analysis.catalog)
+    return strategic is not None and analysis.assessment.account.intended_type == strategic.id
 
 
 def is_scale_back_candidate(analysis: AccountAnalysis) -> bool:
@@ -251,13 +269,10 @@ def analyse_portfolio(
     ranked = tuple(PortfolioEntry(rank, *item) for rank, item in enumerate(entries, start=1))
     main = _main_catalog([e.analysis for e in ranked], catalog)
 
-    def types(entry: PortfolioEntry):
-        return entry.analysis.catalog.zones.relationship_types
-
     over = tuple(e for e in ranked if e.analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION)
     over_answer = tuple(e for e in ranked if e.answering.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION)
     strategic = tuple(e for e in ranked if is_rated_strategic(e.analysis))
-    intended = tuple(e for e in ranked if e.analysis.assessment.account.intended_type == types(e)[-1].id)
+    intended = tuple(e for e in ranked if _intends_strategic(e.analysis))
     counts = {zone: 0 for zone in zone_ids(main)}
     for entry in ranked:
         counts[entry.analysis.zone.id] = counts.get(entry.analysis.zone.id, 0) + 1
@@ -270,7 +285,9 @@ def analyse_portfolio(
         zone_counts=tuple(counts.items()),
         over_investing=over,
         over_investment_answer=over_answer,
-        lean=tuple(e for e in ranked if e.answering.zone.id == types(e)[0].id),
+        lean=tuple(
+            e for e in ranked if e.answering.zone.id == e.analysis.catalog.zones.relationship_types[0].id
+        ),
         strategic=strategic,
         scale_back=tuple(e for e in over_answer if is_scale_back_candidate(e.answering)),
         capacity=CapacityCheck(main.zones.strategic_capacity, strategic, intended),

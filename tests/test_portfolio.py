@@ -35,6 +35,7 @@ from reportgen.portfolio import (
     overdue_actions,
     portfolio_sources,
     preferred_type,
+    strategic_type,
 )
 
 Q1, Q2, Q3 = Period(2026, 1), Period(2026, 2), Period(2026, 3)
@@ -434,3 +435,19 @@ def test_overdue_actions_by_account_in_rank_order_then_by_factor_the_soonest_due
         ("Beta", "Forecast", f3, 58),  # 30 September to 27 November
     ]
     assert overdue[3].tracked.carried_from == Q2
+
+
+def test_a_catalog_of_one_relationship_type_has_no_strategic_partnership_to_count(catalog):
+    """Its one type is lean KAM: a balanced account there, or one meant to stay there, is no strategic
+    partnership for the capacity check (it counted as one, as the catalog's last type)."""
+    one = variant(
+        catalog, lambda data: data["zones"].update(relationship_types=data["zones"]["relationship_types"][:1])
+    )
+    lean = one.zones.relationship_types[0].id
+    analyses = [make(one, "Lean", Q3, 2, 2), make(one, "Meant", Q3, 2, 2, intended=lean)]
+
+    result = analyse_portfolio(build_histories(analyses), Q3, one)
+
+    assert strategic_type(one) is None and strategic_type(catalog) == catalog.zones.relationship_types[-1]
+    assert result.strategic == () and result.capacity.accounts == ()
+    assert names(result.lean) == ["Lean", "Meant"]
