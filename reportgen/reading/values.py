@@ -56,7 +56,9 @@ def parse_number(value: object, grouping: str | None = None) -> float:
     currency signs are ignored. Dates, booleans and other text raise :class:`NotANumber`.
 
     A single mark before three digits (``1.250``, ``1,250``) groups thousands, unless *grouping* names the
-    mark that does (``"."`` in German notation): then the other one is the decimal mark.
+    mark that does (``"."`` in German notation): then the other one is the decimal mark. A mark written twice
+    groups thousands, so ``1.250.000.00`` is no number: which mark was meant as the decimal one is not
+    guessed.
     """
     if isinstance(value, bool | date):
         raise NotANumber(value)
@@ -73,9 +75,11 @@ def parse_number(value: object, grouping: str | None = None) -> float:
     last_index, last_mark = marks[-1]
     mixed = any(mark != last_mark for _, mark in marks)
     tail = digits[last_index + 1 :]
-    grouping_only = not mixed and (
-        len(marks) > 1 or (len(tail) == 3 and digits[:last_index].lstrip("+-") != "0")
-    )
+    if len(marks) > 1 and not mixed and len(tail) != 3:
+        # "1.250.000.00": a mark written twice groups thousands, so three digits follow it every time. Which
+        # mark was meant as the decimal one is not guessed: read as grouping, it was a hundred times too much.
+        raise NotANumber(value)
+    grouping_only = not mixed and len(tail) == 3 and digits[:last_index].lstrip("+-") != "0"
     if grouping is not None and len(marks) == 1 and len(tail) == 3:
         grouping_only = last_mark == grouping
     if grouping_only:

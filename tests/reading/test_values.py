@@ -49,6 +49,16 @@ def test_what_is_not_a_number(raw):
         parse_number(raw)
 
 
+@pytest.mark.parametrize("raw", ["1.250.000.00", "1.250.00 €", "1,250,00", "1.250.5"])
+def test_a_mark_written_twice_groups_thousands_so_three_digits_follow_it(raw):
+    """Regression: "1.250.000.00 €" (dots throughout) was read as 125,000,000, a hundred times the
+    amount, with no note; which mark was meant as the decimal one is not guessed."""
+    with pytest.raises(NotANumber):
+        parse_number(raw)
+    with pytest.raises(NotANumber):
+        parse_amount(raw)
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
