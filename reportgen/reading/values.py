@@ -64,8 +64,8 @@ def parse_number(value: object, grouping: str | None = None) -> float:
         raise NotANumber(value)
     if isinstance(value, int | float):
         return float(value)
-    text = " ".join(_CURRENCY_SIGN.sub(" ", clean_text(value)).split())
-    text = text.replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ")
+    # split() takes every space, the no-break ones too: "1 250 000" with U+00A0 or U+202F between reads too
+    text = " ".join(_CURRENCY_SIGN.sub(" ", clean_text(value)).split()).replace("\u2212", "-")
     if not _NUMBER.match(text):
         raise NotANumber(value)
     digits = text.replace(" ", "").replace("'", "")
@@ -148,7 +148,7 @@ def parse_amount(value: object) -> ReadAmount:
         raise NotANumber(value)
     if isinstance(value, int | float):
         return ReadAmount(float(value))
-    text = clean_text(value).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
+    text = clean_text(value).replace("\u2212", "-")
     named = {CURRENCY_SIGNS[sign.casefold()] for sign in _CURRENCY_SIGN.findall(text)}
     if len(named) > 1:
         raise NotANumber(value)
@@ -257,7 +257,7 @@ class ReadPeriod:
     """A quarter read from a cell, and how: ``exact`` when written the way reports write it."""
 
     period: Period
-    exact: bool = True
+    exact: bool = False
     day: date | None = None
     """The day a date cell gave, when the quarter was read from one."""
 
@@ -274,11 +274,11 @@ def parse_period(value: object) -> ReadPeriod:
     """
     if isinstance(value, date):  # a date cell (datetime is a date too)
         day = value.date() if isinstance(value, datetime) else value
-        return ReadPeriod(_quarter_of(day, value), exact=False, day=day)
+        return ReadPeriod(_quarter_of(day, value), day=day)
     text = clean_text(value)
     exact = Period.parse(text)
     if exact is not None:
-        return ReadPeriod(exact)
+        return ReadPeriod(exact, exact=True)
     for pattern in _LOOSE_PERIODS:
         match = pattern.match(text)
         if match:
@@ -289,9 +289,9 @@ def parse_period(value: object) -> ReadPeriod:
             )
             if period is None:
                 raise NotAPeriod(value)
-            return ReadPeriod(period, exact=False)
+            return ReadPeriod(period)
     try:
-        return ReadPeriod(_quarter_of(parse_date(text), value), exact=False)
+        return ReadPeriod(_quarter_of(parse_date(text), value))
     except NotADate as exc:
         raise NotAPeriod(value) from exc
 
