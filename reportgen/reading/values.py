@@ -32,10 +32,6 @@ def clean_text(value: object) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def is_blank(value: object) -> bool:
-    return clean_text(value) == ""
-
-
 def normalise_key(text: object) -> str:
     """A header or label reduced for matching: ``"Key-Account (1–5)"`` → ``"keyaccount"``."""
     plain = re.sub(r"\(.*?\)|\[.*?\]", "", clean_text(text)).casefold()
