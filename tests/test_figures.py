@@ -187,6 +187,22 @@ def test_a_gap_is_the_difference_of_the_shown_scores(catalog):
     assert (result.supplier, result.key_account, result.gap) == (3.7, 2.3, 1.4)
 
 
+def test_an_index_of_exactly_a_half_is_computed_as_the_whole_point_above(catalog):
+    # S: scores 4 and 3, mean 3.5 → 25 · 2.5 = 62.5 → 63 (round() gives 62); K: 3 and 3 → 50
+    analysis = analysis_of(catalog, [4, 3], [3, 3])
+    assert (analysis.exact_supplier_index, analysis.supplier_index, analysis.balance) == (62.5, 63, 13)
+    mirrored = analysis_of(catalog, [3, 3], [4, 3])
+    assert (mirrored.key_account_index, mirrored.balance) == (63, -13)
+
+
+def test_a_factor_score_of_exactly_a_half_decimal_is_computed_as_the_tenth_above(catalog):
+    first = catalog.factors[0].id
+    raters = (FactorRating(first, 3.2, 2), FactorRating(first, 3.3, 2.15))
+    result = combine_ratings(catalog, raters)[0]
+    # means 3.25 (round() gives 3.2) and 2.075 (stored as 2.07499999…) are shown 3.3 and 2.1
+    assert (result.supplier, result.key_account, result.gap) == (3.3, 2.1, 1.2)
+
+
 def test_a_factor_move_is_the_difference_of_the_shown_gaps(catalog):
     first = catalog.factors[0].id
     before = analyse(Assessment(AccountFacts("Acme"), Q2, (FactorRating(first, 3.1, 2.9),)), catalog)
