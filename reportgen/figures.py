@@ -20,9 +20,9 @@ SCORE_DIGITS = 1
 """Decimals of a factor's score and its gap."""
 
 NOISE_DIGITS = 6
-"""Decimals (of the last digit shown) a figure is cleaned to before it is rounded or compared: far finer
-than any figure a report shows, far coarser than the binary noise of computing a mean (about 10⁻¹⁴). So
-62.4999996 is the half 62.5 and shows 63, while 62.499999 shows 62."""
+"""Decimals kept, counted from the last digit shown, when a figure is cleaned of binary noise before it is
+rounded or compared: far finer than any difference a report shows, far coarser than the noise of computing
+a mean (about 10⁻¹⁴). So an index of 62.4999996 is the half 62.5 and shows 63, one of 62.499999 shows 62."""
 
 
 def half_up(value: float, digits: int = 0) -> float:

@@ -73,7 +73,7 @@ def parse_number(value: object, grouping: str | None = None) -> float:
     tail = digits[last_index + 1 :]
     if len(marks) > 1 and not mixed and len(tail) != 3:
         # "1.250.000.00": a mark written twice groups thousands, so three digits follow it every time. Which
-        # mark was meant as the decimal one is not guessed: read as grouping, it was a hundred times too much.
+        # mark was meant as the decimal one is not guessed: read as grouping, it is a hundredfold amount.
         raise NotANumber(value)
     grouping_only = not mixed and len(tail) == 3 and digits[:last_index].lstrip("+-") != "0"
     if grouping is not None and len(marks) == 1 and len(tail) == 3:
