@@ -320,7 +320,7 @@ def test_a_date_is_not_guessed_from_other_iso_forms(raw):
 def test_a_date_cell_with_a_time_gives_its_day_and_quarter():
     read = parse_period(datetime(2026, 9, 30, 23, 59))
     assert (read.period, read.day, read.exact) == (Period(2026, 3), date(2026, 9, 30), False)
-    assert type(read.day) is date  # shown as "Bewertet am 30.09.2026", not with a time
+    assert type(read.day) is date  # the note says the quarter was read from the day 30.09.2026
 
 
 def test_a_text_date_gives_its_quarter_but_no_day_of_a_date_cell():
