@@ -19,6 +19,11 @@ import math
 SCORE_DIGITS = 1
 """Decimals of a factor's score and its gap."""
 
+NOISE_DIGITS = 6
+"""Decimals kept, counted from the last digit shown, when a figure is cleaned of binary noise before it is
+rounded or compared: far finer than any difference a report shows, far coarser than the noise of computing
+a mean (about 10⁻¹⁴). So an index of 62.4999996 is the half 62.5 and shows 63, one of 62.499999 shows 62."""
+
 
 def half_up(value: float, digits: int = 0) -> float:
     """*value* rounded to *digits* decimals, halves away from zero (Python's round() goes to even).
@@ -27,7 +32,7 @@ def half_up(value: float, digits: int = 0) -> float:
     rounds up.
     """
     scale = 10**digits
-    cleaned = round(abs(value) * scale, 6)
+    cleaned = round(abs(value) * scale, NOISE_DIGITS)
     return math.copysign(math.floor(cleaned + 0.5), value) / scale
 
 
@@ -44,7 +49,7 @@ def shown_score(score: float) -> float:
 def reaches(value: float, threshold: float) -> bool:
     """Whether *value* is at least *threshold*, free of binary noise: scores of 1.3 and 3.3 are 2 points
     apart, though 3.3 − 1.3 computes as 1.9999999999999998."""
-    return round(value - threshold, 6) >= 0
+    return round(value - threshold, NOISE_DIGITS) >= 0
 
 
 def as_written(value: float) -> float | int:

@@ -11,11 +11,13 @@ import io
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from reportgen.analysis import analyse, combine_ratings
 from reportgen.commands.portfolio import render_portfolio
-from reportgen.figures import half_up, whole_points
+from reportgen.figures import SCORE_DIGITS, as_written, half_up, reaches, shown_score, whole_points
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period
 from reportgen.portfolio import factor_moves
 from reportgen.rendering import Renderer
@@ -62,6 +64,96 @@ def test_rounding_is_half_up_and_ignores_binary_noise():
     assert half_up(-1.25, 1) == -1.3
 
 
+@pytest.mark.parametrize(
+    ("index", "shown"),
+    [
+        (62.5, 63),  # exactly a half: up, where Python's round() gives 62
+        (63.5, 64),
+        (62.45, 62),  # rounded once, not first to 62.5 and then up
+        (62.4999996, 63),  # less than half a millionth below the half: binary noise, the half
+        (62.499999, 62),  # a millionth below: not the half
+        (0.5, 1),
+        (99.5, 100),
+        (0, 0),
+        (100, 100),
+    ],
+)
+def test_an_index_is_shown_in_whole_points_halves_up(index, shown):
+    assert whole_points(index) == shown
+    assert type(whole_points(index)) is int  # printed "63", never "63.0"
+
+
+@pytest.mark.parametrize(
+    ("score", "shown"),
+    [
+        (2.25, 2.3),
+        (1.15, 1.2),  # Python's round(1.15, 1) gives 1.1: 1.15 is stored as 1.1499999999999999
+        (62.45, 62.5),
+        (3.24999996, 3.3),  # binary noise below the half of the last digit shown
+        (3.249999, 3.2),
+        (3.04, 3.0),
+        (3.05, 3.1),
+        # a gap (our score minus theirs) is negative where they invest more: halves away from zero
+        (-1.25, -1.3),
+        (-0.05, -0.1),
+        (-1.15, -1.2),
+        (-0.04, 0.0),
+    ],
+)
+def test_a_score_or_gap_is_shown_to_one_decimal_halves_away_from_zero(score, shown):
+    assert shown_score(score) == shown
+
+
+@pytest.mark.parametrize(("index", "shown"), [(-62.5, -63), (-62.45, -62), (-0.5, -1)])
+def test_a_negative_figure_rounds_as_its_positive_counterpart(index, shown):
+    assert half_up(index) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "threshold", "reached"),
+    [
+        (2.0, 2, True),
+        (3.3 - 1.3, 2, True),  # 1.9999999999999998: two points apart
+        (1.9999996, 2, True),  # less than half a millionth short: noise
+        (1.999999, 2, False),  # a millionth short
+        (1.9, 2, False),
+        (2.1, 2, True),
+    ],
+)
+def test_a_threshold_is_reached_at_it_free_of_binary_noise(value, threshold, reached):
+    assert reaches(value, threshold) is reached
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [(4_800_000.0, "4800000"), (1_300_000.0, "1300000"), (1234.57, "1234.57"), (2.5, "2.5")],
+)
+def test_an_amount_is_written_as_a_person_writes_it(amount, text):
+    """As the note on a scaled revenue writes it: '1,3 Mio. €' was read as 1300000, not 1300000.0."""
+    assert str(as_written(amount)) == text
+    assert as_written(amount) == amount
+
+
+FINITE = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(value=FINITE, digits=st.sampled_from([0, SCORE_DIGITS]))
+def test_rounding_half_up_is_symmetric_and_off_by_at_most_half_the_last_digit(value, digits):
+    rounded = half_up(value, digits)
+    assert half_up(-value, digits) == -rounded
+    assert abs(rounded - value) <= 0.5 / 10**digits + 1e-6
+    assert half_up(rounded, digits) == rounded  # what is shown rounds to itself
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(first=FINITE, second=FINITE, digits=st.sampled_from([0, SCORE_DIGITS]))
+def test_rounding_half_up_keeps_the_order_of_figures(first, second, digits):
+    """A higher index is never shown lower than a smaller one."""
+    low, high = sorted((first, second))
+    assert half_up(low, digits) <= half_up(high, digits)
+
+
 def test_the_balance_is_the_difference_of_the_shown_indices(catalog):
     critical = analysis_of(catalog, S_70, K_48)
     assert (critical.supplier_index, critical.key_account_index, critical.balance) == (70, 48, 22)
@@ -93,6 +185,22 @@ def test_a_gap_is_the_difference_of_the_shown_scores(catalog):
     result = combine_ratings(catalog, raters)[0]
     # means 3.667 and 2.333 are shown as 3.7 and 2.3; the gap shown is 1.4, not 1.333 → "1.3"
     assert (result.supplier, result.key_account, result.gap) == (3.7, 2.3, 1.4)
+
+
+def test_an_index_of_exactly_a_half_is_computed_as_the_whole_point_above(catalog):
+    # S: scores 4 and 3, mean 3.5 → 25 · 2.5 = 62.5 → 63 (round() gives 62); K: 3 and 3 → 50
+    analysis = analysis_of(catalog, [4, 3], [3, 3])
+    assert (analysis.exact_supplier_index, analysis.supplier_index, analysis.balance) == (62.5, 63, 13)
+    mirrored = analysis_of(catalog, [3, 3], [4, 3])
+    assert (mirrored.key_account_index, mirrored.balance) == (63, -13)
+
+
+def test_a_factor_score_of_exactly_a_half_decimal_is_computed_as_the_tenth_above(catalog):
+    first = catalog.factors[0].id
+    raters = (FactorRating(first, 3.2, 2), FactorRating(first, 3.3, 2.15))
+    result = combine_ratings(catalog, raters)[0]
+    # means 3.25 (round() gives 3.2) and 2.075 (stored as 2.07499999…) are shown 3.3 and 2.1
+    assert (result.supplier, result.key_account, result.gap) == (3.3, 2.1, 1.2)
 
 
 def test_a_factor_move_is_the_difference_of_the_shown_gaps(catalog):

@@ -32,10 +32,6 @@ def clean_text(value: object) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def is_blank(value: object) -> bool:
-    return clean_text(value) == ""
-
-
 def normalise_key(text: object) -> str:
     """A header or label reduced for matching: ``"Key-Account (1–5)"`` → ``"keyaccount"``."""
     plain = re.sub(r"\(.*?\)|\[.*?\]", "", clean_text(text)).casefold()
@@ -56,14 +52,16 @@ def parse_number(value: object, grouping: str | None = None) -> float:
     currency signs are ignored. Dates, booleans and other text raise :class:`NotANumber`.
 
     A single mark before three digits (``1.250``, ``1,250``) groups thousands, unless *grouping* names the
-    mark that does (``"."`` in German notation): then the other one is the decimal mark.
+    mark that does (``"."`` in German notation): then the other one is the decimal mark. A mark written twice
+    groups thousands, so ``1.250.000.00`` is no number: which mark was meant as the decimal one is not
+    guessed.
     """
     if isinstance(value, bool | date):
         raise NotANumber(value)
     if isinstance(value, int | float):
         return float(value)
-    text = " ".join(_CURRENCY_SIGN.sub(" ", clean_text(value)).split())
-    text = text.replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ")
+    # split() takes every space, the no-break ones too: "1 250 000" with U+00A0 or U+202F between reads too
+    text = " ".join(_CURRENCY_SIGN.sub(" ", clean_text(value)).split()).replace("\u2212", "-")
     if not _NUMBER.match(text):
         raise NotANumber(value)
     digits = text.replace(" ", "").replace("'", "")
@@ -73,9 +71,11 @@ def parse_number(value: object, grouping: str | None = None) -> float:
     last_index, last_mark = marks[-1]
     mixed = any(mark != last_mark for _, mark in marks)
     tail = digits[last_index + 1 :]
-    grouping_only = not mixed and (
-        len(marks) > 1 or (len(tail) == 3 and digits[:last_index].lstrip("+-") != "0")
-    )
+    if len(marks) > 1 and not mixed and len(tail) != 3:
+        # "1.250.000.00": a mark written twice groups thousands, so three digits follow it every time. Which
+        # mark was meant as the decimal one is not guessed: read as grouping, it is a hundredfold amount.
+        raise NotANumber(value)
+    grouping_only = not mixed and len(tail) == 3 and digits[:last_index].lstrip("+-") != "0"
     if grouping is not None and len(marks) == 1 and len(tail) == 3:
         grouping_only = last_mark == grouping
     if grouping_only:
@@ -144,7 +144,7 @@ def parse_amount(value: object) -> ReadAmount:
         raise NotANumber(value)
     if isinstance(value, int | float):
         return ReadAmount(float(value))
-    text = clean_text(value).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
+    text = clean_text(value).replace("\u2212", "-")
     named = {CURRENCY_SIGNS[sign.casefold()] for sign in _CURRENCY_SIGN.findall(text)}
     if len(named) > 1:
         raise NotANumber(value)
@@ -253,7 +253,7 @@ class ReadPeriod:
     """A quarter read from a cell, and how: ``exact`` when written the way reports write it."""
 
     period: Period
-    exact: bool = True
+    exact: bool = False
     day: date | None = None
     """The day a date cell gave, when the quarter was read from one."""
 
@@ -270,11 +270,11 @@ def parse_period(value: object) -> ReadPeriod:
     """
     if isinstance(value, date):  # a date cell (datetime is a date too)
         day = value.date() if isinstance(value, datetime) else value
-        return ReadPeriod(_quarter_of(day, value), exact=False, day=day)
+        return ReadPeriod(_quarter_of(day, value), day=day)
     text = clean_text(value)
     exact = Period.parse(text)
     if exact is not None:
-        return ReadPeriod(exact)
+        return ReadPeriod(exact, exact=True)
     for pattern in _LOOSE_PERIODS:
         match = pattern.match(text)
         if match:
@@ -285,9 +285,9 @@ def parse_period(value: object) -> ReadPeriod:
             )
             if period is None:
                 raise NotAPeriod(value)
-            return ReadPeriod(period, exact=False)
+            return ReadPeriod(period)
     try:
-        return ReadPeriod(_quarter_of(parse_date(text), value), exact=False)
+        return ReadPeriod(_quarter_of(parse_date(text), value))
     except NotADate as exc:
         raise NotAPeriod(value) from exc
 
