@@ -218,7 +218,9 @@ def parse_date(value: object) -> date:
         if written_out and written_out["month"].casefold() in _MONTHS:
             month = _MONTHS[written_out["month"].casefold()]
             return date(int(written_out["year"]), month, int(written_out["day"]))
-        return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else _fail(value)
+        # an ISO date, or the date and time a CSV export writes; nothing else may follow the day
+        iso = re.match(r"^\d{4}-\d{2}-\d{2}(?:[T ]|$)", text)
+        return datetime.fromisoformat(text).date() if iso else _fail(value)
     except ValueError as exc:
         raise NotADate(value) from exc
 

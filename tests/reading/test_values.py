@@ -292,6 +292,15 @@ def test_an_iso_date_time_from_a_csv_is_its_day(raw):
 
 
 @pytest.mark.parametrize(
+    "raw", ["2026-09-150", "2026-09-15 – 2026-09-20", "2026-09-15 bis 20", "2026-09-15x"]
+)
+def test_an_iso_date_followed_by_more_than_a_time_is_no_date(raw):
+    """A range or a typo after the day is not quietly read as the day it starts with."""
+    with pytest.raises(NotADate):
+        parse_date(raw)
+
+
+@pytest.mark.parametrize(
     ("serial", "expected"),
     [
         (18264, date(1950, 1, 1)),  # the first day of YEARS
