@@ -75,7 +75,11 @@ def parse_number(value: object, grouping: str | None = None) -> float:
         # "1.250.000.00": a mark written twice groups thousands, so three digits follow it every time. Which
         # mark was meant as the decimal one is not guessed: read as grouping, it is a hundredfold amount.
         raise NotANumber(value)
-    grouping_only = not mixed and len(tail) == 3 and digits[:last_index].lstrip("+-") != "0"
+    if mixed and len({mark for _, mark in marks[:-1]}) > 1:
+        # "1.250,000.5": the marks before the decimal one group thousands, so they are all one mark
+        raise NotANumber(value)
+    # "0,250" and "00,250" are fractions: no one groups the thousands of nothing
+    grouping_only = not mixed and len(tail) == 3 and digits[:last_index].lstrip("+-").strip("0") != ""
     if grouping is not None and len(marks) == 1 and len(tail) == 3:
         grouping_only = last_mark == grouping
     if grouping_only:

@@ -51,6 +51,20 @@ def test_what_is_not_a_number(raw):
         parse_number(raw)
 
 
+@pytest.mark.parametrize("raw", ["1.250,000.5", "1,250.000,50"])
+def test_the_marks_before_the_decimal_mark_are_one_grouping_mark(raw):
+    """Which of two grouping marks was meant as the decimal one is not guessed."""
+    with pytest.raises(NotANumber):
+        parse_number(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("00,250", 0.25), ("-00,125", -0.125), ("000.5", 0.5), ("10,250", 10250)]
+)
+def test_nothing_before_the_mark_but_zeros_makes_a_fraction(raw, expected):
+    assert parse_number(raw) == expected
+
+
 @pytest.mark.parametrize("raw", ["1.250.000.00", "1.250.00 €", "1,250,00", "1.250.5"])
 def test_a_mark_written_twice_groups_thousands_so_three_digits_follow_it(raw):
     """Regression: "1.250.000.00 €" (dots throughout) was read as 125,000,000, a hundred times the
