@@ -280,15 +280,14 @@ def _lowest_admitted(relationship: RelationshipType) -> int:
 
 def _steps(factor: FactorResult, side: Side, limit: float, closes: float) -> Iterator[_Candidate]:
     """Moves of *side*'s score towards *limit* by one and by MOST_POINTS points, a step that would pass
-    *limit* stopping at it."""
+    *limit* stopping at it. Two steps that stop at *limit* are the same move twice: the planner keeps the
+    first of equally good moves, so the second changes nothing."""
     score = factor.supplier if side is Side.SUPPLIER else factor.key_account
     direction = 1 if limit > score else -1
-    seen = set()
     for points in range(1, MOST_POINTS + 1):
         to = shown_score(score + direction * points)
         to = min(to, limit) if direction > 0 else max(to, limit)
-        if to != score and to not in seen:
-            seen.add(to)
+        if to != score:
             yield _Candidate(factor, side, to, closes)
 
 
