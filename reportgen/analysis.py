@@ -185,13 +185,12 @@ def imbalance_drivers(
     """
 
     def pushes(r: FactorResult) -> bool:
-        if not r.balance_points:
-            return False
+        share = r.balance_points or 0  # None: not rated on both sides, no share
         if zone.kind is ZoneKind.SUPPLIER_FRUSTRATION:
-            return r.balance_points > 0
+            return share > 0
         if zone.kind is ZoneKind.ACCOUNT_INVESTS_MORE:
-            return r.balance_points < 0
-        return True
+            return share < 0
+        return share != 0
 
     return tuple(by_share_of_balance(r for r in results if pushes(r))[:limit])
 
