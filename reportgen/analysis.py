@@ -233,10 +233,12 @@ def view_figures(catalog: Catalog, ratings: Iterable[FactorRating], view: View) 
 
 
 def gap_class(gap: float | None, side: Side, threshold: float) -> GapClass | None:
-    """What our view's score minus the key account's says about one side (None: a view left it unrated)."""
+    """What our view's score minus the key account's says about one side (None: a view left it unrated).
+    Equal scores are aligned whatever the threshold: one below the noise :func:`reaches` ignores would
+    otherwise be reached by a gap of 0."""
     if gap is None:
         return None
-    if not reaches(abs(gap), threshold):
+    if not gap or not reaches(abs(gap), threshold):
         return GapClass.ALIGNED
     if side is Side.SUPPLIER:
         return GapClass.UNSEEN_BY_ACCOUNT if gap > 0 else GapClass.UNDERRATED_BY_US

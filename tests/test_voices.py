@@ -288,3 +288,11 @@ def test_a_role_is_named_as_its_first_rater_wrote_it(three):
         for name, role in (("Ann", "Key Account"), ("Ben", "key account "), ("Carl", "KEY ACCOUNT"))
     ]
     assert [(r.role, r.raters) for r in analyse(of(*team), three).roles] == [("Key Account", 3)]
+
+
+def test_views_that_agree_are_aligned_under_any_threshold_a_catalog_can_hold():
+    # The catalog takes any threshold above 0. One below the noise the comparison ignores (0.0000005) made
+    # a gap of 0 'reach' it, and the two views, giving the same score, were classed as disagreeing.
+    for side in Side:
+        assert gap_class(0.0, side, 0.0000001) is GapClass.ALIGNED
+        assert gap_class(0.1, side, 0.0000001) is not GapClass.ALIGNED
