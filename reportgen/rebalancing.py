@@ -211,21 +211,25 @@ class _Planner:
         )
         moved: set[tuple[str, Side]] = set()
         while not self._reached(point) and len(moves) < self.catalog.rebalancing.max_moves:
-            best = None
-            for candidate in self._candidates(point, needs_both_higher, moved):
-                after = self._point(_with_score(point.factors, candidate))
-                key = (*self._distance(after), candidate.order)
-                if best is None or key < best[0]:
-                    best = (key, candidate, after)
-            if best is None or best[0][:2] >= self._distance(point):
+            options = (self._option(point, c) for c in self._candidates(point, needs_both_higher, moved))
+            best = min(options, key=lambda option: option[:2], default=None)
+            if best is None or best[0] >= self._distance(point):
                 break
-            _, candidate, point = best
+            _, _, candidate, point = best
             factor_id = candidate.factor.factor.id
             moved.add((factor_id, candidate.side))
             moves.append(
                 Move(factor_id, candidate.side, candidate.from_score, candidate.to_score, point.projection)
             )
         return Plan(self.target, self._reached(point), tuple(moves), self.start.projection, point.projection)
+
+    def _option(
+        self, point: _Point, candidate: _Candidate
+    ) -> tuple[tuple[float, float], tuple, _Candidate, _Point]:
+        """Where *candidate* takes the account from *point*: its distance to the target, the candidate's
+        order among equally close moves, the candidate, and the point it makes."""
+        after = self._point(_with_score(point.factors, candidate))
+        return self._distance(after), candidate.order, candidate, after
 
     def _point(self, factors: tuple[FactorResult, ...]) -> _Point:
         exact_s, exact_k = weighted_indices(self.catalog, factors)
