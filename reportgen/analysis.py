@@ -196,12 +196,14 @@ def imbalance_drivers(
 
 
 def by_share_of_balance(results: Iterable[FactorResult]) -> list[FactorResult]:
-    """Factors by their share of the balance, largest first: the order every report names them in.
+    """Factors by their share of the balance, largest first: the order every report names them in. Only
+    factors with a gap are named (the drivers, the largest gaps, the factors one side is ahead in), and
+    only factors rated on both sides have one, and a share.
 
     Among equal shares a factor with a comment comes first, because it tells the reader why; then the
     catalog's order. Shares are compared at 9 decimals so that equal gaps tie despite float noise.
     """
-    return sorted(results, key=lambda r: (-round(abs(r.balance_points or 0), 9), not r.comments, r.number))
+    return sorted(results, key=lambda r: (-round(abs(r.balance_points), 9), not r.comments, r.number))
 
 
 def largest_gaps(results: Iterable[FactorResult]) -> list[FactorResult]:
