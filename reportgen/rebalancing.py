@@ -212,7 +212,7 @@ class _Planner:
         moved: set[tuple[str, Side]] = set()
         while not self._reached(point) and len(moves) < self.catalog.rebalancing.max_moves:
             options = (self._option(point, c) for c in self._candidates(point, needs_both_higher, moved))
-            best = min(options, key=lambda option: option[:2], default=None)
+            best = min(options, default=None)
             if best is None or best[0] >= self._distance(point):
                 break
             _, _, candidate, point = best
@@ -227,7 +227,8 @@ class _Planner:
         self, point: _Point, candidate: _Candidate
     ) -> tuple[tuple[float, float], tuple, _Candidate, _Point]:
         """Where *candidate* takes the account from *point*: its distance to the target, the candidate's
-        order among equally close moves, the candidate, and the point it makes."""
+        order among equally close moves, the candidate, and the point it makes. Options compare by the
+        first two alone: no two moves share an order, and a step offered twice is the same option twice."""
         after = self._point(_with_score(point.factors, candidate))
         return self._distance(after), candidate.order, candidate, after
 
