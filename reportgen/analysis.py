@@ -234,6 +234,13 @@ def view_figures(catalog: Catalog, ratings: Iterable[FactorRating], view: View) 
     )
 
 
+GAP_CLASSES = {
+    Side.SUPPLIER: (GapClass.UNSEEN_BY_ACCOUNT, GapClass.UNDERRATED_BY_US),
+    Side.KEY_ACCOUNT: (GapClass.OVERRATED_ACCOUNT, GapClass.UNSEEN_BY_US),
+}
+"""What a perception gap of a side says: where our view scores it higher, and where the key account's does."""
+
+
 def gap_class(gap: float | None, side: Side, threshold: float) -> GapClass | None:
     """What our view's score minus the key account's says about one side (None: a view left it unrated).
     Equal scores are aligned whatever the threshold: one below the noise :func:`reaches` ignores would
@@ -242,9 +249,8 @@ def gap_class(gap: float | None, side: Side, threshold: float) -> GapClass | Non
         return None
     if not gap or not reaches(abs(gap), threshold):
         return GapClass.ALIGNED
-    if side is Side.SUPPLIER:
-        return GapClass.UNSEEN_BY_ACCOUNT if gap > 0 else GapClass.UNDERRATED_BY_US
-    return GapClass.OVERRATED_ACCOUNT if gap > 0 else GapClass.UNSEEN_BY_US
+    ours_higher, theirs_higher = GAP_CLASSES[side]
+    return ours_higher if gap > 0 else theirs_higher
 
 
 def _difference(ours: float | None, theirs: float | None) -> float | None:
