@@ -185,24 +185,25 @@ def imbalance_drivers(
     """
 
     def pushes(r: FactorResult) -> bool:
-        if not r.balance_points:
-            return False
+        share = r.balance_points or 0  # None: not rated on both sides, no share
         if zone.kind is ZoneKind.SUPPLIER_FRUSTRATION:
-            return r.balance_points > 0
+            return share > 0
         if zone.kind is ZoneKind.ACCOUNT_INVESTS_MORE:
-            return r.balance_points < 0
-        return True
+            return share < 0
+        return share != 0
 
     return tuple(by_share_of_balance(r for r in results if pushes(r))[:limit])
 
 
 def by_share_of_balance(results: Iterable[FactorResult]) -> list[FactorResult]:
-    """Factors by their share of the balance, largest first: the order every report names them in.
+    """Factors by their share of the balance, largest first: the order every report names them in. Only
+    factors with a gap are named (the drivers, the largest gaps, the factors one side is ahead in), and
+    only factors rated on both sides have one, and a share.
 
     Among equal shares a factor with a comment comes first, because it tells the reader why; then the
     catalog's order. Shares are compared at 9 decimals so that equal gaps tie despite float noise.
     """
-    return sorted(results, key=lambda r: (-round(abs(r.balance_points or 0), 9), not r.comments, r.number))
+    return sorted(results, key=lambda r: (-round(abs(r.balance_points), 9), not r.comments, r.number))
 
 
 def largest_gaps(results: Iterable[FactorResult]) -> list[FactorResult]:
@@ -233,15 +234,23 @@ def view_figures(catalog: Catalog, ratings: Iterable[FactorRating], view: View) 
     )
 
 
+GAP_CLASSES = {
+    Side.SUPPLIER: (GapClass.UNSEEN_BY_ACCOUNT, GapClass.UNDERRATED_BY_US),
+    Side.KEY_ACCOUNT: (GapClass.OVERRATED_ACCOUNT, GapClass.UNSEEN_BY_US),
+}
+"""What a perception gap of a side says: where our view scores it higher, and where the key account's does."""
+
+
 def gap_class(gap: float | None, side: Side, threshold: float) -> GapClass | None:
-    """What our view's score minus the key account's says about one side (None: a view left it unrated)."""
+    """What our view's score minus the key account's says about one side (None: a view left it unrated).
+    Equal scores are aligned whatever the threshold: one below the noise :func:`reaches` ignores would
+    otherwise be reached by a gap of 0."""
     if gap is None:
         return None
-    if not reaches(abs(gap), threshold):
+    if not gap or not reaches(abs(gap), threshold):
         return GapClass.ALIGNED
-    if side is Side.SUPPLIER:
-        return GapClass.UNSEEN_BY_ACCOUNT if gap > 0 else GapClass.UNDERRATED_BY_US
-    return GapClass.OVERRATED_ACCOUNT if gap > 0 else GapClass.UNSEEN_BY_US
+    ours_higher, theirs_higher = GAP_CLASSES[side]
+    return ours_higher if gap > 0 else theirs_higher
 
 
 def _difference(ours: float | None, theirs: float | None) -> float | None:

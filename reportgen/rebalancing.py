@@ -211,21 +211,26 @@ class _Planner:
         )
         moved: set[tuple[str, Side]] = set()
         while not self._reached(point) and len(moves) < self.catalog.rebalancing.max_moves:
-            best = None
-            for candidate in self._candidates(point, needs_both_higher, moved):
-                after = self._point(_with_score(point.factors, candidate))
-                key = (*self._distance(after), candidate.order)
-                if best is None or key < best[0]:
-                    best = (key, candidate, after)
-            if best is None or best[0][:2] >= self._distance(point):
+            options = (self._option(point, c) for c in self._candidates(point, needs_both_higher, moved))
+            best = min(options, default=None)
+            if best is None or best[0] >= self._distance(point):
                 break
-            _, candidate, point = best
+            _, _, candidate, point = best
             factor_id = candidate.factor.factor.id
             moved.add((factor_id, candidate.side))
             moves.append(
                 Move(factor_id, candidate.side, candidate.from_score, candidate.to_score, point.projection)
             )
         return Plan(self.target, self._reached(point), tuple(moves), self.start.projection, point.projection)
+
+    def _option(
+        self, point: _Point, candidate: _Candidate
+    ) -> tuple[tuple[float, float], tuple, _Candidate, _Point]:
+        """Where *candidate* takes the account from *point*: its distance to the target, the candidate's
+        order among equally close moves, the candidate, and the point it makes. Options compare by the
+        first two alone: no two moves share an order, and a step offered twice is the same option twice."""
+        after = self._point(_with_score(point.factors, candidate))
+        return self._distance(after), candidate.order, candidate, after
 
     def _point(self, factors: tuple[FactorResult, ...]) -> _Point:
         exact_s, exact_k = weighted_indices(self.catalog, factors)
@@ -280,15 +285,14 @@ def _lowest_admitted(relationship: RelationshipType) -> int:
 
 def _steps(factor: FactorResult, side: Side, limit: float, closes: float) -> Iterator[_Candidate]:
     """Moves of *side*'s score towards *limit* by one and by MOST_POINTS points, a step that would pass
-    *limit* stopping at it."""
+    *limit* stopping at it. Two steps that stop at *limit* are the same move twice: the planner keeps the
+    first of equally good moves, so the second changes nothing."""
     score = factor.supplier if side is Side.SUPPLIER else factor.key_account
     direction = 1 if limit > score else -1
-    seen = set()
     for points in range(1, MOST_POINTS + 1):
         to = shown_score(score + direction * points)
         to = min(to, limit) if direction > 0 else max(to, limit)
-        if to != score and to not in seen:
-            seen.add(to)
+        if to != score:
             yield _Candidate(factor, side, to, closes)
 
 

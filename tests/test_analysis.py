@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.analysis import NothingToAnalyse, analyse, classify_zone, combine_ratings, intended_fit
 from reportgen.catalog import Catalog
@@ -200,3 +202,89 @@ def test_among_equal_drivers_the_commented_come_first(three):
         assessment(FactorRating(a, 4, 3), FactorRating(b, 4, 3), FactorRating(c, 4, 3, "why")), equal
     )
     assert [d.factor.id for d in result.drivers] == [c, a, b]
+
+
+def test_indices_are_rounded_half_up_where_they_are_computed(three):
+    a, b, c = ids(three)
+    # S (100·1 + 50·2 + 50·1) / 4 = 62.5 → 63 and K (25·1 + 0·2 + 25·1) / 4 = 12.5 → 13, halves up, where
+    # rounding halves to even would show 62 and 12; the balance follows from the shown figures: 50.
+    result = analyse(assessment(FactorRating(a, 5, 2), FactorRating(b, 3, 1), FactorRating(c, 3, 2)), three)
+    assert (result.exact_supplier_index, result.exact_key_account_index) == (62.5, 12.5)
+    assert (result.supplier_index, result.key_account_index, result.balance) == (63, 13, 50)
+
+
+def test_an_assessment_read_without_a_catalog_cannot_be_analysed_without_one(three):
+    a, _, _ = ids(three)
+    with pytest.raises(ValueError) as raised:
+        analyse(assessment(FactorRating(a, 5, 2)))
+    assert str(raised.value) == "an assessment read without a catalog needs one to be analysed"
+
+
+def test_in_a_balanced_relationship_gaps_of_either_direction_drive_it(three):
+    a, b, c = ids(three)
+    # S (100 + 50·2 + 25) / 4 = 56.25 = K (50 + 50·2 + 75) / 4: balanced. a's share +12.5, c's −12.5 (equal,
+    # so in the catalog's order); b has no gap and drives nothing.
+    result = analyse(assessment(FactorRating(a, 5, 3), FactorRating(b, 3, 3), FactorRating(c, 2, 4)), three)
+    assert result.zone.kind is ZoneKind.BALANCED
+    assert [d.factor.id for d in result.drivers] == [a, c]
+
+
+def test_in_the_frustration_zone_every_factor_we_invest_more_in_drives_it_however_little(three):
+    a, b, c = ids(three)
+    # c is rated by us only: S and K over a and b (weight 3). a 3.1 : 3 (a team's mean), share
+    # 1·0.1/4·100/3 = 0.83; b 5 : 3, share 2·2/4·100/3 = 33.3. S (52.5 + 200) / 3 = 84.2 → 84, K 50: +34.
+    result = analyse(
+        assessment(FactorRating(a, 3.1, 3), FactorRating(b, 5, 3), FactorRating(c, 3, None)), three
+    )
+    assert result.zone.id == "supplier_frustration_critical"
+    assert [d.factor.id for d in result.drivers] == [b, a]
+
+
+def test_where_the_key_account_invests_more_only_what_it_invests_more_in_drives_it(three):
+    a, b, c = ids(three)
+    # a 3.1 : 3, share +0.625 (we invest a little more); b 3 : 5, share 2·(−2)/4·100/4 = −25; c 3 : 3, none.
+    # S (52.5 + 100 + 50) / 4 = 50.6 → 51, K (50 + 200 + 50) / 4 = 75: −24, the key account invests more.
+    result = analyse(assessment(FactorRating(a, 3.1, 3), FactorRating(b, 3, 5), FactorRating(c, 3, 3)), three)
+    assert result.zone.kind is ZoneKind.ACCOUNT_INVESTS_MORE
+    assert [d.factor.id for d in result.drivers] == [b]
+
+
+def test_drivers_are_named_by_share_even_where_shares_differ_by_less_than_a_point(three):
+    a, b, c = ids(three)
+    # a 4.9 : 3, share 1·1.9/4·100/4 = 11.875; c 5 : 3, 12.5: c is named first, though it comes later in the
+    # catalog and both shares are 12 in whole points. S (97.5 + 100 + 100) / 4 = 74.4, K 50: frustrated.
+    result = analyse(assessment(FactorRating(a, 4.9, 3), FactorRating(b, 3, 3), FactorRating(c, 5, 3)), three)
+    assert [d.factor.id for d in result.drivers] == [c, a]
+
+
+scores = st.sampled_from([1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    ours=st.lists(scores, min_size=3, max_size=3),
+    theirs=st.lists(scores, min_size=3, max_size=3),
+    factor=st.integers(0, 2),
+    side=st.sampled_from(Side),
+    raised=scores,
+)
+def test_raising_one_score_never_lowers_its_sides_index_and_leaves_the_other(
+    catalog, ours, theirs, factor, side, raised
+):
+    three = small_catalog(catalog)
+    before_scores = {Side.SUPPLIER: list(ours), Side.KEY_ACCOUNT: list(theirs)}
+    after_scores = {s: list(values) for s, values in before_scores.items()}
+    after_scores[side][factor] = max(raised, before_scores[side][factor])
+
+    def figures(scored):
+        ratings = (FactorRating(f, s, k) for f, s, k in zip(ids(three), *scored.values(), strict=True))
+        result = analyse(assessment(*ratings), three)
+        return {
+            Side.SUPPLIER: (result.exact_supplier_index, result.supplier_index),
+            Side.KEY_ACCOUNT: (result.exact_key_account_index, result.key_account_index),
+        }
+
+    before, after = figures(before_scores), figures(after_scores)
+    other = Side.KEY_ACCOUNT if side is Side.SUPPLIER else Side.SUPPLIER
+    assert after[side][0] >= before[side][0] and after[side][1] >= before[side][1]
+    assert after[other] == before[other]

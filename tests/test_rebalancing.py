@@ -7,12 +7,17 @@ index points outside it (see reportgen.rebalancing), in shown figures.
 
 from __future__ import annotations
 
+import math
 import random
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reportgen.analysis import analyse
+from reportgen.analysis import analyse, weighted_indices
 from reportgen.catalog import Catalog
+from reportgen.figures import whole_points
 from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Side, ZoneKind
 from reportgen.rebalancing import MOST_POINTS, MoveKind, rebalancing_plan, target_type
 
@@ -249,3 +254,161 @@ def test_the_same_account_always_gets_the_same_plan(catalog):
     assert len(plans) == 1
     (plan,) = plans
     assert plan.moves  # a plan with moves, not the same None five times
+
+
+# Whole indices where each type of the default catalog starts and ends: preferred is "at least 33",
+# strategic "above 66", so lean holds 0–32, preferred 33–66, strategic 67–100.
+STARTS = {"lean_supplier": 0, "preferred_partner": 33, "strategic_partnership": 67}
+ENDS = {"lean_supplier": 32, "preferred_partner": 66, "strategic_partnership": math.inf}
+
+
+@pytest.fixture(scope="module")
+def three(catalog):
+    """Three factors weighted alike: one scale point of one factor is 100 / 3 / 4 = 8.33 index points."""
+    return custom_catalog(catalog, [1, 1, 1])
+
+
+def test_a_key_account_exactly_where_the_target_starts_is_not_below_it(three):
+    # S (0 + 0 + 50) / 3 = 16.67 → 17, K (75 + 25 + 100) / 3 = 66.67 → 67: the key account alone makes a
+    # strategic partnership, which starts at 67. Only S is below it, so we answer in kind, each factor up to
+    # the key account's score: f1 1→3 (S 33; f3 3→5 moves as far, but f1's gap is larger), f3 3→5 (S 50),
+    # f2 1→2 (S 58, its key account's 2 the cap). Nothing is left to move: S 58 is the closest point.
+    # Were K 67 below the start, both sides could raise any factor, and f2 1→3 would reach 67 : 67.
+    plan = rebalancing_plan(account(three, [1, 1, 3], [4, 2, 5]))
+    assert plan.target_zone_id == "strategic_partnership"
+    assert moves(plan) == [("f1", SUPPLIER, 1, 3), ("f3", SUPPLIER, 3, 5), ("f2", SUPPLIER, 1, 2)]
+    assert not plan.reached
+    assert figures(plan.projected) == (58, 67, "preferred_partner")
+
+
+def test_a_preferred_partnership_ends_at_66(three):
+    # S (100 + 100 + 0) / 3 = 66.67 → 67, K (100 + 75 + 25) / 3 = 66.67 → 67: a strategic partnership, its
+    # lower index one point above preferred's 66. Scaling f2 back 5→4, to the key account's score: S 58.33
+    # → 58, −9, a preferred partner.
+    plan = rebalancing_plan(account(three, [5, 5, 1], [5, 4, 2], intended="preferred_partner"))
+    assert figures(plan.today) == (67, 67, "strategic_partnership")
+    assert moves(plan) == [("f2", SUPPLIER, 5, 4)]
+    assert plan.reached
+    assert figures(plan.projected) == (58, 67, "preferred_partner")
+
+
+def test_a_lean_relationship_admits_a_lower_index_of_32(catalog):
+    # Weights 1, 1, 3, 2 (7 in all). S (50 + 100 + 0 + 0) / 7 = 21.43 → 21, K (25 + 75 + 3·25 + 2·50) / 7 =
+    # 39.29 → 39: −18. Answering f3 1→2 in kind: S (150 + 3·25) / 7 = 32.14 → 32, −7, balanced at 32: lean.
+    # f4 1→2 balances too (S 200 / 7 = 28.57 → 29, −10), but before rounding its balance is 0.71 beyond the
+    # tolerance, while f3's S is only 0.14 above 32.
+    weighted = custom_catalog(catalog, [1, 1, 3, 2])
+    plan = rebalancing_plan(account(weighted, [3, 5, 1, 1], [2, 4, 2, 3], intended="lean_supplier"))
+    assert moves(plan) == [("f3", SUPPLIER, 1, 2)]
+    assert plan.reached
+    assert figures(plan.projected) == (32, 39, "lean_supplier")
+
+
+def test_a_lean_relationship_starts_at_an_index_of_0(three):
+    # S (0 + 50 + 0) / 3 = 16.67 → 17, K 0: +17, frustrated; K alone makes lean, which admits 0. Scaling f2
+    # back 3→2 (S 8.33 → 8, +8) reaches it; asking f2 1→2 of the key account would too, but what we decide
+    # ourselves comes first.
+    plan = rebalancing_plan(account(three, [1, 3, 1], [1, 1, 1]))
+    assert plan.target_zone_id == "lean_supplier"
+    assert moves(plan) == [("f2", SUPPLIER, 3, 2)]
+    assert plan.reached
+    assert figures(plan.projected) == (8, 0, "lean_supplier")
+
+
+def test_with_both_indices_below_the_target_we_may_raise_past_the_key_accounts_score(three):
+    # S (25 + 25 + 0) / 3 = 16.67 → 17, K (50 + 0 + 0) / 3 = 16.67 → 17: lean, both below preferred's 33, so
+    # both sides may raise any factor up to 5. Each index needs two points (33.33 → 33). The key account
+    # first: f2 1→3 (K 33; of its equal moves, f2's is where we invest more), then ours: f1 2→4 (S 33), past
+    # the key account's 3 (f2 2→4 would do as well; f1 comes first in the catalog).
+    plan = rebalancing_plan(account(three, [2, 2, 1], [3, 1, 1], intended="preferred_partner"))
+    assert moves(plan) == [("f2", KEY_ACCOUNT, 1, 3), ("f1", SUPPLIER, 2, 4)]
+    assert plan.reached
+    assert figures(plan.projected) == (33, 33, "preferred_partner")
+
+
+def test_the_key_account_is_never_asked_to_invest_less(four):
+    # S (25 + 25 + 50 + 50) / 4 = 37.5 → 38, K (75 + 75 + 50 + 50) / 4 = 62.5 → 63: −25; K alone: preferred.
+    # Asking the key account to lower f1 4→2 would come closest at first (K 50, −12), but it is never asked
+    # to invest less: we answer f1 2→4 in kind (S 50, −13), then f2 2→3 (S 56.25 → 56, −7).
+    plan = rebalancing_plan(account(four, [2, 2, 3, 3], [4, 4, 3, 3]))
+    assert moves(plan) == [("f1", SUPPLIER, 2, 4), ("f2", SUPPLIER, 2, 3)]
+    assert plan.reached
+    assert figures(plan.projected) == (56, 63, "preferred_partner")
+
+
+def test_a_move_that_leaves_the_account_as_far_from_its_target_is_not_proposed(four):
+    # S (100 + 75 + 75 + 75) / 4 = 81.25 → 81, K 75: +6, strategic. A preferred partnership needs the lower
+    # index, K, at 66 or below, and no move lowers K. Scaling f1 back 5→4 (S 75) leaves K 9 above 66, as far
+    # as before: no move is proposed.
+    plan = rebalancing_plan(account(four, [5, 4, 4, 4], [4, 4, 4, 4], intended="preferred_partner"))
+    assert plan.moves == ()
+    assert not plan.reached
+    assert plan.projected == plan.today
+
+
+def test_of_moves_that_reach_the_target_the_one_closer_before_rounding_comes_first(three):
+    # S (75 + 25 + 75) / 3 = 58.33 → 58, K (50 + 100 + 50) / 3 = 66.67 → 67: −9, preferred; K alone makes a
+    # strategic partnership. Answering f2 in kind, 2→3 (S 66.67 → 67) and 2→4 (S 75) both reach it as
+    # reports show it; before rounding, 2→3 leaves both indices 0.33 below 67 and 2→4 only K: 2→4 is taken.
+    plan = rebalancing_plan(account(three, [4, 2, 4], [3, 5, 3]))
+    assert moves(plan) == [("f2", SUPPLIER, 2, 4)]
+    assert plan.reached
+    assert figures(plan.projected) == (75, 67, "strategic_partnership")
+
+
+def _distance(s: float, k: float, target: str, tolerance: float = 10) -> float:
+    """Index points by which S and K miss the target zone, as the module's docstring counts them."""
+    return (
+        max(0.0, abs(s - k) - tolerance)
+        + max(0.0, STARTS[target] - s)
+        + max(0.0, STARTS[target] - k)
+        + max(0.0, min(s, k) - ENDS[target])
+    )
+
+
+halves = st.sampled_from([1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5])
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    ours=st.lists(halves, min_size=4, max_size=4),
+    theirs=st.lists(halves, min_size=4, max_size=4),
+    intended=st.sampled_from([None, *STARTS]),
+)
+def test_every_move_keeps_its_caps_and_brings_the_account_closer(four, ours, theirs, intended):
+    analysis = account(four, ours, theirs, intended)
+    plan = rebalancing_plan(analysis)
+    if plan is None:
+        return
+    target = plan.target_zone_id
+    both_below = all(i < STARTS[target] for i in (plan.today.supplier_index, plan.today.key_account_index))
+    factors = {r.factor.id: r for r in analysis.factors}
+    exact = weighted_indices(four, tuple(factors.values()))
+    before = (
+        _distance(plan.today.supplier_index, plan.today.key_account_index, target),
+        _distance(*exact, target),
+    )
+    assert len(plan.moves) <= four.rebalancing.max_moves
+    assert len({(m.factor_id, m.side) for m in plan.moves}) == len(plan.moves)  # each side moves once
+    for move in plan.moves:
+        r = factors[move.factor_id]
+        ours_now, theirs_now = r.supplier, r.key_account
+        assert move.to_score != move.from_score
+        assert abs(move.to_score - move.from_score) <= MOST_POINTS
+        assert four.scale.min <= move.to_score <= four.scale.max
+        if move.kind is MoveKind.SCALE_BACK:
+            assert theirs_now <= move.to_score < ours_now  # never below what the key account gives
+        elif move.kind is MoveKind.ANSWER_IN_KIND:
+            assert both_below or move.to_score <= theirs_now  # up to its score, unless both must rise
+        else:
+            assert move.to_score > theirs_now  # the key account is asked for more, never less
+            assert both_below or move.to_score <= ours_now
+        field = "supplier" if move.side is SUPPLIER else "key_account"
+        factors[move.factor_id] = replace(r, **{field: move.to_score})
+        exact = weighted_indices(four, tuple(factors.values()))
+        shown = (whole_points(exact[0]), whole_points(exact[1]))
+        assert shown == (move.after.supplier_index, move.after.key_account_index)
+        after = (_distance(*shown, target), _distance(*exact, target))
+        assert after < before  # strictly closer: in shown figures, or else before rounding
+        before = after
+    assert plan.reached is (plan.projected.zone.id == target)

@@ -221,3 +221,78 @@ def test_the_order_of_raters_and_the_key_accounts_view_never_change_our_figures(
     for gap in both.perception:
         if gap.supplier is not None:  # our view minus theirs, both as shown
             assert gap.supplier == pytest.approx(gap.ours.supplier - gap.theirs.supplier, abs=0.051)
+
+
+def test_a_key_account_view_with_no_factor_rated_on_both_sides_is_left_out(three):
+    a, _b, _c = ids(three)
+    result = analyse(of(rated(ANNA, (a, 4, 2)), rated(DORA, (a, 3, None))), three)
+    assert result.key_account_view is None
+    assert result.perception == ()
+    assert not result.zones_disagree
+
+
+def test_a_factor_the_key_account_left_blank_hides_no_gap_after_it(three):
+    a, b, c = ids(three)
+    result = analyse(
+        of(
+            rated(ANNA, (a, 4, 2), (b, 4, 3), (c, 3, 3)),
+            rated(DORA, (a, None, None), (b, 3, 4), (c, 3, 3)),
+        ),
+        three,
+    )
+    # a: no gap, the key account left it blank; b: S 4 − 3 = +1, K 3 − 4 = −1; c: 0 and 0
+    assert [(g.factor.id, g.supplier, g.key_account) for g in result.perception] == [
+        (b, 1.0, -1.0),
+        (c, 0.0, 0.0),
+    ]
+
+
+def test_figures_by_role_are_shown_when_exactly_the_smallest_group_is_left_over(three):
+    a, _b, _c = ids(three)
+    sales = [rated(Rater(name, "Sales"), (a, 5, 1)) for name in ("Ann", "Carl", "Dave")]
+    others = [rated(Rater("Ben", "Service"), (a, 1, 5)), rated(Rater("Eve", "Service"), (a, 1, 5))]
+    unnamed_role = rated(Rater("Finn"), (a, 3, 3))
+    # Sales 3 (the smallest group shown); left over: two of Service (too few for figures of their own) and
+    # one without a role, three raters, as many as the smallest group: no one's scores can be told.
+    figures = [
+        (r.role, r.raters, r.supplier_index, r.key_account_index)
+        for r in analyse(of(*sales, *others, unnamed_role), three).roles
+    ]
+    assert figures == [("Sales", 3, 100, 0)]
+    # one fewer left over (Finn gone): the Sales figures beside the team's would tell the two of Service's
+    assert analyse(of(*sales, *others), three).roles == ()
+
+
+def test_the_smallest_role_is_left_out_first_until_the_rest_is_large_enough(three):
+    a, _b, _c = ids(three)
+    sales = [rated(Rater(name, "Sales"), (a, 5, 1)) for name in ("Ann", "Carl", "Dave", "Gus")]
+    service = [rated(Rater(name, "Service"), (a, 1, 5)) for name in ("Ben", "Eve", "Finn")]
+    ops = [rated(Rater(name, "Operations"), (a, 3, 3)) for name in ("Hal", "Ida")]
+    # Sales 4 and Service 3 are large enough, but two of Operations are left over: Service, the smaller,
+    # is left out too, and then five are left over.
+    assert [(r.role, r.raters) for r in analyse(of(*service, *sales, *ops), three).roles] == [("Sales", 4)]
+
+
+def test_a_role_that_rated_no_factor_on_both_sides_hides_no_other_role(three):
+    a, _b, _c = ids(three)
+    sales = [rated(Rater(name, "Sales"), (a, 5, None)) for name in ("Ann", "Carl", "Dave")]
+    service = [rated(Rater(name, "Service"), (a, 1, 5)) for name in ("Ben", "Eve", "Finn")]
+    roles = analyse(of(*sales, *service), three).roles
+    assert [(r.role, r.supplier_index, r.key_account_index) for r in roles] == [("Service", 0, 100)]
+
+
+def test_a_role_is_named_as_its_first_rater_wrote_it(three):
+    a, _b, _c = ids(three)
+    team = [
+        rated(Rater(name, role), (a, 4, 2))
+        for name, role in (("Ann", "Key Account"), ("Ben", "key account "), ("Carl", "KEY ACCOUNT"))
+    ]
+    assert [(r.role, r.raters) for r in analyse(of(*team), three).roles] == [("Key Account", 3)]
+
+
+def test_views_that_agree_are_aligned_under_any_threshold_a_catalog_can_hold():
+    # The catalog takes any threshold above 0. One below the noise the comparison ignores (0.0000005) made
+    # a gap of 0 'reach' it, and the two views, giving the same score, were classed as disagreeing.
+    for side in Side:
+        assert gap_class(0.0, side, 0.0000001) is GapClass.ALIGNED
+        assert gap_class(0.1, side, 0.0000001) is not GapClass.ALIGNED
