@@ -649,3 +649,26 @@ def test_factors_the_newest_catalog_does_not_hold_are_named_in_a_warning_and_the
         )
     ]
     assert [r.name for r in gathered.assessment.raters] == ["Anja Groß", "Tom Berg"]
+
+
+def test_a_fact_left_blank_in_the_first_file_of_our_team_comes_from_the_next_file_that_gives_it(catalog):
+    """Regression: the first file's facts were used, blanks and all, so a revenue given only by the second
+    rater (as the warning's hint "leave it blank in all but one" invites) was left out of every report."""
+    gathered = gather([
+        rated_in("a.xlsx", "Anja Groß", catalog=catalog),  # revenue and manager left blank
+        rated_in("b.xlsx", "Tom Berg", catalog=catalog, annual_revenue=1_300_000, currency="CHF",
+                 key_account_manager="Tom Berg"),
+        rated_in("c.xlsx", "Eva Ost", catalog=catalog, annual_revenue=1_250_000, key_account_manager="Tom Berg"),
+    ])  # fmt: skip
+    account = gathered.assessment.account
+    assert (account.annual_revenue, account.currency, account.key_account_manager) == (
+        1_300_000,
+        "CHF",
+        "Tom Berg",
+    )
+    # a later file that gives it otherwise is told which file's value is used
+    chf = LocalMoney(1_300_000, "CHF").word("en")
+    assert told(gathered) == [
+        fact_differs("c.xlsx", "Annual revenue", "€1,250,000", chf, other="b.xlsx"),
+        fact_differs("c.xlsx", "Currency", "EUR", "CHF", other="b.xlsx"),
+    ]
