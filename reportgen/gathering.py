@@ -22,13 +22,14 @@ period are gathered:
 - the actions of our team's files are all kept, in reading order; an action two files both list (same
   factor, same text) is kept once, as the first file has it. The key account's questionnaire has none (its
   reader leaves an Actions sheet there unread).
+
+Every rating comes from a reader, with the file it was read from and the catalog it was read with.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from reportgen.catalog import Catalog, version_order
 from reportgen.i18n import N_, LocalDate, LocalMoney, LocalTime
@@ -148,11 +149,11 @@ def _params(assessment: Assessment, **more: str) -> dict[str, str]:
 
 
 def _place(assessment: Assessment) -> Place:
-    return Place(assessment.source or Path("."))
+    return Place(assessment.source)
 
 
 def _name(assessment: Assessment) -> str:
-    return assessment.source.name if assessment.source else "–"
+    return assessment.source.name
 
 
 def _newer(newer: Assessment, older: Assessment) -> Phrase | None:
@@ -203,7 +204,7 @@ def _in_both_views(ratings: list[Assessment]) -> list[GatheredProblem]:
         rater = rating.raters[0]
         first = ours.get(rater.key[1]) if rater.view is View.KEY_ACCOUNT else None
         if first is not None:
-            params = _params(rating, rater=rater.name or "", other=_name(first))
+            params = _params(rating, rater=rater.name, other=_name(first))  # only named raters match
             problems.append(
                 GatheredProblem(rating, Problem(_place(rating), IN_BOTH_VIEWS, params, Severity.WARNING))
             )
@@ -225,7 +226,7 @@ def _fact_values(assessment: Assessment) -> dict[Term, object]:
 def _intended_name(assessment: Assessment) -> object:
     """The intended relationship as the catalog names it (in the message's language), or its id."""
     intended = assessment.account.intended_type
-    known = assessment.catalog.zones.relationship_type(intended) if assessment.catalog else None
+    known = assessment.catalog.zones.relationship_type(intended)
     return known.name if known else intended
 
 
@@ -291,11 +292,11 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
             GatheredProblem(r, Problem(_place(r), ONLY_KEY_ACCOUNT_VIEW, _params(r))) for r in ratings
         ]
         return Gathered(None, tuple(problems))
-    catalog = _newest(r.catalog for r in ours if r.catalog is not None) if ours[0].catalog else None
+    catalog = _newest(r.catalog for r in ours)
     counted = []
     for rating in ratings:
         other = rating.catalog
-        if catalog is None or other is None or other is catalog:
+        if other is catalog:
             counted.append(rating)
             continue
         params = _params(rating, catalog=other.label(), used=catalog.label())
