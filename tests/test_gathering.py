@@ -464,11 +464,8 @@ def rated_in(
 
 
 def told(gathered, lang="en"):
-    """Each problem as users read it, with whether it is an error (that file left out)."""
-    return [
-        (p.problem.render(lang).replace("\xa0", " "), p.problem.severity is Severity.ERROR)
-        for p in gathered.problems
-    ]
+    """Each problem as users read it, and whether it is an error (that file left out) or a warning."""
+    return [(p.problem.render(lang).replace("\xa0", " "), p.problem.severity) for p in gathered.problems]
 
 
 def test_the_assessment_date_is_our_teams_latest_and_the_key_accounts_date_its_own(catalog):
@@ -505,7 +502,7 @@ def fact_differs(file, field, value, first_value, other="a.xlsx"):
         f'{file}: Acme Präzision GmbH for 2026-Q3: "{field}" is {value} here, but {first_value} in {other}, whose '
         "value is used. Write the same value in every rater's file of the account and quarter, or leave it blank "
         "in all but one.",
-        False,
+        Severity.WARNING,
     )
 
 
@@ -537,6 +534,7 @@ def test_another_intended_relationship_is_warned_of_by_the_catalogs_name_for_it(
     ]
     ((german, _),) = told(gathered, "de")
     assert f"ist hier {preferred.name.get('de')}, in a.xlsx aber {lean.name.get('de')};" in german
+    assert gathered.assessment.account.intended_type == lean.id  # the first file's
 
 
 def test_a_fact_is_compared_in_every_file_of_our_team_after_the_key_accounts_questionnaire(catalog):
@@ -554,7 +552,9 @@ def test_the_same_name_in_both_views_is_a_warning_and_both_count(catalog):
         rated_in("ours.xlsx", "Alex Kim", catalog=catalog),
         rated_in("theirs.xlsx", "alex  KIM", View.KEY_ACCOUNT, catalog),
     ])  # fmt: skip
-    assert [(text.split(":")[0], error) for text, error in told(gathered)] == [("theirs.xlsx", False)]
+    assert [(text.split(":")[0], error) for text, error in told(gathered)] == [
+        ("theirs.xlsx", Severity.WARNING)
+    ]
     assert "alex  KIM rated Acme Präzision GmbH for 2026-Q3 for our team in ours.xlsx" in told(gathered)[0][0]
     assert len(gathered.assessment.raters) == 2
 
@@ -566,7 +566,7 @@ def test_two_files_of_our_team_that_name_no_rater_and_are_not_told_apart_keep_th
             "b.xlsx: Acme Präzision GmbH for 2026-Q3 is also in a.xlsx, and neither file says who rated it; this "
             'file is left out. If two people rated the account, enter each one\'s name as "Assessed by": both are '
             "then counted. Otherwise keep one assessment per account and period.",
-            True,
+            Severity.ERROR,
         )
     ]
     assert gathered.assessment.sources == (Path("a.xlsx"),)
@@ -579,8 +579,8 @@ def test_the_key_accounts_contact_twice_without_our_team_is_an_error_in_each_fil
     ])  # fmt: skip
     assert gathered.assessment is None
     assert [(text.split(":")[0], error) for text, error in told(gathered)] == [
-        ("b.xlsx", True),
-        ("a.xlsx", True),
+        ("b.xlsx", Severity.ERROR),
+        ("a.xlsx", Severity.ERROR),
     ]
     assert (
         "rated Acme Präzision GmbH for 2026-Q3 from the same view already, in a.xlsx" in told(gathered)[0][0]
@@ -597,7 +597,7 @@ def other_scale(file, catalog_label, used="efkam-partnership v1.0"):
         f"{file}: Acme Präzision GmbH for 2026-Q3: this file was rated with {catalog_label}, whose scale "
         f"differs from that of {used} used by the other raters; it is left out, since the scores cannot be "
         f"averaged. Rate the account again in a template of {used} (reportgen template).",
-        True,
+        Severity.ERROR,
     )
 
 
@@ -645,7 +645,7 @@ def test_factors_the_newest_catalog_does_not_hold_are_named_in_a_warning_and_the
             "b.xlsx: Acme Präzision GmbH for 2026-Q3 is analysed with efkam-partnership v1.0, the newest catalog of "
             'its raters; this file\'s factors "retired-factor" are not in it and are not counted. Rate the account '
             "again in a template of efkam-partnership v1.0 to have these factors counted.",
-            False,
+            Severity.WARNING,
         )
     ]
     assert [r.name for r in gathered.assessment.raters] == ["Anja Groß", "Tom Berg"]
@@ -655,17 +655,15 @@ def test_a_fact_left_blank_in_the_first_file_of_our_team_comes_from_the_next_fil
     """Regression: the first file's facts were used, blanks and all, so a revenue given only by the second
     rater (as the warning's hint "leave it blank in all but one" invites) was left out of every report."""
     gathered = gather([
-        rated_in("a.xlsx", "Anja Groß", catalog=catalog),  # revenue and manager left blank
+        rated_in("a.xlsx", "Anja Groß", catalog=catalog),  # revenue, manager and intended type left blank
         rated_in("b.xlsx", "Tom Berg", catalog=catalog, annual_revenue=1_300_000, currency="CHF",
                  key_account_manager="Tom Berg"),
-        rated_in("c.xlsx", "Eva Ost", catalog=catalog, annual_revenue=1_250_000, key_account_manager="Tom Berg"),
+        rated_in("c.xlsx", "Eva Ost", catalog=catalog, annual_revenue=1_250_000, key_account_manager="Tom Berg",
+                 intended_type="preferred_partner"),
     ])  # fmt: skip
     account = gathered.assessment.account
-    assert (account.annual_revenue, account.currency, account.key_account_manager) == (
-        1_300_000,
-        "CHF",
-        "Tom Berg",
-    )
+    assert (account.annual_revenue, account.currency) == (1_300_000, "CHF")
+    assert (account.key_account_manager, account.intended_type) == ("Tom Berg", "preferred_partner")
     # a later file that gives it otherwise is told which file's value is used
     chf = LocalMoney(1_300_000, "CHF").word("en")
     assert told(gathered) == [
