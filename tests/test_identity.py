@@ -453,10 +453,10 @@ def nearly_alike_warnings(*names, periods=None):
     """The warnings of names nearly alike, each as (warned file, the file it names), for one file per name
     (1.xlsx, 2.xlsx …), without Account-IDs, in one quarter unless *periods* says otherwise."""
     periods = periods or ["2026-Q3"] * len(names)
-    given = [
+    files = [
         filed(f"{n}.xlsx", name, period=p) for n, (name, p) in enumerate(zip(names, periods, strict=True), 1)
     ]
-    identified = identify(given)
+    identified = identify(files)
     assert all(not error for _, error in said(identified))  # warnings: every file is read
     assert all(k is not None for k in identified.kept)
     return [
@@ -566,8 +566,8 @@ def test_two_names_are_warned_of_exactly_when_within_their_edits(pair):
     core_a, first, core_b, second = pair
     assume(core_b)
     shorter = min(len(core_a), len(core_b))
-    close = core_a.lower() != core_b.lower() or first.lower() != second.lower()
-    expected = close and edit_distance(core_a, core_b) <= min(2, shorter // 12)
+    two_names = core_a != core_b or first.lower() != second.lower()  # else one account: nothing to warn of
+    expected = two_names and edit_distance(core_a, core_b) <= min(2, shorter // 12)
     assert nearly_alike_warnings(first, second) == ([("2.xlsx", "1.xlsx")] if expected else [])
 
 
@@ -588,11 +588,11 @@ POOL_IDS = [None, "KA-1", "ka-1 ", "KA-2", "KA-3"]
     )
 )
 def test_identity_never_merges_two_files_whose_account_ids_differ(rows):
-    given = [
+    files = [
         filed(f"{n}.xlsx", name, account_id, period, former)
         for n, (name, account_id, period, former) in enumerate(rows)
     ]
-    kept = [a for a in identify(given).kept if a is not None]
+    kept = [a for a in identify(files).kept if a is not None]
     for a, b in combinations(kept, 2):
         if a.account.account_id and b.account.account_id:
             same_id = identity_key(a.account.account_id) == identity_key(b.account.account_id)
