@@ -442,7 +442,6 @@ def rated_in(
     view=View.SUPPLIER,
     catalog=None,
     assessed_on=None,
-    saved=None,
     score=3,
     **facts,
 ):
@@ -459,7 +458,6 @@ def rated_in(
         path,
         catalog=catalog,
         raters=(who,),
-        saved=saved,
     )
 
 
