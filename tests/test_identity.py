@@ -504,13 +504,12 @@ def test_a_nearly_alike_name_of_another_quarter_names_that_accounts_first_file()
 
 
 def test_names_nearly_alike_are_warned_of_in_reading_order():
-    """The later file is warned of each earlier one, the earliest first, whatever their names."""
-    assert nearly_alike_warnings(
-        "Hofmann Landtechnik GmbH", "Hofmann Landtechnik AG", "Hofman Landtechnik"
-    ) == [
-        ("2.xlsx", "1.xlsx"),
-        ("3.xlsx", "1.xlsx"),
-        ("3.xlsx", "2.xlsx"),
+    """The later file is warned of each earlier one, the earliest first, whatever their names (five legal
+    forms of one name, and a typo of it: each file is nearly alike every earlier one)."""
+    names = ["Hofmann Landtechnik GmbH", "Hofmann Landtechnik AG", "Hofmann Landtechnik KG",
+             "Hofmann Landtechnik SE", "Hofmann Landtechnik", "Hofman Landtechnik"]  # fmt: skip
+    assert nearly_alike_warnings(*names) == [
+        (f"{later}.xlsx", f"{earlier}.xlsx") for later in range(2, 7) for earlier in range(1, later)
     ]
 
 
