@@ -12,8 +12,8 @@ period are gathered:
   each of their files counts;
 - the key account's questionnaire alone is no assessment: the figures every report is built on are our
   team's, so without one of ours it is left out;
-- the account's facts (revenue, manager, intended type) come from our team's first file; another of our
-  files that gives one otherwise gets a warning;
+- the account's facts (revenue, manager, intended type) come from our team's files in reading order, each
+  from the first that gives it; another of our files that gives one otherwise gets a warning;
 - raters may have used different versions of a catalog: the assessment is analysed with the newest, and
   a rater's factors that version does not hold are not counted (a warning names them). Catalogs with
   different scales cannot be averaged: such a file is left out;
@@ -22,17 +22,18 @@ period are gathered:
 - the actions of our team's files are all kept, in reading order; an action two files both list (same
   factor, same text) is kept once, as the first file has it. The key account's questionnaire has none (its
   reader leaves an Actions sheet there unread).
+
+Every rating comes from a reader, with the file it was read from and the catalog it was read with.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from reportgen.catalog import Catalog, version_order
 from reportgen.i18n import N_, LocalDate, LocalMoney, LocalTime
-from reportgen.model import Action, Assessment, View
+from reportgen.model import AccountFacts, Action, Assessment, View
 from reportgen.problems import Message, Phrase, Place, Problem, Severity, quoted
 from reportgen.reading.vocabulary import (
     ANNUAL_REVENUE,
@@ -148,11 +149,11 @@ def _params(assessment: Assessment, **more: str) -> dict[str, str]:
 
 
 def _place(assessment: Assessment) -> Place:
-    return Place(assessment.source or Path("."))
+    return Place(assessment.source)
 
 
 def _name(assessment: Assessment) -> str:
-    return assessment.source.name if assessment.source else "–"
+    return assessment.source.name
 
 
 def _newer(newer: Assessment, older: Assessment) -> Phrase | None:
@@ -203,7 +204,7 @@ def _in_both_views(ratings: list[Assessment]) -> list[GatheredProblem]:
         rater = rating.raters[0]
         first = ours.get(rater.key[1]) if rater.view is View.KEY_ACCOUNT else None
         if first is not None:
-            params = _params(rating, rater=rater.name or "", other=_name(first))
+            params = _params(rating, rater=rater.name, other=_name(first))  # only named raters match
             problems.append(
                 GatheredProblem(rating, Problem(_place(rating), IN_BOTH_VIEWS, params, Severity.WARNING))
             )
@@ -225,26 +226,40 @@ def _fact_values(assessment: Assessment) -> dict[Term, object]:
 def _intended_name(assessment: Assessment) -> object:
     """The intended relationship as the catalog names it (in the message's language), or its id."""
     intended = assessment.account.intended_type
-    known = assessment.catalog.zones.relationship_type(intended) if assessment.catalog else None
+    known = assessment.catalog.zones.relationship_type(intended)
     return known.name if known else intended
 
 
-def _facts_that_differ(first: Assessment, others: list[Assessment]) -> list[GatheredProblem]:
-    """A warning for each fact a later file of our team gives otherwise than the first, whose value is used;
-    a fact left blank agrees with any."""
-    used = _fact_values(first)
+def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProblem]]:
+    """The account's facts as our team's files (in reading order) give them: each from the first file that
+    gives it, so that one left blank there is taken from the next; and a warning for each later file that
+    gives it otherwise. A fact left blank agrees with any. The currency goes with the revenue it is of."""
+    given_by: dict[Term, Assessment] = {}
     problems = []
-    for other in others:
-        if other.raters[0].view is not View.SUPPLIER:
-            continue
-        for term, value in _fact_values(other).items():
-            if value is None or used[term] is None or value == used[term]:
+    for rating in ours:
+        for term, value in _fact_values(rating).items():
+            if value is None:
                 continue
-            params = _params(other, field=term.label, value=value, first_value=used[term], other=_name(first))
+            first = given_by.setdefault(term, rating)
+            used = _fact_values(first)[term]
+            if value == used:
+                continue
+            params = _params(rating, field=term.label, value=value, first_value=used, other=_name(first))
             problems.append(
-                GatheredProblem(other, Problem(_place(other), FACT_DIFFERS, params, Severity.WARNING))
+                GatheredProblem(rating, Problem(_place(rating), FACT_DIFFERS, params, Severity.WARNING))
             )
-    return problems
+
+    def of(term: Term) -> AccountFacts:
+        return given_by.get(term, ours[0]).account
+
+    account = replace(
+        ours[0].account,
+        key_account_manager=of(KEY_ACCOUNT_MANAGER).key_account_manager,
+        annual_revenue=of(ANNUAL_REVENUE).annual_revenue,
+        currency=of(ANNUAL_REVENUE).currency,
+        intended_type=of(INTENDED_TYPE).intended_type,
+    )
+    return account, problems
 
 
 def _newest(catalogs: Iterable[Catalog]) -> Catalog:
@@ -277,11 +292,11 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
             GatheredProblem(r, Problem(_place(r), ONLY_KEY_ACCOUNT_VIEW, _params(r))) for r in ratings
         ]
         return Gathered(None, tuple(problems))
-    catalog = _newest(r.catalog for r in ours if r.catalog is not None) if ours[0].catalog else None
+    catalog = _newest(r.catalog for r in ours)
     counted = []
     for rating in ratings:
         other = rating.catalog
-        if catalog is None or other is None or other is catalog:
+        if other is catalog:
             counted.append(rating)
             continue
         params = _params(rating, catalog=other.label(), used=catalog.label())
@@ -297,12 +312,14 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
     if len(counted) == 1:
         return Gathered(replace(counted[0], actions=_actions(counted)), tuple(problems))
     first = next(r for r in counted if r.raters[0].view is View.SUPPLIER)
-    problems += _facts_that_differ(first, [r for r in counted if r is not first])
+    account, differ = _team_facts([r for r in counted if r.raters[0].view is View.SUPPLIER])
+    problems += differ
     team = [r.raters[0].name for r in counted if r.raters[0].view is View.SUPPLIER and r.raters[0].name]
     # each view's latest date: page 1 dates our team's rating, the key account's view carries its own
     dates = {v: [r.assessed_on for r in counted if r.raters[0].view is v and r.assessed_on] for v in View}
     gathered = replace(
         first,
+        account=account,
         ratings=tuple(rating for r in counted for rating in r.ratings),
         assessed_by=", ".join(team) or None,
         assessed_on=max(dates[View.SUPPLIER], default=None),

@@ -11,6 +11,9 @@ Without an Account-ID the account is its name; a declared former name joins the 
 Names are compared as :func:`~reportgen.model.identity_key` compares them (case, punctuation, spacing
 and a legal form's spelling ignored). Two accounts whose names are nearly alike (a typo, a legal form
 left out) stay two, with a warning, unless both have an Account-ID: an ID says who is who.
+
+Every assessment comes from a reader, which gives it its file and the cells of its name and Account-ID:
+the messages name them.
 """
 
 from __future__ import annotations
@@ -18,11 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import combinations
-from pathlib import Path
 
 from reportgen.i18n import N_
 from reportgen.model import LEGAL_FORMS, Assessment, identity_key
-from reportgen.problems import Message, Place, Problem, Severity
+from reportgen.problems import Message, Problem, Severity
 from reportgen.reading.vocabulary import FORMER_NAME
 
 ID_TAKEN = Message(
@@ -87,16 +89,10 @@ class Identified:
     problems: tuple[IdentityProblem, ...]
 
 
-def _where(assessment: Assessment, place: Place | None) -> Place:
-    return place or Place(assessment.source or Path("."))
-
-
-def _describe(assessment: Assessment, place: Place | None) -> str:
-    return _where(assessment, place).describe()
-
-
 def _by_period(assessments: Iterable[Assessment]) -> list[Assessment]:
-    return sorted(assessments, key=lambda a: (a.period, str(a.source or "")))
+    """In order of quarter, and within one by path: the same files name the same owner and are warned
+    of alike, whatever order the folders were given in."""
+    return sorted(assessments, key=lambda a: (a.period, str(a.source)))
 
 
 def _check_id(group: list[Assessment]) -> list[IdentityProblem]:
@@ -134,14 +130,13 @@ def _problem(message: Message, assessment: Assessment, owner: Assessment, since)
     params = {
         "account_id": assessment.account.account_id,
         "owner": owner.account.name,
-        "owner_place": _describe(owner, owner.places.name),
+        "owner_place": owner.places.name.describe(),
         "since": str(since),
         "name": assessment.account.name,
         "field": FORMER_NAME.label,
-        "name_place": places.name.cell if places.name and places.name.cell else "–",
+        "name_place": places.name.cell,
     }
-    place = places.account_id or _where(assessment, places.name)
-    return IdentityProblem(assessment, Problem(place, message, params))
+    return IdentityProblem(assessment, Problem(places.account_id, message, params))
 
 
 def _same_name_other_ids(with_id: list[Assessment]) -> list[IdentityProblem]:
@@ -157,12 +152,10 @@ def _same_name_other_ids(with_id: list[Assessment]) -> list[IdentityProblem]:
             "name": assessment.account.name,
             "account_id": assessment.account.account_id,
             "other_id": first.account.account_id,
-            "other_place": _describe(first, first.places.account_id),
+            "other_place": first.places.account_id.describe(),
         }
-        place = assessment.places.account_id or _where(assessment, None)
-        problems.append(
-            IdentityProblem(assessment, Problem(place, NAME_WITH_TWO_IDS, params, Severity.WARNING))
-        )
+        problem = Problem(assessment.places.account_id, NAME_WITH_TWO_IDS, params, Severity.WARNING)
+        problems.append(IdentityProblem(assessment, problem))
     return problems
 
 
@@ -230,6 +223,7 @@ def identify(assessments: Iterable[Assessment]) -> Identified:
                     identity_key(account.account_id)
                 )
     kept: list[Assessment | None] = []
+    given: dict[int, Assessment] = {}  # each kept one's assessment as given, which its problems name
     for assessment in assessments:
         if id(assessment) in left_out:
             kept.append(None)
@@ -241,8 +235,9 @@ def identify(assessments: Iterable[Assessment]) -> Identified:
             root = names.root(identity_key(assessment.account.name))
             ids = ids_by_name.get(root, set())
             key = id_key(next(iter(ids))) if len(ids) == 1 else name_history_key(root)
-        kept.append(replace(assessment, history_key=key))
-    given = {id(k): a for k, a in zip(kept, assessments, strict=True) if k is not None}
+        identified = replace(assessment, history_key=key)
+        given[id(identified)] = assessment
+        kept.append(identified)
     for found in _names_nearly_alike([a for a in kept if a is not None]):
         problems.append(IdentityProblem(given[id(found.assessment)], found.problem))
     return Identified(tuple(kept), tuple(problems))
@@ -278,9 +273,10 @@ def _edits(a: str, b: str) -> int:
 
 def _nearly_alike(a: str, b: str) -> bool:
     """Whether two names (identity keys) that differ are those of one company written slightly otherwise:
-    without or with another legal form, or a few characters apart for their length."""
+    without or with another legal form, or a few characters apart for their length. A name that is only a
+    legal form is alike no other."""
     core_a, core_b = _core(a), _core(b)
-    if a == b or not core_a or not core_b:
+    if not core_a or not core_b:
         return False
     return _edits(core_a, core_b) <= _edits_allowed(min(core_a, core_b, key=len))
 
@@ -299,7 +295,7 @@ def _names_nearly_alike(kept: list[Assessment]) -> list[IdentityProblem]:
     for key, keys in names.items():
         for name in keys:
             core = _core(name)
-            for variant in _deletions(core, _edits_allowed(core)) if core else ():
+            for variant in _deletions(core, _edits_allowed(core)):
                 sharing.setdefault(variant, set()).add(key)
     pairs = {
         tuple(sorted(pair, key=position.get)) for keys in sharing.values() for pair in combinations(keys, 2)
@@ -317,8 +313,8 @@ def _names_nearly_alike(kept: list[Assessment]) -> list[IdentityProblem]:
         params = {
             "name": warned.account.name,
             "other": other.account.name,
-            "other_place": _describe(other, other.places.name),
+            "other_place": other.places.name.describe(),
         }
-        place = warned.places.name or _where(warned, None)
-        problems.append(IdentityProblem(warned, Problem(place, NAMES_NEARLY_ALIKE, params, Severity.WARNING)))
+        problem = Problem(warned.places.name, NAMES_NEARLY_ALIKE, params, Severity.WARNING)
+        problems.append(IdentityProblem(warned, problem))
     return problems

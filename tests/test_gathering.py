@@ -7,12 +7,16 @@ import os
 import re
 import shutil
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 import yaml
 
 from reportgen.catalog import load_catalogs
-from reportgen.model import Period, View
+from reportgen.gathering import gather
+from reportgen.i18n import LocalMoney
+from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Rater, View
+from reportgen.problems import Severity
 from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
 from reportgen.workload import prepare, read_all
 from tests.conftest import FACTS, sheets_for, with_actions
@@ -426,4 +430,241 @@ def test_of_two_unnamed_files_of_our_team_the_newer_counts(tmp_path, catalogs, r
         "2026, 2:30:00\u202fPM; this file on Sep 16, 2026, 8:00:00\u202fAM), and neither file says who rated it; "
         "this older file is left out. Delete this file if a.xlsx holds the rating that counts. If two people "
         'rated the account, enter each one\'s name as "Assessed by": both are then counted.'
+    ]
+
+
+# --- The rules on ratings as the readers give them (fast: no workbook is written) -------------------------
+
+
+def rated_in(
+    file,
+    rater=None,
+    view=View.SUPPLIER,
+    catalog=None,
+    assessed_on=None,
+    score=3,
+    **facts,
+):
+    """One rater's rating of Acme for 2026-Q3 as its file gives it: every factor of *catalog* scored
+    *score* on both sides."""
+    path = Path(file)
+    who = Rater(rater, None, view, path)
+    return Assessment(
+        AccountFacts("Acme Präzision GmbH", **facts),
+        Period(2026, 3),
+        tuple(FactorRating(f.id, score, score, rater=who) for f in catalog.factors),
+        rater,
+        assessed_on,
+        path,
+        catalog=catalog,
+        raters=(who,),
+    )
+
+
+def told(gathered, lang="en"):
+    """Each problem as users read it, and whether it is an error (that file left out) or a warning."""
+    return [(p.problem.render(lang).replace("\xa0", " "), p.problem.severity) for p in gathered.problems]
+
+
+def test_the_assessment_date_is_our_teams_latest_and_the_key_accounts_date_its_own(catalog):
+    gathered = gather([
+        rated_in("a.xlsx", "Anja Groß", catalog=catalog, assessed_on=date(2026, 9, 10)),
+        rated_in("b.xlsx", "Tom Berg", catalog=catalog, assessed_on=date(2026, 9, 20)),
+        rated_in("c.xlsx", "Eva Ost", catalog=catalog),  # not dated: no date of ours
+        rated_in("d.xlsx", "Dana White", View.KEY_ACCOUNT, catalog, assessed_on=date(2026, 9, 25)),
+        rated_in("e.xlsx", "Jo Lee", View.KEY_ACCOUNT, catalog, assessed_on=date(2026, 9, 1)),
+    ])  # fmt: skip
+    assert told(gathered) == []
+    assessment = gathered.assessment
+    assert (assessment.assessed_on, assessment.key_account_assessed_on) == (
+        date(2026, 9, 20),
+        date(2026, 9, 25),
+    )
+    assert assessment.assessed_by == "Anja Groß, Tom Berg, Eva Ost"
+    assert [r.name for r in assessment.raters] == ["Anja Groß", "Tom Berg", "Eva Ost", "Dana White", "Jo Lee"]
+
+
+def test_without_a_date_of_the_key_accounts_its_view_is_not_dated(catalog):
+    gathered = gather([
+        rated_in("a.xlsx", "Anja Groß", catalog=catalog, assessed_on=date(2026, 9, 10)),
+        rated_in("d.xlsx", "Dana White", View.KEY_ACCOUNT, catalog),
+    ])  # fmt: skip
+    assert (gathered.assessment.assessed_on, gathered.assessment.key_account_assessed_on) == (
+        date(2026, 9, 10),
+        None,
+    )
+
+
+def fact_differs(file, field, value, first_value, other="a.xlsx"):
+    return (
+        f'{file}: Acme Präzision GmbH for 2026-Q3: "{field}" is {value} here, but {first_value} in {other}, whose '
+        "value is used. Write the same value in every rater's file of the account and quarter, or leave it blank "
+        "in all but one.",
+        Severity.WARNING,
+    )
+
+
+def test_another_currency_of_the_revenue_is_warned_of_and_a_currency_without_revenue_is_not(catalog):
+    gathered = gather([
+        rated_in("a.xlsx", "Anja Groß", catalog=catalog, annual_revenue=1_000_000, currency="EUR"),
+        rated_in("b.xlsx", "Tom Berg", catalog=catalog, annual_revenue=1_000_000, currency="CHF"),
+        rated_in("c.xlsx", "Eva Ost", catalog=catalog, currency="CHF"),  # no revenue: its currency says nothing
+    ])  # fmt: skip
+    assert told(gathered) == [
+        # the amounts as the report writes them
+        fact_differs("b.xlsx", "Annual revenue", LocalMoney(1_000_000, "CHF").word("en"), "€1,000,000"),
+        fact_differs("b.xlsx", "Currency", "CHF", "EUR"),
+    ]
+    assert (gathered.assessment.account.annual_revenue, gathered.assessment.account.currency) == (
+        1_000_000,
+        "EUR",
+    )
+
+
+def test_another_intended_relationship_is_warned_of_by_the_catalogs_name_for_it(catalog):
+    lean, preferred = catalog.zones.relationship_types[:2]
+    gathered = gather([
+        rated_in("a.xlsx", "Anja Groß", catalog=catalog, intended_type=lean.id),
+        rated_in("b.xlsx", "Tom Berg", catalog=catalog, intended_type=preferred.id),
+    ])  # fmt: skip
+    assert told(gathered) == [
+        fact_differs("b.xlsx", "Intended relationship", preferred.name.get("en"), lean.name.get("en"))
+    ]
+    ((german, _),) = told(gathered, "de")
+    assert f"ist hier {preferred.name.get('de')}, in a.xlsx aber {lean.name.get('de')};" in german
+    assert gathered.assessment.account.intended_type == lean.id  # the first file's
+
+
+def test_a_fact_is_compared_in_every_file_of_our_team_after_the_key_accounts_questionnaire(catalog):
+    gathered = gather([
+        rated_in("a.xlsx", "Anja Groß", catalog=catalog, key_account_manager="Anja Groß"),
+        rated_in("b.xlsx", "Dana White", View.KEY_ACCOUNT, catalog, key_account_manager="Dana White"),
+        rated_in("c.xlsx", "Tom Berg", catalog=catalog, key_account_manager="Tom Berg"),
+    ])  # fmt: skip
+    # the key account's questionnaire gives none of our facts: only our team's c.xlsx is compared
+    assert told(gathered) == [fact_differs("c.xlsx", "Key account manager", "Tom Berg", "Anja Groß")]
+
+
+def test_the_same_name_in_both_views_is_a_warning_and_both_count(catalog):
+    gathered = gather([
+        rated_in("ours.xlsx", "Alex Kim", catalog=catalog),
+        rated_in("theirs.xlsx", "alex  KIM", View.KEY_ACCOUNT, catalog),
+    ])  # fmt: skip
+    assert [(text.split(":")[0], error) for text, error in told(gathered)] == [
+        ("theirs.xlsx", Severity.WARNING)
+    ]
+    assert "alex  KIM rated Acme Präzision GmbH for 2026-Q3 for our team in ours.xlsx" in told(gathered)[0][0]
+    assert len(gathered.assessment.raters) == 2
+
+
+def test_two_files_of_our_team_that_name_no_rater_and_are_not_told_apart_keep_the_first(catalog):
+    gathered = gather([rated_in("a.xlsx", catalog=catalog), rated_in("b.xlsx", catalog=catalog, score=5)])
+    assert told(gathered) == [
+        (
+            "b.xlsx: Acme Präzision GmbH for 2026-Q3 is also in a.xlsx, and neither file says who rated it; this "
+            'file is left out. If two people rated the account, enter each one\'s name as "Assessed by": both are '
+            "then counted. Otherwise keep one assessment per account and period.",
+            Severity.ERROR,
+        )
+    ]
+    assert gathered.assessment.sources == (Path("a.xlsx"),)
+
+
+def test_the_key_accounts_contact_twice_without_our_team_is_an_error_in_each_file(catalog):
+    gathered = gather([
+        rated_in("a.xlsx", "Dana White", View.KEY_ACCOUNT, catalog),
+        rated_in("b.xlsx", "Dana White", View.KEY_ACCOUNT, catalog),
+    ])  # fmt: skip
+    assert gathered.assessment is None
+    assert [(text.split(":")[0], error) for text, error in told(gathered)] == [
+        ("b.xlsx", Severity.ERROR),
+        ("a.xlsx", Severity.ERROR),
+    ]
+    assert (
+        "rated Acme Präzision GmbH for 2026-Q3 from the same view already, in a.xlsx" in told(gathered)[0][0]
+    )
+
+
+def version(catalog, number, **scale):
+    """*catalog* as another version of it, its scale changed as *scale* says."""
+    return catalog.model_copy(update={"version": number, "scale": catalog.scale.model_copy(update=scale)})
+
+
+def other_scale(file, catalog_label, used="efkam-partnership v1.0"):
+    return (
+        f"{file}: Acme Präzision GmbH for 2026-Q3: this file was rated with {catalog_label}, whose scale "
+        f"differs from that of {used} used by the other raters; it is left out, since the scores cannot be "
+        f"averaged. Rate the account again in a template of {used} (reportgen template).",
+        Severity.ERROR,
+    )
+
+
+@pytest.mark.parametrize("scale", [{"min": 0}, {"max": 7}], ids=["minimum", "maximum"])
+def test_a_catalog_whose_scale_differs_only_in_one_end_is_left_out_and_the_raters_after_it_count(
+    catalog, scale
+):
+    gathered = gather([
+        rated_in("a.xlsx", "Anja Groß", catalog=catalog),
+        rated_in("b.xlsx", "Tom Berg", catalog=version(catalog, "0.8", **scale)),
+        rated_in("c.xlsx", "Eva Ost", catalog=catalog),
+    ])  # fmt: skip
+    assert told(gathered) == [other_scale("b.xlsx", "efkam-partnership v0.8")]
+    assert [r.name for r in gathered.assessment.raters] == ["Anja Groß", "Eva Ost"]
+
+
+def test_raters_of_several_versions_are_gathered_with_the_newest_even_when_the_first_is_older(catalog):
+    old = version(catalog, "0.9")
+    gathered = gather(
+        [rated_in("a.xlsx", "Anja Groß", catalog=old), rated_in("b.xlsx", "Tom Berg", catalog=catalog)]
+    )
+    assert told(gathered) == []
+    assert gathered.assessment.catalog is catalog
+    assert [r.name for r in gathered.assessment.raters] == ["Anja Groß", "Tom Berg"]
+
+
+def test_a_newer_catalog_of_another_name_does_not_replace_that_of_our_first_rater(catalog):
+    other = catalog.model_copy(update={"id": "another-catalog", "version": "2.0"})
+    gathered = gather(
+        [rated_in("a.xlsx", "Anja Groß", catalog=catalog), rated_in("b.xlsx", "Tom Berg", catalog=other)]
+    )
+    assert gathered.assessment.catalog is catalog
+
+
+def test_factors_the_newest_catalog_does_not_hold_are_named_in_a_warning_and_the_rater_counts(catalog):
+    factors = [
+        f.model_copy(update={"id": "retired-factor"}) if n == 0 else f for n, f in enumerate(catalog.factors)
+    ]
+    old = catalog.model_copy(update={"version": "0.8", "factors": factors})
+    gathered = gather(
+        [rated_in("a.xlsx", "Anja Groß", catalog=catalog), rated_in("b.xlsx", "Tom Berg", catalog=old)]
+    )
+    assert told(gathered) == [
+        (
+            "b.xlsx: Acme Präzision GmbH for 2026-Q3 is analysed with efkam-partnership v1.0, the newest catalog of "
+            'its raters; this file\'s factors "retired-factor" are not in it and are not counted. Rate the account '
+            "again in a template of efkam-partnership v1.0 to have these factors counted.",
+            Severity.WARNING,
+        )
+    ]
+    assert [r.name for r in gathered.assessment.raters] == ["Anja Groß", "Tom Berg"]
+
+
+def test_a_fact_left_blank_in_the_first_file_of_our_team_comes_from_the_next_file_that_gives_it(catalog):
+    """Regression: the first file's facts were used, blanks and all, so a revenue given only by the second
+    rater (as the warning's hint "leave it blank in all but one" invites) was left out of every report."""
+    gathered = gather([
+        rated_in("a.xlsx", "Anja Groß", catalog=catalog),  # revenue, manager and intended type left blank
+        rated_in("b.xlsx", "Tom Berg", catalog=catalog, annual_revenue=1_300_000, currency="CHF",
+                 key_account_manager="Tom Berg"),
+        rated_in("c.xlsx", "Eva Ost", catalog=catalog, annual_revenue=1_250_000, key_account_manager="Tom Berg",
+                 intended_type="preferred_partner"),
+    ])  # fmt: skip
+    account = gathered.assessment.account
+    assert (account.annual_revenue, account.currency) == (1_300_000, "CHF")
+    assert (account.key_account_manager, account.intended_type) == ("Tom Berg", "preferred_partner")
+    # a later file that gives it otherwise is told which file's value is used
+    chf = LocalMoney(1_300_000, "CHF").word("en")
+    assert told(gathered) == [
+        fact_differs("c.xlsx", "Annual revenue", "€1,250,000", chf, other="b.xlsx"),
+        fact_differs("c.xlsx", "Currency", "EUR", "CHF", other="b.xlsx"),
     ]

@@ -3,11 +3,19 @@ histories, the same name under two IDs is a warning – in validate and in every
 
 from __future__ import annotations
 
+import functools
+import re
 import shutil
+from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
+from reportgen.identity import default_history_key, identify
+from reportgen.model import AccountFacts, Assessment, FactPlaces, Period, identity_key
+from reportgen.problems import Place, Severity
 from reportgen.workload import prepare
 from tests.conftest import run
 
@@ -288,3 +296,303 @@ def test_names_nearly_alike_across_quarters_are_warned_of_once(make_workbook, tm
     # the other account's file of the same quarter
     assert '"Hofmann Landtechnik GmbH" in ' in warning.render("en")
     assert "right_2026-Q2.xlsx › Account › B1 have nearly" in warning.render("en")
+
+
+# --- The rules on assessments as the readers give them (fast: no workbook is written) ---------------------
+
+
+def filed(file, name, account_id=None, period="2026-Q3", former=None):
+    """An assessment as a workbook's Account sheet gives it: the name in B1, the Account-ID in B2, the
+    former name in B11."""
+    path = Path(file)
+    return Assessment(
+        AccountFacts(name, account_id, former_name=former),
+        Period.parse(period),
+        (),
+        source=path,
+        places=FactPlaces(
+            Place(path, "Account", "B1"),
+            Place(path, "Account", "B2") if account_id else None,
+            Place(path, "Account", "B11") if former else None,
+        ),
+    )
+
+
+def said(identified):
+    """Each problem as users read it (in English), with whether it is an error."""
+    return [(p.problem.render("en"), p.problem.severity is Severity.ERROR) for p in identified.problems]
+
+
+def histories(identified):
+    """The files of each account's history, in the order given; a file left out is in none."""
+    found: dict[str, list[str]] = {}
+    for assessment in identified.kept:
+        if assessment is not None:
+            found.setdefault(assessment.history_key, []).append(assessment.source.name)
+    return sorted(found.values())
+
+
+def taken(file, account_id, owner, owner_file, since, name):
+    return (
+        f'{file} › Account › B2: The Account-ID {account_id} belongs to "{owner}" ({owner_file} › Account › B1) '
+        f'since {since}, but this file gives it to "{name}" (B1). This assessment is left out, so that neither '
+        f"account takes over the other's history. Correct the Account-ID. If the account has been renamed, "
+        f'enter its old name "{owner}" as "Former name" in this file.',
+        True,
+    )
+
+
+def test_a_former_name_the_id_never_carried_does_not_open_the_id_to_another_account():
+    identified = identify([
+        filed("a.xlsx", "Nordhafen Logistik AG", "KA-1", "2026-Q2"),
+        filed("b.xlsx", "Zeppelin Süd GmbH", "KA-1", former="Zeppelin Nord GmbH"),
+    ])  # fmt: skip
+    assert said(identified) == [
+        taken("b.xlsx", "KA-1", "Nordhafen Logistik AG", "a.xlsx", "2026-Q2", "Zeppelin Süd GmbH")
+    ]
+    assert histories(identified) == [["a.xlsx"]]
+
+
+def test_the_quarters_after_a_rename_keep_the_new_name_without_declaring_it_again():
+    identified = identify([
+        filed("q2.xlsx", "Nordhafen Logistik AG", "KA-1", "2026-Q2"),
+        filed("q3.xlsx", "Nordhafen Logistics SE", "KA-1", "2026-Q3", former="Nordhafen Logistik AG"),
+        filed("q4.xlsx", "Nordhafen Logistics SE", "KA-1", "2026-Q4"),
+        filed("q5.xlsx", "Nordhafen Group SE", "KA-1", "2027-Q1", former="nordhafen logistics se"),
+    ])  # fmt: skip
+    assert said(identified) == []
+    assert histories(identified) == [["q2.xlsx", "q3.xlsx", "q4.xlsx", "q5.xlsx"]]
+
+
+def test_after_a_rename_another_name_under_the_id_is_still_refused():
+    identified = identify([
+        filed("q2.xlsx", "Nordhafen Logistik AG", "KA-1", "2026-Q2"),
+        filed("q3.xlsx", "Nordhafen Logistics SE", "KA-1", "2026-Q3", former="Nordhafen Logistik AG"),
+        filed("q4.xlsx", "Zeppelin Süd GmbH", "KA-1", "2026-Q4"),
+    ])  # fmt: skip
+    assert said(identified) == [
+        taken("q4.xlsx", "KA-1", "Nordhafen Logistik AG", "q2.xlsx", "2026-Q2", "Zeppelin Süd GmbH")
+    ]
+    assert histories(identified) == [["q2.xlsx", "q3.xlsx"]]
+
+
+def test_a_refused_rivals_file_without_the_id_does_not_join_the_owners_history():
+    """The refused file's name must not lend the ID to its other quarters: Zeppelin's Q4 file would join
+    Nordhafen's history."""
+    identified = identify([
+        filed("nordhafen.xlsx", "Nordhafen Logistik AG", "KA-1", "2026-Q2"),
+        filed("zeppelin_q3.xlsx", "Zeppelin Süd GmbH", "KA-1", "2026-Q3"),
+        filed("zeppelin_q4.xlsx", "Zeppelin Süd GmbH", None, "2026-Q4"),
+    ])  # fmt: skip
+    assert [error for _, error in said(identified)] == [True]
+    assert histories(identified) == [["nordhafen.xlsx"], ["zeppelin_q4.xlsx"]]
+
+
+def test_an_id_shared_in_its_first_quarter_names_the_other_account_in_each_file():
+    identified = identify([
+        filed("a.xlsx", "Alpha AG", "KA-9"),
+        filed("b.xlsx", "Beta AG", "KA-9"),
+        filed("c.xlsx", "Alpha AG", "KA-9", "2026-Q4"),
+    ])  # fmt: skip
+    assert histories(identified) == []
+    shared = (
+        'The Account-ID KA-9 stands for two accounts in its first quarter 2026-Q3: "{}" here (B1) and "{}" in '
+        "{} › Account › B1. Every assessment with this ID is left out until it is clear whose it is. Give each "
+        "account its own Account-ID, or write the name alike if it is one account."
+    )
+    assert said(identified) == [
+        ("a.xlsx › Account › B2: " + shared.format("Alpha AG", "Beta AG", "b.xlsx"), True),
+        ("b.xlsx › Account › B2: " + shared.format("Beta AG", "Alpha AG", "a.xlsx"), True),
+        ("c.xlsx › Account › B2: " + shared.format("Alpha AG", "Beta AG", "b.xlsx"), True),
+    ]
+
+
+def test_which_file_owns_an_id_does_not_depend_on_the_order_the_files_are_read_in():
+    """Files of one quarter are taken in the order of their paths, whatever order the folders were given
+    in: the same run always names the same files."""
+    files = [filed(name, account, "KA-9") for name, account in
+             (("a.xlsx", "Alpha AG"), ("b.xlsx", "Beta AG"), ("c.xlsx", "Gamma AG"))]  # fmt: skip
+    for order in (files, files[::-1]):
+        said_by = {p.assessment.source.name: p.problem.render("en") for p in identify(order).problems}
+        named = {
+            file: re.search(r'and "([^"]+)" in (\S+) ›', text).groups() for file, text in said_by.items()
+        }
+        # the owner's name (first by path) names the first rival; each rival names the owner
+        assert named == {
+            "a.xlsx": ("Beta AG", "b.xlsx"),
+            "b.xlsx": ("Alpha AG", "a.xlsx"),
+            "c.xlsx": ("Alpha AG", "a.xlsx"),
+        }
+
+
+def test_the_same_name_under_two_ids_is_a_warning_and_both_files_are_kept():
+    identified = identify([
+        filed("q2.xlsx", "Gamma AG", "KA-1", "2026-Q2"),
+        filed("q3.xlsx", "gamma ag", "KA-2", "2026-Q3"),
+    ])  # fmt: skip
+    assert said(identified) == [
+        (
+            'q3.xlsx › Account › B2: "gamma ag" has the Account-ID KA-2 here and KA-1 in q2.xlsx › Account › B2; '
+            "they are kept apart as two accounts. If it is one account, give it the same Account-ID in every file.",
+            False,
+        )
+    ]
+    assert histories(identified) == [["q2.xlsx"], ["q3.xlsx"]]
+
+
+def test_an_assessment_on_its_own_is_the_account_of_its_id_else_of_its_name():
+    by_id = default_history_key(filed("a.xlsx", "Alpha AG", "KA-1"))
+    assert by_id == default_history_key(filed("b.xlsx", "Beta AG", " ka-1"))
+    assert by_id != default_history_key(filed("c.xlsx", "Alpha AG"))
+    by_name = default_history_key(filed("d.xlsx", "Alt & Co. KG"))
+    assert by_name == default_history_key(filed("e.xlsx", "ALT  & Co KG"))
+    assert by_name != default_history_key(filed("f.xlsx", "Neu & Co. KG"))
+
+
+def nearly_alike_warnings(*names, periods=None):
+    """The warnings of names nearly alike, each as (warned file, the file it names), for one file per name
+    (1.xlsx, 2.xlsx …), without Account-IDs, in one quarter unless *periods* says otherwise."""
+    periods = periods or ["2026-Q3"] * len(names)
+    files = [
+        filed(f"{n}.xlsx", name, period=p) for n, (name, p) in enumerate(zip(names, periods, strict=True), 1)
+    ]
+    identified = identify(files)
+    assert all(not error for _, error in said(identified))  # warnings: every file is read
+    assert all(k is not None for k in identified.kept)
+    return [
+        (
+            p.assessment.source.name,
+            re.search(r"in (\d\.xlsx) › Account › B1 have nearly", p.problem.render("en"))[1],
+        )
+        for p in identified.problems
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "warned"),
+    [
+        # one edit per 12 characters without the legal form: 23 characters allow one, 24 allow two
+        ("Hofmann Landtechnik Nord", "Hofmann Landtechnik Nrd", True),
+        ("Hofmann Landtechnik Nord", "Hofmann Landtechnik Nrt", False),  # two edits; the shorter name decides
+        ("Hofmann Landtechnik Nrt", "Hofmann Landtechnik Nord", False),
+        ("Hofmann Landtechnik Nord", "Hofmamn Landtechnik Nort", True),
+        # two letters swapped are two edits: too many for 12 characters
+        ("Lange Metall AG", "Lagne Metall AG", False),
+        ("Lange Metallbau Nordhafen AG", "Lagne Metallbau Nordhafen AG", True),
+        # a letter dropped at the start or the end is one edit
+        ("Lange Metall AG", "ange Metall AG", False),  # 11 characters left: none allowed
+        ("Langer Metall AG", "anger Metall AG", True),
+        ("Langer Metall AG", "Langer Metal AG", True),
+        # ... but one dropped at the start and one added at the end are two
+        ("Langer Metall AG", "anger Metallx AG", False),
+        # at most two edits, however long the names: 37 characters would allow three
+        ("Hofmann Landtechnik Nord Ostfriesland", "Hofmamn Landtechnik Nort Ostfrieslant", False),
+        ("Hofmann Landtechnik Nord Ostfriesland", "Hofmamn Landtechnik Nort Ostfriesland", True),
+        # names that are only a legal form are no name to compare
+        ("GmbH", "AG", False),
+    ],
+)
+def test_names_are_nearly_alike_within_one_edit_per_twelve_characters_and_at_most_two(first, second, warned):
+    assert nearly_alike_warnings(first, second) == ([("2.xlsx", "1.xlsx")] if warned else [])
+
+
+def test_a_nearly_alike_name_of_another_quarter_names_that_accounts_first_file():
+    assert nearly_alike_warnings(
+        "Hofmann Landtechnik GmbH", "Hofmann Landtechnik GmbH", "Hofman Landtechnik GmbH",
+        periods=["2026-Q1", "2026-Q2", "2026-Q3"],
+    ) == [("3.xlsx", "1.xlsx")]  # fmt: skip
+
+
+def test_names_nearly_alike_are_warned_of_in_reading_order():
+    """The later file is warned of each earlier one, the earliest first, whatever their names (five legal
+    forms of one name, and a typo of it: each file is nearly alike every earlier one)."""
+    names = ["Hofmann Landtechnik GmbH", "Hofmann Landtechnik AG", "Hofmann Landtechnik KG",
+             "Hofmann Landtechnik SE", "Hofmann Landtechnik", "Hofman Landtechnik"]  # fmt: skip
+    assert nearly_alike_warnings(*names) == [
+        (f"{later}.xlsx", f"{earlier}.xlsx") for later in range(2, 7) for earlier in range(1, later)
+    ]
+
+
+def test_names_that_are_merely_similar_do_not_hide_a_later_pair_nearly_alike():
+    assert nearly_alike_warnings(
+        "Lange Metall AG", "Lagne Metall AG", "Hofmann Landtechnik GmbH", "Hofman Landtechnik GmbH"
+    ) == [("4.xlsx", "3.xlsx")]
+
+
+def test_a_name_under_two_ids_does_not_hide_a_later_pair_nearly_alike():
+    identified = identify([
+        filed("1.xlsx", "Gamma AG", "KA-1", "2026-Q2"),
+        filed("2.xlsx", "Gamma AG", "KA-2", "2026-Q3"),
+        filed("3.xlsx", "Gamma AG", None, "2026-Q4"),
+        filed("4.xlsx", "Hofmann Landtechnik GmbH", None, "2026-Q4"),
+        filed("5.xlsx", "Hofman Landtechnik GmbH", None, "2026-Q4"),
+    ])  # fmt: skip
+    assert [(p.assessment.source.name, p.problem.severity) for p in identified.problems] == [
+        ("2.xlsx", Severity.WARNING),  # the name with two IDs
+        ("5.xlsx", Severity.WARNING),  # nearly alike
+    ]
+    assert histories(identified) == [["1.xlsx"], ["2.xlsx"], ["3.xlsx"], ["4.xlsx"], ["5.xlsx"]]
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein's distance, written out as the textbook recursion (memoised)."""
+
+    @functools.cache
+    def d(i: int, j: int) -> int:
+        if not i or not j:
+            return i + j
+        return min(d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + (a[i - 1] != b[j - 1]))
+
+    return d(len(a), len(b))
+
+
+@st.composite
+def name_pairs(draw):
+    """A company name, and another made of it by up to three random edits; letters only, so that no word
+    is a legal form, with a legal form of their own (or none)."""
+    base = draw(st.text("xyzw", min_size=8, max_size=40))
+    other = base
+    for kind, position, letter in draw(st.lists(st.tuples(st.sampled_from("idr"), st.integers(0, 40), st.sampled_from("xyzw")), max_size=3)):  # fmt: skip
+        at = position % (len(other) + (kind == "i"))
+        other = other[:at] + (letter if kind != "d" else "") + other[at + (kind != "i") :]
+    forms = st.sampled_from(["", " GmbH", " AG"])
+    return base, base + draw(forms), other, other + draw(forms)
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(name_pairs())
+def test_two_names_are_warned_of_exactly_when_within_their_edits(pair):
+    core_a, first, core_b, second = pair
+    assume(core_b)
+    shorter = min(len(core_a), len(core_b))
+    two_names = core_a != core_b or first.lower() != second.lower()  # else one account: nothing to warn of
+    expected = two_names and edit_distance(core_a, core_b) <= min(2, shorter // 12)
+    assert nearly_alike_warnings(first, second) == ([("2.xlsx", "1.xlsx")] if expected else [])
+
+
+POOL_NAMES = ["Alpha AG", "alpha  ag", "Alpha GmbH", "Beta GmbH", "Gamma KG"]
+POOL_IDS = [None, "KA-1", "ka-1 ", "KA-2", "KA-3"]
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(POOL_NAMES),
+            st.sampled_from(POOL_IDS),
+            st.sampled_from(["2026-Q1", "2026-Q2", "2026-Q3"]),
+            st.sampled_from([None, *POOL_NAMES]),
+        ),
+        max_size=8,
+    )
+)
+def test_identity_never_merges_two_files_whose_account_ids_differ(rows):
+    files = [
+        filed(f"{n}.xlsx", name, account_id, period, former)
+        for n, (name, account_id, period, former) in enumerate(rows)
+    ]
+    kept = [a for a in identify(files).kept if a is not None]
+    for a, b in combinations(kept, 2):
+        if a.account.account_id and b.account.account_id:
+            same_id = identity_key(a.account.account_id) == identity_key(b.account.account_id)
+            assert (a.history_key == b.history_key) == same_id
