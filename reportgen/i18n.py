@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +18,8 @@ from functools import cache
 
 from reportgen.figures import half_up
 from reportgen.resources import LOCALES_DIR
+
+_LETTERS_TOUCHING_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 LANGUAGES: tuple[str, ...] = ("de", "en")
 SOURCE_LANGUAGE = "en"
@@ -193,6 +196,9 @@ class Formatter:
             return "–"
         pattern = Locale.parse(self.locale).currency_formats["standard"].pattern
         whole_units = pattern.split(";")[0].replace(".00", "")
-        return format_currency(
+        written = format_currency(
             amount, currency, format=whole_units, locale=self.locale, currency_digits=False
         )
+        # Unicode's rule for a currency written in letters, which Babel leaves out: a space keeps it
+        # from its digits ("CHF 1,300,000", not "CHF1,300,000"), and does not break
+        return _LETTERS_TOUCHING_DIGITS.sub("\u00a0", written)

@@ -31,6 +31,15 @@ def test_numbers_and_dates_as_readers_expect_them(lang, number, day, money, sign
     assert formatter.score(None) == "–"
 
 
+@pytest.mark.parametrize(
+    ("lang", "currency", "money"),
+    [("en", "CHF", "CHF\xa01,300,000"), ("de", "CHF", "1.300.000\xa0CHF"), ("en", "USD", "$1,300,000")],
+)
+def test_a_currency_written_in_letters_keeps_a_space_from_its_digits(lang, currency, money):
+    """Regression: English wrote "CHF1,300,000"."""
+    assert Formatter(lang).money(1_300_000, currency) == money
+
+
 def source_messages() -> set[str]:
     method_map = [("reportgen/**.py", "python"), ("templates/**.html", "jinja2")]
     options_map = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
