@@ -199,6 +199,13 @@ _DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2})\.?\s*(?P<month>[^\W\d_]+)\.?\s*
 _MONTH_DAY_YEAR = re.compile(r"^(?P<month>[^\W\d_]+)\.?\s*(?P<day>\d{1,2}),?\s*(?P<year>\d{4})$")
 
 
+_ISO_DAY_AND_TIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AP]M|Z|UTC|[+-]\d{2}:?\d{2})?)?$",
+    re.IGNORECASE,
+)
+"""``2026-09-15``, alone or with a time as exports write it: ``T13:00:00Z``, `` 0:00``, `` 10:30:00 UTC``."""
+
+
 def parse_date(value: object) -> date:
     """A date cell, text as ``2026-09-15``, ``15.09.2026`` or ``15.09.26``, written out (``15. Sept. 2026``,
     ``September 15, 2026``: the month named in German or English), or a date cell that lost its format
@@ -223,8 +230,7 @@ def parse_date(value: object) -> date:
             month = _MONTHS[written_out["month"].casefold()]
             return date(int(written_out["year"]), month, int(written_out["day"]))
         # an ISO date, or the date and time a CSV export writes; nothing else may follow the day
-        iso = re.match(r"^\d{4}-\d{2}-\d{2}(?:[T ]|$)", text)
-        return datetime.fromisoformat(text).date() if iso else _fail(value)
+        return date.fromisoformat(text[:10]) if _ISO_DAY_AND_TIME.match(text) else _fail(value)
     except ValueError as exc:
         raise NotADate(value) from exc
 

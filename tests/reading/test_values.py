@@ -59,7 +59,7 @@ def test_the_marks_before_the_decimal_mark_are_one_grouping_mark(raw):
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"), [("00,250", 0.25), ("-00,125", -0.125), ("000.5", 0.5), ("10,250", 10250)]
+    ("raw", "expected"), [("00,250", 0.25), ("-00,125", -0.125), ("000.500", 0.5), ("10,250", 10250)]
 )
 def test_nothing_before_the_mark_but_zeros_makes_a_fraction(raw, expected):
     assert parse_number(raw) == expected
@@ -298,7 +298,16 @@ def test_a_currency_word_is_read_in_any_case(raw, amount, exact, currency):
 
 @pytest.mark.parametrize(
     "raw",
-    ["2026-09-15T13:00:00", "2026-09-15 13:00", "2026-09-15T00:00:00+02:00", "2026-09-15T13:00:00.000Z"],
+    [
+        "2026-09-15T13:00:00",
+        "2026-09-15 13:00",
+        "2026-09-15T00:00:00+02:00",
+        "2026-09-15T13:00:00.000Z",
+        "2026-09-15 0:00",
+        "2026-09-15 10:30:00 UTC",
+        "2026-09-15 12:00 AM",
+        "2026-09-15T24:00:00",
+    ],
 )
 def test_an_iso_date_time_from_a_csv_is_its_day(raw):
     assert parse_date(raw) == date(2026, 9, 15)
