@@ -15,12 +15,31 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 from reportgen.catalog import Catalog, load_catalog
 from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS
 from reportgen.resources import DEFAULT_CATALOG
 from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
 from reportgen.workload import prepare
+
+# Hypothesis: `make test` (and CI) and `make mutate` draw the same cases every run, so a red build always
+# means a change broke something, and a mutant is killed or survives alike in every run; `make fuzz`
+# draws new random cases each time to find what the fixed ones miss.
+settings.register_profile(
+    "default",
+    max_examples=40,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=1500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "input"
