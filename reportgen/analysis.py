@@ -242,12 +242,10 @@ GAP_CLASSES = {
 
 
 def gap_class(gap: float | None, side: Side, threshold: float) -> GapClass | None:
-    """What our view's score minus the key account's says about one side (None: a view left it unrated).
-    Equal scores are aligned whatever the threshold: one below the noise :func:`reaches` ignores would
-    otherwise be reached by a gap of 0."""
+    """What our view's score minus the key account's says about one side (None: a view left it unrated)."""
     if gap is None:
         return None
-    if not gap or not reaches(abs(gap), threshold):
+    if not reaches(abs(gap), threshold):
         return GapClass.ALIGNED
     ours_higher, theirs_higher = GAP_CLASSES[side]
     return ours_higher if gap > 0 else theirs_higher

@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from reportgen.figures import SCORE_DIGITS
 from reportgen.i18n import LANGUAGES, N_
 from reportgen.problems import Message, Place, Problem, ProblemsFound, os_reason
 from reportgen.sources import catalog_files
@@ -152,12 +153,17 @@ class Zones(_Strict):
         return self
 
 
+SHOWN_STEP = 10**-SCORE_DIGITS
+"""The smallest difference of two scores a report can show (0.1): a smaller threshold would flag scores
+that read alike."""
+
+
 class Voices(_Strict):
     """How the ratings of several raters and of the key account's own view are compared, in scale points."""
 
-    disagreement_points: float = Field(2, gt=0)
+    disagreement_points: float = Field(2, ge=SHOWN_STEP)
     """The team's scores of one side of a factor differing by this much or more: discuss it in the team."""
-    perception_gap_points: float = Field(1, gt=0)
+    perception_gap_points: float = Field(1, ge=SHOWN_STEP)
     """Our view and the key account's differing by this much or more on a side: a perception gap."""
     smallest_role_group: int = Field(3, ge=1, le=1000)
     """Figures by role only for roles with at least this many raters, so no one's scores can be singled

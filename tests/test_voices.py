@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from reportgen.analysis import analyse, gap_class
-from reportgen.catalog import Catalog
+from reportgen.catalog import Catalog, Voices
 from reportgen.model import AccountFacts, Assessment, FactorRating, GapClass, Period, Rater, Side, View
 from tests.test_analysis import ids, small_catalog
 
@@ -291,8 +292,13 @@ def test_a_role_is_named_as_its_first_rater_wrote_it(three):
 
 
 def test_views_that_agree_are_aligned_under_any_threshold_a_catalog_can_hold():
-    # The catalog takes any threshold above 0. One below the noise the comparison ignores (0.0000005) made
-    # a gap of 0 'reach' it, and the two views, giving the same score, were classed as disagreeing.
+    # A threshold below what a report can show (0.1) would flag scores that read alike: one below the
+    # noise the comparison ignores (0.0000005) made even a gap of 0 a perception gap. The catalog refuses
+    # it, so at the smallest it takes, equal scores are aligned and the smallest shown gap is not.
+    for field in ("perception_gap_points", "disagreement_points"):
+        with pytest.raises(ValidationError, match=field):
+            Voices.model_validate({field: 0.0000001})
+        Voices.model_validate({field: 0.1})
     for side in Side:
-        assert gap_class(0.0, side, 0.0000001) is GapClass.ALIGNED
-        assert gap_class(0.1, side, 0.0000001) is not GapClass.ALIGNED
+        assert gap_class(0.0, side, 0.1) is GapClass.ALIGNED
+        assert gap_class(0.1, side, 0.1) is not GapClass.ALIGNED
