@@ -75,10 +75,10 @@ CANDIDATE = Nn_(
     "answer.",
 )
 CANDIDATE_WITHOUT_PARTNER = Nn_(
-    "We invest {points} point more, and with {key_account} the customer looks for a reliable supplier: lean "
-    "key account management would be the honest answer.",
-    "We invest {points} points more, and with {key_account} the customer looks for a reliable supplier: lean "
-    "key account management would be the honest answer.",
+    "We invest {points} point more, and the catalog knows no relationship beyond lean key account "
+    "management: scaling back to it would be the honest answer.",
+    "We invest {points} points more, and the catalog knows no relationship beyond lean key account "
+    "management: scaling back to it would be the honest answer.",
 )
 """A candidate where the catalog has no type after lean KAM, so no partner's level to measure K by."""
 NOT_YET = Nn_(
@@ -378,6 +378,9 @@ class _Words:
     def _lean(self, lean: RelationshipType, is_lean: bool) -> list[str]:
         _ = self._
         name = lean.name.get(self.lang)
+        if is_lean and strategic_type(self.catalog) is None:
+            # the catalog's one type spans every index: balanced is all there is to say
+            return [_("Both sides invest in balance.")]
         if is_lean:
             return [_("Both sides invest little, and in balance.")]
         level = self.level()
@@ -481,12 +484,14 @@ class _Words:
         _, kind = self._, self.analysis.zone.kind
         if is_scale_back_candidate(self.analysis):
             preferred = preferred_type(self.catalog)
-            key_account = self.key_account_index()
             if preferred is None:
-                candidate = self.counted(CANDIDATE_WITHOUT_PARTNER, self.balance, key_account=key_account)
+                candidate = self.counted(CANDIDATE_WITHOUT_PARTNER, self.balance)
             else:
                 candidate = self.counted(
-                    CANDIDATE, self.balance, key_account=key_account, preferred=preferred.name.get(self.lang)
+                    CANDIDATE,
+                    self.balance,
+                    key_account=self.key_account_index(),
+                    preferred=preferred.name.get(self.lang),
                 )
             sentences = (
                 candidate,

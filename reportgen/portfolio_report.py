@@ -19,6 +19,7 @@ from reportgen.portfolio import (
     PortfolioEntry,
     PortfolioGap,
     overdue_actions,
+    strategic_type,
 )
 from reportgen.wording import action_factor_name, gap_class_name, listed, zone_label, zone_name, zone_names
 from reportgen.writing import slugify
@@ -227,7 +228,9 @@ class QuestionsSection:
     lean_or_strategic_question: str | None
     lean_name: str
     lean: tuple[AccountRow, ...]
-    strategic_name: str
+    strategic_name: str | None
+    """None where the catalog knows no type beyond lean KAM: no partnerships to list or count, and no
+    partner's level to measure a scale-back candidate's K by."""
     strategic: tuple[AccountRow, ...]
     capacity: Capacity
     scale_back_question: str | None
@@ -512,15 +515,15 @@ def _questions(
     that answer them with the figures the answers use (*answer*: the key account's own view where it
     answered)."""
     catalog = portfolio.catalog
-    types = catalog.zones.relationship_types
+    strategic = strategic_type(catalog)
     our_view_only = portfolio.over_investing_in_our_view_only
     return QuestionsSection(
         over_investment_question=question_text(catalog, QuestionKind.OVER_INVESTMENT, lang),
         over_investing=answer(portfolio.over_investment_answer),
         lean_or_strategic_question=question_text(catalog, QuestionKind.LEAN_OR_STRATEGIC, lang),
-        lean_name=types[0].name.get(lang),
+        lean_name=catalog.zones.relationship_types[0].name.get(lang),
         lean=answer(portfolio.lean),
-        strategic_name=types[-1].name.get(lang),
+        strategic_name=None if strategic is None else strategic.name.get(lang),
         strategic=answer(portfolio.strategic),
         capacity=capacity,
         scale_back_question=question_text(catalog, QuestionKind.SCALE_BACK, lang),

@@ -761,19 +761,20 @@ def test_we_raise_first_where_the_key_account_leads_even_where_we_already_score_
     [
         (
             "en",
-            "We invest 54 points more, and with K 23 the customer looks for a reliable supplier: lean key account "
-            "management would be the honest answer.",
+            "We invest 54 points more, and the catalog knows no relationship beyond lean key account management: "
+            "scaling back to it would be the honest answer.",
         ),
         (
             "de",
-            "Wir investieren 54 Punkte mehr, und mit K 23 sucht der Kunde einen zuverlässigen Lieferanten: "
-            "Schlankes Key Account Management wäre die ehrliche Antwort.",
+            "Wir investieren 54 Punkte mehr, und der Katalog kennt keine Beziehung über schlankes Key Account "
+            "Management hinaus: Darauf zurückzufahren wäre die ehrliche Antwort.",
         ),
     ],
 )
 def test_a_candidate_of_a_catalog_without_a_partner_type_is_not_compared_with_one(catalog, lang, expected):
     """Regression: with a single relationship type (a catalog may have one), the answer compared the
-    customer with a preferred partner it named as “”."""
+    customer with a preferred partner it named as “”. Every over-investment is a candidate there, whatever
+    K, so K is no reason given."""
     data = catalog.model_dump(exclude_none=True)
     data["zones"]["relationship_types"] = data["zones"]["relationship_types"][:1]
     lean_only = Catalog.model_validate(data)
@@ -787,12 +788,15 @@ def test_a_candidate_of_a_catalog_without_a_partner_type_is_not_compared_with_on
 
 def test_a_catalog_with_lean_kam_as_its_only_type_is_not_told_of_a_partnership(catalog):
     """Regression: with a single relationship type, lean KAM was also the catalog's highest type, and the
-    answer said both sides invest little and a great deal, and warned of carrying too many partnerships."""
+    answer said both sides invest little and a great deal, and warned of carrying too many partnerships;
+    then, that both invest little at S 100 and K 100."""
     data = catalog.model_dump(exclude_none=True)
     data["zones"]["relationship_types"] = data["zones"]["relationship_types"][:1]
     lean_only = Catalog.model_validate(data)
+    # its one type spans every index: balanced is all there is to say, high or low
     lean = rated(lean_only, "Calloway", [(2, 2)] * 16, intended="lean_supplier")  # S 25, K 25
-    assert sentences_of(lean) == ["Both sides invest little, and in balance."]
+    assert sentences_of(lean) == ["Both sides invest in balance."]
+    assert sentences_of(rated(lean_only, "High", [(5, 5)] * 16)) == ["Both sides invest in balance."]
     generous = rated(lean_only, "Up", [(1, 3)] * 16)  # S 0, K 50: only how far S must rise to be lean KAM
     assert sentences_of(generous) == [
         "“Lean KAM – reliable supplier” would mean raising S from 0 to at least 40, no more than 10 points "

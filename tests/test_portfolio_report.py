@@ -122,3 +122,28 @@ def test_the_appendix_marks_calloways_quarter_assessed_with_v0_9_as_the_briefing
     view = build_portfolio(portfolio, "de", date(2026, 11, 27), portfolio_charts(portfolio, "de"))
     html = Renderer().portfolio_html(view)
     assert "(2025-Q4: efkam-partnership v0.9; jetzt efkam-partnership v1.0)" in html
+
+
+def test_a_catalog_of_one_relationship_type_lists_no_strategic_partnerships_and_no_capacity(catalog):
+    """Regression: its one type, lean KAM, was also shown as the strategic partnerships' line, and
+    counted against their capacity."""
+    from tests.test_portfolio import make, variant
+
+    one = variant(
+        catalog, lambda data: data["zones"].update(relationship_types=data["zones"]["relationship_types"][:1])
+    )
+    view = _view(
+        [make(one, "Alpha", Q3, 2, 2), make(one, "Beta", Q3, 5, 5), make(one, "Gamma", Q3, 4, 2)], one
+    )
+
+    assert view.questions.strategic_name is None and view.questions.strategic == ()
+    assert [row.name for row in view.questions.lean] == ["Alpha", "Beta"]
+    assert view.questions.capacity.accounts == () and not view.questions.capacity.exceeded
+    from reportgen.rendering import Renderer
+
+    html = Renderer().portfolio_html(view)
+    assert "Capacity check" not in html and "preferred partner" not in html
+    assert "the catalog knows no relationship beyond lean KAM" in html
+    assert (
+        _view([make(catalog, "Beta", Q3, 5, 5)], catalog).questions.strategic_name == "Strategic partnership"
+    )
