@@ -160,7 +160,7 @@ fuzz: $(STAMP) ## The robustness properties with many more generated cases (a fe
 # Not part of `make test`: it runs the modules' tests once per mutant. MODULES="reportgen.rebalancing"
 # tests only those; scripts/mutate.py explains the figures and tests/equivalent_mutants.txt.
 MODULES ?=
-mutate: $(STAMP) ## Mutation testing: do the tests notice small bugs in the figures and rules? (mutmut; ~20 min on 2 cores)
+mutate: $(STAMP) ## Mutation testing: do the tests notice small bugs in the figures and rules? (mutmut; ~8 min on 2 cores)
 	$(BIN)/python scripts/mutate.py $(MODULES)
 
 bench: $(STAMP) ## Measure where the time goes, with and without libharfbuzz-subset0 (N=200 accounts, MEMORY=500 briefings; ~30 min on 2 cores)
