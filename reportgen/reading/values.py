@@ -199,11 +199,14 @@ _DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2})\.?\s*(?P<month>[^\W\d_]+)\.?\s*
 _MONTH_DAY_YEAR = re.compile(r"^(?P<month>[^\W\d_]+)\.?\s*(?P<day>\d{1,2}),?\s*(?P<year>\d{4})$")
 
 
+_CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?|24:00(?::00)?"
+_CLOCK_12 = r"(?:0?[1-9]|1[0-2]):[0-5]\d(?::[0-5]\d)?\s*[AP]M"
+_ZONE = r"\s*(?:Z|UTC|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)"
 _ISO_DAY_AND_TIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AP]M|Z|UTC|[+-]\d{2}:?\d{2})?)?$",
-    re.IGNORECASE,
+    rf"^\d{{4}}-\d{{2}}-\d{{2}}(?:[T ](?:(?:{_CLOCK})(?:{_ZONE})?|{_CLOCK_12}))?$", re.ASCII | re.IGNORECASE
 )
-"""``2026-09-15``, alone or with a time as exports write it: ``T13:00:00Z``, `` 0:00``, `` 10:30:00 UTC``."""
+"""``2026-09-15``, alone or with a time as exports write it (``T13:00:00Z``, `` 0:00``, `` 10:30:00 UTC``,
+``+02``, `` 12:00 AM``): a time that is no time (``99:99``) is a typo, and the day is not guessed."""
 
 
 def parse_date(value: object) -> date:

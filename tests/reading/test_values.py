@@ -307,6 +307,8 @@ def test_a_currency_word_is_read_in_any_case(raw, amount, exact, currency):
         "2026-09-15 10:30:00 UTC",
         "2026-09-15 12:00 AM",
         "2026-09-15T24:00:00",
+        "2026-09-15 10:30:00+02",
+        "2026-09-15T10:30:00-05",
     ],
 )
 def test_an_iso_date_time_from_a_csv_is_its_day(raw):
@@ -315,7 +317,18 @@ def test_an_iso_date_time_from_a_csv_is_its_day(raw):
 
 
 @pytest.mark.parametrize(
-    "raw", ["2026-09-150", "2026-09-15 – 2026-09-20", "2026-09-15 bis 20", "2026-09-15x"]
+    "raw",
+    [
+        "2026-09-150",
+        "2026-09-15 – 2026-09-20",
+        "2026-09-15 bis 20",
+        "2026-09-15x",
+        "2026-09-15 99:99",
+        "2026-09-15 12:60",
+        "2026-09-15 13:00 PM",
+        "2026-09-15 10:30 +99:99",
+        "2026-09-15 ０:00",
+    ],
 )
 def test_an_iso_date_followed_by_more_than_a_time_is_no_date(raw):
     """A range or a typo after the day is not quietly read as the day it starts with."""
