@@ -233,7 +233,8 @@ def _intended_name(assessment: Assessment) -> object:
 def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProblem]]:
     """The account's facts as our team's files (in reading order) give them: each from the first file that
     gives it, so that one left blank there is taken from the next; and a warning for each later file that
-    gives it otherwise. A fact left blank agrees with any. The currency goes with the revenue it is of."""
+    gives it otherwise. A fact left blank agrees with any. The currency goes with the revenue it is of, or
+    is the one another file names where the revenue's own file names none."""
     given_by: dict[Term, Assessment] = {}
     problems = []
     for rating in ours:
@@ -252,11 +253,19 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
     def of(term: Term) -> AccountFacts:
         return given_by.get(term, ours[0]).account
 
+    revenue = of(ANNUAL_REVENUE)
+    # a revenue written without its currency is in the one another of our files names, not in euros
+    named = (
+        revenue
+        if revenue.currency_named
+        else next((r.account for r in ours if r.account.currency_named), revenue)
+    )
     account = replace(
         ours[0].account,
         key_account_manager=of(KEY_ACCOUNT_MANAGER).key_account_manager,
-        annual_revenue=of(ANNUAL_REVENUE).annual_revenue,
-        currency=of(ANNUAL_REVENUE).currency,
+        annual_revenue=revenue.annual_revenue,
+        currency=named.currency,
+        currency_named=named.currency_named,
         intended_type=of(INTENDED_TYPE).intended_type,
     )
     return account, problems

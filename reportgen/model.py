@@ -116,6 +116,9 @@ class AccountFacts:
     key_account_manager: str | None = None
     annual_revenue: float | None = None
     currency: str = "EUR"
+    currency_named: bool = False
+    """The file named the currency (its Currency field, or the amount: ``1,3 Mio. CHF``); if not, the
+    revenue is in euros only by default, and a team's file that names one tells its currency."""
     intended_type: str | None = None
     former_name: str | None = None
     """The name the account had before a rename: it joins the two names' histories."""

@@ -52,7 +52,12 @@ def rater_file(tmp_path, catalog):
             if row[0] == "Assessed by":
                 row[1] = rater
             row[1] = facts_by_label.pop(row[0], row[1])
-        facts += [["Role", role], ["View", view], ["Catalog", catalog_ref]]
+        facts += [
+            ["Role", role],
+            ["View", view],
+            ["Catalog", catalog_ref],
+            *map(list, facts_by_label.items()),
+        ]
         sheets["Account"] = [row for row in facts if row[1] is not None]
         from reportgen.spreadsheets import write_xlsx
 
@@ -270,6 +275,29 @@ def test_an_accounts_briefing_draws_on_every_one_of_its_raters_files(tmp_path, c
     workload = prepare([tmp_path], catalogs, TODAY)
     (analysis,) = workload.analyses
     assert set(workload.history_of(analysis).sources) == {first, second}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "currency"),
+    [
+        # the currency named in one file, the revenue written without it in another
+        ({"Annual revenue": None, "Currency": "CHF"}, {"Annual revenue": 1_300_000}, "CHF"),
+        ({"Annual revenue": 1_300_000}, {"Annual revenue": None, "Currency": "CHF"}, "CHF"),
+        # the revenue's own file names it: that one
+        ({"Annual revenue": "1.300.000 CHF"}, {"Annual revenue": None, "Currency": "USD"}, "CHF"),
+        # none names one: euros, as for one file
+        ({"Annual revenue": None}, {"Annual revenue": 1_300_000}, "EUR"),
+    ],
+)
+def test_a_revenue_without_its_currency_is_in_the_one_another_file_of_our_team_names(
+    tmp_path, catalogs, rater_file, first, second, currency
+):
+    """Regression: a revenue in one rater's file and the currency in another's was shown in euros."""
+    rater_file("a.xlsx", "Anja Groß", **first)
+    rater_file("b.xlsx", "Tom Berg", **second)
+    (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
+    account = analysis.assessment.account
+    assert (account.annual_revenue, account.currency) == (1_300_000, currency)
 
 
 def test_files_without_the_new_facts_are_one_rater_of_our_side_as_before(

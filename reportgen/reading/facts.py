@@ -173,7 +173,7 @@ class FactsReader:
         period_value = self._required(PERIOD)
         period = self._period(*period_value) if period_value is not None else None
         assessed_on = self._optional(ASSESSED_ON, parse_date, msg.DATE_INVALID)
-        revenue, currency = self._revenue()
+        revenue, currency, currency_named = self._revenue()
         intended = self._intended_type(catalog)
         view = self._view()
         if len(self.log.errors) > errors_before or name is None or period is None:
@@ -184,6 +184,7 @@ class FactsReader:
             key_account_manager=self._text(KEY_ACCOUNT_MANAGER),
             annual_revenue=revenue,
             currency=currency,
+            currency_named=currency_named,
             intended_type=intended,
             former_name=self._text(FORMER_NAME),
         )
@@ -232,17 +233,18 @@ class FactsReader:
             self.log.warning(place, msg.PERIOD_READ_AS, value=clean_text(raw), period=period)
         return read.period
 
-    def _revenue(self) -> tuple[float | None, str]:
+    def _revenue(self) -> tuple[float | None, str, bool]:
         """The annual revenue and its currency: the *Currency* field's, else the one the amount names
         (``1,3 Mio. CHF``), else euros. An amount scaled by a word (``1,3 Mio. €``) is read with a note
         saying how. An amount whose currency cannot be read, or that names another currency than the
-        field, is left blank with a warning: it is never shown in a currency it is not in."""
+        field, is left blank with a warning: it is never shown in a currency it is not in. The last of the
+        three says whether the currency was named, not taken by default."""
         currency = self._optional(CURRENCY, _currency_code, msg.CURRENCY_INVALID)
         if CURRENCY.key in self._values and currency is None:
-            return None, "EUR"
+            return None, "EUR", False
         read = self._optional(ANNUAL_REVENUE, parse_amount, msg.AMOUNT_INVALID)
         if read is None:
-            return None, currency or "EUR"
+            return None, currency or "EUR", currency is not None
         raw, place = self._values[ANNUAL_REVENUE.key]
         if currency and read.currency and read.currency != currency:
             self.log.warning(
@@ -252,13 +254,14 @@ class FactsReader:
                 named=read.currency,
                 currency=currency,
             )
-            return None, currency
+            return None, currency, True
+        named = (currency or read.currency) is not None
         currency = currency or read.currency or "EUR"
         if not read.exact:
             plain = str(as_written(read.amount))
             amount = LocalMoney(read.amount, currency)
             self.log.warning(place, msg.AMOUNT_READ_AS, value=clean_text(raw), amount=amount, plain=plain)
-        return read.amount, currency
+        return read.amount, currency, named
 
     def _intended_type(self, catalog: Catalog) -> str | None:
         """The relationship type the account is meant to have, by id or name in either language."""
