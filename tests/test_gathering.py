@@ -278,19 +278,20 @@ def test_an_accounts_briefing_draws_on_every_one_of_its_raters_files(tmp_path, c
 
 
 @pytest.mark.parametrize(
-    ("first", "second", "currency"),
+    ("first", "second", "currency", "named"),
     [
         # the currency named in one file, the revenue written without it in another
-        ({"Annual revenue": None, "Currency": "CHF"}, {"Annual revenue": 1_300_000}, "CHF"),
-        ({"Annual revenue": 1_300_000}, {"Annual revenue": None, "Currency": "CHF"}, "CHF"),
-        # the revenue's own file names it: that one
-        ({"Annual revenue": "1.300.000 CHF"}, {"Annual revenue": None, "Currency": "USD"}, "CHF"),
-        # none names one: euros, as for one file
-        ({"Annual revenue": None}, {"Annual revenue": 1_300_000}, "EUR"),
+        ({"Annual revenue": None, "Currency": "CHF"}, {"Annual revenue": 1_300_000}, "CHF", True),
+        ({"Annual revenue": 1_300_000}, {"Annual revenue": None, "Currency": "CHF"}, "CHF", True),
+        # the revenue's own file names it: that one, whichever file comes first
+        ({"Annual revenue": "1.300.000 CHF"}, {"Annual revenue": None, "Currency": "USD"}, "CHF", True),
+        ({"Annual revenue": None, "Currency": "USD"}, {"Annual revenue": "1.300.000 CHF"}, "CHF", True),
+        # none names one: euros by default, as for one file
+        ({"Annual revenue": None}, {"Annual revenue": 1_300_000}, "EUR", False),
     ],
 )
 def test_a_revenue_without_its_currency_is_in_the_one_another_file_of_our_team_names(
-    tmp_path, catalogs, rater_file, first, second, currency
+    tmp_path, catalogs, rater_file, first, second, currency, named
 ):
     """Regression: a revenue in one rater's file and the currency in another's was shown in euros."""
     rater_file("a.xlsx", "Anja Groß", **first)
@@ -298,6 +299,7 @@ def test_a_revenue_without_its_currency_is_in_the_one_another_file_of_our_team_n
     (analysis,) = prepare([tmp_path], catalogs, TODAY).analyses
     account = analysis.assessment.account
     assert (account.annual_revenue, account.currency) == (1_300_000, currency)
+    assert account.currency_named is named
 
 
 def test_files_without_the_new_facts_are_one_rater_of_our_side_as_before(
