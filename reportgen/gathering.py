@@ -211,14 +211,15 @@ def _in_both_views(ratings: list[Assessment]) -> list[GatheredProblem]:
     return problems
 
 
-def _fact_values(assessment: Assessment) -> dict[Term, object]:
-    """The facts of the account that only our team's files give, as messages show them."""
+def _fact_values(assessment: Assessment, currency: str) -> dict[Term, object]:
+    """The facts of the account that only our team's files give, as messages show them; the revenue in
+    *currency*, the one it is taken to be in (see :func:`_team_facts`)."""
     account = assessment.account
     revenue = account.annual_revenue
     return {
         KEY_ACCOUNT_MANAGER: account.key_account_manager,
-        ANNUAL_REVENUE: None if revenue is None else LocalMoney(revenue, account.currency),
-        CURRENCY: account.currency if revenue is not None else None,
+        ANNUAL_REVENUE: None if revenue is None else LocalMoney(revenue, currency),
+        CURRENCY: currency if revenue is not None else None,
         INTENDED_TYPE: _intended_name(assessment),
     }
 
@@ -233,16 +234,24 @@ def _intended_name(assessment: Assessment) -> object:
 def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProblem]]:
     """The account's facts as our team's files (in reading order) give them: each from the first file that
     gives it, so that one left blank there is taken from the next; and a warning for each later file that
-    gives it otherwise. A fact left blank agrees with any. The currency goes with the revenue it is of, or
-    is the one another file names where the revenue's own file names none."""
-    given_by: dict[Term, Assessment] = {}
+    gives it otherwise. A fact left blank agrees with any.
+
+    A revenue is in the currency its own file names, else in the one another of our files names, else in
+    euros: that currency is the one it is compared and shown in, so a warning never says otherwise than
+    the report."""
+    named = next((r.account.currency for r in ours if r.account.currency_named), None)
+
+    def currency_of(rating: Assessment) -> str:
+        return rating.account.currency if rating.account.currency_named else named or rating.account.currency
+
+    values = [(rating, _fact_values(rating, currency_of(rating))) for rating in ours]
+    given_by: dict[Term, tuple[Assessment, object]] = {}
     problems = []
-    for rating in ours:
-        for term, value in _fact_values(rating).items():
+    for rating, facts in values:
+        for term, value in facts.items():
             if value is None:
                 continue
-            first = given_by.setdefault(term, rating)
-            used = _fact_values(first)[term]
+            first, used = given_by.setdefault(term, (rating, value))
             if value == used:
                 continue
             params = _params(rating, field=term.label, value=value, first_value=used, other=_name(first))
@@ -250,23 +259,17 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
                 GatheredProblem(rating, Problem(_place(rating), FACT_DIFFERS, params, Severity.WARNING))
             )
 
-    def of(term: Term) -> AccountFacts:
-        return given_by.get(term, ours[0]).account
+    def of(term: Term) -> Assessment:
+        return given_by.get(term, (ours[0], None))[0]
 
     revenue = of(ANNUAL_REVENUE)
-    # a revenue written without its currency is in the one another of our files names, not in euros
-    named = (
-        revenue
-        if revenue.currency_named
-        else next((r.account for r in ours if r.account.currency_named), revenue)
-    )
     account = replace(
         ours[0].account,
-        key_account_manager=of(KEY_ACCOUNT_MANAGER).key_account_manager,
-        annual_revenue=revenue.annual_revenue,
-        currency=named.currency,
-        currency_named=named.currency_named,
-        intended_type=of(INTENDED_TYPE).intended_type,
+        key_account_manager=of(KEY_ACCOUNT_MANAGER).account.key_account_manager,
+        annual_revenue=revenue.account.annual_revenue,
+        currency=currency_of(revenue),
+        currency_named=revenue.account.currency_named or named is not None,
+        intended_type=of(INTENDED_TYPE).account.intended_type,
     )
     return account, problems
 
@@ -320,14 +323,14 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
         counted.append(rating)
     if len(counted) == 1:
         return Gathered(replace(counted[0], actions=_actions(counted)), tuple(problems))
-    first = next(r for r in counted if r.raters[0].view is View.SUPPLIER)
-    account, differ = _team_facts([r for r in counted if r.raters[0].view is View.SUPPLIER])
+    ours = [r for r in counted if r.raters[0].view is View.SUPPLIER]
+    account, differ = _team_facts(ours)
     problems += differ
-    team = [r.raters[0].name for r in counted if r.raters[0].view is View.SUPPLIER and r.raters[0].name]
+    team = [r.raters[0].name for r in ours if r.raters[0].name]
     # each view's latest date: page 1 dates our team's rating, the key account's view carries its own
     dates = {v: [r.assessed_on for r in counted if r.raters[0].view is v and r.assessed_on] for v in View}
     gathered = replace(
-        first,
+        ours[0],
         account=account,
         ratings=tuple(rating for r in counted for rating in r.ratings),
         assessed_by=", ".join(team) or None,

@@ -302,6 +302,23 @@ def test_a_revenue_without_its_currency_is_in_the_one_another_file_of_our_team_n
     assert account.currency_named is named
 
 
+def test_a_warning_about_a_revenue_shows_it_in_the_currency_the_report_shows(tmp_path, catalogs, rater_file):
+    """Regression: "1.300.000" without a currency and "1.300.000 CHF" in another file were warned of as
+    €1,300,000 against CHF 1,300,000, "whose value is used", while the report showed CHF 1,300,000."""
+    rater_file("a.xlsx", "Anja Groß", **{"Annual revenue": 1_300_000})
+    rater_file("b.xlsx", "Tom Berg", **{"Annual revenue": "1.300.000 CHF"})
+    workload = prepare([tmp_path], catalogs, TODAY)
+    assert rendered(workload.files) == []
+
+    rater_file("b.xlsx", "Tom Berg", **{"Annual revenue": "1.250.000 CHF"})
+    workload = prepare([tmp_path], catalogs, TODAY)
+    (warning,) = [text.replace("\xa0", " ") for text in rendered(workload.files)]
+    assert (
+        '"Annual revenue" is CHF 1,250,000 here, but CHF 1,300,000 in a.xlsx, whose value is used' in warning
+    )
+    assert workload.analyses[0].assessment.account.currency == "CHF"
+
+
 def test_files_without_the_new_facts_are_one_rater_of_our_side_as_before(
     catalog, catalogs, make_workbook, tmp_path
 ):
