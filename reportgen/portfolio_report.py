@@ -19,6 +19,7 @@ from reportgen.portfolio import (
     PortfolioEntry,
     PortfolioGap,
     overdue_actions,
+    preferred_type,
     strategic_type,
 )
 from reportgen.wording import action_factor_name, gap_class_name, listed, zone_label, zone_name, zone_names
@@ -48,6 +49,15 @@ ACCOUNT_MORE = Nn_(
 CHANGED_ZONE = Nn_("%(num)s account changed zone", "%(num)s accounts changed zone")
 NEWCOMERS = Nn_("%(num)s was assessed for the first time", "%(num)s were assessed for the first time")
 DROPPED = Nn_("%(num)s was not assessed again", "%(num)s were not assessed again")
+CANDIDATES = N_(
+    "Candidates: we over-invest, and the customer does not even invest like a preferred partner – it looks "
+    "for a reliable supplier, and lean KAM would be the honest answer."
+)
+CANDIDATES_WITHOUT_PARTNER = N_(
+    "Candidates: we over-invest, and the catalog knows no relationship beyond lean KAM – scaling back to it "
+    "would be the honest answer."
+)
+"""Where the catalog has no type after lean KAM, so no partner's level to measure K by (as coaching says)."""
 SINCE = N_("Since %(period)s: %(changes)s.")
 NOTHING_SINCE = N_("Since %(period)s no account changed zone.")
 WITH_THEIR_VIEW = Nn_(
@@ -229,11 +239,12 @@ class QuestionsSection:
     lean_name: str
     lean: tuple[AccountRow, ...]
     strategic_name: str | None
-    """None where the catalog knows no type beyond lean KAM: no partnerships to list or count, and no
-    partner's level to measure a scale-back candidate's K by."""
+    """None where the catalog knows no type beyond lean KAM: no partnerships to list or count."""
     strategic: tuple[AccountRow, ...]
     capacity: Capacity
     scale_back_question: str | None
+    scale_back_reason: str
+    """Why the listed accounts are candidates."""
     scale_back: tuple[AccountRow, ...]
     key_account_answers: bool = False
     """Some answers use a key account's own view: the section says so and marks them."""
@@ -527,6 +538,9 @@ def _questions(
         strategic=answer(portfolio.strategic),
         capacity=capacity,
         scale_back_question=question_text(catalog, QuestionKind.SCALE_BACK, lang),
+        scale_back_reason=gettext_for(lang)(
+            CANDIDATES if preferred_type(catalog) else CANDIDATES_WITHOUT_PARTNER
+        ),
         scale_back=answer(portfolio.scale_back),
         key_account_answers=bool(portfolio.with_key_account_view),
         over_investing_in_our_view_only=tuple(
