@@ -63,14 +63,18 @@ def briefing_jobs(
     """One job per selected account and period, named over the whole workload (see
     :func:`reportgen.naming.briefing_stems`). With ``--archive``, each job carries what its briefing
     embeds; an account whose files cannot be read again gets no job but a problem in *problems*."""
+    jobs = _jobs(workload, selection, settings)
+    return _with_archives(jobs, problems if problems is not None else []) if settings.archive else jobs
+
+
+def _jobs(workload: Workload, selection: Selection, settings: Settings) -> list[BriefingJob]:
     stems = briefing_stems(workload.analyses)
-    jobs = [
+    return [
         BriefingJob(analysis, workload.history_of(analysis), stems[id(analysis)], settings.languages,
                     settings.day, settings.debug, settings.time_limit, settings.edition, settings.supplier)
         for analysis in workload.analyses
         if selection.admits(analysis)
     ]  # fmt: skip
-    return _with_archives(jobs, problems if problems is not None else []) if settings.archive else jobs
 
 
 def _with_archives(jobs: list[BriefingJob], problems: list[Problem]) -> list[BriefingJob]:
@@ -108,12 +112,15 @@ def render_briefings(
     publish = publish or Publisher(BatchResult(files=workload.files))
     batch = publish.result
     remove_stale_parts(settings.out_dir)
-    jobs = briefing_jobs(workload, selection, settings, batch.render_problems)
+    jobs = _jobs(workload, selection, settings)
     with outputs_recorded(settings.outputs_record, settings.out_dir, settings.rebuild, batch) as record:
         made_from: dict[str, str] = {}
         if record is not None:
             made_from = _made_from(jobs, workload, settings)
             jobs = [job for job in jobs if not record.keep(_outputs(job, settings), made_from[job.stem])]
+        # what an archive embeds is read again and reckoned only for the briefings made now
+        if settings.archive:
+            jobs = _with_archives(jobs, batch.render_problems)
         on_progress(0, len(jobs))
         outcomes = run_jobs(jobs, settings.workers, settings.time_limit)
         for done, (job, outcome) in enumerate(outcomes, start=1):
