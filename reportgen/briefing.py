@@ -216,6 +216,11 @@ class SummarySection:
         """|S − K|: the size of the imbalance, whichever side invests more."""
         return abs(self.balance)
 
+    @property
+    def invest_alike(self) -> bool:
+        """S and K are the same: "differ by 0 points" would read as a puzzle."""
+        return not self.balance
+
 
 @dataclass(frozen=True)
 class ProfileSection:

@@ -163,6 +163,22 @@ def test_zones_that_agree_are_one_zone_in_both_views(three):
     assert summary.questionnaire_command is None
 
 
+@pytest.mark.parametrize(
+    ("ours", "reading"),
+    [
+        ([(4, 4)] * 3, "Both sides invest exactly alike: the indices are the same, on a scale of 0 to 100."),
+        (  # S 75, K 100 · 11/16 = 69 (weights 1, 2, 1)
+            [(4, 4), (4, 4), (4, 3)],
+            "Both sides invest in balance: the indices differ by 6 points, on a scale of 0 to 100.",
+        ),
+    ],
+)
+def test_indices_alike_read_as_alike_not_as_0_points_apart(three, ours, reading):
+    """Regression: equal indices read "the indices differ by 0 points"."""
+    html = Renderer().briefing_html(view_of(voices(three, {ANNA: ours})))
+    assert reading in " ".join(html.split())
+
+
 def test_the_disagreeing_zones_come_first_on_page_1(three):
     analysis = voices(three, {ANNA: [(5, 2)] * 3, DORA: [(2, 5)] * 3})
     html = Renderer().briefing_html(view_of(analysis))
