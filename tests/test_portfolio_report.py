@@ -147,3 +147,13 @@ def test_a_catalog_of_one_relationship_type_lists_no_strategic_partnerships_and_
     assert (
         _view([make(catalog, "Beta", Q3, 5, 5)], catalog).questions.strategic_name == "Strategic partnership"
     )
+
+
+def test_a_drivers_two_scores_stay_on_one_line(catalog):
+    """Regression: "Early involvement (5 :" ended a line and "2)" began the next."""
+    from reportgen.rendering import Renderer
+    from tests.test_portfolio import make
+
+    html = Renderer().portfolio_html(_view([make(catalog, "Alpha", Q3, 5, 2)], catalog))
+
+    assert "(5&nbsp;:&nbsp;2)" in html and "(5 : 2)" not in html
