@@ -121,7 +121,7 @@ portfolio: $(PORTFOLIOS) ## Render the portfolios that are out of date (one per 
 
 # Rewritten only when an input or catalog file was added, removed, renamed or changed in content.
 $(FINGERPRINT): $(STAMP) FORCE
-	@$(BIN)/python -m reportgen.sources $@ $(INPUT) --criteria $(CRITERIA)
+	@$(BIN)/python -m reportgen.common.input_files $@ $(INPUT) --criteria $(CRITERIA)
 
 $(BRIEFINGS): $(FINGERPRINT) $(RENDER_DEPS)
 	@$(BIN)/reportgen briefing $(READ) $(ARCHIVING) --out $(OUTPUT) $(PERIOD_OPTION) \
@@ -157,7 +157,7 @@ golden: $(STAMP) ## Rewrite the golden HTML in tests/output after an intended ch
 fuzz: $(STAMP) ## The robustness properties with many more generated cases (a few minutes)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/robustness -q -p no:cacheprovider
 
-# Not part of `make test`: it runs the modules' tests once per mutant. MODULES="reportgen.rebalancing"
+# Not part of `make test`: it runs the modules' tests once per mutant. MODULES="reportgen.analysis.rebalancing"
 # tests only those; scripts/mutate.py explains the figures and tests/equivalent_mutants.txt.
 MODULES ?=
 mutate: $(STAMP) ## Mutation testing: do the tests notice small bugs in the figures and rules? (mutmut; ~8 min on 2 cores)

@@ -29,19 +29,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import write_accounts  # noqa: E402
-from reportgen.analysis import analyse  # noqa: E402
-from reportgen.briefing import BriefingCharts, build_briefing  # noqa: E402
-from reportgen.catalog import load_catalog  # noqa: E402
+from reportgen.analysis.all_accounts import prepare  # noqa: E402
+from reportgen.analysis.indices import analyse  # noqa: E402
+from reportgen.analysis.selection import Selection  # noqa: E402
 from reportgen.charts import briefing_charts, diagram, profile, trend  # noqa: E402
 from reportgen.charts.style import render_svg  # noqa: E402
 from reportgen.commands.briefing import render_briefings  # noqa: E402
 from reportgen.commands.portfolio import render_portfolio  # noqa: E402
+from reportgen.common.resources import DEFAULT_CATALOG  # noqa: E402
+from reportgen.common.settings import Settings, default_jobs  # noqa: E402
+from reportgen.model.catalog import load_catalog  # noqa: E402
 from reportgen.reading import read_file  # noqa: E402
 from reportgen.rendering import Renderer  # noqa: E402
-from reportgen.resources import DEFAULT_CATALOG  # noqa: E402
-from reportgen.selection import Selection  # noqa: E402
-from reportgen.settings import Settings, default_jobs  # noqa: E402
-from reportgen.workload import prepare  # noqa: E402
+from reportgen.views.briefing import BriefingCharts, build_briefing  # noqa: E402
 
 LANG = "de"
 DAY = date(2026, 11, 27)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from reportgen.catalog import Catalog
+from reportgen.model.catalog import Catalog
+from reportgen.outputs.spreadsheets import write_xlsx
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
     ACCOUNT_NAME,
@@ -22,7 +23,6 @@ from reportgen.reading.vocabulary import (
     PERIOD,
     RATING_COLUMNS,
 )
-from reportgen.spreadsheets import write_xlsx
 
 STEMS = ["Nord", "Süd", "Alpen", "Rhein", "Hansa", "Elb", "Donau", "Weser", "Isar", "Main", "Ostsee", "Harz"]
 TRADES = ["werk", "logistik", "technik", "bau", "chemie", "medizin", "energie", "foods", "systeme", "stahl"]

@@ -1,13 +1,22 @@
 """reportgen: partnership briefings for key account management.
 
-The package is organised in stages, each a module: ``reading`` (workbooks → assessments),
-``analysis`` (assessments → indices, zones, gaps), ``charts`` (matplotlib figures as SVG),
-``briefing`` (the presentation-neutral view of one report), ``rendering`` (Jinja2 → HTML → PDF)
-and ``cli``. Heavy libraries are imported inside the stages so ``reportgen --help`` stays instant.
+The package is organised in stages, one package each, and each imports only from those listed below it
+(the import contract in ``pyproject.toml`` keeps it so):
 
-For analysts, ``reportgen.load("input/")`` gives the figures as pandas DataFrames and the reports as
-bytes (:mod:`reportgen.api`). It is imported when first used, so that ``import reportgen`` and the
-command line never load pandas.
+- ``cli`` and ``api``: the command line, and the figures and reports for analysts (``reportgen.load``);
+- ``commands``: one module per command, and how a run goes (worker processes, time limits, the console);
+- ``charts``, ``rendering`` and ``outputs``: SVG charts; HTML and PDF; exports, the fillable workbooks,
+  file names and make's records;
+- ``views``: what each report shows, section by section, in the report's language;
+- ``analysis``: pure functions from assessments to indices, zones, plans, histories and the portfolio;
+- ``reading``: workbooks and CSV files in, assessments out, one per account, period and team;
+- ``model``: the typed objects passed between the stages, and the catalog;
+- ``common``: languages, rounding, problems, settings, the project's files and safe writing.
+
+Heavy libraries are imported inside the stages, so ``reportgen --help`` stays instant. For analysts,
+``reportgen.load("input/")`` gives the figures as pandas DataFrames and the reports as bytes
+(:mod:`reportgen.api`). It is imported when first used, so that ``import reportgen`` and the command
+line never load pandas.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The figures for analysts as pandas DataFrames, and the reports as bytes: ``reportgen.load(…)``.
 
 A notebook or a script reads the same files the command line reads, with the same catalogs and rules, and
-gets the export's tables with their columns typed by their :class:`~reportgen.export.Kind`: the period as
-a quarterly ``Period``, zones and other fixed sets as categories, numbers and flags as nullable types, an
+gets the export's tables with their columns typed by their :class:`~reportgen.outputs.export.Kind`: the period
+as a quarterly ``Period``, zones and other fixed sets as categories, numbers and flags as nullable types, an
 empty cell as a missing value. A broken file keeps its problems in ``problems``, as data, and the good
 files still give their accounts.
 
@@ -22,16 +22,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from reportgen.analysis import zone_ids
-from reportgen.catalog import Catalogs
+from reportgen.analysis.all_accounts import Workload
+from reportgen.analysis.indices import zone_ids
+from reportgen.commands.jobs import Rendered, Worker
 from reportgen.commands.run import BAD_PERIOD, catalogs_at, missing_inputs, period_named
-from reportgen.execution import Rendered, Worker
-from reportgen.export import TABLES, Column, Kind, column_names
-from reportgen.i18n import LANGUAGES, N_, message_language
-from reportgen.model import AccountAnalysis, Period
-from reportgen.problems import Message, Problem, ProblemsFound, display_path
-from reportgen.settings import EDITIONS, EVERY_LANGUAGE, INTERNAL_EDITION, Settings, made_on
-from reportgen.workload import Workload
+from reportgen.common.i18n import LANGUAGES, N_, message_language
+from reportgen.common.problems import Message, Problem, ProblemsFound, display_path
+from reportgen.common.settings import EDITIONS, EVERY_LANGUAGE, INTERNAL_EDITION, Settings, made_on
+from reportgen.model.assessment import Period
+from reportgen.model.catalog import Catalogs
+from reportgen.model.findings import AccountAnalysis
+from reportgen.outputs.export import TABLES, Column, Kind, column_names
 
 PathLike = str | os.PathLike
 PeriodLike = str | pd.Period | Period
@@ -81,8 +82,8 @@ def load(
     file, a broken catalog); the problems of single files are in :attr:`Dataset.problems`, and the good
     files' accounts in the tables.
     """
-    from reportgen.selection import period_problem
-    from reportgen.workload import prepare
+    from reportgen.analysis.all_accounts import prepare
+    from reportgen.analysis.selection import period_problem
 
     languages = _languages(lang)
     said_in = message_language(lang)
@@ -201,8 +202,8 @@ class Dataset:
         names). *archive*: PDF/A-3b with the files and figures embedded. Raises :class:`InputError` when
         the account or period is not there; an error while rendering is raised as it is.
         """
+        from reportgen.analysis.selection import Selection, account_problem
         from reportgen.commands.briefing import archive_refused, briefing_jobs
-        from reportgen.selection import Selection, account_problem
 
         chosen = _language(lang)
         if edition not in EDITIONS:
@@ -238,9 +239,9 @@ class Dataset:
         """The portfolio report of *period* (default: the dataset's period, else the latest found) in
         *lang*, as the PDF's bytes: as ``reportgen portfolio`` makes it, earlier quarters giving the
         movements. *archive*: PDF/A-3b with the files and figures embedded."""
+        from reportgen.analysis.portfolio import analyse_portfolio
+        from reportgen.analysis.selection import period_problem
         from reportgen.commands.portfolio import portfolio_archive, portfolio_pdf
-        from reportgen.portfolio import analyse_portfolio
-        from reportgen.selection import period_problem
 
         chosen = _language(lang)
         workload = self._workload

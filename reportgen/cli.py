@@ -1,5 +1,5 @@
 """The command line: ``reportgen briefing|portfolio …``. Only click is imported up front, so ``--help``
-is instant. The options become one :class:`~reportgen.settings.Settings`; each command runs in its own
+is instant. The options become one :class:`~reportgen.common.settings.Settings`; each command runs in its own
 module under :mod:`reportgen.commands`, imported when it runs."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from reportgen import __version__
-from reportgen.i18n import LANGUAGES
-from reportgen.settings import (
+from reportgen.common.i18n import LANGUAGES
+from reportgen.common.settings import (
     DEFAULT_OUT_DIR,
     EDITIONS,
     EVERY_LANGUAGE,
@@ -252,7 +252,7 @@ def template(
 
     With --view key-account, the questionnaire for the key account's contact: it names both companies
     (--supplier, --account) and asks about the supplier's investment first."""
-    from reportgen.model import View
+    from reportgen.model.assessment import View
 
     _run(
         "template",

@@ -16,8 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportgen.catalog import load_catalog
-from reportgen.model import ActionStatus
+from reportgen.common.resources import DEFAULT_CATALOG
+from reportgen.common.writing import slugify
+from reportgen.model.assessment import ActionStatus
+from reportgen.model.catalog import load_catalog
+from reportgen.outputs.spreadsheets import write_csv, write_ods, write_xlsx
 from reportgen.reading.vocabulary import (
     ACCOUNT_FIELDS,
     ACCOUNT_SHEET,
@@ -28,9 +31,6 @@ from reportgen.reading.vocabulary import (
     SHARE_WORDS,
     STATUS_WORDS,
 )
-from reportgen.resources import DEFAULT_CATALOG
-from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
-from reportgen.writing import slugify
 
 INPUT = Path(__file__).resolve().parent.parent / "input"
 

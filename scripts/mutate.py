@@ -12,7 +12,7 @@ state, prints each module's figures, and fails when a survivor is not listed, or
 longer survives (the list would then excuse a bug that a later change brings back).
 
     make mutate                     # everything, from a clean state
-    make mutate MODULES="reportgen.rebalancing reportgen.figures"    # only these
+    make mutate MODULES="reportgen.analysis.rebalancing reportgen.common.rounding"    # only these
     .venv/bin/mutmut show NAME      # the change a mutant makes
     .venv/bin/mutmut results        # every survivor of the last run
 """
@@ -69,7 +69,7 @@ def statuses() -> dict[str, str]:
 
 
 def module_of(mutant: str) -> str:
-    """``reportgen.rebalancing.x_propose__mutmut_3`` → ``reportgen.rebalancing``."""
+    """``reportgen.analysis.rebalancing.x_propose__mutmut_3`` → ``reportgen.analysis.rebalancing``."""
     return mutant.rsplit("__mutmut_", 1)[0].rsplit(".", 1)[0]
 
 
@@ -120,7 +120,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("modules", nargs="*", help="only these modules, e.g. reportgen.rebalancing")
+    parser.add_argument("modules", nargs="*", help="only these modules, e.g. reportgen.analysis.rebalancing")
     parser.add_argument(
         "--report-only", action="store_true", help="report on the last run instead of running mutmut again"
     )

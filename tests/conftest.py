@@ -17,11 +17,11 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, settings
 
-from reportgen.catalog import Catalog, load_catalog
+from reportgen.analysis.all_accounts import prepare
+from reportgen.common.resources import DEFAULT_CATALOG
+from reportgen.model.catalog import Catalog, load_catalog
+from reportgen.outputs.spreadsheets import write_csv, write_ods, write_xlsx
 from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS
-from reportgen.resources import DEFAULT_CATALOG
-from reportgen.spreadsheets import write_csv, write_ods, write_xlsx
-from reportgen.workload import prepare
 
 # Hypothesis: `make test` (and CI) and `make mutate` draw the same cases every run, so a red build always
 # means a change broke something, and a mutant is killed or survives alike in every run; `make fuzz`
@@ -101,8 +101,8 @@ MADE_ON = date(2026, 11, 27)
 
 def briefing_view(analysis, lang: str, history=None, drawn: bool = True):
     """A briefing's view as a run makes it: its charts drawn (or stand-ins where only the view counts)."""
-    from reportgen.briefing import BriefingCharts, build_briefing
     from reportgen.charts import briefing_charts
+    from reportgen.views.briefing import BriefingCharts, build_briefing
 
     charts = (
         briefing_charts(analysis, lang, history) if drawn else BriefingCharts("<svg/>", "<svg/>", "<svg/>")

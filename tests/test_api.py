@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 import reportgen
-from reportgen.export import Kind
+from reportgen.outputs.export import Kind
 from tests.conftest import CALLOWAY, EXAMPLES, REPRODUCIBLE, run, spawn
 
 TABLES = ("accounts", "factors", "ratings", "actions")
@@ -70,7 +70,7 @@ def test_each_frame_equals_the_exported_csv(examples, exported, table):
 
 @pytest.mark.parametrize("table", TABLES)
 def test_every_column_has_the_dtype_of_its_kind(examples, table):
-    from reportgen.export import TABLES as COLUMNS
+    from reportgen.outputs.export import TABLES as COLUMNS
 
     frame = getattr(examples, table)
     for column in COLUMNS[table].columns:
@@ -234,7 +234,7 @@ def test_the_command_line_never_loads_pandas(tmp_path):
 
 
 def test_criteria_chooses_the_catalogs_and_a_broken_one_is_an_input_error(examples, tmp_path):
-    from reportgen.resources import DEFAULT_CATALOG
+    from reportgen.common.resources import DEFAULT_CATALOG
 
     assert set(examples.accounts.catalog) == {"efkam-partnership v0.9", "efkam-partnership v1.0"}
     one = reportgen.load(EXAMPLES, criteria=DEFAULT_CATALOG)

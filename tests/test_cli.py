@@ -18,7 +18,7 @@ def test_help_is_instant_and_imports_nothing_heavy():
 def test_export_help_speaks_of_the_export_and_names_every_table():
     """Regression: export shared the report commands' help ("Folder for the PDFs", "Language of the
     report") and counted three tables after a fourth (actions) had been added."""
-    from reportgen.settings import EXPORT_TABLES
+    from reportgen.common.settings import EXPORT_TABLES
     from tests.conftest import run
 
     text = " ".join(run("export", "--help").output.split())
@@ -28,7 +28,7 @@ def test_export_help_speaks_of_the_export_and_names_every_table():
 
 
 def test_export_help_names_standard_output_and_the_tables_to_choose():
-    from reportgen.settings import EXPORT_TABLES
+    from reportgen.common.settings import EXPORT_TABLES
     from tests.conftest import run
 
     text = " ".join(run("export", "--help").output.split())

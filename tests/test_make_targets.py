@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.spreadsheets import write_xlsx
+from reportgen.outputs.spreadsheets import write_xlsx
 from tests.conftest import EXAMPLES, FACTS, REPRODUCIBLE, sheets_for, spawn
 
 

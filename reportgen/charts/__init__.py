@@ -12,19 +12,19 @@ drawing anything, and a briefing's charts can be drawn ahead in another process.
 
 from __future__ import annotations
 
-from reportgen.briefing import BriefingCharts
+from reportgen.analysis.history import AccountHistory, past_of
+from reportgen.analysis.portfolio import PortfolioAnalysis
+from reportgen.analysis.rebalancing import rebalancing_plan
 from reportgen.charts.diagram import partnership_diagram
 from reportgen.charts.mini import mini_diagram
 from reportgen.charts.portfolio_map import portfolio_map
 from reportgen.charts.profile import factor_profile
 from reportgen.charts.trend import trend_chart
-from reportgen.history import AccountHistory, past_of
-from reportgen.model import AccountAnalysis
-from reportgen.portfolio import PortfolioAnalysis
-from reportgen.portfolio_report import PortfolioCharts
-from reportgen.rebalancing import rebalancing_plan
-from reportgen.settings import SHARED_EDITION
-from reportgen.shared_briefing import SharedCharts
+from reportgen.common.settings import SHARED_EDITION
+from reportgen.model.findings import AccountAnalysis
+from reportgen.views.briefing import BriefingCharts
+from reportgen.views.portfolio import PortfolioCharts
+from reportgen.views.shared_edition import SharedCharts
 
 __all__ = [
     "briefing_charts",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
 
-from reportgen.catalog import Catalog, RelationshipType
+from reportgen.analysis.rebalancing import Plan
 from reportgen.charts.style import (
     GAP_COLOURS,
     INK,
@@ -29,10 +29,11 @@ from reportgen.charts.zones import (
     type_region,
     zone_legend,
 )
-from reportgen.i18n import Formatter
-from reportgen.model import AccountAnalysis, FactorResult, View
-from reportgen.rebalancing import Plan
-from reportgen.wording import intended_region_label, view_label
+from reportgen.common.i18n import Formatter
+from reportgen.model.assessment import View
+from reportgen.model.catalog import Catalog, RelationshipType
+from reportgen.model.findings import AccountAnalysis, FactorResult
+from reportgen.views.labels import intended_region_label, view_label
 
 ACCOUNT_LABEL_SIZE = (21.0, 5.5)  # data units (0–100 axes), a little generous
 PERIOD_LABEL_SIZE = (13.0, 4.0)

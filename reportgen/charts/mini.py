@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportgen.catalog import Catalog
+from reportgen.analysis.history import marked_period, other_catalog
 from reportgen.charts.style import FONT_FAMILY, GRID, INK, MUTED, zone_tints
 from reportgen.charts.zones import place_label, zone_layers
-from reportgen.history import marked_period, other_catalog
-from reportgen.model import AccountAnalysis
+from reportgen.model.catalog import Catalog
+from reportgen.model.findings import AccountAnalysis
 
 SIZE = 100.0  # the square in user units; the SVG adds margins for the tick labels
 LEFT, RIGHT, TOP, BOTTOM = 8.0, 4.0, 3.0, 6.5

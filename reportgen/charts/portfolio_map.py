@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 
-from reportgen.catalog import Catalog
+from reportgen.analysis.portfolio import PortfolioAnalysis
 from reportgen.charts.style import INK, MUTED, chart_style, figure_with_axes, render_svg, zone_marks
 from reportgen.charts.zones import draw_zones, place_label, points_along, square_axes, zone_legend
-from reportgen.portfolio import PortfolioAnalysis
+from reportgen.model.catalog import Catalog
 
 LABEL_CHARS = 24
 NAMED_UP_TO = 24  # above this many accounts, bubbles carry their rank only (the table names them)

@@ -8,7 +8,6 @@ import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from reportgen.catalog import Catalog
 from reportgen.charts.style import (
     DISAGREEMENT_COLOUR,
     DISAGREEMENT_TINT,
@@ -22,8 +21,10 @@ from reportgen.charts.style import (
     on_ground,
     render_svg,
 )
-from reportgen.i18n import N_, Formatter, Nn_, gettext_for
-from reportgen.model import AccountAnalysis, FactorResult, Side
+from reportgen.common.i18n import N_, Formatter, Nn_, gettext_for
+from reportgen.model.assessment import Side
+from reportgen.model.catalog import Catalog
+from reportgen.model.findings import AccountAnalysis, FactorResult
 
 ROW_HEIGHT = 0.23  # inches per factor
 ROWS_AT_FULL_HEIGHT = 16

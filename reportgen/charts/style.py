@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
-from reportgen.catalog import Catalog
-from reportgen.model import Side
-from reportgen.resources import FONTS_DIR
+from reportgen.common.resources import FONTS_DIR
+from reportgen.model.assessment import Side
+from reportgen.model.catalog import Catalog
 
 FONT_FAMILY = "Reportgen Sans"
 INK = "#1d2733"

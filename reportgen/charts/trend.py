@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from reportgen.analysis.history import HistoryPoint, marked_period
 from reportgen.charts.style import (
     GRID,
     KEY_ACCOUNT_COLOUR,
@@ -14,8 +15,7 @@ from reportgen.charts.style import (
     hide_tick_marks,
     render_svg,
 )
-from reportgen.history import HistoryPoint, marked_period
-from reportgen.i18n import gettext_for
+from reportgen.common.i18n import gettext_for
 
 
 def trend_chart(timeline: tuple[HistoryPoint, ...], lang: str) -> str:

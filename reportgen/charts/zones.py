@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import textwrap
 
-from reportgen.catalog import Catalog, RelationshipType
 from reportgen.charts.style import GRID, hide_tick_marks, zone_tints
-from reportgen.i18n import gettext_for
-from reportgen.wording import zone_names
+from reportgen.common.i18n import gettext_for
+from reportgen.model.catalog import Catalog, RelationshipType
+from reportgen.views.labels import zone_names
 
 Polygon = list[tuple[float, float]]
 SQUARE: Polygon = [(0, 0), (100, 0), (100, 100), (0, 100)]

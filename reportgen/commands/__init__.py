@@ -10,8 +10,8 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from reportgen.console import Reporter, guarded
-from reportgen.settings import Settings
+from reportgen.commands.console import Reporter, guarded
+from reportgen.common.settings import Settings
 
 Command = Callable[..., int]
 

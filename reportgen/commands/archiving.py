@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportgen.history import sources_of
-from reportgen.i18n import N_
-from reportgen.model import AccountAnalysis
-from reportgen.naming import archived_figures_name
-from reportgen.problems import Message, Place, Problem, os_reason
+from reportgen.analysis.history import sources_of
+from reportgen.common.i18n import N_
+from reportgen.common.problems import Message, Place, Problem, os_reason
+from reportgen.model.findings import AccountAnalysis
+from reportgen.outputs.file_names import archived_figures_name
 from reportgen.rendering.archive import Archive, UnreadableSource, gather
 
 BRIEFING_SOURCE_UNREADABLE = Message(
@@ -44,7 +44,7 @@ def archive_of(
     """The archive of a report whose figures are those of *analyses*: every file they were gathered
     from, and the figures as the export's JSON; or the problem of a file that cannot be read: the
     *unreadable* message of the report, which *report* names (its account and period, or its period)."""
-    from reportgen.export import figures_json
+    from reportgen.outputs.export import figures_json
 
     try:
         return gather(sources_of(analyses), figures_json(list(analyses)), archived_figures_name(stem))

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from reportgen.analysis.all_accounts import Workload
+from reportgen.analysis.selection import Selection, account_problem
+from reportgen.commands.console import EXIT_NOTHING_DONE, Reporter
+from reportgen.commands.jobs import BriefingJob, Failed, Rendered, TimedOut, run_jobs
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.commands.run import PDFS, Flow, Summary, run_flow
-from reportgen.console import EXIT_NOTHING_DONE, Reporter
-from reportgen.execution import BriefingJob, Failed, Rendered, TimedOut, run_jobs
-from reportgen.i18n import N_, Nn_
-from reportgen.model import Period
-from reportgen.naming import briefing_pdf_name, briefing_stems
-from reportgen.problems import Message, Place, Problem
-from reportgen.selection import Selection, account_problem
-from reportgen.settings import SHARED_EDITION, Settings
-from reportgen.workload import Workload
+from reportgen.common.i18n import N_, Nn_
+from reportgen.common.problems import Message, Place, Problem
+from reportgen.common.settings import SHARED_EDITION, Settings
+from reportgen.model.assessment import Period
+from reportgen.outputs.file_names import briefing_pdf_name, briefing_stems
 
 SUMMARY_BRIEFINGS = Summary(
     Message(N_("{accounts} made, {files} in {folder}.")), Nn_("{n} briefing", "{n} briefings"), PDFS
@@ -61,8 +61,8 @@ def briefing_jobs(
     workload: Workload, selection: Selection, settings: Settings, problems: list[Problem] | None = None
 ) -> list[BriefingJob]:
     """One job per selected account and period, named over the whole workload (see
-    :func:`reportgen.naming.briefing_stems`). With ``--archive``, each job carries what its briefing
-    embeds; an account whose files cannot be read again gets no job but a problem in *problems*."""
+    :func:`reportgen.outputs.file_names.briefing_stems`). With ``--archive``, each job carries what its
+    briefing embeds; an account whose files cannot be read again gets no job but a problem in *problems*."""
     jobs = _jobs(workload, selection, settings)
     return _with_archives(jobs, problems if problems is not None else []) if settings.archive else jobs
 
@@ -106,8 +106,8 @@ def render_briefings(
     """Render the selected briefings (in worker processes when there are several) and publish each
     account's PDFs as they come; an account that fails becomes a problem of the result. For make, the
     briefings an earlier run made from the same files are left as they are, and those whose files are
-    gone are removed (see :class:`reportgen.makefiles.OutputRecord`)."""
-    from reportgen.writing import remove_stale_parts
+    gone are removed (see :class:`reportgen.outputs.make_records.OutputRecord`)."""
+    from reportgen.common.writing import remove_stale_parts
 
     publish = publish or Publisher(BatchResult(files=workload.files))
     batch = publish.result
@@ -148,7 +148,7 @@ def _outputs(job: BriefingJob, settings: Settings) -> list[Path]:
 def _made_from(jobs: list[BriefingJob], workload: Workload, settings: Settings) -> dict[str, str]:
     """What each briefing is made from, by its stem: its account's files up to its period (they give its
     path, trend and carried-forward actions), the catalogs, and how it is asked for."""
-    from reportgen.makefiles import Digests, made_from
+    from reportgen.outputs.make_records import Digests, made_from
 
     digests = Digests(workload.digests())
     recipe = ("briefing", settings.edition, settings.supplier or "", "archive" if settings.archive else "")

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import sys
 
+from reportgen.analysis.all_accounts import Workload
+from reportgen.commands.console import EXIT_NOTHING_DONE, Reporter
 from reportgen.commands.results import BatchResult, Publisher
 from reportgen.commands.run import FILES, Flow, Summary, run_flow
-from reportgen.console import EXIT_NOTHING_DONE, Reporter
-from reportgen.i18n import N_, Nn_
-from reportgen.model import Period
-from reportgen.naming import export_stem
-from reportgen.problems import Message
-from reportgen.settings import STREAMED_TABLE, Settings
-from reportgen.workload import Workload
+from reportgen.common.i18n import N_, Nn_
+from reportgen.common.problems import Message
+from reportgen.common.settings import STREAMED_TABLE, Settings
+from reportgen.model.assessment import Period
+from reportgen.outputs.file_names import export_stem
 
 ASSESSMENTS = Nn_("{n} assessment", "{n} assessments")
 SUMMARY_EXPORT = Summary(Message(N_("{accounts} exported, {files} in {folder}.")), ASSESSMENTS, FILES)
@@ -42,8 +42,8 @@ def export(
     table, by default STREAMED_TABLE) instead of into the folder. Options that cannot work together are
     refused before anything is read.
     """
-    from reportgen.export import export as export_figures
-    from reportgen.export import export_files
+    from reportgen.outputs.export import export as export_figures
+    from reportgen.outputs.export import export_files
 
     if table is not None and fmt != "csv":
         reporter.say(TABLE_WITHOUT_CSV, style="red", format=fmt)

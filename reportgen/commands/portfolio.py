@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.catalog import Catalogs
+from reportgen.analysis.all_accounts import Workload, prepare
+from reportgen.commands.console import EXIT_OK, Reporter
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.commands.run import (
     PDFS,
@@ -19,16 +20,15 @@ from reportgen.commands.run import (
     run_flow,
     say_removed,
 )
-from reportgen.console import EXIT_OK, Reporter
-from reportgen.i18n import N_, Nn_
-from reportgen.model import Period
-from reportgen.naming import portfolio_pdf_name, portfolio_stem
-from reportgen.problems import Message, Problem, ProblemsFound, failure_reason
-from reportgen.settings import Settings
-from reportgen.workload import Workload, prepare
+from reportgen.common.i18n import N_, Nn_
+from reportgen.common.problems import Message, Problem, ProblemsFound, failure_reason
+from reportgen.common.settings import Settings
+from reportgen.model.assessment import Period
+from reportgen.model.catalog import Catalogs
+from reportgen.outputs.file_names import portfolio_pdf_name, portfolio_stem
 
 if TYPE_CHECKING:
-    from reportgen.portfolio import PortfolioAnalysis
+    from reportgen.analysis.portfolio import PortfolioAnalysis
     from reportgen.rendering import Renderer
     from reportgen.rendering.archive import Archive
 
@@ -58,11 +58,12 @@ def render_portfolio(
 ) -> BatchResult:
     """The portfolio report of *period* in each language, published; a language that fails becomes a
     problem of the result. For make, a report an earlier run made from the same files is left as it
-    is, and one that can no longer be made is removed (see :class:`reportgen.makefiles.OutputRecord`)."""
-    from reportgen.makefiles import Digests, made_from
-    from reportgen.portfolio import analyse_portfolio, portfolio_sources
+    is, and one that can no longer be made is removed (see
+    :class:`reportgen.outputs.make_records.OutputRecord`)."""
+    from reportgen.analysis.portfolio import analyse_portfolio, portfolio_sources
+    from reportgen.common.writing import remove_stale_parts
+    from reportgen.outputs.make_records import Digests, made_from
     from reportgen.rendering import Renderer
-    from reportgen.writing import remove_stale_parts
 
     publish = publish or Publisher(BatchResult(files=workload.files))
     batch = publish.result
@@ -102,8 +103,8 @@ def render_portfolio(
 def portfolio_archive(workload: Workload, period: Period) -> Archive | Problem:
     """What the archival portfolio of *period* embeds: the files of the accounts it covers, and their
     figures; a problem when one of the files cannot be read again."""
+    from reportgen.analysis.portfolio import portfolio_analyses
     from reportgen.commands.archiving import PORTFOLIO_SOURCE_UNREADABLE, archive_of
-    from reportgen.portfolio import portfolio_analyses
 
     analyses = portfolio_analyses(workload.histories, period)
     report = {"period": str(period)}
@@ -116,19 +117,20 @@ def portfolio_pdf(
     """The portfolio report in *lang*, as the PDF's bytes: the one step from analysis to PDF, shared by the
     command and by reportgen.load's portfolio_pdf, so that both make the same report."""
     from reportgen.charts import portfolio_charts
-    from reportgen.portfolio_report import build_portfolio
+    from reportgen.views.portfolio import build_portfolio
 
     view = build_portfolio(portfolio, lang, day, portfolio_charts(portfolio, lang))
     return renderer.portfolio_pdf(view, archive)
 
 
 def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
-    """For make: which quarters have a portfolio and which files each draws on (see reportgen.makefiles).
+    """For make: which quarters have a portfolio and which files each draws on (see
+    reportgen.outputs.make_records).
 
     Renders nothing and says nothing: the problems of the files are recorded, and the make steps that
     render show them."""
-    from reportgen.makefiles import write_portfolio_plan
-    from reportgen.portfolio import portfolio_sources
+    from reportgen.analysis.portfolio import portfolio_sources
+    from reportgen.outputs.make_records import write_portfolio_plan
 
     wanted = period_or_stop(reporter, settings.period)
     catalogs = catalogs_or_stop(reporter, settings.criteria)
@@ -141,7 +143,7 @@ def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
     sources = {q: portfolio_sources(workload.histories, q) for q in quarters}
     gone = write_portfolio_plan(plan, sources, workload.catalogs, workload.digests())
     if settings.outputs_record is not None:
-        from reportgen.makefiles import OutputRecord, quarter_record_path
+        from reportgen.outputs.make_records import OutputRecord, quarter_record_path
 
         for quarter in gone:
             made = quarter_record_path(settings.outputs_record, quarter)

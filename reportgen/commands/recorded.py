@@ -3,10 +3,10 @@ as soon as an input file changes, so they hold until a file is fixed or removed.
 
 from __future__ import annotations
 
-from reportgen.console import EXIT_OK, EXIT_SOME_FAILED, Reporter
-from reportgen.i18n import Nn_
-from reportgen.problems import Message
-from reportgen.settings import Settings
+from reportgen.commands.console import EXIT_OK, EXIT_SOME_FAILED, Reporter
+from reportgen.common.i18n import Nn_
+from reportgen.common.problems import Message
+from reportgen.common.settings import Settings
 
 RECORDED_PROBLEMS = Message(
     Nn_(
@@ -18,7 +18,7 @@ RECORDED_PROBLEMS = Message(
 
 def recorded(settings: Settings, reporter: Reporter) -> int:
     """List the outstanding problems of the records in *settings.inputs*; exit code 1 while any hold."""
-    from reportgen.makefiles import NO_FILE, outstanding
+    from reportgen.outputs.make_records import NO_FILE, outstanding
 
     problems = outstanding(settings.inputs)
     if not problems:

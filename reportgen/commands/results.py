@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, EXIT_READER_GONE, EXIT_SOME_FAILED, Stop
-from reportgen.problems import Problem, Severity
+from reportgen.commands.console import EXIT_NOTHING_DONE, EXIT_OK, EXIT_READER_GONE, EXIT_SOME_FAILED, Stop
+from reportgen.common.problems import Problem, Severity
+from reportgen.common.settings import STANDARD_OUTPUT
+from reportgen.common.writing import atomic_write
 from reportgen.reading import ReadResult
-from reportgen.settings import STANDARD_OUTPUT
-from reportgen.writing import atomic_write
 
 if TYPE_CHECKING:
-    from reportgen.makefiles import OutputRecord
+    from reportgen.outputs.make_records import OutputRecord
 
 
 @dataclass
@@ -59,13 +59,13 @@ class BatchResult:
 def outputs_recorded(
     record: Path | None, folder: Path, rebuild: bool, batch: BatchResult
 ) -> Iterator[OutputRecord | None]:
-    """For make: the record of what the step made (see :class:`reportgen.makefiles.OutputRecord`), or
-    None outside make. A run that ends normally removes the files of its reports that are gone, and
+    """For make: the record of what the step made (see :class:`reportgen.outputs.make_records.OutputRecord`),
+    or None outside make. A run that ends normally removes the files of its reports that are gone, and
     notes in *batch* those and the ones it kept; one cut short removes nothing."""
     if record is None:
         yield None
         return
-    from reportgen.makefiles import OutputRecord
+    from reportgen.outputs.make_records import OutputRecord
 
     outputs = OutputRecord(record, folder, rebuild)
     try:

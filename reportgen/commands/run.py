@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reportgen.catalog import Catalog, Catalogs
+from reportgen.analysis.all_accounts import Workload, prepare
+from reportgen.analysis.selection import period_problem
+from reportgen.commands.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter, Stop
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
-from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter, Stop
-from reportgen.i18n import N_, Counted, Nn_, Plural
-from reportgen.model import Period
-from reportgen.problems import (
+from reportgen.common.i18n import N_, Counted, Nn_, Plural
+from reportgen.common.problems import (
     DRIVE_FULL,
     FOLDER_NOT_THERE,
     IS_A_FOLDER,
@@ -31,9 +31,9 @@ from reportgen.problems import (
     display_path,
     os_reason,
 )
-from reportgen.selection import period_problem
-from reportgen.settings import Settings
-from reportgen.workload import Workload, prepare
+from reportgen.common.settings import Settings
+from reportgen.model.assessment import Period
+from reportgen.model.catalog import Catalog, Catalogs
 
 PDFS = Nn_("{n} PDF", "{n} PDFs")
 FILES = Nn_("{n} file", "{n} files")
@@ -71,8 +71,8 @@ WRITE_HINTS: dict[Message, str] = {
     FOLDER_NOT_THERE: N_("Check the path of the folder {folder}."),
 }
 """What to do when a file could not be written, by the reason it could not (see
-:data:`reportgen.problems.WRITE_REASONS`), naming its folder (or the file where a folder should be) where
-that helps: the reason alone, as the system gives it, names neither."""
+:data:`reportgen.common.problems.WRITE_REASONS`), naming its folder (or the file where a folder should be)
+where that helps: the reason alone, as the system gives it, names neither."""
 OUT_NOT_A_FOLDER = Message(
     N_("{folder} is a file, not a folder: nothing can be written into it."),
     N_("Choose a folder for the files, or a new name for one."),
@@ -178,7 +178,7 @@ def write_failure(error: OSError, folder: Path) -> Problem:
 def missing_inputs(inputs: Iterable[Path]) -> list[Problem]:
     """Each file or folder to read that is not there, named as what it looks like: a mistyped folder is
     "not found", not one of the files that had problems."""
-    from reportgen.sources import SUFFIXES
+    from reportgen.common.input_files import SUFFIXES
 
     return [
         Problem(
@@ -204,11 +204,11 @@ def inputs_or_stop(reporter: Reporter, inputs: tuple[Path, ...], nothing_made: b
 
 
 def record(reporter: Reporter, batch: BatchResult, settings: Settings, files_too: bool = True) -> None:
-    """Keep the errors for later make runs (see :func:`reportgen.makefiles.write_record`): the files'
-    and the rendering's, or the rendering's alone. They are not printed by the run: make lists every
+    """Keep the errors for later make runs (see :func:`reportgen.outputs.make_records.write_record`): the
+    files' and the rendering's, or the rendering's alone. They are not printed by the run: make lists every
     recorded one once, at the end of the run and of every later run while it holds (``reportgen
     recorded``)."""
-    from reportgen.makefiles import entry, write_record
+    from reportgen.outputs.make_records import entry, write_record
 
     assert settings.record is not None
     errors = [p for p in batch.errors if files_too or p in batch.render_problems]
@@ -290,8 +290,8 @@ def catalogs_or_stop(reporter: Reporter, path: Path | None) -> Catalogs:
 def catalogs_at(path: Path | None) -> Catalogs:
     """The catalogs *path* gives, the default among them (see :func:`catalogs_or_stop`); raises
     :class:`ProblemsFound` when one is broken."""
-    from reportgen.catalog import load_catalogs
-    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+    from reportgen.common.resources import CRITERIA_DIR, DEFAULT_CATALOG
+    from reportgen.model.catalog import load_catalogs
 
     folder = path or CRITERIA_DIR
     shipped = folder.is_dir() and folder.resolve() == CRITERIA_DIR.resolve()
@@ -300,8 +300,8 @@ def catalogs_at(path: Path | None) -> Catalogs:
 
 def catalog_or_stop(reporter: Reporter, path: Path | None) -> Catalog:
     """The catalog at *path* (default: the efkam catalog); a broken one is explained and ends the command."""
-    from reportgen.catalog import load_catalog
-    from reportgen.resources import DEFAULT_CATALOG
+    from reportgen.common.resources import DEFAULT_CATALOG
+    from reportgen.model.catalog import load_catalog
 
     return or_stop(reporter, lambda: load_catalog(path or DEFAULT_CATALOG))
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.catalog import Catalog
+from reportgen.commands.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter
 from reportgen.commands.run import catalog_or_stop, period_or_stop, write_failure
-from reportgen.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter
-from reportgen.i18n import N_
-from reportgen.model import View
-from reportgen.naming import template_path
-from reportgen.problems import Message, ProblemsFound, display_path, shell_path
-from reportgen.settings import Settings
-from reportgen.writing import atomic_write
+from reportgen.common.i18n import N_
+from reportgen.common.problems import Message, ProblemsFound, display_path, shell_path
+from reportgen.common.settings import Settings
+from reportgen.common.writing import atomic_write
+from reportgen.model.assessment import View
+from reportgen.model.catalog import Catalog
+from reportgen.outputs.file_names import template_path
 
 FILE_EXISTS = Message(
     N_("The file {path} already exists."), N_("Choose another name with -o, or add --force to replace it.")
@@ -61,7 +61,7 @@ def template(
     role: str | None = None,
 ) -> int:
     """Write the workbook (in the settings' language, with their catalog); returns the exit code."""
-    from reportgen.template import TemplateRequest, build_template
+    from reportgen.outputs.fillable_workbook import TemplateRequest, build_template
 
     supplier = (supplier or "").strip() or None
     if view is View.KEY_ACCOUNT and supplier is None:
@@ -116,8 +116,8 @@ def template(
 
 def _found_without_criteria(catalog: Catalog) -> bool:
     """Whether a workbook made from *catalog* is read with it when no --criteria is given."""
-    from reportgen.catalog import load_catalogs
-    from reportgen.resources import CRITERIA_DIR, DEFAULT_CATALOG
+    from reportgen.common.resources import CRITERIA_DIR, DEFAULT_CATALOG
+    from reportgen.model.catalog import load_catalogs
 
     try:
         return load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG).holds(catalog)

@@ -1,4 +1,5 @@
-"""The reading stage: assessment files in, validated :class:`~reportgen.model.Assessment` objects out.
+"""The reading stage: assessment files in, validated assessments out
+(:class:`~reportgen.model.assessment.Assessment`).
 
 Every problem of a file is collected and reported at once, with its place; an assessment with an error
 is never passed on (a workbook with one yields nothing; a CSV export loses only the accounts and
@@ -12,11 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from reportgen.catalog import Catalog, Catalogs, as_catalogs
-from reportgen.model import Assessment
-from reportgen.problems import Place, Problem, ProblemLog, Severity
+from reportgen.common.input_files import CSV_SUFFIXES, SUFFIXES
+from reportgen.common.problems import Place, Problem, ProblemLog, Severity
+from reportgen.model.assessment import Assessment
+from reportgen.model.catalog import Catalog, Catalogs, as_catalogs
 from reportgen.reading import messages as msg
-from reportgen.sources import CSV_SUFFIXES, SUFFIXES
 
 
 @dataclass
@@ -27,9 +28,9 @@ class ReadResult:
     assessments: list[Assessment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     digest: str = ""
-    """What the file held when it was read (see :func:`reportgen.sources.digest`), taken just before, so
-    that a file saved while a run reads it counts as changed for the next run; only for make's record
-    (:func:`reportgen.workload.prepare` with *digested*), empty otherwise."""
+    """What the file held when it was read (see :func:`reportgen.common.input_files.digest`), taken just
+    before, so that a file saved while a run reads it counts as changed for the next run; only for make's
+    record (:func:`reportgen.analysis.all_accounts.prepare` with *digested*), empty otherwise."""
 
     @property
     def errors(self) -> list[Problem]:

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from reportgen.catalog import Catalog
-from reportgen.figures import as_written
-from reportgen.i18n import LocalDate, LocalMoney
-from reportgen.model import (
+from reportgen.common.i18n import LocalDate, LocalMoney
+from reportgen.common.problems import Place, ProblemLog, quoted
+from reportgen.common.rounding import as_written
+from reportgen.model.assessment import (
     AccountFacts,
     Assessment,
     FactorRating,
@@ -19,7 +19,7 @@ from reportgen.model import (
     View,
     identity_key,
 )
-from reportgen.problems import Place, ProblemLog, quoted
+from reportgen.model.catalog import Catalog
 from reportgen.reading import messages as msg
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
 from reportgen.reading.values import (
@@ -53,8 +53,9 @@ from reportgen.reading.vocabulary import (
 )
 
 _IDENTITIES = frozenset(term.key for term in (ACCOUNT_NAME, ACCOUNT_ID, FORMER_NAME, ASSESSED_BY))
-"""Facts written alike when identity takes them for one (see :func:`~reportgen.model.identity_key`): rows
-of a CSV export that spell the account's name otherwise are one account, not a conflict."""
+"""Facts written alike when identity takes them for one (see
+:func:`~reportgen.model.assessment.identity_key`): rows of a CSV export that spell the account's name
+otherwise are one account, not a conflict."""
 
 LOW_COVERAGE = 0.5
 """Below this share of factors rated on both sides, S and K rest on too little: a warning says so."""

@@ -11,9 +11,9 @@ import codecs
 import csv
 from pathlib import Path
 
-from reportgen.catalog import Catalogs
-from reportgen.model import Assessment, View, identity_key
-from reportgen.problems import Place, ProblemLog
+from reportgen.common.problems import Place, ProblemLog
+from reportgen.model.assessment import Assessment, View, identity_key
+from reportgen.model.catalog import Catalogs
 from reportgen.reading import messages as msg
 from reportgen.reading.facts import FactsReader, assemble
 from reportgen.reading.tables import (

@@ -1,7 +1,7 @@
 """What the readers say about a file, in English source form (German comes from the catalogs)."""
 
-from reportgen.i18n import N_, Nn_
-from reportgen.problems import Message
+from reportgen.common.i18n import N_, Nn_
+from reportgen.common.problems import Message
 
 FILE_NOT_FOUND = Message(N_("The file does not exist."), N_("Check the path and the file name."))
 UNSUPPORTED_TYPE = Message(

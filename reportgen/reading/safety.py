@@ -11,7 +11,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from reportgen.problems import Place, ProblemLog
+from reportgen.common.problems import Place, ProblemLog
 from reportgen.reading import messages as msg
 
 MAX_MEMBERS = 1_000

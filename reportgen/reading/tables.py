@@ -7,9 +7,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from reportgen.catalog import Catalog, LocalizedText, Scale
-from reportgen.model import FactorRating
-from reportgen.problems import Listing, Phrase, Place, Problem, ProblemLog, Severity, quoted
+from reportgen.common.problems import Listing, Phrase, Place, Problem, ProblemLog, Severity, quoted
+from reportgen.model.assessment import FactorRating
+from reportgen.model.catalog import Catalog, LocalizedText, Scale
 from reportgen.reading import messages as msg
 from reportgen.reading.values import NotANumber, cell_name, clean_text, normalise_key, parse_number
 from reportgen.reading.vocabulary import (

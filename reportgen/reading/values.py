@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from reportgen.model import YEARS, Period
+from reportgen.model.assessment import YEARS, Period
 
 # Invisible format characters (Unicode category Cf: soft hyphen, BOM, bidi marks …), except the
 # zero-width joiner that emoji sequences need. Listed as ranges: scanning all of Unicode at import
@@ -279,9 +279,10 @@ def parse_period(value: object) -> ReadPeriod:
     ``2026-Q3`` and ``Q3 2026`` (:meth:`Period.parse`) are exact. ``3. Quartal 2026``,
     ``3rd quarter 2026``, ``Q3 26``, ``Q3 '26``, ``III/2026`` and a date (a date cell, ``01.07.2026``,
     ``2026-07-01``: the quarter it falls in) are read too, but not exact – the reader says how it read
-    them. A two-digit year is this century's. A year no assessment can be of (:data:`~reportgen.model.YEARS`:
-    ``0000-Q3``) and anything else raise :class:`NotAPeriod`. The command line's ``--period`` and the
-    analysts' API read a quarter this way too, so that what a workbook may write, they take.
+    them. A two-digit year is this century's. A year no assessment can be of
+    (:data:`~reportgen.model.assessment.YEARS`: ``0000-Q3``) and anything else raise :class:`NotAPeriod`. The
+    command line's ``--period`` and the analysts' API read a quarter this way too, so that what a workbook may
+    write, they take.
     """
     if isinstance(value, date):  # a date cell (datetime is a date too)
         day = value.date() if isinstance(value, datetime) else value

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.catalog import LocalizedText
-from reportgen.i18n import N_, gettext_for
-from reportgen.model import ActionStatus, View
-from reportgen.problems import Message
+from reportgen.common.i18n import N_, gettext_for
+from reportgen.common.problems import Message
+from reportgen.model.assessment import ActionStatus, View
+from reportgen.model.catalog import LocalizedText
 from reportgen.reading.values import normalise_key
 
 

@@ -1,7 +1,7 @@
 """Assessment workbooks (xlsx, ods, and what else python-calamine opens): one account, one period.
 
 A workbook has an account sheet of label/value rows and an assessment sheet with one row per
-factor; our team's workbook may add an Actions sheet (see :mod:`reportgen.reading.actions`). Sheet,
+factor; our team's workbook may add an Actions sheet (see :mod:`reportgen.reading.actions_sheet`). Sheet,
 label and header names may be German or English.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from reportgen.catalog import Catalog, Catalogs
-from reportgen.model import AccountFacts, Assessment, View
-from reportgen.problems import Place, ProblemLog
+from reportgen.common.problems import Place, ProblemLog
+from reportgen.model.assessment import AccountFacts, Assessment, View
+from reportgen.model.catalog import Catalog, Catalogs
 from reportgen.reading import messages as msg
-from reportgen.reading.actions import has_content, read_actions
+from reportgen.reading.actions_sheet import has_content, read_actions
 from reportgen.reading.facts import FactsReader, assemble
 from reportgen.reading.tables import (
     FactorMatcher,

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from reportgen.i18n import translations
+from reportgen.common.i18n import translations
+from reportgen.common.resources import ASSETS_DIR, TEMPLATES_DIR
 from reportgen.rendering.filters import register_filters
 from reportgen.rendering.fonts import embed_whole_fonts
-from reportgen.resources import ASSETS_DIR, TEMPLATES_DIR
 
 if TYPE_CHECKING:
     from reportgen.rendering.archive import Archive

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reportgen.settings import source_date
+from reportgen.common.settings import source_date
 
 VARIANT = "pdf/a-3b"
 SOURCE, DATA = "Source", "Data"

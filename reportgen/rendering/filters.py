@@ -9,7 +9,7 @@ from typing import TypeVar
 from jinja2 import Environment
 from markupsafe import Markup
 
-from reportgen.i18n import Formatter
+from reportgen.common.i18n import Formatter
 
 T = TypeVar("T")
 

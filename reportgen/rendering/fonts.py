@@ -18,7 +18,7 @@ import html
 import re
 from functools import cache
 
-from reportgen.resources import FONTS_DIR
+from reportgen.common.resources import FONTS_DIR
 
 _EMBEDDED_SVG = re.compile(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)")
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from reportgen.analysis import analyse
-from reportgen.model import AccountFacts, Assessment, FactorRating, Period, Rater, View
+from reportgen.analysis.indices import analyse
+from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period, Rater, View
 
 
 @pytest.fixture(scope="module")

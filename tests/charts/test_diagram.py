@@ -117,9 +117,9 @@ def test_the_intended_relationship_is_outlined_and_named_in_the_legend_only_wher
 def test_a_rebalancing_plan_is_a_dashed_arrow_to_an_open_ring_at_the_projected_point(analysis, catalog):
     from matplotlib.text import Annotation
 
+    from reportgen.analysis.rebalancing import rebalancing_plan
     from reportgen.charts.diagram import drawn_diagram
     from reportgen.charts.style import forget_grounds
-    from reportgen.rebalancing import rebalancing_plan
 
     plan = rebalancing_plan(analysis)
     today = (analysis.key_account_index, analysis.supplier_index)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.model import Period
+from reportgen.model.assessment import Period
 
 Q3 = Period(2026, 3)
 
@@ -10,9 +10,9 @@ Q3 = Period(2026, 3)
 def test_portfolio_map_is_well_formed_svg(workload, catalog):
     import xml.dom.minidom
 
+    from reportgen.analysis.portfolio import analyse_portfolio
     from reportgen.charts import portfolio_map
     from reportgen.charts.mini import mini_diagram
-    from reportgen.portfolio import analyse_portfolio
 
     portfolio = analyse_portfolio(workload.histories, Q3, catalog)
     xml.dom.minidom.parseString(portfolio_map(portfolio, catalog, "de").encode("utf-8"))
@@ -26,10 +26,10 @@ def test_no_label_lies_over_an_arrow(catalog):
     its label's first choice (right, above) lay over the arrow, and Hofmann seemed to have moved."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    from reportgen.analysis.history import build_histories
+    from reportgen.analysis.portfolio import analyse_portfolio
     from reportgen.charts.portfolio_map import portfolio_map_figure
-    from reportgen.history import build_histories
-    from reportgen.portfolio import analyse_portfolio
-    from tests.test_portfolio import Q2, make
+    from tests.analysis.test_portfolio import Q2, make
 
     analyses = [
         make(catalog, "Brandtner", Q2, 3, 3),  # S 50, K 50

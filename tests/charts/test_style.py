@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.analysis import analyse
+from reportgen.analysis.indices import analyse
 from reportgen.charts import factor_profile, partnership_diagram
-from reportgen.model import AccountFacts, Assessment, FactorRating, Period
+from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period
 from tests.charts.conftest import texts
 
 
@@ -45,9 +45,9 @@ def test_every_chart_is_well_formed_svg_without_empty_wrappers(analysis, catalog
     """Regression: flattening matplotlib's id-only groups must keep the SVG well-formed."""
     import xml.dom.minidom
 
+    from reportgen.analysis.history import HistoryPoint
     from reportgen.charts import trend_chart
-    from reportgen.history import HistoryPoint
-    from reportgen.model import Period
+    from reportgen.model.assessment import Period
 
     timeline = (
         HistoryPoint(Period(2026, 2), analysis),

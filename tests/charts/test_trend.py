@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from reportgen.analysis.history import past_of
 from reportgen.charts.style import KEY_ACCOUNT_COLOUR, SUPPLIER_COLOUR
 from reportgen.charts.trend import trend_figure
-from reportgen.history import past_of
 
 
 def _pixels_near(figure, axes, x: float, y: float, colour: str, reach: int = 7) -> int:

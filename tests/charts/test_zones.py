@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.catalog import Catalog
 from reportgen.charts.zones import clip, type_region, zone_layers
+from reportgen.model.catalog import Catalog
 
 
 def shoelace(polygon):

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from reportgen.resources import DEFAULT_CATALOG
+from reportgen.common.resources import DEFAULT_CATALOG
 from tests.conftest import run
 
 ADDED = {

@@ -13,9 +13,9 @@ import pikepdf
 import pytest
 from pikepdf import pdfa
 
-from reportgen.export import SCHEMA
-from reportgen.spreadsheets import write_ods, write_xlsx
-from reportgen.workload import prepare
+from reportgen.analysis.all_accounts import prepare
+from reportgen.outputs.export import SCHEMA
+from reportgen.outputs.spreadsheets import write_ods, write_xlsx
 from tests.conftest import FACTS, REPRODUCIBLE, counting_server, run, sheets_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -92,7 +92,7 @@ def test_period_filter_and_a_bad_period(tmp_path, make_workbook, catalog):
 def test_a_crash_while_rendering_one_account_spares_the_others(tmp_path, make_workbook, monkeypatch):
     make_workbook("a.xlsx")
     make_workbook("b.xlsx", facts=["Beta GmbH", "KA-2", "2026-Q3"])
-    from reportgen import briefing
+    from reportgen.views import briefing
 
     real = briefing.build_briefing
 
@@ -115,7 +115,7 @@ def test_an_account_that_hangs_is_stopped_and_reported_while_the_others_are_writ
     """A single in-process run has a time limit too, not only a pool of workers."""
     make_workbook("a.xlsx")
     make_workbook("b.xlsx", facts=["Beta GmbH", "KA-2", "2026-Q3"])
-    from reportgen import briefing
+    from reportgen.views import briefing
 
     real = briefing.build_briefing
 

@@ -83,9 +83,9 @@ def test_the_export_agrees_with_the_report(workbook, tmp_path):
 @pytest.fixture(scope="module")
 def examples_2026_q3(tmp_path_factory) -> tuple[dict, list]:
     """The example input exported as JSON for 2026-Q3, and the analyses the reports are made from."""
-    from reportgen.catalog import load_catalog
-    from reportgen.resources import DEFAULT_CATALOG
-    from reportgen.workload import prepare
+    from reportgen.analysis.all_accounts import prepare
+    from reportgen.common.resources import DEFAULT_CATALOG
+    from reportgen.model.catalog import load_catalog
     from tests.conftest import EXAMPLES
 
     out = tmp_path_factory.mktemp("examples")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.console import EXIT_READER_GONE
-from reportgen.settings import EXPORT_TABLES, STREAMED_TABLE
+from reportgen.commands.console import EXIT_READER_GONE
+from reportgen.common.settings import EXPORT_TABLES, STREAMED_TABLE
 from tests.conftest import REPORTGEN, run
 
 

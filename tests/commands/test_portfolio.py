@@ -8,12 +8,12 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from reportgen.catalog import Catalog
+from reportgen.analysis.all_accounts import prepare
 from reportgen.commands.portfolio import render_portfolio
-from reportgen.model import Period
-from reportgen.settings import Settings
-from reportgen.wording import zone_label, zone_names
-from reportgen.workload import prepare
+from reportgen.common.settings import Settings
+from reportgen.model.assessment import Period
+from reportgen.model.catalog import Catalog
+from reportgen.views.labels import zone_label, zone_names
 from tests.conftest import EXAMPLES, run
 from tests.pdf_structure import skipped_levels, structure_of
 

@@ -189,8 +189,8 @@ def test_briefing_portfolio_and_export_follow_the_catalog(filled, custom, tmp_pa
 def test_a_selection_that_selects_nothing_names_no_option(lang):
     """make's users choose with PERIOD= and ACCOUNT=, not --period: the hints say what to check, never
     which option to change (NO_PERIOD once told them to "check --period")."""
-    from reportgen import selection
-    from reportgen.problems import Message
+    from reportgen.analysis import selection
+    from reportgen.common.problems import Message
 
     params = {"period": "2026-Q1", "periods": "2026-Q3", "account": "X", "suggestions": "Y"}
     messages = [value for value in vars(selection).values() if isinstance(value, Message)]
@@ -252,11 +252,11 @@ def test_a_make_step_whose_report_failed_is_not_done_so_the_next_run_tries_it_ag
     """Regression: a report that failed to render was removed and the step marked done, so make, seeing no
     file changed, never tried it again, while a clean run would make it."""
     from reportgen.commands.briefing import RENDER_FAILED, SUMMARY_BRIEFINGS
+    from reportgen.commands.console import EXIT_OK, Reporter
     from reportgen.commands.results import BatchResult
     from reportgen.commands.run import Flow, run_flow
-    from reportgen.console import EXIT_OK, Reporter
-    from reportgen.problems import Place, Problem
-    from reportgen.settings import Settings
+    from reportgen.common.problems import Place, Problem
+    from reportgen.common.settings import Settings
 
     path = make_workbook("acme.xlsx")
     stamp = tmp_path / "build" / "briefings.all"

@@ -6,7 +6,7 @@ import shlex
 
 import pytest
 
-from reportgen.resources import CRITERIA_DIR
+from reportgen.common.resources import CRITERIA_DIR
 from tests.conftest import run
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from reportgen.problems import display_path
+from reportgen.common.problems import display_path
 from tests.conftest import run
 
 SYSTEM_WORDS = ("Read-only file system", "Permission denied", "No space left", "Disk quota", "No such file")
@@ -85,7 +85,7 @@ def test_a_folder_that_cannot_be_written_to_is_named_with_the_reason_in_the_chos
     """Regression: "Die Datei konnte nicht geschrieben werden: Read-only file system." named neither the
     file nor the folder, said the reason in English and left the user guessing what to do."""
     out = folder / "Berichte Q3"
-    monkeypatch.setattr("reportgen.writing._create_temporary", failing(code))
+    monkeypatch.setattr("reportgen.common.writing._create_temporary", failing(code))
     result = run("briefing", str(folder), "--lang", lang, "--out", str(out))
     assert result.exit_code == 2
     text = said(result)
@@ -114,7 +114,7 @@ def test_a_full_disk_leaves_no_partial_file_and_the_other_files_whole(folder, mo
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_fsync(descriptor)
 
-    monkeypatch.setattr("reportgen.writing.os.fsync", fsync)
+    monkeypatch.setattr("reportgen.common.writing.os.fsync", fsync)
     result = run("briefing", str(folder), "--lang", "all", "--out", str(out))
     assert result.exit_code == 2
     text = said(result)
@@ -182,7 +182,7 @@ def test_a_catalog_that_cannot_be_read_says_why_in_the_chosen_language(folder, m
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
         return real_read_text(path, *args, **kwargs)
 
-    monkeypatch.setattr("reportgen.catalog.Path.read_text", read_text)
+    monkeypatch.setattr("reportgen.model.catalog.Path.read_text", read_text)
     result = run("template", "--criteria", str(catalog), "--lang", "de", "-o", str(folder / "t.xlsx"))
     assert result.exit_code == 2
     assert said(result).startswith(
@@ -260,8 +260,8 @@ def test_a_missing_input_folder_is_not_found_not_a_file_with_problems(tmp_path, 
 
 def test_every_common_system_reason_and_what_to_do_is_worded_in_german():
     from reportgen.commands.run import WRITE_HINTS
-    from reportgen.i18n import gettext_for
-    from reportgen.problems import OS_REASONS, WRITE_REASONS
+    from reportgen.common.i18n import gettext_for
+    from reportgen.common.problems import OS_REASONS, WRITE_REASONS
 
     _ = gettext_for("de")
     for code in (

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from reportgen.model import Period
-from reportgen.problems import Severity
+from reportgen.common.problems import Severity
+from reportgen.model.assessment import Period
 from reportgen.reading import read_file
 from tests.conftest import FACTS, sheets_for
 from tests.reading.conftest import all_rendered, only, rendered

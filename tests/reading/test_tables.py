@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from reportgen.problems import Severity
+from reportgen.common.problems import Severity
 from reportgen.reading import read_file
 from tests.conftest import sheets_for
 from tests.reading.conftest import all_rendered, german_rows, only, rendered

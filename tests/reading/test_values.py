@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.model import Period
+from reportgen.model.assessment import Period
 from reportgen.reading.values import (
     NotADate,
     NotANumber,

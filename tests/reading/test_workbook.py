@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from reportgen.model import Period
+from reportgen.model.assessment import Period
 from reportgen.reading import read_file
 from tests.conftest import sheets_for
 from tests.reading.conftest import only, rendered

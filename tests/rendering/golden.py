@@ -49,9 +49,9 @@ class Case:
 
 @cache
 def _workload():
-    from reportgen.catalog import load_catalogs
-    from reportgen.resources import CRITERIA_DIR
-    from reportgen.workload import prepare
+    from reportgen.analysis.all_accounts import prepare
+    from reportgen.common.resources import CRITERIA_DIR
+    from reportgen.model.catalog import load_catalogs
 
     return prepare([EXAMPLES], load_catalogs(CRITERIA_DIR))
 
@@ -64,7 +64,7 @@ def _renderer():
 
 
 def _briefing_html(account: str, period: str, lang: str) -> str:
-    from reportgen.briefing import BriefingCharts, build_briefing
+    from reportgen.views.briefing import BriefingCharts, build_briefing
 
     workload = _workload()
     (analysis,) = (
@@ -83,9 +83,9 @@ def _briefing_html(account: str, period: str, lang: str) -> str:
 
 
 def _portfolio_html(period: str, lang: str) -> str:
-    from reportgen.model import Period
-    from reportgen.portfolio import analyse_portfolio
-    from reportgen.portfolio_report import PortfolioCharts, build_portfolio
+    from reportgen.analysis.portfolio import analyse_portfolio
+    from reportgen.model.assessment import Period
+    from reportgen.views.portfolio import PortfolioCharts, build_portfolio
 
     workload = _workload()
     portfolio = analyse_portfolio(workload.histories, Period.parse(period), workload.catalogs.default)

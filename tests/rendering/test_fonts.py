@@ -11,13 +11,13 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
-from reportgen.analysis import analyse
+from reportgen.analysis.indices import analyse
+from reportgen.common.resources import FONTS_DIR
+from reportgen.outputs.spreadsheets import write_xlsx
 from reportgen.reading import read_file
 from reportgen.rendering import Renderer
 from reportgen.rendering.filters import svg_data_uri
 from reportgen.rendering.fonts import bundled_characters, document_characters, embed_whole_fonts
-from reportgen.resources import FONTS_DIR
-from reportgen.spreadsheets import write_xlsx
 from tests.conftest import FACTS, briefing_view, sheets_for
 from tests.rendering.golden import CASES
 
@@ -170,8 +170,8 @@ def test_text_the_bundled_faces_lack_comes_from_a_system_font_without_ballooning
 
 def test_the_largest_example_briefing_stays_under_the_bound_on_a_fresh_machine(without_harfbuzz_subset):
     """Meridian Aerotech 2026-Q3: five pages, several voices, every chart; the faces embedded whole."""
-    from reportgen.briefing import build_briefing
     from reportgen.charts import briefing_charts
+    from reportgen.views.briefing import build_briefing
     from tests.rendering.golden import MADE_ON, _workload
 
     workload = _workload()

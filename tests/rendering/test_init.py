@@ -9,13 +9,13 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from reportgen.analysis import analyse
-from reportgen.catalog import Catalog
-from reportgen.i18n import Formatter, translations
-from reportgen.model import AccountFacts, Assessment, FactorRating, Period
+from reportgen.analysis.indices import analyse
+from reportgen.common.i18n import Formatter, translations
+from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period
+from reportgen.model.catalog import Catalog
+from reportgen.outputs.spreadsheets import write_xlsx
 from reportgen.reading import read_file
 from reportgen.rendering import Renderer
-from reportgen.spreadsheets import write_xlsx
 from tests.conftest import MADE_ON, briefing_view, sheets_for
 from tests.pdf_structure import skipped_levels, structure_of
 
@@ -100,7 +100,7 @@ def interface_words(lang: str) -> set[str]:
     german = translations("de")
     from babel.messages.pofile import read_po
 
-    from reportgen.resources import LOCALES_DIR
+    from reportgen.common.resources import LOCALES_DIR
 
     with (LOCALES_DIR / "de/LC_MESSAGES/messages.po").open("rb") as po:
         ids = [m.id for m in read_po(po) if isinstance(m.id, str) and m.id]
@@ -186,9 +186,9 @@ def calloway(tmp_path_factory) -> dict[str, str]:
     """Page 1 of the example Calloway Foods 2026-Q3 (S 14, K 13, moved by −4), in both languages."""
     from pathlib import Path
 
-    from reportgen.catalog import load_catalogs
-    from reportgen.resources import CRITERIA_DIR
-    from reportgen.workload import prepare
+    from reportgen.analysis.all_accounts import prepare
+    from reportgen.common.resources import CRITERIA_DIR
+    from reportgen.model.catalog import load_catalogs
 
     examples = Path(__file__).parents[2] / "input"
     workload = prepare(sorted(examples.glob("calloway-foods_*.xlsx")), load_catalogs(CRITERIA_DIR))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from jinja2 import meta, nodes
 
+from reportgen.common.resources import TEMPLATES_DIR
 from reportgen.rendering import make_environment
-from reportgen.resources import TEMPLATES_DIR
 
 TEMPLATES = sorted(path.relative_to(TEMPLATES_DIR).as_posix() for path in TEMPLATES_DIR.rglob("*.html"))
 PARTIALS = [name for name in TEMPLATES if name.rsplit("/", 1)[-1].startswith("_")]
@@ -63,7 +63,7 @@ def test_the_mark_of_another_catalog_is_the_views_not_the_templates(monkeypatch)
     ``history.OTHER_CATALOG_MARK``: the templates typed "*" themselves, and kept it when the mark changed."""
     from tests.rendering.golden import CASES
 
-    monkeypatch.setattr("reportgen.history.OTHER_CATALOG_MARK", "†")
+    monkeypatch.setattr("reportgen.analysis.history.OTHER_CATALOG_MARK", "†")
     made = {case.name: case.make() for case in CASES if case.lang == "en" and "2026-Q3" in case.name}
     briefing = made["briefing/calloway-foods-ltd_2026-Q3_en.html"]
     assert "<td>2025-Q4 †</td>" in briefing

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from reportgen.spreadsheets import write_xlsx
+from reportgen.outputs.spreadsheets import write_xlsx
 from tests.conftest import sheets_for
 
 TALLY: Counter = Counter()

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from reportgen.outputs.spreadsheets import write_xlsx
 from reportgen.reading import read_file
-from reportgen.spreadsheets import write_xlsx
 from tests.conftest import run, sheets_for
 from tests.robustness.conftest import record
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from reportgen.analysis import analyse
+from reportgen.analysis.indices import analyse
 from reportgen.reading import read_file
 from reportgen.rendering import Renderer
 from tests.conftest import briefing_view

@@ -14,40 +14,40 @@ spec = importlib.util.spec_from_file_location("mutate", ROOT / "scripts" / "muta
 mutate = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(mutate)
 
-KILLED = {f"reportgen.figures.x_half_up__mutmut_{n}": "killed" for n in range(1, 19)}
+KILLED = {f"reportgen.common.rounding.x_half_up__mutmut_{n}": "killed" for n in range(1, 19)}
 
 
 def test_every_survivor_explained_and_every_module_at_the_goal_passes(capsys):
     found = {
         **KILLED,
-        "reportgen.figures.x_half_up__mutmut_19": "killed",
-        "reportgen.figures.x_reaches__mutmut_1": "survived",
+        "reportgen.common.rounding.x_half_up__mutmut_19": "killed",
+        "reportgen.common.rounding.x_reaches__mutmut_1": "survived",
     }
-    listed = {"reportgen.figures.x_reaches__mutmut_1": "no input reaches it"}
+    listed = {"reportgen.common.rounding.x_reaches__mutmut_1": "no input reaches it"}
 
     assert mutate.report(found, listed) == 0
-    assert "reportgen.figures" in capsys.readouterr().out
+    assert "reportgen.common.rounding" in capsys.readouterr().out
 
 
 def test_an_unlisted_survivor_fails_and_is_named(capsys):
-    found = {**KILLED, "reportgen.figures.x_reaches__mutmut_1": "survived"}
+    found = {**KILLED, "reportgen.common.rounding.x_reaches__mutmut_1": "survived"}
 
     assert mutate.report(found, {}) == 1
-    assert "reportgen.figures.x_reaches__mutmut_1" in capsys.readouterr().out
+    assert "reportgen.common.rounding.x_reaches__mutmut_1" in capsys.readouterr().out
 
 
 def test_a_listed_mutant_that_the_tests_now_kill_fails_so_that_the_list_stays_true(capsys):
-    found = {**KILLED, "reportgen.figures.x_reaches__mutmut_1": "killed"}
+    found = {**KILLED, "reportgen.common.rounding.x_reaches__mutmut_1": "killed"}
 
-    assert mutate.report(found, {"reportgen.figures.x_reaches__mutmut_1": "was equivalent"}) == 1
+    assert mutate.report(found, {"reportgen.common.rounding.x_reaches__mutmut_1": "was equivalent"}) == 1
     assert "no longer survive" in capsys.readouterr().out
 
 
 def test_a_module_below_ninety_percent_fails_even_when_its_survivors_are_listed(capsys):
-    found = {f"reportgen.figures.x_reaches__mutmut_{n}": "killed" for n in range(1, 9)}
+    found = {f"reportgen.common.rounding.x_reaches__mutmut_{n}": "killed" for n in range(1, 9)}
     found |= {
-        "reportgen.figures.x_reaches__mutmut_9": "survived",
-        "reportgen.figures.x_reaches__mutmut_10": "survived",
+        "reportgen.common.rounding.x_reaches__mutmut_9": "survived",
+        "reportgen.common.rounding.x_reaches__mutmut_10": "survived",
     }
     listed = {name: "equivalent" for name, status in found.items() if status == "survived"}
 
@@ -56,7 +56,7 @@ def test_a_module_below_ninety_percent_fails_even_when_its_survivors_are_listed(
 
 
 def test_a_mutant_that_never_finishes_counts_as_noticed():
-    found = {**KILLED, "reportgen.figures.x_reaches__mutmut_1": "timeout"}
+    found = {**KILLED, "reportgen.common.rounding.x_reaches__mutmut_1": "timeout"}
 
     assert mutate.report(found, {}) == 0
 
@@ -67,10 +67,10 @@ def test_the_list_reads_name_and_reason_and_refuses_a_line_without_a_reason(tmp_
         "# a comment\n\nreportgen.figures.x_a__mutmut_1: the same for every whole number\n", encoding="utf-8"
     )
     assert mutate.equivalent_mutants(listed) == {
-        "reportgen.figures.x_a__mutmut_1": "the same for every whole number"
+        "reportgen.common.rounding.x_a__mutmut_1": "the same for every whole number"
     }
 
-    listed.write_text("reportgen.figures.x_a__mutmut_1\n", encoding="utf-8")
+    listed.write_text("reportgen.common.rounding.x_a__mutmut_1\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="line 1"):
         mutate.equivalent_mutants(listed)
 

@@ -1,0 +1,193 @@
+"""Running briefing jobs: in this process, or in a pool of worker processes, each under a time limit.
+
+One account's failure never stops the others: every job ends in an outcome (its PDFs, the reason it
+failed, or that it ran out of time), never in an exception, unless the run asked for tracebacks.
+The charts of a single cold briefing may be drawn meanwhile in a forked child
+(:mod:`reportgen.commands.charts_ahead`); :mod:`reportgen.commands.time_limit` stops a job that takes too
+long.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reportgen.analysis.history import AccountHistory
+from reportgen.common.problems import failure_reason
+from reportgen.common.settings import INTERNAL_EDITION, SHARED_EDITION
+from reportgen.model.catalog import Catalog
+from reportgen.model.findings import AccountAnalysis
+
+if TYPE_CHECKING:
+    from reportgen.rendering import Renderer
+    from reportgen.rendering.archive import Archive
+    from reportgen.views.briefing import BriefingCharts
+
+BRIEFING_TEMPLATES = {INTERNAL_EDITION: "briefing.html", SHARED_EDITION: "briefing_shared.html"}
+"""The template of each edition of a briefing."""
+POOL_GRACE_SECONDS = 15
+"""How much longer than the time limit the pool waits for a worker before giving the account up:
+the worker's own limit normally answers first, this catches a worker stuck inside a C call."""
+RECYCLE_AFTER = 200
+"""A worker is replaced after this many accounts, so that memory cannot creep over a long batch."""
+
+
+@dataclass(frozen=True)
+class BriefingJob:
+    """One account in one period, with what a worker needs to render it in every language."""
+
+    analysis: AccountAnalysis
+    history: AccountHistory
+    stem: str
+    languages: tuple[str, ...]
+    day: date
+    debug: bool = False
+    """Let an error escape with its traceback instead of reporting it as the account's problem."""
+    timeout: float | None = None
+    """Seconds the account may take in all its languages; ``None`` for no limit."""
+    edition: str = INTERNAL_EDITION
+    """``shared``: the edition handed to the key account, a view and templates of its own."""
+    supplier: str | None = None
+    """Our company's name, for the key account's edition."""
+    archive: Archive | None = None
+    """What an archival briefing (PDF/A-3b) embeds; None for a briefing without."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The job's PDFs, as (language, bytes) in the order of its languages."""
+
+    pdfs: list[tuple[str, bytes]]
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The job failed; *reason* says why, in the words of the error."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class TimedOut:
+    """The job went over its time limit and was stopped."""
+
+
+Outcome = Rendered | Failed | TimedOut
+
+
+class Worker:
+    """Renders many accounts with one renderer: fonts and templates are prepared once per process, not
+    once per account, and so is each catalog's chart ground (see :meth:`same_catalog`)."""
+
+    def __init__(self) -> None:
+        from reportgen.rendering import Renderer
+
+        self.renderer: Renderer = Renderer()
+        self._catalogs: dict[str, Catalog] = {}
+
+    def same_catalog(self, analysis: AccountAnalysis) -> AccountAnalysis:
+        """The analysis with this worker's copy of its catalog. Every job arrives with its own unpickled
+        copy; charts keep their fixed parts per catalog object, so equal catalogs must be one object."""
+        kept = self._catalogs.setdefault(analysis.catalog.label(), analysis.catalog)
+        if kept is analysis.catalog or kept != analysis.catalog:
+            return analysis
+        return replace(analysis, catalog=kept)
+
+    def render(
+        self, job: BriefingJob, made_ahead: Callable[[], dict[str, BriefingCharts]] | None = None
+    ) -> Outcome:
+        """The job's outcome (a worker never raises into the pool, unless the job asks for tracebacks).
+
+        *made_ahead* gives the charts another process drew meanwhile (see
+        :mod:`reportgen.commands.charts_ahead`).
+        """
+        from reportgen.charts import edition_charts
+        from reportgen.commands.time_limit import TimeLimitExceeded, time_limit
+
+        try:
+            with time_limit(job.timeout):
+                ahead = made_ahead() if made_ahead else {}
+                analysis = self.same_catalog(job.analysis)
+                pdfs = []
+                for lang in job.languages:
+                    charts = ahead.get(lang) or edition_charts(analysis, lang, job.history, job.edition)
+                    pdfs.append((lang, self._pdf(job, analysis, lang, charts)))
+                return Rendered(pdfs)
+        except TimeLimitExceeded:
+            if job.debug:
+                raise
+            return TimedOut()
+        except Exception as exc:  # any failure is this account's, reported as such
+            if job.debug:
+                raise
+            return Failed(failure_reason(exc))
+
+    def _pdf(self, job: BriefingJob, analysis: AccountAnalysis, lang: str, charts) -> bytes:
+        """One language of the job's briefing, in the edition it asks for."""
+        if job.edition == SHARED_EDITION:
+            from reportgen.views.shared_edition import build_shared_briefing
+
+            view = build_shared_briefing(analysis, lang, job.day, charts, job.supplier, job.history)
+            return self.renderer.shared_briefing_pdf(view)
+        from reportgen.views.briefing import build_briefing
+
+        view = build_briefing(analysis, lang, job.day, job.history, charts)
+        return self.renderer.briefing_pdf(view, job.archive)
+
+
+# The one worker of a pool process, made when the process starts (a pool hands its initializer's
+# work to nothing but module state).
+_pool_worker: Worker | None = None
+
+
+def _start_pool_worker() -> None:
+    global _pool_worker
+    _pool_worker = Worker()
+
+
+def _render_in_pool(job: BriefingJob) -> Outcome:
+    assert _pool_worker is not None, "started by _start_pool_worker"
+    return _pool_worker.render(job)
+
+
+def _run_here(jobs: list[BriefingJob], workers: int) -> Iterator[tuple[BriefingJob, Outcome]]:
+    """Outcomes in job order, rendered in this process; a single account with a core to spare has
+    its charts drawn in a forked child meanwhile."""
+    from reportgen.commands import charts_ahead as ahead
+
+    worker = Worker()
+    if not ahead.worth_it(jobs, workers):
+        yield from ((job, worker.render(job)) for job in jobs)
+        return
+    (job,) = jobs
+    helper = ahead.ChartsAhead(job)
+    try:
+        worker.renderer.warm_up(BRIEFING_TEMPLATES[job.edition], job.languages)
+        yield job, worker.render(job, helper.charts)
+    finally:
+        helper.close()
+
+
+def run_jobs(jobs: list[BriefingJob], workers: int, timeout: float) -> Iterator[tuple[BriefingJob, Outcome]]:
+    """Outcomes in job order: in this process when one worker suffices, else in a pool of spawned
+    workers. Each job limits its own time (see :meth:`Worker.render`); in a pool a worker that does not
+    answer even after a grace period is given up, and killed at the end."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from _run_here(jobs, workers)
+        return
+    from multiprocessing import TimeoutError as PoolTimeout
+    from multiprocessing import get_context
+
+    pool = get_context("spawn").Pool(min(workers, len(jobs)), _start_pool_worker, (), RECYCLE_AFTER)
+    try:
+        pending = [(job, pool.apply_async(_render_in_pool, (job,))) for job in jobs]
+        for job, result in pending:
+            try:
+                yield job, result.get(timeout=timeout + POOL_GRACE_SECONDS)
+            except PoolTimeout:
+                yield job, TimedOut()
+    finally:
+        pool.terminate()
+        pool.join()

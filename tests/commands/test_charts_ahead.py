@@ -1,0 +1,94 @@
+"""Charts made ahead in a forked child: the same charts, and no child left behind whatever happens."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from reportgen.analysis.all_accounts import prepare
+from reportgen.analysis.selection import Selection
+from reportgen.charts import briefing_charts
+from reportgen.commands import charts_ahead as ahead
+from reportgen.commands.briefing import briefing_jobs
+from reportgen.common.settings import Settings
+from tests.conftest import EXAMPLES, REPRODUCIBLE, run_process
+
+
+@pytest.fixture(scope="module")
+def jobs(catalog):
+    files = sorted(EXAMPLES.glob("calloway-foods_*.xlsx"))  # three quarters: charts with a path and a trend
+    workload = prepare(files, catalog)
+    found = briefing_jobs(workload, Selection(period=workload.latest_period()), Settings(lang="all"))
+    assert len(found) == 1
+    return found
+
+
+def test_the_child_draws_the_same_charts_as_this_process(catalog, jobs):
+    helper = ahead.ChartsAhead(jobs[0])
+    made = helper.charts()
+    job = jobs[0]
+    assert set(made) == {"de", "en"}
+    for lang in ("de", "en"):
+        assert made[lang] == briefing_charts(job.analysis, lang, job.history)
+    assert made["de"].trend_svg is not None
+    assert not helper._process.is_alive()
+
+
+def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("no charts today")
+
+    monkeypatch.setattr("reportgen.charts.briefing_charts", broken)  # the forked child inherits it
+    helper = ahead.ChartsAhead(jobs[0])
+    assert helper.charts() == {}
+    assert not helper._process.is_alive()
+
+
+def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, capfd):
+    """The child has its own silent streams: it must never wait on a stream lock the parent's progress
+    thread held at the fork, and its warnings (a glyph missing from the font) are not the user's."""
+    import warnings
+
+    real = briefing_charts
+
+    def noisy(*args):
+        print("from the child")
+        warnings.warn("Glyph 129309 missing from font(s) Source Sans Pro.", stacklevel=1)
+        return real(*args)
+
+    monkeypatch.setattr("reportgen.charts.briefing_charts", noisy)
+    made = ahead.ChartsAhead(jobs[0]).charts()
+    assert set(made) == {"de", "en"}
+    out, err = capfd.readouterr()
+    assert "from the child" not in out and "Glyph" not in err
+
+
+def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
+    monkeypatch.setattr("reportgen.charts.briefing_charts", lambda *args: time.sleep(600))
+    helper = ahead.ChartsAhead(jobs[0])
+    child = helper._process.pid
+    helper.close()
+    assert not helper._process.is_alive()
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)
+
+
+def test_only_a_single_account_with_a_spare_core_forks(jobs):
+    assert not ahead.worth_it(jobs, workers=1)
+    assert not ahead.worth_it(jobs * 2, workers=2)  # a batch: warm workers do better
+    assert not ahead.worth_it(jobs, workers=2)  # matplotlib is loaded in this test process already
+
+
+def test_a_cold_single_briefing_is_the_same_with_and_without_the_child(tmp_path):
+    """From a fresh process (matplotlib not loaded) the child is used; the PDF is byte for byte the same."""
+    source = str(EXAMPLES / "nordhafen-logistik_2026-Q3.xlsx")
+    pdfs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs
+        arguments = ("briefing", source, "--lang", "en", "--out", str(out), "--jobs", jobs)
+        run_process(*arguments, env=REPRODUCIBLE, check=True)
+        (pdf,) = out.iterdir()
+        pdfs.append(pdf.read_bytes())
+    assert pdfs[0] == pdfs[1]
