@@ -97,7 +97,7 @@ def _limits(info) -> list[str]:
             if bound is not None:
                 said.append(f"{word} {bound:g}")
         if getattr(rule, "min_length", None) is not None:
-            said.append(f"at least {rule.min_length} {things}")
+            said.append(f"at least {rule.min_length} {things if rule.min_length != 1 else things[:-1]}")
         if getattr(rule, "max_length", None) is not None:
             said.append(f"at most {rule.max_length} {things}")
     if any(getattr(rule, "pattern", None) for rule in rules):
