@@ -12,8 +12,6 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from tests.conftest import EXAMPLES, ROOT
 
 DOCS = ROOT / "docs"
@@ -40,14 +38,13 @@ def text(page) -> str:
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def test_the_guide_builds_with_strict_and_its_made_pages_hold_what_the_program_has(tmp_path):
     """The guide as `make docs` builds it, with --strict: a broken link, a page missing from the
-    navigation, a message the guide does not list or a catalog key it does not explain fails it."""
-    folder = tmp_path_factory.mktemp("site")
+    navigation, a message the guide does not list or a catalog key it does not explain fails it. One
+    build for every check, so that the test suite pays for it once."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -56,10 +53,14 @@ def site(tmp_path_factory):
     seconds = time.perf_counter() - started
     assert done.returncode == 0, done.stderr[-3000:]
     assert seconds < BUILD_SECONDS, f"the guide took {seconds:.1f} s to build"
-    return folder
+    the_command_line_reference_shows_every_command_and_option(tmp_path)
+    the_api_reference_documents_load_dataset_and_input_error(tmp_path)
+    the_list_of_messages_holds_every_message_in_english_and_german(tmp_path)
+    the_catalog_reference_adds_what_each_key_holds(tmp_path)
+    every_page_is_in_the_guide_and_shows_only_made_screenshots(tmp_path)
 
 
-def test_the_command_line_reference_shows_every_command_and_option(site):
+def the_command_line_reference_shows_every_command_and_option(site):
     from reportgen.cli import cli
 
     page = text(site / "reference" / "cli.html")
@@ -74,7 +75,7 @@ def test_the_command_line_reference_shows_every_command_and_option(site):
     assert "Files are named <account>_<period>_<lang>.pdf" in page
 
 
-def test_the_api_reference_documents_load_dataset_and_input_error(site):
+def the_api_reference_documents_load_dataset_and_input_error(site):
     page = text(site / "reference" / "api.html")
     for name in (
         "reportgen.load",
@@ -88,7 +89,7 @@ def test_the_api_reference_documents_load_dataset_and_input_error(site):
     assert ":class:" not in page and ":attr:" not in page
 
 
-def test_the_list_of_messages_holds_every_message_in_english_and_german(site):
+def the_list_of_messages_holds_every_message_in_english_and_german(site):
     page = text(site / "operations" / "messages.html")
     # as the reports' own catalog words it, the placeholders set apart (the stylesheet brackets them)
     assert '" value " lies outside the scale min – max . Enter a number from min to max' in page
@@ -97,6 +98,24 @@ def test_the_list_of_messages_holds_every_message_in_english_and_german(site):
     rows = (site / "operations" / "messages.html").read_text(encoding="utf-8").count("<tr data-names=")
     assert rows == len(entries) > 100
     assert "Not yet sorted" not in page
+
+
+def the_catalog_reference_adds_what_each_key_holds(site):
+    page = text(site / "operations" / "catalog-reference.html")
+    assert (
+        "zones.balance_tolerance a number (at least 0; at most 100); default: 10 |S − K| up to this" in page
+    )
+
+
+def every_page_is_in_the_guide_and_shows_only_made_screenshots(site):
+    pages = {p.relative_to(DOCS).with_suffix(".html") for p in DOCS.rglob("*.md")}
+    assert all((site / page).exists() for page in pages)
+    shown = {
+        name
+        for page in DOCS.rglob("*.md")
+        for name in re.findall(r"\]\((?:\.\./)*screenshots/([\w-]+\.png)\)", page.read_text(encoding="utf-8"))
+    }
+    assert shown and shown <= {path.name for path in (DOCS / "screenshots").glob("*.png")}
 
 
 def test_a_message_the_guide_does_not_place_or_a_name_of_none_is_reported():
@@ -111,11 +130,7 @@ def test_a_message_the_guide_does_not_place_or_a_name_of_none_is_reported():
     assert unknown == ["NO_SUCH_MESSAGE"] and left_out == [lone]
 
 
-def test_the_catalog_reference_explains_every_key_of_the_catalog(site):
-    page = text(site / "operations" / "catalog-reference.html")
-    assert (
-        "zones.balance_tolerance a number (at least 0; at most 100); default: 10 |S − K| up to this" in page
-    )
+def test_a_catalog_key_the_reference_leaves_out_or_a_row_of_no_key_is_reported():
     catalog = hook("catalog_keys")
     known = catalog.keys()
     assert {"factors[].weight", "voices.perception_gap_points", "rebalancing.max_moves"} <= set(known)
@@ -123,17 +138,6 @@ def test_the_catalog_reference_explains_every_key_of_the_catalog(site):
     table += "| `zones.tolerance` | x |\n"
     _, unknown, missing = catalog.enrich(table, known)
     assert (unknown, missing) == (["zones.tolerance"], ["id"])
-
-
-def test_every_page_is_in_the_guide_and_shows_only_made_screenshots(site):
-    pages = {p.relative_to(DOCS).with_suffix(".html") for p in DOCS.rglob("*.md")}
-    assert all((site / page).exists() for page in pages)
-    shown = {
-        name
-        for page in DOCS.rglob("*.md")
-        for name in re.findall(r"\]\((?:\.\./)*screenshots/([\w-]+\.png)\)", page.read_text(encoding="utf-8"))
-    }
-    assert shown and shown <= {path.name for path in (DOCS / "screenshots").glob("*.png")}
 
 
 def block_after(marker: str) -> str:

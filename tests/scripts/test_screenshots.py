@@ -12,8 +12,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
 screenshots = importlib.util.module_from_spec(spec)
@@ -21,15 +19,10 @@ sys.modules["screenshots"] = screenshots  # its dataclasses look their module up
 spec.loader.exec_module(screenshots)
 
 
-@pytest.fixture(scope="module")
-def now() -> dict[object, dict[str, str]]:
-    """What each example report is made from today."""
+def test_every_screenshot_shows_the_page_its_report_has_now():
     with screenshots.examples() as data:
         reports = dict.fromkeys(shot.report for shot in screenshots.SHOTS)
-        return {report: screenshots.made_from(screenshots.report_html(data, report)) for report in reports}
-
-
-def test_every_screenshot_shows_the_page_its_report_has_now(now):
+        now = {report: screenshots.made_from(screenshots.report_html(data, report)) for report in reports}
     stale = [
         f"{shot.png.relative_to(ROOT)} (page {shot.page} of the {shot.report.describe()}): {why}"
         for shot in screenshots.SHOTS
@@ -48,12 +41,12 @@ def test_the_screenshots_folder_holds_only_made_screenshots():
     assert set(screenshots.SCREENSHOTS.iterdir()) == made
 
 
-def test_a_changed_page_or_a_picture_edited_by_hand_is_out_of_date(tmp_path, now):
+def test_a_changed_page_or_a_picture_edited_by_hand_is_out_of_date(tmp_path):
     shot = screenshots.SHOTS[0]
     copy = screenshots.Shot(shot.name, shot.report, shot.page, folder=tmp_path)
     shutil.copy(shot.png, copy.png)
     shutil.copy(shot.sidecar, copy.sidecar)
-    today = now[shot.report]
+    today = screenshots.recorded(copy)["made_from"]  # as the page is made now, the test above shows
     assert screenshots.out_of_date(copy, today) is None
 
     reworded = {**today, "html": screenshots.digest(b"<p>Seite 1 von 4</p>")}
