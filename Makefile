@@ -15,7 +15,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: FORCE help setup reports briefings portfolio test golden fuzz mutate bench lint messages examples clean
+.PHONY: FORCE help setup reports briefings portfolio test golden fuzz mutate bench lint messages examples docs clean
 N ?= 200
 MEMORY ?= 500
 
@@ -178,6 +178,12 @@ messages: $(STAMP) ## Extract translatable words and update the German catalog
 examples: $(STAMP) ## Rewrite the example workbooks in input/
 	$(BIN)/python scripts/make_examples.py
 
+# The screenshots are made again only when the page they show changed (scripts/screenshots.py); the
+# reference pages are made from the code at build time, and --strict fails on a broken link.
+docs: $(STAMP) ## Build the user guide into site/ (open site/index.html), its screenshots made from the examples
+	$(BIN)/python scripts/screenshots.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
 clean: ## Remove the virtualenv, rendered output and caches
-	rm -rf $(VENV) $(OUTPUT) .pytest_cache .ruff_cache .hypothesis mutants
+	rm -rf $(VENV) $(OUTPUT) site .pytest_cache .ruff_cache .hypothesis mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -56,8 +56,11 @@ SEVERAL_ACCOUNTS = Message(
 
 class InputError(ValueError):
     """What keeps a load or a report from being made: no input, a broken catalog, a period that is none
-    or has no assessment, an account that is not there. Its text says why and how to fix it, in the
-    language of the load; *problems* holds the same as data."""
+    or has no assessment, an account that is not there.
+
+    It is a `ValueError`. Its text says why and how to fix it, in the language of the load, as the
+    command line says it; `problems` holds the same as data (each with its place and message), for a
+    program that handles them itself."""
 
     def __init__(self, problems: list[Problem], lang: str):
         super().__init__("\n".join(problem.render(lang) for problem in problems))
@@ -70,17 +73,26 @@ def load(
     period: PeriodLike | None = None,
     lang: str = EVERY_LANGUAGE,
 ) -> Dataset:
-    """Read and analyse every assessment in *paths* (files or folders, as ``reportgen export`` takes them).
+    """Read and analyse every assessment in *paths*, with the same catalogs and checks as the command line.
 
-    *criteria*: a catalog file, or a folder of catalogs (default: the catalogs in ``criteria/``).
-    *period*: only this quarter in the tables (``"2026-Q3"``, any form a workbook's period may have, such
-    as ``"Q3/26"`` or ``"3. Quartal 2026"``, or a pandas ``Period``); every file is still read, since
-    earlier quarters give the reports their history. *lang*: ``de``, ``en`` or ``all``, the
-    language of names, titles and problems; each such text has a column per language, as in the export.
+    A broken file does not stop the load: its problems are rows of `Dataset.problems`, and the other
+    files' accounts are in the tables.
 
-    Raises :class:`InputError` when a path does not exist or nothing can be read at all (no assessment
-    file, a broken catalog); the problems of single files are in :attr:`Dataset.problems`, and the good
-    files' accounts in the tables.
+    Args:
+        paths: Files or folders, as `reportgen export` takes them.
+        criteria: A catalog file, or a folder of catalogs (default: the catalogs in `criteria/`).
+        period: Only this quarter in the tables: `"2026-Q3"`, any form a workbook's period may have
+            (`"Q3/26"`, `"3. Quartal 2026"`), or a pandas `Period` within one calendar quarter. Every
+            file is still read, since earlier quarters give the reports their history.
+        lang: `"de"`, `"en"` or `"all"` (the default): the language of names, titles and problems. Each
+            such text has a column per language, as in the export.
+
+    Returns:
+        The tables of what was read, and the reports made from them.
+
+    Raises:
+        InputError: A path does not exist, or nothing can be read at all (no assessment file, a broken
+            catalog, a period that is none).
     """
     from reportgen.analysis.all_accounts import prepare
     from reportgen.analysis.selection import period_problem
@@ -104,11 +116,11 @@ def load(
 
 
 class Dataset:
-    """Every assessment read, as tables, and the reports made from them.
+    """Every assessment read, as tables, and the reports made from them: what `reportgen.load` returns.
 
-    The tables are the export's, column for column (the README's *Export* says what each column means):
-    one row per account and period (``accounts``), per factor (``factors``), per rating as its rater gave
-    it (``ratings``) and per action (``actions``); ``problems`` lists what was found wrong in the files.
+    The tables are the export's, column for column (the user guide's page *Export* says what each column
+    means): one row per account and period (`accounts`), per factor (`factors`), per rating as its rater
+    gave it (`ratings`) and per action (`actions`); `problems` lists what was found wrong in the files.
     Each table is made when first asked for.
     """
 
@@ -194,13 +206,24 @@ class Dataset:
         supplier: str | None = None,
         archive: bool = False,
     ) -> bytes:
-        """The briefing of *account* (its ID or name) for *period* (default: the dataset's period, else the
-        account's latest) in *lang*, as the PDF's bytes: as ``reportgen briefing`` makes it, every earlier
-        quarter in the files giving its path and trend.
+        """The briefing of one account, as the PDF's bytes: as `reportgen briefing` makes it, byte for byte,
+        every earlier quarter in the files giving its path and trend. No file is written.
 
-        *edition* ``shared``: the edition for the key account (*supplier*: our company's name, which it
-        names). *archive*: PDF/A-3b with the files and figures embedded. Raises :class:`InputError` when
-        the account or period is not there; an error while rendering is raised as it is.
+        Args:
+            account: Its ID or name (case and spaces ignored).
+            period: The quarter (default: the dataset's period, else the account's latest).
+            lang: `"de"` or `"en"`.
+            edition: `"internal"` (the default), or `"shared"`: the edition for the key account.
+            supplier: Our company's name, which the shared edition names.
+            archive: PDF/A-3b with the files and figures embedded (not with the shared edition: an
+                archive embeds our workbooks).
+
+        Returns:
+            The PDF, for a web service or `open(…, "wb").write(…)`.
+
+        Raises:
+            InputError: The account or period is not there (with the closest names). An error while
+                rendering is raised as it is.
         """
         from reportgen.analysis.selection import Selection, account_problem
         from reportgen.commands.briefing import archive_refused, briefing_jobs
@@ -236,11 +259,20 @@ class Dataset:
     def portfolio_pdf(
         self, period: PeriodLike | None = None, lang: str = "de", archive: bool = False
     ) -> bytes:
-        """The portfolio report of *period* (default: the dataset's period, else the latest found) in
-        *lang*, as the PDF's bytes: as ``reportgen portfolio`` makes it, earlier quarters giving the
-        movements. *archive*: PDF/A-3b with the files and figures embedded."""
-        from reportgen.analysis.portfolio import analyse_portfolio
-        from reportgen.analysis.selection import period_problem
+        """The portfolio report of one quarter, as the PDF's bytes: as `reportgen portfolio` makes it,
+        earlier quarters giving the movements. No file is written.
+
+        Args:
+            period: The quarter (default: the dataset's period, else the latest found).
+            lang: `"de"` or `"en"`.
+            archive: PDF/A-3b with the files and figures embedded.
+
+        Returns:
+            The PDF.
+
+        Raises:
+            InputError: The quarter has no assessment.
+        """
         from reportgen.commands.portfolio import portfolio_archive, portfolio_pdf
 
         chosen = _language(lang)

@@ -201,7 +201,7 @@ def portfolio(make_deps: Path | None, **options) -> None:
 @_period(help=EVERY_PERIOD_HELP)
 def export_command(fmt: str, german_csv: bool, table: str | None, out_dir: Path | None, **options) -> None:
     """Write the computed figures (S, K, balance, zone, coverage, every factor's scores and gap) for
-    other tools. The README describes every column.
+    other tools. The user guide (make docs) describes every column.
 
     With --out - they go to standard output, every message to standard error, e.g.
     reportgen export input/ --format json --out - | jq '.accounts[].zone'

@@ -358,7 +358,10 @@ CATALOG_UNREADABLE = Message(
 )
 CATALOG_INVALID = Message(
     N_("{key}: {reason}."),
-    N_("Compare with criteria/efkam-partnership.yaml; the README describes every key."),
+    N_(
+        "Compare with criteria/efkam-partnership.yaml; the user guide's catalog reference describes "
+        "every key."
+    ),
 )
 
 

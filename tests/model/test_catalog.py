@@ -66,7 +66,8 @@ def test_a_missing_key_and_an_unknown_one(tmp_path):
     assert found[0].startswith("mein-katalog.yaml: factors[1] (early-involvement).title: Field required.")
     assert found[1].startswith("mein-katalog.yaml: factors[2] (relationship-network).titel: Extra inputs")
     assert found[0].endswith(
-        "Vergleichen Sie mit criteria/efkam-partnership.yaml; die README beschreibt jeden Schlüssel."
+        "Vergleichen Sie mit criteria/efkam-partnership.yaml; die Katalogreferenz des Benutzerhandbuchs "
+        "beschreibt jeden Schlüssel."
     )
 
 

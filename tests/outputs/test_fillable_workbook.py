@@ -83,7 +83,7 @@ def scores_check(sheet):
 def test_every_score_cell_takes_any_number_on_the_scale_halves_too(blank, catalog):
     """Regression: the README said 3,5 works, the reader reads it, but the score cells had a drop-down
     of whole numbers that Excel refused it with. The cells now take what the reader takes – any number
-    from the scale's lowest to its highest point – and the sheet says so, as the README does."""
+    from the scale's lowest to its highest point – and the sheet says so, as the guide does."""
     workbook = load_workbook(blank)
     sheet = workbook["Bewertung"]
     validation = scores_check(sheet)
@@ -99,8 +99,8 @@ def test_every_score_cell_takes_any_number_on_the_scale_halves_too(blank, catalo
     workbook.save(blank)
     (assessment,) = read_file(blank, catalog).assessments
     assert (assessment.ratings[0].supplier, assessment.ratings[0].key_account) == (3.5, 4.5)
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    assert "`reportgen template`'s score cells take any number on the scale" in " ".join(readme.split())
+    guide = (Path(__file__).parents[2] / "docs" / "kam" / "workbook.md").read_text(encoding="utf-8")
+    assert "`reportgen template`'s score cells take any number on the scale" in " ".join(guide.split())
 
 
 def test_inputs_are_open_and_ids_protected_without_password(blank):
