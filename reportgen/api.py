@@ -273,6 +273,8 @@ class Dataset:
         Raises:
             InputError: The quarter has no assessment.
         """
+        from reportgen.analysis.portfolio import analyse_portfolio
+        from reportgen.analysis.selection import period_problem
         from reportgen.commands.portfolio import portfolio_archive, portfolio_pdf
 
         chosen = _language(lang)
