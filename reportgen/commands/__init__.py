@@ -1,4 +1,5 @@
-"""The commands, one module each: a function from the run's settings and a reporter to an exit code.
+"""The commands, one module each: a function from the run's settings and a reporter to an exit code; and
+how a run goes: the jobs in worker processes under a time limit, charts drawn ahead, the console.
 
 The command line (:mod:`reportgen.cli`) only declares the options, builds the settings and calls
 :func:`execute`; nothing here is imported before a command runs.
