@@ -15,7 +15,7 @@ from reportgen.views.briefing import ActionRow, actions_section, build_briefing
 from reportgen.views.shared_edition import SharedCharts, build_shared_briefing
 from tests.analysis.test_actions import quarters
 from tests.analysis.test_portfolio import Q2, Q3, make
-from tests.views.test_briefing import CHARTS
+from tests.views.briefing.test_summary import CHARTS
 
 DAY = date(2026, 11, 27)
 
