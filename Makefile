@@ -64,7 +64,7 @@ PROBLEMS := $(BUILD)/problems
 MADE     := $(BUILD)/made
 FINGERPRINT := $(BUILD)/inputs.fingerprint
 RENDER_DEPS := $(STAMP) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css templates/assets/fonts/*) \
-               $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py)
+               $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py reportgen/*/*/*.py)
 # ARCHIVE=1: the briefings and portfolios as archival PDFs (--archive, *_archive.pdf), kept apart from
 # the others in stamps of their own; the key account's edition is not archived.
 # PERIOD as reportgen reads it (Q3/26, "3. Quartal 2026", a date: 2026-Q3), so that it names the stamps
