@@ -15,7 +15,8 @@ from datetime import date
 from reportgen.analysis.history import AccountHistory
 from reportgen.common.i18n import gettext_for
 from reportgen.model.findings import AccountAnalysis, Coverage, FactorResult
-from reportgen.views.briefing import ActionsSection, ScaleView, actions_section, differ_most
+from reportgen.views.briefing.actions import ActionsSection, actions_section
+from reportgen.views.briefing.factors import ScaleView, differ_most, scale_view
 from reportgen.views.chart_texts import shared_profile_text
 
 
@@ -138,11 +139,7 @@ def build_shared_briefing(
         )
         for ours in analysis.factors
     )
-    scale = ScaleView(
-        catalog.scale.min,
-        catalog.scale.max,
-        tuple(catalog.scale.point_text(point, lang) for point in catalog.scale.worded_points),
-    )
+    scale = scale_view(catalog, lang)
     return SharedBriefingView(
         lang=lang,
         made_on=made_on,

@@ -11,11 +11,12 @@ from pypdf import PdfReader
 
 from reportgen.model.assessment import Action, ActionStatus
 from reportgen.rendering import Renderer
-from reportgen.views.briefing import ActionRow, actions_section, build_briefing
+from reportgen.views.briefing import build_briefing
+from reportgen.views.briefing.actions import ActionRow, actions_section
 from reportgen.views.shared_edition import SharedCharts, build_shared_briefing
 from tests.analysis.test_actions import quarters
 from tests.analysis.test_portfolio import Q2, Q3, make
-from tests.views.test_briefing import CHARTS
+from tests.views.briefing.conftest import CHARTS
 
 DAY = date(2026, 11, 27)
 

@@ -1,0 +1,35 @@
+"""The briefing's closing section: the catalog's coaching questions asked about the account, and how to
+read the briefing.
+
+The questions are answered with the account's figures in :mod:`reportgen.views.coaching`, which the
+portfolio shares; this module holds only the briefing's section of them, as the template lays it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.model.findings import AccountAnalysis
+from reportgen.views.coaching import CoachingQuestion, coaching_questions
+
+
+@dataclass(frozen=True)
+class CoachingSection:
+    """The catalog's questions answered with the account's figures, and how to read the briefing."""
+
+    questions: tuple[CoachingQuestion, ...]
+    """The catalog's questions, asked about this account; those of a known kind answered with its figures."""
+    balance_tolerance: float
+    catalog_title: str
+    catalog_label: str
+
+
+def coaching_section(analysis: AccountAnalysis, lang: str) -> CoachingSection:
+    """The questions asked about this account, with its own catalog's title and balance tolerance."""
+    catalog = analysis.catalog
+    return CoachingSection(
+        questions=coaching_questions(analysis, lang),
+        balance_tolerance=catalog.zones.balance_tolerance,
+        catalog_title=catalog.title.get(lang),
+        catalog_label=analysis.catalog_label,
+    )
