@@ -45,7 +45,7 @@ from reportgen.views.chart_texts import (
     profile_text,
     trend_text,
 )
-from reportgen.views.coaching import CoachingQuestion, coaching_questions
+from reportgen.views.coaching_answers import CoachingQuestion, coaching_questions
 from reportgen.views.labels import (
     action_factor_name,
     gap_class_meaning,

@@ -23,7 +23,7 @@ from reportgen.common.writing import slugify
 from reportgen.model.assessment import Side
 from reportgen.model.findings import SUPPLIER_FRUSTRATION_CRITICAL, AccountAnalysis, ViewFigures, ZoneKind
 from reportgen.views.chart_texts import Position, ZoneTally, account_diagram_text, portfolio_map_text
-from reportgen.views.coaching import QuestionKind, question_text
+from reportgen.views.coaching_rules import QuestionKind, question_text
 from reportgen.views.labels import (
     action_factor_name,
     gap_class_name,
