@@ -80,7 +80,8 @@ def report(found: dict[str, str], listed: dict[str, str]) -> int:
         counts = per_module.setdefault(module_of(name), Counter())
         counts["mutants"] += 1
         counts["killed" if status in DETECTED else "equivalent" if name in listed else status] += 1
-    print(f"\n{'module':<28}{'mutants':>8}{'killed':>8}{'equiv.':>8}{'other':>8}{'killed %':>10}")
+    width = max(map(len, per_module), default=0) + 2  # the longest module name, and a gap
+    print(f"\n{'module':<{width}}{'mutants':>8}{'killed':>8}{'equiv.':>8}{'other':>8}{'killed %':>10}")
     total: Counter[str] = Counter()
     below_goal = []
     for module, counts in sorted(per_module.items()):
@@ -90,12 +91,12 @@ def report(found: dict[str, str], listed: dict[str, str]) -> int:
         if share < GOAL:
             below_goal.append(module)
         print(
-            f"{module:<28}{counts['mutants']:>8}{counts['killed']:>8}{counts['equivalent']:>8}"
+            f"{module:<{width}}{counts['mutants']:>8}{counts['killed']:>8}{counts['equivalent']:>8}"
             f"{other:>8}{share:>10.1%}"
         )
     other = total["mutants"] - total["killed"] - total["equivalent"]
     print(
-        f"{'all':<28}{total['mutants']:>8}{total['killed']:>8}{total['equivalent']:>8}{other:>8}"
+        f"{'all':<{width}}{total['mutants']:>8}{total['killed']:>8}{total['equivalent']:>8}{other:>8}"
         f"{total['killed'] / total['mutants']:>10.1%}"
     )
 

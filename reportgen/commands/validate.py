@@ -29,7 +29,7 @@ from reportgen.reading.raters import (
     UNNAMED_NEWER,
     UNNAMED_TWICE,
 )
-from reportgen.views.coaching import QuestionKind
+from reportgen.views.coaching_rules import QuestionKind
 from reportgen.views.labels import view_name
 
 UNTRANSLATED = Message(

@@ -10,7 +10,8 @@ from reportgen.analysis.history import build_histories
 from reportgen.analysis.portfolio import analyse_portfolio, overdue_actions
 from reportgen.model.assessment import Action, ActionStatus
 from reportgen.rendering import Renderer
-from reportgen.views.portfolio import OverdueRow, PortfolioCharts, build_portfolio
+from reportgen.views.portfolio import PortfolioCharts, build_portfolio
+from reportgen.views.portfolio.actions import OverdueRow
 from tests.analysis.test_portfolio import Q2, Q3, make
 
 DAY = date(2026, 11, 27)

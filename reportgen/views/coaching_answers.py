@@ -1,4 +1,4 @@
-"""The catalog's coaching questions, asked about one account and answered with its figures.
+"""The catalog's coaching questions, asked about one account and answered in words with its figures.
 
 The questions are data: a user may reword, reorder, drop or add them. A question names what kind of
 answer it asks for (``kind`` in the catalog), and the answer is computed for that kind, so rewording
@@ -6,7 +6,8 @@ or reordering keeps each answer under its own question. A question of a kind thi
 know is asked as it stands, for the reader to reflect on.
 
 The answers are worded here, in the report's language, with the figures as every report shows them;
-the templates only lay them out.
+the templates only lay them out. What the figures are (the indices to reach, the factors to name) the
+rules in :mod:`reportgen.views.coaching_rules` decide; this module only words them.
 
 Where the key account's own contacts answered, the answers use their view (see
 :func:`reportgen.analysis.portfolio.answering_analysis`) and say so in every verdict; where their view puts
@@ -16,9 +17,8 @@ the account in another zone than ours, the answers name ours too and ask for the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-from reportgen.analysis.indices import by_share_of_balance, classify_zone
+from reportgen.analysis.indices import classify_zone
 from reportgen.analysis.portfolio import (
     answering_analysis,
     is_scale_back_candidate,
@@ -29,16 +29,17 @@ from reportgen.common.i18n import Formatter, Nn_, Plural, gettext_for
 from reportgen.model.assessment import Side
 from reportgen.model.catalog import Catalog, RelationshipType
 from reportgen.model.findings import AccountAnalysis, FactorResult, ZoneKind
+from reportgen.views.coaching_rules import (
+    QuestionKind,
+    furthest_ahead,
+    lean_target,
+    strategic_path,
+    where_to_raise,
+)
 from reportgen.views.labels import factor_named, indices_text, listed, zone_label
-
-FACTORS_NAMED = 3
-"""Factors named in one answer: enough to act on, few enough to read aloud."""
 
 NBSP = "\u00a0"
 """Joins figures that belong together ("(we 5, they 2)", "S 81, K 23") so a line never breaks inside them."""
-
-WHOLE_INDICES = range(101)
-"""Every index a report shows: S and K are whole points from 0 to 100."""
 
 WE_INVEST_MORE = Nn_(
     "We invest {points} point more than the key account ({indices}).",
@@ -99,15 +100,6 @@ RATHER_INVEST = Nn_(
 )
 
 
-class QuestionKind(StrEnum):
-    OVER_INVESTMENT = "over_investment"
-    """Do we invest much here without the customer reflecting it?"""
-    LEAN_OR_STRATEGIC = "lean_or_strategic"
-    """What would lean key account management, and what would a strategic partnership look like?"""
-    SCALE_BACK = "scale_back"
-    """Is this an account to scale back?"""
-
-
 @dataclass(frozen=True)
 class Answer:
     verdict: str
@@ -120,23 +112,6 @@ class CoachingQuestion:
     text: str
     answer: Answer | None
     """None: a question for the reader to reflect on; no figure answers it."""
-
-
-@dataclass(frozen=True)
-class StrategicPath:
-    """The whole indices at which the account would be a strategic partnership.
-
-    The key account moves first: we only follow as far as the zone rule then still asks of us, so a
-    briefing never advises us to invest more while we are the side that is ahead.
-    """
-
-    key_account: int
-    supplier: int
-
-
-def question_text(catalog: Catalog, kind: QuestionKind, lang: str) -> str | None:
-    """The catalog's wording of the question of *kind*, if it asks one."""
-    return next((q.get(lang) for q in catalog.coaching_questions if q.kind == kind), None)
 
 
 def coaching_questions(analysis: AccountAnalysis, lang: str) -> tuple[CoachingQuestion, ...]:
@@ -152,61 +127,6 @@ def coaching_questions(analysis: AccountAnalysis, lang: str) -> tuple[CoachingQu
         CoachingQuestion(q.get(lang), answers[q.kind]() if q.kind in answers else None)
         for q in catalog.coaching_questions
     )
-
-
-def _is(relationship: RelationshipType, supplier: int, key_account: int, analysis: AccountAnalysis) -> bool:
-    """Whether S and K would make the account *relationship*, by the analysis's own zone rule."""
-    return classify_zone(supplier, key_account, analysis.catalog.zones).relationship_type == relationship
-
-
-def strategic_path(analysis: AccountAnalysis) -> StrategicPath | None:
-    """The smallest whole K, and then S, that make the account the catalog's highest relationship type.
-
-    The zone rule is asked rather than restated, so balance tolerance and the type's bound count as
-    they do in the analysis. None if no index on the scale reaches the type, or the catalog has none.
-    """
-    strategic = strategic_type(analysis.catalog)
-    if strategic is None:
-        return None
-    s, k = analysis.supplier_index, analysis.key_account_index
-    key_account = next((t for t in WHOLE_INDICES if t >= k and _is(strategic, max(s, t), t, analysis)), None)
-    if key_account is None:
-        return None
-    supplier = next(t for t in WHOLE_INDICES if t >= s and _is(strategic, t, key_account, analysis))
-    return StrategicPath(key_account, supplier)
-
-
-def lean_target(analysis: AccountAnalysis) -> int | None:
-    """The S nearest today's at which the account would be lean KAM with the customer's K as it is."""
-    lean = analysis.catalog.zones.relationship_types[0]
-    k = analysis.key_account_index
-    reaching = [t for t in WHOLE_INDICES if _is(lean, t, k, analysis)]
-    return min(reaching, key=lambda t: abs(t - analysis.supplier_index), default=None)
-
-
-def _ahead(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
-    """The factors where *side* invests beyond the other, in the order the drivers are named.
-
-    Who is ahead is the factor's own gap (:attr:`FactorResult.over_investor`), the same that decides its
-    share of the balance, so a factor is named on the side whose share it adds to.
-    """
-    ahead = [r for r in analysis.factors if r.over_investor is side]
-    return by_share_of_balance(ahead)[:FACTORS_NAMED]
-
-
-def _to_raise(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
-    """Where *side* should invest more first: where the other side is ahead, else where it scores lowest.
-
-    Never a factor where *side* is already ahead: raising there would widen the gap. With the other side
-    ahead nowhere, that leaves the even factors, whose two scores are alike (a factor's gap is taken
-    between its scores as shown), so our score orders them for either side.
-    """
-    other = Side.KEY_ACCOUNT if side is Side.SUPPLIER else Side.SUPPLIER
-    behind = _ahead(analysis, other)
-    if behind:
-        return behind
-    even = [r for r in analysis.factors if r.rated_both and r.over_investor is None]
-    return sorted(even, key=lambda r: (r.supplier, r.number))[:FACTORS_NAMED]
 
 
 class _Words:
@@ -332,7 +252,7 @@ class _Words:
             sentences = [
                 self.counted(WE_INVEST_MORE, self.balance, indices=self.indices()),
                 _("We are furthest ahead in {factors}.").format(
-                    factors=self.factors(_ahead(self.analysis, Side.SUPPLIER))
+                    factors=self.factors(furthest_ahead(self.analysis, Side.SUPPLIER))
                 ),
                 *self.our_other_zone(),
             ]
@@ -341,7 +261,7 @@ class _Words:
             sentences = [
                 self.counted(ACCOUNT_INVESTS_MORE, -self.balance, indices=self.indices()),
                 _("The customer is furthest ahead in {factors}.").format(
-                    factors=self.factors(_ahead(self.analysis, Side.KEY_ACCOUNT))
+                    factors=self.factors(furthest_ahead(self.analysis, Side.KEY_ACCOUNT))
                 ),
                 *self.our_other_zone(),
             ]
@@ -350,7 +270,7 @@ class _Words:
             sentences = [self.counted(POINTS_APART, abs(self.balance), indices=self.indices())]
         else:
             sentences = [_("Both sides invest exactly alike: {indices}.").format(indices=self.indices())]
-        ahead = _ahead(self.analysis, Side.SUPPLIER)
+        ahead = furthest_ahead(self.analysis, Side.SUPPLIER)
         if ahead:
             sentences.append(
                 _("Only in a few factors do we give more than the customer: {factors}.").format(
@@ -417,7 +337,7 @@ class _Words:
         return [
             self.counted(LEAN_DOWN, tolerance, tolerance=self.number(tolerance), **values),
             _("Scale back first in {factors}.").format(
-                factors=self.factors(_ahead(self.analysis, Side.SUPPLIER))
+                factors=self.factors(furthest_ahead(self.analysis, Side.SUPPLIER))
             ),
         ]
 
@@ -451,14 +371,14 @@ class _Words:
                         "For that, the key account would have to raise K from {key_account} to at least "
                         "{target}."
                     ),
-                    _to_raise(self.analysis, Side.KEY_ACCOUNT),
+                    where_to_raise(self.analysis, Side.KEY_ACCOUNT),
                     key_account=self.number(self.k),
                     target=self.number(path.key_account),
                 )
             )
         if path.supplier > self.s:
             figures = {"supplier": self.number(self.s), "target": self.number(path.supplier)}
-            factors = _to_raise(self.analysis, Side.SUPPLIER)
+            factors = where_to_raise(self.analysis, Side.SUPPLIER)
             if they_move:
                 sentence = self._raise(
                     _(
@@ -502,7 +422,7 @@ class _Words:
             sentences = (
                 candidate,
                 _("Scale back first in {factors}.").format(
-                    factors=self.factors(_ahead(self.analysis, Side.SUPPLIER))
+                    factors=self.factors(furthest_ahead(self.analysis, Side.SUPPLIER))
                 ),
             )
             return Answer(self.verdict(_("yes, a candidate")), sentences)

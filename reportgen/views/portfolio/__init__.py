@@ -1,0 +1,124 @@
+"""The portfolio report in one language, as the templates see it (the portfolio's view model).
+
+The view is built section by section, one section object per template partial. A section with words or
+rules of its own has its module here: the cover, the key accounts' voices, the questions, the actions and
+the appendix; the rows of accounts they share are made once, in account_rows. The map, the ranking and
+the movements only show a chart or list rows, so they are put together here with the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioEntry
+from reportgen.views.chart_texts import ZoneTally, portfolio_map_text
+from reportgen.views.portfolio.account_rows import AccountRow, Capacity, account_row
+from reportgen.views.portfolio.actions import ActionsSection, actions_section
+from reportgen.views.portfolio.appendix import AppendixSection, appendix_page
+from reportgen.views.portfolio.cover import CoverSection, cover_section
+from reportgen.views.portfolio.questions import QuestionsSection, questions_section
+from reportgen.views.portfolio.voices import VoicesSection, voices_section
+
+
+@dataclass(frozen=True)
+class MapSection:
+    map_svg: str
+    map_alt: str
+    """What the map shows, in words: how many accounts lie in each zone."""
+
+
+@dataclass(frozen=True)
+class RankingSection:
+    rows: tuple[AccountRow, ...]
+    """Every account, largest over-investment first."""
+
+
+@dataclass(frozen=True)
+class MovementsSection:
+    previous_period: str
+    rows: tuple[AccountRow, ...]
+    """The accounts that changed zone since the previous quarter."""
+
+
+@dataclass(frozen=True)
+class PortfolioView:
+    """The portfolio report: what the document as a whole says of itself, and one section per partial."""
+
+    lang: str
+    made_on: date
+    period: str
+    catalog_title: str
+    catalog_label: str
+    cover: CoverSection
+    map: MapSection
+    ranking: RankingSection
+    voices: VoicesSection | None
+    """None when no key account of the quarter answered its own questionnaire."""
+    questions: QuestionsSection
+    movements: MovementsSection
+    appendix: AppendixSection
+    actions: ActionsSection | None = None
+    """None when no action is overdue and every over-investing account has an open one."""
+
+
+@dataclass(frozen=True)
+class PortfolioCharts:
+    """The charts of one portfolio as SVG text. They are made apart from the rest of the view, as a
+    briefing's are, so that the view can be built and compared with stand-ins in their place."""
+
+    map_svg: str
+    diagrams: tuple[str, ...]
+    """Each account's appendix diagram, in the order of the portfolio's entries."""
+
+
+def _catalogs_label(portfolio: PortfolioAnalysis) -> str:
+    """The portfolio's catalog; where its accounts were assessed with several, each with its count."""
+    if len(portfolio.catalogs_used) <= 1:
+        return portfolio.catalog.label()
+    return " · ".join(f"{label} ({count})" for label, count in portfolio.catalogs_used)
+
+
+def build_portfolio(
+    portfolio: PortfolioAnalysis, lang: str, made_on: date, charts: PortfolioCharts
+) -> PortfolioView:
+    """The portfolio view, with its *charts* drawn apart (:func:`reportgen.charts.portfolio_charts`)."""
+    rows = {id(e): account_row(e, lang) for e in portfolio.entries}
+    answer_rows = {id(e): account_row(e, lang, e.answering) for e in portfolio.entries}
+
+    def pick(entries: Iterable[PortfolioEntry]) -> tuple[AccountRow, ...]:
+        return tuple(rows[id(e)] for e in entries)
+
+    def answer(entries: Iterable[PortfolioEntry]) -> tuple[AccountRow, ...]:
+        return tuple(answer_rows[id(e)] for e in entries)
+
+    actions = actions_section(portfolio, pick, made_on, lang)
+    capacity = Capacity(
+        limit=portfolio.capacity.limit,
+        accounts=answer(portfolio.capacity.accounts),
+        exceeded=portfolio.capacity.exceeded,
+    )
+    cover = cover_section(portfolio, pick, capacity, lang, actions_listed=actions is not None)
+    appendix = tuple(
+        appendix_page(e, rows[id(e)], diagram, lang)
+        for e, diagram in zip(portfolio.entries, charts.diagrams, strict=True)
+    )
+    return PortfolioView(
+        lang=lang,
+        made_on=made_on,
+        period=str(portfolio.period),
+        catalog_title=portfolio.catalog.title.get(lang),
+        catalog_label=_catalogs_label(portfolio),
+        cover=cover,
+        map=MapSection(
+            charts.map_svg,
+            portfolio_map_text(lang, [ZoneTally(z.name, z.count) for z in cover.zone_counts]),
+        ),
+        ranking=RankingSection(pick(portfolio.entries)),
+        voices=voices_section(portfolio, pick, lang),
+        questions=questions_section(portfolio, pick, answer, capacity, lang),
+        movements=MovementsSection(str(portfolio.previous_period), pick(portfolio.movements)),
+        appendix=AppendixSection(appendix),
+        actions=actions,
+    )
