@@ -64,7 +64,8 @@ def test_a_mutant_that_never_finishes_counts_as_noticed():
 def test_the_list_reads_name_and_reason_and_refuses_a_line_without_a_reason(tmp_path):
     listed = tmp_path / "equivalent.txt"
     listed.write_text(
-        "# a comment\n\nreportgen.common.rounding.x_a__mutmut_1: the same for every whole number\n", encoding="utf-8"
+        "# a comment\n\nreportgen.common.rounding.x_a__mutmut_1: the same for every whole number\n",
+        encoding="utf-8",
     )
     assert mutate.equivalent_mutants(listed) == {
         "reportgen.common.rounding.x_a__mutmut_1": "the same for every whole number"
