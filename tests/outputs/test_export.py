@@ -26,7 +26,7 @@ from reportgen.model.assessment import (
     Rater,
     View,
 )
-from reportgen.outputs.export import (
+from reportgen.outputs.export_tables import (
     ACCOUNT_COLUMNS,
     ACTION_COLUMNS,
     FACTOR_COLUMNS,
@@ -407,6 +407,6 @@ def test_the_actions_sheet_in_xlsx_and_the_actions_of_each_account_in_json(with_
 
 def test_the_tables_are_those_the_file_names_know_in_their_order():
     from reportgen.common.settings import EXPORT_TABLES
-    from reportgen.outputs.export import TABLES
+    from reportgen.outputs.export_tables import TABLES
 
     assert tuple(TABLES) == EXPORT_TABLES
