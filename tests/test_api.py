@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 import reportgen
-from reportgen.outputs.export_tables import Kind
+from reportgen.outputs.export_schema import Kind
 from tests.conftest import CALLOWAY, EXAMPLES, REPRODUCIBLE, run, spawn
 
 TABLES = ("accounts", "factors", "ratings", "actions")

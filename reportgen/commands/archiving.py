@@ -44,7 +44,7 @@ def archive_of(
     """The archive of a report whose figures are those of *analyses*: every file they were gathered
     from, and the figures as the export's JSON; or the problem of a file that cannot be read: the
     *unreadable* message of the report, which *report* names (its account and period, or its period)."""
-    from reportgen.outputs.export_tables import figures_json
+    from reportgen.outputs.export import figures_json
 
     try:
         return gather(sources_of(analyses), figures_json(list(analyses)), archived_figures_name(stem))

@@ -42,8 +42,8 @@ def export(
     table, by default STREAMED_TABLE) instead of into the folder. Options that cannot work together are
     refused before anything is read.
     """
-    from reportgen.outputs.export_tables import export as export_figures
-    from reportgen.outputs.export_tables import export_files
+    from reportgen.outputs.export import export as export_figures
+    from reportgen.outputs.export import export_files
 
     if table is not None and fmt != "csv":
         reporter.say(TABLE_WITHOUT_CSV, style="red", format=fmt)
