@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from reportgen.model.assessment import ActionStatus, Rater, View
 from reportgen.model.catalog import LocalizedText
-from reportgen.outputs.fillable_workbook import TemplateRequest, build_template
+from reportgen.outputs.workbook_assessment_sheet import TemplateRequest, build_template
 from reportgen.reading import read_file
 from tests.conftest import run
 
