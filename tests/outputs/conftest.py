@@ -1,13 +1,17 @@
-"""Shared by the output tests: an account assessed by several voices, as it is read."""
+"""Shared by the output tests: an account assessed by several voices, as it is read; a fillable workbook
+as the command writes it, and what a key account manager fills in."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from reportgen.analysis.indices import analyse
 from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period, Rater, View
+from tests.conftest import run
 
 # Several voices: three raters of our team and one of the key account's contacts, every weight 1.
 #   early-involvement:    Anna 5/3, Ben 3/3, Cem 4/3 → mean 4/3, supplier spread 3–5 (2 points: to discuss);
@@ -57,3 +61,60 @@ def voices(catalog):
         sources=(solo.source,),
     )
     return [analyse(several, catalog), analyse(one, catalog)]
+
+
+# The fillable workbook, as `reportgen template` writes it and a user fills it in.
+
+SUPPLIER = [5, 4, 5, 3, 4, 4, 5, 2, 4, 3, 5, 4, 5, 3, None, 4]
+KEY_ACCOUNT = [2, 3, 2, 3, 2, 3, 3, 2, 1, 3, 4, 2, 1, 3, None, 3]
+
+
+@pytest.fixture
+def blank(tmp_path) -> Path:
+    path = tmp_path / "neu.xlsx"
+    result = run(
+        "template", "--lang", "de", "--account", "Zeppelin Süd GmbH", "--period", "2026-Q3", "-o", str(path)
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Arbeitsmappe geschrieben" in result.stderr
+    return path
+
+
+def fact_rows(sheet) -> dict[str, int]:
+    """The account sheet's rows by the label in column A."""
+    return {row[0].value: row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value}
+
+
+def fill(path: Path, comments: dict[int, str]) -> None:
+    """What a key account manager does: scores from the drop-down, comments, the facts."""
+    workbook = load_workbook(path)
+    facts = workbook["Stammdaten"]
+    rows = fact_rows(facts)
+    facts.cell(rows["Account-ID"], 2, "KA-9001")
+    facts.cell(rows["Key-Account-Manager"], 2, "Jürgen Weiß")
+    facts.cell(rows["Jahresumsatz"], 2, 2_400_000)
+    sheet = workbook["Bewertung"]
+    for index, (supplier, key_account) in enumerate(zip(SUPPLIER, KEY_ACCOUNT, strict=True)):
+        sheet.cell(index + 2, 5, supplier)
+        sheet.cell(index + 2, 6, key_account)
+        if index in comments:
+            sheet.cell(index + 2, 7, comments[index])
+    workbook.save(path)
+
+
+SUPPLIER_NAME = "Hansen (Deutschland) GmbH"
+"""Our company, with brackets in its name: the column headers put it in brackets themselves."""
+INTERNAL = re.compile(
+    r"frustration|marge|margin|scal\w* \w* ?back|zurück\w*fahren|herunter\w*fahren|rücknahme|revenue|umsatz|"
+    r"intended relationship|angestrebte beziehung|key.account.manager|reportgen",
+    re.IGNORECASE,
+)
+"""Words for our own team only: the key account's contacts must not read them."""
+
+
+def questionnaire(tmp_path, lang: str, *options: str) -> Path:
+    path = tmp_path / f"questionnaire_{lang}.xlsx"
+    result = run("template", "--view", "key-account", "--supplier", SUPPLIER_NAME, "--lang", lang, "-o", str(path),
+                 *options)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return path

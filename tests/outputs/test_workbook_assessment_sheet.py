@@ -1,78 +1,20 @@
-"""The fillable workbook: made from the catalog, filled in as a user would, read back exactly."""
+"""The fillable workbook's assessment sheet: a row per factor, score cells that take what the reader takes,
+ids locked, comments shared as marked; the key account's questionnaire names both companies."""
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
-from reportgen.model.assessment import ActionStatus, Rater, View
+from reportgen.model.assessment import View
 from reportgen.model.catalog import LocalizedText
-from reportgen.outputs.workbook_assessment_sheet import TemplateRequest, build_template
+from reportgen.outputs.fillable_workbook import build_template
+from reportgen.outputs.workbook_request import TemplateRequest
 from reportgen.reading import read_file
-from tests.conftest import run
-
-SUPPLIER = [5, 4, 5, 3, 4, 4, 5, 2, 4, 3, 5, 4, 5, 3, None, 4]
-KEY_ACCOUNT = [2, 3, 2, 3, 2, 3, 3, 2, 1, 3, 4, 2, 1, 3, None, 3]
-
-
-@pytest.fixture
-def blank(tmp_path) -> Path:
-    path = tmp_path / "neu.xlsx"
-    result = run(
-        "template", "--lang", "de", "--account", "Zeppelin Süd GmbH", "--period", "2026-Q3", "-o", str(path)
-    )
-    assert result.exit_code == 0, result.stderr
-    assert "Arbeitsmappe geschrieben" in result.stderr
-    return path
-
-
-def fact_rows(sheet) -> dict[str, int]:
-    """The account sheet's rows by the label in column A."""
-    return {row[0].value: row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value}
-
-
-def fill(path: Path, comments: dict[int, str]) -> None:
-    """What a key account manager does: scores from the drop-down, comments, the facts."""
-    workbook = load_workbook(path)
-    facts = workbook["Stammdaten"]
-    rows = fact_rows(facts)
-    facts.cell(rows["Account-ID"], 2, "KA-9001")
-    facts.cell(rows["Key-Account-Manager"], 2, "Jürgen Weiß")
-    facts.cell(rows["Jahresumsatz"], 2, 2_400_000)
-    sheet = workbook["Bewertung"]
-    for index, (supplier, key_account) in enumerate(zip(SUPPLIER, KEY_ACCOUNT, strict=True)):
-        sheet.cell(index + 2, 5, supplier)
-        sheet.cell(index + 2, 6, key_account)
-        if index in comments:
-            sheet.cell(index + 2, 7, comments[index])
-    workbook.save(path)
-
-
-def test_sheets_fields_and_catalog_reference(blank, catalog):
-    workbook = load_workbook(blank)
-    assert workbook.sheetnames == ["Anleitung", "Stammdaten", "Bewertung", "Maßnahmen"]
-    instructions = " ".join(str(c.value) for c in workbook["Anleitung"]["A"] if c.value)
-    assert "1 = gar nicht" in instructions and "5 = voll und ganz" in instructions
-    assert "Eine leere Zelle heißt: nicht bewertet" in instructions
-    facts = {row[0].value: row[1].value for row in workbook["Stammdaten"].iter_rows(min_row=2)}
-    assert facts["Accountname"] == "Zeppelin Süd GmbH"
-    assert facts["Periode"] == "2026-Q3"
-    assert facts["Katalog"] == "efkam-partnership v1.0"
-    sheet = workbook["Bewertung"]
-    assert [c.value for c in sheet[1]] == ["Faktor-ID", "Faktor", "Was der Lieferant investiert",
-                                          "Was der Key Account investiert", "Lieferant (1–5)",
-                                          "Key Account (1–5)", "Kommentar", "Kommentar teilen"]  # fmt: skip
-    assert [sheet.cell(r, 1).value for r in range(2, 18)] == [f.id for f in catalog.factors]
-    assert sheet.cell(2, 3).value == catalog.factors[0].supplier.de
-    assert sheet.freeze_panes == "C2"
-    assert sheet.page_setup.orientation == "landscape"
+from tests.outputs.conftest import INTERNAL, SUPPLIER_NAME, fact_rows, questionnaire
 
 
 def scores_check(sheet):
@@ -113,221 +55,10 @@ def test_inputs_are_open_and_ids_protected_without_password(blank):
     assert not any(dim.hidden for dim in sheet.column_dimensions.values())
 
 
-def test_round_trip_to_a_briefing_with_the_values_in_the_pdf(blank, tmp_path, catalog):
-    fill(
-        blank,
-        {0: "Früher eingebunden als die Konkurrenz – Größe zählt", 12: "Exklusivität für Süddeutschland"},
-    )
-    result = read_file(blank, catalog)
-    assert result.ok, [p.render("en") for p in result.problems]
-    (assessment,) = result.assessments
-    assert [r.supplier for r in assessment.ratings] == SUPPLIER
-    assert assessment.account.annual_revenue == 2_400_000
-    assert assessment.catalog_ref == "efkam-partnership v1.0"
-    out = tmp_path / "out"
-    briefing = run("briefing", str(blank), "--lang", "de", "--out", str(out), "--jobs", "1")
-    assert briefing.exit_code == 0, briefing.stderr
-    text = " ".join(p.extract_text() for p in PdfReader(out / "zeppelin-sued-gmbh_2026-Q3_de.pdf").pages)
-    text = re.sub(r"\s+", " ", text)
-    assert "Zeppelin Süd GmbH" in text and "KA-9001" in text and "2.400.000 €" in text
-    assert "Früher eingebunden als die Konkurrenz – Größe zählt" in text
-    assert "15/16" in text  # factor 15 left blank: not rated
+# The key account's own questionnaire.
 
-
-def test_an_existing_file_is_never_overwritten_without_force(blank):
-    before = blank.read_bytes()
-    result = run("template", "--lang", "en", "-o", str(blank))
-    assert result.exit_code == 2 and "already exists" in result.stderr
-    assert blank.read_bytes() == before
-    assert run("template", "--lang", "en", "-o", str(blank), "--force").exit_code == 0
-
-
-def test_english_template_reads_back(tmp_path, catalog):
-    path = tmp_path / "new.xlsx"
-    path.write_bytes(build_template(catalog, TemplateRequest("en", "Acme Ltd", "2026-Q3")))
-    workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Instructions", "Account", "Assessment", "Actions"]
-    sheet = workbook["Assessment"]
-    for row in range(2, 18):
-        sheet.cell(row, 5, 3)
-        sheet.cell(row, 6, 3)
-    workbook.save(path)
-    (assessment,) = read_file(path, catalog).assessments
-    assert assessment.account.name == "Acme Ltd"
-
-
-@pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="extra: runs where LibreOffice (soffice) is installed"
-)
-def test_a_workbook_resaved_by_libreoffice_still_reads(blank, tmp_path, catalog):
-    fill(blank, {3: "Über LibreOffice gespeichert"})
-    out = tmp_path / "resaved"
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--convert-to",
-                    "xlsx", "--outdir", str(out), str(blank)], check=True, capture_output=True, timeout=180)  # fmt: skip
-    result = read_file(out / blank.name, catalog)
-    assert result.ok, [p.render("en") for p in result.problems]
-    (assessment,) = result.assessments
-    assert [r.supplier for r in assessment.ratings] == SUPPLIER
-    assert assessment.ratings[3].comment == "Über LibreOffice gespeichert"
-
-
-@pytest.mark.parametrize("lang", ["de", "en"])
-def test_every_name_in_the_relationship_drop_down_is_read_as_that_type(tmp_path, catalog, lang):
-    path = tmp_path / "new.xlsx"
-    path.write_bytes(build_template(catalog, TemplateRequest(lang, "Acme Ltd", "2026-Q3")))
-    workbook = load_workbook(path)
-    facts = workbook.worksheets[1]
-    (choice,) = [v for v in facts.data_validations.dataValidation if v.type == "list"]
-    names = choice.formula1.strip('"').split(",")
-    cell = str(choice.sqref)
-    for row in range(2, 18):
-        workbook.worksheets[2].cell(row, 5, 3)
-        workbook.worksheets[2].cell(row, 6, 3)
-    read = []
-    for name in names:
-        facts[cell] = name
-        workbook.save(path)
-        (assessment,) = read_file(path, catalog).assessments
-        read.append(assessment.account.intended_type)
-    assert read == [r.id for r in catalog.zones.relationship_types]
-
-
-def test_a_former_name_filled_in_the_template_is_read_back(blank, catalog):
-    fill(blank, {})
-    workbook = load_workbook(blank)
-    facts = workbook["Stammdaten"]
-    labels = {row[0].value: row[0].row for row in facts.iter_rows(min_row=2) if row[0].value}
-    assert "Früherer Name" in labels
-    (choice,) = facts.data_validations.dataValidation
-    assert str(choice.sqref) == f"B{labels['Angestrebte Beziehung']}"
-    facts.cell(labels["Früherer Name"], 2, "Zeppelin GmbH")
-    workbook.save(blank)
-    (assessment,) = read_file(blank, catalog).assessments
-    assert assessment.account.former_name == "Zeppelin GmbH"
-
-
-ACTION_HEADERS = {
-    "de": ["Faktor", "Maßnahme", "Verantwortlich", "Fällig am", "Status", "Mit dem Key Account teilen"],
-    "en": ["Factor", "Action", "Owner", "Due date", "Status", "Share with the key account"],
-}
-
-
-@pytest.mark.parametrize("lang", ["de", "en"])
-def test_our_workbook_has_an_actions_sheet_with_drop_downs_that_reads_back(tmp_path, catalog, lang):
-    path = tmp_path / "new.xlsx"
-    path.write_bytes(build_template(catalog, TemplateRequest(lang, "Acme Ltd", "2026-Q3")))
-    workbook = load_workbook(path)
-    sheet = workbook.worksheets[3]
-    assert [c.value for c in sheet[1]] == ACTION_HEADERS[lang]
-    assert sheet.cell(16, 2).fill.fgColor.rgb.endswith("FFF4C2")  # empty rows formatted to fill in
-    checks = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
-    assessment = workbook.worksheets[2].title
-    assert checks["A2:A200"].formula1 == f"'{assessment}'!$B$2:$B$17"  # the factors' titles
-    titles = [workbook.worksheets[2].cell(row, 2).value for row in range(2, 18)]
-    assert titles == [f.title.get(lang) for f in catalog.factors]
-    words = {"de": ('"offen,erledigt,verworfen"', '"ja,nein"'), "en": ('"open,done,dropped"', '"yes,no"')}
-    assert (checks["E2:E200"].formula1, checks["F2:F200"].formula1) == words[lang]
-    assert checks["D2:D200"].type == "date" and checks["D2:D200"].prompt
-    instructions = " ".join(str(c.value) for c in workbook.worksheets[0]["A"] if c.value)
-    assert {"de": "im Blatt „Maßnahmen“", "en": 'on the sheet "Actions"'}[lang] in instructions
-    for row in range(2, 18):
-        workbook.worksheets[2].cell(row, 5, 3)
-        workbook.worksheets[2].cell(row, 6, 3)
-    status = checks["E2:E200"].formula1.strip('"').split(",")
-    share = checks["F2:F200"].formula1.strip('"').split(",")
-    sheet.append([titles[12], "Exclusivity talk", "Anja Groß", date(2026, 12, 31), status[1], share[0]])
-    sheet.cell(3, 2, "Annual review")
-    workbook.save(path)
-    result = read_file(path, catalog)
-    assert result.problems == [], [p.render("en") for p in result.problems]
-    actions = result.assessments[0].actions
-    assert [(a.factor_id, a.text, a.owner, a.due, a.status, a.shared) for a in actions] == [
-        (None, "Annual review", None, None, ActionStatus.OPEN, False),
-        ("exclusivity", "Exclusivity talk", "Anja Groß", date(2026, 12, 31), ActionStatus.DONE, True),
-    ]
-    # the key account's questionnaire has none: our team keeps the plan
-    theirs = TemplateRequest(lang, "Acme Ltd", "2026-Q3", view=View.KEY_ACCOUNT, supplier="Hansen GmbH")
-    path.write_bytes(build_template(catalog, theirs))
-    assert len(load_workbook(path).sheetnames) == 3
-
-
-# The key account's own questionnaire, and our team's workbook for a named rater.
-
-SUPPLIER_NAME = "Hansen (Deutschland) GmbH"
-"""Our company, with brackets in its name: the column headers put it in brackets themselves."""
-INTERNAL = re.compile(
-    r"frustration|marge|margin|scal\w* \w* ?back|zurück\w*fahren|herunter\w*fahren|rücknahme|revenue|umsatz|"
-    r"intended relationship|angestrebte beziehung|key.account.manager|reportgen",
-    re.IGNORECASE,
-)
-"""Words for our own team only: the key account's contacts must not read them."""
 WE_OR_YOU = {"de": r"\b([Ww]ir|[Uu]ns\w*|Sie|Ihr\w*)\b", "en": r"(?i)\b(we|us|our|you|your)\b"}
 """Our team's "we" and "you" (German: the formal Sie and Ihr, capitalised; "sie" is "they")."""
-
-
-def questionnaire(tmp_path, lang: str, *options: str) -> Path:
-    path = tmp_path / f"questionnaire_{lang}.xlsx"
-    result = run("template", "--view", "key-account", "--supplier", SUPPLIER_NAME, "--lang", lang, "-o", str(path),
-                 *options)  # fmt: skip
-    assert result.exit_code == 0, result.stderr
-    return path
-
-
-def every_text(path: Path) -> list[str]:
-    """Everything a reader of the workbook can see: sheet names, cells, drop-downs' lists, prompts and
-    errors, comments, headers and footers."""
-    texts = []
-    for sheet in load_workbook(path).worksheets:
-        texts.append(sheet.title)
-        texts += [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None]
-        texts += [str(cell.comment.text) for row in sheet.iter_rows() for cell in row if cell.comment]
-        for validation in sheet.data_validations.dataValidation:
-            fields = (validation.formula1, validation.error, validation.errorTitle, validation.prompt,
-                      validation.promptTitle)  # fmt: skip
-            texts += [str(text) for text in fields if text]
-        for part in (sheet.oddHeader, sheet.oddFooter, sheet.evenHeader, sheet.evenFooter):
-            texts += [str(text) for text in (part.left.text, part.center.text, part.right.text) if text]
-    return texts
-
-
-@pytest.mark.parametrize("lang", ["de", "en"])
-@pytest.mark.parametrize("account", [(), ("--account", "Zeppelin Süd GmbH")])
-def test_the_key_accounts_questionnaire_holds_no_internal_word(tmp_path, catalog, lang, account):
-    texts = every_text(questionnaire(tmp_path, lang, *account, "--period", "2026-Q3"))
-    internal = [
-        *catalog.zones.supplier_frustration.name.variants(),
-        *catalog.zones.supplier_frustration.meaning.variants(),
-    ]
-    assert texts and not [
-        text for text in texts if INTERNAL.search(text) or any(word in text for word in internal)
-    ]
-    assert not [t for t in texts for r in catalog.zones.relationship_types if r.name.get(lang) in t]
-    ours = tmp_path / "ours.xlsx"  # the check finds them where they belong: in our own workbook
-    assert run("template", "--lang", lang, "-o", str(ours)).exit_code == 0
-    assert [text for text in every_text(ours) if INTERNAL.search(text)]
-
-
-@pytest.mark.parametrize("lang", ["de", "en"])
-def test_the_filled_questionnaire_is_read_as_the_key_accounts_view(tmp_path, catalog, lang):
-    path = questionnaire(tmp_path, lang, "--account", "Zeppelin Süd GmbH", "--period", "2026-Q3")
-    workbook = load_workbook(path)
-    facts, sheet = workbook.worksheets[1], workbook.worksheets[2]
-    rows = fact_rows(facts)
-    facts.cell(rows[{"de": "Bewertet von", "en": "Assessed by"}[lang]], 2, "Eva Lind")
-    facts.cell(rows[{"de": "Rolle", "en": "Role"}[lang]], 2, {"de": "Einkauf", "en": "Purchasing"}[lang])
-    for index, (supplier, key_account) in enumerate(zip(SUPPLIER, KEY_ACCOUNT, strict=True)):
-        sheet.cell(index + 2, 5, supplier)
-        sheet.cell(index + 2, 6, key_account)
-    workbook.save(path)
-    result = read_file(path, catalog)
-    assert result.ok, [p.render("en") for p in result.problems]
-    (assessment,) = result.assessments
-    assert assessment.raters[0] == Rater(
-        "Eva Lind", {"de": "Einkauf", "en": "Purchasing"}[lang], View.KEY_ACCOUNT, path
-    )
-    assert [r.supplier for r in assessment.ratings] == SUPPLIER
-    assert [r.key_account for r in assessment.ratings] == KEY_ACCOUNT
-    assert assessment.account.name == "Zeppelin Süd GmbH" and str(assessment.period) == "2026-Q3"
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -433,55 +164,7 @@ def test_a_users_catalog_with_braces_or_without_questionnaire_texts_still_makes_
     assert [sheet.cell(3, c).value for c in (3, 4)] == [plain.title.de, plain.title.de]
 
 
-def test_our_workbook_names_its_rater_role_and_view_and_goes_by_the_raters_name(
-    tmp_path, catalog, monkeypatch
-):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "input").mkdir()
-    result = run("template", "--lang", "de", "--account", "Zeppelin Süd GmbH", "--period", "2026-Q3",
-                 "--rater", "Selin Aydın", "--role", "Vertrieb")  # fmt: skip
-    assert result.exit_code == 0, result.stderr
-    path = tmp_path / "input" / "zeppelin-sued-gmbh_2026-Q3_selin-aydin.xlsx"
-    workbook = load_workbook(path)
-    facts, sheet = workbook["Stammdaten"], workbook["Bewertung"]
-    rows = {label: facts.cell(row, 2) for label, row in fact_rows(facts).items()}
-    assert (rows["Bewertet von"].value, rows["Rolle"].value, rows["Sicht"].value) == (
-        "Selin Aydın",
-        "Vertrieb",
-        "Lieferant",
-    )
-    assert not rows["Bewertet von"].protection.locked and rows["Sicht"].protection.locked
-    for row in range(2, 18):
-        sheet.cell(row, 5, 3)
-        sheet.cell(row, 6, 3)
-    workbook.save(path)
-    (assessment,) = read_file(path, catalog).assessments
-    rater = assessment.raters[0]
-    assert (rater.name, rater.role, rater.view) == ("Selin Aydın", "Vertrieb", View.SUPPLIER)
-
-
-def test_the_english_workbook_shows_our_view_as_supplier(tmp_path):
-    path = tmp_path / "ours.xlsx"
-    assert run("template", "--lang", "en", "--rater", "Dana Whitfield", "-o", str(path)).exit_code == 0
-    facts = load_workbook(path)["Account"]
-    rows = {label: facts.cell(row, 2).value for label, row in fact_rows(facts).items()}
-    assert (rows["Assessed by"], rows["Role"], rows["View"]) == ("Dana Whitfield", None, "Supplier")
-
-
-@pytest.mark.parametrize(("lang", "said"), [("de", "--supplier"), ("en", "your company's name is missing")])
-def test_the_questionnaire_without_our_company_name_is_an_error_and_writes_nothing(tmp_path, lang, said):
-    path = tmp_path / "q.xlsx"
-    result = run("template", "--view", "key-account", "--lang", lang, "-o", str(path))
-    assert result.exit_code == 2 and said in result.stderr
-    assert not path.exists()
-
-
-def test_our_company_name_without_the_questionnaire_is_an_error_not_ignored(tmp_path):
-    path = tmp_path / "ours.xlsx"
-    result = run("template", "--supplier", "Hansen GmbH", "--lang", "en", "-o", str(path))
-    assert result.exit_code == 2
-    assert "Add --view key-account to write the questionnaire, or leave out --supplier." in result.stderr
-    assert not path.exists()
+# Whether a comment is shared.
 
 
 @pytest.mark.parametrize(("lang", "words"), [("de", ["ja", "nein"]), ("en", ["yes", "no"])])
