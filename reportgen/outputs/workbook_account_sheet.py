@@ -1,0 +1,172 @@
+"""The fillable workbook's account sheet: the account's facts, one field a row. Our team's workbook asks for
+what the reports show of the account; the key account's questionnaire only for which company and quarter,
+and who answered in which role. What the workbook fills in itself (its view, its catalog) is locked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.common.i18n import N_, gettext_for
+from reportgen.model.catalog import Catalog
+from reportgen.outputs.workbook_look import bold, cell_styles, date_format, header_row, print_setup, protect
+from reportgen.outputs.workbook_request import TemplateRequest
+from reportgen.reading.vocabulary import (
+    ACCOUNT_ID,
+    ACCOUNT_NAME,
+    ACCOUNT_SHEET,
+    ANNUAL_REVENUE,
+    ASSESSED_BY,
+    ASSESSED_ON,
+    CATALOG,
+    CURRENCY,
+    FORMER_NAME,
+    INTENDED_TYPE,
+    KEY_ACCOUNT_MANAGER,
+    PERIOD,
+    ROLE,
+    VIEW,
+    VIEW_TEMPLATE_WORDS,
+    Term,
+)
+
+COMPANY_LABEL = N_("Company")
+"""The questionnaire's name for the account name field: one of its names the reader knows."""
+
+
+def account_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lang = request.lang
+    _ = gettext_for(lang)
+    styles = cell_styles()
+    sheet = workbook.create_sheet(ACCOUNT_SHEET.heading(lang))
+    header_row(sheet, [_("Field"), _("Value"), _("Note")], styles)
+    rows = _questionnaire_facts(catalog, request) if request.for_key_account else _our_facts(catalog, request)
+    for row, fact in enumerate(rows, start=2):
+        sheet.cell(row, 1, fact.label or fact.term.heading(lang)).font = bold()
+        cell = sheet.cell(row, 2, fact.value)
+        if fact.fill_in:
+            cell.fill = styles["input_fill"]
+            cell.protection = styles["unlocked"]
+            cell.border = styles["border"]
+        if fact.term is ASSESSED_ON:
+            cell.number_format = date_format(lang)
+        if fact.term is ANNUAL_REVENUE:
+            cell.number_format = "#,##0"
+        sheet.cell(row, 3, fact.note).font = styles["muted"]
+    terms = [fact.term for fact in rows]
+    if INTENDED_TYPE in terms:
+        types = [r.name.get(lang) for r in catalog.zones.relationship_types]
+        choice = DataValidation(
+            type="list",
+            formula1='"' + ",".join(t.replace('"', "'") for t in types) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+        )
+        choice.error = _("Choose one of the relationship types in the list, or leave the cell blank.")
+        sheet.add_data_validation(choice)
+        choice.add(f"B{terms.index(INTENDED_TYPE) + 2}")
+    for column, width in zip("ABC", (26, 42, 70), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    print_setup(sheet, landscape=True)
+    protect(sheet)
+
+
+@dataclass(frozen=True)
+class _Fact:
+    """One row of the account sheet: a field, what is filled in already, and a note on it."""
+
+    term: Term
+    value: object
+    note: str
+    fill_in: bool = True
+    """Whether the cell is for the user (yellow, unlocked), or filled in and to be left as it is."""
+    label: str | None = None
+    """The field's name where it is not the term's usual heading (still one of the term's names)."""
+
+
+def _view_fact(request: TemplateRequest, note: str) -> _Fact:
+    return _Fact(VIEW, VIEW_TEMPLATE_WORDS[request.view][request.lang], note, fill_in=False)
+
+
+def _catalog_fact(catalog: Catalog, lang: str) -> _Fact:
+    _ = gettext_for(lang)
+    return _Fact(
+        CATALOG,
+        catalog.label(),
+        _("the catalog this workbook was made from – please leave it"),
+        fill_in=False,
+    )
+
+
+def _our_facts(catalog: Catalog, request: TemplateRequest) -> list[_Fact]:
+    _ = gettext_for(request.lang)
+    required, optional = _("required"), _("optional")
+    types = ", ".join(r.name.get(request.lang) for r in catalog.zones.relationship_types)
+    return [
+        _Fact(ACCOUNT_NAME, request.account, required),
+        _Fact(PERIOD, request.period, _("required, a quarter such as 2026-Q4")),
+        _Fact(ACCOUNT_ID, None, optional),
+        _Fact(KEY_ACCOUNT_MANAGER, None, optional),
+        _Fact(
+            ASSESSED_BY, request.rater, _("optional: who rated; each rater fills in a workbook of their own")
+        ),
+        _Fact(ROLE, request.role, _("optional: the rater's role, such as sales director or service")),
+        _view_fact(
+            request,
+            _(
+                "your team's view; the key account's contacts get a questionnaire of their own "
+                "(reportgen template --view key-account)"
+            ),
+        ),
+        _Fact(ASSESSED_ON, None, _("optional, a date")),
+        _Fact(ANNUAL_REVENUE, None, _("optional, a number; sizes the account in the portfolio map")),
+        _Fact(CURRENCY, "EUR", optional),
+        _Fact(
+            INTENDED_TYPE, None, _("optional: the relationship you run it as ({types})").format(types=types)
+        ),
+        _Fact(
+            FORMER_NAME,
+            None,
+            _("optional: the account's old name, only if it was renamed (keeps its history)"),
+        ),
+        _catalog_fact(catalog, request.lang),
+    ]
+
+
+def _questionnaire_facts(catalog: Catalog, request: TemplateRequest) -> list[_Fact]:
+    """The key account's contact gives only what the review needs: which company and quarter, and who
+    answered in which role; none of our own facts about the account."""
+    lang = request.lang
+    _ = gettext_for(lang)
+    names = request.company_names()
+    if request.account:
+        company = _Fact(
+            ACCOUNT_NAME,
+            request.account,
+            _("filled in by {supplier} – please leave it as it is, so that your answers are matched").format(
+                **names
+            ),
+            fill_in=False,
+            label=_(COMPANY_LABEL),
+        )
+    else:
+        company = _Fact(ACCOUNT_NAME, None, _("required: the name of your company"), label=_(COMPANY_LABEL))
+    return [
+        company,
+        _Fact(PERIOD, request.period, _("required, a quarter such as 2026-Q4")),
+        _Fact(
+            ASSESSED_BY,
+            request.rater,
+            _(
+                "optional: your name – it appears only in the list of those who answered, "
+                "never beside a score"
+            ),
+        ),
+        _Fact(ROLE, request.role, _("optional: your role, such as purchasing or engineering")),
+        _Fact(ASSESSED_ON, None, _("optional, a date")),
+        _view_fact(request, _("marks the answers as your company's own view – please leave it")),
+        _catalog_fact(catalog, lang),
+    ]
