@@ -1,7 +1,7 @@
 """The figures for analysts as pandas DataFrames, and the reports as bytes: ``reportgen.load(…)``.
 
 A notebook or a script reads the same files the command line reads, with the same catalogs and rules, and
-gets the export's tables with their columns typed by their :class:`~reportgen.outputs.export_schema.Kind`:
+gets the export's tables with their columns typed by their :class:`~reportgen.outputs.export.schema.Kind`:
 the period as a quarterly ``Period``, zones and other fixed sets as categories, numbers and flags as
 nullable types, an empty cell as a missing value. A broken file keeps its problems in ``problems``, as
 data, and the good files still give their accounts.
@@ -32,8 +32,8 @@ from reportgen.common.settings import EDITIONS, EVERY_LANGUAGE, INTERNAL_EDITION
 from reportgen.model.assessment import Period
 from reportgen.model.catalog import Catalogs
 from reportgen.model.findings import AccountAnalysis
-from reportgen.outputs.export_schema import Column, Kind, column_names
-from reportgen.outputs.export_tables import TABLES
+from reportgen.outputs.export.schema import Column, Kind, column_names
+from reportgen.outputs.export.tables import TABLES
 
 PathLike = str | os.PathLike
 PeriodLike = str | pd.Period | Period

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 import reportgen
-from reportgen.outputs.export_schema import Kind
+from reportgen.outputs.export.schema import Kind
 from tests.conftest import CALLOWAY, EXAMPLES, REPRODUCIBLE, run, spawn
 
 TABLES = ("accounts", "factors", "ratings", "actions")
@@ -70,7 +70,7 @@ def test_each_frame_equals_the_exported_csv(examples, exported, table):
 
 @pytest.mark.parametrize("table", TABLES)
 def test_every_column_has_the_dtype_of_its_kind(examples, table):
-    from reportgen.outputs.export_tables import TABLES as COLUMNS
+    from reportgen.outputs.export.tables import TABLES as COLUMNS
 
     frame = getattr(examples, table)
     for column in COLUMNS[table].columns:

@@ -61,8 +61,8 @@ def template(
     role: str | None = None,
 ) -> int:
     """Write the workbook (in the settings' language, with their catalog); returns the exit code."""
-    from reportgen.outputs.fillable_workbook import build_template
-    from reportgen.outputs.workbook_request import TemplateRequest
+    from reportgen.outputs.workbook import build_template
+    from reportgen.outputs.workbook.request import TemplateRequest
 
     supplier = (supplier or "").strip() or None
     if view is View.KEY_ACCOUNT and supplier is None:

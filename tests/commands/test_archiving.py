@@ -14,7 +14,7 @@ import pytest
 from pikepdf import pdfa
 
 from reportgen.analysis.all_accounts import prepare
-from reportgen.outputs.export_schema import SCHEMA
+from reportgen.outputs.export.schema import SCHEMA
 from reportgen.outputs.spreadsheets import write_ods, write_xlsx
 from tests.conftest import FACTS, REPRODUCIBLE, counting_server, run, sheets_for
 

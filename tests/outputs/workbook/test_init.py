@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from reportgen.model.assessment import Rater, View
-from reportgen.outputs.fillable_workbook import build_template
-from reportgen.outputs.workbook_request import TemplateRequest
+from reportgen.outputs.workbook import build_template
+from reportgen.outputs.workbook.request import TemplateRequest
 from reportgen.reading import read_file
 from tests.conftest import run
 from tests.outputs.conftest import INTERNAL, KEY_ACCOUNT, SUPPLIER, fact_rows, fill, questionnaire

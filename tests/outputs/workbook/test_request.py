@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.model.assessment import View
-from reportgen.outputs.workbook_request import TemplateRequest, in_header, with_companies
+from reportgen.outputs.workbook.request import TemplateRequest, in_header, with_companies
 
 
 @pytest.mark.parametrize(("lang", "unnamed"), [("de", "Ihr Unternehmen"), ("en", "your company")])

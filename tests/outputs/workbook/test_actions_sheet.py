@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from reportgen.model.assessment import ActionStatus, View
-from reportgen.outputs.fillable_workbook import build_template
-from reportgen.outputs.workbook_request import TemplateRequest
+from reportgen.outputs.workbook import build_template
+from reportgen.outputs.workbook.request import TemplateRequest
 from reportgen.reading import read_file
 
 ACTION_HEADERS = {

@@ -22,7 +22,7 @@ from reportgen.analysis.rebalancing import rebalancing_plan
 from reportgen.common.rounding import as_written
 from reportgen.model.assessment import Assessment, View
 from reportgen.model.findings import AccountAnalysis, FactorResult, GapClass, ViewFigures
-from reportgen.outputs.export_schema import (
+from reportgen.outputs.export.schema import (
     ACCOUNT_COLUMNS,
     ACTION_COLUMNS,
     FACTOR_COLUMNS,

@@ -6,8 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from reportgen.model.assessment import View
-from reportgen.outputs.fillable_workbook import build_template
-from reportgen.outputs.workbook_request import TemplateRequest
+from reportgen.outputs.workbook import build_template
+from reportgen.outputs.workbook.request import TemplateRequest
 from reportgen.reading import read_file
 from tests.conftest import run
 from tests.outputs.conftest import fact_rows, fill

@@ -1,6 +1,7 @@
-"""The computed figures for other tools: CSV, xlsx or JSON, with one documented schema (export_schema).
+"""The computed figures for other tools: CSV, xlsx or JSON, with one documented schema
+(``schema``).
 
-Each file holds the export's tables (export_tables): CSV one table a file, xlsx one a sheet, and JSON one
+Each file holds the export's tables (``tables``): CSV one table a file, xlsx one a sheet, and JSON one
 document with each account's factors, ratings, actions and rebalancing plan nested under it.
 
 Text that a spreadsheet would take for a formula is neutralised (OWASP, "CSV injection"): in CSV it gets
@@ -19,8 +20,8 @@ from reportgen.common.i18n import LANGUAGES
 from reportgen.common.settings import EXPORT_TABLES
 from reportgen.common.writing import atomic_write
 from reportgen.model.findings import AccountAnalysis
-from reportgen.outputs.export_schema import KEYS, SCHEMA, column_names
-from reportgen.outputs.export_tables import TABLES, plan_record
+from reportgen.outputs.export.schema import KEYS, SCHEMA, column_names
+from reportgen.outputs.export.tables import TABLES, plan_record
 from reportgen.outputs.file_names import export_file_name
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from reportgen.outputs.export import export
-from reportgen.outputs.export_schema import SCHEMA
+from reportgen.outputs.export.schema import SCHEMA
 
 
 def test_the_accounts_table_counts_each_views_raters_and_gives_the_key_accounts_view(voices, tmp_path):
@@ -117,6 +117,6 @@ def test_json_gives_the_plan_of_an_account_off_target_and_null_on_target(catalog
 
 def test_the_tables_are_those_the_file_names_know_in_their_order():
     from reportgen.common.settings import EXPORT_TABLES
-    from reportgen.outputs.export_tables import TABLES
+    from reportgen.outputs.export.tables import TABLES
 
     assert tuple(TABLES) == EXPORT_TABLES

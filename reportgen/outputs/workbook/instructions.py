@@ -1,7 +1,7 @@
 """The fillable workbook's first sheet: how to fill it in, in the chosen language, for our team or for the
 key account's contact, with the catalog's scale.
 
-What it says is data (workbook_instruction_texts); this module words either list in the workbook's
+What it says is data (instruction_texts); this module words either list in the workbook's
 language, fills in what its placeholders name, and lays it out a line a row.
 """
 
@@ -13,15 +13,15 @@ from collections.abc import Iterator
 from reportgen.common.i18n import gettext_for
 from reportgen.model.assessment import ActionStatus
 from reportgen.model.catalog import Catalog
-from reportgen.outputs.workbook_assessment_sheet import scale_example, score_headings
-from reportgen.outputs.workbook_instruction_texts import (
+from reportgen.outputs.workbook.assessment_sheet import scale_example, score_headings
+from reportgen.outputs.workbook.instruction_texts import (
     OUR_INSTRUCTIONS,
     QUESTIONNAIRE_INSTRUCTIONS,
     Line,
     LineKind,
 )
-from reportgen.outputs.workbook_look import cell_styles, print_setup, protect
-from reportgen.outputs.workbook_request import TemplateRequest
+from reportgen.outputs.workbook.look import cell_styles, print_setup, protect
+from reportgen.outputs.workbook.request import TemplateRequest
 from reportgen.reading.vocabulary import (
     KEY_ACCOUNT_SCORE,
     SHARE_COMMENT,
@@ -31,7 +31,7 @@ from reportgen.reading.vocabulary import (
 )
 
 STYLES = {LineKind.TITLE: "title", LineKind.HEADING: "heading", LineKind.NOTE: "muted"}
-"""The cell style of each kind of line that has one (see workbook_look.cell_styles)."""
+"""The cell style of each kind of line that has one (see look.cell_styles)."""
 
 
 def instructions_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None:

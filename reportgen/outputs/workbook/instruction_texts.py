@@ -2,7 +2,7 @@
 workbook and for the key account's questionnaire.
 
 The words are gettext messages (N_), so that Babel extracts them for the German catalog like every other
-message. Their placeholders are filled in when the sheet is made (workbook_instructions): the sheet a line
+message. Their placeholders are filled in when the sheet is made (instructions): the sheet a line
 names (its ``sheet``), the columns' headers, the share and status words, the scale and the catalog. In our
 team's workbook ``{supplier}`` and ``{key_account}`` are the score columns' headers; in the questionnaire
 ``{supplier}`` and ``{account}`` are the two companies' names. Changing what the instructions say is
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from reportgen.common.i18n import N_
-from reportgen.outputs.workbook_assessment_sheet import SCORES_TAKEN
+from reportgen.outputs.workbook.assessment_sheet import SCORES_TAKEN
 from reportgen.reading.vocabulary import ACCOUNT_SHEET, ACTIONS_SHEET, ASSESSMENT_SHEET, Term
 
 

@@ -8,19 +8,19 @@ when the workbook comes back. The workbook names the catalog it was made from, a
 briefing`` reads it exactly as the user left it. Our team's workbook has a fourth sheet, the actions
 agreed for the account; the key account's questionnaire has none, since our team keeps the plan.
 
-Each sheet is made by a module of its own (workbook_instructions, workbook_account_sheet,
-workbook_assessment_sheet, workbook_actions_sheet), from the request (workbook_request) and in the look
-(workbook_look) they share; this module puts them together.
+Each sheet is made by a module of this package (``instructions``, ``account_sheet``,
+``assessment_sheet``, ``actions_sheet``), from what was asked for (``request``) and in the look they
+share (``look``); this module puts them together.
 """
 
 from __future__ import annotations
 
 from reportgen.model.catalog import Catalog
-from reportgen.outputs.workbook_account_sheet import account_sheet
-from reportgen.outputs.workbook_actions_sheet import actions_sheet
-from reportgen.outputs.workbook_assessment_sheet import assessment_sheet
-from reportgen.outputs.workbook_instructions import instructions_sheet
-from reportgen.outputs.workbook_request import TemplateRequest
+from reportgen.outputs.workbook.account_sheet import account_sheet
+from reportgen.outputs.workbook.actions_sheet import actions_sheet
+from reportgen.outputs.workbook.assessment_sheet import assessment_sheet
+from reportgen.outputs.workbook.instructions import instructions_sheet
+from reportgen.outputs.workbook.request import TemplateRequest
 
 
 def build_template(catalog: Catalog, request: TemplateRequest) -> bytes:

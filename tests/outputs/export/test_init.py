@@ -26,7 +26,7 @@ from reportgen.model.assessment import (
     Rater,
 )
 from reportgen.outputs.export import export, neutralise
-from reportgen.outputs.export_schema import (
+from reportgen.outputs.export.schema import (
     ACCOUNT_COLUMNS,
     ACTION_COLUMNS,
     FACTOR_COLUMNS,

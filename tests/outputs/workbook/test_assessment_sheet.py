@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from reportgen.model.assessment import View
 from reportgen.model.catalog import LocalizedText
-from reportgen.outputs.fillable_workbook import build_template
-from reportgen.outputs.workbook_request import TemplateRequest
+from reportgen.outputs.workbook import build_template
+from reportgen.outputs.workbook.request import TemplateRequest
 from reportgen.reading import read_file
 from tests.outputs.conftest import INTERNAL, SUPPLIER_NAME, fact_rows, questionnaire
 
@@ -41,7 +41,7 @@ def test_every_score_cell_takes_any_number_on_the_scale_halves_too(blank, catalo
     workbook.save(blank)
     (assessment,) = read_file(blank, catalog).assessments
     assert (assessment.ratings[0].supplier, assessment.ratings[0].key_account) == (3.5, 4.5)
-    guide = (Path(__file__).parents[2] / "docs" / "kam" / "workbook.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).parents[3] / "docs" / "kam" / "workbook.md").read_text(encoding="utf-8")
     assert "`reportgen template`'s score cells take any number on the scale" in " ".join(guide.split())
 
 

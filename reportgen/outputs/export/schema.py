@@ -1,7 +1,7 @@
 """The export's schema: every table's columns, what each one means and what kind of value it holds.
 
 It stands alone because it is read by more than the export's writers: the rows are keyed by its column
-names (export_tables), the CSV, xlsx and JSON writers put them in its order (export), and the analysts'
+names (``tables``), the CSV, xlsx and JSON writers put them in its order (the package), and the analysts'
 DataFrames take their dtypes from each column's kind (reportgen.api). SCHEMA is its version, which the
 JSON document names, so that a tool reading it can tell when the columns changed.
 """

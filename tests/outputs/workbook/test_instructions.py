@@ -8,13 +8,13 @@ from openpyxl import load_workbook
 
 from reportgen.common.i18n import translations
 from reportgen.model.assessment import View
-from reportgen.outputs.fillable_workbook import build_template
-from reportgen.outputs.workbook_instruction_texts import (
+from reportgen.outputs.workbook import build_template
+from reportgen.outputs.workbook.instruction_texts import (
     OUR_INSTRUCTIONS,
     QUESTIONNAIRE_INSTRUCTIONS,
     LineKind,
 )
-from reportgen.outputs.workbook_request import TemplateRequest
+from reportgen.outputs.workbook.request import TemplateRequest
 
 
 def instructions(tmp_path, catalog, request: TemplateRequest):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.model.assessment import ActionStatus
-from reportgen.outputs.export_schema import (
+from reportgen.outputs.export.schema import (
     ACCOUNT_COLUMNS,
     ACTION_COLUMNS,
     FACTOR_COLUMNS,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportgen.common.i18n import gettext_for
 from reportgen.model.assessment import ActionStatus
 from reportgen.model.catalog import Catalog
-from reportgen.outputs.workbook_look import cell_styles, date_format, header_row, print_setup
+from reportgen.outputs.workbook.look import cell_styles, date_format, header_row, print_setup
 from reportgen.reading.vocabulary import (
     ACTION_COLUMNS,
     ACTION_FACTOR,

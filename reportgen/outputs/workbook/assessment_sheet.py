@@ -10,8 +10,8 @@ import math
 
 from reportgen.common.i18n import N_, Formatter, gettext_for
 from reportgen.model.catalog import Catalog, Factor, Scale
-from reportgen.outputs.workbook_look import bold, cell_styles, header_row, print_setup, protect
-from reportgen.outputs.workbook_request import TemplateRequest, in_header, with_companies
+from reportgen.outputs.workbook.look import bold, cell_styles, header_row, print_setup, protect
+from reportgen.outputs.workbook.request import TemplateRequest, in_header, with_companies
 from reportgen.reading.vocabulary import (
     ASSESSMENT_SHEET,
     COMMENT,

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from reportgen.common.i18n import N_, gettext_for
 from reportgen.model.catalog import Catalog
-from reportgen.outputs.workbook_look import bold, cell_styles, date_format, header_row, print_setup, protect
-from reportgen.outputs.workbook_request import TemplateRequest
+from reportgen.outputs.workbook.look import bold, cell_styles, date_format, header_row, print_setup, protect
+from reportgen.outputs.workbook.request import TemplateRequest
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
     ACCOUNT_NAME,
