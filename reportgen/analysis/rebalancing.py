@@ -54,7 +54,7 @@ MOST_POINTS = 2
 
 class MoveKind(IntEnum):
     """What a move asks, in the order equally good moves are preferred: scaling back is ours to decide;
-    then, as in the coaching answers (:func:`reportgen.views.coaching_rules.strategic_path`), the key
+    then, as in the coaching answers (:func:`reportgen.analysis.coaching.strategic_path`), the key
     account moves before we invest more, so a proposal never has us invest where asking would do as well."""
 
     SCALE_BACK = 0

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.analysis.all_accounts import read_all
+from reportgen.analysis.coaching import QuestionKind
 from reportgen.commands.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter
 from reportgen.commands.run import FILES, catalogs_or_stop, inputs_or_stop, or_stop
 from reportgen.common.i18n import N_, Counted, Nn_
@@ -29,7 +30,6 @@ from reportgen.reading.raters import (
     UNNAMED_NEWER,
     UNNAMED_TWICE,
 )
-from reportgen.views.coaching_rules import QuestionKind
 from reportgen.views.labels import view_name
 
 UNTRANSLATED = Message(

@@ -217,7 +217,7 @@ class Factor(_Strict):
 
 class CoachingQuestion(LocalizedText):
     """A question for the meeting. Its ``kind`` says which answer reports compute for it (see
-    :mod:`reportgen.views.coaching_rules`); a question without a known kind is asked for the reader to reflect
+    :mod:`reportgen.analysis.coaching`); a question without a known kind is asked for the reader to reflect
     on."""
 
     kind: Identifier | None = None

@@ -147,7 +147,7 @@ def test_untranslated_texts_are_listed(tmp_path):
 def test_every_shipped_catalog_answers_its_three_coaching_questions(path):
     """Regression: the shipped v0.9 catalog's questions named no kind, so a briefing of a 2025-Q4
     workbook asked them without answers."""
-    from reportgen.views.coaching_rules import QuestionKind
+    from reportgen.analysis.coaching import QuestionKind
 
     kinds = [question.kind for question in load_catalog(path).coaching_questions]
     assert sorted(kinds) == sorted(QuestionKind)

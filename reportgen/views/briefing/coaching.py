@@ -1,7 +1,7 @@
 """The briefing's closing section: the catalog's coaching questions asked about the account, and how to
 read the briefing.
 
-The questions are answered with the account's figures in :mod:`reportgen.views.coaching_answers`, which the
+The questions are answered with the account's figures in :mod:`reportgen.views.coaching`, which the
 portfolio shares; this module holds only the briefing's section of them, as the template lays it out.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.model.findings import AccountAnalysis
-from reportgen.views.coaching_answers import CoachingQuestion, coaching_questions
+from reportgen.views.coaching import CoachingQuestion, coaching_questions
 
 
 @dataclass(frozen=True)

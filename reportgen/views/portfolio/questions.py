@@ -1,7 +1,7 @@
 """The portfolio's coaching questions: the catalog's questions of the kinds a portfolio answers, each
 with the accounts that answer it, counted against the capacity for strategic partnerships.
 
-The questions are found by their kind (:mod:`reportgen.views.coaching_rules`), never by their place in the
+The questions are found by their kind (:mod:`reportgen.analysis.coaching`), never by their place in the
 catalog; the accounts come with the figures the answers use, the key account's own view where it answered.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.analysis.coaching import QuestionKind, question_text
 from reportgen.analysis.portfolio import PortfolioAnalysis, preferred_type, strategic_type
 from reportgen.common.i18n import N_, gettext_for
-from reportgen.views.coaching_rules import QuestionKind, question_text
 from reportgen.views.portfolio.account_rows import (
     AccountRow,
     Capacity,

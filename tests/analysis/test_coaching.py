@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportgen.analysis.coaching import lean_target, strategic_path
 from reportgen.analysis.indices import classify_zone
-from reportgen.views.coaching_answers import coaching_questions
-from reportgen.views.coaching_rules import lean_target, strategic_path
-from tests.views.test_coaching_answers import account, rated
+from reportgen.views.coaching import coaching_questions
+from tests.views.test_coaching import account, rated
 
 
 def strategic_type(catalog):

@@ -7,7 +7,7 @@ know is asked as it stands, for the reader to reflect on.
 
 The answers are worded here, in the report's language, with the figures as every report shows them;
 the templates only lay them out. What the figures are (the indices to reach, the factors to name) the
-rules in :mod:`reportgen.views.coaching_rules` decide; this module only words them.
+rules in :mod:`reportgen.analysis.coaching` decide; this module only words them.
 
 Where the key account's own contacts answered, the answers use their view (see
 :func:`reportgen.analysis.portfolio.answering_analysis`) and say so in every verdict; where their view puts
@@ -18,6 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.analysis.coaching import (
+    QuestionKind,
+    furthest_ahead,
+    lean_target,
+    strategic_path,
+    where_to_raise,
+)
 from reportgen.analysis.indices import classify_zone
 from reportgen.analysis.portfolio import (
     answering_analysis,
@@ -29,13 +36,6 @@ from reportgen.common.i18n import Formatter, Nn_, Plural, gettext_for
 from reportgen.model.assessment import Side
 from reportgen.model.catalog import Catalog, RelationshipType
 from reportgen.model.findings import AccountAnalysis, FactorResult, ZoneKind
-from reportgen.views.coaching_rules import (
-    QuestionKind,
-    furthest_ahead,
-    lean_target,
-    strategic_path,
-    where_to_raise,
-)
 from reportgen.views.labels import factor_named, indices_text, listed, zone_label
 
 NBSP = "\u00a0"

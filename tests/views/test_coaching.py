@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportgen.analysis.coaching import QuestionKind, question_text, strategic_path
 from reportgen.analysis.history import build_histories
 from reportgen.analysis.indices import analyse
 from reportgen.analysis.portfolio import analyse_portfolio
@@ -18,8 +19,7 @@ from reportgen.model.catalog import Catalog
 from reportgen.model.findings import ZoneKind
 from reportgen.rendering import Renderer
 from reportgen.views.briefing import BriefingCharts, build_briefing
-from reportgen.views.coaching_answers import NBSP, coaching_questions
-from reportgen.views.coaching_rules import QuestionKind, question_text, strategic_path
+from reportgen.views.coaching import NBSP, coaching_questions
 from reportgen.views.labels import zone_words
 from reportgen.views.portfolio import PortfolioCharts, build_portfolio
 
