@@ -15,7 +15,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: FORCE help setup reports briefings portfolio test golden fuzz mutate bench lint messages examples clean
+.PHONY: FORCE help setup lock reports briefings portfolio test golden fuzz mutate bench lint messages examples clean
 N ?= 200
 MEMORY ?= 500
 
@@ -23,14 +23,34 @@ help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 	@echo "  Variables: INPUT=$(INPUT) OUTPUT=$(OUTPUT) LANGS=$(LANGS) PERIOD=$(PERIOD) CRITERIA=$(CRITERIA) ARCHIVE=$(ARCHIVE)"
 
-setup: $(STAMP) ## Create the virtualenv and install reportgen with its test tools
+# --- setup: the versions in uv.lock ---------------------------------------------------------------
+# Every machine installs exactly the versions uv.lock pins (the whole tree, each file checked against its
+# hash), so that the same input renders the same bytes everywhere and the golden HTML holds. uv installs
+# them, and in seconds: a wheel from the package index, itself pinned with its hashes in
+# uv-requirements.txt and installed into TOOLS with the pip of PYTHON. reportgen is installed editable, so
+# a change to its code needs no setup again; a change to uv.lock or pyproject.toml sets up again.
+# The virtualenv's Python is PYTHON (uv never downloads one). The team's machines and CI have Python 3.11,
+# the lowest version pyproject.toml supports, so `make test` tests the lowest; `make PYTHON=python3.13
+# test` tests another (after `make clean`).
+TOOLS ?= .tools
+UV    := $(TOOLS)/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 
-$(STAMP): pyproject.toml
+setup: $(STAMP) ## Create the virtualenv and install reportgen with its test tools, as uv.lock pins them
+
+$(UV): uv-requirements.txt
 	@$(PYTHON) scripts/check_system.py
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(PYTHON) -m venv --clear $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --require-hashes -r uv-requirements.txt
 	@touch $@
+
+$(STAMP): pyproject.toml uv.lock $(UV)
+	$(UV) sync --quiet --locked --extra dev --python $(PYTHON)
+	@touch $@
+
+lock: $(UV) ## Update uv.lock after a change to the dependencies in pyproject.toml (other versions stay)
+	$(UV) lock
 
 # --- batch runs: incremental -------------------------------------------------------------------
 # A report is made again exactly when a clean run would make it differently: when a file it draws on
@@ -179,5 +199,5 @@ examples: $(STAMP) ## Rewrite the example workbooks in input/
 	$(BIN)/python scripts/make_examples.py
 
 clean: ## Remove the virtualenv, rendered output and caches
-	rm -rf $(VENV) $(OUTPUT) .pytest_cache .ruff_cache .hypothesis mutants
+	rm -rf $(VENV) $(TOOLS) $(OUTPUT) .pytest_cache .ruff_cache .hypothesis mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
