@@ -15,7 +15,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: FORCE help setup lock reports briefings portfolio test golden fuzz mutate bench lint messages examples clean
+.PHONY: FORCE help setup lock upgrade reports briefings portfolio test golden fuzz mutate bench lint messages examples clean
 N ?= 200
 MEMORY ?= 500
 
@@ -173,6 +173,25 @@ test: $(STAMP) ## Run the whole test suite (and the import layers: lint-imports)
 
 golden: $(STAMP) ## Rewrite the golden HTML in tests/output after an intended change to a report
 	$(BIN)/python -m tests.rendering.golden
+
+# What newer releases change, shown before they are committed: the examples' reports are rendered before
+# and after (under the tests' SOURCE_DATE_EPOCH) and compared byte for byte, then the golden HTML and the
+# same-bytes tests run. A change is not wrong in itself: look at the two PDFs, `make golden` if the HTML
+# changed as intended, and commit uv.lock with the golden files; or `git checkout uv.lock && make setup`.
+UPGRADE    := $(OUTPUT)/.upgrade
+SAME_BYTES := golden or byte_identical or same_byte_for_byte or reproducible
+RENDER_EXAMPLES = SOURCE_DATE_EPOCH=1795737600 $(MAKE) --no-print-directory reports OUTPUT=$(UPGRADE)/$(1) \
+	> $(UPGRADE)/$(1).log || { cat $(UPGRADE)/$(1).log; exit 1; }
+
+upgrade: $(STAMP) ## Move every dependency to its newest release (uv.lock) and show what that changes in the reports
+	rm -rf $(UPGRADE) && mkdir -p $(UPGRADE)
+	$(call RENDER_EXAMPLES,before)
+	$(UV) lock --upgrade
+	$(MAKE) --no-print-directory setup
+	$(call RENDER_EXAMPLES,after)
+	@if diff -rq -x .build $(UPGRADE)/before $(UPGRADE)/after; then echo "The reports are the same byte for byte."; \
+	else echo "These reports changed: compare them in $(UPGRADE)/before and $(UPGRADE)/after."; fi
+	$(BIN)/python -m pytest tests -q -p no:cacheprovider -n auto -k "$(SAME_BYTES)"
 
 fuzz: $(STAMP) ## The robustness properties with many more generated cases (a few minutes)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/robustness -q -p no:cacheprovider
