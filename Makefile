@@ -46,7 +46,8 @@ $(UV): uv-requirements.txt
 	@touch $@
 
 $(STAMP): pyproject.toml uv.lock $(UV)
-	$(UV) sync --quiet --locked --extra dev --python $(PYTHON)
+	$(UV) sync --quiet --locked --extra dev --python $(PYTHON) \
+		|| { echo "If uv.lock needs updating after a change to pyproject.toml: make lock, and commit uv.lock." >&2; exit 1; }
 	@touch $@
 
 lock: $(UV) ## Update uv.lock after a change to the dependencies in pyproject.toml (other versions stay)
