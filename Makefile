@@ -28,7 +28,10 @@ help: ## List the targets
 # hash), so that the same input renders the same bytes everywhere and the golden HTML holds. uv installs
 # them, and in seconds: a wheel from the package index, itself pinned with its hashes in
 # uv-requirements.txt and installed into TOOLS with the pip of PYTHON. reportgen is installed editable, so
-# a change to its code needs no setup again; a change to uv.lock or pyproject.toml sets up again.
+# a change to its code needs no setup again; a change to uv.lock or pyproject.toml sets up again. The
+# packages are compiled to bytecode once, as pip did: where no process may write it (PYTHONDONTWRITEBYTECODE,
+# set in the environment) every process and worker compiled them anew, and `make reports` took half as
+# long again.
 # The virtualenv's Python is PYTHON (uv never downloads one). The team's machines and CI have Python 3.11,
 # the lowest version pyproject.toml supports, so `make test` tests the lowest; `make PYTHON=python3.13
 # test` tests another (after `make clean`).
@@ -46,7 +49,7 @@ $(UV): uv-requirements.txt
 	@touch $@
 
 $(STAMP): pyproject.toml uv.lock $(UV)
-	$(UV) sync --quiet --locked --extra dev --python $(PYTHON) \
+	$(UV) sync --quiet --locked --compile-bytecode --extra dev --python $(PYTHON) \
 		|| { echo "If uv.lock needs updating after a change to pyproject.toml: make lock, and commit uv.lock." >&2; exit 1; }
 	@touch $@
 
