@@ -221,6 +221,6 @@ messages: $(STAMP) ## Extract translatable words and update the German catalog
 examples: $(STAMP) ## Rewrite the example workbooks in input/
 	$(BIN)/python scripts/make_examples.py
 
-clean: ## Remove the virtualenv, rendered output and caches
+clean: ## Remove the virtualenv, uv (TOOLS), rendered output and caches
 	rm -rf $(VENV) $(TOOLS) $(OUTPUT) .pytest_cache .ruff_cache .hypothesis mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
