@@ -187,7 +187,7 @@ SAME_BYTES := golden or byte_identical or same_byte_for_byte or reproducible
 RENDER_EXAMPLES = SOURCE_DATE_EPOCH=1795737600 $(MAKE) --no-print-directory reports OUTPUT=$(UPGRADE)/$(1) \
 	> $(UPGRADE)/$(1).log || { cat $(UPGRADE)/$(1).log; exit 1; }
 
-upgrade: $(STAMP) ## Move every dependency to its newest release (uv.lock) and show what that changes in the reports
+upgrade: $(STAMP) ## Move every dependency to its newest release for Python 3.11 on (uv.lock), and show what that changes in the reports
 	rm -rf $(UPGRADE) && mkdir -p $(UPGRADE)
 	$(call RENDER_EXAMPLES,before)
 	$(UV) lock --upgrade
