@@ -15,7 +15,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: FORCE help setup reports briefings portfolio test golden fuzz mutate bench lint messages examples docs clean
+.PHONY: FORCE help setup lock upgrade reports briefings portfolio test golden fuzz mutate bench lint messages examples docs clean
 N ?= 200
 MEMORY ?= 500
 
@@ -23,14 +23,38 @@ help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 	@echo "  Variables: INPUT=$(INPUT) OUTPUT=$(OUTPUT) LANGS=$(LANGS) PERIOD=$(PERIOD) CRITERIA=$(CRITERIA) ARCHIVE=$(ARCHIVE)"
 
-setup: $(STAMP) ## Create the virtualenv and install reportgen with its test tools
+# --- setup: the versions in uv.lock ---------------------------------------------------------------
+# Every machine installs exactly the versions uv.lock pins (the whole tree, each file checked against its
+# hash), so that the same input renders the same bytes everywhere and the golden HTML holds. uv installs
+# them, and in seconds: a wheel from the package index, itself pinned with its hashes in
+# uv-requirements.txt and installed into TOOLS with the pip of PYTHON. reportgen is installed editable, so
+# a change to its code needs no setup again; a change to uv.lock or pyproject.toml sets up again. The
+# packages are compiled to bytecode once, as pip did: where no process may write it (PYTHONDONTWRITEBYTECODE,
+# set in the environment) every process and worker compiled them anew, and `make reports` took half as
+# long again.
+# The virtualenv's Python is PYTHON (uv never downloads one). The team's machines and CI have Python 3.11,
+# the lowest version pyproject.toml supports, so `make test` tests the lowest; `make PYTHON=python3.13
+# test` tests another (after `make clean`).
+TOOLS ?= .tools
+UV    := $(TOOLS)/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 
-$(STAMP): pyproject.toml
+setup: $(STAMP) ## Create the virtualenv and install reportgen with its test tools, as uv.lock pins them
+
+$(UV): uv-requirements.txt
 	@$(PYTHON) scripts/check_system.py
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(PYTHON) -m venv --clear $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --require-hashes -r uv-requirements.txt
 	@touch $@
+
+$(STAMP): pyproject.toml uv.lock $(UV)
+	$(UV) sync --quiet --locked --compile-bytecode --extra dev --python $(PYTHON) \
+		|| { echo "If uv.lock needs updating after a change to pyproject.toml: make lock, and commit uv.lock." >&2; exit 1; }
+	@touch $@
+
+lock: $(UV) ## Update uv.lock after a change to the dependencies in pyproject.toml (other versions stay)
+	$(UV) lock
 
 # --- batch runs: incremental -------------------------------------------------------------------
 # A report is made again exactly when a clean run would make it differently: when a file it draws on
@@ -154,6 +178,25 @@ test: $(STAMP) ## Run the whole test suite (and the import layers: lint-imports)
 golden: $(STAMP) ## Rewrite the golden HTML in tests/output after an intended change to a report
 	$(BIN)/python -m tests.rendering.golden
 
+# What newer releases change, shown before they are committed: the examples' reports are rendered before
+# and after (under the tests' SOURCE_DATE_EPOCH) and compared byte for byte, then the golden HTML and the
+# same-bytes tests run. A change is not wrong in itself: look at the two PDFs, `make golden` if the HTML
+# changed as intended, and commit uv.lock with the golden files; or `git checkout uv.lock && make setup`.
+UPGRADE    := $(OUTPUT)/.upgrade
+SAME_BYTES := golden or byte_identical or same_byte_for_byte or reproducible
+RENDER_EXAMPLES = SOURCE_DATE_EPOCH=1795737600 $(MAKE) --no-print-directory reports OUTPUT=$(UPGRADE)/$(1) \
+	> $(UPGRADE)/$(1).log || { cat $(UPGRADE)/$(1).log; exit 1; }
+
+upgrade: $(STAMP) ## Move every dependency to its newest release for Python 3.11 on (uv.lock), and show what that changes in the reports
+	rm -rf $(UPGRADE) && mkdir -p $(UPGRADE)
+	$(call RENDER_EXAMPLES,before)
+	$(UV) lock --upgrade
+	$(MAKE) --no-print-directory setup
+	$(call RENDER_EXAMPLES,after)
+	@if diff -rq -x .build $(UPGRADE)/before $(UPGRADE)/after; then echo "The reports are the same byte for byte."; \
+	else echo "These reports changed: compare them in $(UPGRADE)/before and $(UPGRADE)/after."; fi
+	$(BIN)/python -m pytest tests -q -p no:cacheprovider -n auto -k "$(SAME_BYTES)"
+
 fuzz: $(STAMP) ## The robustness properties with many more generated cases (a few minutes)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/robustness -q -p no:cacheprovider
 
@@ -184,6 +227,6 @@ docs: $(STAMP) ## Build the user guide into site/ (open site/index.html), its sc
 	$(BIN)/python scripts/screenshots.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
-clean: ## Remove the virtualenv, rendered output and caches
-	rm -rf $(VENV) $(OUTPUT) site .pytest_cache .ruff_cache .hypothesis mutants
+clean: ## Remove the virtualenv, uv (TOOLS), rendered output, the built guide and caches
+	rm -rf $(VENV) $(TOOLS) $(OUTPUT) site .pytest_cache .ruff_cache .hypothesis mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

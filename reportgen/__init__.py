@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reportgen.api import Dataset, InputError, load
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["Dataset", "InputError", "__version__", "load"]
 _API = ("Dataset", "InputError", "load")
 
