@@ -43,11 +43,22 @@ def normalized(name: str) -> str:
 
 
 def declared(pyproject: Path, *extras: str) -> set[str]:
-    """The distributions pyproject.toml's [project] dependencies name, and those of the given extras."""
+    """The distributions pyproject.toml's [project] dependencies name, and those of the given extras.
+
+    An extra may take in another of the project's own (``reportgen[docs]``), as the dev extra does.
+    """
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     requirements = [*project.get("dependencies", [])]
-    for extra in extras:
-        requirements += project.get("optional-dependencies", {}).get(extra, [])
+    wanted, seen = list(extras), set()
+    while wanted:
+        extra = wanted.pop()
+        seen.add(extra)
+        for requirement in project.get("optional-dependencies", {}).get(extra, []):
+            own = re.fullmatch(rf"{project['name']}\[(?P<extras>[^]]+)\]", requirement.strip())
+            if own:
+                wanted += [name.strip() for name in own["extras"].split(",") if name.strip() not in seen]
+            else:
+                requirements.append(requirement)
     return {normalized(re.match(r"[A-Za-z0-9._-]+", requirement.strip())[0]) for requirement in requirements}
 
 
