@@ -87,8 +87,10 @@ BUILD    := $(OUTPUT)/.build
 PROBLEMS := $(BUILD)/problems
 MADE     := $(BUILD)/made
 FINGERPRINT := $(BUILD)/inputs.fingerprint
-RENDER_DEPS := $(STAMP) $(wildcard templates/*.html templates/*/*.html templates/assets/*.css templates/assets/fonts/*) \
-               $(wildcard locales/*/LC_MESSAGES/*.po) $(wildcard reportgen/*.py reportgen/*/*.py reportgen/*/*/*.py)
+# Every file of the templates and the code, at any depth (a template of the shared edition lies three
+# folders down), and the translations.
+RENDER_DEPS := $(STAMP) $(shell find templates reportgen -type f -not -path '*/__pycache__/*') \
+               $(wildcard locales/*/LC_MESSAGES/*.po)
 # ARCHIVE=1: the briefings and portfolios as archival PDFs (--archive, *_archive.pdf), kept apart from
 # the others in stamps of their own; the key account's edition is not archived.
 # PERIOD as reportgen reads it (Q3/26, "3. Quartal 2026", a date: 2026-Q3), so that it names the stamps
@@ -161,7 +163,7 @@ $(PORTFOLIO_PLAN): $(FINGERPRINT) $(RENDER_DEPS)
 		--outputs-record $(MADE)/portfolio.$(SCOPE) --record $(PROBLEMS)/portfolio-plan.$(SCOPE)
 
 # Its prerequisite for each quarter (the list of files it draws on) comes from the plan; its record of
-# what it made is named as makefiles.quarter_record_path names it.
+# what it made is named as reportgen.outputs.make_records.quarter_record_path names it.
 $(PORTFOLIO)%: $(RENDER_DEPS)
 	@$(BIN)/reportgen portfolio $(READ) $(ARCHIVING) --out $(OUTPUT) --period $* --outputs-record $(MADE)/portfolio.$(SCOPE).$* \
 		$(REBUILD) --record $(PROBLEMS)/portfolio.$(SCOPE).$* $(DONE)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.outputs.spreadsheets import write_xlsx
-from tests.conftest import EXAMPLES, FACTS, REPRODUCIBLE, sheets_for, spawn
+from tests.conftest import EXAMPLES, FACTS, REPRODUCIBLE, ROOT, sheets_for, spawn
 
 
 def make(*args: str, **variables: str) -> subprocess.CompletedProcess:
@@ -260,3 +260,19 @@ def test_make_leaves_what_a_clean_run_makes_whatever_happened_to_the_input_folde
         again = make("reports", INPUT=str(source), OUTPUT=str(out), LANGS="de")
         assert (again.returncode, stamps(out)) == (code, made), again.stderr
         assert ".pdf" not in again.stdout, step.__name__  # nothing made twice
+
+
+def test_every_template_and_code_file_makes_the_reports_again_when_it_changes():
+    """Regression: the files make watched were listed two folders deep, so a changed template of the
+    shared edition (templates/briefing/shared/) or a view module three folders down left stale reports."""
+    database = make("-pn", "help").stdout
+    (line,) = [line for line in database.splitlines() if line.startswith("RENDER_DEPS :=")]
+    watched = set(line.split(":=", 1)[1].split())
+    expected = {
+        str(path.relative_to(ROOT))
+        for folder in ("templates", "reportgen")
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert expected - watched == set()
+    assert "templates/briefing/shared/_cover.html" in expected
