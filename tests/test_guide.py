@@ -169,3 +169,14 @@ def test_the_worked_example_prints_the_output_shown_and_draws_the_chart(tmp_path
     assert [latest[name] for name in listed] == sorted(latest.values(), reverse=True)[:5]
     png = (tmp_path / "output" / "s_and_k.png").read_bytes()
     assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (600, 350)
+
+
+def test_the_code_map_lists_every_module_of_the_package_at_any_depth():
+    code_map = hook("code_map").code_map()
+    for path in (ROOT / "reportgen").rglob("*.py"):
+        dotted = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        if dotted == "reportgen":
+            continue  # the page itself says what the package is
+        name = path.parent.name + "/" if path.name == "__init__.py" else path.name
+        assert f"`{name}`" in code_map or f"`{dotted}`" in code_map or f"`{dotted}/`" in code_map, dotted
+    assert "        - `summary.py`:" in code_map  # views/briefing/summary.py, two packages down

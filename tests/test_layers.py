@@ -4,6 +4,7 @@ nothing, so every module must have its place."""
 
 from __future__ import annotations
 
+import ast
 import tomllib
 from pathlib import Path
 
@@ -38,3 +39,46 @@ def test_no_module_is_longer_than_a_newcomer_reads_in_one_go():
         for path in (ROOT / "reportgen").rglob("*.py")
     }
     assert {path: lines for path, lines in lengths.items() if lines > 500} == {}
+
+
+def _submodules_imported_up_front(init: Path, package: str) -> set[str]:
+    """The package's own modules its __init__ imports as it is loaded (not inside a function)."""
+    names = set()
+    for node in ast.parse(init.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom):
+            module = package if node.level == 1 else node.module or ""
+            names |= {f"{module}.{alias.name}" for alias in node.names} | {module}
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+    return {name for name in names if name.startswith(f"{package}.")}
+
+
+def _takes_from_init(module: Path, package: str) -> bool:
+    """Whether a module of the package uses what its __init__ defines (rather than a sibling module)."""
+    siblings = {path.stem for path in module.parent.glob("*.py")} | {
+        path.parent.name for path in module.parent.glob("*/__init__.py")
+    }
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        from_init = isinstance(node, ast.ImportFrom) and (
+            node.module == package or (node.level == 1 and not node.module)
+        )
+        if from_init and any(alias.name not in siblings for alias in node.names):
+            return True
+        if isinstance(node, ast.Import) and any(alias.name == package for alias in node.names):
+            return True
+    return False
+
+
+def test_no_module_takes_from_a_package_whose_init_imports_it():
+    """A package's __init__ that puts its modules together (the briefing, the portfolio, the workbook, the
+    export) must not be used back by them: that cycle runs through the package itself, which the import
+    contract does not see (it compares a package's modules with one another), and it breaks as soon as
+    the module is imported first."""
+    cycles = []
+    for init in (ROOT / "reportgen").rglob("__init__.py"):
+        package = ".".join(init.parent.relative_to(ROOT).parts)
+        for name in _submodules_imported_up_front(init, package):
+            module = init.parent / f"{name.rsplit('.', 1)[1]}.py"
+            if module.is_file() and _takes_from_init(module, package):
+                cycles.append(f"{name} takes from {package}, whose __init__ imports it")
+    assert cycles == []

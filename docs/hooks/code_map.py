@@ -51,19 +51,24 @@ def said(path: Path) -> str:
 
 
 def stage_entry(dotted: str) -> list[str]:
-    """A stage as Markdown: the package and its modules (sub-packages with theirs), or a single module."""
+    """A stage as Markdown: the package with its modules and sub-packages at any depth, or one module."""
     path = ROOT / Path(*dotted.split("."))
     if not path.is_dir():
         return [f"- **`{dotted}`**: {said(path.with_suffix('.py'))}"]
-    lines = [f"- **`{dotted}/`**: {said(path / '__init__.py')}"]
-    for module in sorted(path.glob("*.py")):
-        if module.name != "__init__.py":
-            lines.append(f"    - `{module.name}`: {first_sentence(said(module))}")
-    for package in sorted(p.parent for p in path.glob("*/__init__.py")):
-        lines.append(f"    - `{package.name}/`: {first_sentence(said(package / '__init__.py'))}")
-        for module in sorted(package.glob("*.py")):
-            if module.name != "__init__.py":
-                lines.append(f"        - `{module.name}`: {first_sentence(said(module))}")
+    return [f"- **`{dotted}/`**: {said(path / '__init__.py')}", *package_entries(path, depth=1)]
+
+
+def package_entries(package: Path, depth: int) -> list[str]:
+    """A package's modules, then its sub-packages each with theirs, indented by *depth*."""
+    indent = "    " * depth
+    lines = [
+        f"{indent}- `{module.name}`: {first_sentence(said(module))}"
+        for module in sorted(package.glob("*.py"))
+        if module.name != "__init__.py"
+    ]
+    for sub in sorted(p.parent for p in package.glob("*/__init__.py")):
+        lines.append(f"{indent}- `{sub.name}/`: {first_sentence(said(sub / '__init__.py'))}")
+        lines += package_entries(sub, depth + 1)
     return lines
 
 

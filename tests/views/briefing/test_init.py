@@ -3,12 +3,7 @@ stand on their own."""
 
 from __future__ import annotations
 
-import ast
-import pkgutil
-from pathlib import Path
-
 from reportgen.rendering import Renderer
-from reportgen.views import briefing
 from tests.views.briefing.conftest import ANNA, DORA, view_of, voices
 
 
@@ -28,21 +23,3 @@ def test_the_proposal_follows_the_team_with_several_voices_and_precedes_the_ques
     assert team.index('class="team"') < team.index('class="proposal"') < team.index('class="factors"')
     alone = Renderer().briefing_html(view_of(voices(three, {ANNA: [(4, 2)] * 3})))
     assert alone.index('class="factors"') < alone.index('class="proposal"') < alone.index('class="coaching"')
-
-
-def test_no_section_imports_the_briefing_that_puts_the_sections_together():
-    """The package's __init__ imports every section, so a section importing it back would be a cycle, one
-    the import contract does not see (it compares a package's modules with one another, not with their
-    package); a section takes what it shares from another section."""
-    package = Path(briefing.__file__).parent
-    for section in pkgutil.iter_modules([str(package)]):
-        tree = ast.parse((package / f"{section.name}.py").read_text(encoding="utf-8"))
-        imported = {
-            node.module if not node.level else "." * node.level + (node.module or "")
-            for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom)
-        }
-        imported |= {
-            alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
-        }
-        assert not imported & {briefing.__name__, "."}, section.name
