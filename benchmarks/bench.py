@@ -47,7 +47,7 @@ LANG = "de"
 DAY = date(2026, 11, 27)
 FONT_PATHS = {"without": "without libharfbuzz-subset0", "with": "with libharfbuzz-subset0"}
 """WeasyPrint cuts fonts with HarfBuzz's subsetter when the library is there, else with fontTools: a
-fresh machine (the README's two commands) lacks it. Both are measured on any machine."""
+fresh machine (the README's `make reports`) lacks it. Both are measured on any machine."""
 FRESH_MACHINE = ROOT / "benchmarks" / "fresh_machine"
 """On PYTHONPATH, its sitecustomize.py hides the library from WeasyPrint, in spawned workers too."""
 FONT_PATH_ACCOUNTS = 60

@@ -1,12 +1,12 @@
-"""What the coaching questions ask, and the rules that answer them with an account's figures, before any
-word is chosen.
+"""What the coaching questions ask, and the rules that answer them with an account's figures: which
+indices and factors an answer names, before the briefing words it.
 
 A question names what kind of answer it asks for (``kind`` in the catalog, :class:`QuestionKind`); the
 portfolio and ``reportgen validate`` find the questions by their kind, so they need the kinds but none of
 the answers' words. The rules are pure functions of an account's analysis: where its indices would have
 to go to make it lean KAM or a strategic partnership, and which factors an answer names. They stand apart
-from the wording (:mod:`reportgen.views.coaching`) so each can be checked against the zone rule
-alone, whatever language the answers are worded in.
+from the wording (:mod:`reportgen.views.briefing.coaching_answers`) so each can be checked against the
+zone rule alone, whatever language the answers are worded in.
 """
 
 from __future__ import annotations

@@ -9,16 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.model.assessment import Assessment, Period
+from reportgen.model.assessment import Period
 from reportgen.model.catalog import Catalog
 from reportgen.model.findings import AccountAnalysis
-from reportgen.reading.accounts import default_history_key
-
-
-def account_key(assessment: Assessment) -> str:
-    """Which account's history an assessment belongs to: as identified once every file was read (see
-    :mod:`reportgen.reading.accounts`), else its Account-ID or its name."""
-    return assessment.history_key or default_history_key(assessment)
+from reportgen.reading.accounts import account_key
 
 
 def other_catalog(analysis: AccountAnalysis, catalog: Catalog) -> str | None:

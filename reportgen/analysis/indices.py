@@ -275,11 +275,12 @@ def perception_gaps(
 
 
 def role_figures(catalog: Catalog, assessment: Assessment) -> tuple[RoleFigures, ...]:
-    """S and K by role of our team, in the order the roles first appear (a role matched as identity
-    compares names), only where no one's scores can be singled out: each role shown has at least
-    ``voices.smallest_role_group`` raters, and so have the raters left over, or there are none. The team's
-    mean is on the same page, so with three of Sales and one of Service the Sales figures would give away
-    the Service rater's. Smaller roles are left out, the smallest first, until the rest is large enough."""
+    """S and K by role of our team, in the order the roles first appear (a role matched as
+    :func:`~reportgen.model.assessment.identity_key` matches names), only where no one's scores can be
+    singled out: each role shown has at least ``voices.smallest_role_group`` raters, and so have the
+    raters left over, or there are none. The team's mean is on the same page, so with three of Sales and
+    one of Service the Sales figures would give away the Service rater's. Smaller roles are left out, the
+    smallest first, until the rest is large enough."""
     smallest = catalog.voices.smallest_role_group
     team = assessment.raters_of(View.SUPPLIER)
     by_role: dict[str, list] = {}

@@ -49,8 +49,9 @@ class Selection:
     """An account id or name, case ignored."""
 
     def names(self, assessment: Assessment) -> bool:
-        """Whether *assessment* is the account asked for (by its id or name, as identity compares them:
-        case and runs of spaces ignored), or no account was asked for."""
+        """Whether *assessment* is the account asked for (by its id or name, compared as
+        :func:`~reportgen.model.assessment.identity_key` compares them: case and runs of spaces ignored),
+        or no account was asked for."""
         return self.account is None or assessment.account.is_named_by(self.account)
 
     def admits(self, analysis: AccountAnalysis) -> bool:
@@ -102,8 +103,8 @@ def account_problem(workload: Workload, selection: Selection) -> Problem | None:
 
 
 def _close_names(typed: str, names: list[str]) -> list[str]:
-    """The names that contain what was typed, else the ones that read closest to it (compared as identity
-    compares them: case and runs of spaces ignored)."""
+    """The names that contain what was typed, else the ones that read closest to it (compared as
+    :func:`~reportgen.model.assessment.identity_key` compares them: case and runs of spaces ignored)."""
     wanted = identity_key(typed)
     containing = [name for name in names if wanted and wanted in identity_key(name)]
     if containing:

@@ -23,8 +23,8 @@ from reportgen.charts.trend import trend_chart
 from reportgen.common.settings import SHARED_EDITION
 from reportgen.model.findings import AccountAnalysis
 from reportgen.views.briefing import BriefingCharts
+from reportgen.views.briefing.shared_edition import SharedCharts
 from reportgen.views.portfolio import PortfolioCharts
-from reportgen.views.shared_edition import SharedCharts
 
 __all__ = [
     "briefing_charts",

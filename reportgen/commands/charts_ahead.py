@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from reportgen.analysis.history import AccountHistory
     from reportgen.model.findings import AccountAnalysis
     from reportgen.views.briefing import BriefingCharts
-    from reportgen.views.shared_edition import SharedCharts
+    from reportgen.views.briefing.shared_edition import SharedCharts
 
 
 class ChartJob(Protocol):

@@ -127,7 +127,7 @@ class Worker:
     def _pdf(self, job: BriefingJob, analysis: AccountAnalysis, lang: str, charts) -> bytes:
         """One language of the job's briefing, in the edition it asks for."""
         if job.edition == SHARED_EDITION:
-            from reportgen.views.shared_edition import build_shared_briefing
+            from reportgen.views.briefing.shared_edition import build_shared_briefing
 
             view = build_shared_briefing(analysis, lang, job.day, charts, job.supplier, job.history)
             return self.renderer.shared_briefing_pdf(view)
@@ -155,14 +155,14 @@ def _render_in_pool(job: BriefingJob) -> Outcome:
 def _run_here(jobs: list[BriefingJob], workers: int) -> Iterator[tuple[BriefingJob, Outcome]]:
     """Outcomes in job order, rendered in this process; a single account with a core to spare has
     its charts drawn in a forked child meanwhile."""
-    from reportgen.commands import charts_ahead as ahead
+    from reportgen.commands import charts_ahead
 
     worker = Worker()
-    if not ahead.worth_it(jobs, workers):
+    if not charts_ahead.worth_it(jobs, workers):
         yield from ((job, worker.render(job)) for job in jobs)
         return
     (job,) = jobs
-    helper = ahead.ChartsAhead(job)
+    helper = charts_ahead.ChartsAhead(job)
     try:
         worker.renderer.warm_up(BRIEFING_TEMPLATES[job.edition], job.languages)
         yield job, worker.render(job, helper.charts)

@@ -61,8 +61,8 @@ def template(
     role: str | None = None,
 ) -> int:
     """Write the workbook (in the settings' language, with their catalog); returns the exit code."""
-    from reportgen.outputs.workbook import build_template
-    from reportgen.outputs.workbook.request import TemplateRequest
+    from reportgen.outputs.workbook import build_workbook
+    from reportgen.outputs.workbook.request import WorkbookRequest
 
     supplier = (supplier or "").strip() or None
     if view is View.KEY_ACCOUNT and supplier is None:
@@ -73,7 +73,7 @@ def template(
         return EXIT_NOTHING_DONE
     quarter = period_or_stop(reporter, settings.period)
     catalog = catalog_or_stop(reporter, settings.criteria)
-    request = TemplateRequest(
+    request = WorkbookRequest(
         settings.lang,
         account,
         str(quarter) if quarter else None,
@@ -98,7 +98,7 @@ def template(
         reporter.say(FILE_EXISTS, style="red", path=display_path(target))
         return EXIT_NOTHING_DONE
     try:
-        atomic_write(target, build_template(catalog, request))
+        atomic_write(target, build_workbook(catalog, request))
     except OSError as error:
         reporter.problem(write_failure(error, target.parent))
         return EXIT_NOTHING_DONE

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportgen.analysis.all_accounts import read_all
 from reportgen.analysis.coaching import QuestionKind
 from reportgen.commands.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter
 from reportgen.commands.run import FILES, catalogs_or_stop, inputs_or_stop, or_stop
@@ -22,6 +21,7 @@ from reportgen.common.settings import Settings
 from reportgen.model.assessment import Assessment, Period, Rater, View, identity_key
 from reportgen.model.catalog import Catalog, Catalogs
 from reportgen.reading import ReadResult
+from reportgen.reading.all_files import read_all
 from reportgen.reading.raters import (
     FACTORS_NOT_COUNTED,
     OTHER_SCALE,

@@ -1,4 +1,4 @@
-"""The writing stage: safe file names and atomic writes, so no half-written PDF is ever left behind."""
+"""Writing files safely: safe file names and atomic writes, so no half-written PDF is ever left behind."""
 
 from __future__ import annotations
 

@@ -123,9 +123,9 @@ class AccountFacts:
     """The name the account had before a rename: it joins the two names' histories."""
 
     def is_named_by(self, text: str) -> bool:
-        """Whether *text* (``--account``) names this account: its Account-ID or its name, compared as
-        identity compares them, so that what joins two files into one account also selects it. A blank
-        text names no account (it once picked every account without an ID)."""
+        """Whether *text* (``--account``) names this account: its Account-ID or its name, compared as the
+        accounts are told apart (:func:`identity_key`), so that what joins two files into one account also
+        selects it. A blank text names no account (it once picked every account without an ID)."""
         wanted = identity_key(text)
         return bool(wanted) and wanted in {identity_key(self.account_id or ""), identity_key(self.name)}
 
@@ -150,13 +150,14 @@ out."""
 
 
 def identity_key(text: str) -> str:
-    """A name or Account-ID as identity compares it: case, punctuation and runs of spaces ignored, and a
-    legal form written out read as its short form.
+    """A name or Account-ID as accounts are told apart by it: case, punctuation and runs of spaces ignored,
+    and a legal form written out read as its short form.
 
     People type both by hand, file after file: ``KA-2210`` and ``ka-2210``, ``Nordhafen  Logistik`` and
     ``nordhafen logistik``, ``Hofmann Landtechnik GmbH & Co. KG`` and ``Hofmann Landtechnik GmbH & Co KG``
     (or ``Gmbh``, ``Inc.`` and ``Inc``, ``Ltd.`` and ``Limited``) are one account in the history, the
-    CSV reader and ``--account``, and one rater in gathering; each file still shows its own spelling."""
+    CSV reader and ``--account``, and one rater when raters are gathered; each file still shows its own
+    spelling."""
     key = " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
     for spelled_out, short in _SPELLED_OUT:
         key = spelled_out.sub(short, key)

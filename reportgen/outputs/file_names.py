@@ -1,7 +1,7 @@
 """The name of every file reportgen writes, each made by one function.
 
 :mod:`reportgen.common.writing` makes a text safe for a file name (``slugify``, ``safe_stem``); this module
-says what each artifact is called, so that the README, make and the commands agree on one rule.
+says what each artifact is called, so that the guide, make and the commands agree on one rule.
 """
 
 from __future__ import annotations

@@ -318,3 +318,9 @@ def _names_nearly_alike(kept: list[Assessment]) -> list[IdentityProblem]:
         problem = Problem(warned.places.name, NAMES_NEARLY_ALIKE, params, Severity.WARNING)
         problems.append(IdentityProblem(warned, problem))
     return problems
+
+
+def account_key(assessment: Assessment) -> str:
+    """Which account's history an assessment belongs to: as identified once every file was read (see
+    :func:`identify`), else its Account-ID or its name."""
+    return assessment.history_key or default_history_key(assessment)

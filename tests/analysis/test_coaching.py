@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from reportgen.analysis.coaching import lean_target, strategic_path
 from reportgen.analysis.indices import classify_zone
-from reportgen.views.coaching import coaching_questions
-from tests.views.test_coaching import account, rated
+from reportgen.views.briefing.coaching_answers import coaching_questions
+from tests.views.briefing.test_coaching_answers import account, rated
 
 
 def strategic_type(catalog):

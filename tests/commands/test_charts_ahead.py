@@ -10,7 +10,7 @@ import pytest
 from reportgen.analysis.all_accounts import prepare
 from reportgen.analysis.selection import Selection
 from reportgen.charts import briefing_charts
-from reportgen.commands import charts_ahead as ahead
+from reportgen.commands import charts_ahead
 from reportgen.commands.briefing import briefing_jobs
 from reportgen.common.settings import Settings
 from tests.conftest import EXAMPLES, REPRODUCIBLE, run_process
@@ -26,7 +26,7 @@ def jobs(catalog):
 
 
 def test_the_child_draws_the_same_charts_as_this_process(catalog, jobs):
-    helper = ahead.ChartsAhead(jobs[0])
+    helper = charts_ahead.ChartsAhead(jobs[0])
     made = helper.charts()
     job = jobs[0]
     assert set(made) == {"de", "en"}
@@ -41,7 +41,7 @@ def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, 
         raise RuntimeError("no charts today")
 
     monkeypatch.setattr("reportgen.charts.briefing_charts", broken)  # the forked child inherits it
-    helper = ahead.ChartsAhead(jobs[0])
+    helper = charts_ahead.ChartsAhead(jobs[0])
     assert helper.charts() == {}
     assert not helper._process.is_alive()
 
@@ -59,7 +59,7 @@ def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, cap
         return real(*args)
 
     monkeypatch.setattr("reportgen.charts.briefing_charts", noisy)
-    made = ahead.ChartsAhead(jobs[0]).charts()
+    made = charts_ahead.ChartsAhead(jobs[0]).charts()
     assert set(made) == {"de", "en"}
     out, err = capfd.readouterr()
     assert "from the child" not in out and "Glyph" not in err
@@ -67,7 +67,7 @@ def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, cap
 
 def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
     monkeypatch.setattr("reportgen.charts.briefing_charts", lambda *args: time.sleep(600))
-    helper = ahead.ChartsAhead(jobs[0])
+    helper = charts_ahead.ChartsAhead(jobs[0])
     child = helper._process.pid
     helper.close()
     assert not helper._process.is_alive()
@@ -76,9 +76,9 @@ def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
 
 
 def test_only_a_single_account_with_a_spare_core_forks(jobs):
-    assert not ahead.worth_it(jobs, workers=1)
-    assert not ahead.worth_it(jobs * 2, workers=2)  # a batch: warm workers do better
-    assert not ahead.worth_it(jobs, workers=2)  # matplotlib is loaded in this test process already
+    assert not charts_ahead.worth_it(jobs, workers=1)
+    assert not charts_ahead.worth_it(jobs * 2, workers=2)  # a batch: warm workers do better
+    assert not charts_ahead.worth_it(jobs, workers=2)  # matplotlib is loaded in this test process already
 
 
 def test_a_cold_single_briefing_is_the_same_with_and_without_the_child(tmp_path):

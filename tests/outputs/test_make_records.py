@@ -290,26 +290,26 @@ def test_a_file_saved_while_a_run_reads_it_counts_as_changed_for_the_next_run(
     """The digest a report is recorded with is taken before its file is read: taken after, a workbook
     saved during the run would record the new bytes for a report made from the old ones, and the next
     run would keep that stale report."""
-    import reportgen.analysis.all_accounts as workload
+    import reportgen.reading.all_files as all_files
 
     path = make_workbook("acme.xlsx")
     before = digest(path)
-    reading = workload.read_file
+    reading = all_files.read_file
 
     def saved_meanwhile(file, catalogs):
         result = reading(file, catalogs)
         file.write_bytes(file.read_bytes() + b" ")  # saved again by a spreadsheet program or a sync
         return result
 
-    monkeypatch.setattr(workload, "read_file", saved_meanwhile)
-    (result,) = workload.read_all([path], catalog, digested=True)
+    monkeypatch.setattr(all_files, "read_file", saved_meanwhile)
+    (result,) = all_files.read_all([path], catalog, digested=True)
     assert result.digest == before != digest(path)
 
 
 def test_a_briefing_made_while_its_file_was_saved_is_made_again_by_the_next_run(
     tmp_path, make_workbook, monkeypatch
 ):
-    import reportgen.analysis.all_accounts as workload
+    import reportgen.reading.all_files as all_files
     from tests.conftest import run
 
     path = make_workbook("acme.xlsx")
@@ -326,7 +326,7 @@ def test_a_briefing_made_while_its_file_was_saved_is_made_again_by_the_next_run(
         "--outputs-record",
         str(made),
     ]
-    reading = workload.read_file
+    reading = all_files.read_file
 
     def saved_meanwhile(file, catalogs):
         result = reading(file, catalogs)
@@ -334,7 +334,7 @@ def test_a_briefing_made_while_its_file_was_saved_is_made_again_by_the_next_run(
         return result
 
     with monkeypatch.context() as patched:
-        patched.setattr(workload, "read_file", saved_meanwhile)
+        patched.setattr(all_files, "read_file", saved_meanwhile)
         assert run(*args).exit_code == 0
     again = run(*args)
     assert again.exit_code == 0

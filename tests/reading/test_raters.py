@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.analysis.all_accounts import prepare, read_all
+from reportgen.analysis.all_accounts import prepare
 from reportgen.common.problems import Severity
 from reportgen.common.resources import CRITERIA_DIR, DEFAULT_CATALOG
 from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period, Rater, View
 from reportgen.model.catalog import load_catalogs
+from reportgen.reading.all_files import read_all
 from reportgen.reading.raters import gather
 from tests.conftest import FACTS, sheets_for, with_actions
 

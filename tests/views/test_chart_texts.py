@@ -7,6 +7,7 @@ import pytest
 
 from reportgen.analysis.portfolio import analyse_portfolio
 from reportgen.model.assessment import Period
+from reportgen.views.briefing.shared_edition import SharedCharts, build_shared_briefing
 from reportgen.views.chart_texts import (
     FactorScores,
     Position,
@@ -17,9 +18,8 @@ from reportgen.views.chart_texts import (
     trend_text,
 )
 from reportgen.views.portfolio import PortfolioCharts, build_portfolio
-from reportgen.views.shared_edition import SharedCharts, build_shared_briefing
 from tests.conftest import MADE_ON, briefing_view
-from tests.views.test_shared_edition import VERDICT_WORDS
+from tests.views.briefing.test_shared_edition import VERDICT_WORDS
 
 Q3 = Period(2026, 3)
 

@@ -9,7 +9,7 @@ key account's own view beside it. JSON also gives each account its rebalancing p
 nested object, which has no place in a flat table.
 
 A record holds values as the model gives them (numbers, flags, None for an empty cell); how a file writes
-them is the writers' concern (export).
+them is the writers' concern (the package's ``export_files``).
 """
 
 from __future__ import annotations

@@ -20,10 +20,10 @@ from reportgen.outputs.workbook.account_sheet import account_sheet
 from reportgen.outputs.workbook.actions_sheet import actions_sheet
 from reportgen.outputs.workbook.assessment_sheet import assessment_sheet
 from reportgen.outputs.workbook.instructions import instructions_sheet
-from reportgen.outputs.workbook.request import TemplateRequest
+from reportgen.outputs.workbook.request import WorkbookRequest
 
 
-def build_template(catalog: Catalog, request: TemplateRequest) -> bytes:
+def build_workbook(catalog: Catalog, request: WorkbookRequest) -> bytes:
     """The workbook as xlsx bytes."""
     import io
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from reportgen.common.i18n import N_, gettext_for
 from reportgen.model.catalog import Catalog
 from reportgen.outputs.workbook.look import bold, cell_styles, date_format, header_row, print_setup, protect
-from reportgen.outputs.workbook.request import TemplateRequest
+from reportgen.outputs.workbook.request import WorkbookRequest
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
     ACCOUNT_NAME,
@@ -34,7 +34,7 @@ COMPANY_LABEL = N_("Company")
 """The questionnaire's name for the account name field: one of its names the reader knows."""
 
 
-def account_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None:
+def account_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     lang = request.lang
@@ -87,7 +87,7 @@ class _Fact:
     """The field's name where it is not the term's usual heading (still one of the term's names)."""
 
 
-def _view_fact(request: TemplateRequest, note: str) -> _Fact:
+def _view_fact(request: WorkbookRequest, note: str) -> _Fact:
     return _Fact(VIEW, VIEW_TEMPLATE_WORDS[request.view][request.lang], note, fill_in=False)
 
 
@@ -101,7 +101,7 @@ def _catalog_fact(catalog: Catalog, lang: str) -> _Fact:
     )
 
 
-def _our_facts(catalog: Catalog, request: TemplateRequest) -> list[_Fact]:
+def _our_facts(catalog: Catalog, request: WorkbookRequest) -> list[_Fact]:
     _ = gettext_for(request.lang)
     required, optional = _("required"), _("optional")
     types = ", ".join(r.name.get(request.lang) for r in catalog.zones.relationship_types)
@@ -136,7 +136,7 @@ def _our_facts(catalog: Catalog, request: TemplateRequest) -> list[_Fact]:
     ]
 
 
-def _questionnaire_facts(catalog: Catalog, request: TemplateRequest) -> list[_Fact]:
+def _questionnaire_facts(catalog: Catalog, request: WorkbookRequest) -> list[_Fact]:
     """The key account's contact gives only what the review needs: which company and quarter, and who
     answered in which role; none of our own facts about the account."""
     lang = request.lang

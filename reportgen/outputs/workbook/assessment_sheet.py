@@ -11,7 +11,7 @@ import math
 from reportgen.common.i18n import N_, Formatter, gettext_for
 from reportgen.model.catalog import Catalog, Factor, Scale
 from reportgen.outputs.workbook.look import bold, cell_styles, header_row, print_setup, protect
-from reportgen.outputs.workbook.request import TemplateRequest, in_header, with_companies
+from reportgen.outputs.workbook.request import WorkbookRequest, in_header, with_companies
 from reportgen.reading.vocabulary import (
     ASSESSMENT_SHEET,
     COMMENT,
@@ -34,7 +34,7 @@ SCORES_TAKEN = N_(
 """What a score cell takes: any number on the scale, halves too, as the reader reads them."""
 
 
-def assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None:
+def assessment_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     lang = request.lang
@@ -101,7 +101,7 @@ def assessment_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> No
     protect(sheet)
 
 
-def score_headings(catalog: Catalog, request: TemplateRequest) -> tuple[str, str]:
+def score_headings(catalog: Catalog, request: WorkbookRequest) -> tuple[str, str]:
     """The two score columns' headers, supplier first. The questionnaire's name the company whose
     investment they hold, in brackets, which the reader ignores: ``Lieferant (Hansen GmbH, 1–5)``,
     ``Ihr Unternehmen (Zeppelin Süd GmbH, 1–5)``."""
@@ -115,7 +115,7 @@ def score_headings(catalog: Catalog, request: TemplateRequest) -> tuple[str, str
     return supplier, account
 
 
-def _what_each_invests(factor: Factor, request: TemplateRequest) -> list[str]:
+def _what_each_invests(factor: Factor, request: WorkbookRequest) -> list[str]:
     """The factor's two texts of what investing means, supplier first: the questionnaire's own wording
     with the companies named, or our team's."""
     if request.for_key_account:
@@ -124,7 +124,7 @@ def _what_each_invests(factor: Factor, request: TemplateRequest) -> list[str]:
     return [factor.supplier.get(request.lang), factor.key_account.get(request.lang)]
 
 
-def _share_drop_down(sheet, request: TemplateRequest, last_row: int) -> None:
+def _share_drop_down(sheet, request: WorkbookRequest, last_row: int) -> None:
     """Yes or no (``ja``/``nein``) beside each comment: whether the key account's edition may show it.
     Our team's comments stay internal unless marked; the key account's contact writes for the joint
     meeting, so each of its cells starts as yes (see :data:`COMMENTS_SHARED_BY_DEFAULT`)."""

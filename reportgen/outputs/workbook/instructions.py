@@ -21,7 +21,7 @@ from reportgen.outputs.workbook.instruction_texts import (
     LineKind,
 )
 from reportgen.outputs.workbook.look import cell_styles, print_setup, protect
-from reportgen.outputs.workbook.request import TemplateRequest
+from reportgen.outputs.workbook.request import WorkbookRequest
 from reportgen.reading.vocabulary import (
     KEY_ACCOUNT_SCORE,
     SHARE_COMMENT,
@@ -34,7 +34,7 @@ STYLES = {LineKind.TITLE: "title", LineKind.HEADING: "heading", LineKind.NOTE: "
 """The cell style of each kind of line that has one (see look.cell_styles)."""
 
 
-def instructions_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> None:
+def instructions_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> None:
     _ = gettext_for(request.lang)
     styles = cell_styles()
     sheet = workbook.create_sheet(_("Instructions"))
@@ -53,7 +53,7 @@ def instructions_sheet(workbook, catalog: Catalog, request: TemplateRequest) -> 
 
 
 def _worded(
-    lines: tuple[Line, ...], catalog: Catalog, request: TemplateRequest
+    lines: tuple[Line, ...], catalog: Catalog, request: WorkbookRequest
 ) -> Iterator[tuple[str, str | None]]:
     """Each line as the sheet shows it, with its style: the scale's line becomes a row per point."""
     lang = request.lang
@@ -69,7 +69,7 @@ def _worded(
             yield _(line.text).format(**named, **sheet), STYLES.get(line.kind)
 
 
-def _placeholders(catalog: Catalog, request: TemplateRequest) -> dict[str, str]:
+def _placeholders(catalog: Catalog, request: WorkbookRequest) -> dict[str, str]:
     """What the lines' placeholders stand for, in the workbook's language. ``{supplier}`` is our company in
     the questionnaire, which names both companies, and the supplier's score column in our team's workbook."""
     lang = request.lang

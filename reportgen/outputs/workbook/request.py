@@ -16,7 +16,7 @@ YOUR_COMPANY = N_("your company")
 
 
 @dataclass(frozen=True)
-class TemplateRequest:
+class WorkbookRequest:
     lang: str
     account: str | None = None
     period: str | None = None

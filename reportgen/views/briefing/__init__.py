@@ -85,7 +85,7 @@ def build_briefing(
 ) -> BriefingView:
     """The view of one briefing, section by section; *history* (up to this period) adds the trend and
     the changes since the previous assessment, and an account outside its target gets a rebalancing
-    proposal. (The edition for the key account is a view of its own: :mod:`reportgen.views.shared_edition`.)
+    proposal. (The edition for the key account is a view of its own: :mod:`.shared_edition`.)
 
     Everything catalog-made – zones, texts, scale, questions – is the analysis's own catalog's. The
     *charts* are drawn apart (:func:`reportgen.charts.briefing_charts`), perhaps ahead in another process.

@@ -1,8 +1,8 @@
 """The briefing's closing section: the catalog's coaching questions asked about the account, and how to
 read the briefing.
 
-The questions are answered with the account's figures in :mod:`reportgen.views.coaching`, which the
-portfolio shares; this module holds only the briefing's section of them, as the template lays it out.
+The questions are answered with the account's figures, in words, by :mod:`.coaching_answers`; this
+module holds the section as the template lays it out.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.model.findings import AccountAnalysis
-from reportgen.views.coaching import CoachingQuestion, coaching_questions
+from reportgen.views.briefing.coaching_answers import AnsweredQuestion, coaching_questions
 
 
 @dataclass(frozen=True)
 class CoachingSection:
     """The catalog's questions answered with the account's figures, and how to read the briefing."""
 
-    questions: tuple[CoachingQuestion, ...]
+    questions: tuple[AnsweredQuestion, ...]
     """The catalog's questions, asked about this account; those of a known kind answered with its figures."""
     balance_tolerance: float
     catalog_title: str

@@ -6,8 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from reportgen.model.assessment import View
-from reportgen.outputs.workbook import build_template
-from reportgen.outputs.workbook.request import TemplateRequest
+from reportgen.outputs.workbook import build_workbook
+from reportgen.outputs.workbook.request import WorkbookRequest
 from reportgen.reading import read_file
 from tests.conftest import run
 from tests.outputs.conftest import fact_rows, fill
@@ -16,7 +16,7 @@ from tests.outputs.conftest import fact_rows, fill
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_every_name_in_the_relationship_drop_down_is_read_as_that_type(tmp_path, catalog, lang):
     path = tmp_path / "new.xlsx"
-    path.write_bytes(build_template(catalog, TemplateRequest(lang, "Acme Ltd", "2026-Q3")))
+    path.write_bytes(build_workbook(catalog, WorkbookRequest(lang, "Acme Ltd", "2026-Q3")))
     workbook = load_workbook(path)
     facts = workbook.worksheets[1]
     (choice,) = [v for v in facts.data_validations.dataValidation if v.type == "list"]

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from reportgen.model.assessment import ActionStatus, View
-from reportgen.outputs.workbook import build_template
-from reportgen.outputs.workbook.request import TemplateRequest
+from reportgen.outputs.workbook import build_workbook
+from reportgen.outputs.workbook.request import WorkbookRequest
 from reportgen.reading import read_file
 
 ACTION_HEADERS = {
@@ -21,7 +21,7 @@ ACTION_HEADERS = {
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_our_workbook_has_an_actions_sheet_with_drop_downs_that_reads_back(tmp_path, catalog, lang):
     path = tmp_path / "new.xlsx"
-    path.write_bytes(build_template(catalog, TemplateRequest(lang, "Acme Ltd", "2026-Q3")))
+    path.write_bytes(build_workbook(catalog, WorkbookRequest(lang, "Acme Ltd", "2026-Q3")))
     workbook = load_workbook(path)
     sheet = workbook.worksheets[3]
     assert [c.value for c in sheet[1]] == ACTION_HEADERS[lang]
@@ -52,6 +52,6 @@ def test_our_workbook_has_an_actions_sheet_with_drop_downs_that_reads_back(tmp_p
         ("exclusivity", "Exclusivity talk", "Anja Groß", date(2026, 12, 31), ActionStatus.DONE, True),
     ]
     # the key account's questionnaire has none: our team keeps the plan
-    theirs = TemplateRequest(lang, "Acme Ltd", "2026-Q3", view=View.KEY_ACCOUNT, supplier="Hansen GmbH")
-    path.write_bytes(build_template(catalog, theirs))
+    theirs = WorkbookRequest(lang, "Acme Ltd", "2026-Q3", view=View.KEY_ACCOUNT, supplier="Hansen GmbH")
+    path.write_bytes(build_workbook(catalog, theirs))
     assert len(load_workbook(path).sheetnames) == 3

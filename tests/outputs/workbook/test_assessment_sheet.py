@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from reportgen.model.assessment import View
 from reportgen.model.catalog import LocalizedText
-from reportgen.outputs.workbook import build_template
-from reportgen.outputs.workbook.request import TemplateRequest
+from reportgen.outputs.workbook import build_workbook
+from reportgen.outputs.workbook.request import WorkbookRequest
 from reportgen.reading import read_file
 from tests.outputs.conftest import INTERNAL, SUPPLIER_NAME, fact_rows, questionnaire
 
@@ -153,9 +153,9 @@ def test_a_users_catalog_with_braces_or_without_questionnaire_texts_still_makes_
         update={"questionnaire_supplier": None, "questionnaire_key_account": None}
     )
     own = catalog.model_copy(update={"factors": [braces, plain, *catalog.factors[2:]]})
-    request = TemplateRequest("de", None, "2026-Q3", View.KEY_ACCOUNT, "Acme {AG}")
+    request = WorkbookRequest("de", None, "2026-Q3", View.KEY_ACCOUNT, "Acme {AG}")
     path = tmp_path / "own.xlsx"
-    path.write_bytes(build_template(own, request))
+    path.write_bytes(build_workbook(own, request))
     sheet = load_workbook(path).worksheets[2]
     assert [sheet.cell(2, c).value for c in (3, 4)] == [
         "Preis {0} für Ihr Unternehmen in {€} {",
@@ -170,7 +170,7 @@ def test_a_users_catalog_with_braces_or_without_questionnaire_texts_still_makes_
 @pytest.mark.parametrize(("lang", "words"), [("de", ["ja", "nein"]), ("en", ["yes", "no"])])
 def test_each_comment_has_a_share_drop_down_whose_yes_shares_it(tmp_path, catalog, lang, words):
     path = tmp_path / "ours.xlsx"
-    path.write_bytes(build_template(catalog, TemplateRequest(lang, "Acme Ltd", "2026-Q3")))
+    path.write_bytes(build_workbook(catalog, WorkbookRequest(lang, "Acme Ltd", "2026-Q3")))
     workbook = load_workbook(path)
     sheet = workbook.worksheets[2]
     (share,) = [v for v in sheet.data_validations.dataValidation if v.formula1 == f'"{",".join(words)}"']
@@ -225,7 +225,7 @@ def test_a_questionnaire_of_before_without_a_share_column_shares_its_comments(tm
     (theirs,) = read_file(_rated_without_share_column(path, "Joint planning works well"), catalog).assessments
     assert theirs.ratings[0].comment_shared is True
     ours = tmp_path / "ours.xlsx"
-    ours.write_bytes(build_template(catalog, TemplateRequest("en", "Zeppelin Süd GmbH", "2026-Q3")))
+    ours.write_bytes(build_workbook(catalog, WorkbookRequest("en", "Zeppelin Süd GmbH", "2026-Q3")))
     (assessment,) = read_file(_rated_without_share_column(ours, "Costs us margin"), catalog).assessments
     assert assessment.ratings[0].comment_shared is False
 

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from reportgen.model.assessment import Rater, View
-from reportgen.outputs.workbook import build_template
-from reportgen.outputs.workbook.request import TemplateRequest
+from reportgen.outputs.workbook import build_workbook
+from reportgen.outputs.workbook.request import WorkbookRequest
 from reportgen.reading import read_file
 from tests.conftest import run
 from tests.outputs.conftest import INTERNAL, KEY_ACCOUNT, SUPPLIER, fact_rows, fill, questionnaire
@@ -70,7 +70,7 @@ def test_an_existing_file_is_never_overwritten_without_force(blank):
 
 def test_english_template_reads_back(tmp_path, catalog):
     path = tmp_path / "new.xlsx"
-    path.write_bytes(build_template(catalog, TemplateRequest("en", "Acme Ltd", "2026-Q3")))
+    path.write_bytes(build_workbook(catalog, WorkbookRequest("en", "Acme Ltd", "2026-Q3")))
     workbook = load_workbook(path)
     assert workbook.sheetnames == ["Instructions", "Account", "Assessment", "Actions"]
     sheet = workbook["Assessment"]

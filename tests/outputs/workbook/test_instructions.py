@@ -8,23 +8,23 @@ from openpyxl import load_workbook
 
 from reportgen.common.i18n import translations
 from reportgen.model.assessment import View
-from reportgen.outputs.workbook import build_template
+from reportgen.outputs.workbook import build_workbook
 from reportgen.outputs.workbook.instruction_texts import (
     OUR_INSTRUCTIONS,
     QUESTIONNAIRE_INSTRUCTIONS,
     LineKind,
 )
-from reportgen.outputs.workbook.request import TemplateRequest
+from reportgen.outputs.workbook.request import WorkbookRequest
 
 
-def instructions(tmp_path, catalog, request: TemplateRequest):
+def instructions(tmp_path, catalog, request: WorkbookRequest):
     path = tmp_path / "workbook.xlsx"
-    path.write_bytes(build_template(catalog, request))
+    path.write_bytes(build_workbook(catalog, request))
     return load_workbook(path).worksheets[0]
 
 
 def test_each_line_is_a_row_in_the_style_of_its_kind_and_the_scale_a_row_per_point(tmp_path, catalog):
-    sheet = instructions(tmp_path, catalog, TemplateRequest("en"))
+    sheet = instructions(tmp_path, catalog, WorkbookRequest("en"))
     rows = [cell.value for cell in sheet["A"]]
     assert len(rows) == len(OUR_INSTRUCTIONS) - 1 + len(catalog.scale.points)
     assert rows[0] == f"{catalog.title.en} – assessment workbook"
@@ -65,7 +65,7 @@ def test_each_line_is_a_row_in_the_style_of_its_kind_and_the_scale_a_row_per_poi
     ],
 )  # fmt: skip
 def test_a_line_names_its_sheet_and_the_companies_in_the_workbooks_language(tmp_path, catalog, lang, said):
-    request = TemplateRequest(lang, view=View.KEY_ACCOUNT, supplier="Hansen GmbH")
+    request = WorkbookRequest(lang, view=View.KEY_ACCOUNT, supplier="Hansen GmbH")
     rows = [cell.value for cell in instructions(tmp_path, catalog, request)["A"]]
     assert said in rows
 

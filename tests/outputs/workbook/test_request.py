@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from reportgen.model.assessment import View
-from reportgen.outputs.workbook.request import TemplateRequest, in_header, with_companies
+from reportgen.outputs.workbook.request import WorkbookRequest, in_header, with_companies
 
 
 @pytest.mark.parametrize(("lang", "unnamed"), [("de", "Ihr Unternehmen"), ("en", "your company")])
 def test_the_questionnaire_names_the_key_account_or_addresses_it_as_your_company(lang, unnamed):
-    named = TemplateRequest(lang, "Zeppelin Süd GmbH", view=View.KEY_ACCOUNT, supplier="Hansen GmbH")
+    named = WorkbookRequest(lang, "Zeppelin Süd GmbH", view=View.KEY_ACCOUNT, supplier="Hansen GmbH")
     assert named.for_key_account
     assert named.company_names() == {"supplier": "Hansen GmbH", "account": "Zeppelin Süd GmbH"}
-    assert TemplateRequest(lang).company_names() == {"supplier": "", "account": unnamed}
+    assert WorkbookRequest(lang).company_names() == {"supplier": "", "account": unnamed}
 
 
 def test_only_the_companies_placeholders_are_replaced_in_a_users_text():

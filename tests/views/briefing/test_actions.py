@@ -13,7 +13,7 @@ from reportgen.model.assessment import Action, ActionStatus
 from reportgen.rendering import Renderer
 from reportgen.views.briefing import build_briefing
 from reportgen.views.briefing.actions import ActionRow, actions_section
-from reportgen.views.shared_edition import SharedCharts, build_shared_briefing
+from reportgen.views.briefing.shared_edition import SharedCharts, build_shared_briefing
 from tests.analysis.test_actions import quarters
 from tests.analysis.test_portfolio import Q2, Q3, make
 from tests.views.briefing.conftest import CHARTS
