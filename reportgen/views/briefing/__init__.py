@@ -7,9 +7,10 @@ templates format them with Babel filters), and the templates hold layout only.
 A briefing is built section by section, one module per template partial (``templates/briefing/_*.html``):
 ``summary`` (page 1 and its verdicts), ``profile`` (the profile and the drivers), ``perception``, ``team``,
 ``proposal``, ``factors`` (the table of all factors, and the factor rows the other sections share),
-``actions``, ``history`` and ``coaching``. This module puts them together – which sections a briefing has,
-and what the document as a whole says of itself – and is the package's public face; the sections never
-import it.
+``actions``, ``history`` and ``coaching`` (with ``coaching_answers``, the questions answered in words).
+This module puts them together – which sections a briefing has, and what the document as a whole says of
+itself – and is the package's public face; the sections never import it. The edition handed to the key
+account (``shared_edition``) is built from the same sections.
 """
 
 from __future__ import annotations
