@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from reportgen.analysis.all_accounts import Workload
+from reportgen.analysis.all_accounts import AllAccounts
 from reportgen.analysis.indices import zone_ids
 from reportgen.commands.jobs import Rendered, Worker
 from reportgen.commands.run import BAD_PERIOD, catalogs_at, missing_inputs, period_named
@@ -127,7 +127,7 @@ class Dataset:
 
     def __init__(
         self,
-        workload: Workload,
+        workload: AllAccounts,
         period: Period | None,
         languages: tuple[str, ...],
         said_in: str,

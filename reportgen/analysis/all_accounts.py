@@ -23,7 +23,7 @@ from reportgen.reading.all_files import read_all
 
 
 @dataclass
-class Workload:
+class AllAccounts:
     """Everything read and analysed, before anything is written. Each analysis carries the catalog it
     was read and analysed with; *catalogs* are those at hand, their default for reports of many."""
 
@@ -53,10 +53,10 @@ class Workload:
 
 def prepare(
     paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None, digested: bool = False
-) -> Workload:
+) -> AllAccounts:
     """Read and analyse everything; each assessment with the catalog it was read with. *digested*: each
     file's digest kept too (:attr:`ReadResult.digest`), for make's record of what a report is made from."""
     catalogs = as_catalogs(catalogs)
     files = read_all(paths, catalogs, today, digested)
     analyses = [analyse(assessment) for result in files for assessment in result.assessments]
-    return Workload(catalogs, files, analyses, build_histories(analyses))
+    return AllAccounts(catalogs, files, analyses, build_histories(analyses))

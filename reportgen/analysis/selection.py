@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from reportgen.analysis.all_accounts import Workload
+from reportgen.analysis.all_accounts import AllAccounts
 from reportgen.common.i18n import N_
 from reportgen.common.problems import Message, Problem, quoted
 from reportgen.model.assessment import Assessment, Period, identity_key
@@ -61,7 +61,7 @@ class Selection:
         return self.names(assessment)
 
 
-def period_problem(workload: Workload, period: Period) -> Problem | None:
+def period_problem(workload: AllAccounts, period: Period) -> Problem | None:
     """Why *period* selects nothing, or None when some account has an assessment for it."""
     if any(a.assessment.period == period for a in workload.analyses):
         return None
@@ -69,7 +69,7 @@ def period_problem(workload: Workload, period: Period) -> Problem | None:
     return Problem(None, NO_PERIOD, {"period": str(period), "periods": periods})
 
 
-def account_problem(workload: Workload, selection: Selection) -> Problem | None:
+def account_problem(workload: AllAccounts, selection: Selection) -> Problem | None:
     """Why ``--account`` selects nothing, or None when it selects something (or was not given).
 
     Only an exact id or name selects: a partial name that happens to be unique today would silently

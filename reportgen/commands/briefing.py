@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reportgen.analysis.all_accounts import Workload
+from reportgen.analysis.all_accounts import AllAccounts
 from reportgen.analysis.selection import Selection, account_problem
 from reportgen.commands.console import EXIT_NOTHING_DONE, Reporter
 from reportgen.commands.jobs import BriefingJob, Failed, Rendered, TimedOut, run_jobs
@@ -37,7 +37,7 @@ def briefing(settings: Settings, reporter: Reporter, account: str | None = None)
         reporter.say(refused.message, style="red")
         return EXIT_NOTHING_DONE
 
-    def render(workload: Workload, period: Period | None, publish: Publisher) -> BatchResult:
+    def render(workload: AllAccounts, period: Period | None, publish: Publisher) -> BatchResult:
         selection = Selection(period, account)
         unknown = account_problem(workload, selection)
         if unknown is not None:
@@ -58,7 +58,7 @@ def archive_refused(settings: Settings) -> Problem | None:
 
 
 def briefing_jobs(
-    workload: Workload, selection: Selection, settings: Settings, problems: list[Problem] | None = None
+    workload: AllAccounts, selection: Selection, settings: Settings, problems: list[Problem] | None = None
 ) -> list[BriefingJob]:
     """One job per selected account and period, named over the whole workload (see
     :func:`reportgen.outputs.file_names.briefing_stems`). With ``--archive``, each job carries what its
@@ -67,7 +67,7 @@ def briefing_jobs(
     return _with_archives(jobs, problems if problems is not None else []) if settings.archive else jobs
 
 
-def _jobs(workload: Workload, selection: Selection, settings: Settings) -> list[BriefingJob]:
+def _jobs(workload: AllAccounts, selection: Selection, settings: Settings) -> list[BriefingJob]:
     stems = briefing_stems(workload.analyses)
     return [
         BriefingJob(analysis, workload.history_of(analysis), stems[id(analysis)], settings.languages,
@@ -97,7 +97,7 @@ def _with_archives(jobs: list[BriefingJob], problems: list[Problem]) -> list[Bri
 
 
 def render_briefings(
-    workload: Workload,
+    workload: AllAccounts,
     selection: Selection,
     settings: Settings,
     publish: Publisher | None = None,
@@ -145,7 +145,7 @@ def _outputs(job: BriefingJob, settings: Settings) -> list[Path]:
     return [_output(job, lang, settings) for lang in settings.languages]
 
 
-def _made_from(jobs: list[BriefingJob], workload: Workload, settings: Settings) -> dict[str, str]:
+def _made_from(jobs: list[BriefingJob], workload: AllAccounts, settings: Settings) -> dict[str, str]:
     """What each briefing is made from, by its stem: its account's files up to its period (they give its
     path, trend and carried-forward actions), the catalogs, and how it is asked for."""
     from reportgen.outputs.make_records import Digests, made_from

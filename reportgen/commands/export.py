@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from reportgen.analysis.all_accounts import Workload
+from reportgen.analysis.all_accounts import AllAccounts
 from reportgen.commands.console import EXIT_NOTHING_DONE, Reporter
 from reportgen.commands.results import BatchResult, Publisher
 from reportgen.commands.run import FILES, Flow, Summary, run_flow
@@ -54,7 +54,7 @@ def export(
     if to_stdout and fmt == "csv" and table is None:
         table = STREAMED_TABLE
 
-    def render(workload: Workload, period: Period | None, publish: Publisher) -> BatchResult:
+    def render(workload: AllAccounts, period: Period | None, publish: Publisher) -> BatchResult:
         analyses = workload.of_period(period)
         publish.result.rendered_accounts = len(analyses)
         if analyses:

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.analysis.all_accounts import Workload, prepare
+from reportgen.analysis.all_accounts import AllAccounts, prepare
 from reportgen.commands.console import EXIT_OK, Reporter
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.commands.run import (
@@ -45,7 +45,7 @@ def portfolio(settings: Settings, reporter: Reporter, make_deps: Path | None = N
     if make_deps is not None:
         return plan_portfolios(settings, reporter, make_deps)
 
-    def render(workload: Workload, period: Period | None, publish: Publisher) -> BatchResult:
+    def render(workload: AllAccounts, period: Period | None, publish: Publisher) -> BatchResult:
         assert period is not None, "a portfolio is always of one period"
         return render_portfolio(workload, period, settings, publish)
 
@@ -54,7 +54,7 @@ def portfolio(settings: Settings, reporter: Reporter, make_deps: Path | None = N
 
 
 def render_portfolio(
-    workload: Workload, period: Period, settings: Settings, publish: Publisher | None = None
+    workload: AllAccounts, period: Period, settings: Settings, publish: Publisher | None = None
 ) -> BatchResult:
     """The portfolio report of *period* in each language, published; a language that fails becomes a
     problem of the result. For make, a report an earlier run made from the same files is left as it
@@ -100,7 +100,7 @@ def render_portfolio(
     return batch
 
 
-def portfolio_archive(workload: Workload, period: Period) -> Archive | Problem:
+def portfolio_archive(workload: AllAccounts, period: Period) -> Archive | Problem:
     """What the archival portfolio of *period* embeds: the files of the accounts it covers, and their
     figures; a problem when one of the files cannot be read again."""
     from reportgen.analysis.portfolio import portfolio_analyses
@@ -154,7 +154,7 @@ def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:
     return EXIT_OK
 
 
-def _readable(settings: Settings, catalogs: Catalogs) -> Workload | None:
+def _readable(settings: Settings, catalogs: Catalogs) -> AllAccounts | None:
     """Everything read, or None when an input is not there or holds no assessment file."""
     if missing_inputs(settings.inputs):
         return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reportgen.analysis.all_accounts import Workload, prepare
+from reportgen.analysis.all_accounts import AllAccounts, prepare
 from reportgen.analysis.selection import period_problem
 from reportgen.commands.console import EXIT_NOTHING_DONE, EXIT_OK, Reporter, Stop
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
@@ -110,7 +110,7 @@ class Flow:
     only when its quarter's files change, so an error it recorded would outlive a file removed."""
 
 
-Render = Callable[[Workload, Period | None, Publisher], BatchResult]
+Render = Callable[[AllAccounts, Period | None, Publisher], BatchResult]
 """Renders what a command makes of the workload (for a period, or every one) and publishes it."""
 
 
