@@ -1,5 +1,6 @@
 """Shared fixtures: the default catalog, builders for assessment files as users make them, and the two
-ways to run reportgen: in this process (:func:`run`) and in a process of its own (:func:`run_process`)."""
+ways to run reportgen: in this process (:func:`run`) and in a process of its own (:func:`run_process`).
+The quarters, catalogs and accounts that tests build by hand, without a file, are in tests/builders.py."""
 
 from __future__ import annotations
 
@@ -209,6 +210,47 @@ def make_csv(tmp_path: Path):
     def make(rows, name: str = "export.csv", **kwargs) -> Path:
         path = tmp_path / name
         write_csv(path, rows, **kwargs)
+        return path
+
+    return make
+
+
+@pytest.fixture
+def rater_file(tmp_path, catalog):
+    """A workbook of one rater: name, role and view as the Account sheet gives them (reading's tests
+    gather several; the briefing's summary says when each side rated)."""
+
+    def make(
+        name,
+        rater,
+        role=None,
+        view=None,
+        supplier=None,
+        key_account=None,
+        catalog_ref=None,
+        lang="en",
+        actions=None,
+        **facts_by_label,
+    ):
+        sheets = sheets_for(catalog, lang=lang, supplier=supplier, key_account=key_account)
+        if actions is not None:
+            sheets = with_actions(sheets, actions)
+        facts = sheets["Account"]
+        for row in facts:
+            if row[0] == "Assessed by":
+                row[1] = rater
+            row[1] = facts_by_label.pop(row[0], row[1])
+        facts += [
+            ["Role", role],
+            ["View", view],
+            ["Catalog", catalog_ref],
+            *map(list, facts_by_label.items()),
+        ]
+        sheets["Account"] = [row for row in facts if row[1] is not None]
+        from reportgen.outputs.spreadsheets import write_xlsx
+
+        path = tmp_path / name
+        write_xlsx(path, sheets)
         return path
 
     return make

@@ -3,7 +3,6 @@ are overdue, and their order by factor."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from hypothesis import given, settings
@@ -12,21 +11,9 @@ from hypothesis import strategies as st
 from reportgen.analysis.actions import by_factor, reckoning_day, tracked_actions
 from reportgen.analysis.history import build_histories
 from reportgen.model.assessment import Action, ActionStatus, Period
-from tests.analysis.test_portfolio import Q1, Q2, Q3, make, variant
+from tests.builders import Q1, Q2, Q3, analysis_with_actions, make, quarters, variant
 
 OPEN, DONE, DROPPED = ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED
-
-
-def with_actions(analysis, *actions: Action):
-    return replace(analysis, assessment=replace(analysis.assessment, actions=actions))
-
-
-def quarters(catalog, *listed: tuple[Period, tuple[Action, ...]]):
-    """The account "Alpha" assessed in each quarter given, each workbook listing the actions given; its
-    latest analysis and its history."""
-    analyses = [with_actions(make(catalog, "Alpha", period, 4, 3), *actions) for period, actions in listed]
-    (history,) = build_histories(analyses).values()
-    return analyses[-1], history
 
 
 def shown(tracked):
@@ -117,7 +104,7 @@ def test_without_a_history_only_the_quarters_own_actions_stand(catalog):
 def test_later_quarters_of_the_history_do_not_count(catalog):
     f1 = catalog.factors[0].id
     q2, _ = quarters(catalog, (Q2, (Action("Plant visit", f1),)))
-    q3 = with_actions(make(catalog, "Alpha", Q3, 4, 3), Action("Plant visit", f1, status=DONE))
+    q3 = analysis_with_actions(make(catalog, "Alpha", Q3, 4, 3), Action("Plant visit", f1, status=DONE))
     (history,) = build_histories([q2, q3]).values()
     (tracked,) = tracked_actions(q2, history)
     assert tracked.is_open and tracked.listed_in == Q2
@@ -220,10 +207,10 @@ def test_an_action_names_its_factor_as_its_workbook_knew_it_and_its_group_as_the
 
     old = variant(catalog, earlier_edition)
     f1 = catalog.factors[0].id
-    q2 = with_actions(
+    q2 = analysis_with_actions(
         make(old, "Alpha", Q2, 4, 3), Action("Plant visit", f1), Action("Keep the promise", "retired_factor")
     )
-    q3 = with_actions(
+    q3 = analysis_with_actions(
         make(catalog, "Alpha", Q3, 4, 3), Action("Call purchasing", f1), Action("Roadmap", None)
     )
     (history,) = build_histories([q2, q3]).values()
@@ -276,7 +263,7 @@ def test_every_action_stands_once_as_its_latest_listing_has_it_open_since_its_un
         if sheet is None:
             continue
         actions = [Action(KEYS[i][1], ids.get(KEYS[i][0]), status=status) for i, status in sheet]
-        analyses.append(with_actions(make(catalog, "Alpha", period, 4, 3), *actions))
+        analyses.append(analysis_with_actions(make(catalog, "Alpha", period, 4, 3), *actions))
         for i, status in sheet:
             listings.setdefault(i, []).append((period, status))
     (history,) = build_histories(analyses).values()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reportgen.analysis.coaching import lean_target, strategic_path
 from reportgen.analysis.indices import classify_zone
 from reportgen.views.briefing.coaching_answers import coaching_questions
-from tests.views.briefing.test_coaching_answers import account, rated
+from tests.builders import account, rated
 
 
 def strategic_type(catalog):

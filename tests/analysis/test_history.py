@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen.analysis.history import build_histories
-from tests.analysis.test_portfolio import Q1, Q3, make
+from tests.builders import Q1, Q3, make
 
 
 def test_timeline_has_gaps_and_flags_another_catalog(catalog):

@@ -10,14 +10,7 @@ from reportgen.analysis.indices import NothingToAnalyse, analyse, classify_zone,
 from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period, Rater, Side, View
 from reportgen.model.catalog import Catalog
 from reportgen.model.findings import IntendedFit, ZoneKind
-
-
-def small_catalog(catalog: Catalog) -> Catalog:
-    """Three factors weighted 1, 2, 1, with the default scale and zones."""
-    data = catalog.model_dump()
-    data["factors"] = data["factors"][:3]
-    data["factors"][1]["weight"] = 2
-    return Catalog.model_validate(data)
+from tests.builders import ids, small_catalog
 
 
 def assessment(*ratings: FactorRating) -> Assessment:
@@ -27,10 +20,6 @@ def assessment(*ratings: FactorRating) -> Assessment:
 @pytest.fixture
 def three(catalog):
     return small_catalog(catalog)
-
-
-def ids(catalog):
-    return [f.id for f in catalog.factors]
 
 
 def test_weighted_indices_balance_and_zone_by_hand(three):

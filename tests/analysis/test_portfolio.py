@@ -30,23 +30,11 @@ from reportgen.model.assessment import (
     Assessment,
     FactorRating,
     Period,
-    Rater,
     Side,
-    View,
 )
 from reportgen.model.catalog import Catalog
 from reportgen.model.findings import GapClass, ZoneKind
-
-Q1, Q2, Q3 = Period(2026, 1), Period(2026, 2), Period(2026, 3)
-
-
-def make(catalog, name, period, supplier, key_account, intended=None, ref=None, comment_on=None):
-    ratings = tuple(
-        FactorRating(f.id, supplier, key_account, "why" if i == comment_on else "")
-        for i, f in enumerate(catalog.factors)
-    )
-    facts = AccountFacts(name, account_id=name[:3], intended_type=intended)
-    return analyse(Assessment(facts, period, ratings, catalog_ref=ref), catalog)
+from tests.builders import Q1, Q2, Q3, make, two_views, variant
 
 
 @pytest.fixture
@@ -76,13 +64,6 @@ def scored(catalog, name, period, *pairs):
         FactorRating(f.id, *(pair or (None, None))) for f, pair in zip(catalog.factors, pairs, strict=True)
     )
     return analyse(Assessment(AccountFacts(name, account_id=name[:3]), period, ratings), catalog)
-
-
-def variant(catalog, edit):
-    """A copy of *catalog* that *edit* changed (it gets the catalog's data as a dict)."""
-    data = catalog.model_dump()
-    edit(data)
-    return Catalog.model_validate(data)
 
 
 def test_ranking_by_imbalance_largest_over_investment_first(portfolio):
@@ -172,23 +153,6 @@ def test_a_quarter_of_two_catalogs_keeps_each_account_in_its_own_zones(catalog):
     assert dict(portfolio.zone_counts)["thin"] == 1 and dict(portfolio.zone_counts)["lean_supplier"] == 1
     assert names(portfolio.lean) == ["Alpha", "Gamma"]
     assert portfolio.catalogs_used == (("efkam-partnership v1.0", 2), ("our-partnership v1.0", 1))
-
-
-KEY_ACCOUNT = Rater("Contact at the key account", view=View.KEY_ACCOUNT)
-
-
-def two_views(catalog, name, ours, theirs, intended=None, differing=()):
-    """Every factor rated *ours* by our team and *theirs* by the key account; the factors numbered in
-    *differing* the key account rates as we do but one point lower on our side."""
-    ratings = []
-    for number, factor in enumerate(catalog.factors, start=1):
-        ratings.append(FactorRating(factor.id, *ours))
-        supplier, key_account = ours if number in differing else theirs
-        if number in differing:
-            supplier -= 1
-        ratings.append(FactorRating(factor.id, supplier, key_account, rater=KEY_ACCOUNT))
-    facts = AccountFacts(name, account_id=name[:3], intended_type=intended)
-    return analyse(Assessment(facts, Q3, tuple(ratings), raters=(Rater(), KEY_ACCOUNT)), catalog)
 
 
 def test_the_answers_use_the_key_accounts_view_where_it_answered(catalog):

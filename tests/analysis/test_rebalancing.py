@@ -8,47 +8,25 @@ index points outside it (see reportgen.analysis.rebalancing), in shown figures.
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.analysis.indices import analyse, weighted_indices
+from reportgen.analysis.indices import weighted_indices
 from reportgen.analysis.rebalancing import MOST_POINTS, MoveKind, rebalancing_plan, target_type
 from reportgen.common.rounding import whole_points
-from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period, Side
-from reportgen.model.catalog import Catalog
+from reportgen.model.assessment import Side
 from reportgen.model.findings import ZoneKind
+from tests.builders import custom_account, custom_catalog
 
 SUPPLIER, KEY_ACCOUNT = Side.SUPPLIER, Side.KEY_ACCOUNT
-
-
-def custom_catalog(catalog: Catalog, weights: list[float], max_moves: int | None = None) -> Catalog:
-    """The default catalog with factors f1, f2, … of these weights (texts borrowed from its first)."""
-    data = catalog.model_dump()
-    model = data["factors"][0]
-    data["factors"] = [{**model, "id": f"f{n}", "weight": w} for n, w in enumerate(weights, start=1)]
-    if max_moves is not None:
-        data["rebalancing"] = {"max_moves": max_moves}
-    return Catalog.model_validate(data)
 
 
 @pytest.fixture(scope="module")
 def four(catalog):
     return custom_catalog(catalog, [1, 1, 1, 1])
-
-
-def account(catalog, ours, theirs, intended=None, order=None):
-    """An account scored factor by factor (None: not rated); *order* shuffles the ratings as read."""
-    ratings = [
-        FactorRating(f"f{n}", s, k) for n, (s, k) in enumerate(zip(ours, theirs, strict=True), start=1)
-    ]
-    if order is not None:
-        random.Random(order).shuffle(ratings)
-    facts = AccountFacts("Acme", intended_type=intended)
-    return analyse(Assessment(facts, Period(2026, 3), tuple(ratings)), catalog)
 
 
 def moves(plan):
@@ -61,9 +39,10 @@ def figures(projection):
 
 def test_an_account_on_target_needs_no_plan(four):
     # S = K = 75: a strategic partnership, which is also the key account's level
-    assert rebalancing_plan(account(four, [4, 4, 4, 4], [4, 4, 4, 4])) is None
+    assert rebalancing_plan(custom_account(four, [4, 4, 4, 4], [4, 4, 4, 4])) is None
     assert (
-        rebalancing_plan(account(four, [4, 4, 4, 4], [4, 4, 4, 4], intended="strategic_partnership")) is None
+        rebalancing_plan(custom_account(four, [4, 4, 4, 4], [4, 4, 4, 4], intended="strategic_partnership"))
+        is None
     )
 
 
@@ -71,7 +50,7 @@ def test_an_over_invested_account_is_scaled_back_into_balance_at_the_key_account
     # S (100 + 75 + 50 + 50) / 4 = 68.75 → 69, K 50: +19, frustrated; K alone makes a preferred partner.
     # f1 5→3 gives S 56.25 → 56, +6: balanced. Asking f1 3→5 of the key account would also balance (69, 63),
     # but what we decide ourselves comes first.
-    analysis = account(four, [5, 4, 3, 3], [3, 3, 3, 3])
+    analysis = custom_account(four, [5, 4, 3, 3], [3, 3, 3, 3])
     assert analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION
     plan = rebalancing_plan(analysis)
     assert plan.target_zone_id == "preferred_partner"
@@ -88,7 +67,7 @@ def test_where_the_key_account_invests_more_we_answer_in_kind(four):
     # S (50 + 25 + 50 + 50) / 4 = 43.75 → 44, K (100 + 75 + 50 + 50) / 4 = 68.75 → 69: −25; K alone makes a
     # strategic partnership. We raise f1 3→5 (S 56) and f2 2→4 (S 68.75 → 69), each up to the key account's
     # score: S 69, K 69.
-    plan = rebalancing_plan(account(four, [3, 2, 3, 3], [5, 4, 3, 3]))
+    plan = rebalancing_plan(custom_account(four, [3, 2, 3, 3], [5, 4, 3, 3]))
     assert plan.target_zone_id == "strategic_partnership"
     assert moves(plan) == [("f1", SUPPLIER, 3, 5), ("f2", SUPPLIER, 2, 4)]
     assert {m.kind for m in plan.moves} == {MoveKind.ANSWER_IN_KIND}
@@ -102,7 +81,7 @@ def test_a_lean_target_scales_an_over_invested_account_back(four):
     # 1. f3 3→1: S 50 (ask f3 1→3 instead: K 38, above lean's 32 — farther);
     # 2. f4 3→1: S 37.5 → 38;
     # 3. f1 4→3 (its 2 points would pass the key account's 3): S 31.25 → 31: lean.
-    plan = rebalancing_plan(account(four, [4, 4, 3, 3], [3, 3, 1, 1], intended="lean_supplier"))
+    plan = rebalancing_plan(custom_account(four, [4, 4, 3, 3], [3, 3, 1, 1], intended="lean_supplier"))
     assert plan.target_zone_id == "lean_supplier"
     assert moves(plan) == [("f3", SUPPLIER, 3, 1), ("f4", SUPPLIER, 3, 1), ("f1", SUPPLIER, 4, 3)]
     assert plan.reached
@@ -115,7 +94,9 @@ def test_a_strategic_target_that_moves_cannot_reach_shows_the_closest_point(four
     # most, and then S 63 is 12 below K 75: out of reach. The rule asks f3 1→3 (K 38), f4 1→3 (K 50), f1 3→5
     # (K 63), then f2 3→4 (K 68.75 → 69; answering f1 in kind, 4→5, would come as close, but the key account
     # moves first): the closest point, a preferred partner.
-    plan = rebalancing_plan(account(four, [4, 4, 3, 3], [3, 3, 1, 1], intended="strategic_partnership"))
+    plan = rebalancing_plan(
+        custom_account(four, [4, 4, 3, 3], [3, 3, 1, 1], intended="strategic_partnership")
+    )
     assert not plan.reached
     assert moves(plan) == [
         ("f3", KEY_ACCOUNT, 1, 3),
@@ -129,7 +110,7 @@ def test_a_strategic_target_that_moves_cannot_reach_shows_the_closest_point(four
 def test_a_target_no_move_brings_closer_gives_no_moves(four):
     # Lean while the key account invests at K 50 and no factor has a gap: we never ask it to invest less,
     # and scale back only where we are ahead.
-    plan = rebalancing_plan(account(four, [3, 3, 3, 3], [3, 3, 3, 3], intended="lean_supplier"))
+    plan = rebalancing_plan(custom_account(four, [3, 3, 3, 3], [3, 3, 3, 3], intended="lean_supplier"))
     assert not plan.reached
     assert plan.moves == ()
     assert plan.projected == plan.today
@@ -139,7 +120,9 @@ def test_a_strategic_target_needs_both_sides_higher(four):
     # S = K = 50, both below 67. 1. the key account's f1 3→5 (50, 63), before our equally good raise; 2. ours
     # f1 3→5 (63, 63), answering the largest gap in kind; 3. theirs f2 3→4 (63, 68.75 → 69), one point being
     # closer than two; 4. ours f2 3→4: S 69, K 69.
-    plan = rebalancing_plan(account(four, [3, 3, 3, 3], [3, 3, 3, 3], intended="strategic_partnership"))
+    plan = rebalancing_plan(
+        custom_account(four, [3, 3, 3, 3], [3, 3, 3, 3], intended="strategic_partnership")
+    )
     assert moves(plan) == [
         ("f1", KEY_ACCOUNT, 3, 5),
         ("f1", SUPPLIER, 3, 5),
@@ -153,7 +136,7 @@ def test_a_strategic_target_needs_both_sides_higher(four):
 
 def test_the_move_limit_of_the_catalog_stops_the_plan(catalog):
     two = custom_catalog(catalog, [1, 1, 1, 1], max_moves=2)
-    plan = rebalancing_plan(account(two, [3, 3, 3, 3], [3, 3, 3, 3], intended="strategic_partnership"))
+    plan = rebalancing_plan(custom_account(two, [3, 3, 3, 3], [3, 3, 3, 3], intended="strategic_partnership"))
     assert moves(plan) == [("f1", KEY_ACCOUNT, 3, 5), ("f1", SUPPLIER, 3, 5)]
     assert not plan.reached
     assert figures(plan.projected) == (63, 63, "preferred_partner")
@@ -162,7 +145,7 @@ def test_the_move_limit_of_the_catalog_stops_the_plan(catalog):
 def test_a_move_changes_a_score_by_two_points_at_most(four):
     # S (100 + 150) / 4 = 62.5 → 63, K (0 + 150) / 4 = 37.5 → 38: +25. f1 5→1 alone would balance it, but
     # a move is 2 points at most: f1 5→3 (S 50, +12), then the key account's f1 1→2 (K 43.75 → 44).
-    plan = rebalancing_plan(account(four, [5, 3, 3, 3], [1, 3, 3, 3]))
+    plan = rebalancing_plan(custom_account(four, [5, 3, 3, 3], [1, 3, 3, 3]))
     assert moves(plan) == [("f1", SUPPLIER, 5, 3), ("f1", KEY_ACCOUNT, 1, 2)]
     assert all(abs(m.to_score - m.from_score) <= MOST_POINTS for m in plan.moves)
     assert plan.reached
@@ -173,7 +156,7 @@ def test_we_scale_back_at_most_to_the_key_accounts_score(four):
     # 5 : 4 everywhere: S 100, K 75, +25; K alone makes a strategic partnership. 5→3 would move more, but
     # we never give less than the key account gives: f1–f3 5→4, each 6.25 (a tie with asking 4→5, where
     # what we decide ourselves comes first): S 81.25 → 81, K 75.
-    plan = rebalancing_plan(account(four, [5, 5, 5, 5], [4, 4, 4, 4]))
+    plan = rebalancing_plan(custom_account(four, [5, 5, 5, 5], [4, 4, 4, 4]))
     assert moves(plan) == [("f1", SUPPLIER, 5, 4), ("f2", SUPPLIER, 5, 4), ("f3", SUPPLIER, 5, 4)]
     assert figures(plan.projected) == (81, 75, "strategic_partnership")
 
@@ -181,7 +164,7 @@ def test_we_scale_back_at_most_to_the_key_accounts_score(four):
 def test_we_answer_in_kind_at_most_up_to_the_key_accounts_score(four):
     # 3 : 4 everywhere: S 50, K 75, −25. We raise factors 3→4, to the key account's score, not 3→5 (two
     # such would do): three of them make S 68.75 → 69, within 10 of K 75.
-    plan = rebalancing_plan(account(four, [3, 3, 3, 3], [4, 4, 4, 4]))
+    plan = rebalancing_plan(custom_account(four, [3, 3, 3, 3], [4, 4, 4, 4]))
     assert moves(plan) == [(f"f{n}", SUPPLIER, 3, 4) for n in range(1, 4)]
     assert figures(plan.projected) == (69, 75, "strategic_partnership")
 
@@ -189,7 +172,9 @@ def test_we_answer_in_kind_at_most_up_to_the_key_accounts_score(four):
 def test_we_ask_the_key_account_at_most_up_to_our_score(four):
     # 4 : 3 everywhere, meant to be strategic: S 75, K 50. S already is past 66, so only the key account
     # is asked, factors 3→4, up to our score, not 3→5: three of them make K 68.75 → 69.
-    plan = rebalancing_plan(account(four, [4, 4, 4, 4], [3, 3, 3, 3], intended="strategic_partnership"))
+    plan = rebalancing_plan(
+        custom_account(four, [4, 4, 4, 4], [3, 3, 3, 3], intended="strategic_partnership")
+    )
     assert moves(plan) == [(f"f{n}", KEY_ACCOUNT, 3, 4) for n in range(1, 4)]
     assert figures(plan.projected) == (75, 69, "strategic_partnership")
 
@@ -198,7 +183,7 @@ def test_among_moves_that_reach_the_target_alike_the_heavier_factor_comes_first(
     # Weights 1, 2, 1, 1 (5 in all): S (75 + 2·75 + 50 + 50) / 5 = 65, K 50, +15. Scaling back f1 4→3
     # (S 60) or f2 4→3 (S 55) each balances it, with the same step and gap: the heavier f2 is taken.
     weighted = custom_catalog(catalog, [1, 2, 1, 1])
-    plan = rebalancing_plan(account(weighted, [4, 4, 3, 3], [3, 3, 3, 3]))
+    plan = rebalancing_plan(custom_account(weighted, [4, 4, 3, 3], [3, 3, 3, 3]))
     assert moves(plan) == [("f2", SUPPLIER, 4, 3)]
     assert figures(plan.projected) == (55, 50, "preferred_partner")
 
@@ -208,7 +193,7 @@ def test_no_move_leaves_the_scale(catalog):
     # f3 1→3 moves more: the key account's first (K 66.67 → 67), then ours: 67 and 67 make a strategic
     # partnership.
     three = custom_catalog(catalog, [1, 1, 1])
-    plan = rebalancing_plan(account(three, [4, 4, 1], [4, 4, 1], intended="strategic_partnership"))
+    plan = rebalancing_plan(custom_account(three, [4, 4, 1], [4, 4, 1], intended="strategic_partnership"))
     assert moves(plan) == [("f3", KEY_ACCOUNT, 1, 3), ("f3", SUPPLIER, 1, 3)]
     assert figures(plan.projected) == (67, 67, "strategic_partnership")
     assert all(three.scale.contains(m.to_score) for m in plan.moves)
@@ -217,11 +202,11 @@ def test_no_move_leaves_the_scale(catalog):
 def test_factors_not_rated_on_both_sides_are_never_moved(four):
     # f1 rated by us only, f2 not at all: S (75 + 50) / 2 = 62.5 → 63 and K (25 + 50) / 2 = 37.5 → 38 over f3
     # and f4. f3 4→2 balances it at 38 : 38.
-    plan = rebalancing_plan(account(four, [5, None, 4, 3], [None, None, 2, 3]))
+    plan = rebalancing_plan(custom_account(four, [5, None, 4, 3], [None, None, 2, 3]))
     assert moves(plan) == [("f3", SUPPLIER, 4, 2)]
     assert figures(plan.projected) == (38, 38, "preferred_partner")
     unrated = rebalancing_plan(
-        account(four, [5, None, 4, 3], [None, None, 2, 3], intended="strategic_partnership")
+        custom_account(four, [5, None, 4, 3], [None, None, 2, 3], intended="strategic_partnership")
     )
     assert {m.factor_id for m in unrated.moves} <= {"f3", "f4"}
 
@@ -232,7 +217,7 @@ def test_a_forty_factor_catalog_moves_its_heaviest_factor(catalog):
     # f40 5→3 moves S by 11 (S 51; f1 5→3 only by 1), then the key account's f40 1→2 balances: K 44.5 → 45.
     forty = custom_catalog(catalog, [1] * 39 + [11])
     ours, theirs = [5] + [3] * 38 + [5], [3] + [3] * 38 + [1]
-    plan = rebalancing_plan(account(forty, ours, theirs))
+    plan = rebalancing_plan(custom_account(forty, ours, theirs))
     assert plan.today.supplier_index == 62 and plan.today.key_account_index == 39
     assert moves(plan) == [("f40", SUPPLIER, 5, 3), ("f40", KEY_ACCOUNT, 1, 2)]
     assert plan.reached
@@ -240,7 +225,7 @@ def test_a_forty_factor_catalog_moves_its_heaviest_factor(catalog):
 
 
 def test_an_intended_type_the_catalog_does_not_know_falls_back_to_the_key_accounts_level(four):
-    analysis = account(four, [5, 4, 3, 3], [3, 3, 3, 3], intended="marriage")
+    analysis = custom_account(four, [5, 4, 3, 3], [3, 3, 3, 3], intended="marriage")
     assert target_type(analysis).id == "preferred_partner"
 
 
@@ -249,7 +234,7 @@ def test_the_same_account_always_gets_the_same_plan(catalog):
     ours = [1 + (7 * n) % 5 for n in range(40)]
     theirs = [1 + (3 * n) % 4 for n in range(40)]
     plans = {
-        rebalancing_plan(account(forty, ours, theirs, "strategic_partnership", order=seed))
+        rebalancing_plan(custom_account(forty, ours, theirs, "strategic_partnership", order=seed))
         for seed in range(5)
     }
     assert len(plans) == 1
@@ -275,7 +260,7 @@ def test_a_key_account_exactly_where_the_target_starts_is_not_below_it(three):
     # the key account's score: f1 1→3 (S 33; f3 3→5 moves as far, but f1's gap is larger), f3 3→5 (S 50),
     # f2 1→2 (S 58, its key account's 2 the cap). Nothing is left to move: S 58 is the closest point.
     # Were K 67 below the start, both sides could raise any factor, and f2 1→3 would reach 67 : 67.
-    plan = rebalancing_plan(account(three, [1, 1, 3], [4, 2, 5]))
+    plan = rebalancing_plan(custom_account(three, [1, 1, 3], [4, 2, 5]))
     assert plan.target_zone_id == "strategic_partnership"
     assert moves(plan) == [("f1", SUPPLIER, 1, 3), ("f3", SUPPLIER, 3, 5), ("f2", SUPPLIER, 1, 2)]
     assert not plan.reached
@@ -286,7 +271,7 @@ def test_a_preferred_partnership_ends_at_66(three):
     # S (100 + 100 + 0) / 3 = 66.67 → 67, K (100 + 75 + 25) / 3 = 66.67 → 67: a strategic partnership, its
     # lower index one point above preferred's 66. Scaling f2 back 5→4, to the key account's score: S 58.33
     # → 58, −9, a preferred partner.
-    plan = rebalancing_plan(account(three, [5, 5, 1], [5, 4, 2], intended="preferred_partner"))
+    plan = rebalancing_plan(custom_account(three, [5, 5, 1], [5, 4, 2], intended="preferred_partner"))
     assert figures(plan.today) == (67, 67, "strategic_partnership")
     assert moves(plan) == [("f2", SUPPLIER, 5, 4)]
     assert plan.reached
@@ -299,7 +284,7 @@ def test_a_lean_relationship_admits_a_lower_index_of_32(catalog):
     # f4 1→2 balances too (S 200 / 7 = 28.57 → 29, −10), but before rounding its balance is 0.71 beyond the
     # tolerance, while f3's S is only 0.14 above 32.
     weighted = custom_catalog(catalog, [1, 1, 3, 2])
-    plan = rebalancing_plan(account(weighted, [3, 5, 1, 1], [2, 4, 2, 3], intended="lean_supplier"))
+    plan = rebalancing_plan(custom_account(weighted, [3, 5, 1, 1], [2, 4, 2, 3], intended="lean_supplier"))
     assert moves(plan) == [("f3", SUPPLIER, 1, 2)]
     assert plan.reached
     assert figures(plan.projected) == (32, 39, "lean_supplier")
@@ -309,7 +294,7 @@ def test_a_lean_relationship_starts_at_an_index_of_0(three):
     # S (0 + 50 + 0) / 3 = 16.67 → 17, K 0: +17, frustrated; K alone makes lean, which admits 0. Scaling f2
     # back 3→2 (S 8.33 → 8, +8) reaches it; asking f2 1→2 of the key account would too, but what we decide
     # ourselves comes first.
-    plan = rebalancing_plan(account(three, [1, 3, 1], [1, 1, 1]))
+    plan = rebalancing_plan(custom_account(three, [1, 3, 1], [1, 1, 1]))
     assert plan.target_zone_id == "lean_supplier"
     assert moves(plan) == [("f2", SUPPLIER, 3, 2)]
     assert plan.reached
@@ -321,7 +306,7 @@ def test_with_both_indices_below_the_target_we_may_raise_past_the_key_accounts_s
     # both sides may raise any factor up to 5. Each index needs two points (33.33 → 33). The key account
     # first: f2 1→3 (K 33; of its equal moves, f2's is where we invest more), then ours: f1 2→4 (S 33), past
     # the key account's 3 (f2 2→4 would do as well; f1 comes first in the catalog).
-    plan = rebalancing_plan(account(three, [2, 2, 1], [3, 1, 1], intended="preferred_partner"))
+    plan = rebalancing_plan(custom_account(three, [2, 2, 1], [3, 1, 1], intended="preferred_partner"))
     assert moves(plan) == [("f2", KEY_ACCOUNT, 1, 3), ("f1", SUPPLIER, 2, 4)]
     assert plan.reached
     assert figures(plan.projected) == (33, 33, "preferred_partner")
@@ -331,7 +316,7 @@ def test_the_key_account_is_never_asked_to_invest_less(four):
     # S (25 + 25 + 50 + 50) / 4 = 37.5 → 38, K (75 + 75 + 50 + 50) / 4 = 62.5 → 63: −25; K alone: preferred.
     # Asking the key account to lower f1 4→2 would come closest at first (K 50, −12), but it is never asked
     # to invest less: we answer f1 2→4 in kind (S 50, −13), then f2 2→3 (S 56.25 → 56, −7).
-    plan = rebalancing_plan(account(four, [2, 2, 3, 3], [4, 4, 3, 3]))
+    plan = rebalancing_plan(custom_account(four, [2, 2, 3, 3], [4, 4, 3, 3]))
     assert moves(plan) == [("f1", SUPPLIER, 2, 4), ("f2", SUPPLIER, 2, 3)]
     assert plan.reached
     assert figures(plan.projected) == (56, 63, "preferred_partner")
@@ -341,7 +326,7 @@ def test_a_move_that_leaves_the_account_as_far_from_its_target_is_not_proposed(f
     # S (100 + 75 + 75 + 75) / 4 = 81.25 → 81, K 75: +6, strategic. A preferred partnership needs the lower
     # index, K, at 66 or below, and no move lowers K. Scaling f1 back 5→4 (S 75) leaves K 9 above 66, as far
     # as before: no move is proposed.
-    plan = rebalancing_plan(account(four, [5, 4, 4, 4], [4, 4, 4, 4], intended="preferred_partner"))
+    plan = rebalancing_plan(custom_account(four, [5, 4, 4, 4], [4, 4, 4, 4], intended="preferred_partner"))
     assert plan.moves == ()
     assert not plan.reached
     assert plan.projected == plan.today
@@ -351,7 +336,7 @@ def test_of_moves_that_reach_the_target_the_one_closer_before_rounding_comes_fir
     # S (75 + 25 + 75) / 3 = 58.33 → 58, K (50 + 100 + 50) / 3 = 66.67 → 67: −9, preferred; K alone makes a
     # strategic partnership. Answering f2 in kind, 2→3 (S 66.67 → 67) and 2→4 (S 75) both reach it as
     # reports show it; before rounding, 2→3 leaves both indices 0.33 below 67 and 2→4 only K: 2→4 is taken.
-    plan = rebalancing_plan(account(three, [4, 2, 4], [3, 5, 3]))
+    plan = rebalancing_plan(custom_account(three, [4, 2, 4], [3, 5, 3]))
     assert moves(plan) == [("f2", SUPPLIER, 2, 4)]
     assert plan.reached
     assert figures(plan.projected) == (75, 67, "strategic_partnership")
@@ -377,7 +362,7 @@ halves = st.sampled_from([1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5])
     intended=st.sampled_from([None, *STARTS]),
 )
 def test_every_move_keeps_its_caps_and_brings_the_account_closer(four, ours, theirs, intended):
-    analysis = account(four, ours, theirs, intended)
+    analysis = custom_account(four, ours, theirs, intended)
     plan = rebalancing_plan(analysis)
     if plan is None:
         return

@@ -12,7 +12,7 @@ from reportgen.analysis.indices import analyse, gap_class
 from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period, Rater, Side, View
 from reportgen.model.catalog import Catalog, Voices
 from reportgen.model.findings import GapClass
-from tests.analysis.test_indices import ids, small_catalog
+from tests.builders import ids, small_catalog
 
 ANNA = Rater("Anna", "Sales", View.SUPPLIER)
 BEN = Rater("Ben", "Service", View.SUPPLIER)

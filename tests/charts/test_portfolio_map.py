@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.model.assessment import Period
-
-Q3 = Period(2026, 3)
+from tests.builders import Q2, Q3, make
 
 
 def test_portfolio_map_is_well_formed_svg(workload, catalog):
@@ -29,7 +27,6 @@ def test_no_label_lies_over_an_arrow(catalog):
     from reportgen.analysis.history import build_histories
     from reportgen.analysis.portfolio import analyse_portfolio
     from reportgen.charts.portfolio_map import portfolio_map_figure
-    from tests.analysis.test_portfolio import Q2, make
 
     analyses = [
         make(catalog, "Brandtner", Q2, 3, 3),  # S 50, K 50

@@ -11,13 +11,11 @@ from pypdf import PdfReader
 from reportgen.analysis.all_accounts import prepare
 from reportgen.commands.portfolio import render_portfolio
 from reportgen.common.settings import Settings
-from reportgen.model.assessment import Period
 from reportgen.model.catalog import Catalog
 from reportgen.views.labels import zone_label, zone_names
+from tests.builders import Q3, flat, interface_words
 from tests.conftest import EXAMPLES, run
 from tests.pdf_structure import skipped_levels, structure_of
-
-Q3 = Period(2026, 3)
 
 
 def letters(text: str) -> str:
@@ -114,8 +112,6 @@ def test_the_portfolio_is_tagged_and_its_charts_say_what_they_show(german, workl
 
 
 def test_no_english_in_the_german_portfolio(german):
-    from tests.rendering.test_init import flat, interface_words
-
     text = flat(" ".join(page.extract_text() for page in german.pages))
     assert not sorted(w for w in interface_words("de") if flat(w) in text)
 

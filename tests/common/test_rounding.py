@@ -21,12 +21,11 @@ from reportgen.analysis.portfolio import factor_moves
 from reportgen.commands.portfolio import render_portfolio
 from reportgen.common.rounding import SCORE_DIGITS, as_written, half_up, reaches, shown_score, whole_points
 from reportgen.common.settings import Settings
-from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period
+from reportgen.model.assessment import AccountFacts, Assessment, FactorRating
 from reportgen.outputs.spreadsheets import write_xlsx
 from reportgen.rendering import Renderer
+from tests.builders import Q2, Q3
 from tests.conftest import FACTS, briefing_view, sheets_for
-
-Q2, Q3 = Period(2026, 2), Period(2026, 3)
 
 # Six factors rated on both sides (the rest blank). S = 25 · (mean score − 1):
 #   S: 4+4+4+4+3.5+3.2 = 22.7 → 25 · (22.7/6 − 1) = 69.583 → 70

@@ -19,9 +19,8 @@ from reportgen.outputs.file_names import (
     template_path,
 )
 from reportgen.outputs.spreadsheets import write_xlsx
+from tests.builders import Q3
 from tests.conftest import FACTS, sheets_for
-
-Q3 = Period(2026, 3)
 
 
 def test_briefing_names_are_unique_per_account_even_when_slugs_collide(tmp_path, catalog):

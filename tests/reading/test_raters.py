@@ -19,7 +19,7 @@ from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, P
 from reportgen.model.catalog import load_catalogs
 from reportgen.reading.all_files import read_all
 from reportgen.reading.raters import gather
-from tests.conftest import FACTS, sheets_for, with_actions
+from tests.conftest import FACTS
 
 TODAY = Period(2026, 4).first_day()
 
@@ -27,46 +27,6 @@ TODAY = Period(2026, 4).first_day()
 @pytest.fixture
 def catalogs():
     return load_catalogs(CRITERIA_DIR, DEFAULT_CATALOG)
-
-
-@pytest.fixture
-def rater_file(tmp_path, catalog):
-    """A workbook of one rater: name, role and view as the Account sheet gives them."""
-
-    def make(
-        name,
-        rater,
-        role=None,
-        view=None,
-        supplier=None,
-        key_account=None,
-        catalog_ref=None,
-        lang="en",
-        actions=None,
-        **facts_by_label,
-    ):
-        sheets = sheets_for(catalog, lang=lang, supplier=supplier, key_account=key_account)
-        if actions is not None:
-            sheets = with_actions(sheets, actions)
-        facts = sheets["Account"]
-        for row in facts:
-            if row[0] == "Assessed by":
-                row[1] = rater
-            row[1] = facts_by_label.pop(row[0], row[1])
-        facts += [
-            ["Role", role],
-            ["View", view],
-            ["Catalog", catalog_ref],
-            *map(list, facts_by_label.items()),
-        ]
-        sheets["Account"] = [row for row in facts if row[1] is not None]
-        from reportgen.outputs.spreadsheets import write_xlsx
-
-        path = tmp_path / name
-        write_xlsx(path, sheets)
-        return path
-
-    return make
 
 
 def rendered(results, lang="en"):

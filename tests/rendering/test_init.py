@@ -16,6 +16,7 @@ from reportgen.model.catalog import Catalog
 from reportgen.outputs.spreadsheets import write_xlsx
 from reportgen.reading import read_file
 from reportgen.rendering import Renderer
+from tests.builders import flat, interface_words
 from tests.conftest import MADE_ON, briefing_view, sheets_for
 from tests.pdf_structure import skipped_levels, structure_of
 
@@ -25,11 +26,6 @@ COMMENTS = {
     0: "Wir binden den Kunden früh ein – er uns erst bei der Ausschreibung.",
     12: "Exklusive Slots für Größe 4",
 }
-
-
-def flat(text: str) -> str:
-    """Text without white space and hyphens, so line breaks and hyphenation do not matter."""
-    return re.sub(r"[\s\-\u00ad]", "", text)
 
 
 def letters(text: str) -> str:
@@ -93,26 +89,6 @@ def test_numbers_and_dates_are_localised(pdfs):
     assert "27. November 2026" in german and "November 27, 2026" in english
     assert "1.250.000 €" in german and "€1,250,000" in english
     assert "15. September 2026" in german and "September 15, 2026" in english
-
-
-def interface_words(lang: str) -> set[str]:
-    """Our own sentences in the other language: none of them may appear in a briefing in *lang*."""
-    german = translations("de")
-    from babel.messages.pofile import read_po
-
-    from reportgen.common.resources import LOCALES_DIR
-
-    with (LOCALES_DIR / "de/LC_MESSAGES/messages.po").open("rb") as po:
-        ids = [m.id for m in read_po(po) if isinstance(m.id, str) and m.id]
-    pairs = [(m, german.gettext(m)) for m in ids]
-    words = {en if lang == "de" else de for en, de in pairs if en != de}
-    # Phrases, and single words that exist in one language only ("Account" is German business usage too).
-    single = (
-        {"Confidential", "Supplier", "Comment", "Factor"}
-        if lang == "de"
-        else {"Vertraulich", "Lieferant", "Kommentar", "Faktor", "Skala", "Seite"}
-    )
-    return {w for w in words if "{" not in w and "%(" not in w and " " in w} | single
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from reportgen.analysis.portfolio import analyse_portfolio
-from reportgen.model.assessment import Period
 from reportgen.views.briefing.shared_edition import SharedCharts, build_shared_briefing
 from reportgen.views.chart_texts import (
     FactorScores,
@@ -18,10 +17,8 @@ from reportgen.views.chart_texts import (
     trend_text,
 )
 from reportgen.views.portfolio import PortfolioCharts, build_portfolio
+from tests.builders import Q3, VERDICT_WORDS
 from tests.conftest import MADE_ON, briefing_view
-from tests.views.briefing.test_shared_edition import VERDICT_WORDS
-
-Q3 = Period(2026, 3)
 
 
 def example(workload, name: str):

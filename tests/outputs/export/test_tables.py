@@ -6,6 +6,7 @@ import json
 
 from reportgen.outputs.export import export
 from reportgen.outputs.export.schema import SCHEMA
+from tests.builders import custom_account, custom_catalog
 
 
 def test_the_accounts_table_counts_each_views_raters_and_gives_the_key_accounts_view(voices, tmp_path):
@@ -70,21 +71,17 @@ def test_the_ratings_table_holds_every_rating_with_its_rater(voices, catalog, tm
 
 
 def four_factor_catalog(catalog):
-    from tests.analysis.test_rebalancing import custom_catalog
-
     return custom_catalog(catalog, [1, 1, 1, 1])
 
 
 def test_json_gives_the_plan_of_an_account_off_target_and_null_on_target(catalog, tmp_path):
-    from tests.analysis.test_rebalancing import account
-
     four = four_factor_catalog(catalog)
     # S 69, K 50 (+19, frustrated); balance at K's level is a preferred partner: f1 5 → 3 gives S 56.
-    frustrated = account(four, [5, 4, 3, 3], [3, 3, 3, 3])
+    frustrated = custom_account(four, [5, 4, 3, 3], [3, 3, 3, 3])
     # Meant to be lean at S 50, K 50 (balanced, a preferred partner), and we never ask for less: f1 to f4
     # are equal on both sides, so no move is allowed at all; the plan is not reached and stays where it is.
-    stuck = account(four, [3, 3, 3, 3], [3, 3, 3, 3], intended="lean_supplier")
-    on_target = account(four, [4, 4, 4, 4], [4, 4, 4, 4])
+    stuck = custom_account(four, [3, 3, 3, 3], [3, 3, 3, 3], intended="lean_supplier")
+    on_target = custom_account(four, [4, 4, 4, 4], [4, 4, 4, 4])
     (path,) = export([frustrated, stuck, on_target], "json", tmp_path, "x")
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["schema"] == SCHEMA == "reportgen-export/4"

@@ -12,8 +12,7 @@ from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, R
 from reportgen.model.catalog import Catalog
 from reportgen.model.findings import AccountAnalysis
 from reportgen.views.briefing import BriefingCharts, build_briefing
-from tests.analysis.test_indices import small_catalog
-from tests.analysis.test_portfolio import Q3
+from tests.builders import Q3, small_catalog
 
 CHARTS = BriefingCharts("<svg/>", "<svg/>", "<svg/>")
 

@@ -14,8 +14,7 @@ from reportgen.rendering import Renderer
 from reportgen.views.briefing import build_briefing
 from reportgen.views.briefing.actions import ActionRow, actions_section
 from reportgen.views.briefing.shared_edition import SharedCharts, build_shared_briefing
-from tests.analysis.test_actions import quarters
-from tests.analysis.test_portfolio import Q2, Q3, make
+from tests.builders import Q2, Q3, make, quarters
 from tests.views.briefing.conftest import CHARTS
 
 DAY = date(2026, 11, 27)

@@ -14,7 +14,7 @@ from reportgen.analysis.coaching import QuestionKind, question_text, strategic_p
 from reportgen.analysis.history import build_histories
 from reportgen.analysis.indices import analyse
 from reportgen.analysis.portfolio import analyse_portfolio
-from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period, Rater
+from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Rater
 from reportgen.model.catalog import Catalog
 from reportgen.model.findings import ZoneKind
 from reportgen.rendering import Renderer
@@ -22,16 +22,7 @@ from reportgen.views.briefing import BriefingCharts, build_briefing
 from reportgen.views.briefing.coaching_answers import NBSP, coaching_questions
 from reportgen.views.labels import zone_words
 from reportgen.views.portfolio import PortfolioCharts, build_portfolio
-
-Q3 = Period(2026, 3)
-
-
-def account(catalog, name, supplier, key_account, intended=None):
-    """Every factor rated alike, except the first two, which are set apart so answers can name them."""
-    ratings = [FactorRating(f.id, supplier, key_account) for f in catalog.factors]
-    ratings[0] = FactorRating(catalog.factors[0].id, 5, 1)
-    facts = AccountFacts(name, intended_type=intended)
-    return analyse(Assessment(facts, Q3, tuple(ratings)), catalog)
+from tests.builders import KEY_ACCOUNT_RATER, Q3, account, rated, two_views
 
 
 def plain(text):
@@ -120,16 +111,6 @@ def test_every_answer_is_worded_in_the_language(catalog, lang):
             if lang == "de":
                 assert not {" the ", " we ", " points ", " would "} & {f" {w} " for w in text.split()}, text
                 assert "„" in text or question.answer.sentences[0].startswith(("Wir", "Der", "Beide")), text
-
-
-def rated(catalog, name, pairs, intended=None, comments=None):
-    """An account rated factor by factor: *pairs* holds (we, they) in catalog order, the rest 3 : 3."""
-    comments = comments or {}
-    ratings = [
-        FactorRating(f.id, *(pairs[i] if i < len(pairs) else (3, 3)), comment=comments.get(i, ""))
-        for i, f in enumerate(catalog.factors)
-    ]
-    return analyse(Assessment(AccountFacts(name, intended_type=intended), Q3, tuple(ratings)), catalog)
 
 
 def test_an_over_invested_account_is_not_told_to_raise_our_side_where_we_are_ahead(catalog):
@@ -300,8 +281,6 @@ def test_a_catalog_of_two_or_four_questions_is_asked_whole(catalog, kinds):
 
 def test_an_account_over_invested_in_our_view_alone_is_answered_with_the_key_accounts(catalog):
     """Ours: S 75, K 25, critical over-investment; the key account's own: S 25, K 75."""
-    from tests.analysis.test_portfolio import two_views
-
     mirror = two_views(catalog, "Mirror", (4, 2), (2, 4))
     over, lean_or_strategic, scale_back = coaching_questions(mirror, "en")
     assert over.answer.verdict == "Mirror, as the key account sees it: no, the other way round"
@@ -321,8 +300,6 @@ def test_an_account_over_invested_in_our_view_alone_is_answered_with_the_key_acc
 
 
 def test_where_the_views_agree_the_answers_name_the_key_accounts_view_only(catalog):
-    from tests.analysis.test_portfolio import two_views
-
     even = two_views(catalog, "Even", (5, 5), (5, 5))
     over, _, scale_back = coaching_questions(even, "en")
     assert over.answer.verdict == "Even, as the key account sees it: no"
@@ -354,15 +331,13 @@ def key_account_rates_us_lower(catalog):
     Its view: S 25·(42/16 − 1) = 40.6 → 41, K 25·(51/16 − 1) = 54.7 → 55, so it invests 14 points more;
     a strategic partnership needs K 67 first (S 67, K 67), then S 67.
     """
-    from tests.analysis.test_portfolio import KEY_ACCOUNT
-
     ratings = []
     for number, factor in enumerate(catalog.factors, start=1):
         ratings.append(FactorRating(factor.id, *((None, None) if number == 4 else (4, 3))))
         theirs = (1, 4) if number <= 3 else (3, 3)
-        ratings.append(FactorRating(factor.id, *theirs, rater=KEY_ACCOUNT))
+        ratings.append(FactorRating(factor.id, *theirs, rater=KEY_ACCOUNT_RATER))
     facts = AccountFacts("Meridian", intended_type="strategic_partnership")
-    return analyse(Assessment(facts, Q3, tuple(ratings), raters=(Rater(), KEY_ACCOUNT)), catalog)
+    return analyse(Assessment(facts, Q3, tuple(ratings), raters=(Rater(), KEY_ACCOUNT_RATER)), catalog)
 
 
 @pytest.mark.parametrize(
@@ -636,8 +611,6 @@ def test_a_catalog_whose_highest_type_no_index_reaches_says_so(catalog, lang):
 def test_an_account_over_invested_in_our_view_alone_is_not_scaled_back_before_the_gaps_are_discussed(
     catalog, lang, ours, first
 ):
-    from tests.analysis.test_portfolio import two_views
-
     mirror = two_views(catalog, "Mirror", (4, 2), (2, 4))  # ours: S 75, K 25; the key account's: S 25, K 75
     why, then = sentences_of(mirror, lang, question=2)
     assert why.startswith(ours), why

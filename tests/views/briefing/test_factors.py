@@ -9,7 +9,7 @@ import pytest
 from reportgen.analysis.indices import analyse
 from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Rater
 from reportgen.rendering import Renderer
-from tests.analysis.test_portfolio import Q3
+from tests.builders import Q3
 from tests.conftest import briefing_view
 
 

@@ -10,8 +10,7 @@ from reportgen.common.resources import CRITERIA_DIR, DEFAULT_CATALOG
 from reportgen.model.catalog import load_catalogs
 from reportgen.rendering import Renderer
 from reportgen.views.briefing.proposal import PlanPoint
-from tests.analysis.test_rebalancing import account as rebalanced
-from tests.analysis.test_rebalancing import custom_catalog
+from tests.builders import custom_account, custom_catalog
 from tests.conftest import EXAMPLES, briefing_view
 from tests.views.briefing.conftest import ANNA, DORA, view_of, voices
 
@@ -27,7 +26,7 @@ def four(catalog):
 def test_a_proposal_lists_each_move_with_its_effect_and_the_projected_figures(four):
     # S (100 + 75 + 50 + 50) / 4 = 68.75 → 69, K 50: +19, frustrated; the target is balance at K's level
     # (a preferred partner). Scaling f1 back from 5 to 3 gives S 56.25 → 56: −13 on S, +6, balanced.
-    analysis = rebalanced(four, [5, 4, 3, 3], [3, 3, 3, 3])
+    analysis = custom_account(four, [5, 4, 3, 3], [3, 3, 3, 3])
     for lang, kind_words, zone in (
         ("en", "we scale back", "Preferred partner"),
         ("de", "wir fahren zurück", "Bevorzugter Partner"),
@@ -80,7 +79,7 @@ def test_a_proposal_that_cannot_reach_the_target_says_so_and_shows_the_best_reac
 
 
 def test_an_account_on_target_gets_no_proposal_and_its_briefing_as_before(four):
-    analysis = rebalanced(four, [4, 4, 4, 4], [4, 4, 4, 4])
+    analysis = custom_account(four, [4, 4, 4, 4], [4, 4, 4, 4])
     view = view_of(analysis)
     assert view.proposal is None and not view.summary.proposal_arrow
     assert 'class="proposal' not in Renderer().briefing_html(view)
@@ -91,7 +90,7 @@ def test_a_proposal_whose_moves_leave_the_point_where_it_is_promises_no_arrow(fo
     meant to be lean has no allowed move (we never ask the key account to invest less)."""
     from reportgen.charts import briefing_charts, partnership_diagram
 
-    analysis = rebalanced(four, [5, 5, 5, 5], [5, 5, 5, 5], intended="lean_supplier")
+    analysis = custom_account(four, [5, 5, 5, 5], [5, 5, 5, 5], intended="lean_supplier")
     view = view_of(analysis)
     assert view.proposal is not None and not view.proposal.reached and view.proposal.moves == ()
     assert not view.summary.proposal_arrow

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from reportgen.common.i18n import Formatter
 from reportgen.outputs.spreadsheets import write_xlsx
+from tests.builders import VERDICT_WORDS
 from tests.conftest import FACTS, REPRODUCIBLE, run, sheets_for
 from tests.pdf_structure import skipped_levels, structure_of
 
@@ -24,29 +25,6 @@ THEIR_SHARED_COMMENT = "Wir teilen die Planung ZZ-SHARED-ka-77"
 OUR_RATER, THEIR_RATER = "Anja Groß", "Dana Whitfield"
 INTERNAL_ACTION = "Einsatz begrenzen Vermerk Qx7i"  # short words: a table cell wraps at hyphens
 SHARED_ACTION = "Gemeinsame Runde Vermerk Kp4s"
-VERDICT_WORDS = (
-    # our zone, its meaning and the coaching questions, in both languages
-    "Lieferantenfrustrationszone",
-    "Frustration",
-    "frustration",
-    "Marge",
-    "margin",
-    "zurückfahren",
-    "zurückzufahren",
-    "herunterfahren",
-    "scale back",
-    "scale it back",
-    "kritisch",
-    "critical",
-    "Coaching",
-    "Vertraulich",
-    "Confidential",
-    # the intended relationship's verdict
-    "Angestrebte Beziehung",
-    "Intended relationship",
-    "überinvestiert",
-    "over-invested",
-)
 
 
 def text_of(path: Path) -> str:

@@ -20,9 +20,8 @@ from reportgen.rendering import Renderer
 from reportgen.views.briefing import build_briefing
 from reportgen.views.briefing.summary import ViewIndices
 from reportgen.views.portfolio import PortfolioCharts, build_portfolio
-from tests.analysis.test_portfolio import Q2, Q3, make
+from tests.builders import Q2, Q3, make
 from tests.conftest import briefing_view
-from tests.reading.test_raters import rater_file as rater_file  # a fixture
 from tests.views.briefing.conftest import ANNA, BEN, CHARTS, DORA, view_of, voices
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from tests.views.portfolio.test_init import Q3, portfolio_view
+from tests.builders import Q3, make, portfolio_view
 
 
 def test_a_drivers_two_scores_stay_on_one_line(catalog):
     """Regression: "Early involvement (5 :" ended a line and "2)" began the next."""
     from reportgen.rendering import Renderer
-    from tests.analysis.test_portfolio import make
 
     html = Renderer().portfolio_html(portfolio_view([make(catalog, "Alpha", Q3, 5, 2)], catalog))
 

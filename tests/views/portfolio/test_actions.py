@@ -12,7 +12,7 @@ from reportgen.model.assessment import Action, ActionStatus
 from reportgen.rendering import Renderer
 from reportgen.views.portfolio import PortfolioCharts, build_portfolio
 from reportgen.views.portfolio.actions import OverdueRow
-from tests.analysis.test_portfolio import Q2, Q3, make
+from tests.builders import Q2, Q3, make
 
 DAY = date(2026, 11, 27)
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.model.assessment import Period
-
-Q3 = Period(2026, 3)
+from tests.builders import Q3
 
 
 def test_an_appendix_page_names_the_gaps_in_the_order_of_the_accounts_briefing(workload, catalog):

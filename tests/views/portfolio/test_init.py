@@ -3,26 +3,10 @@ showing them with the figures it is about."""
 
 from __future__ import annotations
 
-from reportgen.model.assessment import Period
-
-Q3 = Period(2026, 3)
-
-
-def portfolio_view(analyses, catalog, lang="en"):
-    from datetime import date
-
-    from reportgen.analysis.history import build_histories
-    from reportgen.analysis.portfolio import analyse_portfolio
-    from reportgen.views.portfolio import PortfolioCharts, build_portfolio
-
-    portfolio = analyse_portfolio(build_histories(analyses), Q3, catalog)
-    stand_ins = PortfolioCharts("<svg/>", tuple("<svg/>" for _ in portfolio.entries))
-    return build_portfolio(portfolio, lang, date(2026, 11, 27), stand_ins)
+from tests.builders import Q3, make, portfolio_view, two_views
 
 
 def test_without_a_key_account_view_the_portfolio_has_no_voices_and_marks_nothing(catalog):
-    from tests.analysis.test_portfolio import make
-
     view = portfolio_view([make(catalog, "Alpha", Q3, 4, 2), make(catalog, "Beta", Q3, 5, 5)], catalog)
     assert view.voices is None
     assert view.cover.key_account_view_count == 0 and not view.questions.key_account_answers
@@ -33,7 +17,6 @@ def test_the_voices_name_both_zones_and_the_largest_gaps_and_the_answers_say_who
     from reportgen.model.findings import GapClass
     from reportgen.views.labels import gap_class_name, zone_name
     from reportgen.views.portfolio.voices import PERCEPTION_GAPS_SHOWN
-    from tests.analysis.test_portfolio import make, two_views
 
     mirror = two_views(catalog, "Mirror", (4, 2), (2, 4))
     for lang in ("de", "en"):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from tests.views.portfolio.test_init import Q3, portfolio_view
+from tests.builders import Q3, make, portfolio_view, variant
 
 
 def test_a_catalog_of_one_relationship_type_lists_no_strategic_partnerships_and_no_capacity(catalog):
     """Regression: its one type, lean KAM, was also shown as the strategic partnerships' line, and
     counted against their capacity."""
-    from tests.analysis.test_portfolio import make, variant
-
     one = variant(
         catalog, lambda data: data["zones"].update(relationship_types=data["zones"]["relationship_types"][:1])
     )
