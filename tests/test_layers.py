@@ -82,3 +82,20 @@ def test_no_module_takes_from_a_package_whose_init_imports_it():
             if module.is_file() and _takes_from_init(module, package):
                 cycles.append(f"{name} takes from {package}, whose __init__ imports it")
     assert cycles == []
+
+
+def test_no_test_module_imports_another():
+    """Tests mirror the package, one test module per module: what several share (accounts, catalogs,
+    quarters) lives in tests/builders.py or a conftest.py, so that moving or splitting one test module
+    never breaks another."""
+    borrowed = []
+    for path in (ROOT / "tests").rglob("test_*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            borrowed += [
+                f"{path.relative_to(ROOT)}: {name}"
+                for name in names
+                if name.rsplit(".", 1)[-1].startswith("test_")
+            ]
+    assert borrowed == []
