@@ -43,12 +43,12 @@ export UV_PYTHON_DOWNLOADS := never
 setup: $(STAMP) ## Create the virtualenv and install reportgen with its test tools, as uv.lock pins them
 
 $(UV): uv-requirements.txt
-	@$(PYTHON) scripts/check_system.py
 	$(PYTHON) -m venv --clear $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --require-hashes -r uv-requirements.txt
 	@touch $@
 
 $(STAMP): pyproject.toml uv.lock $(UV)
+	@$(PYTHON) scripts/check_system.py
 	$(UV) sync --quiet --locked --compile-bytecode --extra dev --python $(PYTHON) \
 		|| { echo "If uv.lock needs updating after a change to pyproject.toml: make lock, and commit uv.lock." >&2; exit 1; }
 	@touch $@
@@ -87,9 +87,11 @@ BUILD    := $(OUTPUT)/.build
 PROBLEMS := $(BUILD)/problems
 MADE     := $(BUILD)/made
 FINGERPRINT := $(BUILD)/inputs.fingerprint
-# Every file of the templates and the code, at any depth (a template of the shared edition lies three
-# folders down), and the translations.
-RENDER_DEPS := $(STAMP) $(shell find templates reportgen -type f -not -path '*/__pycache__/*') \
+# Every template, stylesheet, font and code file, at any depth (a template of the shared edition lies
+# three folders down), and the translations; by their kind, so that an editor's backup or swap file
+# beside them makes nothing again.
+RENDER_DEPS := $(STAMP) $(shell find templates reportgen -type f \( -name '*.html' -o -name '*.css' \
+                   -o -name '*.ttf' -o -name '*.otf' -o -name '*.py' \)) \
                $(wildcard locales/*/LC_MESSAGES/*.po)
 # ARCHIVE=1: the briefings and portfolios as archival PDFs (--archive, *_archive.pdf), kept apart from
 # the others in stamps of their own; the key account's edition is not archived.
