@@ -6,7 +6,7 @@ pypdfium2 at a fixed resolution. Nobody draws them: a picture drawn or edited by
 tool does not make.
 
 Beside each PNG a sidecar (``….png.json``) records what the page was made from: the digest of the report's
-HTML as WeasyPrint was given it (its words, figures and charts), of the stylesheets and fonts that lay it
+HTML as reportgen lays it out (its words, figures and charts), of the stylesheets and fonts that lay it
 out, the WeasyPrint version, and the digest of the PNG itself. Making that HTML takes a second, where the
 PDFs take ten, so the test suite (tests/scripts/test_screenshots.py) makes it again and fails when a
 screenshot no longer shows the page the report has now; this script then makes only those again.
@@ -18,6 +18,7 @@ screenshot no longer shows the page the report has now; this script then makes o
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import io
 import json
@@ -97,12 +98,14 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@functools.cache
 def assets_digest() -> str:
     """The stylesheets, fonts and pictures every report is laid out with, by name and content."""
+    from reportgen.common.input_files import digest as file_digest
+
     hashed = hashlib.sha256()
     for path in sorted(p for p in ASSETS.rglob("*") if p.is_file()):
-        name = path.relative_to(ASSETS).as_posix()
-        hashed.update(f"{name}\0{digest(path.read_bytes())}\n".encode())
+        hashed.update(f"{path.relative_to(ASSETS).as_posix()}\0{file_digest(path)}\n".encode())
     return hashed.hexdigest()
 
 
@@ -136,36 +139,39 @@ def examples() -> Iterator[Any]:
 
 
 @contextmanager
-def html_given_to_weasyprint(layout: bool) -> Iterator[list[str]]:
-    """Each HTML document reportgen hands WeasyPrint meanwhile, in order; laid out and written as usual
-    when *layout*, else stopped right there (so that only the HTML is made, in a fraction of the time).
-
-    It listens at WeasyPrint's own door (``weasyprint.HTML``) rather than inside reportgen, so it finds
-    the HTML wherever reportgen's modules make it."""
-    import weasyprint
+def html_laid_out(layout: bool) -> Iterator[list[str]]:
+    """Each HTML document reportgen lays out meanwhile, in order, taken where every report becomes a PDF
+    (``Renderer.pdf``); laid out and written as usual when *layout*, else stopped right there, before
+    WeasyPrint is even loaded (so that only the HTML is made, in a fraction of the time)."""
+    from reportgen.rendering import Renderer
 
     seen: list[str] = []
-    original = weasyprint.HTML
+    original = Renderer.pdf
 
-    def listening(*args: Any, string: str | None = None, **kwargs: Any):
-        seen.append(string)
+    def listening(renderer: Renderer, html: str, *args: Any, **kwargs: Any) -> bytes:
+        seen.append(html)
         if not layout:
-            raise _Laid(string)
-        return original(*args, string=string, **kwargs)
+            raise _Laid(html)
+        return original(renderer, html, *args, **kwargs)
 
-    weasyprint.HTML = listening
+    Renderer.pdf = listening
     try:
         yield seen
     finally:
-        weasyprint.HTML = original
+        Renderer.pdf = original
 
 
 def report_html(data, report: Report) -> str:
     """The HTML *report* is laid out from, made without laying it out."""
-    with html_given_to_weasyprint(layout=False) as seen, suppress(_Laid):
+    with html_laid_out(layout=False) as seen, suppress(_Laid):
         report.make(data)
     (html,) = seen
     return html
+
+
+def made_now(data, shots: tuple[Shot, ...] = SHOTS) -> dict[Report, dict[str, str]]:
+    """What each report the *shots* show is made from now: its HTML made once, without laying it out."""
+    return {report: made_from(report_html(data, report)) for report in dict.fromkeys(s.report for s in shots)}
 
 
 def recorded(shot: Shot) -> dict[str, Any] | None:
@@ -207,13 +213,13 @@ def make(
     made: list[Shot] = []
     with examples() as data:
         pdfs: dict[Report, tuple[bytes, dict[str, str]]] = {}
+        now = made_now(data, shots)
         for shot in shots:
-            now = made_from(report_html(data, shot.report))
-            why = "--force" if force else out_of_date(shot, now)
+            why = "--force" if force else out_of_date(shot, now[shot.report])
             if why is None:
                 continue
             if shot.report not in pdfs:
-                with html_given_to_weasyprint(layout=True) as seen:
+                with html_laid_out(layout=True) as seen:
                     pdf = shot.report.make(data)
                 pdfs[shot.report] = (pdf, made_from(seen[0]))
             pdf, source = pdfs[shot.report]

@@ -21,8 +21,7 @@ spec.loader.exec_module(screenshots)
 
 def test_every_screenshot_shows_the_page_its_report_has_now():
     with screenshots.examples() as data:
-        reports = dict.fromkeys(shot.report for shot in screenshots.SHOTS)
-        now = {report: screenshots.made_from(screenshots.report_html(data, report)) for report in reports}
+        now = screenshots.made_now(data)
     stale = [
         f"{shot.png.relative_to(ROOT)} (page {shot.page} of the {shot.report.describe()}): {why}"
         for shot in screenshots.SHOTS
