@@ -2,22 +2,18 @@
 
 The page holds a hand-written table between ``<!-- catalog keys -->`` and ``<!-- /catalog keys -->``: each
 row a key (``zones.balance_tolerance``) and what it means. The hook reads the schema reportgen validates a
-catalog with (the pydantic model of ``criteria/*.yaml``, found by what it is: the model with ``factors``
-and ``zones``) and adds to each row what the key holds, its limits and its default. A key of the schema
+catalog with (the pydantic model of ``criteria/*.yaml``, :class:`reportgen.model.catalog.Catalog`)
+and adds to each row what the key holds, its limits and its default. A key of the schema
 that the table leaves out, or a row naming no key of the schema (any more), is logged as a warning, so
 that ``mkdocs build --strict`` fails until the table says what every key means.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-import pkgutil
 import re
 import types
 import typing
-import warnings
-from functools import cache
 
 log = logging.getLogger("mkdocs.hooks.catalog_keys")
 
@@ -26,21 +22,11 @@ TABLE = re.compile(r"<!-- catalog keys -->\n(?P<table>.*?)\n<!-- /catalog keys -
 ROW = re.compile(r"^\|\s*`(?P<key>[^`]+)`\s*\|(?P<meaning>.*)\|\s*$")
 
 
-@cache
 def catalog_model():
-    """The pydantic model a catalog file is validated with."""
-    from pydantic import BaseModel
+    """The pydantic model a catalog file is validated with (a rename fails the build, as it should)."""
+    from reportgen.model.catalog import Catalog
 
-    import reportgen
-
-    for info in pkgutil.walk_packages(reportgen.__path__, "reportgen."):
-        if info.name.rsplit(".", 1)[-1] == "__main__":
-            continue
-        for value in vars(_imported(info.name)).values():
-            is_model = isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel
-            if is_model and {"factors", "zones", "scale"} <= set(value.model_fields):
-                return value
-    raise LookupError("reportgen has no pydantic model with factors, zones and scale")
+    return Catalog
 
 
 def _is_text(model) -> bool:
@@ -177,11 +163,3 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     for key in missing:
         log.warning(f"{PAGE} does not say what the catalog key `{key}` means: add a row for it.")
     return markdown[: match.start()] + table + markdown[match.end() :]
-
-
-def _imported(name: str):
-    """The module of that name; what a library warns of on import (a system library it would like) is
-    no concern of the guide's build."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return importlib.import_module(name)
