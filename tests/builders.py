@@ -22,9 +22,13 @@ them (tests/conftest.py for the default catalog, the workbooks users fill and ru
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import random
 import re
+import sys
 from dataclasses import replace
+from pathlib import Path
 
 from reportgen.analysis.history import build_histories
 from reportgen.analysis.indices import analyse
@@ -214,3 +218,14 @@ def interface_words(lang: str) -> set[str]:
         else {"Vertraulich", "Lieferant", "Kommentar", "Faktor", "Skala", "Seite"}
     )
     return {w for w in words if "{" not in w and "%(" not in w and " " in w} | single
+
+
+@functools.cache
+def module_at(path: Path, name: str):
+    """A script or a guide hook that is no package module (scripts/, docs/hooks/), loaded once, as *name*,
+    and registered, so that its dataclasses and caches work as when it runs."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

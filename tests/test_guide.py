@@ -4,7 +4,6 @@ and its worked example for analysts runs as written and prints what the guide sa
 from __future__ import annotations
 
 import html
-import importlib.util
 import os
 import re
 import struct
@@ -12,6 +11,7 @@ import subprocess
 import sys
 import time
 
+from tests.builders import module_at
 from tests.conftest import EXAMPLES, ROOT
 
 DOCS = ROOT / "docs"
@@ -24,11 +24,7 @@ BUILD_SECONDS = 30
 
 def hook(name: str):
     """A hook of the guide (docs/hooks/), loaded as mkdocs loads it."""
-    spec = importlib.util.spec_from_file_location(f"guide_{name}", DOCS / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return module_at(DOCS / "hooks" / f"{name}.py", f"guide_{name}")
 
 
 def text(page) -> str:

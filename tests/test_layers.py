@@ -11,10 +11,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def layered_modules() -> set[str]:
+def contract_layers() -> list[str]:
+    """The layers of the import contract, latest first, as pyproject.toml writes them."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
     (layers,) = (c["layers"] for c in config["contracts"] if c["type"] == "layers")
-    return {module.strip() for layer in layers for module in layer.replace(":", "|").split("|")}
+    return layers
+
+
+def layered_modules() -> set[str]:
+    return {module.strip() for layer in contract_layers() for module in layer.replace(":", "|").split("|")}
 
 
 def test_every_module_of_the_package_has_its_place_in_the_layers():
@@ -27,9 +32,7 @@ def test_every_module_of_the_package_has_its_place_in_the_layers():
 
 def test_the_layers_are_few_enough_to_hold_in_mind():
     """One layer per stage package: a newcomer reads the flow from the contract at a glance."""
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
-    (layers,) = (c["layers"] for c in config["contracts"] if c["type"] == "layers")
-    assert len(layers) <= 10
+    assert len(contract_layers()) <= 10
 
 
 def test_no_module_is_longer_than_a_newcomer_reads_in_one_go():

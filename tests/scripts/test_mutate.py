@@ -3,16 +3,15 @@ falls below the goal; its list of equivalent mutants is read as written."""
 
 from __future__ import annotations
 
-import importlib.util
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from tests.builders import module_at
+
 ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("mutate", ROOT / "scripts" / "mutate.py")
-mutate = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(mutate)
+mutate = module_at(ROOT / "scripts" / "mutate.py", "mutate")
 
 KILLED = {f"reportgen.common.rounding.x_half_up__mutmut_{n}": "killed" for n in range(1, 19)}
 

@@ -6,17 +6,14 @@ where making the PDFs again would take ten."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
+from tests.builders import module_at
+
 ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
-screenshots = importlib.util.module_from_spec(spec)
-sys.modules["screenshots"] = screenshots  # its dataclasses look their module up there
-spec.loader.exec_module(screenshots)
+screenshots = module_at(ROOT / "scripts" / "screenshots.py", "screenshots")
 
 
 def test_every_screenshot_shows_the_page_its_report_has_now():
