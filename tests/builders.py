@@ -28,6 +28,7 @@ import random
 import re
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from reportgen.analysis.history import build_histories
@@ -41,6 +42,9 @@ from reportgen.model.catalog import Catalog
 Q1, Q2, Q3 = Period(2026, 1), Period(2026, 2), Period(2026, 3)
 
 # --- catalogs -------------------------------------------------------------------------------------------
+
+MADE_ON = date(2026, 11, 27)
+"""The day the tests' reports are made on: late enough in 2026 for Q3 to be the quarter just assessed."""
 
 
 def small_catalog(catalog: Catalog) -> Catalog:
@@ -154,16 +158,13 @@ def quarters(catalog, *listed: tuple[Period, tuple[Action, ...]]):
 
 
 def portfolio_view(analyses, catalog, lang="en"):
-    """The portfolio's view of these analyses in Q3, made on 27 November 2026, its charts stood in for."""
-    from datetime import date
-
-    from reportgen.analysis.history import build_histories
+    """The portfolio's view of these analyses in Q3, made on MADE_ON, its charts stood in for."""
     from reportgen.analysis.portfolio import analyse_portfolio
     from reportgen.views.portfolio import PortfolioCharts, build_portfolio
 
     portfolio = analyse_portfolio(build_histories(analyses), Q3, catalog)
     stand_ins = PortfolioCharts("<svg/>", tuple("<svg/>" for _ in portfolio.entries))
-    return build_portfolio(portfolio, lang, date(2026, 11, 27), stand_ins)
+    return build_portfolio(portfolio, lang, MADE_ON, stand_ins)
 
 
 # --- words ----------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from reportgen.common.resources import DEFAULT_CATALOG
 from reportgen.model.catalog import Catalog, load_catalog
 from reportgen.outputs.spreadsheets import write_csv, write_ods, write_xlsx
 from reportgen.reading.vocabulary import ACCOUNT_FIELDS, ACCOUNT_SHEET, ASSESSMENT_SHEET, RATING_COLUMNS
+from tests.builders import MADE_ON
 
 # Hypothesis: `make test` (and CI) and `make mutate` draw the same cases every run, so a red build always
 # means a change broke something, and a mutant is killed or survives alike in every run; `make fuzz`
@@ -94,10 +95,6 @@ def spawn(
 def run_process(*args: str, **options) -> subprocess.CompletedProcess:
     """``python -m reportgen ARGS`` in a process of its own (see :func:`spawn` for *options*)."""
     return spawn(*REPORTGEN, *args, **options)
-
-
-MADE_ON = date(2026, 11, 27)
-"""The day the tests' reports are made on."""
 
 
 def briefing_view(analysis, lang: str, history=None, drawn: bool = True):

@@ -17,8 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-OURS = {path.stem for path in ROOT.iterdir() if path.is_dir() or path.suffix == ".py"}
-"""The repository's own top-level names (reportgen, tests, scripts, benchmarks …): not third-party."""
+SCANNED = ("reportgen", "tests", "scripts", "benchmarks")
+OURS = {*SCANNED, *(path.stem for folder in SCANNED[2:] for path in (ROOT / folder).glob("*.py"))}
+"""The project's own names: its packages, and the scripts that import one another by name."""
 
 
 def imported_names(folder: Path) -> dict[str, set[str]]:
@@ -83,7 +84,7 @@ def test_every_package_reportgen_imports_is_a_declared_dependency():
 
 
 def test_every_package_the_tests_scripts_and_benchmarks_import_is_declared_at_least_for_development():
-    folders = [ROOT / "tests", ROOT / "scripts", ROOT / "benchmarks"]
+    folders = [ROOT / folder for folder in SCANNED[1:]]
     problems = undeclared(folders, declared(ROOT / "pyproject.toml", "dev"))
     assert not problems, "Neither in the dependencies nor in the dev extra:\n" + "\n".join(problems)
 
