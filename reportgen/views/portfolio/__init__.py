@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioEntry
+from reportgen.analysis.portfolio import PortfolioAnalysis
 from reportgen.views.chart_texts import ZoneTally, portfolio_map_text
-from reportgen.views.portfolio.account_rows import AccountRow, Capacity, account_row
+from reportgen.views.portfolio.account_rows import AccountRow, Capacity, Rows, account_row
 from reportgen.views.portfolio.actions import ActionsSection, actions_section
 from reportgen.views.portfolio.appendix import AppendixSection, appendix_page
 from reportgen.views.portfolio.cover import CoverSection, cover_section
@@ -84,14 +84,8 @@ def build_portfolio(
     portfolio: PortfolioAnalysis, lang: str, made_on: date, charts: PortfolioCharts
 ) -> PortfolioView:
     """The portfolio view, with its *charts* drawn apart (:func:`reportgen.charts.portfolio_charts`)."""
-    rows = {id(e): account_row(e, lang) for e in portfolio.entries}
-    answer_rows = {id(e): account_row(e, lang, e.answering) for e in portfolio.entries}
-
-    def pick(entries: Iterable[PortfolioEntry]) -> tuple[AccountRow, ...]:
-        return tuple(rows[id(e)] for e in entries)
-
-    def answer(entries: Iterable[PortfolioEntry]) -> tuple[AccountRow, ...]:
-        return tuple(answer_rows[id(e)] for e in entries)
+    pick = Rows({id(e): account_row(e, lang) for e in portfolio.entries})
+    answer = Rows({id(e): account_row(e, lang, e.answering) for e in portfolio.entries})
 
     actions = actions_section(portfolio, pick, made_on, lang)
     capacity = Capacity(
@@ -101,7 +95,7 @@ def build_portfolio(
     )
     cover = cover_section(portfolio, pick, capacity, lang, actions_listed=actions is not None)
     appendix = tuple(
-        appendix_page(e, rows[id(e)], diagram, lang)
+        appendix_page(e, pick.of(e), diagram, lang)
         for e, diagram in zip(portfolio.entries, charts.diagrams, strict=True)
     )
     return PortfolioView(

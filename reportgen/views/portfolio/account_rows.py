@@ -9,7 +9,7 @@ rows stand apart from the sections so that no section depends on another for the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportgen.analysis.portfolio import PortfolioEntry
@@ -91,8 +91,18 @@ class Capacity:
         return len(self.accounts)
 
 
-Pick = Callable[[Iterable[PortfolioEntry]], tuple[AccountRow, ...]]
-"""The rows of some of the portfolio's entries, each made once and shared by every section."""
+@dataclass(frozen=True)
+class Rows:
+    """Each of the portfolio's entries as a row, made once and shared by every section: a section asks
+    for one entry's row (:meth:`of`) or for the rows of several, in their order (calling it)."""
+
+    by_entry: dict[int, AccountRow]
+
+    def of(self, entry: PortfolioEntry) -> AccountRow:
+        return self.by_entry[id(entry)]
+
+    def __call__(self, entries: Iterable[PortfolioEntry]) -> tuple[AccountRow, ...]:
+        return tuple(self.of(entry) for entry in entries)
 
 
 def factor_note(result, lang: str, change: float | None = None) -> FactorNote:

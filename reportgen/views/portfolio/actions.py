@@ -11,7 +11,7 @@ from datetime import date
 from reportgen.analysis.actions import reckoning_day
 from reportgen.analysis.portfolio import OverdueAction, PortfolioAnalysis, overdue_actions
 from reportgen.views.labels import action_factor_name
-from reportgen.views.portfolio.account_rows import AccountRow, Pick
+from reportgen.views.portfolio.account_rows import AccountRow, Rows
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def _overdue_row(item: OverdueAction, row: AccountRow, lang: str) -> OverdueRow:
 
 
 def actions_section(
-    portfolio: PortfolioAnalysis, pick: Pick, made_on: date, lang: str
+    portfolio: PortfolioAnalysis, pick: Rows, made_on: date, lang: str
 ) -> ActionsSection | None:
     """The overdue actions and the over-investing accounts without an open one; None when there is
     neither, so a quarter with nothing to say about actions has no section."""
@@ -69,11 +69,10 @@ def actions_section(
     without = portfolio.over_investing_without_action
     if not overdue and not without:
         return None
-    rows = {id(e): row for e, row in zip(portfolio.entries, pick(portfolio.entries), strict=True)}
     return ActionsSection(
         made_on=reckoning_day(portfolio.period, made_on),
         keeps_actions=portfolio.keeps_actions,
-        overdue=tuple(_overdue_row(item, rows[id(item.entry)], lang) for item in overdue),
+        overdue=tuple(_overdue_row(item, pick.of(item.entry), lang) for item in overdue),
         without_action=pick(without),
         any_over_investing=bool(portfolio.over_investing),
     )

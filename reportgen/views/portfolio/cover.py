@@ -13,7 +13,7 @@ from reportgen.analysis.portfolio import PortfolioAnalysis
 from reportgen.common.i18n import N_, Nn_, Plural, gettext_for
 from reportgen.model.findings import SUPPLIER_FRUSTRATION_CRITICAL, ZoneKind
 from reportgen.views.labels import listed, zone_names
-from reportgen.views.portfolio.account_rows import AccountRow, Capacity, Pick
+from reportgen.views.portfolio.account_rows import AccountRow, Capacity, Rows
 
 ASSESSED = Nn_(
     "%(num)s account was assessed for %(period)s.", "%(num)s accounts were assessed for %(period)s."
@@ -69,7 +69,7 @@ class CoverSection:
 
 
 def cover_section(
-    portfolio: PortfolioAnalysis, pick: Pick, capacity: Capacity, lang: str, actions_listed: bool
+    portfolio: PortfolioAnalysis, pick: Rows, capacity: Capacity, lang: str, actions_listed: bool
 ) -> CoverSection:
     names = {}
     for entry in portfolio.entries:  # a zone only another catalog has is named as that catalog names it

@@ -15,7 +15,7 @@ from reportgen.common.i18n import N_, gettext_for
 from reportgen.views.portfolio.account_rows import (
     AccountRow,
     Capacity,
-    Pick,
+    Rows,
     ZoneDisagreement,
     zone_disagreement,
 )
@@ -56,7 +56,7 @@ class QuestionsSection:
 
 
 def questions_section(
-    portfolio: PortfolioAnalysis, pick: Pick, answer: Pick, capacity: Capacity, lang: str
+    portfolio: PortfolioAnalysis, pick: Rows, answer: Rows, capacity: Capacity, lang: str
 ) -> QuestionsSection:
     """The questions of the portfolio's catalog, each found by its kind, not by its place; the accounts
     that answer them with the figures the answers use (*answer*: the key account's own view where it
@@ -79,7 +79,5 @@ def questions_section(
         ),
         scale_back=answer(portfolio.scale_back),
         key_account_answers=bool(portfolio.with_key_account_view),
-        over_investing_in_our_view_only=tuple(
-            zone_disagreement(e, row, lang) for e, row in zip(our_view_only, pick(our_view_only), strict=True)
-        ),
+        over_investing_in_our_view_only=tuple(zone_disagreement(e, pick.of(e), lang) for e in our_view_only),
     )

@@ -11,7 +11,7 @@ from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioGap
 from reportgen.common.i18n import N_, gettext_for
 from reportgen.model.assessment import Side
 from reportgen.views.labels import gap_class_name
-from reportgen.views.portfolio.account_rows import Pick, ZoneDisagreement, zone_disagreement
+from reportgen.views.portfolio.account_rows import Rows, ZoneDisagreement, zone_disagreement
 
 PERCEPTION_GAPS_SHOWN = 6
 """The largest perception gaps the portfolio lists: the few worth a conversation, on what the ranking
@@ -72,17 +72,14 @@ def _gap_row(gap: PortfolioGap, lang: str) -> GapRow:
     )
 
 
-def voices_section(portfolio: PortfolioAnalysis, pick: Pick, lang: str) -> VoicesSection | None:
+def voices_section(portfolio: PortfolioAnalysis, pick: Rows, lang: str) -> VoicesSection | None:
     with_view = portfolio.with_key_account_view
     if not with_view:
         return None
     return VoicesSection(
         account_count=len(portfolio.entries),
         with_view=tuple(e.name for e in with_view),
-        disagreements=tuple(
-            zone_disagreement(e, row, lang)
-            for e, row in zip(portfolio.zones_disagree, pick(portfolio.zones_disagree), strict=True)
-        ),
+        disagreements=tuple(zone_disagreement(e, pick.of(e), lang) for e in portfolio.zones_disagree),
         gaps=tuple(_gap_row(g, lang) for g in portfolio.perception_gaps[:PERCEPTION_GAPS_SHOWN]),
         gap_count=len(portfolio.perception_gaps),
     )
