@@ -8,7 +8,6 @@ the movements only show a chart or list rows, so they are put together here with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
