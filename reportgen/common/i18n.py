@@ -93,6 +93,26 @@ class LocalMoney:
         return Formatter(lang).money(self.amount, self.currency)
 
 
+@dataclass(frozen=True)
+class LocalNumber:
+    """A number, worded as the reports write it once the language is known: ``1.150`` / ``1,150``."""
+
+    value: float
+
+    def word(self, lang: str) -> str:
+        return Formatter(lang).number(self.value)
+
+
+@dataclass(frozen=True)
+class LocalShare:
+    """A share, worded as a percentage once the language is known: ``18 %`` / ``18%``."""
+
+    fraction: float
+
+    def word(self, lang: str) -> str:
+        return Formatter(lang).percent(self.fraction)
+
+
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The gettext translations for *lang* (English returns the source strings)."""

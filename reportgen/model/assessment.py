@@ -109,6 +109,28 @@ class Period:
 
 
 @dataclass(frozen=True)
+class ServiceFacts:
+    """What serving the account takes and what it returns in a year, as our team's workbook gives them: the
+    raw facts, each None where not given (never zero), amounts in the account's currency. What they add up
+    to is the analysis's (:mod:`reportgen.analysis.cost_to_serve`)."""
+
+    effort_hours: float | None = None
+    """The hours our people spend on the account: key account management, service, engineering, management."""
+    other_cost: float | None = None
+    """Special services, samples, consignment stock, free engineering."""
+    contribution_margin: float | None = None
+    """The margin as an amount; or None where it was given as a share of the revenue (*margin_share*)."""
+    margin_share: float | None = None
+    """The margin as a share of the annual revenue (0.18 for 18 %), where it was given so."""
+    hourly_rate: float | None = None
+    """The internal cost of an hour, where the workbook gives its own; else the catalog's counts."""
+
+    @property
+    def given(self) -> bool:
+        return any(value is not None for value in vars(self).values())
+
+
+@dataclass(frozen=True)
 class AccountFacts:
     name: str
     account_id: str | None = None
@@ -121,6 +143,8 @@ class AccountFacts:
     intended_type: str | None = None
     former_name: str | None = None
     """The name the account had before a rename: it joins the two names' histories."""
+    service: ServiceFacts = ServiceFacts()
+    """What serving the account takes and returns: only our team's files give it, never the key account's."""
 
     def is_named_by(self, text: str) -> bool:
         """Whether *text* (``--account``) names this account: its Account-ID or its name, compared as the

@@ -1,4 +1,5 @@
-"""The account's facts (name, id, period, who assessed it when, revenue), from any reader."""
+"""The account's facts (name, id, period, who assessed it when, revenue, what serving it takes), from any
+reader."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from reportgen.model.assessment import (
 )
 from reportgen.model.catalog import Catalog
 from reportgen.reading import messages as msg
+from reportgen.reading.service import Currency, read_service
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
 from reportgen.reading.values import (
     CURRENCY_SIGNS,
@@ -46,6 +48,7 @@ from reportgen.reading.vocabulary import (
     KEY_ACCOUNT_MANAGER,
     PERIOD,
     ROLE,
+    SERVICE_FIELDS,
     VIEW,
     VIEW_OPTIONS,
     Term,
@@ -175,6 +178,8 @@ class FactsReader:
         period = self._period(*period_value) if period_value is not None else None
         assessed_on = self._optional(ASSESSED_ON, parse_date, msg.DATE_INVALID)
         revenue, currency, currency_named = self._revenue()
+        cells = {term.key: self._values[term.key] for term in SERVICE_FIELDS if term.key in self._values}
+        service, read_currency = read_service(cells, Currency(currency, currency_named), revenue, self.log)
         intended = self._intended_type(catalog)
         view = self._view()
         if len(self.log.errors) > errors_before or name is None or period is None:
@@ -184,10 +189,11 @@ class FactsReader:
             account_id=self._text(ACCOUNT_ID),
             key_account_manager=self._text(KEY_ACCOUNT_MANAGER),
             annual_revenue=revenue,
-            currency=currency,
-            currency_named=currency_named,
+            currency=read_currency.code,
+            currency_named=read_currency.named,
             intended_type=intended,
             former_name=self._text(FORMER_NAME),
+            service=service,
         )
         places = FactPlaces(self._place(ACCOUNT_NAME), self._place(ACCOUNT_ID), self._place(FORMER_NAME))
         return Header(

@@ -116,6 +116,80 @@ CURRENCY_INVALID = Message(
     ),
     N_("Use a three-letter code such as EUR, CHF or USD."),
 )
+HOURS_INVALID = Message(
+    N_('"{value}" is not a number of hours.'),
+    N_(
+        "Enter the hours our people spend on the account in a year as a number, e.g. 1150, or leave the "
+        "cell blank."
+    ),
+)
+HOURS_NEGATIVE = Message(
+    N_('"{value}": the hours spent on an account cannot be fewer than zero.'),
+    N_(
+        "Enter the hours our people spend on the account in a year as a number, e.g. 1150, or leave the "
+        "cell blank."
+    ),
+)
+HOURS_MANY = Message(
+    N_(
+        "{hours} hours a year for one account is more than {limit}, about ten people working on it full time."
+    ),
+    N_(
+        "Check that the hours are per year and for this account alone; if they are right, this note can "
+        "be ignored."
+    ),
+)
+SERVICE_AMOUNT_INVALID = Message(
+    N_('"{value}" is not an amount, so {field} cannot be read.'),
+    N_("Enter {field} as a number of 0 or more, e.g. 12000 or 12.000 €, or leave the cell blank."),
+)
+SERVICE_AMOUNT_NEGATIVE = Message(
+    N_('"{value}": {field} cannot be less than zero.'),
+    N_("Enter {field} as a number of 0 or more, e.g. 12000 or 12.000 €, or leave the cell blank."),
+)
+SERVICE_AMOUNT_IN_OTHER_CURRENCY = Message(
+    N_('"{value}" is an amount in {named}, but the account\'s amounts are in {currency}.'),
+    N_("Write every amount of the account in one currency, and name it in the field Currency."),
+)
+MARGIN_INVALID = Message(
+    N_(
+        '"{value}" is neither an amount nor a share of the revenue, so the contribution margin cannot be '
+        "read."
+    ),
+    N_(
+        "Enter the contribution margin as an amount, e.g. 380000, or as a share of the revenue, e.g. 18 "
+        "%, or leave the cell blank."
+    ),
+)
+MARGIN_SHARE_TOO_LARGE = Message(
+    N_('"{value}": a contribution margin cannot be more than the whole revenue.'),
+    N_("Enter the margin as a share of the annual revenue, e.g. 18 %, or as an amount, e.g. 380000."),
+)
+MARGIN_SHARE_READ_AS = Message(
+    N_('"{value}" was read as {share} of the annual revenue.'),
+    N_(
+        "If that is what you mean, write {share} and this note goes away; if you meant an amount, write "
+        "it in full."
+    ),
+)
+MARGIN_SHARE_WITHOUT_REVENUE = Message(
+    N_("The contribution margin is given as {share} of the revenue, but no annual revenue is given."),
+    N_("Enter the annual revenue too, or the contribution margin as an amount: until then it is left blank."),
+)
+MARGIN_ABOVE_REVENUE = Message(
+    N_("The contribution margin of {margin} is larger than the annual revenue of {revenue}."),
+    N_(
+        "Check both: the margin is what the revenue leaves after the account's variable costs, so at most"
+        " the revenue."
+    ),
+)
+HOURLY_RATE_UNUSUAL = Message(
+    N_("An hourly rate of {rate} lies outside {low} to {high}."),
+    N_(
+        "Check that it is the internal cost of one hour of our people's time; if it is right, this note "
+        "can be ignored."
+    ),
+)
 NO_FACTOR_ROWS = Message(N_("There are no factor rows."), N_("Add one row per factor below the header row."))
 NOTHING_RATED_BOTH = Message(
     N_("No factor is rated for both sides, so no balance can be computed."),

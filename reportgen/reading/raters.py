@@ -31,16 +31,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from reportgen.common.i18n import N_, LocalDate, LocalMoney, LocalTime
+from reportgen.common.i18n import N_, LocalDate, LocalMoney, LocalNumber, LocalShare, LocalTime
 from reportgen.common.problems import Message, Phrase, Place, Problem, Severity, quoted
-from reportgen.model.assessment import AccountFacts, Action, Assessment, View
+from reportgen.model.assessment import AccountFacts, Action, Assessment, ServiceFacts, View
 from reportgen.model.catalog import Catalog, version_order
 from reportgen.reading.vocabulary import (
     ANNUAL_REVENUE,
     ASSESSED_BY,
+    CONTRIBUTION_MARGIN,
     CURRENCY,
+    EFFORT_HOURS,
+    HOURLY_RATE,
     INTENDED_TYPE,
     KEY_ACCOUNT_MANAGER,
+    OTHER_COST,
     Term,
 )
 
@@ -216,11 +220,25 @@ def _fact_values(assessment: Assessment, currency: str) -> dict[Term, object]:
     *currency*, the one it is taken to be in (see :func:`_team_facts`)."""
     account = assessment.account
     revenue = account.annual_revenue
+    service = account.service
+
+    def money(amount: float | None) -> LocalMoney | None:
+        return None if amount is None else LocalMoney(amount, currency)
+
+    margin = (
+        LocalShare(service.margin_share)
+        if service.margin_share is not None
+        else money(service.contribution_margin)
+    )
     return {
         KEY_ACCOUNT_MANAGER: account.key_account_manager,
-        ANNUAL_REVENUE: None if revenue is None else LocalMoney(revenue, currency),
+        ANNUAL_REVENUE: money(revenue),
         CURRENCY: currency if revenue is not None else None,
         INTENDED_TYPE: _intended_name(assessment),
+        EFFORT_HOURS: None if service.effort_hours is None else LocalNumber(service.effort_hours),
+        OTHER_COST: money(service.other_cost),
+        CONTRIBUTION_MARGIN: margin,
+        HOURLY_RATE: money(service.hourly_rate),
     }
 
 
@@ -262,7 +280,14 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
     def of(term: Term) -> Assessment:
         return given_by.get(term, (ours[0], None))[0]
 
-    revenue = of(ANNUAL_REVENUE)
+    revenue, margin = of(ANNUAL_REVENUE), of(CONTRIBUTION_MARGIN).account.service
+    service = ServiceFacts(
+        effort_hours=of(EFFORT_HOURS).account.service.effort_hours,
+        other_cost=of(OTHER_COST).account.service.other_cost,
+        contribution_margin=margin.contribution_margin,
+        margin_share=margin.margin_share,
+        hourly_rate=of(HOURLY_RATE).account.service.hourly_rate,
+    )
     account = replace(
         ours[0].account,
         key_account_manager=of(KEY_ACCOUNT_MANAGER).account.key_account_manager,
@@ -270,6 +295,7 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
         currency=currency_of(revenue),
         currency_named=revenue.account.currency_named or named is not None,
         intended_type=of(INTENDED_TYPE).account.intended_type,
+        service=service,
     )
     return account, problems
 

@@ -163,6 +163,45 @@ def parse_amount(value: object) -> ReadAmount:
     return ReadAmount(round(parse_number(match["number"], grouping) * factor, 2), False, currency)
 
 
+_HOUR_UNIT = re.compile(r"\s*(h|std\.?|stunden|stunde|hours|hour|hrs\.?)\s*$", re.IGNORECASE)
+
+
+def parse_hours(value: object) -> float:
+    """A number of hours: a number (see :func:`parse_number`), with or without its unit (``1.150 h``,
+    ``1150 Stunden``, ``1,150 hours``). Anything else raises :class:`NotANumber`."""
+    if isinstance(value, str):
+        value = _HOUR_UNIT.sub("", clean_text(value))
+    return parse_number(value)
+
+
+_PERCENT = re.compile(r"^(?P<number>.*?)\s*(%|prozent|percent|pct\.?)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReadShare:
+    """A share read from a cell (0.18 for 18 %): ``exact`` when written with its percent sign. A bare number
+    up to 1 (what a spreadsheet keeps of a cell formatted as a percentage) is a share too, read with a
+    note."""
+
+    fraction: float
+    exact: bool = True
+
+
+def parse_share(value: object) -> ReadShare | None:
+    """A share of a whole: ``18 %``, ``18,5 Prozent``, or a number from above 0 up to 1 (``0.18``, what a
+    spreadsheet keeps of ``18 %``); None for anything else, which may be an amount. A text with a percent
+    sign that is no number raises :class:`NotANumber`."""
+    if isinstance(value, str):
+        match = _PERCENT.match(clean_text(value))
+        if match:
+            return ReadShare(parse_number(match["number"]) / 100)
+    try:
+        number = parse_number(value)
+    except NotANumber:
+        return None
+    return ReadShare(number, exact=False) if 0 < abs(number) <= 1 else None
+
+
 class NotADate(ValueError):
     pass
 

@@ -88,6 +88,45 @@ ANNUAL_REVENUE = Term(
     ("Annual revenue", "Jahresumsatz", "Umsatz", "Revenue", "Umsatz pro Jahr"),
 )
 CURRENCY = Term("currency", Message(N_("Currency")), ("Currency", "Währung"))
+
+# What serving the account takes and returns (see reportgen.model.assessment.ServiceFacts): our team's
+# workbook only. Brackets are ignored in matching, so "Betreuungsaufwand (Stunden/Jahr)" finds the first.
+EFFORT_HOURS = Term(
+    "effort_hours",
+    Message(N_("Account effort (hours/year)")),
+    (
+        "Account effort",
+        "Betreuungsaufwand",
+        "Effort",
+        "Aufwand",
+        "Betreuungsstunden",
+        "Effort hours",
+        "Hours",
+    ),
+)
+OTHER_COST = Term(
+    "other_cost_to_serve",
+    Message(N_("Other cost to serve (per year)")),
+    ("Other cost to serve", "Weitere Betreuungskosten", "Sonstige Betreuungskosten", "Other costs"),
+)
+CONTRIBUTION_MARGIN = Term(
+    "contribution_margin",
+    Message(N_("Contribution margin (per year)")),
+    ("Contribution margin", "Deckungsbeitrag", "DB", "DB I", "Margin", "Marge"),
+)
+HOURLY_RATE = Term(
+    "hourly_rate",
+    Message(N_("Hourly rate")),
+    (
+        "Hourly rate",
+        "Stundensatz",
+        "Stundenkostensatz",
+        "Cost per hour",
+        "Kosten pro Stunde",
+        "Rate per hour",
+    ),
+)
+SERVICE_FIELDS = (EFFORT_HOURS, OTHER_COST, CONTRIBUTION_MARGIN, HOURLY_RATE)
 CATALOG = Term("catalog", Message(N_("Catalog")), ("Catalog", "Katalog", "Kriterienkatalog", "Criteria"))
 
 FORMER_NAME = Term(
@@ -170,6 +209,7 @@ ACCOUNT_FIELDS: tuple[Term, ...] = (
     FORMER_NAME,
     ROLE,
     VIEW,
+    *SERVICE_FIELDS,
 )
 
 FACTOR_ID = Term(
