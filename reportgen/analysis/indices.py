@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from statistics import fmean
 
+from reportgen.analysis.cost_to_serve import account_cost_to_serve
 from reportgen.common.rounding import reaches, shown_score, whole_points
 from reportgen.model.assessment import Assessment, FactorRating, Side, View, identity_key
 from reportgen.model.catalog import Catalog, Zones
@@ -323,6 +324,7 @@ def analyse(assessment: Assessment, catalog: Catalog | None = None) -> AccountAn
         key_account_view=theirs,
         perception=perception,
         roles=role_figures(catalog, assessment),
+        cost_to_serve=account_cost_to_serve(assessment.account, catalog.economics),
         **_figures_of(ours),
     )
 

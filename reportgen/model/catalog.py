@@ -179,6 +179,17 @@ class Rebalancing(_Strict):
     """At most this many factor moves in one proposal."""
 
 
+class Economics(_Strict):
+    """What an hour of our people's time costs, for the cost to serve an account (see
+    :mod:`reportgen.analysis.cost_to_serve`); a workbook that gives its own hourly rate overrides it.
+    Without a rate here, only workbooks that give one get a cost to serve."""
+
+    hourly_rate: float | None = Field(None, gt=0, le=100_000)
+    """The internal cost of one hour (salary, overheads), in *currency*."""
+    currency: str = Field("EUR", pattern=r"^[A-Z]{3}$")
+    """The ISO code of the hourly rate's currency: it counts only for accounts whose amounts are in it."""
+
+
 class Group(_Strict):
     id: Identifier
     name: LocalizedText
@@ -237,6 +248,7 @@ class Catalog(_Strict):
     companies; older catalogs have none, and that edition then leaves them out."""
     voices: Voices = Voices()
     rebalancing: Rebalancing = Rebalancing()
+    economics: Economics = Economics()
 
     @field_validator("version", mode="before")
     @classmethod

@@ -1,5 +1,5 @@
 """What the analysis found: indices, zones, factor results, perception gaps and coverage, per view and
-per role, for one account in one period.
+per role, and what serving the account costs, for one account in one period.
 """
 
 from __future__ import annotations
@@ -198,6 +198,34 @@ class RoleFigures(Indices):
 
 
 @dataclass(frozen=True)
+class CostToServe:
+    """What serving the account costs a year and what it returns, all in *currency*; each figure None where
+    the facts it needs are not given (see :mod:`reportgen.analysis.cost_to_serve`), never zero."""
+
+    currency: str = "EUR"
+    effort_hours: float | None = None
+    hourly_rate: float | None = None
+    rate_from_catalog: bool = False
+    """The hourly rate is the catalog's, not one the workbook gives."""
+    other_cost: float | None = None
+    amount: float | None = None
+    """The cost to serve: hours × hourly rate + other cost to serve."""
+    contribution_margin: float | None = None
+    margin_share_of_revenue: float | None = None
+    """The share of the revenue the margin was given as, where it was (and reckoned from the revenue)."""
+    share: float | None = None
+    """The cost to serve as a share of the contribution margin; None unless the margin is above zero."""
+    margin_after_service: float | None = None
+    """The contribution margin less the cost to serve."""
+
+    @property
+    def given(self) -> bool:
+        """Whether the workbook gives any of the facts: an account without is left out of sums, not zero."""
+        facts = (self.effort_hours, self.other_cost, self.contribution_margin, self.margin_share_of_revenue)
+        return any(value is not None for value in facts)
+
+
+@dataclass(frozen=True)
 class AccountAnalysis(Indices):
     assessment: Assessment
     factors: tuple[FactorResult, ...]
@@ -217,6 +245,8 @@ class AccountAnalysis(Indices):
     perception: tuple[PerceptionGap, ...] = ()
     """Per factor rated in both views, largest gap first; empty without the key account's view."""
     roles: tuple[RoleFigures, ...] = ()
+    cost_to_serve: CostToServe = CostToServe()
+    """What serving the account costs and returns, where our team's workbook gives the facts."""
 
     @property
     def zones_disagree(self) -> bool:
