@@ -64,7 +64,8 @@ ACCOUNT_COLUMNS = (
     Column("period", "the quarter, e.g. 2026-Q3", kind=Kind.PERIOD),
     Column("key_account_manager", "as in the workbook, may be empty"),
     Column("annual_revenue", "as in the workbook, may be empty", kind=Kind.NUMBER),
-    Column("currency", "ISO code of the revenue, EUR unless the workbook says otherwise"),
+    Column("currency", "ISO code of the revenue and of every amount of the account, EUR unless the "
+                       "workbook says otherwise"),
     Column("intended_relationship", "id of the relationship type the account is meant to have, may be empty"),
     Column("intended_relationship_name", "its name", in_languages=True),
     Column("supplier_index", "S: how much the supplier invests, 0–100, whole points as the reports show it",
@@ -96,6 +97,20 @@ ACCOUNT_COLUMNS = (
     Column("ka_view_zone", "zone id the key account's view falls in, ids as in zone; empty without it",
            kind=Kind.ZONE),
     Column("ka_view_zone_name", "its name as the reports give it", in_languages=True),
+    Column("effort_hours", "hours our people spend on the account a year, as in the workbook; empty = not "
+                           "given", kind=Kind.NUMBER),
+    Column("hourly_rate", "the internal cost of an hour: the workbook's own, else the catalog's "
+                          "(economics.hourly_rate) in the same currency; may be empty", kind=Kind.NUMBER),
+    Column("other_cost_to_serve", "other cost to serve a year, as in the workbook; may be empty",
+           kind=Kind.NUMBER),
+    Column("cost_to_serve", "effort_hours × hourly_rate + other_cost_to_serve; empty without hours or rate",
+           kind=Kind.NUMBER),
+    Column("contribution_margin", "a year, as given, or its share of the revenue × annual_revenue; may be "
+                                  "empty", kind=Kind.NUMBER),
+    Column("cost_to_serve_share", "cost_to_serve / contribution_margin, 0–1 and above; empty unless both "
+                                  "are given and the margin is above zero", kind=Kind.NUMBER),
+    Column("margin_after_service", "contribution_margin − cost_to_serve; empty unless both are given",
+           kind=Kind.NUMBER),
 )  # fmt: skip
 FACTOR_COLUMNS = (
     Column("account_id", "as in accounts"),

@@ -21,7 +21,7 @@ from functools import partial
 from reportgen.analysis.rebalancing import rebalancing_plan
 from reportgen.common.rounding import as_written
 from reportgen.model.assessment import Assessment, View
-from reportgen.model.findings import AccountAnalysis, FactorResult, GapClass, ViewFigures
+from reportgen.model.findings import AccountAnalysis, CostToServe, FactorResult, GapClass, ViewFigures
 from reportgen.outputs.export.schema import (
     ACCOUNT_COLUMNS,
     ACTION_COLUMNS,
@@ -84,8 +84,26 @@ def account_records(analyses: Iterable[AccountAnalysis], langs: tuple[str, ...])
             "supplier_raters": len(a.assessment.raters_of(View.SUPPLIER)),
             "key_account_raters": len(a.assessment.raters_of(View.KEY_ACCOUNT)),
             **_key_account_view(a, langs),
+            **_cost_to_serve(a.cost_to_serve),
         })  # fmt: skip
     return records
+
+
+def _cost_to_serve(figures: CostToServe) -> dict:
+    """What serving the account costs and returns; amounts to the cent, as the workbook may give cents."""
+
+    def cents(value: float | None) -> float | int | None:
+        return None if value is None else _amount(round(value, 2))
+
+    return {
+        "effort_hours": _amount(figures.effort_hours),
+        "hourly_rate": cents(figures.hourly_rate),
+        "other_cost_to_serve": cents(figures.other_cost),
+        "cost_to_serve": cents(figures.amount),
+        "contribution_margin": cents(figures.contribution_margin),
+        "cost_to_serve_share": _round(figures.share),
+        "margin_after_service": cents(figures.margin_after_service),
+    }
 
 
 def _sources(assessment: Assessment) -> str:
