@@ -27,7 +27,9 @@ from reportgen.reading.vocabulary import (
     ACTION_COLUMNS,
     ACTIONS_SHEET,
     ASSESSMENT_SHEET,
+    CURRENCY,
     RATING_COLUMNS,
+    SERVICE_FIELDS,
     SHARE_WORDS,
     STATUS_WORDS,
 )
@@ -80,6 +82,9 @@ class Example:
     role: str = ""  # the role of *assessed_by*, written in periods that have other voices
     voices: dict[str, list[Voice]] = field(default_factory=dict)  # period → the other raters
     actions: dict[str, list[PlannedAction]] = field(default_factory=dict)  # period → its Actions sheet
+    # period → what serving the account takes and returns, as the team writes it: hours, other cost to
+    # serve, contribution margin (an amount or a share of the revenue) and its own hourly rate, if any
+    service: dict[str, tuple[object, object, object, object]] = field(default_factory=dict)
 
 
 EXAMPLES = [
@@ -89,6 +94,8 @@ EXAMPLES = [
         account_id="KA-1042",
         kam="Jürgen Weiß",
         revenue=4_800_000,
+        # the critical frustration zone costs the most hours for the least margin
+        service={"2026-Q2": (1150, 12000, "6 %", None), "2026-Q3": (1400, 24000, "6 %", None)},
         language="de",
         fmt="xlsx",
         intended="Strategische Partnerschaft",
@@ -167,6 +174,7 @@ EXAMPLES = [
         account_id="KA-2210",
         kam="Birgit Schäfer",
         revenue=12_500_000,
+        service={"2026-Q2": (1250, 40000, 2_100_000, None), "2026-Q3": (1300, 45000, 2_250_000, None)},
         language="de",
         fmt="xlsx",
         assessed_by="Birgit Schäfer",
@@ -212,6 +220,7 @@ EXAMPLES = [
         account_id="KA-3307",
         kam="Oliver Grant",
         revenue=950_000,
+        service={"2026-Q2": (140, None, 160_000, None), "2026-Q3": (120, None, 171_000, None)},
         language="en",
         fmt="xlsx",
         assessed_by="Oliver Grant",
@@ -341,6 +350,8 @@ EXAMPLES = [
         account_id="KA-6031",
         kam="Laura Bäcker",
         revenue=None,
+        # no revenue given: the margin as an amount; the team's own hourly rate
+        service={"2026-Q2": (1150, "25,000", 1_100_000, 110), "2026-Q3": (1250, "30,000", 1_150_000, 110)},
         language="en",
         fmt="xlsx",
         intended="strategic_partnership",
@@ -421,14 +432,17 @@ def workbook_sheets(example: Example, period: str, catalog, voice: Voice | None 
     """One rater's workbook: the example's own rater, or *voice*; with roles and views once the period has
     other voices."""
     lang = example.language
-    fact_labels, columns = headings(lang)
+    _, columns = headings(lang)
     rater, role, view = (
         (voice.rater, voice.role, voice.view) if voice else (example.assessed_by, example.role, "supplier")
     )
     supplier, key_account = (parse_scores(s) for s in (voice.scores if voice else example.scores[period]))
     comments = voice.comments if voice else example.comments.get(period, {})
     shared = voice.shared if voice else example.shared.get(period, frozenset())
-    values = [
+    # the team's facts in the order its workbooks have them; what serving the account costs us only in
+    # our own team's workbook, never in the key account's questionnaire
+    service = example.service.get(period) if voice is None else None
+    given = [
         example.name,
         example.account_id,
         period,
@@ -437,14 +451,23 @@ def workbook_sheets(example: Example, period: str, catalog, voice: Voice | None 
         example.assessed_on[period],
         example.revenue if view == "supplier" else None,
         "EUR",
+        *(service or (None,) * 4),
         example.catalog_refs.get(period, catalog.label()),
         example.intended if view == "supplier" else "",
     ]
     if period in example.voices:
-        values += ["", role, VIEW_WORDS[view][lang]]
+        given += ["", role, VIEW_WORDS[view][lang]]
+    terms = [t for t in ACCOUNT_FIELDS if t not in SERVICE_FIELDS]
+    currency_at = terms.index(CURRENCY) + 1
+    terms[currency_at:currency_at] = SERVICE_FIELDS
+    pairs = [(term, value) for term, value in zip(terms, given, strict=False)]
     facts = [
         FIELD_VALUE[lang],
-        *([label, value] for label, value in zip(fact_labels[: len(values)], values, strict=True)),
+        *(
+            [term.heading(lang), value]
+            for term, value in pairs
+            if view == "supplier" or term not in SERVICE_FIELDS
+        ),
     ]
     rows = [columns]
     for number, factor in enumerate(catalog.factors, start=1):
