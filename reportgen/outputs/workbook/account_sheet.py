@@ -1,13 +1,20 @@
 """The fillable workbook's account sheet: the account's facts, one field a row. Our team's workbook asks for
-what the reports show of the account; the key account's questionnaire only for which company and quarter,
-and who answered in which role. What the workbook fills in itself (its view, its catalog) is locked.
+what the reports show of the account, and what serving it takes and returns (hours, other cost to serve,
+contribution margin, hourly rate); the key account's questionnaire only for which company and quarter, and
+who answered in which role. What the workbook fills in itself (its view, its catalog) is locked.
+
+The cells of numbers check what is typed, as Excel and LibreOffice can: a number of 0 or more for the
+hours, the other cost and the rate. The margin takes any number, since an account may lose money and the
+reader takes a margin below zero; a share typed as ``18 %`` is a number there too (the spreadsheet keeps
+it as 0.18, which the reader takes as 18 % with a note). Text the spreadsheet cannot read as a number is
+refused at the cell, before the reader would have to refuse the file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.common.i18n import N_, gettext_for
+from reportgen.common.i18n import N_, Formatter, gettext_for
 from reportgen.model.catalog import Catalog
 from reportgen.outputs.workbook.look import bold, cell_styles, date_format, header_row, print_setup, protect
 from reportgen.outputs.workbook.request import WorkbookRequest
@@ -19,10 +26,14 @@ from reportgen.reading.vocabulary import (
     ASSESSED_BY,
     ASSESSED_ON,
     CATALOG,
+    CONTRIBUTION_MARGIN,
     CURRENCY,
+    EFFORT_HOURS,
     FORMER_NAME,
+    HOURLY_RATE,
     INTENDED_TYPE,
     KEY_ACCOUNT_MANAGER,
+    OTHER_COST,
     PERIOD,
     ROLE,
     VIEW,
@@ -52,8 +63,10 @@ def account_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> None:
             cell.border = styles["border"]
         if fact.term is ASSESSED_ON:
             cell.number_format = date_format(lang)
-        if fact.term is ANNUAL_REVENUE:
+        if fact.term in (ANNUAL_REVENUE, *_THOUSANDS):
             cell.number_format = "#,##0"
+        if fact.check is not None:
+            sheet.add_data_validation(_validation(fact.check, cell.coordinate))
         sheet.cell(row, 3, fact.note).font = styles["muted"]
     terms = [fact.term for fact in rows]
     if INTENDED_TYPE in terms:
@@ -74,6 +87,34 @@ def account_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> None:
     protect(sheet)
 
 
+_THOUSANDS = (EFFORT_HOURS, OTHER_COST, CONTRIBUTION_MARGIN)
+"""The numbers shown with thousands separators; the hourly rate shows its cents as typed."""
+ANY_AMOUNT = 1e12
+"""The bounds of a check that takes any number, below zero too: a spreadsheet's check needs bounds."""
+
+
+@dataclass(frozen=True)
+class _Check:
+    """What a number cell takes: a number of 0 or more, or any number (*any_sign*); *error* says what to
+    enter where it refuses what was typed."""
+
+    error: str
+    any_sign: bool = False
+
+
+def _validation(check: _Check, coordinate: str):
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if check.any_sign:
+        bounds = {"operator": "between", "formula1": f"{-ANY_AMOUNT:.0f}", "formula2": f"{ANY_AMOUNT:.0f}"}
+    else:
+        bounds = {"operator": "greaterThanOrEqual", "formula1": "0"}
+    validation = DataValidation(type="decimal", allow_blank=True, showErrorMessage=True, **bounds)
+    validation.error = check.error
+    validation.add(coordinate)
+    return validation
+
+
 @dataclass(frozen=True)
 class _Fact:
     """One row of the account sheet: a field, what is filled in already, and a note on it."""
@@ -85,6 +126,8 @@ class _Fact:
     """Whether the cell is for the user (yellow, unlocked), or filled in and to be left as it is."""
     label: str | None = None
     """The field's name where it is not the term's usual heading (still one of the term's names)."""
+    check: _Check | None = None
+    """What the cell takes, where the spreadsheet can check it."""
 
 
 def _view_fact(request: WorkbookRequest, note: str) -> _Fact:
@@ -124,6 +167,7 @@ def _our_facts(catalog: Catalog, request: WorkbookRequest) -> list[_Fact]:
         _Fact(ASSESSED_ON, None, _("optional, a date")),
         _Fact(ANNUAL_REVENUE, None, _("optional, a number; sizes the account in the portfolio map")),
         _Fact(CURRENCY, "EUR", optional),
+        *_service_facts(catalog, request.lang),
         _Fact(
             INTENDED_TYPE, None, _("optional: the relationship you run it as ({types})").format(types=types)
         ),
@@ -133,6 +177,49 @@ def _our_facts(catalog: Catalog, request: WorkbookRequest) -> list[_Fact]:
             _("optional: the account's old name, only if it was renamed (keeps its history)"),
         ),
         _catalog_fact(catalog, request.lang),
+    ]
+
+
+def _service_facts(catalog: Catalog, lang: str) -> list[_Fact]:
+    """What serving the account takes and returns: our team's own figures, never the questionnaire's."""
+    _ = gettext_for(lang)
+    economics = catalog.economics
+    if economics.hourly_rate is None:
+        rate_note = _("optional: the internal cost of one hour of our people's time, salary and overheads")
+    else:
+        rate_note = _(
+            "optional: the internal cost of one hour; left blank, the catalog's {rate} counts (for amounts "
+            "in {currency})"
+        ).format(
+            rate=Formatter(lang).money(economics.hourly_rate, economics.currency), currency=economics.currency
+        )
+    zero_or_more = _("Enter a number of 0 or more, or leave the cell blank.")
+    return [
+        _Fact(
+            EFFORT_HOURS,
+            None,
+            _(
+                "optional: the hours our people spend on the account a year (key account management, "
+                "service, engineering, management)"
+            ),
+            check=_Check(zero_or_more),
+        ),
+        _Fact(
+            OTHER_COST,
+            None,
+            _("optional: special services, samples, consignment stock, free engineering, a year"),
+            check=_Check(zero_or_more),
+        ),
+        _Fact(
+            CONTRIBUTION_MARGIN,
+            None,
+            _("optional: an amount a year, or a share of the revenue such as 18 %"),
+            check=_Check(
+                _("Enter the contribution margin as an amount, e.g. 380000, or as a share, e.g. 18 %."),
+                any_sign=True,
+            ),
+        ),
+        _Fact(HOURLY_RATE, None, rate_note, check=_Check(zero_or_more)),
     ]
 
 
