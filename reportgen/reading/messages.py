@@ -140,16 +140,19 @@ HOURS_MANY = Message(
     ),
 )
 SERVICE_AMOUNT_INVALID = Message(
-    N_('"{value}" is not an amount, so {field} cannot be read.'),
-    N_("Enter {field} as a number of 0 or more, e.g. 12000 or 12.000 €, or leave the cell blank."),
+    N_('"{value}" is not an amount, so "{field}" cannot be read.'),
+    N_("Enter a number of 0 or more, such as 95 or €12,000, or leave the cell blank."),
 )
 SERVICE_AMOUNT_NEGATIVE = Message(
-    N_('"{value}": {field} cannot be less than zero.'),
-    N_("Enter {field} as a number of 0 or more, e.g. 12000 or 12.000 €, or leave the cell blank."),
+    N_('"{value}": "{field}" cannot be less than zero.'),
+    N_("Enter a number of 0 or more, such as 95 or €12,000, or leave the cell blank."),
 )
 SERVICE_AMOUNT_IN_OTHER_CURRENCY = Message(
     N_('"{value}" is an amount in {named}, but the account\'s amounts are in {currency}.'),
-    N_("Write every amount of the account in one currency, and name it in the field Currency."),
+    N_(
+        "Amounts in different currencies are never added up: write it in {currency}, or, if all of the "
+        'account\'s amounts are in {named}, enter {named} as "Currency".'
+    ),
 )
 MARGIN_INVALID = Message(
     N_(
@@ -166,11 +169,11 @@ MARGIN_SHARE_TOO_LARGE = Message(
     N_("Enter the margin as a share of the annual revenue, e.g. 18 %, or as an amount, e.g. 380000."),
 )
 MARGIN_SHARE_READ_AS = Message(
-    N_('"{value}" was read as {share} of the annual revenue.'),
     N_(
-        "If that is what you mean, write {share} and this note goes away; if you meant an amount, write "
-        "it in full."
+        'The contribution margin "{value}" was read as {share} of the annual revenue, as a spreadsheet '
+        "keeps a cell formatted as a percentage."
     ),
+    N_("If you meant an amount, write it in full; if you meant the share, this note can be ignored."),
 )
 MARGIN_SHARE_WITHOUT_REVENUE = Message(
     N_("The contribution margin is given as {share} of the revenue, but no annual revenue is given."),
@@ -184,7 +187,7 @@ MARGIN_ABOVE_REVENUE = Message(
     ),
 )
 HOURLY_RATE_UNUSUAL = Message(
-    N_("An hourly rate of {rate} lies outside {low} to {high}."),
+    N_("An hourly rate of {rate} is outside the usual {low} to {high}."),
     N_(
         "Check that it is the internal cost of one hour of our people's time; if it is right, this note "
         "can be ignored."

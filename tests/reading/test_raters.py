@@ -15,7 +15,15 @@ import yaml
 from reportgen.analysis.all_accounts import prepare
 from reportgen.common.problems import Severity
 from reportgen.common.resources import CRITERIA_DIR, DEFAULT_CATALOG
-from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, Period, Rater, View
+from reportgen.model.assessment import (
+    AccountFacts,
+    Assessment,
+    FactorRating,
+    Period,
+    Rater,
+    ServiceFacts,
+    View,
+)
 from reportgen.model.catalog import load_catalogs
 from reportgen.reading.all_files import read_all
 from reportgen.reading.raters import gather
@@ -675,3 +683,35 @@ def test_a_fact_left_blank_in_the_first_file_of_our_team_comes_from_the_next_fil
         fact_differs("c.xlsx", "Annual revenue", "€1,250,000", chf, other="b.xlsx"),
         fact_differs("c.xlsx", "Currency", "EUR", "CHF", other="b.xlsx"),
     ]
+
+
+def test_our_files_that_disagree_on_the_hours_are_warned_of_and_the_first_files_facts_count(
+    tmp_path, catalogs, rater_file
+):
+    """Each service fact from the first of our files that gives it, as the revenue: a blank agrees with
+    any, and a file that says otherwise gets a warning naming the one whose value counts."""
+    hours, other, margin, rate = (
+        "Account effort (hours/year)", "Other cost to serve (per year)", "Contribution margin (per year)",
+        "Hourly rate",
+    )  # fmt: skip
+    rater_file("a.xlsx", "Anja Groß", **{hours: 1150, other: 12_000, margin: "6 %"})
+    rater_file("b.xlsx", "Tom Berg", **{hours: 1400, margin: "6 %", rate: 110})
+    rater_file("c.xlsx", "Cem Aydın", **{margin: 288_000})
+    workload = prepare([tmp_path], catalogs, TODAY)
+    (analysis,) = workload.analyses
+    assert analysis.assessment.account.service == ServiceFacts(1150, 12_000, None, 0.06, 110)
+    en = [text.replace("\xa0", " ") for text in rendered(workload.files)]
+    assert en == [
+        'b.xlsx: Acme Präzision GmbH for 2026-Q3: "Account effort (hours/year)" is 1,400 here, but 1,150 in '
+        "a.xlsx, whose value is used. Write the same value in every rater's file of the account and quarter, "
+        "or leave it blank in all but one.",
+        'c.xlsx: Acme Präzision GmbH for 2026-Q3: "Contribution margin (per year)" is €288,000 here, but 6% in '
+        "a.xlsx, whose value is used. Write the same value in every rater's file of the account and quarter, "
+        "or leave it blank in all but one.",
+    ]
+    de = [text.replace("\xa0", " ") for text in rendered(workload.files, "de")]
+    assert de[0].startswith(
+        "b.xlsx: Acme Präzision GmbH für 2026-Q3: „Betreuungsaufwand (Stunden/Jahr)“ ist hier 1.400, in a.xlsx "
+        "aber 1.150"
+    )
+    assert all(problem.severity is Severity.WARNING for r in workload.files for problem in r.problems)
