@@ -110,6 +110,16 @@ FACT_DIFFERS = Message(
         "or leave it blank in all but one."
     ),
 )
+SERVICE_AMOUNT_IN_OTHER_CURRENCY = Message(
+    N_(
+        '{account} for {period}: "{field}" is {value} here, but the account\'s amounts are in {currency}, so '
+        "it is left out."
+    ),
+    N_(
+        "Amounts in different currencies are never added up: write every amount of the account in one "
+        "currency, in each of our team's files."
+    ),
+)
 ONLY_KEY_ACCOUNT_VIEW = Message(
     N_(
         "{account} for {period}: there is the key account's own questionnaire, but no assessment of our "
@@ -256,18 +266,27 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
 
     A revenue is in the currency its own file names, else in the one another of our files names, else in
     euros: that currency is the one it is compared and shown in, so a warning never says otherwise than
-    the report."""
+    the report. It is the account's currency: another amount (the other cost to serve, a margin, an
+    hourly rate) that a file gives in another currency is left out with a warning, never added to the
+    others."""
     named = next((r.account.currency for r in ours if r.account.currency_named), None)
 
     def currency_of(rating: Assessment) -> str:
         return rating.account.currency if rating.account.currency_named else named or rating.account.currency
 
     values = [(rating, _fact_values(rating, currency_of(rating))) for rating in ours]
+    revenue = next((r for r in ours if r.account.annual_revenue is not None), ours[0])
+    currency = currency_of(revenue)
     given_by: dict[Term, tuple[Assessment, object]] = {}
     problems = []
     for rating, facts in values:
         for term, value in facts.items():
             if value is None:
+                continue
+            if term is not ANNUAL_REVENUE and isinstance(value, LocalMoney) and value.currency != currency:
+                params = _params(rating, field=term.label, value=value, currency=currency)
+                problem = Problem(_place(rating), SERVICE_AMOUNT_IN_OTHER_CURRENCY, params, Severity.WARNING)
+                problems.append(GatheredProblem(rating, problem))
                 continue
             first, used = given_by.setdefault(term, (rating, value))
             if value == used:
@@ -280,19 +299,23 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
     def of(term: Term) -> Assessment:
         return given_by.get(term, (ours[0], None))[0]
 
-    revenue, margin = of(ANNUAL_REVENUE), of(CONTRIBUTION_MARGIN).account.service
+    def service_of(term: Term) -> ServiceFacts:
+        """The service facts of the file that gives *term*; none where no file gives it in the currency."""
+        return given_by[term][0].account.service if term in given_by else ServiceFacts()
+
+    margin = service_of(CONTRIBUTION_MARGIN)
     service = ServiceFacts(
-        effort_hours=of(EFFORT_HOURS).account.service.effort_hours,
-        other_cost=of(OTHER_COST).account.service.other_cost,
+        effort_hours=service_of(EFFORT_HOURS).effort_hours,
+        other_cost=service_of(OTHER_COST).other_cost,
         contribution_margin=margin.contribution_margin,
         margin_share=margin.margin_share,
-        hourly_rate=of(HOURLY_RATE).account.service.hourly_rate,
+        hourly_rate=service_of(HOURLY_RATE).hourly_rate,
     )
     account = replace(
         ours[0].account,
         key_account_manager=of(KEY_ACCOUNT_MANAGER).account.key_account_manager,
         annual_revenue=revenue.account.annual_revenue,
-        currency=currency_of(revenue),
+        currency=currency,
         currency_named=revenue.account.currency_named or named is not None,
         intended_type=of(INTENDED_TYPE).account.intended_type,
         service=service,

@@ -148,10 +148,11 @@ class _ServiceReader:
 
     def _in_currency(self, read: ReadAmount, raw: object, place: Place) -> bool:
         """Whether *read* is in the account's currency; the first amount to name one names it, where
-        nothing did before."""
-        if read.currency is None or read.currency == self.currency.code:
+        nothing did before (``12.000 €`` too: euros said, not taken by default, so that another of our
+        team's files in another currency cannot make it francs)."""
+        if read.currency is None:
             return True
-        if not self.currency.named:
+        if read.currency == self.currency.code or not self.currency.named:
             self.currency = Currency(read.currency, True)
             return True
         self.log.error(

@@ -715,3 +715,25 @@ def test_our_files_that_disagree_on_the_hours_are_warned_of_and_the_first_files_
         "aber 1.150"
     )
     assert all(problem.severity is Severity.WARNING for r in workload.files for problem in r.problems)
+
+
+def test_an_amount_one_of_our_files_gives_in_another_currency_is_left_out_never_added(
+    tmp_path, catalogs, rater_file
+):
+    """Regression: "12.000 €" in one file, beside a revenue of CHF 1,300,000 in another, was counted as
+    CHF 12,000, since an amount naming euros left the file's euros as unnamed as a default."""
+    rater_file(
+        "a.xlsx", "Anja Groß", **{"Annual revenue": "1.300.000 CHF", "Account effort (hours/year)": 900}
+    )
+    rater_file("b.xlsx", "Tom Berg", **{"Annual revenue": None, "Other cost to serve (per year)": "12.000 €"})
+    rater_file("c.xlsx", "Cem Aydın", **{"Annual revenue": None, "Hourly rate": 120})
+    workload = prepare([tmp_path], catalogs, TODAY)
+    account = workload.analyses[0].assessment.account
+    assert account.currency == "CHF"
+    assert account.service == ServiceFacts(effort_hours=900, hourly_rate=120)  # CHF 120: c names none
+    (warning,) = [text.replace("\xa0", " ") for text in rendered(workload.files)]
+    assert warning == (
+        'b.xlsx: Acme Präzision GmbH for 2026-Q3: "Other cost to serve (per year)" is €12,000 here, but the '
+        "account's amounts are in CHF, so it is left out. Amounts in different currencies are never added up: "
+        "write every amount of the account in one currency, in each of our team's files."
+    )
