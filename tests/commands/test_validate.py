@@ -197,3 +197,59 @@ def test_validate_names_each_bad_cell_of_the_actions_sheet_and_the_ratings_still
     (assessment,) = read_file(path, catalog).assessments  # the ratings count; one good action is kept
     assert len(assessment.ratings) == len(catalog.factors)
     assert [action.text for action in assessment.actions] == ["Werksbesuch"]
+
+
+# What serving an account takes and returns: each bad value named at its cell, in both languages.
+
+SERVICE_CASES = {
+    # file: (label, value, the line validate writes, in English and German)
+    "hours.xlsx": ("Account effort (hours/year)", -5, '✗ hours.xlsx › {sheet} › B9: "-5": the hours',
+                   "✗ hours.xlsx › {sheet} › B9: „-5“: Der Betreuungsaufwand"),
+    "cost.xlsx": ("Other cost to serve (per year)", "zwölftausend", '✗ cost.xlsx › {sheet} › B9: "zwölftausend" '
+                  "is not an amount", "✗ cost.xlsx › {sheet} › B9: „zwölftausend“ ist kein Betrag"),
+    "share.ods": ("Contribution margin (per year)", "120 %", '✗ share.ods › {sheet} › B9: "120 %": a '
+                  "contribution margin cannot", "✗ share.ods › {sheet} › B9: „120 %“: Ein Deckungsbeitrag kann nicht"),
+    "franc.xlsx": ("Hourly rate", "110 CHF", '✗ franc.xlsx › {sheet} › B9: "110 CHF" is an amount in CHF',
+                   "✗ franc.xlsx › {sheet} › B9: „110 CHF“ ist ein Betrag in CHF"),
+    "many.xlsx": ("Account effort (hours/year)", 25_000, "! many.xlsx › {sheet} › B9: 25,000 hours a year",
+                  "! many.xlsx › {sheet} › B9: 25.000 Stunden im Jahr"),
+    "rate.ods": ("Hourly rate", 2_000, "! rate.ods › {sheet} › B9: An hourly rate of €2,000 is outside",
+                 "! rate.ods › {sheet} › B9: Ein Stundensatz von 2.000 € liegt außerhalb"),
+    "bare.xlsx": ("Contribution margin (per year)", 0.18, '! bare.xlsx › {sheet} › B9: The contribution margin '
+                  '"0.18" was read as 18%', "! bare.xlsx › {sheet} › B9: Der Deckungsbeitrag „0.18“ wurde als 18 % "),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_validate_names_each_bad_service_fact_at_its_cell_and_fails_for_the_errors(
+    tmp_path, make_workbook, catalog, lang
+):
+    from reportgen.reading.vocabulary import CURRENCY, SERVICE_FIELDS
+    from tests.conftest import FACTS, sheets_for
+
+    terms = {term.label.text: term for term in SERVICE_FIELDS}
+    for index, (name, (label, value, _, _)) in enumerate(SERVICE_CASES.items()):
+        facts = [f"Account {index}", f"KA-{index}", *FACTS[2:]]  # an account each: no file is a copy
+        sheets = sheets_for(catalog, lang=lang, facts=facts)
+        account = next(iter(sheets.values()))
+        account += [[CURRENCY.heading(lang), "EUR"], [terms[label].heading(lang), value]]
+        make_workbook(name, sheets=sheets)
+    assert len(account) == 9  # the service fact is in the ninth row: B9
+    result = run("validate", str(tmp_path), "--lang", lang)
+    said = result.stderr.replace(str(tmp_path) + "/", "").replace("\xa0", " ")
+    sheet = {"de": "Stammdaten", "en": "Account"}[lang]
+    for _, _, en, de in SERVICE_CASES.values():
+        line = {"en": en, "de": de}[lang].format(sheet=sheet)
+        assert [text for text in said.splitlines() if text.startswith(line)], line
+    assert result.exit_code == 1, said  # some files with errors, the others with warnings only
+    assert (
+        said.splitlines()[-1]
+        == {
+            "en": "7 files checked: 0 fine, 3 with warnings only, 4 with errors.",
+            "de": "7 Dateien geprüft: 0 in Ordnung, 3 nur mit Warnungen, 4 mit Fehlern.",
+        }[lang]
+    )
+    for name in ("many.xlsx", "rate.ods", "bare.xlsx"):
+        (tmp_path / name).unlink()
+    only_errors = run("validate", str(tmp_path), "--lang", lang)
+    assert only_errors.exit_code == 2
