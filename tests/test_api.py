@@ -317,3 +317,46 @@ def test_two_accounts_of_one_name_ask_for_the_id(make_workbook, tmp_path):
     assert str(raised.value) == (
         "Mehrere Accounts heißen in 2026-Q3 „Acme GmbH“. Geben Sie stattdessen die ID des Accounts an."
     )
+
+
+COST_COLUMNS = ["effort_hours", "hourly_rate", "other_cost_to_serve", "cost_to_serve", "contribution_margin",
+                "cost_to_serve_share", "margin_after_service"]  # fmt: skip
+
+
+def test_the_cost_to_serve_of_the_examples_is_typed_and_computed_as_by_hand(examples):
+    accounts = examples.accounts
+    assert [str(accounts[name].dtype) for name in COST_COLUMNS] == ["Float64"] * len(COST_COLUMNS)
+    q3 = accounts[accounts.period == pd.Period("2026Q3", freq="Q")].set_index("account_id")
+    figures = q3[COST_COLUMNS].astype(object).where(q3[COST_COLUMNS].notna(), None)
+    # hours, rate, other cost, hours × rate + other cost, margin, cost / margin (4 digits), margin − cost
+    assert figures.loc["KA-1042"].tolist() == [
+        1400,
+        95,
+        24_000,
+        157_000,
+        288_000,
+        0.5451,
+        131_000,
+    ]  # 6 % of 4.8 M
+    assert figures.loc["KA-2210"].tolist() == [1300, 95, 45_000, 168_500, 2_250_000, 0.0749, 2_081_500]
+    assert figures.loc["KA-3307"].tolist() == [
+        120,
+        95,
+        None,
+        11_400,
+        171_000,
+        0.0667,
+        159_600,
+    ]  # no other cost
+    assert figures.loc["KA-6031"].tolist() == [
+        1250,
+        110,
+        30_000,
+        167_500,
+        1_150_000,
+        0.1457,
+        982_500,
+    ]  # own rate
+    for without in ("KA-5120", "KA-4415"):  # Kessler and Vireo give none: missing, never 0
+        assert figures.loc[without].tolist() == [None] * len(COST_COLUMNS)
+    assert (q3.currency == "EUR").all()

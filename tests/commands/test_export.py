@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import run
+from tests.conftest import FACTS as ACCOUNT_FACTS
+from tests.conftest import run, sheets_for
 
 # A workbook with every account fact: name, id, period, manager, assessed by, on, revenue, currency,
 # catalog, intended relationship (by its German name, as the drop-down offers it).
@@ -146,3 +147,56 @@ def test_the_single_rater_examples_have_one_rater_and_no_key_account_view(exampl
         assert row["ka_view_zone"] is None and row["ka_view_balance"] is None
         assert {r["view"] for r in row["ratings"]} == {"supplier"}
         assert all(f["perception_supplier"] is None and f["raters"] <= 1 for f in row["factors"])
+
+
+# What serving the account costs and returns: numbers in every format, empty where not given.
+
+COST_COLUMNS = ("effort_hours", "hourly_rate", "other_cost_to_serve", "cost_to_serve", "contribution_margin",
+                "cost_to_serve_share", "margin_after_service")  # fmt: skip
+# 1,150 h × 95 (the catalog's rate) + 12,000 = 121,250; the margin 6 % × 4,800,000 = 288,000;
+# 121,250 / 288,000 = 0.42101 → 0.421; 288,000 − 121,250 = 166,750 left.
+COSTS = (1150, 95, 12_000, 121_250, 288_000, 0.421, 166_750)
+
+
+@pytest.fixture
+def served(make_workbook, catalog, tmp_path) -> Path:
+    """A folder where Acme gives its hours, other cost and margin (a share of its revenue), and Beta
+    gives none of them."""
+    acme = sheets_for(catalog, lang="de", facts=[*ACCOUNT_FACTS[:6], 4_800_000])
+    acme["Stammdaten"] += [["Währung", "EUR"], ["Betreuungsaufwand (Stunden/Jahr)", 1150],
+                           ["Weitere Betreuungskosten (€/Jahr)", "12.000 €"], ["Deckungsbeitrag (€/Jahr)", "6 %"]]  # fmt: skip
+    (tmp_path / "in").mkdir()
+    make_workbook("in/acme.xlsx", sheets=acme)
+    beta = sheets_for(catalog, facts=["Beta Ltd", "KA-2", *ACCOUNT_FACTS[2:6], 900_000])
+    make_workbook("in/beta.xlsx", sheets=beta)
+    return tmp_path / "in"
+
+
+@pytest.mark.parametrize(("german", "decimal"), [(False, "0.421"), (True, "0,421")])
+def test_the_cost_to_serve_columns_are_numbers_and_empty_where_not_given_in_csv(
+    served, tmp_path, german, decimal
+):
+    options = ("--german-csv",) if german else ()
+    accounts_csv, *_ = export_of(served, tmp_path / "out", "--lang", "en", *options)
+    text = accounts_csv.read_text(encoding="utf-8-sig" if german else "utf-8")
+    acme, beta = csv.DictReader(io.StringIO(text), delimiter=";" if german else ",")
+    expected = [str(value) for value in COSTS]
+    expected[5] = decimal
+    assert [acme[name] for name in COST_COLUMNS] == expected
+    assert (acme["currency"], acme["annual_revenue"]) == ("EUR", "4800000")
+    assert [beta[name] for name in COST_COLUMNS] == [""] * len(COST_COLUMNS)  # not given: never 0
+
+
+def test_the_cost_to_serve_columns_in_xlsx_and_json_are_numbers_and_empty_where_not_given(served, tmp_path):
+    (xlsx,) = export_of(served, tmp_path / "x", "--format", "xlsx")
+    sheet = load_workbook(xlsx)["accounts"]
+    header = [cell.value for cell in sheet[1]]
+    acme, beta = (
+        [row[header.index(name)].value for name in COST_COLUMNS] for row in sheet.iter_rows(min_row=2)
+    )
+    assert acme == list(COSTS) and all(isinstance(value, int | float) for value in acme)
+    assert beta == [None] * len(COST_COLUMNS)
+    (json_file,) = export_of(served, tmp_path / "j", "--format", "json")
+    acme, beta = json.loads(json_file.read_text(encoding="utf-8"))["accounts"]
+    assert [acme[name] for name in COST_COLUMNS] == list(COSTS)
+    assert [beta[name] for name in COST_COLUMNS] == [None] * len(COST_COLUMNS)
