@@ -110,7 +110,7 @@ FACT_DIFFERS = Message(
         "or leave it blank in all but one."
     ),
 )
-SERVICE_AMOUNT_IN_OTHER_CURRENCY = Message(
+TEAM_AMOUNT_IN_OTHER_CURRENCY = Message(
     N_(
         '{account} for {period}: "{field}" is {value} here, but the account\'s amounts are in {currency}, so '
         "it is left out."
@@ -285,7 +285,7 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
                 continue
             if term is not ANNUAL_REVENUE and isinstance(value, LocalMoney) and value.currency != currency:
                 params = _params(rating, field=term.label, value=value, currency=currency)
-                problem = Problem(_place(rating), SERVICE_AMOUNT_IN_OTHER_CURRENCY, params, Severity.WARNING)
+                problem = Problem(_place(rating), TEAM_AMOUNT_IN_OTHER_CURRENCY, params, Severity.WARNING)
                 problems.append(GatheredProblem(rating, problem))
                 continue
             first, used = given_by.setdefault(term, (rating, value))
