@@ -737,3 +737,8 @@ def test_an_amount_one_of_our_files_gives_in_another_currency_is_left_out_never_
         "account's amounts are in CHF, so it is left out. Amounts in different currencies are never added up: "
         "write every amount of the account in one currency, in each of our team's files."
     )
+    (german,) = [text.replace("\xa0", " ") for text in rendered(workload.files, "de")]
+    assert german.startswith(
+        "b.xlsx: Acme Präzision GmbH für 2026-Q3: „Weitere Betreuungskosten (€/Jahr)“ ist hier 12.000 €, die "
+        "Beträge des Accounts sind aber in CHF; daher bleibt der Wert außen vor."
+    )
