@@ -188,8 +188,8 @@ def _service_facts(catalog: Catalog, lang: str) -> list[_Fact]:
         rate_note = _("optional: the internal cost of one hour of our people's time, salary and overheads")
     else:
         rate_note = _(
-            "optional: the internal cost of one hour; left blank, the catalog's {rate} counts (for amounts "
-            "in {currency})"
+            "optional: the internal cost of one hour; if left blank, the catalog's {rate} counts (for "
+            "amounts in {currency})"
         ).format(
             rate=Formatter(lang).money(economics.hourly_rate, economics.currency), currency=economics.currency
         )
@@ -207,7 +207,10 @@ def _service_facts(catalog: Catalog, lang: str) -> list[_Fact]:
         _Fact(
             OTHER_COST,
             None,
-            _("optional: special services, samples, consignment stock, free engineering, a year"),
+            _(
+                "optional: what else serving it costs a year: special services, samples, consignment stock, "
+                "free engineering"
+            ),
             check=_Check(zero_or_more),
         ),
         _Fact(
