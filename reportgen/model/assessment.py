@@ -195,6 +195,12 @@ class FactPlaces:
     name: Place | None = None
     account_id: Place | None = None
     former_name: Place | None = None
+    facts: tuple[tuple[str, Place], ...] = ()
+    """Where each fact the file gives stands, by its term's key: a message about a fact that several of
+    our team's files give (the revenue, the hours) names the cell, not only the file."""
+
+    def of(self, key: str) -> Place | None:
+        return next((place for fact, place in self.facts if fact == key), None)
 
 
 class TwoSides:

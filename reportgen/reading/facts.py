@@ -195,7 +195,12 @@ class FactsReader:
             former_name=self._text(FORMER_NAME),
             service=service,
         )
-        places = FactPlaces(self._place(ACCOUNT_NAME), self._place(ACCOUNT_ID), self._place(FORMER_NAME))
+        places = FactPlaces(
+            self._place(ACCOUNT_NAME),
+            self._place(ACCOUNT_ID),
+            self._place(FORMER_NAME),
+            tuple((key, place) for key, (_, place) in self._values.items()),
+        )
         return Header(
             account,
             period,

@@ -166,6 +166,11 @@ def _place(assessment: Assessment) -> Place:
     return Place(assessment.source)
 
 
+def _fact_place(assessment: Assessment, term: Term) -> Place:
+    """Where *term* stands in the assessment's file: its cell where the reader kept it, else the file."""
+    return assessment.places.of(term.key) or _place(assessment)
+
+
 def _name(assessment: Assessment) -> str:
     return assessment.source.name
 
@@ -285,7 +290,8 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
                 continue
             if term is not ANNUAL_REVENUE and isinstance(value, LocalMoney) and value.currency != currency:
                 params = _params(rating, field=term.label, value=value, currency=currency)
-                problem = Problem(_place(rating), TEAM_AMOUNT_IN_OTHER_CURRENCY, params, Severity.WARNING)
+                place = _fact_place(rating, term)
+                problem = Problem(place, TEAM_AMOUNT_IN_OTHER_CURRENCY, params, Severity.WARNING)
                 problems.append(GatheredProblem(rating, problem))
                 continue
             first, used = given_by.setdefault(term, (rating, value))
@@ -293,7 +299,9 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
                 continue
             params = _params(rating, field=term.label, value=value, first_value=used, other=_name(first))
             problems.append(
-                GatheredProblem(rating, Problem(_place(rating), FACT_DIFFERS, params, Severity.WARNING))
+                GatheredProblem(
+                    rating, Problem(_fact_place(rating, term), FACT_DIFFERS, params, Severity.WARNING)
+                )
             )
 
     def of(term: Term) -> Assessment:

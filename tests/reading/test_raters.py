@@ -146,9 +146,9 @@ def test_a_fact_another_file_of_our_team_gives_otherwise_is_warned_of_and_the_fi
     workload = prepare([tmp_path], catalogs, TODAY)
     # The amounts as the report writes them (regression: "1300000"), in the message's language.
     assert [text.replace("\xa0", " ") for text in rendered(workload.files)] == [
-        'b.xlsx: Acme Präzision GmbH for 2026-Q3: "Annual revenue" is €1,300,000 here, but €1,250,000 in '
-        "a.xlsx, whose value is used. Write the same value in every rater's file of the account and quarter, or "
-        "leave it blank in all but one."
+        'b.xlsx › Account › B7: Acme Präzision GmbH for 2026-Q3: "Annual revenue" is €1,300,000 here, but '
+        "€1,250,000 in a.xlsx, whose value is used. Write the same value in every rater's file of the account "
+        "and quarter, or leave it blank in all but one."
     ]
     (german,) = rendered(workload.files, "de")
     assert "ist hier 1.300.000 €, in a.xlsx aber 1.250.000 €;" in german.replace("\xa0", " "), german
@@ -702,16 +702,16 @@ def test_our_files_that_disagree_on_the_hours_are_warned_of_and_the_first_files_
     assert analysis.assessment.account.service == ServiceFacts(1150, 12_000, None, 0.06, 110)
     en = [text.replace("\xa0", " ") for text in rendered(workload.files)]
     assert en == [
-        'b.xlsx: Acme Präzision GmbH for 2026-Q3: "Account effort (hours/year)" is 1,400 here, but 1,150 in '
+        'b.xlsx › Account › B8: Acme Präzision GmbH for 2026-Q3: "Account effort (hours/year)" is 1,400 here, but 1,150 in '
         "a.xlsx, whose value is used. Write the same value in every rater's file of the account and quarter, "
         "or leave it blank in all but one.",
-        'c.xlsx: Acme Präzision GmbH for 2026-Q3: "Contribution margin (per year)" is €288,000 here, but 6% in '
+        'c.xlsx › Account › B8: Acme Präzision GmbH for 2026-Q3: "Contribution margin (per year)" is €288,000 here, but 6% in '
         "a.xlsx, whose value is used. Write the same value in every rater's file of the account and quarter, "
         "or leave it blank in all but one.",
     ]
     de = [text.replace("\xa0", " ") for text in rendered(workload.files, "de")]
     assert de[0].startswith(
-        "b.xlsx: Acme Präzision GmbH für 2026-Q3: „Betreuungsaufwand (Stunden/Jahr)“ ist hier 1.400, in a.xlsx "
+        "b.xlsx › Account › B8: Acme Präzision GmbH für 2026-Q3: „Betreuungsaufwand (Stunden/Jahr)“ ist hier 1.400, in a.xlsx "
         "aber 1.150"
     )
     assert all(problem.severity is Severity.WARNING for r in workload.files for problem in r.problems)
@@ -733,12 +733,12 @@ def test_an_amount_one_of_our_files_gives_in_another_currency_is_left_out_never_
     assert account.service == ServiceFacts(effort_hours=900, hourly_rate=120)  # CHF 120: c names none
     (warning,) = [text.replace("\xa0", " ") for text in rendered(workload.files)]
     assert warning == (
-        'b.xlsx: Acme Präzision GmbH for 2026-Q3: "Other cost to serve (per year)" is €12,000 here, but the '
+        'b.xlsx › Account › B7: Acme Präzision GmbH for 2026-Q3: "Other cost to serve (per year)" is €12,000 here, but the '
         "account's amounts are in CHF, so it is left out. Amounts in different currencies are never added up: "
         "write every amount of the account in one currency, in each of our team's files."
     )
     (german,) = [text.replace("\xa0", " ") for text in rendered(workload.files, "de")]
     assert german.startswith(
-        "b.xlsx: Acme Präzision GmbH für 2026-Q3: „Weitere Betreuungskosten (€/Jahr)“ ist hier 12.000 €, die "
+        "b.xlsx › Account › B7: Acme Präzision GmbH für 2026-Q3: „Weitere Betreuungskosten (€/Jahr)“ ist hier 12.000 €, die "
         "Beträge des Accounts sind aber in CHF; daher bleibt der Wert außen vor."
     )
