@@ -271,7 +271,7 @@ def test_one_accounts_briefing_is_the_one_the_whole_batch_makes(tmp_path, portfo
     assert (one / name).read_bytes() == (whole / name).read_bytes()
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(one / name).pages))
     # 1,200 − median 400 = 800 h × 95 € = 76,000 €
-    assert "(median 400 hours of 3 accounts this quarter) would free 800 hours a year, €76,000." in text
+    assert "(median 400 hours of 3 accounts this quarter) would free 800 hours a year, worth €76,000." in text
 
 
 def test_make_makes_a_briefing_again_exactly_when_its_benchmark_changes(

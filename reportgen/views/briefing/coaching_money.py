@@ -123,6 +123,6 @@ class MoneyAnswers(ServiceWords):
         return [
             _(
                 "Scaling back to the usual effort of “{type}” accounts (median {median} of {n} accounts this "
-                "quarter) would free {hours} a year, {amount}."
+                "quarter) would free {hours} a year, worth {amount}."
             ).format(amount=self.money(freed.amount), **figures)
         ]

@@ -152,11 +152,11 @@ def test_question_3_says_what_scaling_back_to_the_usual_effort_would_free(catalo
     benchmark = EffortBenchmark(catalog.zones.relationship_types[PREFERRED], 400, 4)
     assert scale_back(analysis, "en", benchmark)[-1] == (
         "Scaling back to the usual effort of “Preferred partner” accounts (median 400 hours of 4 accounts this "
-        "quarter) would free 750 hours a year, €71,250."
+        "quarter) would free 750 hours a year, worth €71,250."
     )
     assert scale_back(analysis, "de", benchmark)[-1] == (
         "Zurückfahren auf den üblichen Aufwand der Accounts vom Typ „Bevorzugter Partner“ (Median 400 Stunden "
-        "bei 4 Accounts in diesem Quartal) würde 750 Stunden im Jahr freisetzen, 71.250 €."
+        "bei 4 Accounts in diesem Quartal) würde 750 Stunden im Jahr freisetzen, im Wert von 71.250 €."
     )
 
 
@@ -211,4 +211,4 @@ def test_question_3_not_yet_to_scale_back_still_says_what_it_would_free(catalog)
     benchmark = EffortBenchmark(catalog.zones.relationship_types[PREFERRED], 400, 4)
     answer = coaching_questions(analysis, "en", benchmark)[2].answer
     assert answer.verdict == "Partner: not yet"
-    assert plain(answer.sentences)[-1].endswith("would free 750 hours a year, €71,250.")
+    assert plain(answer.sentences)[-1].endswith("would free 750 hours a year, worth €71,250.")
