@@ -14,7 +14,7 @@ them (tests/conftest.py for the default catalog, the workbooks users fill and ru
   :func:`account` (rated alike but the first factor, in Q3), :func:`custom_account` (factor by factor on
   a :func:`custom_catalog`), :func:`two_views` (our team's view and the key account's own,
   :data:`KEY_ACCOUNT_RATER`'s), :func:`analysis_with_actions` and :func:`quarters` (actions listed over
-  quarters).
+  quarters), :func:`served` (as :func:`account`, with what serving it costs and returns).
 - Views: :func:`portfolio_view` (the portfolio's view, charts stood in for).
 - Words: :data:`VERDICT_WORDS` (what the shared edition must never say), :func:`flat` and
   :func:`interface_words` (finding our own sentences in a PDF's text, and those of the other language).
@@ -34,7 +34,16 @@ from pathlib import Path
 from reportgen.analysis.history import build_histories
 from reportgen.analysis.indices import analyse
 from reportgen.common.i18n import translations
-from reportgen.model.assessment import AccountFacts, Action, Assessment, FactorRating, Period, Rater, View
+from reportgen.model.assessment import (
+    AccountFacts,
+    Action,
+    Assessment,
+    FactorRating,
+    Period,
+    Rater,
+    ServiceFacts,
+    View,
+)
 from reportgen.model.catalog import Catalog
 
 # --- quarters -------------------------------------------------------------------------------------------
@@ -108,6 +117,17 @@ def account(catalog, name, supplier, key_account, intended=None):
     ratings[0] = FactorRating(catalog.factors[0].id, 5, 1)
     facts = AccountFacts(name, intended_type=intended)
     return analyse(Assessment(facts, Q3, tuple(ratings)), catalog)
+
+
+def served(catalog, name, supplier, key_account, intended=None, revenue=None, currency="EUR", period=Q3,
+           **service):  # fmt: skip
+    """As :func:`account`, with the facts of what serving it costs and returns (*service*: effort_hours,
+    other_cost, contribution_margin, margin_share, hourly_rate), the catalog's hourly rate counting."""
+    ratings = [FactorRating(f.id, supplier, key_account) for f in catalog.factors]
+    ratings[0] = FactorRating(catalog.factors[0].id, 5, 1)
+    facts = AccountFacts(name, annual_revenue=revenue, currency=currency, intended_type=intended,
+                         service=ServiceFacts(**service))  # fmt: skip
+    return analyse(Assessment(facts, period, tuple(ratings)), catalog)
 
 
 def custom_account(catalog, ours, theirs, intended=None, order=None):

@@ -39,6 +39,11 @@ class AllAccounts:
         """The analyses of *period*; every one when None."""
         return [a for a in self.analyses if period is None or a.assessment.period == period]
 
+    def assessed_in(self, period: Period) -> list[AccountAnalysis]:
+        """Each account's assessment in *period*, one per account as the portfolio of the quarter sees
+        them: what a briefing measures its account against, whichever accounts a run selects."""
+        return [a for history in self.histories.values() if (a := history.at(period)) is not None]
+
     def latest_period(self) -> Period | None:
         periods = self.periods()
         return periods[-1] if periods else None

@@ -11,14 +11,17 @@ zone rule alone, whatever language the answers are worded in.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reportgen.analysis.cost_to_serve import EffortBenchmark, effort_benchmark
 from reportgen.analysis.indices import by_share_of_balance, classify_zone
-from reportgen.analysis.portfolio import strategic_type
+from reportgen.analysis.portfolio import answering_analysis, strategic_type
+from reportgen.analysis.rebalancing import target_type
 from reportgen.model.assessment import Side
 from reportgen.model.catalog import Catalog, RelationshipType
-from reportgen.model.findings import AccountAnalysis, FactorResult
+from reportgen.model.findings import AccountAnalysis, CostToServe, FactorResult, ZoneKind
 
 FACTORS_NAMED = 3
 """Factors named in one answer: enough to act on, few enough to read aloud."""
@@ -106,3 +109,41 @@ def where_to_raise(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
         return behind
     even = [r for r in analysis.factors if r.rated_both and r.over_investor is None]
     return sorted(even, key=lambda r: (r.supplier, r.number))[:FACTORS_NAMED]
+
+
+def scale_back_benchmark(
+    analysis: AccountAnalysis, quarter: Iterable[AccountAnalysis]
+) -> EffortBenchmark | None:
+    """The usual effort the answer "scale back?" measures the account's hours by, from *quarter* (each
+    account's assessment in the account's quarter, as that quarter's portfolio sees them): the median of
+    the accounts in the type the account is meant to have, else in the type its customer's index reaches
+    (:func:`reportgen.analysis.rebalancing.target_type`), in the view the answers use.
+
+    None where the answer does not speak of scaling back (the account is not over-invested in that view)
+    or the account gives no hours to measure: a briefing then depends on no other account's figures.
+    """
+    answering = answering_analysis(analysis)
+    if (
+        answering.zone.kind is not ZoneKind.SUPPLIER_FRUSTRATION
+        or analysis.cost_to_serve.effort_hours is None
+    ):
+        return None
+    return effort_benchmark(quarter, target_type(answering))
+
+
+@dataclass(frozen=True)
+class Freed:
+    """What scaling back to a benchmark would free in a year."""
+
+    hours: float
+    amount: float | None
+    """The hours at the account's hourly rate; None without one in its currency."""
+
+
+def freed_by_scaling_back(cost: CostToServe, benchmark: EffortBenchmark) -> Freed | None:
+    """The hours above the benchmark's median, and what they cost; None without a median or hours, and
+    no hours at all where the account takes no more than the median."""
+    if benchmark.median_hours is None or cost.effort_hours is None:
+        return None
+    hours = max(cost.effort_hours - benchmark.median_hours, 0.0)
+    return Freed(hours, hours * cost.hourly_rate if cost.hourly_rate is not None else None)

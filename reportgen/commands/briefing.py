@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportgen.analysis.all_accounts import AllAccounts
+from reportgen.analysis.coaching import scale_back_benchmark
 from reportgen.analysis.selection import Selection, account_problem
 from reportgen.commands.console import EXIT_NOTHING_DONE, Reporter
 from reportgen.commands.jobs import BriefingJob, Failed, Rendered, TimedOut, run_jobs
@@ -15,6 +16,7 @@ from reportgen.common.i18n import N_, Nn_
 from reportgen.common.problems import Message, Place, Problem
 from reportgen.common.settings import SHARED_EDITION, Settings
 from reportgen.model.assessment import Period
+from reportgen.model.findings import AccountAnalysis
 from reportgen.outputs.file_names import briefing_pdf_name, briefing_stems
 
 SUMMARY_BRIEFINGS = Summary(
@@ -68,10 +70,22 @@ def briefing_jobs(
 
 
 def _jobs(workload: AllAccounts, selection: Selection, settings: Settings) -> list[BriefingJob]:
+    """One job per selected account and period; each measured against all of its quarter's accounts,
+    selected or not, so that one account's briefing is the one the whole batch makes."""
     stems = briefing_stems(workload.analyses)
+    quarters: dict[Period, list[AccountAnalysis]] = {}
+
+    def quarter(analysis: AccountAnalysis) -> list[AccountAnalysis]:
+        period = analysis.assessment.period
+        if period not in quarters:
+            quarters[period] = workload.assessed_in(period)
+        return quarters[period]
+
     return [
         BriefingJob(analysis, workload.history_of(analysis), stems[id(analysis)], settings.languages,
-                    settings.day, settings.debug, settings.time_limit, settings.edition, settings.supplier)
+                    settings.day, settings.debug, settings.time_limit, settings.edition, settings.supplier,
+                    effort_benchmark=(scale_back_benchmark(analysis, quarter(analysis))
+                                      if settings.edition != SHARED_EDITION else None))
         for analysis in workload.analyses
         if selection.admits(analysis)
     ]  # fmt: skip
@@ -152,7 +166,20 @@ def _made_from(jobs: list[BriefingJob], workload: AllAccounts, settings: Setting
 
     digests = Digests(workload.digests())
     recipe = ("briefing", settings.edition, settings.supplier or "", "archive" if settings.archive else "")
-    return {job.stem: made_from(job.history.sources, digests, workload.catalogs, *recipe) for job in jobs}
+    return {
+        job.stem: made_from(job.history.sources, digests, workload.catalogs, *recipe, *_benchmark_used(job))
+        for job in jobs
+    }
+
+
+def _benchmark_used(job: BriefingJob) -> tuple[str, ...]:
+    """What the briefing takes from other accounts' files, which its own files do not show: the benchmark
+    its coaching answer measures the account by. A change in another account's hours makes the briefing
+    again exactly when it changes the benchmark."""
+    benchmark = job.effort_benchmark
+    if benchmark is None:
+        return ()
+    return (f"benchmark {benchmark.relationship.id} {benchmark.median_hours} of {benchmark.accounts}",)
 
 
 def _failure(job: BriefingJob, outcome: Failed | TimedOut, time_limit: float) -> Problem:

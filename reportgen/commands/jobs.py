@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from reportgen.analysis.cost_to_serve import EffortBenchmark
 from reportgen.analysis.history import AccountHistory
 from reportgen.common.problems import failure_reason
 from reportgen.common.settings import INTERNAL_EDITION, SHARED_EDITION
@@ -53,6 +54,10 @@ class BriefingJob:
     """Our company's name, for the key account's edition."""
     archive: Archive | None = None
     """What an archival briefing (PDF/A-3b) embeds; None for a briefing without."""
+    effort_benchmark: EffortBenchmark | None = None
+    """The usual effort of the account's type among the quarter's accounts, which the answer to "scale
+    back?" measures its hours by (:func:`reportgen.analysis.coaching.scale_back_benchmark`); None where
+    the answer does not speak of it. The one thing the briefing takes from other accounts."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,7 @@ class Worker:
             return self.renderer.shared_briefing_pdf(view)
         from reportgen.views.briefing import build_briefing
 
-        view = build_briefing(analysis, lang, job.day, job.history, charts)
+        view = build_briefing(analysis, lang, job.day, job.history, charts, job.effort_benchmark)
         return self.renderer.briefing_pdf(view, job.archive)
 
 

@@ -231,3 +231,78 @@ def test_a_briefing_with_both_views_names_both_zones_on_five_pages_at_most(tmp_p
         assert ours in first and theirs in first
         text = " ".join(" ".join(page.extract_text() for page in pages).split())
         assert PERCEPTION_PAGE[lang] in text
+
+
+def write_served(
+    folder: Path, catalog, name: str, supplier: int, key_account: int, hours, intended=""
+) -> Path:
+    """Our team's workbook for *name* in 2026-Q3, every factor rated alike, giving its hours a year."""
+    from reportgen.outputs.spreadsheets import write_xlsx
+    from tests.conftest import sheets_for
+
+    n = len(catalog.factors)
+    facts = [name, "", "2026-Q3", "", "", "", "", "", "", intended, "", "", "", hours]
+    path = folder / f"{name.lower()}.xlsx"
+    write_xlsx(path, sheets_for(catalog, "en", [supplier] * n, [key_account] * n, facts=facts))
+    return path
+
+
+@pytest.fixture
+def portfolio_with_hours(tmp_path, catalog) -> Path:
+    """A candidate to scale back (S 75, K 25, meant to be a preferred partner, 1,200 h), three preferred
+    partners (S = K = 50) giving 300, 400 and 500 h (median 400) and a lean account (S = K = 25, 50 h)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_served(folder, catalog, "Candidate", 4, 2, 1200, intended="Preferred partner")
+    for name, hours in (("P1", 300), ("P2", 400), ("P3", 500)):
+        write_served(folder, catalog, name, 3, 3, hours)
+    write_served(folder, catalog, "Lean", 2, 2, 50)
+    return folder
+
+
+def test_one_accounts_briefing_is_the_one_the_whole_batch_makes(tmp_path, portfolio_with_hours):
+    """The benchmark comes from the quarter's other accounts, selected or not."""
+    whole, one = tmp_path / "whole", tmp_path / "one"
+    run("briefing", str(portfolio_with_hours), "--lang", "en", "--out", str(whole), env=REPRODUCIBLE)
+    alone = run("briefing", str(portfolio_with_hours), "--lang", "en", "--account", "Candidate", "--out",
+                str(one), env=REPRODUCIBLE)  # fmt: skip
+    assert alone.exit_code == 0, alone.output
+    name = "candidate_2026-Q3_en.pdf"
+    assert (one / name).read_bytes() == (whole / name).read_bytes()
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(one / name).pages))
+    # 1,200 − median 400 = 800 h × 95 € = 76,000 €
+    assert "(median 400 hours of 3 accounts this quarter) would free 800 hours a year, worth €76,000." in text
+
+
+def test_make_makes_a_briefing_again_exactly_when_its_benchmark_changes(
+    tmp_path, catalog, portfolio_with_hours
+):
+    """Another account's hours are no file of the candidate's: its briefing is made again when they change
+    the median it is measured by, and only then; every other briefing only when its own file changes."""
+    folder, out = portfolio_with_hours, tmp_path / "out"
+    args = (
+        "briefing",
+        str(folder),
+        "--lang",
+        "en",
+        "--out",
+        str(out),
+        "--outputs-record",
+        str(tmp_path / "made"),
+    )
+    assert run(*args).exit_code == 0
+    names = ("candidate", "p1", "p2", "p3", "lean")
+
+    def made_again(change) -> set[str]:
+        before = {name: (out / f"{name}_2026-Q3_en.pdf").stat().st_mtime_ns for name in names}
+        time.sleep(0.01)
+        change()
+        assert run(*args).exit_code == 0
+        return {name for name in names if (out / f"{name}_2026-Q3_en.pdf").stat().st_mtime_ns != before[name]}
+
+    assert made_again(lambda: None) == set()
+    # another type's hours, and a preferred partner's that leave the median at 400: only their own
+    assert made_again(lambda: write_served(folder, catalog, "Lean", 2, 2, 60)) == {"lean"}
+    assert made_again(lambda: write_served(folder, catalog, "P3", 3, 3, 700)) == {"p3"}
+    # 300 → 450 h moves the median to 450
+    assert made_again(lambda: write_served(folder, catalog, "P1", 3, 3, 450)) == {"p1", "candidate"}

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reportgen.analysis.cost_to_serve import EffortBenchmark
 from reportgen.analysis.history import AccountHistory, past_of
 from reportgen.analysis.rebalancing import rebalancing_plan
 from reportgen.model.findings import AccountAnalysis
@@ -83,6 +84,7 @@ def build_briefing(
     made_on: date,
     history: AccountHistory | None,
     charts: BriefingCharts,
+    effort_benchmark: EffortBenchmark | None = None,
 ) -> BriefingView:
     """The view of one briefing, section by section; *history* (up to this period) adds the trend and
     the changes since the previous assessment, and an account outside its target gets a rebalancing
@@ -90,6 +92,8 @@ def build_briefing(
 
     Everything catalog-made – zones, texts, scale, questions – is the analysis's own catalog's. The
     *charts* are drawn apart (:func:`reportgen.charts.briefing_charts`), perhaps ahead in another process.
+    *effort_benchmark* is the usual effort of the account's type in its quarter, where the answer to
+    "scale back?" speaks of it (:func:`reportgen.analysis.coaching.scale_back_benchmark`).
     """
     catalog = analysis.catalog
     account = analysis.assessment.account
@@ -120,7 +124,7 @@ def build_briefing(
         profile=profile_section(analysis, lang, scale, drivers, charts.profile_svg),
         factors=factors_section(scale, rows),
         history=history_section(analysis, lang, past, charts.trend_svg),
-        coaching=coaching_section(analysis, lang),
+        coaching=coaching_section(analysis, lang, effort_benchmark),
         perception=perception_section(analysis, lang, scale) if analysis.key_account_view else None,
         team=team_section(analysis, lang) if len(analysis.assessment.raters) > 1 else None,
         proposal=proposal_section(analysis, plan, lang) if plan is not None else None,

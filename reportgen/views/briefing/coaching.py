@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.analysis.cost_to_serve import EffortBenchmark
 from reportgen.model.findings import AccountAnalysis
 from reportgen.views.briefing.coaching_answers import AnsweredQuestion, coaching_questions
 
@@ -24,11 +25,14 @@ class CoachingSection:
     catalog_label: str
 
 
-def coaching_section(analysis: AccountAnalysis, lang: str) -> CoachingSection:
-    """The questions asked about this account, with its own catalog's title and balance tolerance."""
+def coaching_section(
+    analysis: AccountAnalysis, lang: str, effort_benchmark: EffortBenchmark | None = None
+) -> CoachingSection:
+    """The questions asked about this account, with its own catalog's title and balance tolerance; the
+    answer to "scale back?" measures its hours by *effort_benchmark* where given."""
     catalog = analysis.catalog
     return CoachingSection(
-        questions=coaching_questions(analysis, lang),
+        questions=coaching_questions(analysis, lang, effort_benchmark),
         balance_tolerance=catalog.zones.balance_tolerance,
         catalog_title=catalog.title.get(lang),
         catalog_label=analysis.catalog_label,

@@ -25,6 +25,7 @@ from reportgen.analysis.coaching import (
     strategic_path,
     where_to_raise,
 )
+from reportgen.analysis.cost_to_serve import EffortBenchmark
 from reportgen.analysis.indices import classify_zone
 from reportgen.analysis.portfolio import (
     answering_analysis,
@@ -36,6 +37,7 @@ from reportgen.common.i18n import Formatter, Nn_, Plural, gettext_for
 from reportgen.model.assessment import Side
 from reportgen.model.catalog import Catalog, RelationshipType
 from reportgen.model.findings import AccountAnalysis, FactorResult, ZoneKind
+from reportgen.views.briefing.coaching_money import MoneyAnswers
 from reportgen.views.labels import factor_named, indices_text, listed, zone_label
 
 NBSP = "\u00a0"
@@ -114,10 +116,16 @@ class AnsweredQuestion:
     """None: a question for the reader to reflect on; no figure answers it."""
 
 
-def coaching_questions(analysis: AccountAnalysis, lang: str) -> tuple[AnsweredQuestion, ...]:
-    """The questions of the catalog the account was analysed with, each answered with its figures."""
+def coaching_questions(
+    analysis: AccountAnalysis, lang: str, effort_benchmark: EffortBenchmark | None = None
+) -> tuple[AnsweredQuestion, ...]:
+    """The questions of the catalog the account was analysed with, each answered with its figures, and in
+    money where our team's workbook gives what serving the account costs; the answer to "scale back?"
+    measures its hours by *effort_benchmark* where given (see :mod:`.coaching_money`)."""
     catalog = analysis.catalog
-    words = _Words(answering_analysis(analysis), catalog, lang, ours=analysis)
+    words = _Words(
+        answering_analysis(analysis), catalog, lang, ours=analysis, effort_benchmark=effort_benchmark
+    )
     answers = {
         QuestionKind.OVER_INVESTMENT: words.over_investment,
         QuestionKind.LEAN_OR_STRATEGIC: words.lean_or_strategic,
@@ -137,9 +145,15 @@ class _Words:
     """
 
     def __init__(
-        self, analysis: AccountAnalysis, catalog: Catalog, lang: str, ours: AccountAnalysis | None = None
+        self,
+        analysis: AccountAnalysis,
+        catalog: Catalog,
+        lang: str,
+        ours: AccountAnalysis | None = None,
+        effort_benchmark: EffortBenchmark | None = None,
     ) -> None:
-        """*analysis* gives the figures the answers use; *ours* is our own view, where that is another."""
+        """*analysis* gives the figures the answers use; *ours* is our own view, where that is another;
+        *effort_benchmark* what scaling back is measured by, where the answer speaks of it."""
         self.analysis, self.catalog, self.lang = analysis, catalog, lang
         self.ours = ours if ours is not None and ours is not analysis else None
         self._ = gettext_for(lang)
@@ -149,6 +163,9 @@ class _Words:
         self.s, self.k, self.balance = analysis.supplier_index, analysis.key_account_index, analysis.balance
         self.last_named: tuple[str, ...] | None = None
         """The factors the last list named: "the same factors" refers back to them alone."""
+        self.in_money = MoneyAnswers(analysis.cost_to_serve, lang)
+        """Our cost to serve in words: our team's figures whichever view the answers use."""
+        self.effort_benchmark = effort_benchmark
 
     # Pieces
 
@@ -255,6 +272,7 @@ class _Words:
                     factors=self.factors(furthest_ahead(self.analysis, Side.SUPPLIER))
                 ),
                 *self.our_other_zone(),
+                *self.in_money.investment(),
             ]
             return Answer(self.verdict(verdict), tuple(sentences))
         if kind is ZoneKind.ACCOUNT_INVESTS_MORE:
@@ -264,6 +282,7 @@ class _Words:
                     factors=self.factors(furthest_ahead(self.analysis, Side.KEY_ACCOUNT))
                 ),
                 *self.our_other_zone(),
+                *self.in_money.investment(),
             ]
             return Answer(self.verdict(_("no, the other way round")), tuple(sentences))
         if self.balance:
@@ -277,7 +296,7 @@ class _Words:
                     factors=self.factors(ahead)
                 )
             )
-        sentences += self.our_other_zone()
+        sentences += [*self.our_other_zone(), *self.in_money.investment()]
         return Answer(self.verdict(_("no")), tuple(sentences))
 
     def lean_or_strategic(self) -> Answer:
@@ -424,6 +443,7 @@ class _Words:
                 _("Scale back first in {factors}.").format(
                     factors=self.factors(furthest_ahead(self.analysis, Side.SUPPLIER))
                 ),
+                *self.in_money.scale_back(self.effort_benchmark),
             )
             return Answer(self.verdict(_("yes, a candidate")), sentences)
         if self.over_invested_in_our_view_only():
@@ -451,6 +471,7 @@ class _Words:
                     level=level.name.get(self.lang),
                     bound=self.bound(level),
                 ),
+                *self.in_money.scale_back(self.effort_benchmark),
             )
             return Answer(self.verdict(_("not yet")), sentences)
         if kind is ZoneKind.ACCOUNT_INVESTS_MORE:

@@ -29,6 +29,11 @@ class HistoryRow:
     balance: float | None
     zone_name: str | None
     other_catalog: str | None
+    cost_to_serve: float | None = None
+    """What serving the account cost that quarter, in *currency*; None where not given (never zero)."""
+    cost_share: float | None = None
+    """The cost to serve as a share of the contribution margin; None without a margin above zero."""
+    currency: str = "EUR"
 
     @property
     def period_label(self) -> str:
@@ -47,6 +52,9 @@ class HistorySection:
     other_catalogs: OtherCatalogsNote | None
     """Which quarters were assessed with which other catalog; None when every quarter was assessed with
     this one."""
+    shows_cost: bool = False
+    """Some quarter gives its cost to serve or its share: the table gains both columns, "–" where a
+    quarter has none; a history without any keeps the table as narrow as before."""
 
 
 def _history_rows(timeline: tuple[HistoryPoint, ...], lang: str) -> tuple[HistoryRow, ...]:
@@ -54,6 +62,7 @@ def _history_rows(timeline: tuple[HistoryPoint, ...], lang: str) -> tuple[Histor
     rows = []
     for point in timeline:
         a = point.analysis
+        cost = a.cost_to_serve if a else None
         rows.append(HistoryRow(
             period=str(point.period),
             supplier_index=a.supplier_index if a else None,
@@ -61,6 +70,9 @@ def _history_rows(timeline: tuple[HistoryPoint, ...], lang: str) -> tuple[Histor
             balance=a.balance if a else None,
             zone_name=zone_label(a, a.catalog, lang) if a else None,
             other_catalog=point.other_catalog,
+            cost_to_serve=cost.amount if cost else None,
+            cost_share=cost.share if cost else None,
+            currency=cost.currency if cost else "EUR",
         ))  # fmt: skip
     return tuple(rows)
 
@@ -81,4 +93,5 @@ def history_section(
         other_catalogs=other_catalogs_note(
             ((r.period, r.other_catalog) for r in rows), analysis.catalog_label
         ),
+        shows_cost=any(r.cost_to_serve is not None or r.cost_share is not None for r in rows),
     )

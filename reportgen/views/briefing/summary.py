@@ -18,6 +18,7 @@ from reportgen.common.i18n import gettext_for
 from reportgen.model.assessment import AccountFacts, Assessment
 from reportgen.model.findings import AccountAnalysis, Coverage, ViewFigures, ZoneKind
 from reportgen.views.briefing.factors import GAPS_NAMED, FactorRow, factor_scores
+from reportgen.views.briefing.service import ServiceLine, service_line
 from reportgen.views.chart_texts import Position, diagram_text
 from reportgen.views.labels import intended_fit_words, zone_label, zone_meaning, zone_name, zone_words
 
@@ -113,6 +114,8 @@ class SummarySection:
     """Only where the account names the relationship type it is meant to have."""
     proposal_arrow: bool = False
     """The diagram's dashed arrow leads to where the rebalancing proposal would bring the account."""
+    service: ServiceLine | None = None
+    """What serving the account costs and what it leaves, where our team's workbook gives any of it."""
 
     @property
     def balance_magnitude(self) -> float:
@@ -167,6 +170,7 @@ def summary_section(
         ),
         intended=_intended_verdict(analysis, lang),
         proposal_arrow=proposal_arrow,
+        service=service_line(analysis.cost_to_serve, lang),
     )
 
 

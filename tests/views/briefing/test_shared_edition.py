@@ -23,6 +23,9 @@ THEIR_INTERNAL_MARKER = "ZZ-INTERNAL-ka-9c1"
 SHARED_COMMENT = "Gemeinsamer Workshop im Mai ZZ-SHARED-42"
 THEIR_SHARED_COMMENT = "Wir teilen die Planung ZZ-SHARED-ka-77"
 OUR_RATER, THEIR_RATER = "Anja Groß", "Dana Whitfield"
+HOURS, OTHER_COST, MARGIN = 1_400, 24_000, 288_000
+"""What serving the account takes and returns: 1,400 h × 95 € + 24,000 € = 157,000 €, 55 % of the margin,
+131,000 € left; none of it for the key account's eyes."""
 INTERNAL_ACTION = "Einsatz begrenzen Vermerk Qx7i"  # short words: a table cell wraps at hyphens
 SHARED_ACTION = "Gemeinsame Runde Vermerk Kp4s"
 
@@ -41,10 +44,12 @@ def text_of(path: Path) -> str:
 def folder(tmp_path_factory, catalog) -> Path:
     """An account in the critical frustration zone with revenue and an intended type, rated by our team and
     by the key account's contact, each with an internal comment and one to share (ours marked yes, the
-    contact's blank, which shares it); our workbook lists an internal action and one to share."""
+    contact's blank, which shares it); our workbook lists an internal action and one to share, and gives what
+    serving the account takes and returns."""
     folder = tmp_path_factory.mktemp("in")
     n = len(catalog.factors)
-    ours = [*FACTS[:4], OUR_RATER, FACTS[5], REVENUE, "EUR", "", "Preferred partner"]
+    ours = [*FACTS[:4], OUR_RATER, FACTS[5], REVENUE, "EUR", "", "Preferred partner", "", "", "", HOURS,
+            OTHER_COST, MARGIN]  # fmt: skip
     our_sheets = sheets_for(
         catalog,
         "de",
@@ -105,6 +110,33 @@ def test_nothing_internal_reaches_the_key_accounts_edition(folder, shared, lang)
     assert THEIR_SHARED_COMMENT in text
     assert SHARED_ACTION in text  # the mutual action plan
     assert structure_of(shared / f"{STEM}_{lang}_shared.pdf").alt_text in text  # checked above too
+
+
+SERVICE_WORDS = {
+    "de": ("Betreuung", "Deckungsbeitrag", "Stunden", "1.400", "24.000", "157.000", "288.000", "131.000", "55 %"),
+    "en": ("Cost to serve", "contribution margin", "hours", "1,400", "24,000", "157,000", "288,000", "131,000",
+           "55%"),
+}  # fmt: skip
+"""The service facts' words and figures as the internal briefing shows them (page 1, the coaching answers,
+the history), in each language."""
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_hour_amount_or_share_of_serving_the_account_reaches_the_key_accounts_edition(
+    folder, shared, lang
+):
+    internal_run = run("briefing", str(folder), "--lang", lang, "--out", str(folder / "internal"))
+    assert internal_run.exit_code == 0, internal_run.output
+    internal = text_of(folder / "internal" / f"{STEM}_{lang}.pdf")
+    text = text_of(shared / f"{STEM}_{lang}_shared.pdf").casefold()
+    for word in SERVICE_WORDS[lang]:
+        assert word.casefold() in internal.casefold(), (
+            word
+        )  # so that its absence below is the edition's doing
+    every_way = {*SERVICE_WORDS["de"], *SERVICE_WORDS["en"], "1400", "157000", "288000", "cost to serve",
+                 "margin", "marge", "betreuung", "stundensatz", "hourly rate", "€"}  # fmt: skip
+    for word in every_way:
+        assert word.casefold() not in text, word
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -1,0 +1,70 @@
+"""What the answer "scale back?" measures an account's hours by: the median hours of the quarter's accounts in
+the type it is meant to have (else the type its customer's index reaches), where at least three of them give
+hours; and what scaling back to it would free."""
+
+from __future__ import annotations
+
+from reportgen.analysis.coaching import freed_by_scaling_back, scale_back_benchmark
+from tests.builders import served
+
+
+def candidate(catalog, hours=1200, intended="preferred_partner"):
+    """S 77, K 23: a candidate to scale back."""
+    return served(catalog, "Brandtner", 4, 2, intended=intended, effort_hours=hours)
+
+
+def preferred(catalog, name, hours):
+    """S 53, K 47: a preferred partner today."""
+    return served(catalog, name, 3, 3, effort_hours=hours)
+
+
+def test_the_benchmark_is_the_median_hours_of_the_intended_types_accounts(catalog):
+    account = candidate(catalog)
+    quarter = [
+        account,
+        # preferred partners: 100, 400, 500, 2,000 h → median 450 (their mean would be 750)
+        *(preferred(catalog, f"P{h}", h) for h in (100, 400, 500, 2000)),
+        preferred(catalog, "Silent", None),  # gives no hours: not counted, not a zero
+        served(catalog, "Strategic", 4, 4, effort_hours=5000),  # another type: not counted
+        served(catalog, "Lean", 2, 2, effort_hours=50),
+    ]
+    benchmark = scale_back_benchmark(account, quarter)
+    assert benchmark is not None
+    assert (benchmark.relationship.id, benchmark.median_hours, benchmark.accounts) == (
+        "preferred_partner",
+        450,
+        4,
+    )
+    # 1,200 − 450 = 750 h × 95 € = 71,250 €
+    freed = freed_by_scaling_back(account.cost_to_serve, benchmark)
+    assert (freed.hours, freed.amount) == (750, 71_250)
+
+
+def test_two_accounts_of_the_type_are_no_benchmark_yet(catalog):
+    account = candidate(catalog)
+    quarter = [account, preferred(catalog, "A", 300), preferred(catalog, "B", 500)]
+    benchmark = scale_back_benchmark(account, quarter)
+    assert (benchmark.median_hours, benchmark.accounts) == (None, 2)
+    assert freed_by_scaling_back(account.cost_to_serve, benchmark) is None
+    three = scale_back_benchmark(account, [*quarter, preferred(catalog, "C", 1000)])
+    assert (three.median_hours, three.accounts) == (500, 3)
+
+
+def test_without_an_intended_type_the_type_the_customers_index_reaches_counts(catalog):
+    # K 23 alone reaches lean KAM: the lean accounts' hours count, not the preferred partners'
+    account = candidate(catalog, intended=None)
+    quarter = [
+        account,
+        *(served(catalog, f"L{h}", 2, 2, effort_hours=h) for h in (60, 80, 200)),
+        *(preferred(catalog, f"P{h}", h) for h in (400, 500, 600)),
+    ]
+    benchmark = scale_back_benchmark(account, quarter)
+    assert (benchmark.relationship.id, benchmark.median_hours, benchmark.accounts) == ("lean_supplier", 80, 3)
+
+
+def test_only_where_scaling_back_is_the_question_and_the_account_gives_hours(catalog):
+    quarter = [*(preferred(catalog, f"P{h}", h) for h in (100, 400, 500))]
+    balanced = preferred(catalog, "Even", 300)
+    assert scale_back_benchmark(balanced, [balanced, *quarter]) is None
+    silent = candidate(catalog, hours=None)
+    assert scale_back_benchmark(silent, [silent, *quarter]) is None
