@@ -18,7 +18,6 @@ from enum import StrEnum
 from reportgen.analysis.cost_to_serve import EffortBenchmark, effort_benchmark
 from reportgen.analysis.indices import by_share_of_balance, classify_zone
 from reportgen.analysis.portfolio import answering_analysis, strategic_type
-from reportgen.analysis.rebalancing import target_type
 from reportgen.model.assessment import Side
 from reportgen.model.catalog import Catalog, RelationshipType
 from reportgen.model.findings import AccountAnalysis, CostToServe, FactorResult, ZoneKind
@@ -111,13 +110,23 @@ def where_to_raise(analysis: AccountAnalysis, side: Side) -> list[FactorResult]:
     return sorted(even, key=lambda r: (r.supplier, r.number))[:FACTORS_NAMED]
 
 
+def customer_level(analysis: AccountAnalysis) -> RelationshipType:
+    """The relationship type the customer's own index K would reach, were we to invest as it does: the type
+    scaling back aims at."""
+    k = analysis.key_account_index
+    relationship = classify_zone(k, k, analysis.catalog.zones).relationship_type
+    assert relationship is not None  # equal indices are always balanced
+    return relationship
+
+
 def scale_back_benchmark(
     analysis: AccountAnalysis, quarter: Iterable[AccountAnalysis]
 ) -> EffortBenchmark | None:
     """The usual effort the answer "scale back?" measures the account's hours by, from *quarter* (each
     account's assessment in the account's quarter, as that quarter's portfolio sees them): the median of
-    the accounts in the type the account is meant to have, else in the type its customer's index reaches
-    (:func:`reportgen.analysis.rebalancing.target_type`), in the view the answers use.
+    the accounts in the type scaling back aims at, the one the customer's index reaches
+    (:func:`customer_level`), in the view the answers use. Not the type the account is meant to have:
+    scaling back gives up investing for it, and what the customer returns is what we would match.
 
     None where the answer does not speak of scaling back (the account is not over-invested in that view)
     or the account gives no hours to measure: a briefing then depends on no other account's figures.
@@ -128,7 +137,7 @@ def scale_back_benchmark(
         or analysis.cost_to_serve.effort_hours is None
     ):
         return None
-    return effort_benchmark(quarter, target_type(answering))
+    return effort_benchmark(quarter, customer_level(answering))
 
 
 @dataclass(frozen=True)

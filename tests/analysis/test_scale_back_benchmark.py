@@ -1,6 +1,6 @@
 """What the answer "scale back?" measures an account's hours by: the median hours of the quarter's accounts in
-the type it is meant to have (else the type its customer's index reaches), where at least three of them give
-hours; and what scaling back to it would free."""
+the type scaling back aims at (the one the customer's index reaches), where at least three of them give hours;
+and what scaling back to it would free."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ from tests.builders import served
 
 
 def candidate(catalog, hours=1200, intended="preferred_partner"):
-    """S 77, K 23: a candidate to scale back."""
+    """S 77, K 23: a candidate to scale back; K alone reaches lean key account management."""
     return served(catalog, "Brandtner", 4, 2, intended=intended, effort_hours=hours)
+
+
+def lean(catalog, name, hours):
+    """S 23, K 23: lean key account management today."""
+    return served(catalog, name, 2, 2, effort_hours=hours)
 
 
 def preferred(catalog, name, hours):
@@ -18,20 +23,20 @@ def preferred(catalog, name, hours):
     return served(catalog, name, 3, 3, effort_hours=hours)
 
 
-def test_the_benchmark_is_the_median_hours_of_the_intended_types_accounts(catalog):
+def test_the_benchmark_is_the_median_hours_of_the_accounts_at_the_customers_level(catalog):
     account = candidate(catalog)
     quarter = [
         account,
-        # preferred partners: 100, 400, 500, 2,000 h → median 450 (their mean would be 750)
-        *(preferred(catalog, f"P{h}", h) for h in (100, 400, 500, 2000)),
-        preferred(catalog, "Silent", None),  # gives no hours: not counted, not a zero
+        # lean accounts: 100, 400, 500, 2,000 h → median 450 (their mean would be 750)
+        *(lean(catalog, f"L{h}", h) for h in (100, 400, 500, 2000)),
+        lean(catalog, "Silent", None),  # gives no hours: not counted, not a zero
         served(catalog, "Strategic", 4, 4, effort_hours=5000),  # another type: not counted
-        served(catalog, "Lean", 2, 2, effort_hours=50),
+        preferred(catalog, "Preferred", 60),
     ]
     benchmark = scale_back_benchmark(account, quarter)
     assert benchmark is not None
     assert (benchmark.relationship.id, benchmark.median_hours, benchmark.accounts) == (
-        "preferred_partner",
+        "lean_supplier",
         450,
         4,
     )
@@ -42,24 +47,30 @@ def test_the_benchmark_is_the_median_hours_of_the_intended_types_accounts(catalo
 
 def test_two_accounts_of_the_type_are_no_benchmark_yet(catalog):
     account = candidate(catalog)
-    quarter = [account, preferred(catalog, "A", 300), preferred(catalog, "B", 500)]
+    quarter = [account, lean(catalog, "A", 300), lean(catalog, "B", 500)]
     benchmark = scale_back_benchmark(account, quarter)
     assert (benchmark.median_hours, benchmark.accounts) == (None, 2)
     assert freed_by_scaling_back(account.cost_to_serve, benchmark) is None
-    three = scale_back_benchmark(account, [*quarter, preferred(catalog, "C", 1000)])
+    three = scale_back_benchmark(account, [*quarter, lean(catalog, "C", 1000)])
     assert (three.median_hours, three.accounts) == (500, 3)
 
 
-def test_without_an_intended_type_the_type_the_customers_index_reaches_counts(catalog):
-    # K 23 alone reaches lean KAM: the lean accounts' hours count, not the preferred partners'
-    account = candidate(catalog, intended=None)
-    quarter = [
-        account,
-        *(served(catalog, f"L{h}", 2, 2, effort_hours=h) for h in (60, 80, 200)),
-        *(preferred(catalog, f"P{h}", h) for h in (400, 500, 600)),
-    ]
-    benchmark = scale_back_benchmark(account, quarter)
-    assert (benchmark.relationship.id, benchmark.median_hours, benchmark.accounts) == ("lean_supplier", 80, 3)
+def test_the_intended_type_is_not_what_scaling_back_aims_at(catalog):
+    # run as a preferred partner, but K 23 alone reaches lean KAM: scaling back goes there, so the lean
+    # accounts' hours count, not the preferred partners'
+    for intended in ("preferred_partner", "strategic_partnership", None):
+        account = candidate(catalog, intended=intended)
+        quarter = [
+            account,
+            *(lean(catalog, f"L{h}", h) for h in (60, 80, 200)),
+            *(preferred(catalog, f"P{h}", h) for h in (400, 500, 600)),
+        ]
+        benchmark = scale_back_benchmark(account, quarter)
+        assert (benchmark.relationship.id, benchmark.median_hours, benchmark.accounts) == (
+            "lean_supplier",
+            80,
+            3,
+        )
 
 
 def test_only_where_scaling_back_is_the_question_and_the_account_gives_hours(catalog):
@@ -68,3 +79,10 @@ def test_only_where_scaling_back_is_the_question_and_the_account_gives_hours(cat
     assert scale_back_benchmark(balanced, [balanced, *quarter]) is None
     silent = candidate(catalog, hours=None)
     assert scale_back_benchmark(silent, [silent, *quarter]) is None
+
+
+def test_an_account_below_the_median_frees_nothing(catalog):
+    account = candidate(catalog, hours=300)
+    quarter = [account, *(lean(catalog, f"L{h}", h) for h in (400, 500, 600))]
+    freed = freed_by_scaling_back(account.cost_to_serve, scale_back_benchmark(account, quarter))
+    assert (freed.hours, freed.amount) == (0, 0)

@@ -249,14 +249,15 @@ def write_served(
 
 @pytest.fixture
 def portfolio_with_hours(tmp_path, catalog) -> Path:
-    """A candidate to scale back (S 75, K 25, meant to be a preferred partner, 1,200 h), three preferred
-    partners (S = K = 50) giving 300, 400 and 500 h (median 400) and a lean account (S = K = 25, 50 h)."""
+    """A candidate to scale back (S 75, K 25, meant to be a preferred partner, 1,200 h), three lean accounts
+    (S = K = 25, the level the candidate's K reaches) giving 300, 400 and 500 h (median 400) and a preferred
+    partner (S = K = 50, 50 h)."""
     folder = tmp_path / "in"
     folder.mkdir()
     write_served(folder, catalog, "Candidate", 4, 2, 1200, intended="Preferred partner")
-    for name, hours in (("P1", 300), ("P2", 400), ("P3", 500)):
-        write_served(folder, catalog, name, 3, 3, hours)
-    write_served(folder, catalog, "Lean", 2, 2, 50)
+    for name, hours in (("L1", 300), ("L2", 400), ("L3", 500)):
+        write_served(folder, catalog, name, 2, 2, hours)
+    write_served(folder, catalog, "Preferred", 3, 3, 50)
     return folder
 
 
@@ -291,7 +292,7 @@ def test_make_makes_a_briefing_again_exactly_when_its_benchmark_changes(
         str(tmp_path / "made"),
     )
     assert run(*args).exit_code == 0
-    names = ("candidate", "p1", "p2", "p3", "lean")
+    names = ("candidate", "l1", "l2", "l3", "preferred")
 
     def made_again(change) -> set[str]:
         before = {name: (out / f"{name}_2026-Q3_en.pdf").stat().st_mtime_ns for name in names}
@@ -301,8 +302,8 @@ def test_make_makes_a_briefing_again_exactly_when_its_benchmark_changes(
         return {name for name in names if (out / f"{name}_2026-Q3_en.pdf").stat().st_mtime_ns != before[name]}
 
     assert made_again(lambda: None) == set()
-    # another type's hours, and a preferred partner's that leave the median at 400: only their own
-    assert made_again(lambda: write_served(folder, catalog, "Lean", 2, 2, 60)) == {"lean"}
-    assert made_again(lambda: write_served(folder, catalog, "P3", 3, 3, 700)) == {"p3"}
+    # another type's hours, and a lean account's that leave the median at 400: only their own
+    assert made_again(lambda: write_served(folder, catalog, "Preferred", 3, 3, 60)) == {"preferred"}
+    assert made_again(lambda: write_served(folder, catalog, "L3", 2, 2, 700)) == {"l3"}
     # 300 → 450 h moves the median to 450
-    assert made_again(lambda: write_served(folder, catalog, "P1", 3, 3, 450)) == {"p1", "candidate"}
+    assert made_again(lambda: write_served(folder, catalog, "L1", 2, 2, 450)) == {"l1", "candidate"}

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 
 from reportgen.analysis.coaching import (
     QuestionKind,
+    customer_level,
     furthest_ahead,
     lean_target,
     strategic_path,
     where_to_raise,
 )
 from reportgen.analysis.cost_to_serve import EffortBenchmark
-from reportgen.analysis.indices import classify_zone
 from reportgen.analysis.portfolio import (
     answering_analysis,
     is_scale_back_candidate,
@@ -228,9 +228,7 @@ class _Words:
 
     def level(self) -> RelationshipType:
         """The relationship type the customer's K alone would reach."""
-        relationship = classify_zone(self.k, self.k, self.catalog.zones).relationship_type
-        assert relationship is not None  # equal indices are always balanced
-        return relationship
+        return customer_level(self.analysis)
 
     def verdict(self, answer: str, both_views: bool = False) -> str:
         """ "Brandtner: yes"; with the key account's view, the verdict says it is that view's, unless it
