@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reportgen.analysis.cost_to_serve import EffortBenchmark, effort_benchmark
+from reportgen.analysis.cost_to_serve import EffortBenchmark, cost_to_serve_share, effort_benchmark
 from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.model.findings import CostToServe, ZoneKind
 
@@ -71,11 +71,16 @@ class Sums:
     margin_after_service: float | None
     """Over the accounts that give both margin and cost: a margin without its cost is not what is left."""
 
+    cost_share: float | None = None
+    """The cost to serve as a share of the contribution margin, by the accounts' own rule, over the accounts
+    that give both: another's cost without its margin would count against a margin it is no part of."""
+
 
 def sums(entries: Iterable[PortfolioEntry], currency: str | None) -> Sums:
     entries = tuple(entries)
     hours = [_figures(e).effort_hours for e in entries]
     money = [_figures(e) for e in entries if _figures(e).currency == currency]
+    both = [f for f in money if f.amount is not None and f.contribution_margin is not None]
     return Sums(
         accounts=entries,
         currency=currency,
@@ -84,6 +89,9 @@ def sums(entries: Iterable[PortfolioEntry], currency: str | None) -> Sums:
         cost_to_serve=_sum(f.amount for f in money),
         contribution_margin=_sum(f.contribution_margin for f in money),
         margin_after_service=_sum(f.margin_after_service for f in money),
+        cost_share=cost_to_serve_share(
+            _sum(f.amount for f in both), _sum(f.contribution_margin for f in both)
+        ),
     )
 
 
@@ -132,6 +140,12 @@ class WhaleCurve:
     def peak(self) -> WhalePoint | None:
         """The highest point, the first where several are as high: what the accounts up to it earn."""
         return max(self.points, key=lambda p: p.cumulative, default=None)
+
+    @property
+    def peak_at(self) -> int:
+        """How many accounts, the most profitable first, the curve takes to reach its peak."""
+        peak = self.peak
+        return 0 if peak is None else self.points.index(peak) + 1
 
     @property
     def total(self) -> float | None:

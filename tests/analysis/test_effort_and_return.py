@@ -214,6 +214,7 @@ def test_the_whale_curve_climbs_with_the_most_profitable_first_and_falls_with_th
     assert [p.margin_after_service for p in curve.points] == [300_000, 50_000, -100_000]
     assert [p.cumulative for p in curve.points] == [300_000, 350_000, 250_000]
     assert curve.peak.entry.name == "Mid" and curve.peak.cumulative == 350_000
+    assert curve.peak_at == 2
     assert curve.total == 250_000
 
 
@@ -226,8 +227,9 @@ def test_the_whale_curves_peak_is_the_first_of_equal_heights_and_there_is_none_w
     curve = whale_curve(portfolio.entries, "EUR")
 
     assert [p.cumulative for p in curve.points] == [1000, 1000]
-    assert curve.peak.entry.name == "Top"
+    assert curve.peak.entry.name == "Top" and curve.peak_at == 1
     assert whale_curve(portfolio.entries, "CHF").peak is None
+    assert whale_curve(portfolio.entries, "CHF").peak_at == 0
     assert whale_curve(portfolio.entries, "CHF").total is None
 
 
@@ -255,6 +257,8 @@ def test_scaling_back_frees_the_hours_beyond_the_lean_accounts_median_at_the_acc
     ]
     assert (scale_back.hours_freed, scale_back.amount_freed) == (800, 76_000)
     assert (scale_back.candidates.sums.hours, scale_back.candidates.sums.cost_to_serve) == (1150, 110_000)
+    # only Alpha gives a margin: its 95,000 of 100,000; Beta's cost has no margin to count against
+    assert scale_back.candidates.sums.cost_share == pytest.approx(0.95)
     assert scale_back.candidates.hours_share == pytest.approx(1150 / 1850)
 
 
