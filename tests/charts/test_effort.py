@@ -75,6 +75,7 @@ def test_the_examples_charts_are_well_formed_and_name_every_account(workload, ca
         assert name in texts(effort) and name in texts(whale)
     assert "Kessler" not in texts(effort) and "Vireo" not in texts(effort)  # no figures: not placed at 0
     assert "Alle 4: 3.354.600\u00a0€" in texts(whale)  # the curve peaks at its end: one mark
+    assert "Höchststand" not in texts(whale)
 
 
 def test_with_200_accounts_the_chart_names_only_the_leaders_and_no_label_covers_another(catalog):

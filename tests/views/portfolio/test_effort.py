@@ -34,6 +34,24 @@ def test_the_frustration_zone_is_worded_with_its_share_of_hours_and_of_margin_in
     )
 
 
+def test_the_frustration_sentence_says_when_only_some_of_its_accounts_give_hours(catalog):
+    """Alpha gives 300 of all 400 hours, its margin not; Delta, in the zone too, gives nothing."""
+    analyses = [
+        costed(catalog, "Alpha", 5, 2, effort_hours=300),
+        make(catalog, "Delta", Q3, 5, 1),
+        costed(catalog, "Beta", 4, 4, effort_hours=100, contribution_margin=10_000),
+    ]
+
+    assert portfolio_view(analyses, catalog).effort.headline == (
+        "The accounts in the Supplier frustration zone take 75% of our hours; their contribution margin is not "
+        "given. Hours given for 1 of its 2 accounts."
+    )
+    nothing = [make(catalog, "Alpha", Q3, 5, 2), analyses[2]]
+    assert portfolio_view(nothing, catalog, "de").effort.headline == (
+        "Kein Account in der Lieferantenfrustrationszone gibt seinen Aufwand an."
+    )
+
+
 def test_coverage_counts_the_accounts_that_give_hours_and_names_the_others(catalog):
     effort = portfolio_view(three(catalog), catalog, "de").effort
 
