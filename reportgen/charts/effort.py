@@ -258,7 +258,7 @@ def whale_figure(figures: EffortAndReturn, lang: str):
     pad = (high - low) * 0.12 or abs(high) * 0.2 or 1.0
     y_range = (low - pad * (0.6 if low < 0 else 0.15), high + pad)
     x_range = (0.0, len(points) + max(0.6, len(points) * 0.04))
-    width, height, left, bottom, right, top = 6.5, 3.5, 1.05, 0.5, 0.15, 0.1
+    width, height, left, bottom, right, top = 6.5, 3.1, 1.05, 0.5, 0.15, 0.1
     with chart_style():
         figure, axes = figure_with_axes(width, height, left=left, bottom=bottom, right=right, top=top)
         scaled = _Scaled(axes, width - left - right, height - bottom - top, x_range, y_range)
