@@ -14,7 +14,8 @@ them (tests/conftest.py for the default catalog, the workbooks users fill and ru
   :func:`account` (rated alike but the first factor, in Q3), :func:`custom_account` (factor by factor on
   a :func:`custom_catalog`), :func:`two_views` (our team's view and the key account's own,
   :data:`KEY_ACCOUNT_RATER`'s), :func:`analysis_with_actions` and :func:`quarters` (actions listed over
-  quarters), :func:`served` (as :func:`account`, with what serving it costs and returns).
+  quarters), :func:`served` (as :func:`account`) and :func:`costed` (as :func:`make`), each with what
+  serving it costs and returns.
 - Views: :func:`portfolio_view` (the portfolio's view, charts stood in for).
 - Words: :data:`VERDICT_WORDS` (what the shared edition must never say), :func:`flat` and
   :func:`interface_words` (finding our own sentences in a PDF's text, and those of the other language).
@@ -157,6 +158,17 @@ def two_views(catalog, name, ours, theirs, intended=None, differing=()):
         ratings.append(FactorRating(factor.id, supplier, key_account, rater=KEY_ACCOUNT_RATER))
     facts = AccountFacts(name, account_id=name[:3], intended_type=intended)
     return analyse(Assessment(facts, Q3, tuple(ratings), raters=(Rater(), KEY_ACCOUNT_RATER)), catalog)
+
+
+def costed(catalog, name, supplier, key_account, revenue=None, currency="EUR", **service):
+    """The account *name* of :func:`make` in Q3, its team's workbook giving *service* (the fields of
+    :class:`ServiceFacts`: effort_hours, other_cost, contribution_margin, margin_share, hourly_rate), its
+    revenue and currency; analysed again, so that its cost to serve follows from them."""
+    made = make(catalog, name, Q3, supplier, key_account)
+    facts = replace(
+        made.assessment.account, annual_revenue=revenue, currency=currency, service=ServiceFacts(**service)
+    )
+    return analyse(replace(made.assessment, account=facts), catalog)
 
 
 def analysis_with_actions(analysis, *actions: Action):

@@ -12,10 +12,12 @@ drawing anything, and a briefing's charts can be drawn ahead in another process.
 
 from __future__ import annotations
 
+from reportgen.analysis.effort_and_return import effort_and_return
 from reportgen.analysis.history import AccountHistory, past_of
 from reportgen.analysis.portfolio import PortfolioAnalysis
 from reportgen.analysis.rebalancing import rebalancing_plan
 from reportgen.charts.diagram import partnership_diagram
+from reportgen.charts.effort import effort_chart, whale_chart
 from reportgen.charts.mini import mini_diagram
 from reportgen.charts.portfolio_map import portfolio_map
 from reportgen.charts.profile import factor_profile
@@ -67,6 +69,13 @@ def edition_charts(
 
 
 def portfolio_charts(portfolio: PortfolioAnalysis, lang: str) -> PortfolioCharts:
-    """The map and each account's appendix diagram with its path to this quarter."""
+    """The map, each account's appendix diagram with its path to this quarter, and the charts of effort and
+    return where accounts give their figures."""
     diagrams = tuple(mini_diagram(e.analysis, e.earlier, e.analysis.catalog) for e in portfolio.entries)
-    return PortfolioCharts(portfolio_map(portfolio, portfolio.catalog, lang), diagrams)
+    figures = effort_and_return(portfolio)
+    return PortfolioCharts(
+        portfolio_map(portfolio, portfolio.catalog, lang),
+        diagrams,
+        effort_svg=effort_chart(portfolio, figures, lang) if figures.given else None,
+        whale_svg=whale_chart(figures, lang) if figures.given else None,
+    )

@@ -178,3 +178,66 @@ def account_diagram_text(lang: str, account: str, position: Position) -> str:
     words = _Words(lang)
     indices = words.indices(position.supplier_index, position.key_account_index)
     return words._(ACCOUNT_DIAGRAM).format(account=account, indices=indices, zone=position.zone_name)
+
+
+EFFORT_CHART = Nn_(
+    "Effort and return of {n} account: its cost to serve as a share of its contribution margin (across) "
+    "against how far we invest more than the key account, S − K (up); colour: zone, bubble area: annual "
+    "revenue.",
+    "Effort and return of {n} accounts: each one's cost to serve as a share of its contribution margin "
+    "(across) against how far we invest more than the key account, S − K (up); colour: zone, bubble area: "
+    "annual revenue.",
+)
+EFFORT_HIGHEST = N_("The highest share: {account}, {share}.")
+EFFORT_NOT_SHOWN = N_("Not shown, their margin not above zero: {accounts}.")
+WHALE_CURVE = Nn_(
+    "Whale curve of {n} account: the margin left after service, added up from the most profitable account "
+    "to the least.",
+    "Whale curve of {n} accounts: the margin left after service, added up from the most profitable account "
+    "to the least.",
+)
+WHALE_ALL = Nn_(
+    "The one account leaves {total} after service.", "All {n} accounts together leave {total} after service."
+)
+WHALE_PEAK = Nn_(
+    "The most profitable account leaves {peak} after service; the rest bring it down to {total}.",
+    "The {k} most profitable accounts leave {peak} after service; the rest bring it down to {total}.",
+)
+
+
+@dataclass(frozen=True)
+class WhaleFigures:
+    """The whale curve's figures as the report prints them."""
+
+    accounts: int
+    peak: str
+    peak_accounts: int
+    """How many accounts, the most profitable first, the curve takes to reach its peak."""
+    total: str
+
+
+def effort_chart_text(
+    lang: str, plotted: int, highest: tuple[str, str] | None, not_shown: Sequence[str]
+) -> str:
+    """The chart of balance against cost to serve: what it plots, the account with the highest share, and
+    the accounts it cannot place (no share of a margin of nothing)."""
+    _ = gettext_for(lang)
+    text = EFFORT_CHART.pick(lang, plotted).format(n=plotted)
+    if highest is not None:
+        text += " " + _(EFFORT_HIGHEST).format(account=highest[0], share=highest[1])
+    if not_shown:
+        text += " " + _(EFFORT_NOT_SHOWN).format(accounts=listed(list(not_shown), lang))
+    return text
+
+
+def whale_curve_text(lang: str, whale: WhaleFigures, chart: bool = True) -> str:
+    """The whale curve: what it plots (with *chart*) and where it peaks and ends."""
+    if whale.peak_accounts == whale.accounts:
+        ending = WHALE_ALL.pick(lang, whale.accounts).format(n=whale.accounts, total=whale.total)
+    else:
+        ending = WHALE_PEAK.pick(lang, whale.peak_accounts).format(
+            k=whale.peak_accounts, peak=whale.peak, total=whale.total
+        )
+    if not chart:
+        return ending
+    return WHALE_CURVE.pick(lang, whale.accounts).format(n=whale.accounts) + " " + ending

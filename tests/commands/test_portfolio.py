@@ -65,7 +65,7 @@ def test_no_capacity_warning_within_the_limit(catalog, tmp_path):
     )
     text = text_of(PdfReader(tmp_path / "portfolio_2026-Q3_en.pdf"))
     assert "4 of at most 4 strategic partnerships a company can really carry." in text
-    assert "more than the" not in text
+    assert "more than the 4" not in text
 
 
 def test_movements_and_appendix(german):
@@ -90,16 +90,18 @@ def test_movements_and_appendix(german):
 
 
 def test_the_portfolio_is_tagged_and_its_charts_say_what_they_show(german, workload, catalog):
-    """The map's alt text counts the accounts in each zone; each appendix diagram's gives the account's S, K
-    and zone, as the ranking prints them."""
+    """The map's alt text counts the accounts in each zone; the charts of effort and return say what they
+    plot; each appendix diagram's gives the account's S, K and zone, as the ranking prints them."""
     tagged = structure_of(german.stream.getvalue())
     assert tagged.lang == "de" and tagged.marked and tagged.shows_title
     assert tagged.title == "Portfolio-Bericht 2026-Q3"
     assert tagged.headings[0] == 1 and not skipped_levels(tagged.headings)
     assert tagged.kinds["TH"] >= 8
     analyses = [a for a in workload.analyses if a.assessment.period == Q3]
-    portfolio_map, *diagrams = tagged.figure_alts
+    portfolio_map, effort, whale, *diagrams = tagged.figure_alts
     assert "6 Accounts" in portfolio_map
+    assert effort.startswith("Aufwand und Ertrag von 4 Accounts") and "Brandtner" in effort
+    assert whale.startswith("Walkurve von 4 Accounts") and "3.354.600\u00a0€" in whale
     for zone, name in zone_names(catalog, "de"):
         count = sum(1 for a in analyses if a.zone.id == zone)
         assert f"{count} in „{name}“" in portfolio_map, (name, portfolio_map)

@@ -92,6 +92,8 @@ def _portfolio_html(period: str, lang: str) -> str:
     charts = PortfolioCharts(
         map_svg=stand_in("portfolio map"),
         diagrams=tuple(stand_in(f"diagram of {entry.name}") for entry in portfolio.entries),
+        effort_svg=stand_in("effort and return"),  # the view shows them only where accounts give figures
+        whale_svg=stand_in("whale curve"),
     )
     return _renderer().portfolio_html(build_portfolio(portfolio, lang, MADE_ON, charts))
 

@@ -36,7 +36,7 @@ def parsed(name: str) -> nodes.Template:
 
 def test_there_are_templates_and_partials():
     assert "briefing.html" in TEMPLATES and "portfolio.html" in TEMPLATES
-    assert len(PARTIALS) == 21
+    assert len(PARTIALS) == 22
 
 
 @pytest.mark.parametrize("name", PARTIALS)

@@ -111,3 +111,31 @@ def test_one_factor_one_account_and_no_gaps_read_in_the_singular():
     assert trend_text("en", [QuarterIndices("2026-Q1", None, None)]) == (
         "Trend of S and K per quarter: 2026-Q1: no assessment."
     )
+
+
+def test_the_effort_charts_alt_text_names_the_highest_share_and_the_accounts_it_cannot_place():
+    from reportgen.views.chart_texts import effort_chart_text
+
+    text = effort_chart_text("en", 4, ("Brandtner", "55%"), ["Nil GmbH"])
+
+    assert text.startswith("Effort and return of 4 accounts: each one's cost to serve as a share")
+    assert text.endswith(
+        "The highest share: Brandtner, 55%. Not shown, their margin not above zero: Nil GmbH."
+    )
+    assert effort_chart_text("de", 1, None, []).startswith("Aufwand und Ertrag von 1 Account: seine")
+
+
+def test_the_whale_curves_alt_text_gives_its_peak_only_where_the_rest_bring_it_down():
+    from reportgen.views.chart_texts import WhaleFigures, whale_curve_text
+
+    peak = WhaleFigures(accounts=5, peak="350.000\u00a0€", peak_accounts=4, total="250.000\u00a0€")
+    end = WhaleFigures(accounts=4, peak="3.354.600\u00a0€", peak_accounts=4, total="3.354.600\u00a0€")
+
+    assert whale_curve_text("de", peak, chart=False) == (
+        "Die 4 profitabelsten Accounts bringen nach Betreuung 350.000\u00a0€; der Rest senkt die Summe auf "
+        "250.000\u00a0€."
+    )
+    assert whale_curve_text("de", end) == (
+        "Walkurve von 4 Accounts: der Deckungsbeitrag nach Betreuung, aufsummiert vom profitabelsten Account "
+        "bis zum am wenigsten profitablen. Alle 4 Accounts zusammen bringen nach Betreuung 3.354.600\u00a0€."
+    )

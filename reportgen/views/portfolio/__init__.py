@@ -1,9 +1,10 @@
 """The portfolio report in one language, as the templates see it (the portfolio's view model).
 
 The view is built section by section, one section object per template partial. A section with words or
-rules of its own has its module here: the cover, the key accounts' voices, the questions, the actions and
-the appendix; the rows of accounts they share are made once, in account_rows. The map, the ranking and
-the movements only show a chart or list rows, so they are put together here with the rest.
+rules of its own has its module here: the cover, the key accounts' voices, effort and return, the
+questions, the actions and the appendix; the rows of accounts they share are made once, in account_rows.
+The map, the ranking and the movements only show a chart or list rows, so they are put together here
+with the rest.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reportgen.analysis.effort_and_return import effort_and_return
 from reportgen.analysis.portfolio import PortfolioAnalysis
 from reportgen.views.chart_texts import ZoneTally, portfolio_map_text
 from reportgen.views.portfolio.account_rows import AccountRow, Capacity, Rows, account_row
 from reportgen.views.portfolio.actions import ActionsSection, actions_section
 from reportgen.views.portfolio.appendix import AppendixSection, appendix_page
 from reportgen.views.portfolio.cover import CoverSection, cover_section
+from reportgen.views.portfolio.effort import EffortSection, effort_section, scale_back_words
 from reportgen.views.portfolio.questions import QuestionsSection, questions_section
 from reportgen.views.portfolio.voices import VoicesSection, voices_section
 
@@ -60,6 +63,8 @@ class PortfolioView:
     appendix: AppendixSection
     actions: ActionsSection | None = None
     """None when no action is overdue and every over-investing account has an open one."""
+    effort: EffortSection | None = None
+    """None when no account gives its effort, cost or margin."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,10 @@ class PortfolioCharts:
     map_svg: str
     diagrams: tuple[str, ...]
     """Each account's appendix diagram, in the order of the portfolio's entries."""
+    effort_svg: str | None = None
+    """Balance against cost to serve as a share of the margin; None where no account gives both."""
+    whale_svg: str | None = None
+    """The whale curve; None where no account gives margin and cost."""
 
 
 def _catalogs_label(portfolio: PortfolioAnalysis) -> str:
@@ -92,7 +101,11 @@ def build_portfolio(
         accounts=answer(portfolio.capacity.accounts),
         exceeded=portfolio.capacity.exceeded,
     )
-    cover = cover_section(portfolio, pick, capacity, lang, actions_listed=actions is not None)
+    figures = effort_and_return(portfolio)
+    effort = effort_section(portfolio, figures, pick, lang, charts.effort_svg, charts.whale_svg)
+    cover = cover_section(
+        portfolio, pick, capacity, lang, actions_listed=actions is not None, effort_listed=effort is not None
+    )
     appendix = tuple(
         appendix_page(e, pick.of(e), diagram, lang)
         for e, diagram in zip(portfolio.entries, charts.diagrams, strict=True)
@@ -110,8 +123,16 @@ def build_portfolio(
         ),
         ranking=RankingSection(pick(portfolio.entries)),
         voices=voices_section(portfolio, pick, lang),
-        questions=questions_section(portfolio, pick, answer, capacity, lang),
+        questions=questions_section(
+            portfolio,
+            pick,
+            answer,
+            capacity,
+            lang,
+            scale_back_words(figures.scale_back, lang) if effort else (),
+        ),
         movements=MovementsSection(str(portfolio.previous_period), pick(portfolio.movements)),
         appendix=AppendixSection(appendix),
         actions=actions,
+        effort=effort,
     )

@@ -62,6 +62,8 @@ class CoverSection:
     """Accounts whose key account answered its own questionnaire: the contents list their section."""
     actions_listed: bool = False
     """The report has a section on actions: the contents name it."""
+    effort_listed: bool = False
+    """The report has a section on effort and return: the contents name it."""
     standing: str = ""
     """How many accounts were assessed and where they stand, worded: a count of no account is left out."""
     changes: tuple[str, ...] = ()
@@ -69,7 +71,12 @@ class CoverSection:
 
 
 def cover_section(
-    portfolio: PortfolioAnalysis, pick: Rows, capacity: Capacity, lang: str, actions_listed: bool
+    portfolio: PortfolioAnalysis,
+    pick: Rows,
+    capacity: Capacity,
+    lang: str,
+    actions_listed: bool,
+    effort_listed: bool = False,
 ) -> CoverSection:
     names = {}
     for entry in portfolio.entries:  # a zone only another catalog has is named as that catalog names it
@@ -86,6 +93,7 @@ def cover_section(
         capacity=capacity,
         key_account_view_count=len(portfolio.with_key_account_view),
         actions_listed=actions_listed,
+        effort_listed=effort_listed,
         standing=standing,
         changes=changes,
     )

@@ -53,10 +53,18 @@ class QuestionsSection:
     """Some answers use a key account's own view: the section says so and marks them."""
     over_investing_in_our_view_only: tuple[ZoneDisagreement, ...] = ()
     """Over-investing in our view, not as the key account sees it: named apart, not counted."""
+    scale_back_money: tuple[str, ...] = ()
+    """What the candidates take in hours and money, and what scaling them back would free, worded; empty
+    where no account gives its effort (see :mod:`reportgen.views.portfolio.effort`)."""
 
 
 def questions_section(
-    portfolio: PortfolioAnalysis, pick: Rows, answer: Rows, capacity: Capacity, lang: str
+    portfolio: PortfolioAnalysis,
+    pick: Rows,
+    answer: Rows,
+    capacity: Capacity,
+    lang: str,
+    scale_back_money: tuple[str, ...] = (),
 ) -> QuestionsSection:
     """The questions of the portfolio's catalog, each found by its kind, not by its place; the accounts
     that answer them with the figures the answers use (*answer*: the key account's own view where it
@@ -80,4 +88,5 @@ def questions_section(
         scale_back=answer(portfolio.scale_back),
         key_account_answers=bool(portfolio.with_key_account_view),
         over_investing_in_our_view_only=tuple(zone_disagreement(e, pick.of(e), lang) for e in our_view_only),
+        scale_back_money=scale_back_money,
     )
