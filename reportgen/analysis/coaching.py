@@ -20,7 +20,7 @@ from reportgen.analysis.indices import by_share_of_balance, classify_zone
 from reportgen.analysis.portfolio import answering_analysis, strategic_type
 from reportgen.model.assessment import Side
 from reportgen.model.catalog import Catalog, RelationshipType
-from reportgen.model.findings import AccountAnalysis, CostToServe, FactorResult, ZoneKind
+from reportgen.model.findings import AccountAnalysis, FactorResult, ZoneKind
 
 FACTORS_NAMED = 3
 """Factors named in one answer: enough to act on, few enough to read aloud."""
@@ -138,21 +138,3 @@ def scale_back_benchmark(
     ):
         return None
     return effort_benchmark(quarter, customer_level(answering))
-
-
-@dataclass(frozen=True)
-class Freed:
-    """What scaling back to a benchmark would free in a year."""
-
-    hours: float
-    amount: float | None
-    """The hours at the account's hourly rate; None without one in its currency."""
-
-
-def freed_by_scaling_back(cost: CostToServe, benchmark: EffortBenchmark) -> Freed | None:
-    """The hours above the benchmark's median, and what they cost; None without a median or hours, and
-    no hours at all where the account takes no more than the median."""
-    if benchmark.median_hours is None or cost.effort_hours is None:
-        return None
-    hours = max(cost.effort_hours - benchmark.median_hours, 0.0)
-    return Freed(hours, hours * cost.hourly_rate if cost.hourly_rate is not None else None)

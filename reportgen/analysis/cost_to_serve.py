@@ -110,3 +110,21 @@ def effort_benchmark(analyses: Iterable[AccountAnalysis], relationship: Relation
     ]
     typical = median(hours) if len(hours) >= BENCHMARK_ACCOUNTS else None
     return EffortBenchmark(relationship, typical, len(hours))
+
+
+@dataclass(frozen=True)
+class Freed:
+    """What scaling back to a benchmark would free in a year."""
+
+    hours: float
+    amount: float | None
+    """The hours at the account's hourly rate; None without one in its currency."""
+
+
+def freed_by_scaling_back(cost: CostToServe, benchmark: EffortBenchmark) -> Freed | None:
+    """The hours above the benchmark's median, and what they cost; None without a median or hours, and
+    no hours at all where the account takes no more than the median."""
+    if benchmark.median_hours is None or cost.effort_hours is None:
+        return None
+    hours = max(cost.effort_hours - benchmark.median_hours, 0.0)
+    return Freed(hours, hours * cost.hourly_rate if cost.hourly_rate is not None else None)

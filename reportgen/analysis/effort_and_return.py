@@ -22,7 +22,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reportgen.analysis.cost_to_serve import EffortBenchmark, cost_to_serve_share, effort_benchmark
+from reportgen.analysis.cost_to_serve import (
+    EffortBenchmark,
+    Freed,
+    cost_to_serve_share,
+    effort_benchmark,
+    freed_by_scaling_back,
+)
 from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.model.findings import CostToServe, ZoneKind
 
@@ -195,24 +201,18 @@ def spending_beyond_return(entries: Iterable[PortfolioEntry]) -> tuple[Portfolio
 
 @dataclass(frozen=True)
 class AccountRelease:
-    """What scaling one account back to lean KAM would free: the hours it takes beyond the lean
-    accounts' median, at its hourly rate."""
+    """What scaling one candidate back to the benchmark would free (see :func:`freed_by_scaling_back`)."""
 
     entry: PortfolioEntry
-    hours: float
-    amount: float | None
-    """None without an hourly rate."""
+    freed: Freed
 
+    @property
+    def hours(self) -> float:
+        return self.freed.hours
 
-def released_by_scaling_back(entry: PortfolioEntry, benchmark: EffortBenchmark) -> AccountRelease | None:
-    """The hours *entry* takes beyond the benchmark's median (none where it takes no more), at its rate;
-    None where either is not known: without a benchmark no figure is invented."""
-    figures = _figures(entry)
-    if benchmark.median_hours is None or figures.effort_hours is None:
-        return None
-    hours = max(0.0, figures.effort_hours - benchmark.median_hours)
-    amount = None if figures.hourly_rate is None else hours * figures.hourly_rate
-    return AccountRelease(entry, hours, amount)
+    @property
+    def amount(self) -> float | None:
+        return self.freed.amount
 
 
 @dataclass(frozen=True)
@@ -271,12 +271,14 @@ def effort_and_return(portfolio: PortfolioAnalysis) -> EffortAndReturn:
         if count
     )
     frustration = group_effort(FRUSTRATION_GROUP, portfolio.over_investing, total)
+    # a candidate's customer invests below a preferred partner, so scaling back aims at the lowest type
+    # (each candidate's customer_level, as a briefing measures it): one benchmark for them all
     lean = portfolio.catalog.zones.relationship_types[0]
     benchmark = effort_benchmark((e.analysis for e in entries), lean)
     releases = tuple(
-        release
+        AccountRelease(e, freed)
         for e in portfolio.scale_back
-        if (release := released_by_scaling_back(e, benchmark)) is not None
+        if (freed := freed_by_scaling_back(_figures(e), benchmark)) is not None
     )
     return EffortAndReturn(
         currency=currency,

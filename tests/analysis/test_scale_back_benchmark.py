@@ -4,7 +4,8 @@ and what scaling back to it would free."""
 
 from __future__ import annotations
 
-from reportgen.analysis.coaching import freed_by_scaling_back, scale_back_benchmark
+from reportgen.analysis.coaching import scale_back_benchmark
+from reportgen.analysis.cost_to_serve import freed_by_scaling_back
 from tests.builders import served
 
 

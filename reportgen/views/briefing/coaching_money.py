@@ -10,8 +10,7 @@ hours, the answer says there is no benchmark yet.
 
 from __future__ import annotations
 
-from reportgen.analysis.coaching import freed_by_scaling_back
-from reportgen.analysis.cost_to_serve import BENCHMARK_ACCOUNTS, EffortBenchmark
+from reportgen.analysis.cost_to_serve import BENCHMARK_ACCOUNTS, EffortBenchmark, freed_by_scaling_back
 from reportgen.common.i18n import Nn_
 from reportgen.views.briefing.service import ServiceWords
 
