@@ -67,7 +67,7 @@ class ServiceWords:
         if not self.cost.given:
             return None
         parts = [self._spent(), *self._returned()]
-        return ServiceLine(self._("Cost to serve"), SEPARATOR.join(parts))
+        return ServiceLine(self._("Account service"), SEPARATOR.join(parts))
 
     def _spent(self) -> str:
         cost, _ = self.cost, self._

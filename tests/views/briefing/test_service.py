@@ -4,12 +4,19 @@ missing, never as a zero."""
 
 from __future__ import annotations
 
-import pytest
+import io
+from pathlib import Path
 
+import pytest
+from pypdf import PdfReader
+
+from reportgen.analysis.all_accounts import prepare
 from reportgen.analysis.history import build_histories
+from reportgen.rendering import Renderer
 from reportgen.views.briefing import build_briefing
 from reportgen.views.briefing.service import service_line
 from tests.builders import MADE_ON, Q2, served
+from tests.conftest import briefing_view
 from tests.views.briefing.conftest import CHARTS, view_of
 
 
@@ -25,7 +32,7 @@ def line(analysis, lang):
         pytest.param(
             # 1,150 h × 95 € = 109,250 € + 12,000 € = 121,250 €; ÷ 288,000 € = 42.1 %; 288,000 − 121,250 = 166,750
             {"effort_hours": 1150, "other_cost": 12_000, "contribution_margin": 288_000},
-            "Cost to serve: 1,150 hours and €12,000 a year = €121,250 · 42% of the contribution margin · "
+            "Account service: 1,150 hours and €12,000 a year = €121,250 · 42% of the contribution margin · "
             "€166,750 left",
             "Betreuung: 1.150 Stunden und 12.000 € im Jahr = 121.250 € · 42 % des Deckungsbeitrags · "
             "es bleiben 166.750 €",
@@ -40,7 +47,7 @@ def line(analysis, lang):
                 "contribution_margin": 1_150_000,
                 "hourly_rate": 110,
             },
-            "Cost to serve: 1,250 hours at €110 and €30,000 a year = €167,500 · 15% of the contribution margin "
+            "Account service: 1,250 hours at €110 and €30,000 a year = €167,500 · 15% of the contribution margin "
             "· €982,500 left",
             "Betreuung: 1.250 Stunden à 110 € und 30.000 € im Jahr = 167.500 € · 15 % des Deckungsbeitrags · "
             "es bleiben 982.500 €",
@@ -48,26 +55,26 @@ def line(analysis, lang):
         ),
         pytest.param(
             {"effort_hours": 120},  # 120 h × 95 € = 11,400 €, no other cost, no margin
-            "Cost to serve: 120 hours a year = €11,400",
+            "Account service: 120 hours a year = €11,400",
             "Betreuung: 120 Stunden im Jahr = 11.400 €",
             id="hours without margin",
         ),
         pytest.param(
             {"contribution_margin": 200_000},
-            "Cost to serve: hours not given · contribution margin €200,000 a year",
+            "Account service: hours not given · contribution margin €200,000 a year",
             "Betreuung: Stunden nicht angegeben · Deckungsbeitrag 200.000 € im Jahr",
             id="margin without hours",
         ),
         pytest.param(
             {"other_cost": 3_000},
-            "Cost to serve: hours not given, other cost €3,000 a year",
+            "Account service: hours not given, other cost €3,000 a year",
             "Betreuung: Stunden nicht angegeben, weitere Kosten 3.000 € im Jahr",
             id="other cost alone",
         ),
         pytest.param(
             # 100 h × 95 € = 9,500 €; a margin below zero has no share: −5,000 − 9,500 = −14,500
             {"effort_hours": 100, "contribution_margin": -5_000},
-            "Cost to serve: 100 hours a year = €9,500 · contribution margin −€5,000 · margin after service "
+            "Account service: 100 hours a year = €9,500 · contribution margin −€5,000 · margin after service "
             "−€14,500",
             "Betreuung: 100 Stunden im Jahr = 9.500 € · Deckungsbeitrag −5.000 € · Deckungsbeitrag nach "
             "Betreuung −14.500 €",
@@ -76,7 +83,7 @@ def line(analysis, lang):
         pytest.param(
             # 1,000 h × 95 € = 95,000 € ÷ 50,000 € = 190 %; 50,000 − 95,000 = −45,000
             {"effort_hours": 1000, "contribution_margin": 50_000},
-            "Cost to serve: 1,000 hours a year = €95,000 · 190% of the contribution margin · margin after "
+            "Account service: 1,000 hours a year = €95,000 · 190% of the contribution margin · margin after "
             "service −€45,000",
             "Betreuung: 1.000 Stunden im Jahr = 95.000 € · 190 % des Deckungsbeitrags · Deckungsbeitrag nach "
             "Betreuung −45.000 €",
@@ -84,7 +91,7 @@ def line(analysis, lang):
         ),
         pytest.param(
             {"margin_share": 0.06},  # 6 % of a revenue the workbook does not give
-            "Cost to serve: hours not given · contribution margin 6% of a revenue not given",
+            "Account service: hours not given · contribution margin 6% of a revenue not given",
             "Betreuung: Stunden nicht angegeben · Deckungsbeitrag 6 % eines nicht angegebenen Umsatzes",
             id="margin share without revenue",
         ),
@@ -101,7 +108,7 @@ def test_an_account_in_another_currency_gets_no_cost_without_a_rate_in_it(catalo
     analysis = served(catalog, "Acme", 4, 2, currency="CHF", effort_hours=800, other_cost=5_000,
                       contribution_margin=100_000)  # fmt: skip
     assert line(analysis, "en") == (
-        "Cost to serve: 800 hours and CHF 5,000 a year, no hourly rate in CHF · contribution margin "
+        "Account service: 800 hours and CHF 5,000 a year, no hourly rate in CHF · contribution margin "
         "CHF 100,000 a year"
     )
     assert line(analysis, "de") == (
@@ -136,3 +143,15 @@ def test_the_history_shows_each_quarters_cost_to_serve_and_share_only_where_one_
     assert (q3.cost_to_serve, q3.cost_share) == (None, None)
     (without,) = build_histories([served(catalog, "Acme", 3, 3, period=Q2), now]).values()
     assert not build_briefing(now, "en", MADE_ON, without, CHARTS).history.shows_cost
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_line_leaves_the_two_view_diagram_on_page_1(catalog, lang):
+    """Meridian's page 1 is full: two views, an intended relationship and a line that may take two; the
+    diagram gives way rather than move to a page of its own."""
+    files = sorted(Path("input").glob("meridian-aerotech_2026-Q3*.xlsx"))
+    (analysis,) = prepare(files, catalog).analyses
+    assert analysis.key_account_view is not None and analysis.cost_to_serve.given
+    pdf = PdfReader(io.BytesIO(Renderer().briefing_pdf(briefing_view(analysis, lang))))
+    caption = {"de": "Partnerschaftsdiagramm", "en": "Partnership diagram"}[lang]
+    assert caption in pdf.pages[0].extract_text()
