@@ -24,12 +24,14 @@ RANKED_SHOWN = 10
 NOT_KNOWN = "–"
 
 FRUSTRATION_TAKES = N_(
-    "The accounts in the {zone} take {hours} of our hours and bring {margin} of the contribution margin."
+    "The accounts in the supplier frustration zone take {hours} of our hours and bring {margin} of the "
+    "contribution margin."
 )
 FRUSTRATION_HOURS_ONLY = N_(
-    "The accounts in the {zone} take {hours} of our hours; their contribution margin is not given."
+    "The accounts in the supplier frustration zone take {hours} of our hours; their contribution margin is "
+    "not given."
 )
-FRUSTRATION_NOTHING = N_("No account in the {zone} gives its effort.")
+FRUSTRATION_NOTHING = N_("No account in the supplier frustration zone gives its effort.")
 FRUSTRATION_PARTLY = N_("Hours given for {given} of its {n} accounts.")
 """Only where some of the zone's accounts give none: two at least."""
 COVERAGE = Nn_("Effort given for {given} of {n} account.", "Effort given for {given} of {n} accounts.")
@@ -154,18 +156,18 @@ def _figures(key: str, name: str, group: GroupEffort, words: _Words) -> ZoneFigu
     )
 
 
-def _headline(figures: EffortAndReturn, zone: str, words: _Words) -> str | None:
+def _headline(figures: EffortAndReturn, words: _Words) -> str | None:
     group = figures.frustration
     if not group.sums.accounts:
         return None
     _ = words._
     if group.hours_share is None:
-        return _(FRUSTRATION_NOTHING).format(zone=zone)
+        return _(FRUSTRATION_NOTHING)
     hours = words.percent(group.hours_share)
     if group.margin_share is None:
-        text = _(FRUSTRATION_HOURS_ONLY).format(zone=zone, hours=hours)
+        text = _(FRUSTRATION_HOURS_ONLY).format(hours=hours)
     else:
-        text = _(FRUSTRATION_TAKES).format(zone=zone, hours=hours, margin=words.percent(group.margin_share))
+        text = _(FRUSTRATION_TAKES).format(hours=hours, margin=words.percent(group.margin_share))
     accounts = len(group.sums.accounts)
     if group.sums.with_hours < accounts:
         text += " " + _(FRUSTRATION_PARTLY).format(n=accounts, given=group.sums.with_hours)
@@ -208,7 +210,6 @@ def effort_section(
     for entry in portfolio.entries:  # a zone only another catalog has is named as that catalog names it
         names.update(zone_names(entry.analysis.catalog, lang))
     names.update(zone_names(portfolio.catalog, lang))
-    frustration = portfolio.catalog.zones.supplier_frustration.name.get(lang)
     accounts = len(portfolio.entries)
     without = figures.without_hours
     other = figures.other_currency
@@ -224,7 +225,7 @@ def effort_section(
     highest = (plotted[0].name, words.percent(plotted[0].analysis.cost_to_serve.share)) if plotted else None
     not_shown = [e.name for e in figures.ranked if e.analysis.cost_to_serve.share is None]
     return EffortSection(
-        headline=_headline(figures, frustration, words),
+        headline=_headline(figures, words),
         coverage=COVERAGE.pick(lang, accounts).format(given=len(figures.with_hours), n=accounts),
         without=_(WITHOUT).format(accounts=_names(without, lang)) if without else None,
         other_currency=_(OTHER_CURRENCY).format(

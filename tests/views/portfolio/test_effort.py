@@ -25,7 +25,7 @@ def test_the_frustration_zone_is_worded_with_its_share_of_hours_and_of_margin_in
     german = portfolio_view(three(catalog), catalog, "de").effort
 
     assert english.headline == (
-        "The accounts in the Supplier frustration zone take 67% of our hours and bring 25% of the "
+        "The accounts in the supplier frustration zone take 67% of our hours and bring 25% of the "
         "contribution margin."
     )
     assert german.headline == (
@@ -43,7 +43,7 @@ def test_the_frustration_sentence_says_when_only_some_of_its_accounts_give_hours
     ]
 
     assert portfolio_view(analyses, catalog).effort.headline == (
-        "The accounts in the Supplier frustration zone take 75% of our hours; their contribution margin is not "
+        "The accounts in the supplier frustration zone take 75% of our hours; their contribution margin is not "
         "given. Hours given for 1 of its 2 accounts."
     )
     nothing = [make(catalog, "Alpha", Q3, 5, 2), analyses[2]]
@@ -103,7 +103,7 @@ def test_the_section_stands_before_the_questions_and_the_contents_name_it(catalo
 
     assert html.index('href="#effort"') < html.index('href="#questions"')
     assert html.index('id="effort"') < html.index('id="questions"')
-    assert "The accounts in the Supplier frustration zone take 67% of our hours" in html
+    assert "The accounts in the supplier frustration zone take 67% of our hours" in html
 
 
 def test_the_ranked_list_words_each_share_and_a_margin_of_nothing_leads(catalog):
