@@ -3,9 +3,9 @@ invest against what the account returns (question 1), and what scaling back woul
 
 The index says in points that we invest more than the customer; these sentences say what that costs, in
 hours and in the account's currency. What scaling back would free is measured by the user's own
-portfolio, never by an invented coefficient: the usual hours of the accounts in the type the account is
-meant to have (:func:`reportgen.analysis.coaching.scale_back_benchmark`), and where too few of them give
-hours, the answer says there is no benchmark yet.
+portfolio, never by an invented coefficient: the usual hours of the accounts in the type scaling back aims
+at, the one the customer's own index reaches (:func:`reportgen.analysis.coaching.scale_back_benchmark`),
+and where too few of them give hours, the answer says there is no benchmark yet.
 """
 
 from __future__ import annotations
