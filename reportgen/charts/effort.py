@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from reportgen.analysis.effort_and_return import EffortAndReturn
 from reportgen.analysis.portfolio import PortfolioAnalysis
-from reportgen.charts.portfolio_map import bubble_areas
+from reportgen.charts.portfolio_map import draw_bubbles
 from reportgen.charts.style import (
     GRID,
     INK,
@@ -145,19 +145,7 @@ def effort_figure(portfolio: PortfolioAnalysis, figures: EffortAndReturn, lang: 
         )
         if x_range[1] > 1:
             axes.axvline(1.0, color=MUTED, linewidth=0.8, linestyle=(0, (2, 2)), zorder=1)
-        areas = bubble_areas([e.analysis.assessment.account.annual_revenue for e in shown])
-        known = [e.analysis.assessment.account.annual_revenue is not None for e in shown]
-        axes.scatter(
-            shares,
-            balances,
-            s=areas,
-            color=[zone_marks(e.analysis.catalog)[e.analysis.zone.id] for e in shown],
-            alpha=0.85,
-            edgecolors=["white" if k else INK for k in known],
-            linewidths=[1.0 if k else 0.8 for k in known],
-            linestyles=["-" if k else (0, (2, 1.5)) for k in known],
-            zorder=3,
-        )
+        areas = draw_bubbles(axes, shown, list(zip(shares, balances, strict=True)))
         axes.set_xlim(*x_range)
         axes.set_ylim(*y_range)
         named = shown if len(shown) <= NAMED_UP_TO else shown[:NAMED_LEADERS]

@@ -15,6 +15,25 @@ NAMED_UP_TO = 24  # above this many accounts, bubbles carry their rank only (the
 MAX_AREA, MIN_AREA, PLAIN_AREA = 900.0, 45.0, 110.0  # marker areas in points²
 
 
+def draw_bubbles(axes, entries, centres: list[tuple[float, float]]) -> list[float]:
+    """Each account's bubble at its centre, coloured by its zone and sized by its revenue; a dashed ring
+    marks a bubble whose size is not known (no revenue given). Returns the areas, for placing labels."""
+    areas = bubble_areas([e.analysis.assessment.account.annual_revenue for e in entries])
+    known = [e.analysis.assessment.account.annual_revenue is not None for e in entries]
+    if entries:
+        axes.scatter(
+            *zip(*centres, strict=True),
+            s=areas,
+            color=[zone_marks(e.analysis.catalog)[e.analysis.zone.id] for e in entries],
+            alpha=0.85,
+            edgecolors=["white" if k else INK for k in known],
+            linewidths=[1.0 if k else 0.8 for k in known],
+            linestyles=["-" if k else (0, (2, 1.5)) for k in known],
+            zorder=3,
+        )
+    return areas
+
+
 def bubble_areas(revenues: list[float | None]) -> list[float]:
     """Area proportional to revenue (the largest gets MAX_AREA); accounts without revenue a plain size."""
     known = [r for r in revenues if r and r > 0]
@@ -73,20 +92,8 @@ def portfolio_map_figure(portfolio: PortfolioAnalysis, catalog: Catalog, lang: s
                     "mutation_scale": 7,
                 },
             )
-        areas = bubble_areas([e.analysis.assessment.account.annual_revenue for e in entries])
         centres = [(e.analysis.key_account_index, e.analysis.supplier_index) for e in entries]
-        known = [e.analysis.assessment.account.annual_revenue is not None for e in entries]
-        if entries:  # a dashed ring marks a bubble whose size is not known (no revenue given)
-            axes.scatter(
-                *zip(*centres, strict=True),
-                s=areas,
-                color=[zone_marks(e.analysis.catalog)[e.analysis.zone.id] for e in entries],
-                alpha=0.85,
-                edgecolors=["white" if k else INK for k in known],
-                linewidths=[1.0 if k else 0.8 for k in known],
-                linestyles=["-" if k else (0, (2, 1.5)) for k in known],
-                zorder=3,
-            )
+        areas = draw_bubbles(axes, entries, centres)
         arrows = _arrow_points(
             befores, [(e.analysis.key_account_index, e.analysis.supplier_index) for e in moved]
         )
