@@ -91,6 +91,7 @@ SHOTS = (
     Shot("shared-de-1", Report("briefing", "2026-Q3", "de", "Meridian Aerotech Inc.", edition="shared"), 1),
     Shot("portfolio-de-1", Report("portfolio", "2026-Q3", "de"), 1),
     Shot("portfolio-de-2", Report("portfolio", "2026-Q3", "de"), 2),
+    Shot("portfolio-de-4", Report("portfolio", "2026-Q3", "de"), 4),
 )
 
 
