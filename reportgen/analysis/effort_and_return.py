@@ -30,7 +30,7 @@ from reportgen.analysis.cost_to_serve import (
     freed_by_scaling_back,
 )
 from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioEntry
-from reportgen.model.findings import CostToServe, ZoneKind
+from reportgen.model.findings import CostToServe
 
 
 def _figures(entry: PortfolioEntry) -> CostToServe:
@@ -106,24 +106,20 @@ class GroupEffort:
     """A group of accounts (a zone, the frustration zone as a whole, the scale-back candidates) with its
     share of all hours and of all contribution margin."""
 
-    key: str
-    """The zone's id, or the group's name (:data:`FRUSTRATION_GROUP`)."""
     sums: Sums
     hours_share: float | None
     margin_share: float | None
+    zone_id: str | None = None
+    """The zone's id, where the group is one zone."""
 
 
-FRUSTRATION_GROUP = str(ZoneKind.SUPPLIER_FRUSTRATION)
-"""The supplier frustration zone as a whole, critical or not: what the cover counts as over-investing."""
-
-
-def group_effort(key: str, entries: Iterable[PortfolioEntry], total: Sums) -> GroupEffort:
+def group_effort(entries: Iterable[PortfolioEntry], total: Sums, zone_id: str | None = None) -> GroupEffort:
     group = sums(entries, total.currency)
     return GroupEffort(
-        key,
         group,
         share(group.hours, total.hours),
         share(group.contribution_margin, total.contribution_margin),
+        zone_id,
     )
 
 
@@ -266,11 +262,12 @@ def effort_and_return(portfolio: PortfolioAnalysis) -> EffortAndReturn:
     currency = main_currency(entries, portfolio.catalog.economics.currency)
     total = sums(entries, currency)
     zones = tuple(
-        group_effort(zone, (e for e in entries if e.analysis.zone.id == zone), total)
+        group_effort((e for e in entries if e.analysis.zone.id == zone), total, zone)
         for zone, count in portfolio.zone_counts
         if count
     )
-    frustration = group_effort(FRUSTRATION_GROUP, portfolio.over_investing, total)
+    # the supplier frustration zone as a whole, critical or not: what the cover counts as over-investing
+    frustration = group_effort(portfolio.over_investing, total)
     # a candidate's customer invests below a preferred partner, so scaling back aims at the lowest type
     # (each candidate's customer_level, as a briefing measures it): one benchmark for them all
     lean = portfolio.catalog.zones.relationship_types[0]
@@ -290,5 +287,5 @@ def effort_and_return(portfolio: PortfolioAnalysis) -> EffortAndReturn:
         other_currency=tuple(e for e in entries if _figures(e).given and _figures(e).currency != currency),
         ranked=spending_beyond_return(entries),
         whale=whale_curve(entries, currency),
-        scale_back=ScaleBack(group_effort("scale_back", portfolio.scale_back, total), benchmark, releases),
+        scale_back=ScaleBack(group_effort(portfolio.scale_back, total), benchmark, releases),
     )

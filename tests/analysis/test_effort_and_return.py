@@ -43,7 +43,7 @@ def three(catalog):
 
 def test_each_zone_sums_its_accounts_and_takes_its_share_of_all_hours_and_all_margin(three):
     figures = effort_and_return(three)
-    zones = {z.key: z for z in figures.zones}
+    zones = {z.zone_id: z for z in figures.zones}
 
     assert figures.currency == "EUR"
     assert (figures.total.hours, figures.total.cost_to_serve) == (1500, 150_000)
@@ -64,7 +64,7 @@ def test_each_zone_sums_its_accounts_and_takes_its_share_of_all_hours_and_all_ma
 
 def test_a_zone_whose_accounts_give_nothing_has_no_figures_not_zero(three):
     """Gamma's zone is listed with its account, but its hours and shares are not known, not 0."""
-    lean = next(z for z in effort_and_return(three).zones if z.key == "lean_supplier")
+    lean = next(z for z in effort_and_return(three).zones if z.zone_id == "lean_supplier")
 
     assert by_name(lean.sums.accounts) == ["Gamma"]
     assert (
@@ -75,7 +75,7 @@ def test_a_zone_whose_accounts_give_nothing_has_no_figures_not_zero(three):
 
 
 def test_zones_without_an_account_are_left_out_and_the_others_keep_the_portfolios_order(three):
-    keys = [z.key for z in effort_and_return(three).zones]
+    keys = [z.zone_id for z in effort_and_return(three).zones]
 
     assert keys == ["lean_supplier", "strategic_partnership", "supplier_frustration_critical"]
 
@@ -121,6 +121,7 @@ def test_amounts_in_another_currency_are_listed_and_never_added_but_their_hours_
     assert figures.total.cost_to_serve == 300 * 95
     assert figures.total.contribution_margin == 200_000
     assert by_name(p.entry for p in figures.whale.points) == ["Beta", "Alpha"]
+    assert figures.whale.currency == "EUR"  # its amounts are said in it
     # a share is a ratio: the CHF account ranks with the others (240,000 of 900,000 = 27 %)
     assert by_name(figures.ranked) == ["Chur", "Alpha", "Beta"]
 
@@ -148,6 +149,19 @@ def test_on_a_tie_the_catalogs_currency_wins_else_the_first_by_its_code(catalog)
     assert main_currency(entries("CHF", "EUR"), "EUR") == "EUR"
     assert main_currency(entries("USD", "CHF"), "EUR") == "CHF"
     assert main_currency(entries("CHF", "USD"), "EUR") == "CHF"
+
+
+def test_one_account_in_each_currency_sums_in_the_catalogs(catalog):
+    """A tie of EUR and CHF: the catalog's EUR is the portfolio's currency, not CHF, first by its code."""
+    portfolio = portfolio_of(
+        catalog,
+        costed(catalog, "Chur", 4, 4, currency="CHF", effort_hours=10, hourly_rate=120),
+        costed(catalog, "Essen", 4, 4, effort_hours=20),
+    )
+    figures = effort_and_return(portfolio)
+    assert figures.currency == "EUR"
+    assert figures.total.cost_to_serve == 20 * 95
+    assert by_name(figures.other_currency) == ["Chur"]
 
 
 def test_a_share_needs_a_denominator_above_zero():

@@ -87,3 +87,11 @@ def test_an_account_below_the_median_frees_nothing(catalog):
     quarter = [account, *(lean(catalog, f"L{h}", h) for h in (400, 500, 600))]
     freed = freed_by_scaling_back(account.cost_to_serve, scale_back_benchmark(account, quarter))
     assert (freed.hours, freed.amount) == (0, 0)
+
+
+def test_without_an_hourly_rate_the_freed_hours_have_no_price(catalog):
+    # the account's amounts are in CHF and its workbook gives no rate: the catalog's EUR rate does not count
+    account = served(catalog, "Chur", 4, 2, currency="CHF", effort_hours=1200)
+    quarter = [account, *(lean(catalog, f"L{h}", h) for h in (400, 500, 600))]
+    freed = freed_by_scaling_back(account.cost_to_serve, scale_back_benchmark(account, quarter))
+    assert (freed.hours, freed.amount) == (700, None)

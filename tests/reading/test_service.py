@@ -110,6 +110,13 @@ ERRORS = [
         id="margin that is no amount",
     ),
     pytest.param(
+        CONTRIBUTION_MARGIN, "etwa 18 %",
+        '"etwa 18 %" is neither an amount nor a share of the revenue, so the contribution margin cannot be read.',
+        "„etwa 18 %“ ist weder ein Betrag noch ein Anteil am Umsatz, daher kann der Deckungsbeitrag nicht "
+        "gelesen werden.",
+        id="margin share that is no number",
+    ),
+    pytest.param(
         CONTRIBUTION_MARGIN, "120 %",
         '"120 %": a contribution margin cannot be more than the whole revenue.',
         "„120 %“: Ein Deckungsbeitrag kann nicht größer sein als der ganze Umsatz.",

@@ -234,7 +234,7 @@ def effort_section(
         )
         if other
         else None,
-        zones=tuple(_figures(z.key, names[z.key], z, words) for z in figures.zones),
+        zones=tuple(_figures(z.zone_id, names[z.zone_id], z, words) for z in figures.zones),
         total=_figures("", _(ALL_ACCOUNTS), _all(figures.total), words),
         ranked=tuple(_ranked(e, n, pick.of(e), words) for n, e in enumerate(ranked, start=1)),
         ranked_part=_(RANKED_PART).format(shown=len(ranked), n=len(figures.ranked))
@@ -251,7 +251,7 @@ def effort_section(
 
 def _all(total: Sums) -> GroupEffort:
     """All accounts as a group: each share of itself is all (where it has anything to share)."""
-    return GroupEffort("", total, 1.0 if total.hours else None, 1.0 if total.contribution_margin else None)
+    return GroupEffort(total, 1.0 if total.hours else None, 1.0 if total.contribution_margin else None)
 
 
 def scale_back_words(scale_back: ScaleBack, lang: str) -> tuple[str, ...]:
