@@ -80,6 +80,9 @@ class Sums:
     cost_share: float | None = None
     """The cost to serve as a share of the contribution margin, by the accounts' own rule, over the accounts
     that give both: another's cost without its margin would count against a margin it is no part of."""
+    paired: bool = True
+    """Every account in *currency* that gives a cost to serve or a margin gives both: only then are the
+    cost, the margin and the share of one set of accounts, and a sentence may name them together."""
 
 
 def sums(entries: Iterable[PortfolioEntry], currency: str | None) -> Sums:
@@ -98,6 +101,7 @@ def sums(entries: Iterable[PortfolioEntry], currency: str | None) -> Sums:
         cost_share=cost_to_serve_share(
             _sum(f.amount for f in both), _sum(f.contribution_margin for f in both)
         ),
+        paired=len(both) == sum(f.amount is not None or f.contribution_margin is not None for f in money),
     )
 
 
@@ -227,9 +231,13 @@ class ScaleBack:
 
     @property
     def amount_freed(self) -> float | None:
-        """In the main currency, over the candidates in it that give their rate."""
+        """In the main currency; None unless every candidate that frees hours prices them in it, so that
+        the amount is what the hours said beside it are worth."""
         currency = self.candidates.sums.currency
-        return _sum(r.amount for r in self.releases if _figures(r.entry).currency == currency)
+        priced = [
+            r.amount for r in self.releases if r.amount is not None and _figures(r.entry).currency == currency
+        ]
+        return _sum(priced) if len(priced) == len(self.releases) else None
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,17 @@ CANDIDATES_TAKE_NO_MARGIN = N_(
     "The candidates take {hours} a year ({hours_share} of our hours) and {cost} to serve; their "
     "contribution margin is not given."
 )
-CANDIDATES_GIVE_NOTHING = N_("The candidates give no effort, so what scaling back would free is not known.")
+CANDIDATES_TAKE_NO_SHARE = N_(
+    "The candidates take {hours} a year ({hours_share} of our hours) and {cost} to serve, against a "
+    "contribution margin of {margin}."
+)
+CANDIDATES_TAKE_UNPAIRED = N_(
+    "The candidates take {hours} a year ({hours_share} of our hours) and {cost} to serve; not each of them "
+    "gives both its cost and its contribution margin, so the two are not set against each other."
+)
+CANDIDATES_GIVE_NOTHING = N_(
+    "None of the candidates gives its hours, so what scaling back would free is not known."
+)
 WOULD_FREE = N_(
     "Scaled back to the median of the accounts in “{lean}” ({median}), they would free {hours} and {amount} "
     "a year."
@@ -269,8 +279,13 @@ def scale_back_words(scale_back: ScaleBack, lang: str) -> tuple[str, ...]:
         "hours_share": words.percent(candidates.hours_share),
         "cost": words.money(sums.cost_to_serve, sums.currency),
     }
-    if sums.cost_share is None:
+    if sums.contribution_margin is None:
         sentences = [_(CANDIDATES_TAKE_NO_MARGIN).format(**takes)]
+    elif not sums.paired:
+        sentences = [_(CANDIDATES_TAKE_UNPAIRED).format(**takes)]
+    elif sums.cost_share is None:  # a margin of nothing or less: no share of it is meaningful
+        margin = words.money(sums.contribution_margin, sums.currency)
+        sentences = [_(CANDIDATES_TAKE_NO_SHARE).format(**takes, margin=margin)]
     else:
         sentences = [
             _(CANDIDATES_TAKE).format(

@@ -198,5 +198,44 @@ def test_candidates_without_hours_are_said_to_give_none(catalog):
     analyses = [costed(catalog, "L1", 2, 2, effort_hours=100), make(catalog, "Alpha", Q3, 5, 2)]
 
     assert portfolio_view(analyses, catalog).questions.scale_back_money == (
-        "The candidates give no effort, so what scaling back would free is not known.",
+        "None of the candidates gives its hours, so what scaling back would free is not known.",
+    )
+
+
+def test_cost_and_margin_of_different_candidates_are_not_set_against_each_other(catalog):
+    """A gives 1,000 h and a margin of 100,000 €, B only a margin of 400,000 €, C only 500 h: the cost of
+    A and C (142,500 €) is no 95 % of a margin that B's makes 500,000 €."""
+    analyses = [
+        costed(catalog, "A", 5, 2, effort_hours=1000, contribution_margin=100_000),
+        costed(catalog, "B", 5, 2, contribution_margin=400_000),
+        costed(catalog, "C", 5, 2, effort_hours=500),
+    ]
+    (first, _) = portfolio_view(analyses, catalog).questions.scale_back_money
+    assert first == (
+        "The candidates take 1,500 hours a year (100% of our hours) and €142,500 to serve; not each of them "
+        "gives both its cost and its contribution margin, so the two are not set against each other."
+    )
+
+
+def test_a_candidates_margin_of_nothing_is_named_without_a_share(catalog):
+    analyses = [costed(catalog, "A", 5, 2, effort_hours=100, contribution_margin=-5_000)]
+    (first, _) = portfolio_view(analyses, catalog).questions.scale_back_money
+    assert first == (
+        "The candidates take 100 hours a year (100% of our hours) and €9,500 to serve, against a contribution "
+        "margin of -€5,000."
+    )
+
+
+def test_freed_hours_are_priced_only_when_every_candidate_prices_them(catalog):
+    """Lean accounts of 100, 200 and 300 h (median 200); A frees 800 h at 95 €, B in CHF 300 h without a
+    rate: 1,100 h are freed, and no amount is said for only some of them."""
+    lean = [costed(catalog, f"L{h}", 2, 2, effort_hours=h) for h in (100, 200, 300)]
+    candidates = [
+        costed(catalog, "A", 5, 2, effort_hours=1000),
+        costed(catalog, "B", 5, 2, effort_hours=500, currency="CHF"),
+    ]
+    words = portfolio_view([*lean, *candidates], catalog).questions.scale_back_money
+    assert words[-1] == (
+        "Scaled back to the median of the accounts in “Lean KAM – reliable supplier” (200 hours), they would "
+        "free 1,100 hours a year."
     )
