@@ -17,6 +17,7 @@ from reportgen.model.assessment import (
     FactPlaces,
     Period,
     Rater,
+    ServiceFacts,
     View,
     identity_key,
 )
@@ -178,10 +179,9 @@ class FactsReader:
         period = self._period(*period_value) if period_value is not None else None
         assessed_on = self._optional(ASSESSED_ON, parse_date, msg.DATE_INVALID)
         revenue, currency, currency_named = self._revenue()
-        cells = {term.key: self._values[term.key] for term in SERVICE_FIELDS if term.key in self._values}
-        service, read_currency = read_service(cells, Currency(currency, currency_named), revenue, self.log)
-        intended = self._intended_type(catalog)
         view = self._view()
+        service, read_currency = self._service(Currency(currency, currency_named), view)
+        intended = self._intended_type(catalog)
         if len(self.log.errors) > errors_before or name is None or period is None:
             return None
         account = AccountFacts(
@@ -211,6 +211,18 @@ class FactsReader:
             self._text(ROLE),
             view or View.SUPPLIER,
         )
+
+    def _service(self, currency: Currency, view: View | None) -> tuple[ServiceFacts, Currency]:
+        """What serving the account takes and returns, from our team's files only: a key account's
+        questionnaire that gives it (a row copied from our workbook) has it left out with a warning at its
+        cell, never read, so that a value there can neither count nor keep the contact's ratings out."""
+        cells = {term.key: self._values[term.key] for term in SERVICE_FIELDS if term.key in self._values}
+        if view is not View.KEY_ACCOUNT:
+            return read_service(cells, currency, self.log)
+        for term in SERVICE_FIELDS:
+            if term.key in cells:
+                self.log.warning(cells[term.key][1], msg.SERVICE_IN_QUESTIONNAIRE, field=term.label)
+        return ServiceFacts(), currency
 
     def _view(self) -> View | None:
         """Whose view the ratings give; blank is our own."""

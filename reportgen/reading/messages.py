@@ -193,6 +193,13 @@ HOURLY_RATE_UNUSUAL = Message(
         "can be ignored."
     ),
 )
+SERVICE_IN_QUESTIONNAIRE = Message(
+    N_(
+        "The key account's questionnaire gives \"{field}\", which only our team's workbook gives: it is left "
+        "out."
+    ),
+    N_("Delete the row from the questionnaire, and enter the figure in our team's workbook."),
+)
 NO_FACTOR_ROWS = Message(N_("There are no factor rows."), N_("Add one row per factor below the header row."))
 NOTHING_RATED_BOTH = Message(
     N_("No factor is rated for both sides, so no balance can be computed."),

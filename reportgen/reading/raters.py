@@ -35,6 +35,7 @@ from reportgen.common.i18n import N_, LocalDate, LocalMoney, LocalNumber, LocalS
 from reportgen.common.problems import Message, Phrase, Place, Problem, Severity, quoted
 from reportgen.model.assessment import AccountFacts, Action, Assessment, ServiceFacts, View
 from reportgen.model.catalog import Catalog, version_order
+from reportgen.reading.messages import MARGIN_ABOVE_REVENUE, MARGIN_SHARE_WITHOUT_REVENUE
 from reportgen.reading.vocabulary import (
     ANNUAL_REVENUE,
     ASSESSED_BY,
@@ -328,7 +329,29 @@ def _team_facts(ours: list[Assessment]) -> tuple[AccountFacts, list[GatheredProb
         intended_type=of(INTENDED_TYPE).account.intended_type,
         service=service,
     )
+    if CONTRIBUTION_MARGIN in given_by:
+        problems += _margin_against_revenue(account, given_by[CONTRIBUTION_MARGIN][0])
     return account, problems
+
+
+def _margin_against_revenue(account: AccountFacts, given_by: Assessment) -> list[GatheredProblem]:
+    """A warning at the margin's cell where the account's revenue, from whichever of our files gives it,
+    makes the margin doubtful: a margin above all of the revenue, or a share of a revenue no file gives.
+    Checked once the files are gathered: one file's margin may rest on another's revenue."""
+    service, revenue = account.service, account.annual_revenue
+    place = _fact_place(given_by, CONTRIBUTION_MARGIN)
+    margin = service.contribution_margin
+    if service.margin_share is not None and revenue is None:
+        message, params = MARGIN_SHARE_WITHOUT_REVENUE, {"share": LocalShare(service.margin_share)}
+    elif margin is not None and revenue is not None and margin > revenue:
+        message = MARGIN_ABOVE_REVENUE
+        params = {
+            "margin": LocalMoney(margin, account.currency),
+            "revenue": LocalMoney(revenue, account.currency),
+        }
+    else:
+        return []
+    return [GatheredProblem(given_by, Problem(place, message, params, Severity.WARNING))]
 
 
 def _newest(catalogs: Iterable[Catalog]) -> Catalog:
@@ -379,7 +402,9 @@ def gather(ratings: Iterable[Assessment]) -> Gathered:
             problems.append(GatheredProblem(rating, problem))
         counted.append(rating)
     if len(counted) == 1:
-        return Gathered(replace(counted[0], actions=_actions(counted)), tuple(problems))
+        (only,) = counted
+        problems += _margin_against_revenue(only.account, only)
+        return Gathered(replace(only, actions=_actions(counted)), tuple(problems))
     ours = [r for r in counted if r.raters[0].view is View.SUPPLIER]
     account, differ = _team_facts(ours)
     problems += differ

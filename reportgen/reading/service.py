@@ -4,7 +4,9 @@ contribution margin and hourly rate (:class:`~reportgen.model.assessment.Service
 They are read as forgivingly as the revenue (``1.150 h``, ``12.000 €``, ``18 %``, ``0,38 Mio. €``), but a
 value that cannot be what it claims is an error at its cell, not a blank: a cost to serve that silently
 left out a typo would understate what an account costs, and the figures are meant to be acted on.
-Values that can be right but rarely are get a warning: a portfolio's sums stand on them.
+Values that can be right but rarely are get a warning: a portfolio's sums stand on them. The margin is
+checked against the revenue once our team's files are gathered (:mod:`reportgen.reading.raters`), since
+one file's margin may rest on another's revenue.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class Currency:
 
 
 def read_service(
-    cells: dict[str, Cell], currency: Currency, revenue: float | None, log: ProblemLog
+    cells: dict[str, Cell], currency: Currency, log: ProblemLog
 ) -> tuple[ServiceFacts, Currency]:
     """The service facts among *cells* (by term key), and the account's currency after them: an amount that
     names one (``12.000 CHF``) names the account's, where neither the Currency field nor the revenue did."""
@@ -68,17 +70,6 @@ def read_service(
             rate=LocalMoney(hourly_rate, reader.currency.code),
             low=LocalNumber(low),
             high=LocalNumber(high),
-        )
-    if margin is not None and revenue is not None and margin > revenue:
-        log.warning(
-            cells[CONTRIBUTION_MARGIN.key][1],
-            msg.MARGIN_ABOVE_REVENUE,
-            margin=LocalMoney(margin, reader.currency.code),
-            revenue=LocalMoney(revenue, reader.currency.code),
-        )
-    if share is not None and revenue is None:
-        log.warning(
-            cells[CONTRIBUTION_MARGIN.key][1], msg.MARGIN_SHARE_WITHOUT_REVENUE, share=LocalShare(share)
         )
     facts = ServiceFacts(hours, other_cost, margin, share, hourly_rate)
     return facts, reader.currency

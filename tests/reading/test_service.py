@@ -11,10 +11,12 @@ from reportgen.common.problems import Severity
 from reportgen.model.assessment import ServiceFacts
 from reportgen.outputs.spreadsheets import write_csv, write_ods, write_xlsx
 from reportgen.reading import read_file
+from reportgen.reading.all_files import read_all
 from reportgen.reading.vocabulary import (
     ACCOUNT_FIELDS,
     ACCOUNT_SHEET,
     ANNUAL_REVENUE,
+    ASSESSED_BY,
     ASSESSMENT_SHEET,
     CONTRIBUTION_MARGIN,
     CSV_ACCOUNT_NAME,
@@ -22,7 +24,9 @@ from reportgen.reading.vocabulary import (
     EFFORT_HOURS,
     HOURLY_RATE,
     OTHER_COST,
+    PERIOD,
     RATING_COLUMNS,
+    VIEW,
 )
 from tests.conftest import FACTS
 
@@ -222,7 +226,7 @@ def test_what_rarely_is_right_counts_with_a_warning_at_its_cell_in_both_language
 ):
     for lang, expected in (("en", en), ("de", de)):
         path, places = service_file(tmp_path, catalog, kind, lang, {term: value}, revenue=revenue)
-        result = read_file(path, catalog)
+        (result,) = read_all([path], catalog)  # gathered: the margin is checked against the revenue then
         (assessment,) = result.assessments
         assert assessment.account.service == read
         (warning,) = result.problems
@@ -296,3 +300,52 @@ def test_the_bounds_themselves_read_without_a_note(tmp_path, catalog, kind, term
     result = read_file(path, catalog)
     assert said(result, "en") == []
     assert result.assessments[0].account.service == read
+
+
+def _team_file(tmp_path, catalog, name, rater, facts):
+    """One of our team's workbooks of the account Acme in 2026-Q3, by *rater*, giving *facts*."""
+    sheet = ACCOUNT_SHEET.heading("en")
+    given = {ACCOUNT_FIELDS[0]: "Acme", PERIOD: "2026-Q3", ASSESSED_BY: rater, **facts}
+    rows = [[term.heading("en"), value] for term, value in given.items()]
+    ratings = [[term.heading("en") for term in RATING_COLUMNS]]
+    ratings += [[factor.id, factor.title.get("en"), 4, 3, "", ""] for factor in catalog.factors]
+    path = tmp_path / name
+    write_xlsx(path, {sheet: rows, ASSESSMENT_SHEET.heading("en"): ratings})
+    return path
+
+
+def test_a_margin_is_checked_against_the_revenue_another_of_our_files_gives(tmp_path, catalog):
+    """The revenue in a.xlsx, the margin in b.xlsx: a share of it is reckoned without a warning, and a
+    margin above it is warned of at b.xlsx's cell."""
+    a = _team_file(tmp_path, catalog, "a.xlsx", "Anja", {ANNUAL_REVENUE: 1_250_000})
+    b = _team_file(tmp_path, catalog, "b.xlsx", "Ben", {CONTRIBUTION_MARGIN: "18 %"})
+    results = read_all([a, b], catalog)
+    assert [p for r in results for p in r.problems] == []
+    b = _team_file(tmp_path, catalog, "b.xlsx", "Ben", {CONTRIBUTION_MARGIN: 2_000_000})
+    problems = [p.render("en").replace("\xa0", " ") for r in read_all([a, b], catalog) for p in r.problems]
+    assert problems == [
+        "b.xlsx › Account › B4: The contribution margin of €2,000,000 is larger than the annual revenue of "
+        "€1,250,000. Check both: the margin is what the revenue leaves after the account's variable costs, so "
+        "at most the revenue."
+    ]
+
+
+def test_the_key_accounts_questionnaire_never_gives_them(tmp_path, catalog):
+    """A row copied into a questionnaire is left out with a warning at its cell, even where its value could
+    not be read: it neither counts nor keeps the contact's ratings out."""
+    path = _team_file(
+        tmp_path,
+        catalog,
+        "contact.xlsx",
+        "Dana",
+        {VIEW: "Key Account", EFFORT_HOURS: "viel", OTHER_COST: 500},
+    )
+    result = read_file(path, catalog)
+    (assessment,) = result.assessments
+    assert assessment.account.service == ServiceFacts()
+    assert [p.severity for p in result.problems] == [Severity.WARNING, Severity.WARNING]
+    assert result.problems[0].render("en") == (
+        'contact.xlsx › Account › B5: The key account\'s questionnaire gives "Account effort (hours/year)", which '
+        "only our team's workbook gives: it is left out. Delete the row from the questionnaire, and enter the "
+        "figure in our team's workbook."
+    )
