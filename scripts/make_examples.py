@@ -94,8 +94,9 @@ EXAMPLES = [
         account_id="KA-1042",
         kam="Jürgen Weiß",
         revenue=4_800_000,
-        # the critical frustration zone costs the most hours for the least margin
-        service={"2026-Q2": (1150, 12000, "6 %", None), "2026-Q3": (1400, 24000, "6 %", None)},
+        # the critical frustration zone costs the most hours for the least margin: in 2026-Q3 serving it takes
+        # more than all of its margin
+        service={"2026-Q2": (1150, 12000, "3,5 %", None), "2026-Q3": (1400, 24000, "3 %", None)},
         language="de",
         fmt="xlsx",
         intended="Strategische Partnerschaft",

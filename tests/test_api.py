@@ -334,10 +334,10 @@ def test_the_cost_to_serve_of_the_examples_is_typed_and_computed_as_by_hand(exam
         95,
         24_000,
         157_000,
-        288_000,
-        0.5451,
-        131_000,
-    ]  # 6 % of 4.8 M
+        144_000,
+        1.0903,
+        -13_000,
+    ]  # 3 % of 4.8 M: serving it takes more than all of its margin
     assert figures.loc["KA-2210"].tolist() == [1300, 95, 45_000, 168_500, 2_250_000, 0.0749, 2_081_500]
     assert figures.loc["KA-3307"].tolist() == [
         120,

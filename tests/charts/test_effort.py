@@ -74,8 +74,10 @@ def test_the_examples_charts_are_well_formed_and_name_every_account(workload, ca
     for name in ("Brandtner", "Meridian Aerotech", "Nordhafen Logistik AG", "Calloway Foods Ltd"):
         assert name in texts(effort) and name in texts(whale)
     assert "Kessler" not in texts(effort) and "Vireo" not in texts(effort)  # no figures: not placed at 0
-    assert "Alle 4: 3.354.600\u00a0€" in texts(whale)  # the curve peaks at its end: one mark
-    assert "Höchststand" not in texts(whale)
+    # Brandtner costs more to serve than it returns: the curve peaks before its end, and both are marked
+    # 2,081,500 + 982,500 + 159,600 = 3,223,600 €; − 13,000 € = 3,210,600 €
+    assert "Höchststand: 3.223.600\u00a0€ nach 3 Accounts" in texts(whale)
+    assert "Alle 4: 3.210.600\u00a0€" in texts(whale)
 
 
 def test_with_200_accounts_the_chart_names_only_the_leaders_and_no_label_covers_another(catalog):
@@ -118,3 +120,15 @@ def test_no_chart_without_figures_to_place(catalog, lang):
     assert effort_chart(portfolio, no_share, lang) is None
     assert whale_chart(nothing, lang) is None
     assert whale_chart(no_share, lang) is not None  # one point: it loses 950
+
+
+def test_a_curve_that_rises_to_its_end_marks_only_its_end(catalog):
+    analyses = [
+        costed(catalog, "A", 4, 4, effort_hours=10, contribution_margin=100_000),
+        costed(catalog, "B", 4, 4, effort_hours=10, contribution_margin=50_000),
+    ]
+    portfolio = analyse_portfolio(build_histories(analyses), Q3, catalog)
+    whale = texts(whale_chart(effort_and_return(portfolio), "en"))
+    # 100,000 − 950 + 50,000 − 950 = 148,100
+    assert "All 2: €148,100" in whale.replace("\u00a0", " ")
+    assert "Peak" not in whale
