@@ -124,9 +124,10 @@ def scale_back_benchmark(
 ) -> EffortBenchmark | None:
     """The usual effort the answer "scale back?" measures the account's hours by, from *quarter* (each
     account's assessment in the account's quarter, as that quarter's portfolio sees them): the median of
-    the accounts in the type scaling back aims at, the one the customer's index reaches
-    (:func:`customer_level`), in the view the answers use. Not the type the account is meant to have:
-    scaling back gives up investing for it, and what the customer returns is what we would match.
+    the accounts that are in the type scaling back aims at (each by its zone in our team's view, as the
+    portfolio places it): the type the customer's index reaches (:func:`customer_level`), in the view the
+    answers use. Not the type the account is meant to have: scaling back gives up investing for it, and
+    what the customer returns is what we would match.
 
     None where the answer does not speak of scaling back (the account is not over-invested in that view)
     or the account gives no hours to measure: a briefing then depends on no other account's figures.

@@ -1,6 +1,6 @@
 """Effort and return over the portfolio: what the accounts of each zone take in hours and money and what
-they give back, where we spend most beyond what comes back, and the whale curve of the margin left after
-service. Pure functions over the portfolio's entries and each account's :class:`CostToServe`.
+they give back, where serving takes the largest share of the margin, and the whale curve of the margin
+left after service. Pure functions over the portfolio's entries and each account's :class:`CostToServe`.
 
 **Rules**
 
@@ -177,7 +177,7 @@ def whale_curve(entries: Iterable[PortfolioEntry], currency: str | None) -> Whal
 
 
 def spending_beyond_return(entries: Iterable[PortfolioEntry]) -> tuple[PortfolioEntry, ...]:
-    """The accounts that give cost and margin, where we spend most beyond what comes back first.
+    """The accounts that give cost and margin, where serving takes the largest share of the margin first.
 
     Ranked by the cost to serve's share of the margin, highest first, not by the margin left in money:
     the share compares a small account with a large one (a small margin left is not a sign of spending

@@ -55,9 +55,9 @@ class BriefingJob:
     archive: Archive | None = None
     """What an archival briefing (PDF/A-3b) embeds; None for a briefing without."""
     effort_benchmark: EffortBenchmark | None = None
-    """The usual effort of the account's type among the quarter's accounts, which the answer to "scale
-    back?" measures its hours by (:func:`reportgen.analysis.coaching.scale_back_benchmark`); None where
-    the answer does not speak of it. The one thing the briefing takes from other accounts."""
+    """The usual effort of the accounts of the quarter in the type scaling back aims at, which the answer
+    to "scale back?" measures its hours by (:func:`reportgen.analysis.coaching.scale_back_benchmark`);
+    None where the answer does not speak of it. The one thing the briefing takes from other accounts."""
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Effort and return over the portfolio, each figure computed by hand: per zone, coverage, the ranking of
-where we spend most beyond what comes back, the whale curve and what scaling back would free.
+where serving takes the largest share of the margin, the whale curve and what scaling back would free.
 
 The default catalog's hourly rate is 95 EUR. Every factor rated alike: 5 : 2 is S 100, K 25 (the critical
 supplier frustration zone, a candidate to scale back), 4 : 4 a strategic partnership, 2 : 2 lean KAM.
@@ -187,7 +187,7 @@ def test_no_share_of_all_margin_where_all_margin_is_nothing(catalog):
     assert [z.hours_share for z in figures.zones] == [pytest.approx(0.75), pytest.approx(0.25)]
 
 
-def test_where_we_spend_most_beyond_what_comes_back_a_margin_of_nothing_first_then_the_highest_share(catalog):
+def test_where_serving_takes_most_a_margin_of_nothing_first_then_the_highest_share(catalog):
     """Nil: 50,000 of a margin of 0 (−50,000 left); Minus: 20,000 of −10,000 (−30,000 left); High: 80 %;
     Low: 20 %; Hours only gives no margin and is not ranked."""
     portfolio = portfolio_of(
@@ -200,6 +200,17 @@ def test_where_we_spend_most_beyond_what_comes_back_a_margin_of_nothing_first_th
     )
 
     assert by_name(spending_beyond_return(portfolio.entries)) == ["Nil", "Minus", "High", "Low"]
+
+
+def test_a_small_loss_leads_even_a_share_of_many_times_the_margin(catalog):
+    """Loss: no hours, a margin of −100 € (−100 left); Huge: 20,000 € of a margin of 100 € (a share of
+    200): the account that returns nothing still leads."""
+    portfolio = portfolio_of(
+        catalog,
+        costed(catalog, "Huge", 4, 4, effort_hours=200, hourly_rate=100, contribution_margin=100),
+        costed(catalog, "Loss", 4, 4, effort_hours=0, contribution_margin=-100),
+    )
+    assert by_name(spending_beyond_return(portfolio.entries)) == ["Loss", "Huge"]
 
 
 def test_equal_shares_keep_the_rankings_order(catalog):

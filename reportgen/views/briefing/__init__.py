@@ -92,8 +92,8 @@ def build_briefing(
 
     Everything catalog-made – zones, texts, scale, questions – is the analysis's own catalog's. The
     *charts* are drawn apart (:func:`reportgen.charts.briefing_charts`), perhaps ahead in another process.
-    *effort_benchmark* is the usual effort of the account's type in its quarter, where the answer to
-    "scale back?" speaks of it (:func:`reportgen.analysis.coaching.scale_back_benchmark`).
+    *effort_benchmark* is the usual effort of the quarter's accounts in the type scaling back aims at,
+    where the answer to "scale back?" speaks of it (:func:`reportgen.analysis.coaching.scale_back_benchmark`).
     """
     catalog = analysis.catalog
     account = analysis.assessment.account

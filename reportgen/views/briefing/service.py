@@ -48,7 +48,7 @@ class ServiceWords:
 
     def effort(self) -> str | None:
         """Our hours, at the workbook's own rate where it gives one, and the other cost: "1.150 Stunden und
-        12.000 €"; the other cost alone where there are no hours (it is then no cost to serve)."""
+        12.000 €"; None without hours, for other cost alone is no cost to serve (the callers say it apart)."""
         cost, _ = self.cost, self._
         if cost.effort_hours is None:
             return None
