@@ -188,14 +188,14 @@ WARNINGS = [
         HOURLY_RATE, 5, REVENUE, ServiceFacts(hourly_rate=5),
         "An hourly rate of €5 is outside the usual 10 to 1,000. Check that it is the internal cost of one hour "
         "of our people's time; if it is right, this note can be ignored.",
-        "Ein Stundensatz von 5 € liegt außerhalb der üblichen 10 bis 1.000. Prüfen Sie, ob es die internen "
+        "Ein Stundensatz von 5 € liegt außerhalb des üblichen Bereichs von 10 bis 1.000. Prüfen Sie, ob es die internen "
         "Kosten einer Arbeitsstunde unserer Leute sind; stimmt er, kann dieser Hinweis übergangen werden.",
         id="rate below 10",
     ),
     pytest.param(
         HOURLY_RATE, 1_500, REVENUE, ServiceFacts(hourly_rate=1_500),
         "An hourly rate of €1,500 is outside the usual 10 to 1,000.",
-        "Ein Stundensatz von 1.500 € liegt außerhalb der üblichen 10 bis 1.000.",
+        "Ein Stundensatz von 1.500 € liegt außerhalb des üblichen Bereichs von 10 bis 1.000.",
         id="rate above 1,000",
     ),
     pytest.param(

@@ -64,6 +64,7 @@ def _renderer():
 
 
 def _briefing_html(account: str, period: str, lang: str) -> str:
+    from reportgen.analysis.coaching import scale_back_benchmark
     from reportgen.views.briefing import BriefingCharts, build_briefing
 
     workload = _workload()
@@ -79,7 +80,9 @@ def _briefing_html(account: str, period: str, lang: str) -> str:
         profile_svg=stand_in("factor profile"),
         trend_svg=stand_in("trend") if earlier else None,
     )
-    return _renderer().briefing_html(build_briefing(analysis, lang, MADE_ON, history, charts))
+    # measured against the quarter's accounts, as a run measures it (reportgen.commands.briefing)
+    benchmark = scale_back_benchmark(analysis, workload.assessed_in(analysis.assessment.period))
+    return _renderer().briefing_html(build_briefing(analysis, lang, MADE_ON, history, charts, benchmark))
 
 
 def _portfolio_html(period: str, lang: str) -> str:

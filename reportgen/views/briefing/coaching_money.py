@@ -81,7 +81,7 @@ class MoneyAnswers(ServiceWords):
         return [
             _(
                 "It returns a contribution margin of {margin}: the service takes {share} of it, and {left} "
-                "are left."
+                "is left."
             ).format(**figures)
         ]
 

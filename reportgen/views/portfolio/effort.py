@@ -1,6 +1,6 @@
 """The portfolio's section "Effort and return": what the accounts of each zone take in hours and money and
-what they give back, where we spend most beyond what comes back, the whale curve, and what scaling the
-candidates back would free (which the answer to the scale-back question words).
+what they give back, where serving takes the largest share of the margin, the whale curve, and what
+scaling the candidates back would free (which the answer to the scale-back question words).
 
 Every figure is worded here, in the report's language; the template only lays the words out. A figure
 that is not known reads "–" in a table and is left out of a sentence, never written as 0.
@@ -19,7 +19,7 @@ from reportgen.views.labels import listed, zone_names
 from reportgen.views.portfolio.account_rows import AccountRow, Rows
 
 RANKED_SHOWN = 10
-"""The accounts the ranked list shows: those where we spend most beyond what comes back."""
+"""The accounts the ranked list shows: those where serving takes the largest share of the margin."""
 
 NOT_KNOWN = "–"
 
@@ -41,7 +41,7 @@ OTHER_CURRENCY = N_(
 )
 RANKED_PART = N_("The {shown} of {n} accounts with the highest share.")
 NO_SHARE = N_("margin not above zero")
-"""In the share's place, where the margin is nothing or less: all we spend is beyond what comes back."""
+"""In the share's place, where the margin is nothing or less: all we spend is more than comes back."""
 ALL_ACCOUNTS = N_("All accounts")
 
 CANDIDATES_TAKE = N_(

@@ -37,7 +37,7 @@ def brandtner(catalog, **facts):
             {"effort_hours": 1400, "other_cost": 24_000, "margin_share": 0.06, "revenue": 4_800_000},
             [
                 "We put 1,400 hours and €24,000 a year into the account, €157,000 in all.",
-                "It returns a contribution margin of €288,000: the service takes 55% of it, and €131,000 are left.",
+                "It returns a contribution margin of €288,000: the service takes 55% of it, and €131,000 is left.",
             ],
             [
                 "Wir stecken 1.400 Stunden und 24.000 € im Jahr in den Account, zusammen 157.000 €.",
@@ -54,7 +54,7 @@ def brandtner(catalog, **facts):
             ],
             [
                 "Wir stecken 1.150 Stunden im Jahr in den Account, zusammen 109.250 €.",
-                "Einen Deckungsbeitrag, an dem sich das messen ließe, gibt das Workbook nicht an.",
+                "Einen Deckungsbeitrag, an dem sich das messen ließe, gibt die Arbeitsmappe nicht an.",
             ],
             id="no margin",
         ),
@@ -71,7 +71,7 @@ def brandtner(catalog, **facts):
                 "It returns a contribution margin of €288,000 a year.",
             ],
             [
-                "Neben unseren Stunden, die das Workbook nicht angibt, geben wir 24.000 € im Jahr für den "
+                "Neben unseren Stunden, die die Arbeitsmappe nicht angibt, geben wir 24.000 € im Jahr für den "
                 "Account aus.",
                 "Er bringt einen Deckungsbeitrag von 288.000 € im Jahr.",
             ],
