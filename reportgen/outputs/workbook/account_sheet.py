@@ -87,8 +87,9 @@ def account_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> None:
     protect(sheet)
 
 
-_THOUSANDS = (EFFORT_HOURS, OTHER_COST, CONTRIBUTION_MARGIN)
-"""The numbers shown with thousands separators; the hourly rate shows its cents as typed."""
+_THOUSANDS = (EFFORT_HOURS, OTHER_COST)
+"""The numbers shown with thousands separators; the hourly rate shows its cents as typed, and the margin
+stays General: a share typed into it (18 %) would show as 0 in a cell formatted for whole amounts."""
 ANY_AMOUNT = 1e12
 """The bounds of a check that takes any number, below zero too: a spreadsheet's check needs bounds."""
 

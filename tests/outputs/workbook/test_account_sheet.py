@@ -176,6 +176,14 @@ def test_the_service_facts_filled_in_read_back_as_typed(tmp_path, catalog, lang,
     assert assessment.account.service == expected
 
 
+def test_the_margin_cell_keeps_the_general_format_so_a_typed_share_shows_as_typed(tmp_path, catalog):
+    """Hours and other cost show thousands; a margin typed as 18 % in a whole-amount format would show 0."""
+    facts = load_workbook(our_workbook(tmp_path, catalog, "en")).worksheets[1]
+    rows = fact_rows(facts)
+    formats = [facts.cell(rows[label], 2).number_format for label in SERVICE_LABELS["en"]]
+    assert formats == ["#,##0", "#,##0", "General", "General"]
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_a_margin_typed_as_a_percentage_reads_back_as_that_share_of_the_revenue_with_a_note(
     tmp_path, catalog, lang
