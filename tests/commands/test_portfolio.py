@@ -101,7 +101,7 @@ def test_the_portfolio_is_tagged_and_its_charts_say_what_they_show(german, workl
     portfolio_map, effort, whale, *diagrams = tagged.figure_alts
     assert "6 Accounts" in portfolio_map
     assert effort.startswith("Aufwand und Ertrag von 4 Accounts") and "Brandtner" in effort
-    assert whale.startswith("Walkurve von 4 Accounts") and "3.354.600\u00a0€" in whale
+    assert whale.startswith("Walkurve von 4 Accounts") and "senkt die Summe auf 3.210.600\u00a0€" in whale
     for zone, name in zone_names(catalog, "de"):
         count = sum(1 for a in analyses if a.zone.id == zone)
         assert f"{count} in „{name}“" in portfolio_map, (name, portfolio_map)
