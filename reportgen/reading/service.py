@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reportgen.common.i18n import LocalMoney, LocalNumber, LocalShare
 from reportgen.common.problems import Place, ProblemLog
+from reportgen.common.rounding import as_written
 from reportgen.model.assessment import ServiceFacts
 from reportgen.reading import messages as msg
 from reportgen.reading.values import (
@@ -110,6 +111,7 @@ class _ServiceReader:
         if read.amount < 0:
             self.log.error(place, msg.SERVICE_AMOUNT_NEGATIVE, value=clean_text(raw), field=term.label)
             return None
+        self._say_how_scaled(read, raw, place)
         return read.amount
 
     def margin(self, raw: object, place: Place, term: Term) -> tuple[float | None, float | None] | None:
@@ -135,7 +137,17 @@ class _ServiceReader:
         except NotANumber:
             log.error(place, msg.MARGIN_INVALID, value=clean_text(raw))
             return None
-        return (read.amount, None) if self._in_currency(read, raw, place) else None
+        if not self._in_currency(read, raw, place):
+            return None
+        self._say_how_scaled(read, raw, place)
+        return read.amount, None
+
+    def _say_how_scaled(self, read: ReadAmount, raw: object, place: Place) -> None:
+        """A note on an amount scaled by a word (``0,38 Mio. €``), as the revenue gets one."""
+        if not read.exact:
+            amount = LocalMoney(read.amount, self.currency.code)
+            plain = str(as_written(read.amount))
+            self.log.warning(place, msg.AMOUNT_READ_AS, value=clean_text(raw), amount=amount, plain=plain)
 
     def _in_currency(self, read: ReadAmount, raw: object, place: Place) -> bool:
         """Whether *read* is in the account's currency; the first amount to name one names it, where

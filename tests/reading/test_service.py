@@ -349,3 +349,13 @@ def test_the_key_accounts_questionnaire_never_gives_them(tmp_path, catalog):
         "only our team's workbook gives: it is left out. Delete the row from the questionnaire, and enter the "
         "figure in our team's workbook."
     )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_amount_scaled_by_a_word_is_read_with_a_note_as_the_revenue_is(tmp_path, catalog, kind):
+    path, places = service_file(tmp_path, catalog, kind, "de", {CONTRIBUTION_MARGIN: "0,38 Mio. €"})
+    result = read_file(path, catalog)
+    (assessment,) = result.assessments
+    assert assessment.account.service.contribution_margin == 380_000
+    (note,) = said(result, "de")
+    assert note.startswith(f"{places[CONTRIBUTION_MARGIN]}: „0,38 Mio. €“ wurde als 380.000 € gelesen.")
