@@ -79,14 +79,15 @@ def test_movements_and_appendix(german):
             walk(item) if isinstance(item, list) else outline.append(item.title)
 
     walk(german.outline)
-    assert "Anhang: eine Seite je Account" in outline
+    assert "Anhang: Account für Account" in outline
     assert "1. Brandtner Präzisionstechnik GmbH" in outline
     assert sum(title[0].isdigit() for title in outline) == 6
-    assert (
-        len(german.pages) >= 5 + 6 - 1
-    )  # cover, map, ranking, questions and movements, one page per account
+    assert len(german.pages) >= 5 + 6 - 1  # cover, map, ranking, questions and movements, then the accounts
     last = re.sub(r"\s+", " ", german.pages[-1].extract_text())  # an appendix page names its axes in HTML
     assert "Lieferant investiert (S, 0–100)" in last and "Key Account investiert (K, 0–100)" in last
+    # two accounts to a page, each whole: the six accounts' diagrams on three pages
+    axes = [page.extract_text().count("Lieferant investiert (S, 0–100)") for page in german.pages]
+    assert axes[-3:] == [2, 2, 2] and sum(axes[:-3]) == 1  # before them, the portfolio map's axis
 
 
 def test_the_portfolio_is_tagged_and_its_charts_say_what_they_show(german, workload, catalog):

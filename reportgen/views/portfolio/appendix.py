@@ -1,5 +1,5 @@
-"""The portfolio's appendix: a page per account with its small diagram, its largest gaps, and the earlier
-quarters on its path that were assessed with another catalog."""
+"""The portfolio's appendix: each account in brief (two to a page) with its small diagram, its largest
+gaps, and the earlier quarters on its path that were assessed with another catalog."""
 
 from __future__ import annotations
 

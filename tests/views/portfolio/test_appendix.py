@@ -1,4 +1,4 @@
-"""The portfolio's appendix: a page per account, named and marked as the account's briefing is."""
+"""The portfolio's appendix: each account in brief, named and marked as the account's briefing is."""
 
 from __future__ import annotations
 
