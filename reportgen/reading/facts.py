@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from reportgen.common.i18n import LocalDate, LocalMoney
+from reportgen.common.i18n import LocalDate
 from reportgen.common.problems import Place, ProblemLog, quoted
-from reportgen.common.rounding import as_written
 from reportgen.model.assessment import (
     AccountFacts,
     Assessment,
@@ -23,7 +22,7 @@ from reportgen.model.assessment import (
 )
 from reportgen.model.catalog import Catalog
 from reportgen.reading import messages as msg
-from reportgen.reading.service import Currency, read_service
+from reportgen.reading.service import Currency, read_service, say_how_scaled
 from reportgen.reading.tables import NAME_LIMIT, limit_text, report_missing_factors, report_nothing_rated
 from reportgen.reading.values import (
     CURRENCY_SIGNS,
@@ -281,10 +280,7 @@ class FactsReader:
             return None, currency, True
         named = (currency or read.currency) is not None
         currency = currency or read.currency or "EUR"
-        if not read.exact:
-            plain = str(as_written(read.amount))
-            amount = LocalMoney(read.amount, currency)
-            self.log.warning(place, msg.AMOUNT_READ_AS, value=clean_text(raw), amount=amount, plain=plain)
+        say_how_scaled(read, raw, place, currency, self.log)
         return read.amount, currency, named
 
     def _intended_type(self, catalog: Catalog) -> str | None:

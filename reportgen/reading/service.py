@@ -38,6 +38,20 @@ Cell = tuple[object, Place]
 """A fact's raw value and where it stands."""
 
 
+def say_how_scaled(read: ReadAmount, raw: object, place: Place, currency: str, log: ProblemLog) -> None:
+    """A note on an amount scaled by a word (``0,38 Mio. €``), saying how it was read and how to write it
+    so that the note goes away: the revenue and every service amount get the same one."""
+    if not read.exact:
+        amount = LocalMoney(read.amount, currency)
+        log.warning(
+            place,
+            msg.AMOUNT_READ_AS,
+            value=clean_text(raw),
+            amount=amount,
+            plain=str(as_written(read.amount)),
+        )
+
+
 @dataclass(frozen=True)
 class Currency:
     """The account's currency while its amounts are read: *named* once a field or an amount said it."""
@@ -143,11 +157,7 @@ class _ServiceReader:
         return read.amount, None
 
     def _say_how_scaled(self, read: ReadAmount, raw: object, place: Place) -> None:
-        """A note on an amount scaled by a word (``0,38 Mio. €``), as the revenue gets one."""
-        if not read.exact:
-            amount = LocalMoney(read.amount, self.currency.code)
-            plain = str(as_written(read.amount))
-            self.log.warning(place, msg.AMOUNT_READ_AS, value=clean_text(raw), amount=amount, plain=plain)
+        say_how_scaled(read, raw, place, self.currency.code, self.log)
 
     def _in_currency(self, read: ReadAmount, raw: object, place: Place) -> bool:
         """Whether *read* is in the account's currency; the first amount to name one names it, where
