@@ -36,10 +36,16 @@ def cost_to_serve(hours: float | None, hourly_rate: float | None, other_cost: fl
     return hours * hourly_rate + (other_cost or 0.0)
 
 
-def cost_to_serve_share(cost: float | None, margin: float | None) -> float | None:
-    if cost is None or margin is None or margin <= 0:
+def share_of(part: float | None, whole: float | None) -> float | None:
+    """*part* of *whole*; None where either is not known or *whole* is not above zero: of nothing, or of a
+    loss, no share is meaningful."""
+    if part is None or whole is None or whole <= 0:
         return None
-    return cost / margin
+    return part / whole
+
+
+def cost_to_serve_share(cost: float | None, margin: float | None) -> float | None:
+    return share_of(cost, margin)
 
 
 def margin_after_service(margin: float | None, cost: float | None) -> float | None:

@@ -28,6 +28,7 @@ from reportgen.analysis.cost_to_serve import (
     cost_to_serve_share,
     effort_benchmark,
     freed_by_scaling_back,
+    share_of,
 )
 from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.model.findings import CostToServe
@@ -35,13 +36,6 @@ from reportgen.model.findings import CostToServe
 
 def _figures(entry: PortfolioEntry) -> CostToServe:
     return entry.analysis.cost_to_serve
-
-
-def share(part: float | None, whole: float | None) -> float | None:
-    """*part* of *whole*; None where either is not known or *whole* is not above zero."""
-    if part is None or whole is None or whole <= 0:
-        return None
-    return part / whole
 
 
 def _sum(values: Iterable[float | None]) -> float | None:
@@ -121,8 +115,8 @@ def group_effort(entries: Iterable[PortfolioEntry], total: Sums, zone_id: str | 
     group = sums(entries, total.currency)
     return GroupEffort(
         group,
-        share(group.hours, total.hours),
-        share(group.contribution_margin, total.contribution_margin),
+        share_of(group.hours, total.hours),
+        share_of(group.contribution_margin, total.contribution_margin),
         zone_id,
     )
 

@@ -18,6 +18,7 @@ from reportgen.analysis.cost_to_serve import (
     effort_benchmark,
     hourly_rate,
     margin_after_service,
+    share_of,
 )
 from reportgen.analysis.indices import analyse
 from reportgen.model.assessment import AccountFacts, Assessment, FactorRating, ServiceFacts
@@ -253,3 +254,12 @@ def test_accounts_in_no_relationship_type_count_for_none(catalog):
     assert frustrated[0].zone.relationship_type is None
     for relationship in catalog.zones.relationship_types:
         assert effort_benchmark(frustrated, relationship).accounts == 0
+
+
+def test_a_share_needs_a_denominator_above_zero():
+    assert share_of(1, 4) == 0.25
+    assert share_of(1, 0.5) == 2
+    assert share_of(1, 0) is None
+    assert share_of(1, -4) is None
+    assert share_of(None, 4) is None
+    assert share_of(1, None) is None

@@ -12,7 +12,6 @@ import pytest
 from reportgen.analysis.effort_and_return import (
     effort_and_return,
     main_currency,
-    share,
     spending_beyond_return,
     whale_curve,
 )
@@ -162,15 +161,6 @@ def test_one_account_in_each_currency_sums_in_the_catalogs(catalog):
     assert figures.currency == "EUR"
     assert figures.total.cost_to_serve == 20 * 95
     assert by_name(figures.other_currency) == ["Chur"]
-
-
-def test_a_share_needs_a_denominator_above_zero():
-    assert share(1, 4) == 0.25
-    assert share(1, 0.5) == 2
-    assert share(1, 0) is None
-    assert share(1, -4) is None
-    assert share(None, 4) is None
-    assert share(1, None) is None
 
 
 def test_no_share_of_all_margin_where_all_margin_is_nothing(catalog):
