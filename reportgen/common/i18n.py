@@ -220,5 +220,6 @@ class Formatter:
             amount, currency, format=whole_units, locale=self.locale, currency_digits=False
         )
         # Unicode's rule for a currency written in letters, which Babel leaves out: a space keeps it
-        # from its digits ("CHF 1,300,000", not "CHF1,300,000"), and does not break
-        return _LETTERS_TOUCHING_DIGITS.sub("\u00a0", written)
+        # from its digits ("CHF 1,300,000", not "CHF1,300,000"), and does not break; and a loss with a
+        # true minus, as signed figures have it ("−13.000 €", not "-13.000 €")
+        return _LETTERS_TOUCHING_DIGITS.sub("\u00a0", written).replace("-", "\u2212", 1)

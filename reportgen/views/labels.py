@@ -4,7 +4,7 @@ and views."""
 from __future__ import annotations
 
 from reportgen.analysis.indices import zone_ids
-from reportgen.common.i18n import N_, Formatter, gettext_for
+from reportgen.common.i18n import N_, Formatter, Nn_, gettext_for
 from reportgen.model.assessment import View
 from reportgen.model.catalog import Catalog, Factor
 from reportgen.model.findings import (
@@ -148,3 +148,12 @@ def listed(items: list[str], lang: str) -> str:
     if len(items) == 1:
         return items[0]
     return gettext_for(lang)(LAST_OF_SEVERAL).format(first=", ".join(items[:-1]), last=items[-1])
+
+
+HOURS = Nn_("{n} hour", "{n} hours")
+
+
+def hours_text(hours: float, lang: str) -> str:
+    """ "1.150 Stunden" / "1,150 hours", kept on one line, as every report words an effort."""
+    shown = Formatter(lang).number(hours)
+    return HOURS.pick(lang, hours).format(n=shown).replace(" ", "\u00a0")

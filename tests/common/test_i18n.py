@@ -40,6 +40,18 @@ def test_a_currency_written_in_letters_keeps_a_space_from_its_digits(lang, curre
     assert Formatter(lang).money(1_300_000, currency) == money
 
 
+@pytest.mark.parametrize(
+    ("lang", "currency", "money"),
+    [
+        ("de", "EUR", "\u221213.000\u00a0€"),
+        ("en", "EUR", "\u2212€13,000"),
+        ("en", "CHF", "\u2212CHF\u00a013,000"),
+    ],
+)
+def test_a_loss_is_written_with_a_true_minus_as_signed_figures_are(lang, currency, money):
+    assert Formatter(lang).money(-13_000, currency) == money
+
+
 def source_messages() -> set[str]:
     method_map = [("reportgen/**.py", "python"), ("templates/**.html", "jinja2")]
     options_map = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}

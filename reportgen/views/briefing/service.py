@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.common.i18n import Formatter, Nn_, gettext_for
+from reportgen.common.i18n import Formatter, gettext_for
 from reportgen.model.findings import CostToServe
+from reportgen.views.labels import hours_text
 
-NBSP = "\u00a0"
-"""Keeps a figure with its unit ("1.150 Stunden", "110 €") on one line."""
-MINUS = "\u2212"
-HOURS = Nn_("{n} hour", "{n} hours")
 SEPARATOR = " · "
 
 
@@ -37,14 +34,10 @@ class ServiceWords:
         self.formatter = Formatter(lang)
 
     def money(self, amount: float) -> str:
-        """An amount in the account's currency, a loss with a true minus."""
-        written = self.formatter.money(amount, self.cost.currency)
-        return written.replace("-", MINUS, 1) if amount < 0 else written
+        return self.formatter.money(amount, self.cost.currency)
 
     def hours(self, hours: float) -> str:
-        """ "1.150 Stunden", kept on one line."""
-        shown = self.formatter.number(hours)
-        return HOURS.pick(self.lang, hours).format(n=shown).replace(" ", NBSP)
+        return hours_text(hours, self.lang)
 
     def effort(self) -> str | None:
         """Our hours, at the workbook's own rate where it gives one, and the other cost: "1.150 Stunden und

@@ -15,7 +15,7 @@ from reportgen.analysis.effort_and_return import EffortAndReturn, GroupEffort, S
 from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.common.i18n import N_, Formatter, Nn_, gettext_for
 from reportgen.views.chart_texts import EFFORT_NOT_SHOWN, WhaleFigures, effort_chart_text, whale_curve_text
-from reportgen.views.labels import listed, zone_names
+from reportgen.views.labels import hours_text, listed, zone_names
 from reportgen.views.portfolio.account_rows import AccountRow, Rows
 
 RANKED_SHOWN = 10
@@ -74,7 +74,6 @@ NO_BENCHMARK = N_(
     "What scaling back would free needs a benchmark: at least {least} accounts in “{lean}” that give their "
     "hours (now {n})."
 )
-HOURS = Nn_("{hours} hour", "{hours} hours")
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ class _Words:
     def hours(self, value: float | None) -> str:
         if value is None:
             return NOT_KNOWN
-        return HOURS.pick(self.lang, value).format(hours=self.formatter.number(value))
+        return hours_text(value, self.lang)
 
     def number(self, value: float | None) -> str:
         return self.formatter.number(value)

@@ -115,7 +115,7 @@ def test_the_ranked_list_words_each_share_and_a_margin_of_nothing_leads(catalog)
     ranked = portfolio_view(analyses, catalog).effort.ranked
 
     assert [(r.place, r.row.name, r.share, r.margin_after_service, r.losing) for r in ranked] == [
-        (1, "Nil", "margin not above zero", "-€50,000", True),
+        (1, "Nil", "margin not above zero", "−€50,000", True),
         (2, "High", "80%", "€10,000", False),
     ]
 
@@ -166,17 +166,17 @@ def test_the_scale_back_answer_says_what_the_candidates_take_and_what_scaling_ba
     german = portfolio_view(analyses, catalog, "de").questions.scale_back_money
 
     assert english == (
-        "The candidates take 1,000 hours a year (59% of our hours) and €95,000 to serve, 95% of their "
+        "The candidates take 1,000\u00a0hours a year (59% of our hours) and €95,000 to serve, 95% of their "
         "contribution margin of €100,000.",
-        "Scaled back to the median of the accounts in “Lean KAM – reliable supplier” (200 hours), they would "
-        "free 800 hours and €76,000 a year.",
+        "Scaled back to the median of the accounts in “Lean KAM – reliable supplier” (200\u00a0hours), they would "
+        "free 800\u00a0hours and €76,000 a year.",
     )
     assert german[1] == (
-        "Auf den Median der Accounts in „Schlankes KAM – zuverlässiger Lieferant“ (200 Stunden) "
-        "zurückgefahren, würden 800 Stunden und 76.000\u00a0€ im Jahr frei."
+        "Auf den Median der Accounts in „Schlankes KAM – zuverlässiger Lieferant“ (200\u00a0Stunden) "
+        "zurückgefahren, würden 800\u00a0Stunden und 76.000\u00a0€ im Jahr frei."
     )
     html = Renderer().portfolio_html(portfolio_view(analyses, catalog))
-    assert "they would free 800 hours and €76,000 a year" in html
+    assert "they would free 800\u00a0hours and €76,000 a year" in html
 
 
 def test_without_a_benchmark_the_scale_back_answer_says_what_is_missing(catalog):
@@ -187,7 +187,7 @@ def test_without_a_benchmark_the_scale_back_answer_says_what_is_missing(catalog)
     words = portfolio_view(analyses, catalog).questions.scale_back_money
 
     assert words == (
-        "The candidates take 1,000 hours a year (91% of our hours) and €95,000 to serve; their contribution "
+        "The candidates take 1,000\u00a0hours a year (91% of our hours) and €95,000 to serve; their contribution "
         "margin is not given.",
         "What scaling back would free needs a benchmark: at least 3 accounts in “Lean KAM – reliable "
         "supplier” that give their hours (now 1).",
@@ -212,7 +212,7 @@ def test_cost_and_margin_of_different_candidates_are_not_set_against_each_other(
     ]
     (first, _) = portfolio_view(analyses, catalog).questions.scale_back_money
     assert first == (
-        "The candidates take 1,500 hours a year (100% of our hours) and €142,500 to serve; not each of them "
+        "The candidates take 1,500\u00a0hours a year (100% of our hours) and €142,500 to serve; not each of them "
         "gives both its cost and its contribution margin, so the two are not set against each other."
     )
 
@@ -221,8 +221,8 @@ def test_a_candidates_margin_of_nothing_is_named_without_a_share(catalog):
     analyses = [costed(catalog, "A", 5, 2, effort_hours=100, contribution_margin=-5_000)]
     (first, _) = portfolio_view(analyses, catalog).questions.scale_back_money
     assert first == (
-        "The candidates take 100 hours a year (100% of our hours) and €9,500 to serve, against a contribution "
-        "margin of -€5,000."
+        "The candidates take 100\u00a0hours a year (100% of our hours) and €9,500 to serve, against a contribution "
+        "margin of −€5,000."
     )
 
 
@@ -236,6 +236,6 @@ def test_freed_hours_are_priced_only_when_every_candidate_prices_them(catalog):
     ]
     words = portfolio_view([*lean, *candidates], catalog).questions.scale_back_money
     assert words[-1] == (
-        "Scaled back to the median of the accounts in “Lean KAM – reliable supplier” (200 hours), they would "
-        "free 1,100 hours a year."
+        "Scaled back to the median of the accounts in “Lean KAM – reliable supplier” (200\u00a0hours), they would "
+        "free 1,100\u00a0hours a year."
     )
