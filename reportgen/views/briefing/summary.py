@@ -118,6 +118,12 @@ class SummarySection:
     """What serving the account costs and what it leaves, where our team's workbook gives any of it."""
 
     @property
+    def added_lines(self) -> int:
+        """How many of page 1's optional lines it has (the intended relationship, the cost to serve): the
+        two-view diagram gives way a step for each, so that page 1 stays whole."""
+        return sum(line is not None for line in (self.intended, self.service))
+
+    @property
     def balance_magnitude(self) -> float:
         """|S − K|: the size of the imbalance, whichever side invests more."""
         return abs(self.balance)

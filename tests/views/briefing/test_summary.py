@@ -20,7 +20,7 @@ from reportgen.rendering import Renderer
 from reportgen.views.briefing import build_briefing
 from reportgen.views.briefing.summary import ViewIndices
 from reportgen.views.portfolio import PortfolioCharts, build_portfolio
-from tests.builders import Q2, Q3, make
+from tests.builders import Q2, Q3, make, served
 from tests.conftest import briefing_view
 from tests.views.briefing.conftest import ANNA, BEN, CHARTS, DORA, view_of, voices
 
@@ -174,3 +174,11 @@ def test_page_one_dates_our_teams_rating_the_key_accounts_date_stands_with_its_v
     first = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
     assert "ASSESSED BY Anja Groß, Tom Berg ASSESSED ON September 12, 2026" in first
     assert "AS THE KEY ACCOUNT SEES IT assessed on September 30, 2026" in first
+
+
+def test_each_optional_line_of_page_1_makes_the_two_view_diagram_give_way(catalog):
+    plain = view_of(make(catalog, "Acme", Q3, 4, 2))
+    with_cost = view_of(served(catalog, "Acme", 4, 2, effort_hours=100))
+    with_both = view_of(served(catalog, "Acme", 4, 2, intended="preferred_partner", effort_hours=100))
+    assert [v.summary.added_lines for v in (plain, with_cost, with_both)] == [0, 1, 2]
+    assert 'class="summary zone-supplier_frustration_critical added-2"' in Renderer().briefing_html(with_both)
