@@ -19,10 +19,15 @@ SEPARATOR = " · "
 
 @dataclass(frozen=True)
 class ServiceLine:
-    """Page 1's line on what serving the account costs and leaves, worded whole."""
+    """Page 1's line on what serving the account costs and leaves: its parts, each kept on one line where
+    the line must break ("−" | "€13,000" was split), the line breaking between them instead."""
 
     label: str
-    text: str
+    parts: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return SEPARATOR.join(self.parts)
 
 
 class ServiceWords:
@@ -60,7 +65,7 @@ class ServiceWords:
         if not self.cost.given:
             return None
         parts = [self._spent(), *self._returned()]
-        return ServiceLine(self._("Account service"), SEPARATOR.join(parts))
+        return ServiceLine(self._("Account service"), tuple(parts))
 
     def _spent(self) -> str:
         cost, _ = self.cost, self._

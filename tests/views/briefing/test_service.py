@@ -155,3 +155,11 @@ def test_the_line_leaves_the_two_view_diagram_on_page_1(catalog, lang):
     pdf = PdfReader(io.BytesIO(Renderer().briefing_pdf(briefing_view(analysis, lang))))
     caption = {"de": "Partnerschaftsdiagramm", "en": "Partnership diagram"}[lang]
     assert caption in pdf.pages[0].extract_text()
+
+
+def test_a_loss_on_page_1_stays_with_its_amount_where_the_line_breaks(catalog):
+    """Regression: Brandtner's English line broke between "−" and "€13,000"; it breaks between its parts."""
+    files = sorted(Path("input").glob("brandtner-praezisionstechnik_2026-Q3*.xlsx"))
+    (analysis,) = prepare(files, catalog).analyses
+    page = PdfReader(io.BytesIO(Renderer().briefing_pdf(briefing_view(analysis, "en")))).pages[0]
+    assert "· \nmargin after service −€13,000\n" in page.extract_text()
