@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import textwrap
 
+import numpy as np
+
 from reportgen.charts.style import GRID, hide_tick_marks, zone_tints
 from reportgen.common.i18n import gettext_for
 from reportgen.model.catalog import Catalog, RelationshipType
@@ -239,26 +241,27 @@ def place_label(
     overlaps: labels that must be told apart keep a margin. Returns the spot (dx, dy, ha, va) and the box
     it will occupy.
     """
-
-    def near(box: Box, other: Box, margin: float) -> bool:
-        left, bottom, right, top = box
-        return not (
-            right + margin < other[0] or left - margin > other[2] or top + margin < other[1]
-            or bottom - margin > other[3]
-        )  # fmt: skip
-
-    def cost(candidate) -> float:
-        box = label_box(x, y, candidate, size)
-        left, bottom, right, top = box
-        outside = left < 0 or bottom < 0 or right > 100 or top > 100
-        covered = 0
-        for point in points:
-            px, py, reach = (*point, clearance)[:3]
-            covered += left - reach <= px <= right + reach and bottom - reach <= py <= top + reach
-        overlaps = sum(near(box, other, 0) for other in boxes)
-        close = sum(near(box, other, gap) for other in boxes) if gap else 0
-        return (1000 if outside else 0) + covered + 5 * overlaps + 5 * close
-
     candidates = [(dx * d, dy * d, ha, va) for d in distances for dx, dy, ha, va in NEAR_SPOTS]
-    best = min(candidates, key=cost)
+    spots = np.array([label_box(x, y, candidate, size) for candidate in candidates])  # one row a spot
+    left, bottom, right, top = (spots[:, [side]] for side in range(4))
+    # Every spot against every point and label at once: a map of a thousand accounts places a thousand
+    # labels, and a loop in Python over all points for each spot of each label grew with the square.
+    marks = np.array([(*point, clearance)[:3] for point in points], dtype=float).reshape(-1, 3)
+    px, py, reach = marks[:, 0], marks[:, 1], marks[:, 2]
+    covered = (
+        (left - reach <= px) & (px <= right + reach) & (bottom - reach <= py) & (py <= top + reach)
+    ).sum(axis=1)
+    others = np.array(boxes, dtype=float).reshape(-1, 4)
+
+    def near(margin: float):
+        """How many other labels each spot comes closer to than *margin* (0: overlaps)."""
+        apart = (
+            (right + margin < others[:, 0]) | (left - margin > others[:, 2])
+            | (top + margin < others[:, 1]) | (bottom - margin > others[:, 3])
+        )  # fmt: skip
+        return (~apart).sum(axis=1)
+
+    outside = ((left < 0) | (bottom < 0) | (right > 100) | (top > 100))[:, 0]
+    cost = 1000 * outside + covered + 5 * near(0) + (5 * near(gap) if gap else 0)
+    best = candidates[int(np.argmin(cost))]  # the first of the cheapest, in order of preference
     return best, label_box(x, y, best, size)

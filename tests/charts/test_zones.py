@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.charts.zones import clip, type_region, zone_layers
 from reportgen.model.catalog import Catalog
@@ -77,3 +79,55 @@ def test_a_types_region_is_its_band_from_its_start_to_the_next_types_by_hand(cat
         (66, 76),
     }
     assert shoelace(type_region(catalog, strategic)) == 34 * 34 - 24 * 24 / 2 * 2
+
+
+def reference_spot(x, y, size, points, boxes, distances, clearance, gap):
+    """The rule of place_label written plainly, one spot and one point at a time: the vectorised
+    function must choose exactly what this chooses."""
+    from reportgen.charts.zones import NEAR_SPOTS, label_box
+
+    def near(box, other, margin):
+        left, bottom, right, top = box
+        apart = (
+            right + margin < other[0] or left - margin > other[2] or top + margin < other[1]
+            or bottom - margin > other[3]
+        )  # fmt: skip
+        return not apart
+
+    def cost(candidate):
+        box = label_box(x, y, candidate, size)
+        left, bottom, right, top = box
+        outside = left < 0 or bottom < 0 or right > 100 or top > 100
+        covered = 0
+        for point in points:
+            px, py, reach = (*point, clearance)[:3]
+            covered += left - reach <= px <= right + reach and bottom - reach <= py <= top + reach
+        overlaps = sum(near(box, other, 0) for other in boxes)
+        close = sum(near(box, other, gap) for other in boxes) if gap else 0
+        return (1000 if outside else 0) + covered + 5 * overlaps + 5 * close
+
+    return min([(dx * d, dy * d, ha, va) for d in distances for dx, dy, ha, va in NEAR_SPOTS], key=cost)
+
+
+coordinate = st.floats(0, 100, allow_nan=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    centre=st.tuples(coordinate, coordinate),
+    size=st.tuples(st.floats(1, 30), st.floats(1, 6)),
+    points=st.lists(
+        st.one_of(st.tuples(coordinate, coordinate), st.tuples(coordinate, coordinate, st.floats(0, 8))),
+        max_size=25,
+    ),
+    corners=st.lists(st.tuples(coordinate, coordinate, st.floats(1, 30), st.floats(1, 6)), max_size=12),
+    gap=st.sampled_from([0.0, 1.0, 2.5]),
+)
+def test_a_label_goes_where_the_rule_written_plainly_puts_it(centre, size, points, corners, gap):
+    from reportgen.charts.zones import label_box, place_label
+
+    boxes = [(left, bottom, left + width, bottom + height) for left, bottom, width, height in corners]
+    distances = (3, 7, 12)
+    spot, box = place_label(*centre, size, points, boxes, distances=distances, clearance=1.5, gap=gap)
+    assert spot == reference_spot(*centre, size, points, boxes, distances, 1.5, gap)
+    assert box == pytest.approx(label_box(*centre, spot, size))
