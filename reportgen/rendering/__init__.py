@@ -71,10 +71,14 @@ class Renderer:
 
     @cached_property
     def _weasy(self):
+        import pydyf
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
         from reportgen.rendering.fetcher import ProjectOnlyFetcher
+        from reportgen.rendering.page_references import remember_page_references
+
+        remember_page_references(pydyf.PDF)
 
         logging.getLogger(WEASYPRINT_LOGGER).setLevel(logging.ERROR)
         fonts = FontConfiguration()
