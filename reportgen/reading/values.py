@@ -33,10 +33,13 @@ def clean_text(value: object) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+_BRACKETED = re.compile(r"\(.*?\)|\[.*?\]")
+_NOT_A_LETTER = re.compile(r"[^\w]|_")
+
+
 def normalise_key(text: object) -> str:
     """A header or label reduced for matching: ``"Key-Account (1–5)"`` → ``"keyaccount"``."""
-    plain = re.sub(r"\(.*?\)|\[.*?\]", "", clean_text(text)).casefold()
-    return re.sub(r"[^\w]|_", "", plain)
+    return _NOT_A_LETTER.sub("", _BRACKETED.sub("", clean_text(text)).casefold())
 
 
 class NotANumber(ValueError):

@@ -7,6 +7,7 @@ the key account column. Each field also carries the label we show in messages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportgen.common.i18n import N_, gettext_for
 from reportgen.common.problems import Message
@@ -21,8 +22,13 @@ class Term:
     label: Message
     aliases: tuple[str, ...]
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The aliases as matched: reduced once, since every header cell of every workbook is matched."""
+        return frozenset(normalise_key(alias) for alias in self.aliases)
+
     def matches(self, text: object) -> bool:
-        return normalise_key(text) in {normalise_key(alias) for alias in self.aliases}
+        return normalise_key(text) in self.keys
 
     def heading(self, lang: str) -> str:
         """The name we write for this term in *lang*: its label, translated like every other word."""
