@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from reportgen.analysis.portfolio import PortfolioAnalysis
 from reportgen.charts.style import INK, MUTED, chart_style, figure_with_axes, render_svg, zone_marks
-from reportgen.charts.zones import draw_zones, place_label, points_along, square_axes, zone_legend
+from reportgen.charts.zones import draw_zones, marks_of, place_label, points_along, square_axes, zone_legend
 from reportgen.model.catalog import Catalog
 
 LABEL_CHARS = 24
@@ -98,6 +100,8 @@ def portfolio_map_figure(portfolio: PortfolioAnalysis, catalog: Catalog, lang: s
             befores, [(e.analysis.key_account_index, e.analysis.supplier_index) for e in moved]
         )
         boxes: list = []
+        marks = marks_of(centres + arrows)  # every label weighs the same points: made once, not per label
+        is_centre = np.arange(len(marks)) < len(centres)
         for entry, area, (x, y) in zip(entries, areas, centres, strict=True):
             name = (
                 entry.name if len(entry.name) <= LABEL_CHARS else entry.name[: LABEL_CHARS - 1].rstrip() + "…"
@@ -109,7 +113,7 @@ def portfolio_map_figure(portfolio: PortfolioAnalysis, catalog: Catalog, lang: s
                 x,
                 y,
                 size,
-                [c for c in centres if c != (x, y)] + arrows,
+                marks[~(is_centre & (marks[:, 0] == x) & (marks[:, 1] == y))],  # not its own centre
                 boxes,
                 distances=(radius + 1.2, radius + 5, radius + 10),
             )

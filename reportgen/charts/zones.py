@@ -222,11 +222,17 @@ def points_along(
     ]
 
 
+def marks_of(points: list[tuple[float, ...]], clearance: float = 1.5) -> np.ndarray:
+    """*points* as :func:`place_label` weighs them: one row (x, y, reach) each, *clearance* where a point
+    brings no reach of its own."""
+    return np.array([(*point, clearance)[:3] for point in points], dtype=float).reshape(-1, 3)
+
+
 def place_label(
     x: float,
     y: float,
     size: tuple[float, float],
-    points: list[tuple[float, ...]],
+    points: list[tuple[float, ...]] | np.ndarray,
     boxes: list[Box],
     distances: tuple[float, ...] = (4, 9, 16),
     clearance: float = 1.5,
@@ -238,7 +244,8 @@ def place_label(
     resort. A point closer to the box than *clearance* counts as covered (the marker's radius, in
     data units); a point given as (x, y, radius) brings its own, for a marker larger than the rest.
     With a *gap*, another label closer than that counts against a spot too, half as much as one it
-    overlaps: labels that must be told apart keep a margin. Returns the spot (dx, dy, ha, va) and the box
+    overlaps: labels that must be told apart keep a margin. *points* may also be given as made by
+    :func:`marks_of`, where many labels weigh the same points. Returns the spot (dx, dy, ha, va) and the box
     it will occupy.
     """
     candidates = [(dx * d, dy * d, ha, va) for d in distances for dx, dy, ha, va in NEAR_SPOTS]
@@ -246,7 +253,7 @@ def place_label(
     left, bottom, right, top = (spots[:, [side]] for side in range(4))
     # Every spot against every point and label at once: a map of a thousand accounts places a thousand
     # labels, and a loop in Python over all points for each spot of each label grew with the square.
-    marks = np.array([(*point, clearance)[:3] for point in points], dtype=float).reshape(-1, 3)
+    marks = points if isinstance(points, np.ndarray) else marks_of(points, clearance)
     px, py, reach = marks[:, 0], marks[:, 1], marks[:, 2]
     covered = (
         (left - reach <= px) & (px <= right + reach) & (bottom - reach <= py) & (py <= top + reach)
