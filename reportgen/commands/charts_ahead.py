@@ -8,10 +8,12 @@ does not need this: its worker processes stay warm.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Sized
 from typing import TYPE_CHECKING, Protocol
+
+from reportgen.commands.in_child import ChildFailed, InChild
+from reportgen.common.forking import can_fork
 
 if TYPE_CHECKING:
     from reportgen.analysis.history import AccountHistory
@@ -33,66 +35,32 @@ class ChartJob(Protocol):
 def worth_it(jobs: Sized, workers: int) -> bool:
     """Only for a single account with a core to spare, on systems that can fork, and before
     matplotlib is loaded here (then making the charts in this process costs little)."""
-    return (
-        workers > 1
-        and len(jobs) == 1
-        and "fork" in multiprocessing.get_all_start_methods()
-        and "matplotlib" not in sys.modules
-    )
+    return workers > 1 and len(jobs) == 1 and can_fork() and "matplotlib" not in sys.modules
 
 
-def _quiet() -> None:
-    """Give the forked child its own silent stdout and stderr: a lock on the parent's streams, taken by
-    the progress bar's thread at the moment of the fork, would otherwise stay taken here for ever, and a
-    warning (a glyph missing from the font, say) would wait on it."""
-    import os
-    import warnings
-
-    warnings.simplefilter("ignore")
-    sink = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the child
-    sys.stdout = sys.stderr = sink
-
-
-def _make_charts(sender, job: ChartJob) -> None:
+def _charts_of(job: ChartJob) -> dict[str, BriefingCharts | SharedCharts]:
     from reportgen.charts import edition_charts
 
-    _quiet()
-    charts: dict[str, BriefingCharts | SharedCharts] = {}
-    try:
-        for lang in job.languages:
-            charts[lang] = edition_charts(job.analysis, lang, job.history, job.edition)
-    except Exception:  # the parent draws whatever is missing itself, and reports what fails there
-        pass
-    sender.send(charts)
-    sender.close()
+    return {lang: edition_charts(job.analysis, lang, job.history, job.edition) for lang in job.languages}
 
 
 class ChartsAhead:
     """A forked child that draws the charts of one *job* and hands them over once."""
 
     def __init__(self, job: ChartJob) -> None:
-        context = multiprocessing.get_context("fork")
-        self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_make_charts, args=(sender, job), daemon=True)
-        self._process.start()
-        sender.close()
+        self._child = InChild(_charts_of, job)
         self._charts: dict[str, BriefingCharts] | None = None
 
     def charts(self) -> dict[str, BriefingCharts]:
-        """The charts by language, waiting for them the first time; those missing (all of them if the
-        child failed) are for the caller to draw."""
+        """The charts by language, waiting for them the first time; if the child failed, none: the
+        caller draws them itself, and reports what fails there."""
         if self._charts is None:
             try:
-                self._charts = self._receiver.recv()
-            except (EOFError, OSError):
+                self._charts = self._child.result()
+            except ChildFailed:
                 self._charts = {}
-            finally:
-                self.close()
         return self._charts
 
     def close(self) -> None:
         """Stop the child if it still runs (an interrupted run must not leave it behind)."""
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
-        self._receiver.close()
+        self._child.close()

@@ -33,7 +33,7 @@ def test_the_child_draws_the_same_charts_as_this_process(catalog, jobs):
     for lang in ("de", "en"):
         assert made[lang] == briefing_charts(job.analysis, lang, job.history)
     assert made["de"].trend_svg is not None
-    assert not helper._process.is_alive()
+    assert not helper._child._process.is_alive()
 
 
 def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, monkeypatch):
@@ -43,7 +43,7 @@ def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, 
     monkeypatch.setattr("reportgen.charts.briefing_charts", broken)  # the forked child inherits it
     helper = charts_ahead.ChartsAhead(jobs[0])
     assert helper.charts() == {}
-    assert not helper._process.is_alive()
+    assert not helper._child._process.is_alive()
 
 
 def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, capfd):
@@ -68,9 +68,9 @@ def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, cap
 def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
     monkeypatch.setattr("reportgen.charts.briefing_charts", lambda *args: time.sleep(600))
     helper = charts_ahead.ChartsAhead(jobs[0])
-    child = helper._process.pid
+    child = helper._child._process.pid
     helper.close()
-    assert not helper._process.is_alive()
+    assert not helper._child._process.is_alive()
     with pytest.raises(ProcessLookupError):
         os.kill(child, 0)
 
