@@ -276,7 +276,8 @@ class Dataset:
         """
         from reportgen.analysis.portfolio import analyse_portfolio
         from reportgen.analysis.selection import period_problem
-        from reportgen.commands.portfolio import portfolio_archive, portfolio_pdf
+        from reportgen.commands.portfolio import portfolio_archive
+        from reportgen.commands.portfolio_making import portfolio_pdf
 
         chosen = _language(lang)
         workload = self._workload

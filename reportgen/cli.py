@@ -65,6 +65,9 @@ _edition = click.option(
     "revenue, raters' names or internal comments and actions (files end in _shared.pdf).",
 )
 _supplier = partial(click.option, "--supplier")
+_jobs = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: one per core)."
+)
 _archive = click.option(
     "--archive",
     is_flag=True,
@@ -135,7 +138,7 @@ def cli() -> None:
 @cli.command()
 @_reading
 @_period(help=EVERY_PERIOD_HELP)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
+@_jobs
 @click.option("--account", help="Only this account (its id or name); the other files still give history.")
 @click.option(
     "--timeout",
@@ -162,6 +165,7 @@ def briefing(account: str | None, **options) -> None:
 @cli.command()
 @_reading
 @_period(help="The quarter to report, e.g. 2026-Q3 or Q3/26 (default: the latest one found).")
+@_jobs
 @click.option(
     "--make-deps",
     type=A_FILE,

@@ -12,9 +12,11 @@ drawing anything, and a briefing's charts can be drawn ahead in another process.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportgen.analysis.effort_and_return import effort_and_return
 from reportgen.analysis.history import AccountHistory, past_of
-from reportgen.analysis.portfolio import PortfolioAnalysis
+from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.analysis.rebalancing import rebalancing_plan
 from reportgen.charts.diagram import partnership_diagram
 from reportgen.charts.effort import effort_chart, whale_chart
@@ -68,10 +70,11 @@ def edition_charts(
     return briefing_charts(analysis, lang, history)
 
 
-def portfolio_charts(portfolio: PortfolioAnalysis, lang: str) -> PortfolioCharts:
-    """The map, each account's appendix diagram with its path to this quarter, and the charts of effort and
-    return where accounts give their figures."""
-    diagrams = tuple(mini_diagram(e.analysis, e.earlier, e.analysis.catalog) for e in portfolio.entries)
+def portfolio_charts(portfolio: PortfolioAnalysis, lang: str, appendix: bool = True) -> PortfolioCharts:
+    """The map, each account's appendix diagram with its path to this quarter (unless the *appendix* is
+    drawn apart, see :func:`appendix_diagrams`), and the charts of effort and return where accounts give
+    their figures."""
+    diagrams = appendix_diagrams(portfolio.entries) if appendix else ()
     figures = effort_and_return(portfolio)
     return PortfolioCharts(
         portfolio_map(portfolio, portfolio.catalog, lang),
@@ -79,3 +82,8 @@ def portfolio_charts(portfolio: PortfolioAnalysis, lang: str) -> PortfolioCharts
         effort_svg=effort_chart(portfolio, figures, lang) if figures.given else None,
         whale_svg=whale_chart(figures, lang) if figures.given else None,
     )
+
+
+def appendix_diagrams(entries: Sequence[PortfolioEntry]) -> tuple[str, ...]:
+    """The small diagram of each of *entries*, with its path to this quarter, for the appendix."""
+    return tuple(mini_diagram(e.analysis, e.earlier, e.analysis.catalog) for e in entries)

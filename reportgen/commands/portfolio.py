@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.analysis.all_accounts import AllAccounts, prepare
 from reportgen.commands.console import EXIT_OK, Reporter
+from reportgen.commands.in_child import ChildFailed
+from reportgen.commands.portfolio_making import portfolio_makings
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.commands.run import (
     PDFS,
@@ -28,8 +29,6 @@ from reportgen.model.catalog import Catalogs
 from reportgen.outputs.file_names import portfolio_pdf_name, portfolio_stem
 
 if TYPE_CHECKING:
-    from reportgen.analysis.portfolio import PortfolioAnalysis
-    from reportgen.rendering import Renderer
     from reportgen.rendering.archive import Archive
 
 ACCOUNTS = Nn_("{n} account", "{n} accounts")
@@ -63,7 +62,6 @@ def render_portfolio(
     from reportgen.analysis.portfolio import analyse_portfolio, portfolio_sources
     from reportgen.common.writing import remove_stale_parts
     from reportgen.outputs.make_records import Digests, made_from
-    from reportgen.rendering import Renderer
 
     publish = publish or Publisher(BatchResult(files=workload.files))
     batch = publish.result
@@ -84,18 +82,23 @@ def render_portfolio(
         if isinstance(archive, Problem):
             batch.render_problems.append(archive)
             return batch
-        renderer = Renderer()
-        for lang, target in targets.items():
-            try:
-                pdf = portfolio_pdf(portfolio, lang, settings.day, renderer, archive)
-            except Exception as exc:
-                if settings.debug:
-                    raise
-                batch.render_problems.append(Problem(None, PORTFOLIO_FAILED, {"reason": failure_reason(exc)}))
-                continue
-            publish(target, pdf)
-            if record is not None:
-                record.wrote(target, inputs, pdf)
+        with portfolio_makings(portfolio, list(targets), settings, archive) as makings:
+            for lang, target in targets.items():
+                try:
+                    pdf = makings[lang]()
+                except ChildFailed as failed:
+                    batch.render_problems.append(Problem(None, PORTFOLIO_FAILED, {"reason": failed.reason}))
+                    continue
+                except Exception as exc:
+                    if settings.debug:
+                        raise
+                    batch.render_problems.append(
+                        Problem(None, PORTFOLIO_FAILED, {"reason": failure_reason(exc)})
+                    )
+                    continue
+                publish(target, pdf)
+                if record is not None:
+                    record.wrote(target, inputs, pdf)
     batch.rendered_accounts = len(portfolio.entries) if batch.written else 0
     return batch
 
@@ -109,18 +112,6 @@ def portfolio_archive(workload: AllAccounts, period: Period) -> Archive | Proble
     analyses = portfolio_analyses(workload.histories, period)
     report = {"period": str(period)}
     return archive_of(analyses, portfolio_stem(period), PORTFOLIO_SOURCE_UNREADABLE, report)
-
-
-def portfolio_pdf(
-    portfolio: PortfolioAnalysis, lang: str, day: date, renderer: Renderer, archive: Archive | None = None
-) -> bytes:
-    """The portfolio report in *lang*, as the PDF's bytes: the one step from analysis to PDF, shared by the
-    command and by reportgen.load's portfolio_pdf, so that both make the same report."""
-    from reportgen.charts import portfolio_charts
-    from reportgen.views.portfolio import build_portfolio
-
-    view = build_portfolio(portfolio, lang, day, portfolio_charts(portfolio, lang))
-    return renderer.portfolio_pdf(view, archive)
 
 
 def plan_portfolios(settings: Settings, reporter: Reporter, plan: Path) -> int:

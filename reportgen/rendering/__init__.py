@@ -21,6 +21,7 @@ from reportgen.rendering.fonts import embed_whole_fonts
 
 if TYPE_CHECKING:
     from reportgen.rendering.archive import Archive
+    from reportgen.rendering.joining import PageNumbers
 
 WEASYPRINT_LOGGER = "weasyprint"
 TAGGED_PDF = {"pdf_variant": "pdf/ua-1"}
@@ -28,7 +29,12 @@ TAGGED_PDF = {"pdf_variant": "pdf/ua-1"}
 headings, tables and figures with their alt texts). PDF/UA-1 rather than bare ``pdf_tags=True``: its XMP
 metadata declares the conformance and carries the title, for the same write time. An archival variant
 keeps the tags with ``pdf_tags=True``, since WeasyPrint takes one ``pdf_variant`` only."""
-STYLES = {"briefing.html": "briefing", "briefing_shared.html": "briefing", "portfolio.html": "portfolio"}
+STYLES = {
+    "briefing.html": "briefing",
+    "briefing_shared.html": "briefing",
+    "portfolio.html": "portfolio",
+    "portfolio_appendix.html": "portfolio",
+}
 """The stylesheet of each report template in templates/assets/, next to base.css."""
 
 
@@ -55,6 +61,17 @@ class _Engine(NamedTuple):
     sheets: dict[str, Any]
     sheet_text: tuple[str, ...]
     """The stylesheets' own text: what they write with ``content`` is drawn in the fonts too."""
+
+
+class LaidOut(NamedTuple):
+    """A document laid out into pages, and the HTML it was laid out from (its fonts are chosen by it)."""
+
+    document: Any
+    html: str
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
 
 
 class Renderer:
@@ -98,19 +115,21 @@ class Renderer:
         for lang in languages:
             self.environment(lang).get_template(template)
 
-    def layout(self, html: str, style: str = "briefing"):
+    def layout(self, html: str, style: str = "briefing", numbers: PageNumbers | None = None):
         """Lay the HTML out into pages; only our templates folder and data: URLs can be loaded.
 
         Each kind of report gets only its own stylesheet besides the shared one: style resolution
-        costs grow with every rule, and a 200-page portfolio resolves a great many elements.
+        costs grow with every rule, and a 200-page portfolio resolves a great many elements. A part of a
+        report laid out apart is given its page *numbers* (see :mod:`.joining`).
         """
         engine = self._weasy
         document = engine.weasyprint.HTML(
             string=html, base_url=TEMPLATES_DIR.as_uri() + "/", url_fetcher=engine.fetcher
         )
-        return document.render(
-            stylesheets=[engine.sheets["base"], engine.sheets[style]], font_config=engine.fonts
-        )
+        sheets = [engine.sheets["base"], engine.sheets[style]]
+        if numbers is not None:
+            sheets.append(engine.weasyprint.CSS(string=numbers.stylesheet(), font_config=engine.fonts))
+        return document.render(stylesheets=sheets, font_config=engine.fonts)
 
     def write_options(self, html: str, archive: Archive | None = None) -> dict[str, Any]:
         """WeasyPrint's options for writing the PDF of *html*: tagged, its fonts whole or cut; for an
@@ -118,10 +137,11 @@ class Renderer:
         options = {"full_fonts": embed_whole_fonts(html, self._weasy.sheet_text), **TAGGED_PDF}
         return options if archive is None else options | archive.pdf_options()
 
-    def write(self, document, html: str, archive: Archive | None = None) -> bytes:
-        """The laid-out *document* of *html* as PDF bytes; an archive mended where PDF/A needs it."""
+    def write(self, document, html: str, archive: Archive | None = None, mended: bool = True) -> bytes:
+        """The laid-out *document* of *html* as PDF bytes; an archive mended where PDF/A needs it (unless
+        it is the front of a report laid out in parts, mended once joined)."""
         pdf = document.write_pdf(**self.write_options(html, archive))
-        if archive is None:
+        if archive is None or not mended:
             return pdf
         from reportgen.rendering.archive import mend
 
@@ -148,3 +168,18 @@ class Renderer:
 
     def portfolio_pdf(self, view, archive: Archive | None = None) -> bytes:
         return self.pdf(self.portfolio_html(view), STYLES["portfolio.html"], archive)
+
+    def portfolio_front(self, view) -> LaidOut:
+        """The portfolio laid out with its appendix kept blank for its parts (see :mod:`.joining`)."""
+        html = self.portfolio_html(view)
+        return LaidOut(self.layout(html, STYLES["portfolio.html"]), html)
+
+    def appendix_part_pdf(self, view, numbers: PageNumbers, archived: bool) -> tuple[bytes, int]:
+        """A part of a portfolio's appendix with its page *numbers*, and its pages; *archived*: PDF/A-3b,
+        as the front of an archival report, with nothing attached (the front carries the files)."""
+        from reportgen.rendering.archive import Archive
+
+        html = self.html("portfolio_appendix.html", view.lang, view=view)
+        document = self.layout(html, STYLES["portfolio_appendix.html"], numbers)
+        options = self.write_options(html, Archive(()) if archived else None)
+        return document.write_pdf(**options), len(document.pages)

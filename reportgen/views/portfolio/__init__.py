@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from reportgen.analysis.effort_and_return import effort_and_return
 from reportgen.analysis.portfolio import PortfolioAnalysis
 from reportgen.views.chart_texts import ZoneTally, portfolio_map_text
 from reportgen.views.portfolio.account_rows import AccountRow, Capacity, Rows, account_row
 from reportgen.views.portfolio.actions import ActionsSection, actions_section
-from reportgen.views.portfolio.appendix import AppendixSection, appendix_page
+from reportgen.views.portfolio.appendix import AppendixSection, appendix_section, reserved_section
 from reportgen.views.portfolio.cover import CoverSection, cover_section
 from reportgen.views.portfolio.effort import EffortSection, effort_section, scale_back_words
 from reportgen.views.portfolio.questions import QuestionsSection, questions_section
@@ -88,10 +89,36 @@ def _catalogs_label(portfolio: PortfolioAnalysis) -> str:
     return " · ".join(f"{label} ({count})" for label, count in portfolio.catalogs_used)
 
 
+class Frame(TypedDict):
+    lang: str
+    made_on: date
+    period: str
+    catalog_title: str
+    catalog_label: str
+
+
+def frame_of(portfolio: PortfolioAnalysis, lang: str, made_on: date) -> Frame:
+    """What every part of the report says of itself (title, metadata, running header and footer): the first
+    fields of :class:`PortfolioView` and of :class:`reportgen.views.portfolio.parts.AppendixPart`."""
+    return Frame(
+        lang=lang,
+        made_on=made_on,
+        period=str(portfolio.period),
+        catalog_title=portfolio.catalog.title.get(lang),
+        catalog_label=_catalogs_label(portfolio),
+    )
+
+
 def build_portfolio(
-    portfolio: PortfolioAnalysis, lang: str, made_on: date, charts: PortfolioCharts
+    portfolio: PortfolioAnalysis,
+    lang: str,
+    made_on: date,
+    charts: PortfolioCharts,
+    reserved_pages: int = 0,
 ) -> PortfolioView:
-    """The portfolio view, with its *charts* drawn apart (:func:`reportgen.charts.portfolio_charts`)."""
+    """The portfolio view, with its *charts* drawn apart (:func:`reportgen.charts.portfolio_charts`). Where
+    the appendix is laid out in parts of its own (:mod:`reportgen.views.portfolio.parts`), this view keeps
+    *reserved_pages* blank for them, and its charts need no small diagrams."""
     pick = Rows({id(e): account_row(e, lang) for e in portfolio.entries})
     answer = Rows({id(e): account_row(e, lang, e.answering) for e in portfolio.entries})
 
@@ -106,22 +133,19 @@ def build_portfolio(
     cover = cover_section(
         portfolio, pick, capacity, lang, actions_listed=actions is not None, effort_listed=effort is not None
     )
-    appendix = tuple(
-        appendix_page(e, pick.of(e), diagram, lang)
-        for e, diagram in zip(portfolio.entries, charts.diagrams, strict=True)
-    )
+    rows = pick(portfolio.entries)
+    if reserved_pages:
+        appendix = reserved_section(rows, reserved_pages)
+    else:
+        appendix = appendix_section(portfolio.entries, rows, charts.diagrams, lang, heading=True)
     return PortfolioView(
-        lang=lang,
-        made_on=made_on,
-        period=str(portfolio.period),
-        catalog_title=portfolio.catalog.title.get(lang),
-        catalog_label=_catalogs_label(portfolio),
+        **frame_of(portfolio, lang, made_on),
         cover=cover,
         map=MapSection(
             charts.map_svg,
             portfolio_map_text(lang, [ZoneTally(z.name, z.count) for z in cover.zone_counts]),
         ),
-        ranking=RankingSection(pick(portfolio.entries)),
+        ranking=RankingSection(rows),
         voices=voices_section(portfolio, pick, lang),
         questions=questions_section(
             portfolio,
@@ -132,7 +156,7 @@ def build_portfolio(
             scale_back_words(figures.scale_back, lang) if effort else (),
         ),
         movements=MovementsSection(str(portfolio.previous_period), pick(portfolio.movements)),
-        appendix=AppendixSection(appendix),
+        appendix=appendix,
         actions=actions,
         effort=effort,
     )

@@ -3,6 +3,7 @@ gaps, and the earlier quarters on its path that were assessed with another catal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportgen.analysis.history import OtherCatalogsNote, other_catalog, other_catalogs_note
@@ -12,6 +13,10 @@ from reportgen.views.chart_texts import Position, account_diagram_text
 from reportgen.views.portfolio.account_rows import AccountRow, FactorNote, factor_note
 
 APPENDIX_GAPS = 5
+ACCOUNTS_PER_SHEET = 2
+APPENDIX_ANCHOR = "appendix"
+"""The anchor the appendix begins at (the cover's contents link to it)."""
+"""Accounts on an appendix page: the small diagram floats beside the largest gaps, half a page each."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,25 @@ class AppendixPage:
 @dataclass(frozen=True)
 class AppendixSection:
     pages: tuple[AppendixPage, ...]
+    heading: bool = True
+    """Whether the section begins here with its heading: not in a part of the appendix after the first
+    (see :mod:`reportgen.views.portfolio.parts`)."""
+    reserved: tuple[tuple[str, ...], ...] = ()
+    """Where the appendix is laid out in parts of its own: a blank page for each of its sheets, with the
+    anchors that sheet holds, so that this part counts every page of the report and its links find their
+    targets. The parts' pages take the blank pages' places when the report is joined."""
+
+    @property
+    def anchor(self) -> str:
+        return APPENDIX_ANCHOR
+
+    @property
+    def sheets(self) -> tuple[tuple[AppendixPage, ...], ...]:
+        """The accounts a page at a time, so that the report can be laid out in parts that each begin on a
+        page of their own and still look as if laid out in one."""
+        return tuple(
+            self.pages[i : i + ACCOUNTS_PER_SHEET] for i in range(0, len(self.pages), ACCOUNTS_PER_SHEET)
+        )
 
 
 def appendix_page(entry: PortfolioEntry, row: AccountRow, diagram_svg: str, lang: str) -> AppendixPage:
@@ -46,3 +70,26 @@ def appendix_page(entry: PortfolioEntry, row: AccountRow, diagram_svg: str, lang
             analysis.catalog_label,
         ),
     )
+
+
+def appendix_section(
+    entries: Sequence[PortfolioEntry],
+    rows: Sequence[AccountRow],
+    diagrams: Sequence[str],
+    lang: str,
+    heading: bool,
+) -> AppendixSection:
+    """The appendix of *entries* with their *rows* and small *diagrams*; its *heading* where it begins."""
+    pages = tuple(
+        appendix_page(entry, row, diagram, lang)
+        for entry, row, diagram in zip(entries, rows, diagrams, strict=True)
+    )
+    return AppendixSection(pages, heading=heading)
+
+
+def reserved_section(rows: Sequence[AccountRow], pages: int) -> AppendixSection:
+    """The appendix of *rows* kept as *pages* blank pages for its parts to take. The first holds every anchor
+    the parts will hold, the appendix's own and each account's, so that links to them are made: joining
+    points them to where the parts put them."""
+    anchors = (APPENDIX_ANCHOR, *(row.anchor for row in rows))
+    return AppendixSection((), heading=False, reserved=(anchors, *(() for _ in range(pages - 1))))

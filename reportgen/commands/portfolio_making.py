@@ -1,0 +1,208 @@
+"""How each language of a portfolio is made: here, in a forked child beside the first, or in parts on
+every core.
+
+A portfolio of many accounts is laid out in parts (:mod:`reportgen.views.portfolio.parts`): this process
+lays out the front of the report, a pool of forked workers, one a core, lays out the appendix a run of
+sheets at a time, and the parts are joined (:mod:`reportgen.rendering.joining`). The workers are forked
+before this process loads WeasyPrint, and take the portfolio with them, so nothing large is pickled on the
+way in; each part comes back as a PDF. A smaller portfolio is laid out in one piece, its second language
+in a forked child meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reportgen.commands.in_child import InChild
+from reportgen.common.forking import can_fork, quiet_child
+from reportgen.common.settings import Settings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from reportgen.analysis.portfolio import PortfolioAnalysis
+    from reportgen.rendering import Renderer
+    from reportgen.rendering.archive import Archive
+    from reportgen.views.portfolio.parts import Slice
+
+Making = Callable[[], bytes]
+"""What gives one language's PDF when called (waiting for it where it is made elsewhere)."""
+
+
+def portfolio_pdf(
+    portfolio: PortfolioAnalysis, lang: str, day: date, renderer: Renderer, archive: Archive | None = None
+) -> bytes:
+    """The portfolio report in *lang*, as the PDF's bytes, laid out in one piece: the one step from analysis
+    to PDF, shared by the command and by reportgen.load's portfolio_pdf, so that both make the same report."""
+    from reportgen.charts import portfolio_charts
+    from reportgen.views.portfolio import build_portfolio
+
+    view = build_portfolio(portfolio, lang, day, portfolio_charts(portfolio, lang))
+    return renderer.portfolio_pdf(view, archive)
+
+
+def in_parts(accounts: int, settings: Settings) -> bool:
+    """Whether a portfolio of *accounts* is laid out in parts: with a core to spare, on systems that can
+    fork, where its appendix makes at least two parts, and not with --debug, so that an error shows its
+    traceback where it happens."""
+    from reportgen.views.portfolio.parts import smallest_in_parts
+
+    return settings.workers > 1 and can_fork() and not settings.debug and accounts >= smallest_in_parts()
+
+
+@contextmanager
+def portfolio_makings(
+    portfolio: PortfolioAnalysis, languages: list[str], settings: Settings, archive: Archive | None
+) -> Iterator[dict[str, Making]]:
+    """How each of *languages* is made, started already where it is made elsewhere; nothing is left running
+    when the block ends, however it ends."""
+    from reportgen.rendering import Renderer
+
+    renderer = Renderer()
+    if languages and in_parts(len(portfolio.entries), settings):
+        with PartsPool(portfolio, settings.workers) as pool:
+            yield {
+                lang: InParts(pool, portfolio, lang, settings.day, renderer, archive).pdf
+                for lang in languages
+            }
+        return
+    children = {}
+    if settings.workers > 1 and can_fork() and not settings.debug:
+        children = {
+            lang: InChild(portfolio_pdf, portfolio, lang, settings.day, Renderer(), archive)
+            for lang in languages[1:]
+        }
+    try:
+        here = {lang: _here(portfolio, lang, settings.day, renderer, archive) for lang in languages}
+        yield {lang: children[lang].result if lang in children else here[lang] for lang in languages}
+    finally:
+        for child in children.values():
+            child.close()
+
+
+def _here(
+    portfolio: PortfolioAnalysis, lang: str, day: date, renderer: Renderer, archive: Archive | None
+) -> Making:
+    return lambda: portfolio_pdf(portfolio, lang, day, renderer, archive)
+
+
+_forked: tuple[PortfolioAnalysis, Renderer] | None = None
+"""In a worker of :class:`PartsPool`: the portfolio it was forked with, and its renderer."""
+
+
+def _start_worker(portfolio: PortfolioAnalysis) -> None:
+    from reportgen.rendering import Renderer
+
+    global _forked
+    quiet_child()
+    _forked = (portfolio, Renderer())
+
+
+def _appendix_part(
+    lang: str, day: date, part: Slice, first: int, total: int, archived: bool
+) -> tuple[bytes, int]:
+    """In a worker: the part of the appendix *part* holds, as a PDF numbered from *first* of *total*
+    pages, and how many pages it took."""
+    from reportgen.charts import appendix_diagrams
+    from reportgen.rendering.joining import PageNumbers
+    from reportgen.views.portfolio.parts import appendix_part
+
+    assert _forked is not None, "set by _start_worker"
+    portfolio, renderer = _forked
+    diagrams = appendix_diagrams(portfolio.entries[part.start : part.stop])
+    view = appendix_part(portfolio, lang, day, part, diagrams)
+    return renderer.appendix_part_pdf(view, PageNumbers(first, total), archived)
+
+
+def _joined(front: bytes, parts: list[bytes], archived: bool) -> bytes:
+    """In a worker: the report joined from its parts, an archive mended where PDF/A needs it."""
+    from reportgen.rendering.archive import mend
+    from reportgen.rendering.joining import join_parts
+
+    joined = join_parts(front, parts)
+    return mend(joined) if archived else joined
+
+
+class PartsPool:
+    """Worker processes, one a core, forked with the portfolio, which lay out parts of its appendix."""
+
+    def __init__(self, portfolio: PortfolioAnalysis, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(portfolio,))
+        self.workers = workers
+
+    def submit(self, lang: str, day: date, part: Slice, first: int, total: int, archived: bool) -> Future:
+        return self._pool.submit(_appendix_part, lang, day, part, first, total, archived)
+
+    def join(self, front: bytes, parts: list[bytes], archived: bool) -> bytes:
+        """The parts joined in a worker: pikepdf holds every object of the report while it joins, and this
+        process holds the front's layout until then."""
+        return self._pool.submit(_joined, front, parts, archived).result()
+
+    def __enter__(self) -> PartsPool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class InParts:
+    """One language of the portfolio made in parts: the front laid out here as soon as this is made, its
+    parts laid out meanwhile in the pool; :meth:`pdf` writes the front and joins them."""
+
+    def __init__(
+        self,
+        pool: PartsPool,
+        portfolio: PortfolioAnalysis,
+        lang: str,
+        day: date,
+        renderer: Renderer,
+        archive: Archive | None,
+    ) -> None:
+        from reportgen.views.portfolio.parts import appendix_slices
+
+        self._pool, self._portfolio, self._lang, self._day = pool, portfolio, lang, day
+        self._renderer, self._archive = renderer, archive
+        self._slices = appendix_slices(len(portfolio.entries), pool.workers)
+        self._start([part.sheets for part in self._slices])
+
+    def _start(self, part_pages: list[int]) -> None:
+        """Lay the front out with a blank page for each page the parts are expected to take, and hand the
+        parts to the pool, each numbered from where it will stand."""
+        from reportgen.charts import portfolio_charts
+        from reportgen.views.portfolio import build_portfolio
+
+        self._expected = part_pages
+        charts = portfolio_charts(self._portfolio, self._lang, appendix=False)
+        view = build_portfolio(self._portfolio, self._lang, self._day, charts, sum(part_pages))
+        self._front = self._renderer.portfolio_front(view)
+        total = self._front.pages
+        first = total - sum(part_pages) + 1
+        self._parts = []
+        for part, pages in zip(self._slices, part_pages, strict=True):
+            archived = self._archive is not None
+            self._parts.append(self._pool.submit(self._lang, self._day, part, first, total, archived))
+            first += pages
+
+    def pdf(self) -> bytes:
+        """The joined report. Where a part took more or fewer pages than a sheet a page (an account too long
+        for half a page), every number after it is off: the report is laid out once more with the pages
+        each part took, which its layout does not depend on."""
+        front, parts = self._written()
+        taken = [pages for _, pages in parts]
+        if taken != self._expected:
+            self._start(taken)
+            front, parts = self._written()
+        return self._pool.join(front, [pdf for pdf, _ in parts], archived=self._archive is not None)
+
+    def _written(self) -> tuple[bytes, list[tuple[bytes, int]]]:
+        """The front written, its layout let go (the largest thing this process holds), and the parts."""
+        front = self._renderer.write(self._front.document, self._front.html, self._archive, mended=False)
+        self._front = None
+        return front, [future.result() for future in self._parts]

@@ -1,0 +1,241 @@
+"""A report laid out in parts, joined into one PDF that reads as if laid out in one.
+
+The first part, the *front*, is laid out with a blank page for each page the other parts will hold
+(see :mod:`reportgen.views.portfolio.parts`): its running footer then counts every page of the report,
+and its links to the other parts find their anchors. The other parts are laid out with their page
+numbers and the report's page count given (:class:`PageNumbers`). Joining puts their pages in place
+of the blank ones and carries over what makes the document whole:
+
+- the structure tree (PDF/UA): each part's elements become children of the report's document element,
+  and the parent tree that ties marked content and links to them is numbered on;
+- the named destinations, so that a link in the front leads to its account's page in a part;
+- the bookmarks, nested under the bookmark the parts' headings belong to.
+
+The front keeps its metadata, its language and, for an archive, its attached files and PDF/A's output
+intent. Saved with a deterministic ID, the same parts give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PageNumbers:
+    """Where a part of a report begins and how many pages the whole report has: what its running footer
+    says instead of its own page numbers and count."""
+
+    first: int
+    total: int
+
+    def stylesheet(self) -> str:
+        """The page counter reset on the part's first page, and the count written out. A reset takes the
+        page's own increment away, so the first page shows *first* itself."""
+        return (
+            f"@page :first {{ counter-reset: page {self.first}; }}\n"
+            f'.page-count::after {{ content: "{self.total}"; }}\n'
+        )
+
+
+class JoinFailed(Exception):
+    """The parts do not fit the pages the front kept for them."""
+
+
+def join_parts(front: bytes, parts: Sequence[bytes], nested_from: int = 1) -> bytes:
+    """*front* with its last blank pages, one for each page of *parts*, replaced by those pages in order.
+
+    The bookmarks of the first *nested_from* parts are put under the front's last top-level bookmark (the
+    report's title); those of the later parts under the last bookmark the earlier ones put there (the
+    appendix's heading, which only the first part has).
+    """
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(front)) as joined:
+        opened = [pikepdf.open(io.BytesIO(part)) for part in parts]
+        try:
+            reserved = sum(len(part.pages) for part in opened)
+            kept = len(joined.pages) - reserved
+            if kept < 1:
+                raise JoinFailed(f"the front has {len(joined.pages)} pages, the parts {reserved}")
+            tree = joined.Root.StructTreeRoot
+            document = _document_element(tree)
+            parent_tree = pikepdf.NumberTree(tree.ParentTree)
+            _drop_pages(joined, kept, document, parent_tree)
+            dests = _named_destinations(joined)
+            outlines = [_graft(joined, part, document, parent_tree, dests) for part in opened]
+        finally:
+            for part in opened:
+                part.close()
+        _write_destinations(joined, dests)
+        _nest_outlines(joined, outlines, nested_from)
+        _share_identical_font_files(joined)
+        out = io.BytesIO()
+        joined.save(
+            out,
+            deterministic_id=True,
+            fix_metadata_version=False,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
+    return out.getvalue()
+
+
+def _document_element(tree) -> Any:
+    """The structure tree's single document element, which every other element descends from."""
+    import pikepdf
+
+    kids = tree.K
+    return kids[0] if isinstance(kids, pikepdf.Array) else kids
+
+
+def _kids(element) -> list:
+    import pikepdf
+
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def _drop_pages(joined, kept: int, document, parent_tree) -> None:
+    """Remove the pages from *kept* on, with the structure elements and parent tree entries of theirs."""
+    import pikepdf
+
+    removed = {joined.pages[i].obj.objgen for i in range(kept, len(joined.pages))}
+    for i in range(kept, len(joined.pages)):
+        key = joined.pages[i].obj.get("/StructParents")
+        if key is not None and int(key) in parent_tree:
+            del parent_tree[int(key)]
+    del joined.pages[kept:]
+
+    def on_removed_page(node) -> bool:
+        page = node.get("/Pg") if isinstance(node, pikepdf.Dictionary) else None
+        return page is not None and page.objgen in removed
+
+    def prune(element) -> None:
+        kids = _kids(element)
+        if not kids:
+            return
+        left = [kid for kid in kids if not on_removed_page(kid)]
+        for kid in left:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                prune(kid)
+        left = [
+            kid
+            for kid in left
+            if not (isinstance(kid, pikepdf.Dictionary) and "/S" in kid and kid.get("/K") is None)
+        ]
+        element.K = pikepdf.Array(left)
+
+    prune(document)
+
+
+def _named_destinations(pdf) -> dict[bytes, Any]:
+    """The named destinations of *pdf*, which WeasyPrint writes as one flat name tree."""
+    import pikepdf
+
+    names = pdf.Root.get("/Names")
+    tree = names.get("/Dests") if isinstance(names, pikepdf.Dictionary) else None
+    flat = tree.get("/Names") if isinstance(tree, pikepdf.Dictionary) else None
+    if flat is None:
+        return {}
+    return {bytes(flat[i]): flat[i + 1] for i in range(0, len(flat), 2)}
+
+
+def _copied(joined, destination) -> Any:
+    """A destination of a part, [page, /XYZ, x, y, zoom], with its page as copied into *joined*."""
+    import pikepdf
+
+    page, *spot = list(destination)
+    return pikepdf.Array([joined.copy_foreign(page), *spot])
+
+
+def _write_destinations(joined, dests: dict[bytes, Any]) -> None:
+    """*dests* as the document's flat name tree, sorted by name as the PDF specification requires."""
+    import pikepdf
+
+    if not dests:
+        return
+    if "/Names" not in joined.Root:
+        joined.Root.Names = pikepdf.Dictionary()
+    flat = [item for name in sorted(dests) for item in (pikepdf.String(name), dests[name])]
+    joined.Root.Names.Dests = pikepdf.Dictionary(Names=pikepdf.Array(flat))
+
+
+def _graft(joined, part, document, parent_tree, dests: dict[bytes, Any]) -> list:
+    """The pages of *part* appended to *joined*, with their structure elements, parent tree entries and
+    named destinations; returns the part's bookmarks, made for *joined*."""
+    import pikepdf
+
+    offset = max((int(key) for key, _ in parent_tree.items()), default=-1) + 1
+    first = len(joined.pages)
+    joined.pages.extend(part.pages)
+    for page in joined.pages[first:]:
+        if "/StructParents" in page.obj:
+            page.obj.StructParents = int(page.obj.StructParents) + offset
+        for annotation in page.obj.get("/Annots", []):
+            if "/StructParent" in annotation:
+                annotation.StructParent = int(annotation.StructParent) + offset
+    tree = part.Root.StructTreeRoot
+    for key, value in pikepdf.NumberTree(tree.ParentTree).items():
+        if isinstance(value, pikepdf.Array):
+            value = pikepdf.Array([joined.copy_foreign(element) for element in value])
+        else:
+            value = joined.copy_foreign(value)
+        parent_tree[int(key) + offset] = value
+    copied = joined.copy_foreign(_document_element(tree))
+    kids = _kids(document)
+    for kid in _kids(copied):
+        kid.P = document
+        kids.append(kid)
+    document.K = pikepdf.Array(kids)
+    dests.update(
+        (name, _copied(joined, destination)) for name, destination in _named_destinations(part).items()
+    )
+    with part.open_outline() as outline:
+        return [_bookmark(joined, item) for item in outline.root]
+
+
+def _bookmark(joined, item) -> Any:
+    """A bookmark of a part, with its children, made anew for *joined*."""
+    from pikepdf import OutlineItem
+
+    made = OutlineItem(item.title, destination=_copied(joined, item.destination))
+    made.is_closed = item.is_closed
+    made.children.extend(_bookmark(joined, child) for child in item.children)
+    return made
+
+
+def _nest_outlines(joined, outlines: list[list], nested_from: int) -> None:
+    """The parts' bookmarks put in the front's outline (see :func:`join_parts`)."""
+    with joined.open_outline() as outline:
+        roots = outline.root
+        under = roots[-1].children if roots else roots
+        for index, bookmarks in enumerate(outlines):
+            target = under if index < nested_from or not under else under[-1].children
+            target.extend(bookmarks)
+
+
+FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
+
+
+def _share_identical_font_files(joined) -> None:
+    """One copy of each font file the parts embed alike: where fonts are embedded whole, every part
+    carries the same files, which would otherwise be written once a part."""
+    import hashlib
+
+    import pikepdf
+
+    first: dict[tuple[str, bytes], Any] = {}
+    for obj in joined.objects:
+        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != pikepdf.Name.FontDescriptor:
+            continue
+        for key in FONT_FILES:
+            stream = obj.get(key)
+            if not isinstance(stream, pikepdf.Stream):
+                continue
+            described = repr(sorted(stream.stream_dict.items())).encode()
+            digest = hashlib.sha256(stream.read_raw_bytes() + described).digest()
+            obj[key] = first.setdefault((key, digest), stream)

@@ -1,0 +1,76 @@
+"""The portfolio report in parts, so that every core lays out a share of it.
+
+A portfolio of many accounts is mostly its appendix, two accounts a page. WeasyPrint lays a document out
+on one core, so the appendix is cut into runs of sheets, each laid out as a document of its own, and
+joined to the rest of the report afterwards (:mod:`reportgen.rendering.joining`). The rest of the report,
+the *front*, keeps a blank page for each sheet (:func:`reportgen.views.portfolio.appendix.reserved_section`):
+its page count is the whole report's, and its links to accounts find their anchors. A sheet begins a page,
+so the report reads the same whether it is laid out in one or in parts.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from reportgen.analysis.portfolio import PortfolioAnalysis
+from reportgen.views.portfolio import frame_of
+from reportgen.views.portfolio.account_rows import account_row
+from reportgen.views.portfolio.appendix import ACCOUNTS_PER_SHEET, AppendixSection, appendix_section
+
+PARTS_PER_WORKER = 3
+"""Parts a worker takes in turn, so that one slow part does not leave the other cores idle at the end."""
+SHEETS_PER_PART = (10, 25)
+"""The fewest and most sheets in a part: fewer costs more in joining than it saves, more holds more pages
+in a worker's memory at once."""
+
+
+def smallest_in_parts() -> int:
+    """The fewest accounts whose appendix makes two parts: below, joining would cost more than it saves."""
+    return 2 * SHEETS_PER_PART[0] * ACCOUNTS_PER_SHEET
+
+
+@dataclass(frozen=True)
+class AppendixPart:
+    """A run of the appendix laid out as a document of its own: what every part of the report says of itself,
+    and its sheets."""
+
+    lang: str
+    made_on: date
+    period: str
+    catalog_title: str
+    catalog_label: str
+    appendix: AppendixSection
+
+
+@dataclass(frozen=True)
+class Slice:
+    """The accounts of one part: the portfolio's entries from *start* to before *stop*."""
+
+    start: int
+    stop: int
+
+    @property
+    def sheets(self) -> int:
+        return math.ceil((self.stop - self.start) / ACCOUNTS_PER_SHEET)
+
+
+def appendix_slices(accounts: int, workers: int, smallest: int = SHEETS_PER_PART[0]) -> list[Slice]:
+    """The parts the appendix of *accounts* is cut into for *workers*: whole sheets, as many parts as keep
+    every worker busy, each between the fewest and the most sheets a part should hold. One part where the
+    appendix is too short to share."""
+    sheets = math.ceil(accounts / ACCOUNTS_PER_SHEET)
+    size = max(smallest, min(SHEETS_PER_PART[1], math.ceil(sheets / (workers * PARTS_PER_WORKER))))
+    step = size * ACCOUNTS_PER_SHEET
+    return [Slice(start, min(start + step, accounts)) for start in range(0, accounts, step)]
+
+
+def appendix_part(
+    portfolio: PortfolioAnalysis, lang: str, made_on: date, part: Slice, diagrams: tuple[str, ...]
+) -> AppendixPart:
+    """The part of the appendix that *part* holds, with the small *diagrams* of its accounts."""
+    entries = portfolio.entries[part.start : part.stop]
+    rows = [account_row(entry, lang) for entry in entries]
+    section = appendix_section(entries, rows, diagrams, lang, heading=part.start == 0)
+    return AppendixPart(**frame_of(portfolio, lang, made_on), appendix=section)

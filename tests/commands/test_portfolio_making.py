@@ -1,0 +1,179 @@
+"""A portfolio laid out in parts on every core reads exactly as the one laid out in one piece: each page's
+text with its "page x of y", the bookmarks, the links, the structure tree, and for an archive PDF/A-3b."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, date, datetime
+
+import pikepdf
+import pytest
+from pikepdf import pdfa
+from pypdf import PdfReader
+
+from reportgen.analysis.portfolio import analyse_portfolio
+from reportgen.commands import portfolio_making
+from reportgen.commands.portfolio_making import in_parts, portfolio_makings, portfolio_pdf
+from reportgen.common.settings import Settings
+from reportgen.model.assessment import Period
+from reportgen.rendering import Renderer
+from reportgen.rendering.archive import Archive, ArchivedFile
+from reportgen.views.portfolio import parts
+from tests.pdf_structure import nesting_faults, structure_of
+
+Q3 = Period(2026, 3)
+DAY = date(2026, 11, 27)
+DAY_TIME = datetime(2026, 11, 27, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def portfolio(workload, catalog):
+    return analyse_portfolio(workload.histories, Q3, catalog)
+
+
+@pytest.fixture(scope="module")
+def one_sheet_parts():
+    """Parts of a single sheet, so that the six example accounts make three parts (and their appendix
+    three pages); the pool's workers are forked, and take the setting with them."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parts, "SHEETS_PER_PART", (1, 1))
+        yield
+
+
+def made_in_parts(portfolio, lang: str, archive: Archive | None = None) -> bytes:
+    settings = Settings(lang=lang, jobs=2, day=DAY)
+    assert in_parts(len(portfolio.entries), settings)
+    with portfolio_makings(portfolio, [lang], settings, archive) as makings:
+        return makings[lang]()
+
+
+@pytest.fixture(scope="module", params=["de", "en"])
+def both(request, portfolio, one_sheet_parts):
+    lang = request.param
+    whole = portfolio_pdf(portfolio, lang, DAY, Renderer())
+    return whole, made_in_parts(portfolio, lang)
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_every_page_reads_the_same_with_its_page_number_and_count(both):
+    whole, joined = both
+    texts = page_texts(joined)
+    assert len(texts) == len(page_texts(whole)) >= 8
+    assert texts == page_texts(whole)
+    assert any(f"{len(texts) - 1} " in text and f" {len(texts)}" in text for text in texts[-2:-1])
+
+
+def bookmarks(pdf: bytes) -> list[tuple[int, str, int | None, float]]:
+    """Each bookmark: its depth, title, the page it leads to and the height on it."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        pages = {page.obj.objgen: number for number, page in enumerate(document.pages)}
+        found = []
+
+        def walk(items, depth):
+            for item in items:
+                target = item.destination
+                found.append(
+                    (depth, str(item.title), pages.get(target[0].objgen), round(float(target[3]), 1))
+                )
+                walk(item.children, depth + 1)
+
+        with document.open_outline() as outline:
+            walk(outline.root, 0)
+        return found
+
+
+def test_the_bookmarks_nest_and_lead_where_they_do_in_one_piece(both):
+    whole, joined = both
+    assert bookmarks(joined) == bookmarks(whole)
+    assert [depth for depth, *_ in bookmarks(joined)].count(2) >= 6  # every account under the appendix
+
+
+def links(pdf: bytes) -> list[tuple[int, str, int, float]]:
+    """Each link: its page, the name it goes to, and that name's page and height."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        pages = {page.obj.objgen: number for number, page in enumerate(document.pages)}
+        flat = document.Root.Names.Dests.Names
+        names = [str(flat[i]) for i in range(0, len(flat), 2)]
+        assert names == sorted(names)  # a name tree is searched by its order
+        targets = {str(flat[i]): flat[i + 1] for i in range(0, len(flat), 2)}
+        found = []
+        for number, page in enumerate(document.pages):
+            for annotation in page.obj.get("/Annots", []):
+                name = str(annotation.Dest)
+                target = targets[name]
+                found.append((number, name, pages[target[0].objgen], round(float(target[3]), 1)))
+        return found
+
+
+def test_links_to_the_accounts_lead_to_their_pages_in_the_parts(both):
+    whole, joined = both
+    assert links(joined) == links(whole)
+    pages = len(PdfReader(io.BytesIO(joined)).pages)
+    assert any(target_page >= pages - 3 for _, _, target_page, _ in links(joined))  # into the parts
+
+
+def test_the_structure_tree_is_whole(both):
+    whole, joined = both
+    assert structure_of(joined) == structure_of(whole)
+    assert nesting_faults(joined) == []
+    with pikepdf.open(io.BytesIO(joined)) as document:
+        tree = document.Root.StructTreeRoot
+        entries = dict(pikepdf.NumberTree(tree.ParentTree).items())
+        keys = [int(page.obj.StructParents) for page in document.pages]
+        keys += [int(a.StructParent) for page in document.pages for a in page.obj.get("/Annots", [])]
+        assert sorted(keys) == sorted(set(keys)) == sorted(entries)  # each once, each in the parent tree
+        for page in document.pages:
+            for element in entries[int(page.obj.StructParents)]:
+                assert element.Pg.objgen == page.obj.objgen
+        assert document.check_pdf_syntax() == []
+
+
+def test_the_same_parts_give_the_same_bytes(portfolio, one_sheet_parts, both):
+    _, joined = both
+    lang = "de" if "Seite" in page_texts(joined)[0] else "en"
+    assert made_in_parts(portfolio, lang) == joined
+
+
+def test_a_part_longer_than_its_sheets_is_laid_out_again_with_the_pages_it_took(
+    portfolio, one_sheet_parts, monkeypatch
+):
+    """Each part is expected to take two pages where it takes one: the front keeps too many blank, every
+    number after it would be off. The report is made again with the pages each part took."""
+    monkeypatch.setattr(parts.Slice, "sheets", property(lambda part: 2))
+    whole = portfolio_pdf(portfolio, "en", DAY, Renderer())
+    assert page_texts(made_in_parts(portfolio, "en")) == page_texts(whole)
+
+
+def test_an_archive_in_parts_is_valid_pdfa_3b_with_its_files_once(portfolio, one_sheet_parts, tmp_path):
+    archive = Archive((ArchivedFile("figures.json", "Data", DAY_TIME, contents=b"{}"),))
+    joined = made_in_parts(portfolio, "de", archive)
+    path = tmp_path / "archive.pdf"
+    path.write_bytes(joined)
+    report = pdfa.validate_written(path, "3b")
+    assert (report.verdict, report.findings) == ("pass", [])
+    with pikepdf.open(path) as document:
+        assert list(document.attachments) == ["figures.json"]
+        assert len(document.Root.AF) == 1
+
+
+def test_only_a_portfolio_with_a_core_to_spare_and_two_parts_is_made_in_parts(monkeypatch):
+    monkeypatch.setattr(parts, "SHEETS_PER_PART", (10, 25))  # as shipped, whatever the module's parts
+    smallest = parts.smallest_in_parts()
+    assert smallest == 40  # two parts of ten sheets, two accounts a sheet
+    assert in_parts(smallest, Settings(jobs=2))
+    assert not in_parts(smallest - 1, Settings(jobs=2))
+    assert not in_parts(smallest, Settings(jobs=1))
+    assert not in_parts(smallest, Settings(jobs=2, debug=True))  # an error shows its traceback here
+
+
+def broken_part(*args):
+    raise RuntimeError("no room on the page")
+
+
+def test_a_failing_part_fails_its_language_with_its_reason(portfolio, one_sheet_parts, monkeypatch):
+    monkeypatch.setattr(portfolio_making, "_appendix_part", broken_part)  # the pool sends it by name
+    with pytest.raises(RuntimeError, match="no room on the page"):
+        made_in_parts(portfolio, "en")
