@@ -108,7 +108,6 @@ class Worker:
         *made_ahead* gives the charts another process drew meanwhile (see
         :mod:`reportgen.commands.charts_ahead`).
         """
-        from reportgen.charts import edition_charts
         from reportgen.commands.time_limit import TimeLimitExceeded, time_limit
 
         try:
@@ -117,7 +116,7 @@ class Worker:
                 analysis = self.same_catalog(job.analysis)
                 pdfs = []
                 for lang in job.languages:
-                    charts = ahead.get(lang) or edition_charts(analysis, lang, job.history, job.edition)
+                    charts = ahead.get(lang) or _drawn(job, analysis, lang)
                     pdfs.append((lang, self._pdf(job, analysis, lang, charts)))
                 return Rendered(pdfs)
         except TimeLimitExceeded:
@@ -140,6 +139,14 @@ class Worker:
 
         view = build_briefing(analysis, lang, job.day, job.history, charts, job.effort_benchmark)
         return self.renderer.briefing_pdf(view, job.archive)
+
+
+def _drawn(job: BriefingJob, analysis: AccountAnalysis, lang: str):
+    """The charts of one language of *job*, drawn here. Imported only then: where a child drew them, the
+    charts' modules (and numpy) would cost a cold briefing an eighth of a second for nothing."""
+    from reportgen.charts import edition_charts
+
+    return edition_charts(analysis, lang, job.history, job.edition)
 
 
 # The one worker of a pool process, made when the process starts (a pool hands its initializer's
