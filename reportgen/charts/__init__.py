@@ -70,14 +70,16 @@ def edition_charts(
     return briefing_charts(analysis, lang, history)
 
 
-def portfolio_charts(portfolio: PortfolioAnalysis, lang: str, appendix: bool = True) -> PortfolioCharts:
-    """The map, each account's appendix diagram with its path to this quarter (unless the *appendix* is
-    drawn apart, see :func:`appendix_diagrams`), and the charts of effort and return where accounts give
-    their figures."""
+def portfolio_charts(
+    portfolio: PortfolioAnalysis, lang: str, appendix: bool = True, map_svg: str | None = None
+) -> PortfolioCharts:
+    """The map (unless drawn already, *map_svg*), each account's appendix diagram with its path to this
+    quarter (unless the *appendix* is drawn apart, see :func:`appendix_diagrams`), and the charts of effort
+    and return where accounts give their figures."""
     diagrams = appendix_diagrams(portfolio.entries) if appendix else ()
     figures = effort_and_return(portfolio)
     return PortfolioCharts(
-        portfolio_map(portfolio, portfolio.catalog, lang),
+        map_svg if map_svg is not None else portfolio_map(portfolio, portfolio.catalog, lang),
         diagrams,
         effort_svg=effort_chart(portfolio, figures, lang) if figures.given else None,
         whale_svg=whale_chart(figures, lang) if figures.given else None,

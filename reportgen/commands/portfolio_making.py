@@ -101,6 +101,21 @@ def _start_worker(portfolio: PortfolioAnalysis) -> None:
     _forked = (portfolio, Renderer())
 
 
+def _warm_up() -> None:
+    """In a worker: WeasyPrint, its fonts and stylesheets loaded while this process lays out the front."""
+    assert _forked is not None, "set by _start_worker"
+    _forked[1].warm_up("portfolio_appendix.html", ())
+
+
+def _map_svg(lang: str) -> str:
+    """In a worker: the portfolio map, the front's largest chart, drawn while this process loads fonts."""
+    from reportgen.charts.portfolio_map import portfolio_map
+
+    assert _forked is not None, "set by _start_worker"
+    portfolio = _forked[0]
+    return portfolio_map(portfolio, portfolio.catalog, lang)
+
+
 def _appendix_part(
     lang: str, day: date, part: Slice, first: int, total: int, archived: bool
 ) -> tuple[bytes, int]:
@@ -136,6 +151,13 @@ class PartsPool:
         context = multiprocessing.get_context("fork")
         self._pool = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(portfolio,))
         self.workers = workers
+        # A task for each worker now: they are forked at once, before this process loads WeasyPrint or lays
+        # anything out (a worker forked later would start with all of it), and load WeasyPrint meanwhile.
+        for _ in range(workers):
+            self._pool.submit(_warm_up)
+
+    def map_svg(self, lang: str) -> Future:
+        return self._pool.submit(_map_svg, lang)
 
     def submit(self, lang: str, day: date, part: Slice, first: int, total: int, archived: bool) -> Future:
         return self._pool.submit(_appendix_part, lang, day, part, first, total, archived)
@@ -170,6 +192,7 @@ class InParts:
         self._pool, self._portfolio, self._lang, self._day = pool, portfolio, lang, day
         self._renderer, self._archive = renderer, archive
         self._slices = appendix_slices(len(portfolio.entries), pool.workers)
+        self._map = pool.map_svg(lang)
         self._start([part.sheets for part in self._slices])
 
     def _start(self, part_pages: list[int]) -> None:
@@ -179,7 +202,8 @@ class InParts:
         from reportgen.views.portfolio import build_portfolio
 
         self._expected = part_pages
-        charts = portfolio_charts(self._portfolio, self._lang, appendix=False)
+        self._renderer.warm_up("portfolio.html", [self._lang])  # while a worker draws the map
+        charts = portfolio_charts(self._portfolio, self._lang, appendix=False, map_svg=self._map.result())
         view = build_portfolio(self._portfolio, self._lang, self._day, charts, sum(part_pages))
         self._front = self._renderer.portfolio_front(view)
         total = self._front.pages
