@@ -13,6 +13,7 @@ import gc
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -391,6 +392,13 @@ def main() -> None:
     parser.add_argument("--memory-accounts", type=int, default=500)
     parser.add_argument("--out", type=Path, default=ROOT / "output" / "bench" / "bench.json")
     parser.add_argument("--font-path", choices=("briefings", "batch"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--scale",
+        default=os.environ.get("SCALE", "200,1000"),
+        help="portfolio sizes to measure, e.g. 200,1000",
+    )
+    parser.add_argument("--scale-runs", type=int, default=int(os.environ.get("SCALE_RUNS", 5)))
+    parser.add_argument("--only-scale", action="store_true", help="measure only the scale figures (quicker)")
     args = parser.parse_args()
     out = args.out.parent
     out.mkdir(parents=True, exist_ok=True)
@@ -408,6 +416,12 @@ def main() -> None:
         args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")
         return
     cores = default_jobs()
+    if args.only_scale:
+        results = {"machine": machine(), "accounts": args.accounts, "runs": args.runs}
+        results["scale"] = scale_figures(args, out, catalog, workload)
+        args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print_scale(results)
+        return
     one_file = str(next(iter(sorted(inputs.glob("*_2026-Q3.xlsx")))))
     reportgen = [str(ROOT / ".venv" / "bin" / "reportgen")]
 
@@ -438,9 +452,135 @@ def main() -> None:
     results["memory"] = memory(workload, out, args.memory_accounts)
     results["font_paths"] = font_paths(args, out)
     print("  both font paths measured", flush=True)
+    results["scale"] = scale_figures(args, out, catalog, workload, results["floor"]["total"]["median"])
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print_table(results)
+    print_scale(results)
     print(f"\nAll figures: {args.out}")
+
+
+def accounts_folder(out: Path, catalog, accounts: int) -> Path:
+    """The synthetic accounts of the benchmark (two quarters each), written once and kept."""
+    inputs = out / f"input-{accounts}"
+    if not inputs.is_dir() or len(list(inputs.glob("*.xlsx"))) != 2 * accounts:
+        shutil.rmtree(inputs, ignore_errors=True)
+        write_accounts(inputs, catalog, accounts)
+    return inputs
+
+
+def font_path_environments(out: Path) -> dict[str, dict | str]:
+    """The environment of a process on each font path, or why a path cannot be measured here."""
+    import ctypes.util
+
+    with_library = dict(os.environ)
+    if not ctypes.util.find_library("harfbuzz-subset"):
+        library = unpacked_harfbuzz_subset(out)
+        if isinstance(library, str):
+            return {"without": with_library, "with": library}
+        with_library["LD_LIBRARY_PATH"] = os.pathsep.join(
+            filter(None, (str(library), with_library.get("LD_LIBRARY_PATH")))
+        )
+        return {"without": dict(os.environ), "with": with_library}
+    without = {
+        **with_library,
+        "PYTHONPATH": os.pathsep.join(filter(None, (str(FRESH_MACHINE), with_library.get("PYTHONPATH")))),
+    }
+    return {"without": without, "with": with_library}
+
+
+def scale_figures(args, out: Path, catalog, workload, floor_seconds: float | None = None) -> dict:
+    """The figures of :mod:`benchmarks.scale`: portfolios of each size, the cold and the marginal briefing
+    on both font paths, reading and exporting 2,000 workbooks."""
+    from benchmarks import scale
+
+    runs = args.scale_runs
+    sizes = [int(size) for size in args.scale.split(",") if size]
+    figures: dict = {"runs": runs, "portfolio": {}}
+    for size in sizes:
+        figures["portfolio"][str(size)] = scale.portfolio(accounts_folder(out, catalog, size), out, runs)
+        print(f"  portfolio of {size} measured", flush=True)
+    largest = accounts_folder(out, catalog, max([*sizes, 1000]))
+    one_file = next(iter(sorted(largest.glob("*_2026-Q3.xlsx"))))
+    if floor_seconds is None:
+        floor_seconds = stage_breakdown(workload, min(args.sample, 6), 1)[1]["total"]["median"]
+    figures["marginal_floor"] = floor_seconds / default_jobs()
+    figures["paths"] = {}
+    for path, env in font_path_environments(out).items():
+        if isinstance(env, str):
+            figures["paths"][path] = {"not_measured": env}
+            continue
+        figures["paths"][path] = {
+            "cold": scale.cold_briefing(one_file, out, runs, env),
+            "marginal": scale.marginal_briefing(largest, out, runs, env),
+        }
+        print(f"  cold and marginal briefing measured, fonts {FONT_PATHS[path]}", flush=True)
+    figures["reading"] = scale.reading(largest, runs)
+    figures["export_json"] = scale.export_json(largest, runs)
+    print("  reading and export measured", flush=True)
+    return figures
+
+
+SPEED_TABLE = re.compile(r"(<!-- speed table: make bench -->\n).*?(\n<!-- /speed table -->)", re.S)
+"""Where the README's speed table stands: `make bench` writes it there."""
+
+
+def _run_text(run: dict, total: bool = True) -> str:
+    """A measured run in words: wall time, cores used, peak memory, pages."""
+    memory = f"{run['peak_rss_mb']:.0f} MB"
+    if total and run["peak_total_rss_mb"] > run["peak_rss_mb"] * 1.05:
+        memory += f" (all processes {run['peak_total_rss_mb']:.0f} MB)"
+    return f"{run['wall']:.1f} s, {run['cores']:.1f} cores, {memory}, {run['pages']:.0f} pages"
+
+
+PORTFOLIO_GOALS = {"200": "≤ 8 s", "1000": "≤ 40 s, ≤ 500 MB"}
+
+
+def speed_table(r: dict) -> str:
+    """The README's speed table, in Markdown, from the figures of one run."""
+    scale, cores = r["scale"], r["machine"]["cores"]
+    rows = ["| What | reportgen | Naive stand-in | Ratio | Goal |", "|---|---|---|---|---|"]
+    for size, p in scale["portfolio"].items():
+        name = f"Portfolio of {int(size):,} accounts, one language"
+        ours, naive = _run_text(p["reportgen"]), _run_text(p["naive"], total=False)
+        rows.append(f"| {name} | {ours} | {naive} | {p['ratio']:.2f}× | {PORTFOLIO_GOALS.get(size, '')} |")
+    floor = scale["marginal_floor"]
+    for path, label in FONT_PATHS.items():
+        figures = scale["paths"].get(path) or {"not_measured": "not measured"}
+        if "not_measured" in figures:
+            rows.append(f"| Briefings, fonts {label} | {figures['not_measured']} | | | |")
+            continue
+        cold, imports = figures["cold"]["briefing"]["wall"], figures["cold"]["import_floor"]["wall"]
+        name = f"Cold `reportgen briefing one.xlsx --lang de`, fonts {label}"
+        stand_in = f"{imports:.2f} s: Python importing WeasyPrint and matplotlib"
+        rows.append(f"| {name} | {cold:.2f} s | {stand_in} | {cold / imports:.2f}× | ≤ 1.2 s |")
+        marginal = figures["marginal"]["seconds"]
+        name = f"One more briefing in a batch on {cores} cores, fonts {label}"
+        stand_in = f"{floor:.2f} s: the same HTML laid out and written, the same figures saved"
+        rows.append(f"| {name} | {marginal:.2f} s | {stand_in} | {marginal / floor:.2f}× | ≤ 0.20 s |")
+    reading, export = scale["reading"], scale["export_json"]
+    files = f"{reading['files']:,} workbooks"
+    cold_validate = f"`reportgen validate` from a cold start: {reading['validate_cold']['wall']:.1f} s"
+    rows.append(f"| Reading {files} | {reading['read_all']['median']:.1f} s ({cold_validate}) | | | |")
+    rows.append(f"| `reportgen export --format json` of {files} | {export['wall']:.1f} s | | | |")
+    note = (
+        f"Medians of {scale['runs']} runs, reportgen and its stand-in in turns, on {cores} cores "
+        f"(Python {r['machine']['python']}); made by `make bench`."
+    )
+    return "\n".join(rows) + "\n\n" + note
+
+
+def write_speed_table(r: dict, readme: Path = ROOT / "README.md") -> None:
+    text = readme.read_text(encoding="utf-8")
+    if SPEED_TABLE.search(text):
+        readme.write_text(
+            SPEED_TABLE.sub(lambda m: m.group(1) + speed_table(r) + m.group(2), text), encoding="utf-8"
+        )
+
+
+def print_scale(r: dict) -> None:
+    print()
+    print(speed_table(r))
+    write_speed_table(r)
 
 
 def print_table(r: dict) -> None:
