@@ -1,12 +1,12 @@
 """How each language of a portfolio is made: here, in a forked child beside the first, or in parts on
 every core.
 
-A portfolio of many accounts is laid out in parts (:mod:`reportgen.views.portfolio.parts`): this process
-lays out the front of the report, a pool of forked workers, one a core, lays out the appendix a run of
-sheets at a time, and the parts are joined (:mod:`reportgen.rendering.joining`). The workers are forked
-before this process loads WeasyPrint, and take the portfolio with them, so nothing large is pickled on the
-way in; each part comes back as a PDF. A smaller portfolio is laid out in one piece, its second language
-in a forked child meanwhile.
+A portfolio of many accounts is laid out in parts (:mod:`reportgen.views.portfolio.parts`): a pool of
+forked workers, one a core, lays out the appendix a run of sheets at a time while this process lays out
+the front of the report; once the pages are counted, the workers lay out the page numbers and join it all
+(:mod:`reportgen.rendering.joining`). The workers are forked before this process loads WeasyPrint, and
+take the portfolio with them, so nothing large is pickled on the way in; each part comes back as a PDF.
+A smaller portfolio is laid out in one piece, its second language in a forked child meanwhile.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from reportgen.analysis.portfolio import PortfolioAnalysis
     from reportgen.rendering import Renderer
     from reportgen.rendering.archive import Archive
-    from reportgen.views.portfolio.parts import Slice
+    from reportgen.views.portfolio.parts import PageNumbersPart, Slice
 
 Making = Callable[[], bytes]
 """What gives one language's PDF when called (waiting for it where it is made elsewhere)."""
@@ -116,28 +116,30 @@ def _map_svg(lang: str) -> str:
     return portfolio_map(portfolio, portfolio.catalog, lang)
 
 
-def _appendix_part(
-    lang: str, day: date, part: Slice, first: int, total: int, archived: bool
-) -> tuple[bytes, int]:
-    """In a worker: the part of the appendix *part* holds, as a PDF numbered from *first* of *total*
-    pages, and how many pages it took."""
+def _appendix_part(lang: str, day: date, part: Slice, archived: bool) -> tuple[bytes, int]:
+    """In a worker: the part of the appendix *part* holds, as a PDF without page numbers, and how many pages
+    it took."""
     from reportgen.charts import appendix_diagrams
-    from reportgen.rendering.joining import PageNumbers
     from reportgen.views.portfolio.parts import appendix_part
 
     assert _forked is not None, "set by _start_worker"
     portfolio, renderer = _forked
     diagrams = appendix_diagrams(portfolio.entries[part.start : part.stop])
-    view = appendix_part(portfolio, lang, day, part, diagrams)
-    return renderer.appendix_part_pdf(view, PageNumbers(first, total), archived)
+    return renderer.appendix_part_pdf(appendix_part(portfolio, lang, day, part, diagrams), archived)
 
 
-def _joined(front: bytes, parts: list[bytes], archived: bool) -> bytes:
-    """In a worker: the report joined from its parts, an archive mended where PDF/A needs it."""
+def _page_numbers(numbers: PageNumbersPart, archived: bool) -> bytes:
+    """In a worker: the page numbers *numbers* holds, as a PDF to set over the report's pages."""
+    assert _forked is not None, "set by _start_worker"
+    return _forked[1].page_numbers_pdf(numbers, archived)
+
+
+def _joined(front: bytes, parts: list[bytes], numbers: list[bytes], archived: bool) -> bytes:
+    """In a worker: the report joined from its parts and numbered, an archive mended where PDF/A needs it."""
     from reportgen.rendering.archive import mend
     from reportgen.rendering.joining import join_parts
 
-    joined = join_parts(front, parts)
+    joined = join_parts(front, parts, numbers)
     return mend(joined) if archived else joined
 
 
@@ -159,13 +161,16 @@ class PartsPool:
     def map_svg(self, lang: str) -> Future:
         return self._pool.submit(_map_svg, lang)
 
-    def submit(self, lang: str, day: date, part: Slice, first: int, total: int, archived: bool) -> Future:
-        return self._pool.submit(_appendix_part, lang, day, part, first, total, archived)
+    def appendix_part(self, lang: str, day: date, part: Slice, archived: bool) -> Future:
+        return self._pool.submit(_appendix_part, lang, day, part, archived)
 
-    def join(self, front: bytes, parts: list[bytes], archived: bool) -> bytes:
-        """The parts joined in a worker: pikepdf holds every object of the report while it joins, and this
-        process holds the front's layout until then."""
-        return self._pool.submit(_joined, front, parts, archived).result()
+    def page_numbers(self, numbers: PageNumbersPart, archived: bool) -> Future:
+        return self._pool.submit(_page_numbers, numbers, archived)
+
+    def join(self, front: bytes, parts: list[bytes], numbers: list[bytes], archived: bool) -> bytes:
+        """The report joined in a worker: pikepdf holds every object of the report while it joins, and
+        this process holds the front's layout until then."""
+        return self._pool.submit(_joined, front, parts, numbers, archived).result()
 
     def __enter__(self) -> PartsPool:
         return self
@@ -175,8 +180,8 @@ class PartsPool:
 
 
 class InParts:
-    """One language of the portfolio made in parts: the front laid out here as soon as this is made, its
-    parts laid out meanwhile in the pool; :meth:`pdf` writes the front and joins them."""
+    """One language of the portfolio made in parts: its appendix handed to the pool and its front laid out
+    here as soon as this is made; :meth:`pdf` numbers the pages and joins them."""
 
     def __init__(
         self,
@@ -187,46 +192,34 @@ class InParts:
         renderer: Renderer,
         archive: Archive | None,
     ) -> None:
+        from reportgen.charts import portfolio_charts
+        from reportgen.views.portfolio import build_portfolio
         from reportgen.views.portfolio.parts import appendix_slices
 
         self._pool, self._portfolio, self._lang, self._day = pool, portfolio, lang, day
-        self._renderer, self._archive = renderer, archive
-        self._slices = appendix_slices(len(portfolio.entries), pool.workers)
-        self._map = pool.map_svg(lang)
-        self._start([part.sheets for part in self._slices])
+        self._renderer, self._archived = renderer, archive is not None
+        slices = appendix_slices(len(portfolio.entries), pool.workers)
+        drawn_map = pool.map_svg(lang)
+        self._parts = [pool.appendix_part(lang, day, part, self._archived) for part in slices]
+        renderer.warm_up("portfolio.html", [lang])  # while a worker draws the map
+        charts = portfolio_charts(portfolio, lang, appendix=False, map_svg=drawn_map.result())
+        front = renderer.portfolio_front(build_portfolio(portfolio, lang, day, charts, appendix_apart=True))
+        self._front_pages = front.pages - 1
+        self._expected = self._front_pages + sum(part.sheets for part in slices)
+        self._numbers = self._page_numbers(self._expected)
+        self._front = renderer.write(front.document, front.html, archive, mended=False)
 
-    def _start(self, part_pages: list[int]) -> None:
-        """Lay the front out with a blank page for each page the parts are expected to take, and hand the
-        parts to the pool, each numbered from where it will stand."""
-        from reportgen.charts import portfolio_charts
-        from reportgen.views.portfolio import build_portfolio
+    def _page_numbers(self, total: int) -> list[Future]:
+        from reportgen.views.portfolio.parts import page_number_parts
 
-        self._expected = part_pages
-        self._renderer.warm_up("portfolio.html", [self._lang])  # while a worker draws the map
-        charts = portfolio_charts(self._portfolio, self._lang, appendix=False, map_svg=self._map.result())
-        view = build_portfolio(self._portfolio, self._lang, self._day, charts, sum(part_pages))
-        self._front = self._renderer.portfolio_front(view)
-        total = self._front.pages
-        first = total - sum(part_pages) + 1
-        self._parts = []
-        for part, pages in zip(self._slices, part_pages, strict=True):
-            archived = self._archive is not None
-            self._parts.append(self._pool.submit(self._lang, self._day, part, first, total, archived))
-            first += pages
+        parts = page_number_parts(self._portfolio, self._lang, self._day, total)
+        return [self._pool.page_numbers(numbers, self._archived) for numbers in parts]
 
     def pdf(self) -> bytes:
-        """The joined report. Where a part took more or fewer pages than a sheet a page (an account too long
-        for half a page), every number after it is off: the report is laid out once more with the pages
-        each part took, which its layout does not depend on."""
-        front, parts = self._written()
-        taken = [pages for _, pages in parts]
-        if taken != self._expected:
-            self._start(taken)
-            front, parts = self._written()
-        return self._pool.join(front, [pdf for pdf, _ in parts], archived=self._archive is not None)
-
-    def _written(self) -> tuple[bytes, list[tuple[bytes, int]]]:
-        """The front written, its layout let go (the largest thing this process holds), and the parts."""
-        front = self._renderer.write(self._front.document, self._front.html, self._archive, mended=False)
-        self._front = None
-        return front, [future.result() for future in self._parts]
+        """The joined report. The numbers were laid out for a sheet a page; where a part took more or fewer
+        pages (an account too long for half a page), they are laid out again for the pages there are."""
+        parts = [future.result() for future in self._parts]
+        total = self._front_pages + sum(pages for _, pages in parts)
+        numbers = self._numbers if total == self._expected else self._page_numbers(total)
+        pdfs = [pdf for pdf, _ in parts]
+        return self._pool.join(self._front, pdfs, [future.result() for future in numbers], self._archived)

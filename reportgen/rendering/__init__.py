@@ -34,7 +34,11 @@ STYLES = {
     "briefing_shared.html": "briefing",
     "portfolio.html": "portfolio",
     "portfolio_appendix.html": "portfolio",
+    "portfolio_numbers.html": "portfolio",
 }
+NUMBERED_APART, PAGE_NUMBERS = "numbered-apart", "page-numbers"
+"""The stylesheets of a report laid out in parts (see :mod:`.joining`): its parts with their page numbers
+hidden, and the numbers laid out apart."""
 """The stylesheet of each report template in templates/assets/, next to base.css."""
 
 
@@ -100,7 +104,8 @@ class Renderer:
         logging.getLogger(WEASYPRINT_LOGGER).setLevel(logging.ERROR)
         fonts = FontConfiguration()
         fetcher = ProjectOnlyFetcher(TEMPLATES_DIR)
-        texts = {name: (ASSETS_DIR / f"{name}.css").read_text("utf-8") for name in ("base", *STYLES.values())}
+        names = ("base", *STYLES.values(), NUMBERED_APART, PAGE_NUMBERS)
+        texts = {name: (ASSETS_DIR / f"{name}.css").read_text("utf-8") for name in names}
         sheets = {
             name: weasyprint.CSS(
                 string=text, base_url=ASSETS_DIR.as_uri() + "/", font_config=fonts, url_fetcher=fetcher
@@ -115,18 +120,23 @@ class Renderer:
         for lang in languages:
             self.environment(lang).get_template(template)
 
-    def layout(self, html: str, style: str = "briefing", numbers: PageNumbers | None = None):
+    def layout(
+        self, html: str, style: str = "briefing", apart: str | None = None, numbers: PageNumbers | None = None
+    ):
         """Lay the HTML out into pages; only our templates folder and data: URLs can be loaded.
 
         Each kind of report gets only its own stylesheet besides the shared one: style resolution
         costs grow with every rule, and a 200-page portfolio resolves a great many elements. A part of a
-        report laid out apart is given its page *numbers* (see :mod:`.joining`).
+        report laid out in parts gets the stylesheet *apart* too, and its page *numbers* (see
+        :mod:`.joining`).
         """
         engine = self._weasy
         document = engine.weasyprint.HTML(
             string=html, base_url=TEMPLATES_DIR.as_uri() + "/", url_fetcher=engine.fetcher
         )
         sheets = [engine.sheets["base"], engine.sheets[style]]
+        if apart is not None:
+            sheets.append(engine.sheets[apart])
         if numbers is not None:
             sheets.append(engine.weasyprint.CSS(string=numbers.stylesheet(), font_config=engine.fonts))
         return document.render(stylesheets=sheets, font_config=engine.fonts)
@@ -170,16 +180,29 @@ class Renderer:
         return self.pdf(self.portfolio_html(view), STYLES["portfolio.html"], archive)
 
     def portfolio_front(self, view) -> LaidOut:
-        """The portfolio laid out with its appendix kept blank for its parts (see :mod:`.joining`)."""
+        """The portfolio laid out as the front of a report in parts (see :mod:`.joining`): its appendix kept
+        as one blank page with its anchors, its page numbers hidden."""
         html = self.portfolio_html(view)
-        return LaidOut(self.layout(html, STYLES["portfolio.html"]), html)
+        return LaidOut(self.layout(html, STYLES["portfolio.html"], NUMBERED_APART), html)
 
-    def appendix_part_pdf(self, view, numbers: PageNumbers, archived: bool) -> tuple[bytes, int]:
-        """A part of a portfolio's appendix with its page *numbers*, and its pages; *archived*: PDF/A-3b,
-        as the front of an archival report, with nothing attached (the front carries the files)."""
+    def appendix_part_pdf(self, view, archived: bool) -> tuple[bytes, int]:
+        """A part of a portfolio's appendix, its page numbers hidden, and its pages; *archived*: PDF/A-3b, as
+        the front of an archival report, with nothing attached (the front carries the files)."""
+        template = "portfolio_appendix.html"
+        html = self.html(template, view.lang, view=view)
+        document = self.layout(html, STYLES[template], NUMBERED_APART)
+        return document.write_pdf(**self._part_options(html, archived)), len(document.pages)
+
+    def page_numbers_pdf(self, view, archived: bool) -> bytes:
+        """The numbers of the pages *view* names, of a report laid out in parts (see :mod:`.joining`)."""
+        from reportgen.rendering.joining import PageNumbers
+
+        template = "portfolio_numbers.html"
+        html = self.html(template, view.lang, view=view)
+        document = self.layout(html, STYLES[template], PAGE_NUMBERS, PageNumbers(view.pages[0], view.total))
+        return document.write_pdf(**self._part_options(html, archived))
+
+    def _part_options(self, html: str, archived: bool) -> dict[str, Any]:
         from reportgen.rendering.archive import Archive
 
-        html = self.html("portfolio_appendix.html", view.lang, view=view)
-        document = self.layout(html, STYLES["portfolio_appendix.html"], numbers)
-        options = self.write_options(html, Archive(()) if archived else None)
-        return document.write_pdf(**options), len(document.pages)
+        return self.write_options(html, Archive(()) if archived else None)

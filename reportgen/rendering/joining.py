@@ -1,13 +1,15 @@
 """A report laid out in parts, joined into one PDF that reads as if laid out in one.
 
-The first part, the *front*, is laid out with a blank page for each page the other parts will hold
-(see :mod:`reportgen.views.portfolio.parts`): its running footer then counts every page of the report,
-and its links to the other parts find their anchors. The other parts are laid out with their page
-numbers and the report's page count given (:class:`PageNumbers`). Joining puts their pages in place
-of the blank ones and carries over what makes the document whole:
+The first part, the *front*, is laid out with a blank page holding the anchors of the other parts (see
+:mod:`reportgen.views.portfolio.parts`), so that its links to them are made. No part waits for another:
+each is laid out with its running footer's page number hidden, and the numbers ("page x of y") are laid
+out apart, alone on pages of their own, once the parts' pages are counted. Joining replaces the front's
+blank page by the parts' pages, sets each page of numbers over its page, and carries over what makes
+the document whole:
 
 - the structure tree (PDF/UA): each part's elements become children of the report's document element,
-  and the parent tree that ties marked content and links to them is numbered on;
+  and the parent tree that ties marked content and links to them is numbered on. The page numbers are
+  marked as artifacts, as pagination is;
 - the named destinations, so that a link in the front leads to its account's page in a part;
 - the bookmarks, nested under the bookmark the parts' headings belong to.
 
@@ -40,12 +42,18 @@ class PageNumbers:
         )
 
 
+PAGE_NUMBER = "/PageNumber{}"
+"""The name of the form that draws a page's number over it, in the page's resources: each page its own,
+since WeasyPrint gives every page of a document the same resources."""
+
+
 class JoinFailed(Exception):
     """The parts do not fit the pages the front kept for them."""
 
 
-def join_parts(front: bytes, parts: Sequence[bytes], nested_from: int = 1) -> bytes:
-    """*front* with its last blank pages, one for each page of *parts*, replaced by those pages in order.
+def join_parts(front: bytes, parts: Sequence[bytes], numbers: Sequence[bytes], nested_from: int = 1) -> bytes:
+    """*front* with its last page, kept blank, replaced by the pages of *parts*, in order, and every page
+    numbered by the pages of *numbers*, in order.
 
     The bookmarks of the first *nested_from* parts are put under the front's last top-level bookmark (the
     report's title); those of the later parts under the last bookmark the earlier ones put there (the
@@ -55,20 +63,21 @@ def join_parts(front: bytes, parts: Sequence[bytes], nested_from: int = 1) -> by
 
     with pikepdf.open(io.BytesIO(front)) as joined:
         opened = [pikepdf.open(io.BytesIO(part)) for part in parts]
+        numbered = [pikepdf.open(io.BytesIO(pages)) for pages in numbers]
         try:
-            reserved = sum(len(part.pages) for part in opened)
-            kept = len(joined.pages) - reserved
+            kept = len(joined.pages) - 1
             if kept < 1:
-                raise JoinFailed(f"the front has {len(joined.pages)} pages, the parts {reserved}")
+                raise JoinFailed("the front has no page but the one kept blank")
             tree = joined.Root.StructTreeRoot
             document = _document_element(tree)
             parent_tree = pikepdf.NumberTree(tree.ParentTree)
             _drop_pages(joined, kept, document, parent_tree)
             dests = _named_destinations(joined)
             outlines = [_graft(joined, part, document, parent_tree, dests) for part in opened]
+            _number_pages(joined, [(pdf, page) for pdf in numbered for page in pdf.pages])
         finally:
-            for part in opened:
-                part.close()
+            for pdf in (*opened, *numbered):
+                pdf.close()
         _write_destinations(joined, dests)
         _nest_outlines(joined, outlines, nested_from)
         _share_identical_font_files(joined)
@@ -80,6 +89,34 @@ def join_parts(front: bytes, parts: Sequence[bytes], nested_from: int = 1) -> by
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
         )
     return out.getvalue()
+
+
+def _number_pages(joined, numbers: list[tuple[Any, Any]]) -> None:
+    """Each page of *joined* with its page of *numbers* (each with its document) set over it, as an
+    artifact: the numbers were laid out as text of their own document, whose marked content means nothing
+    in this one's structure."""
+    import pikepdf
+
+    if len(numbers) != len(joined.pages):
+        raise JoinFailed(f"{len(numbers)} pages of numbers for {len(joined.pages)} pages")
+    for index, (page, (owner, number)) in enumerate(zip(joined.pages, numbers, strict=True), start=1):
+        marked = pikepdf.parse_content_stream(number)
+        artifacts = [
+            ([pikepdf.Name.Artifact], pikepdf.Operator("BMC"))
+            if str(operator) == "BDC"
+            else (operands, operator)
+            for operands, operator in marked
+        ]
+        number.obj.Contents = owner.make_stream(pikepdf.unparse_content_stream(artifacts))
+        # Placed by hand rather than with Page.add_overlay, which names the form at random: the same report
+        # must give the same bytes.
+        form = number.as_form_xobject()
+        name = page.add_resource(
+            form, pikepdf.Name.XObject, pikepdf.Name(PAGE_NUMBER.format(index)), replace_existing=False
+        )
+        placed = page.calc_form_xobject_placement(form, name, pikepdf.Rectangle(page.trimbox))
+        page.contents_add(b"q\n", prepend=True)
+        page.contents_add(b"Q\n" + placed)
 
 
 def _document_element(tree) -> Any:

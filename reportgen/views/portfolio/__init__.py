@@ -114,11 +114,11 @@ def build_portfolio(
     lang: str,
     made_on: date,
     charts: PortfolioCharts,
-    reserved_pages: int = 0,
+    appendix_apart: bool = False,
 ) -> PortfolioView:
     """The portfolio view, with its *charts* drawn apart (:func:`reportgen.charts.portfolio_charts`). Where
-    the appendix is laid out in parts of its own (:mod:`reportgen.views.portfolio.parts`), this view keeps
-    *reserved_pages* blank for them, and its charts need no small diagrams."""
+    the *appendix* is laid out *apart*, in parts of its own (:mod:`reportgen.views.portfolio.parts`), this
+    view keeps a blank page in its place, and its charts need no small diagrams."""
     pick = Rows({id(e): account_row(e, lang) for e in portfolio.entries})
     answer = Rows({id(e): account_row(e, lang, e.answering) for e in portfolio.entries})
 
@@ -134,8 +134,8 @@ def build_portfolio(
         portfolio, pick, capacity, lang, actions_listed=actions is not None, effort_listed=effort is not None
     )
     rows = pick(portfolio.entries)
-    if reserved_pages:
-        appendix = reserved_section(rows, reserved_pages)
+    if appendix_apart:
+        appendix = reserved_section(rows)
     else:
         appendix = appendix_section(portfolio.entries, rows, charts.diagrams, lang, heading=True)
     return PortfolioView(

@@ -38,9 +38,9 @@ class AppendixSection:
     """Whether the section begins here with its heading: not in a part of the appendix after the first
     (see :mod:`reportgen.views.portfolio.parts`)."""
     reserved: tuple[tuple[str, ...], ...] = ()
-    """Where the appendix is laid out in parts of its own: a blank page for each of its sheets, with the
-    anchors that sheet holds, so that this part counts every page of the report and its links find their
-    targets. The parts' pages take the blank pages' places when the report is joined."""
+    """Where the appendix is laid out in parts of its own: the blank pages the rest of the report keeps in
+    its place, each with the anchors it holds, so that the report's links to the appendix are made. The
+    parts' pages take their place when the report is joined."""
 
     @property
     def anchor(self) -> str:
@@ -87,9 +87,8 @@ def appendix_section(
     return AppendixSection(pages, heading=heading)
 
 
-def reserved_section(rows: Sequence[AccountRow], pages: int) -> AppendixSection:
-    """The appendix of *rows* kept as *pages* blank pages for its parts to take. The first holds every anchor
-    the parts will hold, the appendix's own and each account's, so that links to them are made: joining
-    points them to where the parts put them."""
-    anchors = (APPENDIX_ANCHOR, *(row.anchor for row in rows))
-    return AppendixSection((), heading=False, reserved=(anchors, *(() for _ in range(pages - 1))))
+def reserved_section(rows: Sequence[AccountRow]) -> AppendixSection:
+    """The appendix of *rows* kept as a blank page for its parts to take, holding every anchor they will
+    hold, the appendix's own and each account's, so that links to them are made: joining points them to
+    where the parts put them."""
+    return AppendixSection((), heading=False, reserved=((APPENDIX_ANCHOR, *(row.anchor for row in rows)),))

@@ -2,10 +2,13 @@
 
 A portfolio of many accounts is mostly its appendix, two accounts a page. WeasyPrint lays a document out
 on one core, so the appendix is cut into runs of sheets, each laid out as a document of its own, and
-joined to the rest of the report afterwards (:mod:`reportgen.rendering.joining`). The rest of the report,
-the *front*, keeps a blank page for each sheet (:func:`reportgen.views.portfolio.appendix.reserved_section`):
-its page count is the whole report's, and its links to accounts find their anchors. A sheet begins a page,
-so the report reads the same whether it is laid out in one or in parts.
+joined to the rest of the report, the *front*, afterwards (:mod:`reportgen.rendering.joining`). Every
+part is laid out at once, none waiting for another: a part's page numbers would depend on how many pages
+come before it, so the parts are laid out with their running footer's page number hidden, and the numbers
+are laid out apart, "page x of y" alone on each page, and set over the joined pages. The front keeps one
+blank page with the anchors of the appendix (:func:`reportgen.views.portfolio.appendix.reserved_section`),
+so that its links to accounts are made; joining points them to the parts. A sheet begins a page, so the
+report reads the same whether it is laid out in one or in parts.
 """
 
 from __future__ import annotations
@@ -74,3 +77,36 @@ def appendix_part(
     rows = [account_row(entry, lang) for entry in entries]
     section = appendix_section(entries, rows, diagrams, lang, heading=part.start == 0)
     return AppendixPart(**frame_of(portfolio, lang, made_on), appendix=section)
+
+
+@dataclass(frozen=True)
+class PageNumbersPart:
+    """Pages that show nothing but their number and the report's page count, where the running footer has
+    them, to be set over the pages of a report laid out in parts: what every part of the report says of
+    itself (the footer is laid out as on the report's pages), and one entry a page."""
+
+    lang: str
+    made_on: date
+    period: str
+    catalog_title: str
+    catalog_label: str
+    pages: tuple[int, ...]
+    """The numbers of the pages, in order."""
+    total: int
+    """The pages of the whole report."""
+
+
+NUMBERED_PAGES_PER_PART = 120
+"""Pages of numbers in a part: a long run of pages costs WeasyPrint more per page."""
+
+
+def page_number_parts(
+    portfolio: PortfolioAnalysis, lang: str, made_on: date, total: int
+) -> list[PageNumbersPart]:
+    """The numbers of a report of *total* pages, in parts of at most :data:`NUMBERED_PAGES_PER_PART`."""
+    step = NUMBERED_PAGES_PER_PART
+    frame = frame_of(portfolio, lang, made_on)
+    return [
+        PageNumbersPart(**frame, pages=tuple(range(first, min(first + step, total + 1))), total=total)
+        for first in range(1, total + 1, step)
+    ]

@@ -1,11 +1,21 @@
-"""The portfolio in parts: the appendix cut into runs of whole sheets, and the front's blank pages for them."""
+"""The portfolio in parts: the appendix cut into runs of whole sheets, the blank page kept for it, the page numbers."""
 
 from __future__ import annotations
 
+from datetime import date
 from types import SimpleNamespace
 
+import pytest
+
+from reportgen.analysis.portfolio import analyse_portfolio
+from reportgen.model.assessment import Period
 from reportgen.views.portfolio.appendix import AppendixSection, reserved_section
-from reportgen.views.portfolio.parts import Slice, appendix_slices
+from reportgen.views.portfolio.parts import Slice, appendix_slices, page_number_parts
+
+
+@pytest.fixture(scope="module")
+def portfolio(workload, catalog):
+    return analyse_portfolio(workload.histories, Period(2026, 3), catalog)
 
 
 def test_two_hundred_accounts_make_six_parts_of_seventeen_sheets_or_less_on_two_cores():
@@ -41,10 +51,20 @@ def test_every_account_is_in_exactly_one_part():
         assert all(s.start % 2 == 0 for s in slices)  # a part begins with a sheet
 
 
-def test_the_front_keeps_a_blank_page_for_each_page_of_the_parts_the_first_with_every_anchor():
+def test_the_front_keeps_a_blank_page_with_every_anchor_of_the_appendix():
     rows = [SimpleNamespace(anchor=anchor) for anchor in ("account-1-a", "account-2-b", "account-3-c")]
-    section = reserved_section(rows, pages=2)  # only a row's anchor is read
+    section = reserved_section(rows)  # only a row's anchor is read
     assert section == AppendixSection(
-        (), heading=False, reserved=(("appendix", "account-1-a", "account-2-b", "account-3-c"), ())
+        (), heading=False, reserved=(("appendix", "account-1-a", "account-2-b", "account-3-c"),)
     )
     assert section.sheets == ()
+
+
+def test_the_page_numbers_of_250_pages_come_in_parts_of_120(portfolio):
+    parts = page_number_parts(portfolio, "de", date(2026, 11, 27), 250)
+    assert [(p.pages[0], p.pages[-1], len(p.pages), p.total) for p in parts] == [
+        (1, 120, 120, 250),
+        (121, 240, 120, 250),
+        (241, 250, 10, 250),
+    ]
+    assert parts[0].period == "2026-Q3" and parts[0].lang == "de"
