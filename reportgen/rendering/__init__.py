@@ -36,10 +36,10 @@ STYLES = {
     "portfolio_appendix.html": "portfolio",
     "portfolio_numbers.html": "portfolio",
 }
+"""The stylesheet of each report template in templates/assets/, next to base.css."""
 NUMBERED_APART, PAGE_NUMBERS = "numbered-apart", "page-numbers"
 """The stylesheets of a report laid out in parts (see :mod:`.joining`): its parts with their page numbers
 hidden, and the numbers laid out apart."""
-"""The stylesheet of each report template in templates/assets/, next to base.css."""
 
 
 def make_environment(lang: str) -> Environment:

@@ -116,7 +116,7 @@ def _number_pages(joined, numbers: list[tuple[Any, Any]]) -> None:
         )
         placed = page.calc_form_xobject_placement(form, name, pikepdf.Rectangle(page.trimbox))
         page.contents_add(b"q\n", prepend=True)
-        page.contents_add(b"Q\n" + placed)
+        page.contents_add(b"Q\n/Artifact BMC\n" + placed + b"EMC\n")
 
 
 def _document_element(tree) -> Any:
@@ -141,30 +141,29 @@ def _drop_pages(joined, kept: int, document, parent_tree) -> None:
     import pikepdf
 
     removed = {joined.pages[i].obj.objgen for i in range(kept, len(joined.pages))}
-    for i in range(kept, len(joined.pages)):
-        key = joined.pages[i].obj.get("/StructParents")
-        if key is not None and int(key) in parent_tree:
-            del parent_tree[int(key)]
+    for page in joined.pages[kept:]:
+        keys = [page.obj.get("/StructParents")]
+        keys += [annotation.get("/StructParent") for annotation in page.obj.get("/Annots", [])]
+        for key in keys:
+            if key is not None and int(key) in parent_tree:
+                del parent_tree[int(key)]
     del joined.pages[kept:]
 
     def on_removed_page(node) -> bool:
         page = node.get("/Pg") if isinstance(node, pikepdf.Dictionary) else None
         return page is not None and page.objgen in removed
 
-    def prune(element) -> None:
+    def prune(element) -> bool:
+        """Drop *element*'s kids on the removed pages; whether that left it without any."""
         kids = _kids(element)
         if not kids:
-            return
+            return False
         left = [kid for kid in kids if not on_removed_page(kid)]
-        for kid in left:
-            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-                prune(kid)
         left = [
-            kid
-            for kid in left
-            if not (isinstance(kid, pikepdf.Dictionary) and "/S" in kid and kid.get("/K") is None)
+            kid for kid in left if not (isinstance(kid, pikepdf.Dictionary) and "/S" in kid and prune(kid))
         ]
         element.K = pikepdf.Array(left)
+        return not left
 
     prune(document)
 
@@ -216,13 +215,17 @@ def _graft(joined, part, document, parent_tree, dests: dict[bytes, Any]) -> list
             if "/StructParent" in annotation:
                 annotation.StructParent = int(annotation.StructParent) + offset
     tree = part.Root.StructTreeRoot
-    for key, value in pikepdf.NumberTree(tree.ParentTree).items():
-        if isinstance(value, pikepdf.Array):
-            value = pikepdf.Array([joined.copy_foreign(element) for element in value])
-        else:
-            value = joined.copy_foreign(value)
-        parent_tree[int(key) + offset] = value
     copied = joined.copy_foreign(_document_element(tree))
+    for key, value in pikepdf.NumberTree(tree.ParentTree).items():
+        if isinstance(value, pikepdf.Array):  # a page's marked content, an element for each
+            elements = [joined.copy_foreign(e) if isinstance(e, pikepdf.Dictionary) else e for e in value]
+            entry = pikepdf.Array(elements)
+        else:  # a link annotation's element
+            entry = joined.copy_foreign(value)
+            elements = [entry]
+        for element in elements:
+            _adopt(element, copied, document)
+        parent_tree[int(key) + offset] = entry
     kids = _kids(document)
     for kid in _kids(copied):
         kid.P = document
@@ -233,6 +236,22 @@ def _graft(joined, part, document, parent_tree, dests: dict[bytes, Any]) -> list
     )
     with part.open_outline() as outline:
         return [_bookmark(joined, item) for item in outline.root]
+
+
+def _adopt(element, copied, document) -> None:
+    """*element*'s line of parents ended at the report's *document* element instead of the part's, *copied*.
+    WeasyPrint gives the running header and footer elements that parent without listing them among its
+    kids: left pointing to the copy, they would bring the part's whole structure tree into the file again."""
+    import pikepdf
+
+    node = element
+    while isinstance(node, pikepdf.Dictionary) and (parent := node.get("/P")) is not None:
+        if parent.objgen == copied.objgen:
+            node.P = document
+            return
+        if parent.objgen == document.objgen:
+            return
+        node = parent
 
 
 def _bookmark(joined, item) -> Any:

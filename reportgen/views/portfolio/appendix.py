@@ -14,9 +14,9 @@ from reportgen.views.portfolio.account_rows import AccountRow, FactorNote, facto
 
 APPENDIX_GAPS = 5
 ACCOUNTS_PER_SHEET = 2
+"""Accounts on an appendix page: the small diagram floats beside the largest gaps, half a page each."""
 APPENDIX_ANCHOR = "appendix"
 """The anchor the appendix begins at (the cover's contents link to it)."""
-"""Accounts on an appendix page: the small diagram floats beside the largest gaps, half a page each."""
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ class AppendixSection:
     """Whether the section begins here with its heading: not in a part of the appendix after the first
     (see :mod:`reportgen.views.portfolio.parts`)."""
     reserved: tuple[tuple[str, ...], ...] = ()
-    """Where the appendix is laid out in parts of its own: the blank pages the rest of the report keeps in
-    its place, each with the anchors it holds, so that the report's links to the appendix are made. The
-    parts' pages take their place when the report is joined."""
+    """Where the appendix is laid out in parts of its own: the blank page the rest of the report keeps in
+    its place, with the anchors the parts will hold, so that the report's links to the appendix are made
+    (a page's anchors, a tuple a page). The parts' pages take its place when the report is joined."""
 
     @property
     def anchor(self) -> str:
