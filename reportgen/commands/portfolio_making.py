@@ -45,12 +45,12 @@ def portfolio_pdf(
 
 
 def in_parts(accounts: int, settings: Settings) -> bool:
-    """Whether a portfolio of *accounts* is laid out in parts: with a core to spare, on systems that can
-    fork, where its appendix makes at least two parts, and not with --debug, so that an error shows its
-    traceback where it happens."""
+    """Whether a portfolio of *accounts* is laid out in parts: where its appendix makes at least two parts,
+    on systems that can fork, and not with --debug, so that an error shows its traceback where it happens.
+    With one worker too, so that a report's bytes do not depend on the cores of the machine it is made on."""
     from reportgen.views.portfolio.parts import smallest_in_parts
 
-    return settings.workers > 1 and can_fork() and not settings.debug and accounts >= smallest_in_parts()
+    return can_fork() and not settings.debug and accounts >= smallest_in_parts()
 
 
 @contextmanager
@@ -175,13 +175,18 @@ class PartsPool:
     def __enter__(self) -> PartsPool:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, error_type, *exc_info) -> None:
+        """Wait for the workers to end; where the run ends in an error (or Ctrl-C), stop them first rather
+        than let them finish parts nobody will join."""
+        if error_type is not None:
+            for worker in list(getattr(self._pool, "_processes", {}).values()):
+                worker.kill()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class InParts:
-    """One language of the portfolio made in parts: its appendix handed to the pool and its front laid out
-    here as soon as this is made; :meth:`pdf` numbers the pages and joins them."""
+    """One language of the portfolio made in parts: its appendix handed to the pool as soon as this is
+    made; :meth:`pdf` lays out the front here meanwhile, has the pages numbered and joins them."""
 
     def __init__(
         self,
@@ -192,34 +197,41 @@ class InParts:
         renderer: Renderer,
         archive: Archive | None,
     ) -> None:
-        from reportgen.charts import portfolio_charts
-        from reportgen.views.portfolio import build_portfolio
         from reportgen.views.portfolio.parts import appendix_slices
 
         self._pool, self._portfolio, self._lang, self._day = pool, portfolio, lang, day
-        self._renderer, self._archived = renderer, archive is not None
-        slices = appendix_slices(len(portfolio.entries), pool.workers)
-        drawn_map = pool.map_svg(lang)
-        self._parts = [pool.appendix_part(lang, day, part, self._archived) for part in slices]
+        self._renderer, self._archive = renderer, archive
+        self._slices = appendix_slices(len(portfolio.entries))
+        self._map = pool.map_svg(lang)
+        self._parts = [pool.appendix_part(lang, day, part, archive is not None) for part in self._slices]
+
+    def pdf(self) -> bytes:
+        """The joined report. Its page numbers are laid out for a sheet a page as soon as the front's pages
+        are known; where a part took more or fewer pages (an account too long for half a page), they are
+        laid out again for the pages there are."""
+        from reportgen.charts import portfolio_charts
+        from reportgen.views.portfolio import build_portfolio
+
+        portfolio, lang, day, renderer = self._portfolio, self._lang, self._day, self._renderer
         renderer.warm_up("portfolio.html", [lang])  # while a worker draws the map
-        charts = portfolio_charts(portfolio, lang, appendix=False, map_svg=drawn_map.result())
+        charts = portfolio_charts(portfolio, lang, appendix=False, map_svg=self._map.result())
         front = renderer.portfolio_front(build_portfolio(portfolio, lang, day, charts, appendix_apart=True))
-        self._front_pages = front.pages - 1
-        self._expected = self._front_pages + sum(part.sheets for part in slices)
-        self._numbers = self._page_numbers(self._expected)
-        self._front = renderer.write(front.document, front.html, archive, mended=False)
+        front_pages = front.pages - 1  # the last, kept blank for the appendix, gives way to the parts
+        expected = front_pages + sum(part.sheets for part in self._slices)
+        numbers = self._page_numbers(expected)
+        written = renderer.write(front.document, front.html, self._archive, mended=False)
+        del front  # the largest thing this process holds
+        parts = [future.result() for future in self._parts]
+        total = front_pages + sum(pages for _, pages in parts)
+        if total != expected:
+            for future in numbers:
+                future.cancel()
+            numbers = self._page_numbers(total)
+        pdfs, numbered = [pdf for pdf, _ in parts], [future.result() for future in numbers]
+        return self._pool.join(written, pdfs, numbered, archived=self._archive is not None)
 
     def _page_numbers(self, total: int) -> list[Future]:
         from reportgen.views.portfolio.parts import page_number_parts
 
         parts = page_number_parts(self._portfolio, self._lang, self._day, total)
-        return [self._pool.page_numbers(numbers, self._archived) for numbers in parts]
-
-    def pdf(self) -> bytes:
-        """The joined report. The numbers were laid out for a sheet a page; where a part took more or fewer
-        pages (an account too long for half a page), they are laid out again for the pages there are."""
-        parts = [future.result() for future in self._parts]
-        total = self._front_pages + sum(pages for _, pages in parts)
-        numbers = self._numbers if total == self._expected else self._page_numbers(total)
-        pdfs = [pdf for pdf, _ in parts]
-        return self._pool.join(self._front, pdfs, [future.result() for future in numbers], self._archived)
+        return [self._pool.page_numbers(numbers, self._archive is not None) for numbers in parts]

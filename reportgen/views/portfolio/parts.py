@@ -22,8 +22,10 @@ from reportgen.views.portfolio import frame_of
 from reportgen.views.portfolio.account_rows import account_row
 from reportgen.views.portfolio.appendix import ACCOUNTS_PER_SHEET, AppendixSection, appendix_section
 
-PARTS_PER_WORKER = 3
-"""Parts a worker takes in turn, so that one slow part does not leave the other cores idle at the end."""
+PARTS_AT_LEAST = 6
+"""Parts the appendix is cut into where it is long enough: three for each of two cores, so that one slow
+part does not leave the other core idle at the end. Not counted from the machine's cores, so that a
+report is made alike everywhere."""
 SHEETS_PER_PART = (10, 25)
 """The fewest and most sheets in a part: fewer costs more in joining than it saves, more holds more pages
 in a worker's memory at once."""
@@ -59,12 +61,12 @@ class Slice:
         return math.ceil((self.stop - self.start) / ACCOUNTS_PER_SHEET)
 
 
-def appendix_slices(accounts: int, workers: int, smallest: int = SHEETS_PER_PART[0]) -> list[Slice]:
-    """The parts the appendix of *accounts* is cut into for *workers*: whole sheets, as many parts as keep
-    every worker busy, each between the fewest and the most sheets a part should hold. One part where the
-    appendix is too short to share."""
+def appendix_slices(accounts: int) -> list[Slice]:
+    """The parts the appendix of *accounts* is cut into: whole sheets, :data:`PARTS_AT_LEAST` parts where
+    each then holds at least the fewest sheets a part should hold and at most the most."""
+    fewest, most = SHEETS_PER_PART
     sheets = math.ceil(accounts / ACCOUNTS_PER_SHEET)
-    size = max(smallest, min(SHEETS_PER_PART[1], math.ceil(sheets / (workers * PARTS_PER_WORKER))))
+    size = max(fewest, min(most, math.ceil(sheets / PARTS_AT_LEAST)))
     step = size * ACCOUNTS_PER_SHEET
     return [Slice(start, min(start + step, accounts)) for start in range(0, accounts, step)]
 

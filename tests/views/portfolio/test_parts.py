@@ -18,9 +18,9 @@ def portfolio(workload, catalog):
     return analyse_portfolio(workload.histories, Period(2026, 3), catalog)
 
 
-def test_two_hundred_accounts_make_six_parts_of_seventeen_sheets_or_less_on_two_cores():
-    """100 sheets for 2 workers × 3 parts each: ⌈100 / 6⌉ = 17 sheets, 34 accounts a part."""
-    slices = appendix_slices(200, workers=2)
+def test_two_hundred_accounts_make_six_parts_of_seventeen_sheets_or_less():
+    """100 sheets in 6 parts: ⌈100 / 6⌉ = 17 sheets, 34 accounts a part, whatever the cores."""
+    slices = appendix_slices(200)
     assert [(s.start, s.stop) for s in slices] == [
         (0, 34),
         (34, 68),
@@ -33,19 +33,19 @@ def test_two_hundred_accounts_make_six_parts_of_seventeen_sheets_or_less_on_two_
 
 
 def test_a_thousand_accounts_make_parts_of_at_most_twenty_five_sheets():
-    slices = appendix_slices(1000, workers=2)
+    slices = appendix_slices(1000)
     assert len(slices) == 20 and {s.sheets for s in slices} == {25}
 
 
 def test_a_short_appendix_makes_parts_of_at_least_ten_sheets_and_an_odd_account_a_sheet_of_its_own():
-    slices = appendix_slices(41, workers=16)
+    slices = appendix_slices(41)
     assert slices == [Slice(0, 20), Slice(20, 40), Slice(40, 41)]
     assert [s.sheets for s in slices] == [10, 10, 1]
 
 
 def test_every_account_is_in_exactly_one_part():
     for accounts in (1, 2, 39, 40, 41, 199, 200, 1001):
-        slices = appendix_slices(accounts, workers=2)
+        slices = appendix_slices(accounts)
         covered = [i for s in slices for i in range(s.start, s.stop)]
         assert covered == list(range(accounts))
         assert all(s.start % 2 == 0 for s in slices)  # a part begins with a sheet
