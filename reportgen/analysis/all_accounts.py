@@ -57,11 +57,16 @@ class AllAccounts:
 
 
 def prepare(
-    paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None, digested: bool = False
+    paths: Iterable[Path],
+    catalogs: Catalogs | Catalog,
+    today: date | None = None,
+    digested: bool = False,
+    workers: int | None = None,
 ) -> AllAccounts:
     """Read and analyse everything; each assessment with the catalog it was read with. *digested*: each
-    file's digest kept too (:attr:`ReadResult.digest`), for make's record of what a report is made from."""
+    file's digest kept too (:attr:`ReadResult.digest`), for make's record of what a report is made from.
+    *workers*: the processes that may read many files at once (default: one per core)."""
     catalogs = as_catalogs(catalogs)
-    files = read_all(paths, catalogs, today, digested)
+    files = read_all(paths, catalogs, today, digested, workers)
     analyses = [analyse(assessment) for result in files for assessment in result.assessments]
     return AllAccounts(catalogs, files, analyses, build_histories(analyses))

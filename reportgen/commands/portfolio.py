@@ -150,6 +150,6 @@ def _readable(settings: Settings, catalogs: Catalogs) -> AllAccounts | None:
     if missing_inputs(settings.inputs):
         return None
     try:
-        return prepare(settings.inputs, catalogs, settings.day, digested=True)
+        return prepare(settings.inputs, catalogs, settings.day, digested=True, workers=settings.workers)
     except ProblemsFound:
         return None

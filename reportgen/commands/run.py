@@ -125,7 +125,9 @@ def run_flow(settings: Settings, reporter: Reporter, flow: Flow, render: Render)
     catalogs = catalogs_or_stop(reporter, settings.criteria)
     digested = settings.outputs_record is not None  # make's record needs the digests, nothing else does
     workload = or_stop(
-        reporter, lambda: prepare(settings.inputs, catalogs, settings.day, digested), nothing_made=True
+        reporter,
+        lambda: prepare(settings.inputs, catalogs, settings.day, digested, settings.workers),
+        nothing_made=True,
     )
     if wanted is None and flow.latest_by_default:
         wanted = workload.latest_period()

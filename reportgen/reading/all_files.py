@@ -34,7 +34,11 @@ NO_INPUT = Message(
 
 
 def read_all(
-    paths: Iterable[Path], catalogs: Catalogs | Catalog, today: date | None = None, digested: bool = False
+    paths: Iterable[Path],
+    catalogs: Catalogs | Catalog,
+    today: date | None = None,
+    digested: bool = False,
+    workers: int | None = None,
 ) -> list[ReadResult]:
     """Read every file first, then tell the accounts apart (see :mod:`reportgen.reading.accounts`): a reused
     Account-ID is an error of the file that reuses it. Then gather each account and period's raters
@@ -45,7 +49,7 @@ def read_all(
     if not files:
         named = quoted(*(display_path(path) for path in paths))
         raise ProblemsFound([Problem(None, NO_INPUT, {"paths": named})])
-    results = _read_each(files, catalogs, digested)
+    results = _read_each(files, catalogs, digested, workers)
     given = [(result, a) for result in results for a in result.assessments]
     identified = identify(a for _, a in given)
     file_of = {id(a): result for result, a in given}
@@ -79,19 +83,37 @@ READ_APART_FROM = 64
 milliseconds to start, a workbook about one and a half to read."""
 
 
-def _read_each(files: list[Path], catalogs: Catalogs | Catalog, digested: bool) -> list[ReadResult]:
-    """Each file read, in order: by one worker per core where there are many, else here."""
-    workers = min(default_jobs(), len(files) // (READ_APART_FROM // 2))
+def _read_each(
+    files: list[Path], catalogs: Catalogs | Catalog, digested: bool, workers: int | None
+) -> list[ReadResult]:
+    """Each file read, in order: by *workers* forked workers (default: one per core) where there are many,
+    else here. The workers take the catalogs along when forked; only the paths and results travel."""
+    workers = min(workers or default_jobs(), len(files) // (READ_APART_FROM // 2))
     if workers < 2 or len(files) < READ_APART_FROM or not can_fork():
         return [_read(path, catalogs, digested) for path in files]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, context, initializer=quiet_child) as pool:
-        read = partial(_read, catalogs=catalogs, digested=digested)
-        return list(pool.map(read, files, chunksize=max(1, len(files) // (4 * workers))))
+    with ProcessPoolExecutor(
+        workers, context, initializer=_start_reader, initargs=(catalogs, digested)
+    ) as pool:
+        return list(pool.map(_read_here, files, chunksize=max(1, len(files) // (4 * workers))))
+
+
+_reading: tuple[Catalogs | Catalog, bool] | None = None
+"""In a forked reader: the catalogs it reads with, and whether it keeps each file's digest."""
+
+
+def _start_reader(catalogs: Catalogs | Catalog, digested: bool) -> None:
+    global _reading
+    quiet_child()
+    _reading = (catalogs, digested)
+
+
+def _read_here(path: Path) -> ReadResult:
+    assert _reading is not None, "set by _start_reader"
+    return _read(path, *_reading)
 
 
 def _read(path: Path, catalogs: Catalogs | Catalog, digested: bool) -> ReadResult:

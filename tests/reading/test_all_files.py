@@ -53,3 +53,10 @@ def test_the_workers_read_the_files_not_this_process(catalog, bad, good, monkeyp
 def test_a_few_files_are_read_here(catalog, good, monkeypatch):
     monkeypatch.setattr(all_files, "_read", read_saying_where)
     assert {result.digest for result in read_all([good], catalog)} == {str(os.getpid())}
+
+
+def test_one_worker_asked_for_reads_here(catalog, bad, good, monkeypatch, many_files_from_two):
+    """``--jobs 1``: the files are read in this process, however many there are."""
+    monkeypatch.setattr(all_files, "_read", read_saying_where)
+    readers = {result.digest for result in read_all([EXAMPLES, bad, good], catalog, workers=1)}
+    assert readers == {str(os.getpid())}
