@@ -496,9 +496,15 @@ def scale_figures(args, out: Path, catalog, workload, floor_seconds: float | Non
     runs = args.scale_runs
     sizes = [int(size) for size in args.scale.split(",") if size]
     figures: dict = {"runs": runs, "portfolio": {}}
+    partial = out / "scale-partial.json"  # what is measured so far, should a later measure fail
+
+    def measured(what: str) -> None:
+        partial.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+        print(f"  {what} measured", flush=True)
+
     for size in sizes:
         figures["portfolio"][str(size)] = scale.portfolio(accounts_folder(out, catalog, size), out, runs)
-        print(f"  portfolio of {size} measured", flush=True)
+        measured(f"portfolio of {size}")
     largest = accounts_folder(out, catalog, max([*sizes, 1000]))
     one_file = next(iter(sorted(largest.glob("*_2026-Q3.xlsx"))))
     if floor_seconds is None:
@@ -513,10 +519,10 @@ def scale_figures(args, out: Path, catalog, workload, floor_seconds: float | Non
             "cold": scale.cold_briefing(one_file, out, runs, env),
             "marginal": scale.marginal_briefing(largest, out, runs, env),
         }
-        print(f"  cold and marginal briefing measured, fonts {FONT_PATHS[path]}", flush=True)
+        measured(f"cold and marginal briefing, fonts {FONT_PATHS[path]},")
     figures["reading"] = scale.reading(largest, runs)
     figures["export_json"] = scale.export_json(largest, runs)
-    print("  reading and export measured", flush=True)
+    measured("reading and export")
     return figures
 
 

@@ -131,7 +131,8 @@ def cold_briefing(workbook: Path, out: Path, runs: int, env: dict | None = None)
 
 
 def subset(inputs: Path, accounts: int, out: Path) -> Path:
-    """A folder with the files of the first *accounts* accounts of *inputs* (linked, not copied)."""
+    """A folder with the files of the first *accounts* accounts of *inputs* (copies: reportgen reads no
+    symbolic links)."""
     folder = out / f"{inputs.name}-first-{accounts}"
     if folder.is_dir():
         return folder
@@ -139,7 +140,7 @@ def subset(inputs: Path, accounts: int, out: Path) -> Path:
     folder.mkdir(parents=True)
     for stem in stems:
         for path in inputs.glob(f"{stem}_*.xlsx"):
-            (folder / path.name).symlink_to(path)
+            shutil.copy2(path, folder / path.name)
     return folder
 
 
