@@ -7,6 +7,7 @@ text with its "page x of y", the bookmarks, the links, the structure tree, and f
 from __future__ import annotations
 
 import io
+import multiprocessing
 import re
 from datetime import UTC, date, datetime
 
@@ -51,11 +52,12 @@ def made_in_parts(portfolio, lang: str, archive: Archive | None = None) -> bytes
         return makings[lang]()
 
 
-@pytest.fixture(scope="module", params=["de", "en"])
-def both(request, portfolio, one_sheet_parts):
-    lang = request.param
-    whole = portfolio_pdf(portfolio, lang, DAY, Renderer())
-    return whole, made_in_parts(portfolio, lang)
+@pytest.fixture(scope="module")
+def both(portfolio, one_sheet_parts):
+    """The German portfolio in one piece and in parts (the English one: see the test of a part longer than
+    its sheets)."""
+    whole = portfolio_pdf(portfolio, "de", DAY, Renderer())
+    return whole, made_in_parts(portfolio, "de")
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -158,8 +160,7 @@ def test_the_structure_tree_is_whole(both):
 
 def test_the_same_parts_give_the_same_bytes(portfolio, one_sheet_parts, both):
     _, joined = both
-    lang = "de" if "Seite" in page_texts(joined)[0] else "en"
-    assert made_in_parts(portfolio, lang) == joined
+    assert made_in_parts(portfolio, "de") == joined
 
 
 def test_a_part_longer_than_its_sheets_is_laid_out_again_with_the_pages_it_took(
@@ -169,7 +170,11 @@ def test_a_part_longer_than_its_sheets_is_laid_out_again_with_the_pages_it_took(
     count too many pages. They are laid out again for the pages there are."""
     monkeypatch.setattr(parts.Slice, "sheets", property(lambda part: 2))
     whole = portfolio_pdf(portfolio, "en", DAY, Renderer())
-    assert page_words(made_in_parts(portfolio, "en")) == page_words(whole)
+    joined = made_in_parts(portfolio, "en")
+    assert page_words(joined) == page_words(whole)
+    texts = page_texts(joined)
+    assert all(f"Page {number} of {len(texts)}" in text for number, text in enumerate(texts, start=1))
+    assert bookmarks(joined) == bookmarks(whole) and links(joined) == links(whole)
 
 
 def test_an_archive_in_parts_is_valid_pdfa_3b_with_its_files_once(portfolio, one_sheet_parts, tmp_path):
@@ -202,3 +207,18 @@ def test_a_failing_part_fails_its_language_with_its_reason(portfolio, one_sheet_
     monkeypatch.setattr(portfolio_making, "_appendix_part", broken_part)  # the pool sends it by name
     with pytest.raises(RuntimeError, match="no room on the page"):
         made_in_parts(portfolio, "en")
+
+
+def test_a_failing_part_is_each_languages_problem_said_in_a_sentence(
+    workload, one_sheet_parts, monkeypatch, tmp_path
+):
+    """The command turns it into the report's one-sentence error for each language, writes nothing
+    half-made, and leaves no worker behind."""
+    from reportgen.commands.portfolio import render_portfolio
+
+    monkeypatch.setattr(portfolio_making, "_appendix_part", broken_part)
+    batch = render_portfolio(workload, Q3, Settings(lang="all", jobs=2, out_dir=tmp_path, day=DAY))
+    reasons = [problem.params["reason"] for problem in batch.render_problems]
+    assert len(reasons) == 2 and all("no room on the page" in reason for reason in reasons)
+    assert list(tmp_path.iterdir()) == []
+    assert multiprocessing.active_children() == []
