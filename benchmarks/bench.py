@@ -399,7 +399,11 @@ def main() -> None:
     )
     parser.add_argument("--scale-runs", type=int, default=int(os.environ.get("SCALE_RUNS", 5)))
     parser.add_argument("--only-scale", action="store_true", help="measure only the scale figures (quicker)")
+    parser.add_argument("--table-from", type=Path, help="write the README's speed table from a run's JSON")
     args = parser.parse_args()
+    if args.table_from:
+        print_scale(json.loads(args.table_from.read_text(encoding="utf-8")))
+        return
     out = args.out.parent
     out.mkdir(parents=True, exist_ok=True)
     catalog = load_catalog(DEFAULT_CATALOG)
@@ -509,7 +513,7 @@ def scale_figures(args, out: Path, catalog, workload, floor_seconds: float | Non
     one_file = next(iter(sorted(largest.glob("*_2026-Q3.xlsx"))))
     if floor_seconds is None:
         floor_seconds = stage_breakdown(workload, min(args.sample, 6), 1)[1]["total"]["median"]
-    figures["marginal_floor"] = floor_seconds / default_jobs()
+    figures["naive_briefing"] = floor_seconds
     figures["paths"] = {}
     for path, env in font_path_environments(out).items():
         if isinstance(env, str):
@@ -549,7 +553,9 @@ def speed_table(r: dict) -> str:
         name = f"Portfolio of {int(size):,} accounts, one language"
         ours, naive = _run_text(p["reportgen"]), _run_text(p["naive"], total=False)
         rows.append(f"| {name} | {ours} | {naive} | {p['ratio']:.2f}× | {PORTFOLIO_GOALS.get(size, '')} |")
-    floor = scale["marginal_floor"]
+    # The naive stand-in of a briefing: the same HTML laid out and written, the same figures saved, one
+    # account after another in one process. (Older runs kept it shared by the cores.)
+    naive = scale.get("naive_briefing", scale.get("marginal_floor", 0) * cores)
     for path, label in FONT_PATHS.items():
         figures = scale["paths"].get(path) or {"not_measured": "not measured"}
         if "not_measured" in figures:
@@ -561,8 +567,12 @@ def speed_table(r: dict) -> str:
         rows.append(f"| {name} | {cold:.2f} s | {stand_in} | {cold / imports:.2f}× | ≤ 1.2 s |")
         marginal = figures["marginal"]["seconds"]
         name = f"One more briefing in a batch on {cores} cores, fonts {label}"
-        stand_in = f"{floor:.2f} s: the same HTML laid out and written, the same figures saved"
-        rows.append(f"| {name} | {marginal:.2f} s | {stand_in} | {marginal / floor:.2f}× | ≤ 0.20 s |")
+        stand_in = (
+            f"{naive:.2f} s: the same HTML laid out and written, the same figures saved, in one process"
+        )
+        rows.append(
+            f"| {name} | {marginal:.2f} s | {stand_in} | {marginal / naive:.2f}× | ≤ 0.20 s, ≤ 0.5× |"
+        )
     reading, export = scale["reading"], scale["export_json"]
     files = f"{reading['files']:,} workbooks"
     cold_validate = f"`reportgen validate` from a cold start: {reading['validate_cold']['wall']:.1f} s"

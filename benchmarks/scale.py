@@ -6,7 +6,7 @@
 - a cold briefing, and the floor under it: Python importing WeasyPrint and matplotlib;
 - the marginal briefing: what one more account costs a batch on every core, from batches of two sizes;
   its stand-in is the floor of the stage breakdown (the same HTML laid out and written, the same figures
-  saved) shared by the cores;
+  saved) in one process;
 - reading 2,000 workbooks, and exporting their figures as JSON.
 
 Runs of a measure and of its stand-in alternate, so that both share the machine's noise; medians.
