@@ -16,7 +16,6 @@ from reportgen.analysis.effort_and_return import EffortAndReturn
 from reportgen.analysis.portfolio import PortfolioAnalysis
 from reportgen.charts.portfolio_map import draw_bubbles
 from reportgen.charts.style import (
-    GRID,
     INK,
     MUTED,
     RELATIONSHIP_TINTS,
@@ -24,7 +23,7 @@ from reportgen.charts.style import (
     ZONE_MARKS,
     chart_style,
     figure_with_axes,
-    hide_tick_marks,
+    open_grid,
     render_svg,
     text_size,
     zone_marks,
@@ -167,11 +166,7 @@ def effort_figure(portfolio: PortfolioAnalysis, figures: EffortAndReturn, lang: 
         axes.set_yticks(range(y_ticks[0], y_ticks[1] + 1, 10 if y_ticks[1] - y_ticks[0] <= 80 else 20))
         axes.set_yticklabels([formatter.signed(t) for t in axes.get_yticks()])
         axes.tick_params(labelsize=7.5)
-        hide_tick_marks(axes)
-        axes.grid(color=GRID, linewidth=0.5)
-        axes.set_axisbelow(True)
-        for spine in axes.spines.values():
-            spine.set_visible(False)
+        open_grid(axes, linewidth=0.5)
         axes.set_xlabel(_("Cost to serve as a share of the contribution margin"), fontsize=8.5, labelpad=4)
         axes.set_ylabel(_("We invest more than the key account (S − K)"), fontsize=8.5, labelpad=4)
         present = {e.analysis.zone.id for e in shown}
@@ -287,11 +282,7 @@ def whale_figure(figures: EffortAndReturn, lang: str):
         axes.yaxis.set_major_formatter(lambda value, _pos: formatter.money(value, curve.currency))
         axes.xaxis.get_major_locator().set_params(integer=True)
         axes.tick_params(labelsize=7.5)
-        hide_tick_marks(axes)
-        axes.grid(axis="y", color=GRID, linewidth=0.5)
-        axes.set_axisbelow(True)
-        for spine in axes.spines.values():
-            spine.set_visible(False)
+        open_grid(axes, "y", 0.5)
         axes.set_xlabel(
             _("Accounts, from the most margin left after service to the least"), fontsize=8.5, labelpad=4
         )

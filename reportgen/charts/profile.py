@@ -17,8 +17,8 @@ from reportgen.charts.style import (
     MUTED,
     SUPPLIER_COLOUR,
     figure_with_axes,
-    hide_tick_marks,
     on_ground,
+    open_grid,
     render_svg,
 )
 from reportgen.common.i18n import N_, Formatter, Nn_, gettext_for
@@ -117,11 +117,7 @@ def _ground(
     axes.set_xticks(list(scale.points))
     axes.set_xticklabels([scale.point_text(point, lang, between=" ") for point in scale.points], fontsize=7)
     axes.xaxis.tick_top()
-    hide_tick_marks(axes)
-    axes.grid(axis="x", color=GRID, linewidth=0.6)
-    axes.set_axisbelow(True)
-    for spine in axes.spines.values():
-        spine.set_visible(False)
+    open_grid(axes, "x")
     dot, bar = {"linestyle": ""}, {"linewidth": 2.5}
     # The key account's edition names the two companies' roles, not "we": it is read by both.
     labels = SHARED_LEGEND if shared else OUR_LEGEND

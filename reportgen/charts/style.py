@@ -156,6 +156,15 @@ def hide_tick_marks(axes) -> None:
         axis.set_tick_params(which="both", length=0, tick1On=False, tick2On=False)
 
 
+def open_grid(axes, axis: str = "both", linewidth: float = 0.6) -> None:
+    """The charts' plain frame: gridlines along *axis* behind the data, no tick marks, no box around."""
+    hide_tick_marks(axes)
+    axes.grid(axis=axis, color=GRID, linewidth=linewidth)
+    axes.set_axisbelow(True)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+
+
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 _ID_ONLY_GROUP = re.compile(r'<g id="[^"]*">$')
 

@@ -6,13 +6,12 @@ import math
 
 from reportgen.analysis.history import HistoryPoint, marked_period
 from reportgen.charts.style import (
-    GRID,
     KEY_ACCOUNT_COLOUR,
     MUTED,
     SUPPLIER_COLOUR,
     chart_style,
     figure_with_axes,
-    hide_tick_marks,
+    open_grid,
     render_svg,
 )
 from reportgen.common.i18n import gettext_for
@@ -74,10 +73,6 @@ def trend_figure(timeline: tuple[HistoryPoint, ...], lang: str):
         axes.set_ylim(0, 100)
         axes.set_yticks([0, 25, 50, 75, 100])
         axes.tick_params(labelsize=7)
-        hide_tick_marks(axes)
-        axes.grid(axis="y", color=GRID, linewidth=0.6)
-        axes.set_axisbelow(True)
-        for spine in axes.spines.values():
-            spine.set_visible(False)
+        open_grid(axes, "y")
         axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7.5)
         return figure
