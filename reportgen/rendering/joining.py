@@ -51,13 +51,13 @@ class JoinFailed(Exception):
     """The parts do not fit the pages the front kept for them."""
 
 
-def join_parts(front: bytes, parts: Sequence[bytes], numbers: Sequence[bytes], nested_from: int = 1) -> bytes:
+def join_parts(front: bytes, parts: Sequence[bytes], numbers: Sequence[bytes]) -> bytes:
     """*front* with its last page, kept blank, replaced by the pages of *parts*, in order, and every page
     numbered by the pages of *numbers*, in order.
 
-    The bookmarks of the first *nested_from* parts are put under the front's last top-level bookmark (the
-    report's title); those of the later parts under the last bookmark the earlier ones put there (the
-    appendix's heading, which only the first part has).
+    The bookmarks of the first part are put under the front's last top-level bookmark (the report's title);
+    those of the later parts under the last bookmark the first put there (the appendix's heading, which
+    only the first part has).
     """
     import pikepdf
 
@@ -79,7 +79,7 @@ def join_parts(front: bytes, parts: Sequence[bytes], numbers: Sequence[bytes], n
             for pdf in (*opened, *numbered):
                 pdf.close()
         _write_destinations(joined, dests)
-        _nest_outlines(joined, outlines, nested_from)
+        _nest_outlines(joined, outlines)
         _share_identical_font_files(joined)
         out = io.BytesIO()
         joined.save(
@@ -264,13 +264,13 @@ def _bookmark(joined, item) -> Any:
     return made
 
 
-def _nest_outlines(joined, outlines: list[list], nested_from: int) -> None:
+def _nest_outlines(joined, outlines: list[list]) -> None:
     """The parts' bookmarks put in the front's outline (see :func:`join_parts`)."""
     with joined.open_outline() as outline:
         roots = outline.root
         under = roots[-1].children if roots else roots
         for index, bookmarks in enumerate(outlines):
-            target = under if index < nested_from or not under else under[-1].children
+            target = under if index == 0 or not under else under[-1].children
             target.extend(bookmarks)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TypedDict
 
 from reportgen.analysis.effort_and_return import effort_and_return
 from reportgen.analysis.portfolio import PortfolioAnalysis
@@ -46,14 +45,21 @@ class MovementsSection:
 
 
 @dataclass(frozen=True)
-class PortfolioView:
-    """The portfolio report: what the document as a whole says of itself, and one section per partial."""
+class Frame:
+    """What every part of the portfolio report says of itself: title, metadata, running header and footer
+    (templates/portfolio_base.html). The report, a part of its appendix and its page numbers each have it."""
 
     lang: str
     made_on: date
     period: str
     catalog_title: str
     catalog_label: str
+
+
+@dataclass(frozen=True)
+class PortfolioView(Frame):
+    """The portfolio report: what the document as a whole says of itself, and one section per partial."""
+
     cover: CoverSection
     map: MapSection
     ranking: RankingSection
@@ -89,23 +95,16 @@ def _catalogs_label(portfolio: PortfolioAnalysis) -> str:
     return " · ".join(f"{label} ({count})" for label, count in portfolio.catalogs_used)
 
 
-class Frame(TypedDict):
-    lang: str
-    made_on: date
-    period: str
-    catalog_title: str
-    catalog_label: str
-
-
-def frame_of(portfolio: PortfolioAnalysis, lang: str, made_on: date) -> Frame:
-    """What every part of the report says of itself (title, metadata, running header and footer): the first
-    fields of :class:`PortfolioView` and of :class:`reportgen.views.portfolio.parts.AppendixPart`."""
-    return Frame(
-        lang=lang,
-        made_on=made_on,
-        period=str(portfolio.period),
-        catalog_title=portfolio.catalog.title.get(lang),
-        catalog_label=_catalogs_label(portfolio),
+def frame_of(portfolio: PortfolioAnalysis, lang: str, made_on: date) -> dict[str, object]:
+    """The :class:`Frame` of *portfolio* in *lang*, as the first fields of a view built on it."""
+    return vars(
+        Frame(
+            lang,
+            made_on,
+            str(portfolio.period),
+            portfolio.catalog.title.get(lang),
+            _catalogs_label(portfolio),
+        )
     )
 
 

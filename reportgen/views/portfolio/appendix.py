@@ -37,10 +37,10 @@ class AppendixSection:
     heading: bool = True
     """Whether the section begins here with its heading: not in a part of the appendix after the first
     (see :mod:`reportgen.views.portfolio.parts`)."""
-    reserved: tuple[tuple[str, ...], ...] = ()
-    """Where the appendix is laid out in parts of its own: the blank page the rest of the report keeps in
-    its place, with the anchors the parts will hold, so that the report's links to the appendix are made
-    (a page's anchors, a tuple a page). The parts' pages take its place when the report is joined."""
+    reserved: tuple[str, ...] = ()
+    """Where the appendix is laid out in parts of its own: the anchors the parts will hold, kept on the blank
+    page the rest of the report keeps in its place, so that the report's links to the appendix are made.
+    The parts' pages take its place when the report is joined."""
 
     @property
     def anchor(self) -> str:
@@ -91,4 +91,4 @@ def reserved_section(rows: Sequence[AccountRow]) -> AppendixSection:
     """The appendix of *rows* kept as a blank page for its parts to take, holding every anchor they will
     hold, the appendix's own and each account's, so that links to them are made: joining points them to
     where the parts put them."""
-    return AppendixSection((), heading=False, reserved=((APPENDIX_ANCHOR, *(row.anchor for row in rows)),))
+    return AppendixSection((), heading=False, reserved=(APPENDIX_ANCHOR, *(row.anchor for row in rows)))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportgen.analysis.portfolio import PortfolioAnalysis
-from reportgen.views.portfolio import frame_of
+from reportgen.views.portfolio import Frame, frame_of
 from reportgen.views.portfolio.account_rows import account_row
 from reportgen.views.portfolio.appendix import ACCOUNTS_PER_SHEET, AppendixSection, appendix_section
 
@@ -37,15 +37,9 @@ def smallest_in_parts() -> int:
 
 
 @dataclass(frozen=True)
-class AppendixPart:
-    """A run of the appendix laid out as a document of its own: what every part of the report says of itself,
-    and its sheets."""
+class AppendixPart(Frame):
+    """A run of the appendix laid out as a document of its own: its frame, and its sheets."""
 
-    lang: str
-    made_on: date
-    period: str
-    catalog_title: str
-    catalog_label: str
     appendix: AppendixSection
 
 
@@ -82,16 +76,11 @@ def appendix_part(
 
 
 @dataclass(frozen=True)
-class PageNumbersPart:
+class PageNumbersPart(Frame):
     """Pages that show nothing but their number and the report's page count, where the running footer has
-    them, to be set over the pages of a report laid out in parts: what every part of the report says of
-    itself (the footer is laid out as on the report's pages), and one entry a page."""
+    them, to be set over the pages of a report laid out in parts. The frame is the report's, so that the
+    footer is laid out as on its pages."""
 
-    lang: str
-    made_on: date
-    period: str
-    catalog_title: str
-    catalog_label: str
     pages: tuple[int, ...]
     """The numbers of the pages, in order."""
     total: int

@@ -55,7 +55,7 @@ def test_the_front_keeps_a_blank_page_with_every_anchor_of_the_appendix():
     rows = [SimpleNamespace(anchor=anchor) for anchor in ("account-1-a", "account-2-b", "account-3-c")]
     section = reserved_section(rows)  # only a row's anchor is read
     assert section == AppendixSection(
-        (), heading=False, reserved=(("appendix", "account-1-a", "account-2-b", "account-3-c"),)
+        (), heading=False, reserved=("appendix", "account-1-a", "account-2-b", "account-3-c")
     )
     assert section.sheets == ()
 
