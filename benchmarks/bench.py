@@ -332,22 +332,10 @@ def unpacked_harfbuzz_subset(out: Path) -> Path | str:
 def font_paths(args, out: Path) -> dict:
     """Both font paths: briefings alternating in one process that has the library, then batches
     alternating, each in a process of its own (WeasyPrint's workers look for the library when spawned)."""
-    import ctypes.util
-
-    with_library = dict(os.environ)
-    missing = ""
-    if not ctypes.util.find_library("harfbuzz-subset"):
-        library = unpacked_harfbuzz_subset(out)
-        if isinstance(library, str):
-            missing = library
-        else:
-            with_library["LD_LIBRARY_PATH"] = os.pathsep.join(
-                filter(None, (str(library), with_library.get("LD_LIBRARY_PATH")))
-            )
-    without_library = {
-        **with_library,
-        "PYTHONPATH": os.pathsep.join(filter(None, (str(FRESH_MACHINE), with_library.get("PYTHONPATH")))),
-    }
+    environments = font_path_environments(out)
+    missing = environments["with"] if isinstance(environments["with"], str) else ""
+    without_library = environments["without"]
+    with_library = without_library if missing else environments["with"]
 
     def measured(mode: str, env: dict) -> dict:
         target = out / "font-path.json"
@@ -356,7 +344,7 @@ def font_paths(args, out: Path) -> dict:
         subprocess.run(command, env=env, check=True)
         return json.loads(target.read_text(encoding="utf-8"))
 
-    briefings = measured("briefings", without_library if missing else with_library)
+    briefings = measured("briefings", with_library)
     paths = ("without",) if missing else tuple(FONT_PATHS)
     batches: dict[str, list[float]] = {path: [] for path in paths}
     for _ in range(2):
@@ -407,10 +395,7 @@ def main() -> None:
     out = args.out.parent
     out.mkdir(parents=True, exist_ok=True)
     catalog = load_catalog(DEFAULT_CATALOG)
-    inputs = out / f"input-{args.accounts}"
-    if not inputs.is_dir() or len(list(inputs.glob("*.xlsx"))) != 2 * args.accounts:
-        shutil.rmtree(inputs, ignore_errors=True)
-        write_accounts(inputs, catalog, args.accounts)
+    inputs = accounts_folder(out, catalog, args.accounts)
     workload = prepare([inputs], catalog)
     if args.font_path:  # a part of font_paths(), in the process it started for it
         if args.font_path == "briefings":
