@@ -520,54 +520,52 @@ SPEED_TABLE = re.compile(r"(<!-- speed table: make bench -->\n).*?(\n<!-- /speed
 
 
 def _run_text(run: dict, total: bool = True) -> str:
-    """A measured run in words: wall time, cores used, peak memory, pages."""
-    memory = f"{run['peak_rss_mb']:.0f} MB"
+    """A measured run in words: wall time, cores used, peak memory (of the largest process, and of all)."""
+    text = f"{run['wall']:.1f} s · {run['cores']:.1f} cores · {run['peak_rss_mb']:.0f} MB"
     if total and run["peak_total_rss_mb"] > run["peak_rss_mb"] * 1.05:
-        memory += f" (all processes {run['peak_total_rss_mb']:.0f} MB)"
-    return f"{run['wall']:.1f} s, {run['cores']:.1f} cores, {memory}, {run['pages']:.0f} pages"
+        text += f" ({run['peak_total_rss_mb']:.0f} MB in all)"
+    return text
 
 
 PORTFOLIO_GOALS = {"200": "≤ 8 s", "1000": "≤ 40 s, ≤ 500 MB"}
 
 
+def _both_paths(scale: dict, figure) -> list[str]:
+    """A briefing figure on both font paths, "without / with": reportgen's, the stand-in's, their ratio."""
+    pairs = []
+    for path in FONT_PATHS:
+        figures = scale["paths"].get(path) or {"not_measured": ""}
+        pairs.append(None if "not_measured" in figures else figure(figures))
+    ours = " / ".join("–" if pair is None else f"{pair[0]:.2f}" for pair in pairs) + " s"
+    stand_ins = " / ".join("–" if pair is None else f"{pair[1]:.2f}" for pair in pairs) + " s"
+    ratios = " / ".join("–" if pair is None else f"{pair[0] / pair[1]:.2f}×" for pair in pairs)
+    return [ours, stand_ins, ratios]
+
+
 def speed_table(r: dict) -> str:
     """The README's speed table, in Markdown, from the figures of one run."""
     scale, cores = r["scale"], r["machine"]["cores"]
-    rows = ["| What | reportgen | Naive stand-in | Ratio | Goal |", "|---|---|---|---|---|"]
+    rows = [["What", "reportgen", "Stand-in", "Ratio", "Goal"], ["---"] * 5]
     for size, p in scale["portfolio"].items():
-        name = f"Portfolio of {int(size):,} accounts, one language"
+        name = f"Portfolio, {int(size):,} accounts ({p['reportgen']['pages']:.0f} pages)"
         ours, naive = _run_text(p["reportgen"]), _run_text(p["naive"], total=False)
-        rows.append(f"| {name} | {ours} | {naive} | {p['ratio']:.2f}× | {PORTFOLIO_GOALS.get(size, '')} |")
-    # The naive stand-in of a briefing: the same HTML laid out and written, the same figures saved, one
-    # account after another in one process. (Older runs kept it shared by the cores.)
-    naive = scale.get("naive_briefing", scale.get("marginal_floor", 0) * cores)
-    for path, label in FONT_PATHS.items():
-        figures = scale["paths"].get(path) or {"not_measured": "not measured"}
-        if "not_measured" in figures:
-            rows.append(f"| Briefings, fonts {label} | {figures['not_measured']} | | | |")
-            continue
-        cold, imports = figures["cold"]["briefing"]["wall"], figures["cold"]["import_floor"]["wall"]
-        name = f"Cold `reportgen briefing one.xlsx --lang de`, fonts {label}"
-        stand_in = f"{imports:.2f} s: Python importing WeasyPrint and matplotlib"
-        rows.append(f"| {name} | {cold:.2f} s | {stand_in} | {cold / imports:.2f}× | ≤ 1.2 s |")
-        marginal = figures["marginal"]["seconds"]
-        name = f"One more briefing in a batch on {cores} cores, fonts {label}"
-        stand_in = (
-            f"{naive:.2f} s: the same HTML laid out and written, the same figures saved, in one process"
-        )
-        rows.append(
-            f"| {name} | {marginal:.2f} s | {stand_in} | {marginal / naive:.2f}× | ≤ 0.20 s, ≤ 0.5× |"
-        )
+        rows.append([name, ours, naive, f"{p['ratio']:.2f}×", PORTFOLIO_GOALS.get(size, "")])
+    cold = _both_paths(scale, lambda f: (f["cold"]["briefing"]["wall"], f["cold"]["import_floor"]["wall"]))
+    rows.append(["Cold briefing, fonts without / with libharfbuzz-subset0", *cold, "≤ 1.2 s"])
+    naive = scale["naive_briefing"]
+    marginal = _both_paths(scale, lambda f: (f["marginal"]["seconds"], naive))
+    rows.append([f"One more briefing in a batch on {cores} cores, the same", *marginal, "≤ 0.20 s, ≤ 0.5×"])
     reading, export = scale["reading"], scale["export_json"]
     files = f"{reading['files']:,} workbooks"
-    cold_validate = f"`reportgen validate` from a cold start: {reading['validate_cold']['wall']:.1f} s"
-    rows.append(f"| Reading {files} | {reading['read_all']['median']:.1f} s ({cold_validate}) | | | |")
-    rows.append(f"| `reportgen export --format json` of {files} | {export['wall']:.1f} s | | | |")
+    validate = f"`validate` from cold: {reading['validate_cold']['wall']:.1f} s"
+    rows.append([f"Reading {files}", f"{reading['read_all']['median']:.1f} s ({validate})", "", "", ""])
+    rows.append([f"`export --format json` of {files}", f"{export['wall']:.1f} s", "", "", ""])
     note = (
-        f"Medians of {scale['runs']} runs, reportgen and its stand-in in turns, on {cores} cores "
-        f"(Python {r['machine']['python']}); made by `make bench`."
+        f"Medians of {scale['runs']} runs in turns with the stand-in, on {cores} cores, made by `make "
+        "bench`. Stand-ins: the same HTML laid out and written by WeasyPrint in one piece and one process; "
+        "for a cold briefing, Python importing WeasyPrint and matplotlib."
     )
-    return "\n".join(rows) + "\n\n" + note
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows) + "\n\n" + note
 
 
 def write_speed_table(r: dict, readme: Path = ROOT / "README.md") -> None:
