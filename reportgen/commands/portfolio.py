@@ -86,15 +86,11 @@ def render_portfolio(
             for lang, target in targets.items():
                 try:
                     pdf = makings[lang]()
-                except ChildFailed as failed:
-                    batch.render_problems.append(Problem(None, PORTFOLIO_FAILED, {"reason": failed.reason}))
-                    continue
                 except Exception as exc:
                     if settings.debug:
                         raise
-                    batch.render_problems.append(
-                        Problem(None, PORTFOLIO_FAILED, {"reason": failure_reason(exc)})
-                    )
+                    reason = exc.reason if isinstance(exc, ChildFailed) else failure_reason(exc)  # said there
+                    batch.render_problems.append(Problem(None, PORTFOLIO_FAILED, {"reason": reason}))
                     continue
                 publish(target, pdf)
                 if record is not None:

@@ -222,3 +222,25 @@ def test_a_failing_part_is_each_languages_problem_said_in_a_sentence(
     assert len(reasons) == 2 and all("no room on the page" in reason for reason in reasons)
     assert list(tmp_path.iterdir()) == []
     assert multiprocessing.active_children() == []
+
+
+def test_a_second_language_failing_in_its_child_is_its_own_problem_and_the_first_is_made(
+    workload, monkeypatch, tmp_path
+):
+    """A small portfolio makes its second language in a forked child: its failure is said in the child's
+    words, and the first language is written all the same."""
+    from reportgen.commands.portfolio import render_portfolio
+
+    real = portfolio_making.portfolio_pdf
+
+    def english_breaks(portfolio, lang, *args):
+        if lang == "en":
+            raise RuntimeError("no room on the page")
+        return real(portfolio, lang, *args)
+
+    monkeypatch.setattr(portfolio_making, "portfolio_pdf", english_breaks)
+    monkeypatch.setattr(parts, "SHEETS_PER_PART", (10, 25))  # as shipped: six accounts, one piece
+    batch = render_portfolio(workload, Q3, Settings(lang="all", jobs=2, out_dir=tmp_path, day=DAY))
+    (problem,) = batch.render_problems
+    assert "no room on the page" in problem.params["reason"] and "ChildFailed" not in problem.params["reason"]
+    assert [path.name for path in tmp_path.iterdir()] == ["portfolio_2026-Q3_de.pdf"]
