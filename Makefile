@@ -9,6 +9,8 @@ LANGS    ?= all
 PERIOD   ?=
 CRITERIA ?= criteria
 ARCHIVE  ?=
+FORMATS  ?= pdf
+PPTX_TEMPLATE ?=
 PYTEST_ARGS ?=
 
 BIN   := $(VENV)/bin
@@ -22,6 +24,7 @@ MEMORY ?= 500
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 	@echo "  Variables: INPUT=$(INPUT) OUTPUT=$(OUTPUT) LANGS=$(LANGS) PERIOD=$(PERIOD) CRITERIA=$(CRITERIA) ARCHIVE=$(ARCHIVE)"
+	@echo "             FORMATS=\"$(FORMATS)\" (pdf, pptx: the briefings as PDFs and/or decks) PPTX_TEMPLATE=$(PPTX_TEMPLATE)"
 
 # --- setup: the versions in uv.lock ---------------------------------------------------------------
 # Every machine installs exactly the versions uv.lock pins (the whole tree, each file checked against its
@@ -91,7 +94,7 @@ FINGERPRINT := $(BUILD)/inputs.fingerprint
 # three folders down), and the translations; by their kind, so that an editor's backup or swap file
 # beside them makes nothing again.
 RENDER_DEPS := $(STAMP) $(shell find templates reportgen -type f \( -name '*.html' -o -name '*.css' \
-                   -o -name '*.ttf' -o -name '*.otf' -o -name '*.py' \)) \
+                   -o -name '*.ttf' -o -name '*.otf' -o -name '*.py' -o -name '*.pptx' \)) \
                $(wildcard locales/*/LC_MESSAGES/*.po)
 # ARCHIVE=1: the briefings and portfolios as archival PDFs (--archive, *_archive.pdf), kept apart from
 # the others in stamps of their own; the key account's edition is not archived.
@@ -109,8 +112,17 @@ PERIOD_OPTION = $(if $(PERIOD),--period "$(PERIOD)")
 SCOPE  := $(LANGS).$(or $(QUARTER),all)$(if $(ARCHIVE),.archive)
 READ   := $(INPUT) --lang $(LANGS) --criteria $(CRITERIA)
 ARCHIVING := $(if $(ARCHIVE),--archive)
-# Everything again when anything but the input files changed: the templates, code or installation.
-REBUILD = $(if $(filter-out $(FINGERPRINT) %.inputs,$?),--rebuild)
+# FORMATS="pdf pptx": the briefings as PDFs and as editable decks, in the slide template PPTX_TEMPLATE
+# (a .pptx or .potx; reportgen's own without). What the briefing steps are asked to make (the formats,
+# and the template by content) is kept in FORMATS_ASKED, rewritten only when it changes, so that a run
+# asking for other formats or a changed template goes on to the steps: each step's record then keeps the
+# files it made from the same files as before (the PDFs, where only a deck is new) and removes those no
+# longer asked for, as a clean run would have none.
+FORMATS_ASKED := $(BUILD)/formats.recipe
+FORMAT_OPTIONS = $(foreach format,$(FORMATS),--format $(format)) $(if $(PPTX_TEMPLATE),--pptx-template "$(PPTX_TEMPLATE)")
+# Everything again when anything but the input files or the formats asked for changed: the templates,
+# code or installation.
+REBUILD = $(if $(filter-out $(FINGERPRINT) $(FORMATS_ASKED) %.inputs,$?),--rebuild)
 # reportgen touches a step's stamp when it is done, and removes it while a report failed to render, so
 # that the next run tries that report again.
 DONE = --stamp $@
@@ -151,12 +163,17 @@ portfolio: $(PORTFOLIOS) ## Render the portfolios that are out of date (one per 
 $(FINGERPRINT): $(STAMP) FORCE
 	@$(BIN)/python -m reportgen.common.input_files $@ $(INPUT) --criteria $(CRITERIA)
 
-$(BRIEFINGS): $(FINGERPRINT) $(RENDER_DEPS)
-	@$(BIN)/reportgen briefing $(READ) $(ARCHIVING) --out $(OUTPUT) $(PERIOD_OPTION) \
+$(FORMATS_ASKED): FORCE
+	@mkdir -p $(@D) && printf '%s\n' "$(FORMATS)" "$(PPTX_TEMPLATE)" \
+		"$(if $(PPTX_TEMPLATE),$$(sha256sum < "$(PPTX_TEMPLATE)" 2>/dev/null))" > $@.new \
+		&& { cmp -s $@.new $@ && rm $@.new || mv $@.new $@; }
+
+$(BRIEFINGS): $(FINGERPRINT) $(FORMATS_ASKED) $(RENDER_DEPS)
+	@$(BIN)/reportgen briefing $(READ) $(ARCHIVING) $(FORMAT_OPTIONS) --out $(OUTPUT) $(PERIOD_OPTION) \
 		--outputs-record $(MADE)/briefings.$(SCOPE) $(REBUILD) --record $(PROBLEMS)/briefings.$(SCOPE) $(DONE)
 
-$(SHARED_EDITION): $(FINGERPRINT) $(RENDER_DEPS)
-	@$(BIN)/reportgen briefing $(SHARED_EXAMPLE) --lang $(LANGS) --criteria $(CRITERIA) --edition shared \
+$(SHARED_EDITION): $(FINGERPRINT) $(FORMATS_ASKED) $(RENDER_DEPS)
+	@$(BIN)/reportgen briefing $(SHARED_EXAMPLE) --lang $(LANGS) --criteria $(CRITERIA) --edition shared $(FORMAT_OPTIONS) \
 		--period $(SHARED_QUARTER) --out $(OUTPUT) --outputs-record $(MADE)/shared-example.$(LANGS) $(REBUILD) \
 		--record $(SHARED_RECORDS) $(DONE)
 

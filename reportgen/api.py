@@ -28,7 +28,7 @@ from reportgen.commands.jobs import Rendered, Worker
 from reportgen.commands.run import BAD_PERIOD, catalogs_at, missing_inputs, period_named
 from reportgen.common.i18n import LANGUAGES, N_, message_language
 from reportgen.common.problems import Message, Problem, ProblemsFound, display_path
-from reportgen.common.settings import EDITIONS, EVERY_LANGUAGE, INTERNAL_EDITION, Settings, made_on
+from reportgen.common.settings import EDITIONS, EVERY_LANGUAGE, INTERNAL_EDITION, PDF, PPTX, Settings, made_on
 from reportgen.model.assessment import Period
 from reportgen.model.catalog import Catalogs
 from reportgen.model.findings import AccountAnalysis
@@ -226,15 +226,62 @@ class Dataset:
             InputError: The account or period is not there (with the closest names). An error while
                 rendering is raised as it is.
         """
+        return self._briefing(account, period, lang, edition, supplier, archive=archive)
+
+    def briefing_pptx(
+        self,
+        account: str,
+        period: PeriodLike | None = None,
+        lang: str = "de",
+        edition: str = INTERNAL_EDITION,
+        supplier: str | None = None,
+        template: str | Path | None = None,
+    ) -> bytes:
+        """The briefing of one account as an editable PowerPoint deck, the .pptx file's bytes: as
+        `reportgen briefing --format pptx` makes it, byte for byte. No file is written.
+
+        Args:
+            account: Its ID or name (case and spaces ignored).
+            period: The quarter (default: the dataset's period, else the account's latest).
+            lang: `"de"` or `"en"`.
+            edition: `"internal"` (the default), or `"shared"`: the deck for the joint meeting with the key
+                account.
+            supplier: Our company's name, which the shared edition names.
+            template: A .pptx or .potx file whose slide master and layouts the deck uses (default:
+                reportgen's own).
+
+        Returns:
+            The deck, for `open(…, "wb").write(…)`.
+
+        Raises:
+            InputError: The account or period is not there, or the template cannot make a deck (which
+                layout it lacks). An error while rendering is raised as it is.
+        """
+        path = Path(template) if template is not None else None
+        return self._briefing(account, period, lang, edition, supplier, formats=(PPTX,), pptx_template=path)
+
+    def _briefing(
+        self,
+        account: str,
+        period: PeriodLike | None,
+        lang: str,
+        edition: str,
+        supplier: str | None,
+        *,
+        archive: bool = False,
+        formats: tuple[str, ...] = (PDF,),
+        pptx_template: Path | None = None,
+    ) -> bytes:
+        """One file of one account's briefing, in the one format asked for (see :meth:`briefing_pdf`)."""
         from reportgen.analysis.selection import Selection, account_problem
-        from reportgen.commands.briefing import archive_refused, briefing_jobs
+        from reportgen.commands.briefing import archive_refused, briefing_jobs, deck_refused
 
         chosen = _language(lang)
         if edition not in EDITIONS:
             raise ValueError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
         settings = Settings(lang=chosen, day=self._day, debug=True, edition=edition, supplier=supplier,
-                            archive=archive)  # fmt: skip
-        refused = archive_refused(settings)
+                            archive=archive, formats=formats, pptx_template=pptx_template)  # fmt: skip
+        refused = archive_refused(settings) or deck_refused(settings)
         if refused is not None:
             raise InputError([refused], self._said_in)
         wanted = self._wanted(period)
@@ -254,8 +301,8 @@ class Dataset:
             raise InputError([several], self._said_in)
         outcome = self._worker.render(replace(jobs[0], timeout=None))
         assert isinstance(outcome, Rendered), "a job that asks for tracebacks raises instead of failing"
-        ((_, pdf),) = outcome.pdfs
-        return pdf
+        (made,) = outcome.files
+        return made.data
 
     def portfolio_pdf(
         self, period: PeriodLike | None = None, lang: str = "de", archive: bool = False

@@ -13,11 +13,13 @@ import click
 from reportgen import __version__
 from reportgen.common.i18n import LANGUAGES
 from reportgen.common.settings import (
+    BRIEFING_FORMATS,
     DEFAULT_OUT_DIR,
     EDITIONS,
     EVERY_LANGUAGE,
     EXPORT_TABLES,
     INTERNAL_EDITION,
+    PDF,
     RENDER_TIMEOUT_SECONDS,
     STANDARD_OUTPUT,
     STREAMED_TABLE,
@@ -151,15 +153,31 @@ def cli() -> None:
 @_edition
 @_supplier(help="Your company's name, which the shared edition names beside the key account's.")
 @_archive
-def briefing(account: str | None, **options) -> None:
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(BRIEFING_FORMATS),
+    multiple=True,
+    default=(PDF,),
+    help="pdf: the briefing to read; pptx: an editable PowerPoint deck of it for the meeting. Repeat it for "
+    "both (--format pdf --format pptx).",
+)
+@click.option(
+    "--pptx-template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A PowerPoint file or template (.pptx, .potx) whose slide master and layouts the decks use: "
+    "your company's design. Default: reportgen's own.",
+)
+def briefing(account: str | None, formats: tuple[str, ...], **options) -> None:
     """Write a PDF briefing for every account in PATHS (files or folders).
 
     Files are named <account>_<period>_<lang>.pdf; the edition for the key account (--edition shared)
     <account>_<period>_<lang>_shared.pdf; an archive (--archive) <account>_<period>_<lang>_archive.pdf.
+    A deck (--format pptx) is named as its PDF, ending in .pptx.
     When an account has earlier periods, its briefing shows the path and the trend. Exit code 0 when
     every account was rendered, 1 when some failed, 2 when none could be made.
     """
-    _run("briefing", options, account=account)
+    _run("briefing", {**options, "formats": tuple(dict.fromkeys(formats))}, account=account)
 
 
 @cli.command()

@@ -262,3 +262,79 @@ def module_at(path: Path, name: str):
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+COMPANY_COLOUR = "2E6B30"
+"""The accent of :func:`company_template`: a green none of reportgen's own colours is."""
+COMPANY_LAYOUT_NAMES = {"Title Slide": "Titelfolie Firma", "Title and Content": "Inhalt Firma"}
+
+
+def company_template(path: Path, potx: bool = False, without: str | None = None) -> Path:
+    """A company's slide template as its designers might leave it, written to *path*: 16:9, its own
+    accent colour and font, a logo on the master, layouts named in its own words and in another order (the
+    content layout last, a section header – title and text – before it), an example slide left in. *potx*
+    saves it as a template (.potx); *without* ``"title"`` or ``"content"`` drops the layout the deck needs
+    for its title slide or its other slides."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.util import Inches, Pt
+
+    presentation = Presentation()
+    scale = Inches(13.333) / presentation.slide_width
+    for layout in presentation.slide_layouts:
+        for shape in layout.placeholders:
+            if shape._element.spPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm") is not None:
+                shape.left, shape.width = int(shape.left * scale), int(shape.width * scale)
+    for shape in presentation.slide_master.placeholders:
+        shape.left, shape.width = int(shape.left * scale), int(shape.width * scale)
+    presentation.slide_width = Inches(13.333)
+    master = presentation.slide_master
+    theme_part = next(rel.target_part for rel in master.part.rels.values() if rel.reltype.endswith("/theme"))
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    theme = etree.fromstring(theme_part.blob)
+    accent = theme.find(f".//{{{drawing}}}clrScheme/{{{drawing}}}accent1")
+    accent[0].getparent().replace(accent[0], etree.Element(f"{{{drawing}}}srgbClr", val=COMPANY_COLOUR))
+    for kind in ("majorFont", "minorFont"):
+        theme.find(f".//{{{drawing}}}{kind}/{{{drawing}}}latin").set("typeface", "DejaVu Serif")
+    theme_part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
+    example = presentation.slides.add_slide(presentation.slide_layouts[6])
+    logo = example.shapes.add_textbox(Inches(11.2), Inches(6.85), Inches(1.9), Inches(0.5))
+    logo.text_frame.text = "GRÜNWERK"
+    logo.text_frame.paragraphs[0].runs[0].font.size = Pt(20)
+    logo.text_frame.paragraphs[0].runs[0].font.bold = True
+    logo.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor.from_string(COMPANY_COLOUR)
+    master.shapes._spTree.append(logo._element)  # the logo moves to the master; the example slide stays
+    example.shapes.add_textbox(Inches(1), Inches(1), Inches(6), Inches(1)).text_frame.text = "Beispielfolie"
+    layouts = presentation.slide_layouts
+    for english, own in COMPANY_LAYOUT_NAMES.items():
+        layouts.get_by_name(english).name = own
+    content = layouts.get_by_name(COMPANY_LAYOUT_NAMES["Title and Content"])
+    listing = layouts._sldLayoutIdLst
+    entry = next(e for e in listing if presentation.slide_master.part.related_slide_layout(e.rId) is content)
+    listing.remove(entry)
+    listing.append(entry)
+    if without is not None:
+        name = COMPANY_LAYOUT_NAMES["Title Slide" if without == "title" else "Title and Content"]
+        doomed = [layouts.get_by_name(name)]
+        if without == "content":  # the other layout of a title and one text placeholder too
+            doomed.append(layouts.get_by_name("Section Header"))
+        for layout in doomed:
+            layouts.remove(layout)
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    data = buffer.getvalue()
+    if potx:
+        rewritten = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in source.infolist():
+                content_bytes = source.read(info)
+                if info.filename == "[Content_Types].xml":
+                    content_bytes = content_bytes.replace(b"presentation.main+xml", b"template.main+xml")
+                out.writestr(info, content_bytes)
+        data = rewritten.getvalue()
+    path.write_bytes(data)
+    return path

@@ -18,20 +18,23 @@ from reportgen.analysis.effort_and_return import effort_and_return
 from reportgen.analysis.history import AccountHistory, past_of
 from reportgen.analysis.portfolio import PortfolioAnalysis, PortfolioEntry
 from reportgen.analysis.rebalancing import rebalancing_plan
-from reportgen.charts.diagram import partnership_diagram
+from reportgen.charts.diagram import drawn_diagram, partnership_diagram
 from reportgen.charts.effort import effort_chart, whale_chart
 from reportgen.charts.mini import mini_diagram
 from reportgen.charts.portfolio_map import portfolio_map
-from reportgen.charts.profile import factor_profile
+from reportgen.charts.profile import drawn_profile, factor_profile
+from reportgen.charts.style import render_png
 from reportgen.charts.trend import trend_chart
 from reportgen.common.settings import SHARED_EDITION
 from reportgen.model.findings import AccountAnalysis
 from reportgen.views.briefing import BriefingCharts
+from reportgen.views.briefing.deck import SlidePictures
 from reportgen.views.briefing.shared_edition import SharedCharts
 from reportgen.views.portfolio import PortfolioCharts
 
 __all__ = [
     "briefing_charts",
+    "deck_pictures",
     "edition_charts",
     "factor_profile",
     "partnership_diagram",
@@ -68,6 +71,23 @@ def edition_charts(
     if edition == SHARED_EDITION:
         return shared_charts(analysis, lang)
     return briefing_charts(analysis, lang, history)
+
+
+def deck_pictures(
+    analysis: AccountAnalysis, lang: str, history: AccountHistory | None, edition: str
+) -> SlidePictures:
+    """The charts of a deck, as pictures at print resolution: the diagram as the briefing draws it (not in
+    the key account's edition, which shows no zones), and the profile as the edition's PDF draws it."""
+    shared = edition == SHARED_EDITION
+    with drawn_profile(analysis, analysis.catalog, lang, shared=shared) as figure:
+        profile = render_png(figure)
+    if shared:
+        return SlidePictures(profile=profile)
+    past = past_of(analysis, history)
+    with drawn_diagram(
+        analysis, analysis.catalog, lang, path=past.earlier, plan=rebalancing_plan(analysis)
+    ) as figure:
+        return SlidePictures(profile=profile, diagram=render_png(figure))
 
 
 def portfolio_charts(

@@ -219,3 +219,17 @@ def zone_tints(catalog: Catalog) -> dict[str, str]:
 
 def zone_marks(catalog: Catalog) -> dict[str, str]:
     return _by_zone(catalog, ZONE_MARKS, RELATIONSHIP_MARKS)
+
+
+PRINT_DPI = 300
+"""A deck's charts are pictures: at this resolution they print as sharp as the PDF's."""
+
+
+def render_png(figure, dpi: int = PRINT_DPI) -> bytes:
+    """The figure as a PNG on white (a template's background may be any colour), without the time or
+    the software that made it, so that equal input gives equal bytes."""
+    figure.patch.set_visible(True)
+    with chart_style():
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
+        return buffer.getvalue()

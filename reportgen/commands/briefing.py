@@ -1,4 +1,5 @@
-"""``reportgen briefing``: a PDF briefing per account and period, in each language asked for."""
+"""``reportgen briefing``: a briefing per account and period, in each language asked for, as a PDF, an
+editable deck, or both."""
 
 from __future__ import annotations
 
@@ -11,17 +12,19 @@ from reportgen.analysis.selection import Selection, account_problem
 from reportgen.commands.console import EXIT_NOTHING_DONE, Reporter
 from reportgen.commands.jobs import BriefingJob, Failed, Rendered, TimedOut, run_jobs
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
-from reportgen.commands.run import PDFS, Flow, Summary, run_flow
+from reportgen.commands.run import FILES, PDFS, Flow, Summary, run_flow
 from reportgen.common.i18n import N_, Nn_
 from reportgen.common.problems import Message, Place, Problem
-from reportgen.common.settings import SHARED_EDITION, Settings
+from reportgen.common.settings import PDF, PPTX, SHARED_EDITION, Settings
 from reportgen.model.assessment import Period
 from reportgen.model.findings import AccountAnalysis
-from reportgen.outputs.file_names import briefing_pdf_name, briefing_stems
+from reportgen.outputs.file_names import briefing_file_name, briefing_stems
 
 SUMMARY_BRIEFINGS = Summary(
     Message(N_("{accounts} made, {files} in {folder}.")), Nn_("{n} briefing", "{n} briefings"), PDFS
 )
+SUMMARY_WITH_DECKS = Summary(SUMMARY_BRIEFINGS.message, SUMMARY_BRIEFINGS.accounts, FILES)
+"""Decks are no PDFs: where a run makes any, it counts files."""
 RENDER_FAILED = Message(
     N_("The briefing for {account} ({period}) could not be made: {reason}."),
     N_("Run again with --debug for details, and report it if it keeps happening."),
@@ -34,7 +37,7 @@ RENDER_TIMEOUT = Message(
 
 def briefing(settings: Settings, reporter: Reporter, account: str | None = None) -> int:
     """Every selected account's briefing; returns the exit code."""
-    refused = archive_refused(settings)
+    refused = archive_refused(settings) or deck_refused(settings)
     if refused is not None:
         reporter.say(refused.message, style="red")
         return EXIT_NOTHING_DONE
@@ -46,7 +49,8 @@ def briefing(settings: Settings, reporter: Reporter, account: str | None = None)
             return BatchResult(files=workload.files, render_problems=[unknown])
         return render_briefings(workload, selection, settings, publish, reporter.progress)
 
-    return run_flow(settings, reporter, Flow(SUMMARY_BRIEFINGS), render)
+    summary = SUMMARY_BRIEFINGS if settings.formats == (PDF,) else SUMMARY_WITH_DECKS
+    return run_flow(settings, reporter, Flow(summary), render)
 
 
 def archive_refused(settings: Settings) -> Problem | None:
@@ -57,6 +61,24 @@ def archive_refused(settings: Settings) -> Problem | None:
 
         return Problem(None, SHARED_NOT_ARCHIVED)
     return None
+
+
+ARCHIVE_IS_A_PDF = Message(
+    N_("An archive is a PDF: --archive makes no deck."),
+    N_("Make the archive with --format pdf, and the deck in a run of its own without --archive."),
+)
+
+
+def deck_refused(settings: Settings) -> Problem | None:
+    """Why the decks asked for cannot be made, or None: an archive is a PDF (PDF/A), and the slide template
+    must hold the layouts a deck is made from; both are said before anything is rendered."""
+    if PPTX not in settings.formats:
+        return None
+    if settings.archive:
+        return Problem(None, ARCHIVE_IS_A_PDF)
+    from reportgen.rendering.deck import template_problem
+
+    return template_problem(settings.pptx_template)
 
 
 def briefing_jobs(
@@ -85,7 +107,8 @@ def _jobs(workload: AllAccounts, selection: Selection, settings: Settings) -> li
         BriefingJob(analysis, workload.history_of(analysis), stems[id(analysis)], settings.languages,
                     settings.day, settings.debug, settings.time_limit, settings.edition, settings.supplier,
                     effort_benchmark=(scale_back_benchmark(analysis, quarter(analysis))
-                                      if settings.edition != SHARED_EDITION else None))
+                                      if settings.edition != SHARED_EDITION else None),
+                    formats=settings.formats, pptx_template=settings.pptx_template)
         for analysis in workload.analyses
         if selection.admits(analysis)
     ]  # fmt: skip
@@ -128,10 +151,14 @@ def render_briefings(
     remove_stale_parts(settings.out_dir)
     jobs = _jobs(workload, selection, settings)
     with outputs_recorded(settings.outputs_record, settings.out_dir, settings.rebuild, batch) as record:
-        made_from: dict[str, str] = {}
+        made_from: dict[tuple[str, str], str] = {}
         if record is not None:
             made_from = _made_from(jobs, workload, settings)
-            jobs = [job for job in jobs if not record.keep(_outputs(job, settings), made_from[job.stem])]
+
+            def kept(job: BriefingJob, fmt: str) -> bool:
+                return record.keep(_outputs(job, settings, fmt), made_from[job.stem, fmt])
+
+            jobs = _still_to_make(jobs, settings, kept)
         # what an archive embeds is read again and reckoned only for the briefings made now
         if settings.archive:
             jobs = _with_archives(jobs, batch.render_problems)
@@ -139,11 +166,11 @@ def render_briefings(
         outcomes = run_jobs(jobs, settings.workers, settings.time_limit)
         for done, (job, outcome) in enumerate(outcomes, start=1):
             if isinstance(outcome, Rendered):
-                for lang, pdf in outcome.pdfs:
-                    target = _output(job, lang, settings)
-                    publish(target, pdf)
+                for made in outcome.files:
+                    target = _output(job, made.lang, made.fmt, settings)
+                    publish(target, made.data)
                     if record is not None:
-                        record.wrote(target, made_from[job.stem], pdf)
+                        record.wrote(target, made_from[job.stem, made.fmt], made.data)
                 batch.rendered_accounts += 1
             else:
                 batch.render_problems.append(_failure(job, outcome, settings.time_limit))
@@ -151,25 +178,62 @@ def render_briefings(
     return batch
 
 
-def _output(job: BriefingJob, lang: str, settings: Settings) -> Path:
-    return settings.out_dir / briefing_pdf_name(job.stem, lang, settings.edition, settings.archive)
+def _output(job: BriefingJob, lang: str, fmt: str, settings: Settings) -> Path:
+    return settings.out_dir / briefing_file_name(job.stem, lang, settings.edition, settings.archive, fmt)
 
 
-def _outputs(job: BriefingJob, settings: Settings) -> list[Path]:
-    return [_output(job, lang, settings) for lang in settings.languages]
+def _outputs(job: BriefingJob, settings: Settings, fmt: str) -> list[Path]:
+    """The files of the job in *fmt*: one per language."""
+    return [_output(job, lang, fmt, settings) for lang in settings.languages]
 
 
-def _made_from(jobs: list[BriefingJob], workload: AllAccounts, settings: Settings) -> dict[str, str]:
-    """What each briefing is made from, by its stem: its account's files up to its period (they give its
-    path, trend and carried-forward actions), the catalogs, and how it is asked for."""
+def _still_to_make(
+    jobs: list[BriefingJob], settings: Settings, kept: Callable[[BriefingJob, str], bool]
+) -> list[BriefingJob]:
+    """The jobs with the formats an earlier run did not make from the same files: a deck asked for beside
+    the PDFs of an earlier run is made alone, the PDFs kept."""
+    from dataclasses import replace
+
+    still = []
+    for job in jobs:
+        formats = tuple(fmt for fmt in settings.formats if not kept(job, fmt))
+        if formats:
+            still.append(replace(job, formats=formats))
+    return still
+
+
+def _made_from(
+    jobs: list[BriefingJob], workload: AllAccounts, settings: Settings
+) -> dict[tuple[str, str], str]:
+    """What each briefing's file in each format is made from, by its stem and format: its account's files up
+    to its period (they give its path, trend and carried-forward actions), the catalogs, how it is asked
+    for, and for a deck its slide template."""
     from reportgen.outputs.make_records import Digests, made_from
 
     digests = Digests(workload.digests())
     recipe = ("briefing", settings.edition, settings.supplier or "", "archive" if settings.archive else "")
+    by_format = {fmt: _format_recipe(fmt, settings) for fmt in settings.formats}
     return {
-        job.stem: made_from(job.history.sources, digests, workload.catalogs, *recipe, *_benchmark_used(job))
+        (job.stem, fmt): made_from(
+            job.history.sources, digests, workload.catalogs, *recipe, *_benchmark_used(job), *by_format[fmt]
+        )
         for job in jobs
+        for fmt in settings.formats
     }
+
+
+def _format_recipe(fmt: str, settings: Settings) -> tuple[str, ...]:
+    """What a file in *fmt* is made from beyond the briefing's files: for a deck, its slide template by
+    content (a company's template changed under the same name makes the decks again); nothing for a PDF,
+    whose record stays as runs before decks wrote it."""
+    if fmt != PPTX:
+        return ()
+    from hashlib import sha256
+
+    from reportgen.rendering.deck import DEFAULT_DECK_TEMPLATE
+
+    template = settings.pptx_template or DEFAULT_DECK_TEMPLATE
+    return ("deck", sha256(template.read_bytes()).hexdigest())
 
 
 def _benchmark_used(job: BriefingJob) -> tuple[str, ...]:

@@ -12,19 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.analysis.cost_to_serve import EffortBenchmark
 from reportgen.analysis.history import AccountHistory
 from reportgen.common.problems import failure_reason
-from reportgen.common.settings import INTERNAL_EDITION, SHARED_EDITION
+from reportgen.common.settings import INTERNAL_EDITION, PDF, PPTX, SHARED_EDITION
 from reportgen.model.catalog import Catalog
 from reportgen.model.findings import AccountAnalysis
 
 if TYPE_CHECKING:
     from reportgen.rendering import Renderer
     from reportgen.rendering.archive import Archive
-    from reportgen.views.briefing import BriefingCharts
+    from reportgen.rendering.deck import DeckTemplate
+    from reportgen.views.briefing import BriefingCharts, BriefingView
+    from reportgen.views.briefing.shared_edition import SharedBriefingView
 
 BRIEFING_TEMPLATES = {INTERNAL_EDITION: "briefing.html", SHARED_EDITION: "briefing_shared.html"}
 """The template of each edition of a briefing."""
@@ -58,13 +61,26 @@ class BriefingJob:
     """The usual effort of the accounts of the quarter in the type scaling back aims at, which the answer
     to "scale back?" measures its hours by (:func:`reportgen.analysis.coaching.scale_back_benchmark`);
     None where the answer does not speak of it. The one thing the briefing takes from other accounts."""
+    formats: tuple[str, ...] = (PDF,)
+    """What the briefing is written as, in each language: a PDF, a deck (``pptx``) or both."""
+    pptx_template: Path | None = None
+    """The slide template of the deck; None: reportgen's own."""
+
+
+@dataclass(frozen=True)
+class Made:
+    """One file of a job: its language, its format and its bytes."""
+
+    lang: str
+    fmt: str
+    data: bytes
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """The job's PDFs, as (language, bytes) in the order of its languages."""
+    """The job's files, language by language, each language's in the order of the job's formats."""
 
-    pdfs: list[tuple[str, bytes]]
+    files: list[Made]
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,7 @@ class Worker:
 
         self.renderer: Renderer = Renderer()
         self._catalogs: dict[str, Catalog] = {}
+        self._deck_templates: dict[Path | None, DeckTemplate] = {}
 
     def same_catalog(self, analysis: AccountAnalysis) -> AccountAnalysis:
         """The analysis with this worker's copy of its catalog. Every job arrives with its own unpickled
@@ -114,11 +131,14 @@ class Worker:
             with time_limit(job.timeout):
                 ahead = made_ahead() if made_ahead else {}
                 analysis = self.same_catalog(job.analysis)
-                pdfs = []
+                files = []
                 for lang in job.languages:
                     charts = ahead.get(lang) or _drawn(job, analysis, lang)
-                    pdfs.append((lang, self._pdf(job, analysis, lang, charts)))
-                return Rendered(pdfs)
+                    view = _view(job, analysis, lang, charts)
+                    for fmt in job.formats:
+                        data = self._deck(job, analysis, view) if fmt == PPTX else self._pdf(job, view)
+                        files.append(Made(lang, fmt, data))
+                return Rendered(files)
         except TimeLimitExceeded:
             if job.debug:
                 raise
@@ -128,17 +148,40 @@ class Worker:
                 raise
             return Failed(failure_reason(exc))
 
-    def _pdf(self, job: BriefingJob, analysis: AccountAnalysis, lang: str, charts) -> bytes:
-        """One language of the job's briefing, in the edition it asks for."""
+    def _pdf(self, job: BriefingJob, view: BriefingView | SharedBriefingView) -> bytes:
+        """One language of the job's briefing as a PDF, in the edition it asks for."""
         if job.edition == SHARED_EDITION:
-            from reportgen.views.briefing.shared_edition import build_shared_briefing
-
-            view = build_shared_briefing(analysis, lang, job.day, charts, job.supplier, job.history)
             return self.renderer.shared_briefing_pdf(view)
-        from reportgen.views.briefing import build_briefing
-
-        view = build_briefing(analysis, lang, job.day, job.history, charts, job.effort_benchmark)
         return self.renderer.briefing_pdf(view, job.archive)
+
+    def _deck(
+        self, job: BriefingJob, analysis: AccountAnalysis, view: BriefingView | SharedBriefingView
+    ) -> bytes:
+        """One language of the job's briefing as a deck, from the view its PDF is laid out from; its charts
+        drawn again as pictures (see :func:`reportgen.charts.deck_pictures`)."""
+        from reportgen.charts import deck_pictures
+        from reportgen.rendering.deck import DeckTemplate, deck_pptx
+        from reportgen.views.briefing.deck import briefing_deck, shared_deck
+
+        template = self._deck_templates.get(job.pptx_template)
+        if template is None:
+            template = self._deck_templates[job.pptx_template] = DeckTemplate(job.pptx_template)
+        deck = shared_deck(view) if job.edition == SHARED_EDITION else briefing_deck(view)
+        pictures = deck_pictures(analysis, view.lang, job.history, job.edition)
+        return deck_pptx(deck, pictures, template, job.day)
+
+
+def _view(
+    job: BriefingJob, analysis: AccountAnalysis, lang: str, charts
+) -> BriefingView | SharedBriefingView:
+    """One language of the job's briefing as its PDF and its deck show it, in the edition it asks for."""
+    if job.edition == SHARED_EDITION:
+        from reportgen.views.briefing.shared_edition import build_shared_briefing
+
+        return build_shared_briefing(analysis, lang, job.day, charts, job.supplier, job.history)
+    from reportgen.views.briefing import build_briefing
+
+    return build_briefing(analysis, lang, job.day, job.history, charts, job.effort_benchmark)
 
 
 def _drawn(job: BriefingJob, analysis: AccountAnalysis, lang: str):

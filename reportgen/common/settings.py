@@ -18,6 +18,9 @@ INTERNAL_EDITION = "internal"
 SHARED_EDITION = "shared"
 EDITIONS = (INTERNAL_EDITION, SHARED_EDITION)
 """Who a briefing is made for: our own team, or the key account (the edition handed to it)."""
+PDF, PPTX = "pdf", "pptx"
+BRIEFING_FORMATS = (PDF, PPTX)
+"""What a briefing is written as: a PDF, and an editable PowerPoint deck for the meeting."""
 EXPORT_TABLES = ("accounts", "factors", "ratings", "actions")
 """The tables of an export: one CSV file each, one sheet each in a workbook."""
 STREAMED_TABLE = "accounts"
@@ -86,6 +89,10 @@ class Settings:
     stamp: Path | None = None
     """For make: the step's stamp, touched when the step is done, and left as it was while a report failed
     to render, so that the next make tries it again (a clean run would)."""
+    formats: tuple[str, ...] = (PDF,)
+    """What each briefing is written as (see BRIEFING_FORMATS), in this order."""
+    pptx_template: Path | None = None
+    """The slide template a deck takes its master and layouts from; None: reportgen's own."""
     rebuild: bool = False
     """For make: make every report again, whatever the record says (the templates, translations, code or
     the installation changed, which the record does not know)."""

@@ -61,14 +61,17 @@ def _briefing_base(assessment: Assessment) -> str:
     return safe_stem(name, str(assessment.period))
 
 
-def briefing_pdf_name(stem: str, lang: str, edition: str = INTERNAL_EDITION, archive: bool = False) -> str:
+def briefing_file_name(
+    stem: str, lang: str, edition: str = INTERNAL_EDITION, archive: bool = False, fmt: str = "pdf"
+) -> str:
     """``<stem>_<lang>.pdf``; the key account's edition ``<stem>_<lang>_shared.pdf``, so that it sorts
     beside ours yet no pattern made for our briefings (``*_de.pdf``) picks it up. The archive
     ``<stem>_<lang>_archive.pdf``, for the same reason: it carries the workbooks, every rater's own
-    scores and comments, and must not be mistaken for the briefing that is passed around."""
+    scores and comments, and must not be mistaken for the briefing that is passed around. A deck is named
+    as its PDF, ending in ``.pptx`` (*fmt*)."""
     if edition == SHARED_EDITION:
-        return f"{stem}_{lang}_{SHARED_EDITION}.pdf"
-    return f"{stem}_{lang}_{ARCHIVE}.pdf" if archive else f"{stem}_{lang}.pdf"
+        return f"{stem}_{lang}_{SHARED_EDITION}.{fmt}"
+    return f"{stem}_{lang}_{ARCHIVE}.{fmt}" if archive else f"{stem}_{lang}.{fmt}"
 
 
 def portfolio_stem(period: Period) -> str:
@@ -77,7 +80,7 @@ def portfolio_stem(period: Period) -> str:
 
 def portfolio_pdf_name(period: Period, lang: str, archive: bool = False) -> str:
     """``portfolio_<period>_<lang>.pdf``; the archive ``…_<lang>_archive.pdf`` (see
-    :func:`briefing_pdf_name`)."""
+    :func:`briefing_file_name`)."""
     stem = portfolio_stem(period)
     return f"{stem}_{lang}_{ARCHIVE}.pdf" if archive else f"{stem}_{lang}.pdf"
 

@@ -28,7 +28,7 @@ def check_file(path: Path, log: ProblemLog) -> bool:
     """True when the file may be handed to a parser; otherwise the reason is logged."""
     suffix = path.suffix.lower()
     if suffix in ZIP_SUFFIXES:
-        return _check_zip(path, log)
+        return check_zip(path, log)
     if suffix in {".csv", ".tsv", ".txt"} and path.stat().st_size > MAX_CSV_BYTES:
         log.error(
             Place(path), msg.TOO_LARGE, size=_megabytes(path.stat().st_size), limit=_megabytes(MAX_CSV_BYTES)
@@ -41,7 +41,9 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.0f}"
 
 
-def _check_zip(path: Path, log: ProblemLog) -> bool:
+def check_zip(path: Path, log: ProblemLog) -> bool:
+    """True when the zip container at *path* may be unpacked: a bounded number and size of parts, none
+    far more packed than an office file's, and no XML part with a document type declaration."""
     place = Place(path)
     if not zipfile.is_zipfile(path):
         if path.read_bytes()[:8] == bytes.fromhex("D0CF11E0A1B11AE1"):

@@ -10,7 +10,7 @@ from reportgen.analysis.all_accounts import prepare
 from reportgen.model.assessment import AccountFacts, Assessment, Period
 from reportgen.outputs.file_names import (
     StemRegistry,
-    briefing_pdf_name,
+    briefing_file_name,
     briefing_stems,
     export_file_name,
     export_stem,
@@ -28,7 +28,7 @@ def test_briefing_names_are_unique_per_account_even_when_slugs_collide(tmp_path,
         write_xlsx(tmp_path / f"{account_id}.xlsx", sheets_for(catalog, facts=[name, account_id, *FACTS[2:]]))
     workload = prepare([tmp_path], catalog, today=date(2026, 11, 27))
     stems = briefing_stems(workload.analyses)
-    names = sorted(briefing_pdf_name(stems[id(a)], "de") for a in workload.analyses)
+    names = sorted(briefing_file_name(stems[id(a)], "de") for a in workload.analyses)
     assert names == ["mueller-gmbh_2026-Q3-2_de.pdf", "mueller-gmbh_2026-Q3_de.pdf"]
 
 
@@ -39,7 +39,7 @@ def test_an_account_named_like_the_portfolio_or_the_export_keeps_its_own_names()
     # briefing_stems needs only each analysis's assessment
     analyses = [SimpleNamespace(assessment=Assessment(AccountFacts(name), Q3, ())) for name in names]
     stems = briefing_stems(analyses)
-    names = [briefing_pdf_name(stem, "de") for stem in stems.values()]
+    names = [briefing_file_name(stem, "de") for stem in stems.values()]
     assert names == [
         "portfolio-account_2026-Q3_de.pdf",
         "reportgen-export-account_2026-Q3_de.pdf",
