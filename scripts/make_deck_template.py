@@ -27,7 +27,7 @@ from reportgen.rendering.deck import reproducible_zip
 
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "deck" / "reportgen.pptx"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 13.333 × 7.5 inches: PowerPoint's own 16:9
 MARGIN = Inches(0.6)
 INK, ACCENT = "1D2733", "1F4E79"
 COLOURS = {
@@ -134,7 +134,9 @@ def _layouts(presentation) -> None:
 
 
 def _title_slide_style(presentation) -> None:
-    """The title slide's title and subtitle flush left, the subtitle in the muted accent."""
+    """The title slide's title and subtitle flush left, the subtitle in the muted accent, and the rule that
+    underlines other slides' titles left off."""
+    presentation.slide_layouts[0]._element.set("showMasterSp", "0")
     for shape in presentation.slide_layouts[0].placeholders:
         list_style = shape._element.txBody.find(f"{{{A}}}lstStyle")
         for child in list(list_style):

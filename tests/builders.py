@@ -287,7 +287,10 @@ def company_template(path: Path, potx: bool = False, without: str | None = None)
     scale = Inches(13.333) / presentation.slide_width
     for layout in presentation.slide_layouts:
         for shape in layout.placeholders:
-            if shape._element.spPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm") is not None:
+            if (
+                shape._element.spPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm")
+                is not None
+            ):
                 shape.left, shape.width = int(shape.left * scale), int(shape.width * scale)
     for shape in presentation.slide_master.placeholders:
         shape.left, shape.width = int(shape.left * scale), int(shape.width * scale)
@@ -329,7 +332,10 @@ def company_template(path: Path, potx: bool = False, without: str | None = None)
     data = buffer.getvalue()
     if potx:
         rewritten = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as out:
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as source,
+            zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as out,
+        ):
             for info in source.infolist():
                 content_bytes = source.read(info)
                 if info.filename == "[Content_Types].xml":

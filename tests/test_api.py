@@ -196,6 +196,34 @@ def test_briefing_pdf_is_the_briefing_the_command_line_writes(tmp_path, monkeypa
         assert str(document.Root.Lang) == "en"
 
 
+def test_briefing_pptx_is_the_deck_the_command_line_writes_in_either_template(tmp_path, monkeypatch):
+    from tests.builders import company_template
+
+    ((variable, value),) = REPRODUCIBLE.items()
+    monkeypatch.setenv(variable, value)
+    dataset = reportgen.load(CALLOWAY)
+    template = company_template(tmp_path / "ours.potx", potx=True)
+    for edition, options, suffix in (
+        ("internal", (), ""),
+        ("shared", ("--pptx-template", str(template)), "_shared"),
+    ):
+        deck = dataset.briefing_pptx("calloway foods ltd", lang="en", edition=edition,
+                                     template=template if options else None)  # fmt: skip
+        out = tmp_path / edition
+        result = run("briefing", *map(str, CALLOWAY), "--lang", "en", "--format", "pptx", "--edition", edition,
+                     *options, "--out", str(out), env=REPRODUCIBLE)  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert deck == (out / f"calloway-foods-ltd_2026-Q3_en{suffix}.pptx").read_bytes()
+
+
+def test_briefing_pptx_with_a_template_it_cannot_use_says_what_it_lacks(examples, tmp_path):
+    from tests.builders import company_template
+
+    template = company_template(tmp_path / "ours.pptx", without="content")
+    with pytest.raises(reportgen.InputError, match="has no layout with a title and a content placeholder"):
+        examples.briefing_pptx("Calloway Foods Ltd", lang="en", template=template)
+
+
 def test_briefing_pdf_of_an_unknown_account_says_which_there_are(examples):
     with pytest.raises(reportgen.InputError, match='Did you mean "Calloway Foods Ltd"'):
         examples.briefing_pdf("Calloway")

@@ -192,6 +192,43 @@ def test_make_with_archive_writes_archival_pdfs_beside_the_others(tmp_path):
     ]
 
 
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_adds_and_drops_decks_as_formats_and_the_template_change_and_keeps_the_pdfs(tmp_path):
+    from tests.builders import company_template
+
+    source = tmp_path / "in"
+    copy_examples(source, "calloway-foods_2026-Q3.xlsx")
+    out = tmp_path / "out"
+    pdf, deck = out / "calloway-foods-ltd_2026-Q3_en.pdf", out / "calloway-foods-ltd_2026-Q3_en.pptx"
+    common = {"INPUT": str(source), "OUTPUT": str(out), "LANGS": "en"}
+
+    def briefings(**variables: str) -> None:
+        done = make("briefings", **common, **variables)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    briefings(FORMATS="pdf pptx")
+    assert pdf.exists() and deck.exists()
+    first = pdf.stat().st_mtime_ns, deck.stat().st_mtime_ns
+    briefings(FORMATS="pdf pptx")
+    assert (pdf.stat().st_mtime_ns, deck.stat().st_mtime_ns) == first  # nothing asked anew: nothing made
+    briefings()  # PDFs alone: the deck is no longer asked for
+    assert not deck.exists() and pdf.stat().st_mtime_ns == first[0]
+    briefings(FORMATS="pdf pptx")
+    assert deck.exists() and pdf.stat().st_mtime_ns == first[0]  # the deck alone is made
+    ours = deck.read_bytes()
+    template = company_template(tmp_path / "ours.potx", potx=True)
+    briefings(FORMATS="pdf pptx", PPTX_TEMPLATE=str(template))
+    assert deck.read_bytes() != ours and pdf.stat().st_mtime_ns == first[0]
+    clean = tmp_path / "clean"
+    done = make(
+        "briefings", **{**common, "OUTPUT": str(clean)}, FORMATS="pdf pptx", PPTX_TEMPLATE=str(template)
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert {p.name: p.read_bytes() for p in clean.glob("*.p*")} == {
+        p.name: p.read_bytes() for p in out.glob("*.p*")
+    }
+
+
 def clean_run(source: Path, folder: Path) -> tuple[int, dict[str, bytes]]:
     """make on *source* into an empty output folder: what an incremental run must leave."""
     done = make("reports", INPUT=str(source), OUTPUT=str(folder), LANGS="de")

@@ -39,7 +39,7 @@ def briefing(settings: Settings, reporter: Reporter, account: str | None = None)
     """Every selected account's briefing; returns the exit code."""
     refused = archive_refused(settings) or deck_refused(settings)
     if refused is not None:
-        reporter.say(refused.message, style="red")
+        reporter.problem(refused)
         return EXIT_NOTHING_DONE
 
     def render(workload: AllAccounts, period: Period | None, publish: Publisher) -> BatchResult:

@@ -47,9 +47,11 @@ NOTHING_RENDERED = Message(N_("No file was made."))
 UP_TO_DATE = Message(N_("{files} in {folder} already up to date."))
 REMOVED = Message(
     Nn_(
-        "Removed {count} file made earlier, since what it was made from is gone or cannot be read, or it is no "
+        "Removed {count} file made earlier, since what it was made from is gone or cannot be read, or "
+        "it is no "
         "longer asked for: {names}.",
-        "Removed {count} files made earlier, since what they were made from is gone or cannot be read, or they "
+        "Removed {count} files made earlier, since what they were made from is gone or cannot be read, "
+        "or they "
         "are no longer asked for: {names}.",
     )
 )

@@ -19,6 +19,7 @@ The same deck gives the same bytes: zip entries are written in one order with th
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import struct
 import zipfile
@@ -468,7 +469,7 @@ def _narrowest(table: Table, index: int) -> float:
     """EMU: no column is narrower than the longest word in it, as if set in bold: a heading or a zone's name
     broken inside a word ("Supplie/r") reads as a mistake."""
     size = _table_size(table)
-    words = [word for row in (*_header_rows(table), *table.rows) for word in row[index].split()]
+    words = [word for row in _own_cells(table) for word in row[index].split()]
     longest = max((len(word) for word in words), default=1)
     return (longest * size * WORD_CHAR_WIDTH + 2 * CELL_MARGIN) * EMU_PER_POINT
 
@@ -476,7 +477,7 @@ def _narrowest(table: Table, index: int) -> float:
 def _natural_width(table: Table, index: int) -> float:
     """EMU: the width of the column's longest text on one line."""
     size = _table_size(table)
-    longest = max(len(row[index]) for row in (*_header_rows(table), *table.rows))
+    longest = max(len(row[index]) for row in _own_cells(table))
     return max(_narrowest(table, index), (longest * size * CHAR_WIDTH + 2 * CELL_MARGIN) * EMU_PER_POINT)
 
 
@@ -527,6 +528,12 @@ def _table_height(table: Table, rows, width: int) -> float:
     return sum(_row_height(row, widths, size) for row in cells)
 
 
+def _own_cells(table: Table) -> list[tuple[str, ...]]:
+    """The rows whose cells are each one column's own: the columns' headings and the body, not the group
+    headings, which span several columns."""
+    return [tuple(column.heading for column in table.columns), *table.rows]
+
+
 def _header_rows(table: Table) -> list[tuple[str, ...]]:
     """The group row (each heading in the first column it spans, merged over the rest) and the columns'."""
     groups = (
@@ -567,8 +574,9 @@ def _evened(chunks: list[tuple[int, ...]], table: Table, text_area: _Area, text_
     count, rows = len(chunks), sum(len(chunk) for chunk in chunks)
     if count == 1:
         return chunks
-    each = math.ceil(rows / count)
-    even = [tuple(range(start, min(start + each, rows))) for start in range(0, rows, each)]
+    each, more = divmod(rows, count)
+    starts = [number * each + min(number, more) for number in range(count + 1)]
+    even = [tuple(range(start, end)) for start, end in itertools.pairwise(starts)]
     rooms = [(text_area.width, text_area.height_pt - text_height)] + [(area.width, area.height_pt)] * (
         count - 1
     )

@@ -151,6 +151,7 @@ def briefing_deck(view: BriefingView) -> Deck:
         title=summary.account.name,
         subtitle=(
             f"{_('Partnership briefing')} · {view.period}",
+            *_facts(view, _),
             f"{_('Catalog')} {view.catalog_label} · {_('made on')} {_.format.date(view.made_on)}",
         ),
         title_notes=_(
@@ -165,6 +166,21 @@ def briefing_deck(view: BriefingView) -> Deck:
         keywords=f"{view.account_name}, {view.period}, {view.zone_name}, {view.catalog_label}",
         slides=tuple(slides),
     )
+
+
+def _facts(view: BriefingView, _: _Words) -> tuple[str, ...]:
+    """Page 1's facts of the account, on one line of the title slide: who looks after it, who assessed it
+    and its revenue, those the workbook gives."""
+    summary = view.summary
+    account = summary.account
+    facts = [
+        (_("Key account manager"), account.key_account_manager),
+        (_("Assessed by"), summary.assessed_by),
+        (_("Annual revenue"), _.format.money(account.annual_revenue, account.currency)
+         if account.annual_revenue is not None else None),
+    ]  # fmt: skip
+    line = " · ".join(f"{label}: {value}" for label, value in facts if value)
+    return (line,) if line else ()
 
 
 def _questions(view: BriefingView, _: _Words) -> list[Slide]:
@@ -618,7 +634,9 @@ def shared_deck(view: SharedBriefingView) -> Deck:
                 points=view.joint_questions,
                 numbered=True,
                 notes=_(
-                    "Talk these questions through together, and write down what both companies agree on."
+                    "Talk these questions through together, and write down what both companies agree "
+                    "on. Close "
+                    "with who does what by when."
                 ),
             )
         )
@@ -629,7 +647,9 @@ def shared_deck(view: SharedBriefingView) -> Deck:
         subtitle=(f"{_('Partnership review for the joint meeting')} · {view.period}", companies),
         title_notes=_(
             "Welcome both teams and say what the meeting is for: to compare how each company sees what both "
-            "invest in the partnership, and to agree on next steps."
+            "invest in the partnership, and to agree on next steps. The slides show each company's own "
+            "ratings, "
+            "not a verdict of one on the other."
         ),
         author=view.supplier_name or "",
         subject=f"{edition}: {view.catalog_title}",
@@ -692,5 +712,9 @@ def _shared_factors(view: SharedBriefingView, _: _Words) -> Slide:
         title=_("All factors"),
         lead=lead,
         table=table,
-        notes=_("Every factor's scores as each company rated them, for questions about a single factor."),
+        notes=_(
+            "Every factor's scores as each company rated them, for questions about a single factor. "
+            "Where the "
+            "companies rate one side of a factor differently, that factor is worth a question."
+        ),
     )

@@ -14,6 +14,7 @@ from reportgen.common.i18n import Formatter
 from reportgen.outputs.spreadsheets import write_xlsx
 from tests.builders import VERDICT_WORDS
 from tests.conftest import FACTS, REPRODUCIBLE, run, sheets_for
+from tests.deck_structure import read_deck
 from tests.pdf_structure import skipped_levels, structure_of
 
 STEM = "acme-praezision-gmbh_2026-Q3"
@@ -110,6 +111,38 @@ def test_nothing_internal_reaches_the_key_accounts_edition(folder, shared, lang)
     assert THEIR_SHARED_COMMENT in text
     assert SHARED_ACTION in text  # the mutual action plan
     assert structure_of(shared / f"{STEM}_{lang}_shared.pdf").alt_text in text  # checked above too
+
+
+@pytest.fixture(scope="module")
+def decks(folder, tmp_path_factory) -> Path:
+    """Both editions' decks of the account, in both languages."""
+    out = tmp_path_factory.mktemp("decks")
+    for edition in ("internal", "shared"):
+        result = run("briefing", str(folder), "--edition", edition, "--supplier", "Weber AG", "--format", "pptx",
+                     "--out", str(out))  # fmt: skip
+        assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_nothing_internal_reaches_the_key_accounts_deck(decks, lang):
+    """Every text frame, table cell, speaker note, picture description and document property of the shared
+    deck; the internal deck of the same files holds the internal words it shows (its zone, our rater's and
+    the key account manager's names, the internal action), so that their absence is the edition's doing."""
+    internal = read_deck((decks / f"{STEM}_{lang}.pptx").read_bytes()).everything
+    deck = read_deck((decks / f"{STEM}_{lang}_shared.pptx").read_bytes())
+    text = deck.everything
+    revenue = Formatter(lang).money(REVENUE, "EUR").replace("\xa0", " ")
+    for internal_only in (INTERNAL_ACTION, OUR_RATER, "Jürgen Weiß", revenue):
+        assert internal_only in internal, internal_only
+    assert [word for word in VERDICT_WORDS if word in internal]
+    for word in (*VERDICT_WORDS, INTERNAL_MARKER, THEIR_INTERNAL_MARKER, "Qx7i", revenue, "1250000", "1.250.000",
+                 "1,250,000", OUR_RATER, THEIR_RATER, "Jürgen Weiß", *SERVICE_WORDS[lang][3:]):  # fmt: skip
+        assert word not in text, word
+    assert SHARED_ACTION in text  # the mutual action plan
+    pictures = [description for slide in deck.slides for description, _, _ in slide.pictures]
+    assert pictures and all(description for description in pictures)
+    assert deck.properties["author"] == "Weber AG"
 
 
 SERVICE_WORDS = {
