@@ -388,9 +388,24 @@ def main() -> None:
     parser.add_argument("--scale-runs", type=int, default=int(os.environ.get("SCALE_RUNS", 5)))
     parser.add_argument("--only-scale", action="store_true", help="measure only the scale figures (quicker)")
     parser.add_argument("--table-from", type=Path, help="write the README's speed table from a run's JSON")
+    parser.add_argument(
+        "--only-decks", type=Path, help="measure only a deck against the PDF, and add it to this run's JSON"
+    )
     args = parser.parse_args()
     if args.table_from:
         print_scale(json.loads(args.table_from.read_text(encoding="utf-8")))
+        return
+    if args.only_decks:  # the deck's figures alone, added to an earlier run's
+        from benchmarks import scale
+
+        out = args.out.parent
+        out.mkdir(parents=True, exist_ok=True)
+        largest = accounts_folder(out, load_catalog(DEFAULT_CATALOG), 1000)
+        one_file = next(iter(sorted(largest.glob("*_2026-Q3.xlsx"))))
+        results = json.loads(args.only_decks.read_text(encoding="utf-8"))
+        results["scale"]["deck"] = scale.deck_against_pdf(one_file, largest, out, args.scale_runs)
+        args.only_decks.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print_scale(results)
         return
     out = args.out.parent
     out.mkdir(parents=True, exist_ok=True)
@@ -509,6 +524,8 @@ def scale_figures(args, out: Path, catalog, workload, floor_seconds: float | Non
             "marginal": scale.marginal_briefing(largest, out, runs, env),
         }
         measured(f"cold and marginal briefing, fonts {FONT_PATHS[path]},")
+    figures["deck"] = scale.deck_against_pdf(one_file, largest, out, runs)
+    measured("deck against the PDF")
     figures["reading"] = scale.reading(largest, runs)
     figures["export_json"] = scale.export_json(largest, runs)
     measured("reading and export")
@@ -555,6 +572,13 @@ def speed_table(r: dict) -> str:
     naive = scale["naive_briefing"]
     marginal = _both_paths(scale, lambda f: (f["marginal"]["seconds"], naive))
     rows.append([f"One more briefing in a batch on {cores} cores, the same", *marginal, "≤ 0.20 s, ≤ 0.5×"])
+    if "deck" in scale:
+        deck = scale["deck"]
+        cold_deck, cold_pdf = (deck["cold"][fmt]["wall"] for fmt in ("pptx", "pdf"))
+        extra_deck, extra_pdf = (deck["marginal"][fmt]["seconds"] for fmt in ("pptx", "pdf"))
+        rows.append(["A deck (pptx), cold / one more in a batch, against the PDF of the same briefing",
+                     f"{cold_deck:.2f} s / {extra_deck:.2f} s", f"PDF: {cold_pdf:.2f} s / {extra_pdf:.2f} s",
+                     f"{deck['cold_ratio']:.2f}× / {deck['marginal_ratio']:.2f}×", "≤ 1×"])  # fmt: skip
     reading, export = scale["reading"], scale["export_json"]
     files = f"{reading['files']:,} workbooks"
     validate = f"`validate` from cold: {reading['validate_cold']['wall']:.1f} s"

@@ -120,6 +120,25 @@ def portfolio(inputs: Path, out: Path, runs: int, lang: str = "de") -> dict:
     return result
 
 
+def deck_against_pdf(workbook: Path, inputs: Path, out: Path, runs: int) -> dict:
+    """A deck against the PDF of the same briefing, in turns: from cold (one workbook, one language), and
+    what one more account costs a batch on every core (see :func:`marginal_briefing`)."""
+    command = [*REPORTGEN, "briefing", str(workbook), "--lang", "de", "--out", str(out / "cold-deck")]
+    cold: dict[str, list[dict]] = {"pdf": [], "pptx": []}
+    for _ in range(runs):
+        for fmt in cold:
+            cold[fmt].append(run_measured([*command, "--format", fmt]))
+    marginal = {fmt: marginal_briefing(inputs, out, runs, fmt=fmt) for fmt in ("pdf", "pptx")}
+    return {
+        "cold": {fmt: medians(samples) for fmt, samples in cold.items()},
+        "marginal": marginal,
+        "cold_ratio": statistics.median(
+            d["wall"] / p["wall"] for d, p in zip(cold["pptx"], cold["pdf"], strict=True)
+        ),
+        "marginal_ratio": marginal["pptx"]["seconds"] / marginal["pdf"]["seconds"],
+    }
+
+
 def cold_briefing(workbook: Path, out: Path, runs: int, env: dict | None = None) -> dict:
     """A cold briefing of one workbook, in turns with the floor: importing WeasyPrint and matplotlib."""
     measured: dict[str, list[dict]] = {"briefing": [], "import_floor": []}
@@ -144,9 +163,9 @@ def subset(inputs: Path, accounts: int, out: Path) -> Path:
     return folder
 
 
-def marginal_briefing(inputs: Path, out: Path, runs: int, env: dict | None = None) -> dict:
-    """What one more account (one language, the latest quarter) costs a batch on every core: batches of
-    two sizes in turns, (T(large) − T(small)) / (large − small)."""
+def marginal_briefing(inputs: Path, out: Path, runs: int, env: dict | None = None, fmt: str = "pdf") -> dict:
+    """What one more account (one language, the latest quarter, as a PDF or a deck: *fmt*) costs a batch on
+    every core: batches of two sizes in turns, (T(large) − T(small)) / (large − small)."""
     small, large = MARGINAL_BATCHES
     folders = {size: subset(inputs, size, out) for size in MARGINAL_BATCHES}
     walls: dict[int, list[float]] = {small: [], large: []}
@@ -154,7 +173,17 @@ def marginal_briefing(inputs: Path, out: Path, runs: int, env: dict | None = Non
         for size, folder in folders.items():
             target = out / f"batch-{size}"
             shutil.rmtree(target, ignore_errors=True)
-            command = [*REPORTGEN, "briefing", str(folder), "--lang", "de", "--period", "2026-Q3"]
+            command = [
+                *REPORTGEN,
+                "briefing",
+                str(folder),
+                "--lang",
+                "de",
+                "--period",
+                "2026-Q3",
+                "--format",
+                fmt,
+            ]
             walls[size].append(run_measured([*command, "--out", str(target)], env)["wall"])
     per_account = [(b - a) / (large - small) for a, b in zip(walls[small], walls[large], strict=True)]
     return {

@@ -76,7 +76,7 @@ def deck_refused(settings: Settings) -> Problem | None:
         return None
     if settings.archive:
         return Problem(None, ARCHIVE_IS_A_PDF)
-    from reportgen.rendering.deck import template_problem
+    from reportgen.rendering.deck_template import template_problem
 
     return template_problem(settings.pptx_template)
 
@@ -230,7 +230,7 @@ def _format_recipe(fmt: str, settings: Settings) -> tuple[str, ...]:
         return ()
     from hashlib import sha256
 
-    from reportgen.rendering.deck import DEFAULT_DECK_TEMPLATE
+    from reportgen.rendering.deck_template import DEFAULT_DECK_TEMPLATE
 
     template = settings.pptx_template or DEFAULT_DECK_TEMPLATE
     return ("deck", sha256(template.read_bytes()).hexdigest())

@@ -25,7 +25,7 @@ from reportgen.model.findings import AccountAnalysis
 if TYPE_CHECKING:
     from reportgen.rendering import Renderer
     from reportgen.rendering.archive import Archive
-    from reportgen.rendering.deck import DeckTemplate
+    from reportgen.rendering.deck_template import DeckTemplate
     from reportgen.views.briefing import BriefingCharts, BriefingView
     from reportgen.views.briefing.shared_edition import SharedBriefingView
 
@@ -160,8 +160,10 @@ class Worker:
         """One language of the job's briefing as a deck, from the view its PDF is laid out from; its charts
         drawn again as pictures (see :func:`reportgen.charts.deck_pictures`)."""
         from reportgen.charts import deck_pictures
-        from reportgen.rendering.deck import DeckTemplate, deck_pptx
-        from reportgen.views.briefing.deck import briefing_deck, shared_deck
+        from reportgen.rendering.deck import deck_pptx
+        from reportgen.rendering.deck_template import DeckTemplate
+        from reportgen.views.briefing.internal_deck import briefing_deck
+        from reportgen.views.briefing.shared_deck import shared_deck
 
         template = self._deck_templates.get(job.pptx_template)
         if template is None:
@@ -219,7 +221,8 @@ def _run_here(jobs: list[BriefingJob], workers: int) -> Iterator[tuple[BriefingJ
     (job,) = jobs
     helper = charts_ahead.ChartsAhead(job)
     try:
-        worker.renderer.warm_up(BRIEFING_TEMPLATES[job.edition], job.languages)
+        if PDF in job.formats:  # a deck alone needs no layout engine
+            worker.renderer.warm_up(BRIEFING_TEMPLATES[job.edition], job.languages)
         yield job, worker.render(job, helper.charts)
     finally:
         helper.close()

@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 import reportgen
 from reportgen.common.i18n import Formatter
-from reportgen.rendering.deck import DeckTemplate, deck_pptx, xml_safe
+from reportgen.rendering.deck import deck_pptx, xml_safe
+from reportgen.rendering.deck_template import DeckTemplate
 from reportgen.views.briefing.deck import Column, Deck, Slide, SlidePictures, Table
 from tests.builders import COMPANY_COLOUR, COMPANY_LAYOUT_NAMES, company_template, flat, interface_words
 from tests.conftest import EXAMPLES, REPRODUCIBLE, run
@@ -263,10 +264,10 @@ def test_a_long_table_goes_on_over_slides_each_under_its_header_rows():
 
 
 def test_a_short_table_is_no_wider_than_its_texts_and_no_column_breaks_a_word():
-    from reportgen.rendering.deck import WORD_CHAR_WIDTH, _column_widths
+    from reportgen.rendering.deck_fitting import WORD_CHAR_WIDTH, column_widths
 
     table = Table((Column("", 2.6), Column("Lieferantenfrustrationszone", 1.2, figures=True)), (("S", "65"),))
-    widths = _column_widths(table, 12_000_000)
+    widths = column_widths(table, 12_000_000)
     assert sum(widths) < 12_000_000 / 2
     assert widths[1] >= len("Lieferantenfrustrationszone") * 11 * WORD_CHAR_WIDTH * 12_700
 

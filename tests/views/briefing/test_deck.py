@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportgen.views.briefing.deck import Chart, briefing_deck, shared_deck
+from reportgen.views.briefing.deck import Chart
+from reportgen.views.briefing.internal_deck import briefing_deck
+from reportgen.views.briefing.shared_deck import shared_deck
 from reportgen.views.briefing.shared_edition import SharedCharts, build_shared_briefing
 from tests.builders import custom_account, custom_catalog, two_views
 from tests.conftest import briefing_view
