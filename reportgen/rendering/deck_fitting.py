@@ -55,7 +55,7 @@ CHAR_WIDTH = 0.5
 
 
 BOLD_CHAR_WIDTH = 0.58
-"""A character's width in ems in a heading set in bold (Arial's bold: 0.47 in the mean, and wider capitals)."""
+"""A character's width in ems in a heading set in bold (Arial's bold: 0.47 in the mean; capitals wider)."""
 WORD_CHAR_WIDTH = 0.75
 """A character's width in ems within one word in bold: a word has no spaces to average over, "Lücke" or "KA"
 are wide letters, and a company's font may be wider than Arial (DejaVu Serif's bold is 0.7)."""
