@@ -2,14 +2,16 @@
 
 A briefing started cold spends most of its time importing two large libraries: matplotlib for the
 charts and WeasyPrint for the layout. They do not depend on each other, so a forked child draws the
-charts while this process loads WeasyPrint, its fonts and stylesheets. A batch of many accounts
-does not need this: its worker processes stay warm.
+charts while this process loads WeasyPrint, its fonts and stylesheets. Where a deck is asked for, the child
+draws its pictures too, while this process loads python-pptx and the slide template; then this process never
+loads matplotlib. A batch of many accounts does not need this: its worker processes stay warm.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sized
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from reportgen.commands.in_child import ChildFailed, InChild
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from reportgen.analysis.history import AccountHistory
     from reportgen.model.findings import AccountAnalysis
     from reportgen.views.briefing import BriefingCharts
+    from reportgen.views.briefing.deck import SlidePictures
     from reportgen.views.briefing.shared_edition import SharedCharts
 
 
@@ -30,6 +33,16 @@ class ChartJob(Protocol):
     history: AccountHistory
     languages: tuple[str, ...]
     edition: str
+    formats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One language's charts as the PDF and the view take them, and the deck's pictures where a deck is
+    asked for."""
+
+    charts: BriefingCharts | SharedCharts
+    pictures: SlidePictures | None = None
 
 
 def worth_it(jobs: Sized, workers: int) -> bool:
@@ -38,10 +51,17 @@ def worth_it(jobs: Sized, workers: int) -> bool:
     return workers > 1 and len(jobs) == 1 and can_fork() and "matplotlib" not in sys.modules
 
 
-def _charts_of(job: ChartJob) -> dict[str, BriefingCharts | SharedCharts]:
-    from reportgen.charts import edition_charts
+def _charts_of(job: ChartJob) -> dict[str, Drawn]:
+    from reportgen.charts import deck_pictures, edition_charts
+    from reportgen.common.settings import PPTX
 
-    return {lang: edition_charts(job.analysis, lang, job.history, job.edition) for lang in job.languages}
+    return {
+        lang: Drawn(
+            edition_charts(job.analysis, lang, job.history, job.edition),
+            deck_pictures(job.analysis, lang, job.history, job.edition) if PPTX in job.formats else None,
+        )
+        for lang in job.languages
+    }
 
 
 class ChartsAhead:
@@ -49,9 +69,9 @@ class ChartsAhead:
 
     def __init__(self, job: ChartJob) -> None:
         self._child = InChild(_charts_of, job)
-        self._charts: dict[str, BriefingCharts] | None = None
+        self._charts: dict[str, Drawn] | None = None
 
-    def charts(self) -> dict[str, BriefingCharts]:
+    def charts(self) -> dict[str, Drawn]:
         """The charts by language, waiting for them the first time; if the child failed, none: the
         caller draws them itself, and reports what fails there."""
         if self._charts is None:

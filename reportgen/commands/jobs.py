@@ -23,10 +23,12 @@ from reportgen.model.catalog import Catalog
 from reportgen.model.findings import AccountAnalysis
 
 if TYPE_CHECKING:
+    from reportgen.commands.charts_ahead import Drawn
     from reportgen.rendering import Renderer
     from reportgen.rendering.archive import Archive
     from reportgen.rendering.deck_template import DeckTemplate
-    from reportgen.views.briefing import BriefingCharts, BriefingView
+    from reportgen.views.briefing import BriefingView
+    from reportgen.views.briefing.deck import SlidePictures
     from reportgen.views.briefing.shared_edition import SharedBriefingView
 
 BRIEFING_TEMPLATES = {INTERNAL_EDITION: "briefing.html", SHARED_EDITION: "briefing_shared.html"}
@@ -117,12 +119,10 @@ class Worker:
             return analysis
         return replace(analysis, catalog=kept)
 
-    def render(
-        self, job: BriefingJob, made_ahead: Callable[[], dict[str, BriefingCharts]] | None = None
-    ) -> Outcome:
+    def render(self, job: BriefingJob, made_ahead: Callable[[], dict[str, Drawn]] | None = None) -> Outcome:
         """The job's outcome (a worker never raises into the pool, unless the job asks for tracebacks).
 
-        *made_ahead* gives the charts another process drew meanwhile (see
+        *made_ahead* gives the charts (and a deck's pictures) another process drew meanwhile (see
         :mod:`reportgen.commands.charts_ahead`).
         """
         from reportgen.commands.time_limit import TimeLimitExceeded, time_limit
@@ -133,10 +133,16 @@ class Worker:
                 analysis = self.same_catalog(job.analysis)
                 files = []
                 for lang in job.languages:
-                    charts = ahead.get(lang) or _drawn(job, analysis, lang)
-                    view = _view(job, analysis, lang, charts)
+                    drawn = ahead.get(lang)
+                    view = _view(job, analysis, lang, drawn.charts if drawn else _drawn(job, analysis, lang))
                     for fmt in job.formats:
-                        data = self._deck(job, analysis, view) if fmt == PPTX else self._pdf(job, view)
+                        if fmt == PPTX:
+                            pictures = (
+                                drawn.pictures if drawn and drawn.pictures else _pictures(job, analysis, lang)
+                            )
+                            data = self._deck(job, view, pictures)
+                        else:
+                            data = self._pdf(job, view)
                         files.append(Made(lang, fmt, data))
                 return Rendered(files)
         except TimeLimitExceeded:
@@ -154,23 +160,26 @@ class Worker:
             return self.renderer.shared_briefing_pdf(view)
         return self.renderer.briefing_pdf(view, job.archive)
 
-    def _deck(
-        self, job: BriefingJob, analysis: AccountAnalysis, view: BriefingView | SharedBriefingView
-    ) -> bytes:
-        """One language of the job's briefing as a deck, from the view its PDF is laid out from; its charts
-        drawn again as pictures (see :func:`reportgen.charts.deck_pictures`)."""
-        from reportgen.charts import deck_pictures
-        from reportgen.rendering.deck import deck_pptx
+    def deck_template(self, path: Path | None) -> DeckTemplate:
+        """The slide template at *path* (None: reportgen's own), read once per worker."""
         from reportgen.rendering.deck_template import DeckTemplate
+
+        template = self._deck_templates.get(path)
+        if template is None:
+            template = self._deck_templates[path] = DeckTemplate(path)
+        return template
+
+    def _deck(
+        self, job: BriefingJob, view: BriefingView | SharedBriefingView, pictures: SlidePictures
+    ) -> bytes:
+        """One language of the job's briefing as a deck, from the view its PDF is laid out from, with its
+        charts as pictures."""
+        from reportgen.rendering.deck import deck_pptx
         from reportgen.views.briefing.internal_deck import briefing_deck
         from reportgen.views.briefing.shared_deck import shared_deck
 
-        template = self._deck_templates.get(job.pptx_template)
-        if template is None:
-            template = self._deck_templates[job.pptx_template] = DeckTemplate(job.pptx_template)
         deck = shared_deck(view) if job.edition == SHARED_EDITION else briefing_deck(view)
-        pictures = deck_pictures(analysis, view.lang, job.history, job.edition)
-        return deck_pptx(deck, pictures, template, job.day)
+        return deck_pptx(deck, pictures, self.deck_template(job.pptx_template), job.day)
 
 
 def _view(
@@ -192,6 +201,13 @@ def _drawn(job: BriefingJob, analysis: AccountAnalysis, lang: str):
     from reportgen.charts import edition_charts
 
     return edition_charts(analysis, lang, job.history, job.edition)
+
+
+def _pictures(job: BriefingJob, analysis: AccountAnalysis, lang: str) -> SlidePictures:
+    """The deck's pictures of one language of *job*, drawn here (see :func:`_drawn`)."""
+    from reportgen.charts import deck_pictures
+
+    return deck_pictures(analysis, lang, job.history, job.edition)
 
 
 # The one worker of a pool process, made when the process starts (a pool hands its initializer's
@@ -223,6 +239,8 @@ def _run_here(jobs: list[BriefingJob], workers: int) -> Iterator[tuple[BriefingJ
     try:
         if PDF in job.formats:  # a deck alone needs no layout engine
             worker.renderer.warm_up(BRIEFING_TEMPLATES[job.edition], job.languages)
+        if PPTX in job.formats:
+            worker.deck_template(job.pptx_template)
         yield job, worker.render(job, helper.charts)
     finally:
         helper.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 import pytest
@@ -13,7 +14,7 @@ from reportgen.charts import briefing_charts
 from reportgen.commands import charts_ahead
 from reportgen.commands.briefing import briefing_jobs
 from reportgen.common.settings import Settings
-from tests.conftest import EXAMPLES, REPRODUCIBLE, run_process
+from tests.conftest import EXAMPLES, REPRODUCIBLE, run_process, spawn
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +32,20 @@ def test_the_child_draws_the_same_charts_as_this_process(catalog, jobs):
     job = jobs[0]
     assert set(made) == {"de", "en"}
     for lang in ("de", "en"):
-        assert made[lang] == briefing_charts(job.analysis, lang, job.history)
-    assert made["de"].trend_svg is not None
+        assert made[lang].charts == briefing_charts(job.analysis, lang, job.history)
+        assert made[lang].pictures is None  # no deck asked for: no pictures drawn
+    assert made["de"].charts.trend_svg is not None
     assert not helper._child._process.is_alive()
+
+
+def test_for_a_deck_the_child_draws_its_pictures_too(jobs):
+    from dataclasses import replace
+
+    from reportgen.charts import deck_pictures
+
+    job = replace(jobs[0], formats=("pptx",), languages=("en",))
+    helper = charts_ahead.ChartsAhead(job)
+    assert helper.charts()["en"].pictures == deck_pictures(job.analysis, "en", job.history, job.edition)
 
 
 def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, monkeypatch):
@@ -76,6 +88,8 @@ def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
 
 
 def test_only_a_single_account_with_a_spare_core_forks(jobs):
+    import matplotlib  # noqa: F401 - loaded by whichever test of this process drew first; here for certain
+
     assert not charts_ahead.worth_it(jobs, workers=1)
     assert not charts_ahead.worth_it(jobs * 2, workers=2)  # a batch: warm workers do better
     assert not charts_ahead.worth_it(jobs, workers=2)  # matplotlib is loaded in this test process already
@@ -92,3 +106,24 @@ def test_a_cold_single_briefing_is_the_same_with_and_without_the_child(tmp_path)
         (pdf,) = out.iterdir()
         pdfs.append(pdf.read_bytes())
     assert pdfs[0] == pdfs[1]
+
+
+def test_a_cold_single_deck_is_the_same_with_and_without_the_child_which_draws_its_pictures(tmp_path):
+    """With the child, this process loads neither matplotlib nor WeasyPrint: the child draws the deck's
+    pictures, and a deck needs no layout engine."""
+    source = str(EXAMPLES / "nordhafen-logistik_2026-Q3.xlsx")
+    probe = (
+        "import sys, runpy; sys.argv = ['reportgen', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('reportgen', run_name='__main__')\n"
+        "finally:\n    print('loaded:', 'matplotlib' in sys.modules, 'weasyprint' in sys.modules)"
+    )
+    decks, loaded = [], []
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs
+        arguments = ("briefing", source, "--lang", "en", "--format", "pptx", "--out", str(out), "--jobs", jobs)
+        done = spawn(sys.executable, "-c", probe, *arguments, env=REPRODUCIBLE, check=True)
+        loaded.append(done.stdout.strip().splitlines()[-1])
+        (deck,) = out.iterdir()
+        decks.append(deck.read_bytes())
+    assert decks[0] == decks[1]
+    assert loaded == ["loaded: True False", "loaded: False False"]
