@@ -108,9 +108,13 @@ def briefing_view(analysis, lang: str, history=None, drawn: bool = True):
     return build_briefing(analysis, lang, MADE_ON, history, charts)
 
 
-LONGEST_FIRST = ("tests/test_make_targets.py", "tests/robustness/test_interrupted.py")
+LONGEST_FIRST = (
+    "tests/test_make_targets.py",
+    "tests/robustness/test_interrupted.py",
+    "tests/rendering/test_deck.py",
+)
 """Test files whose tests take a minute or so each (make runs reportgen several times; a run is killed and
-run again). Started first, they run beside the many short tests instead of alone at the end of a parallel
+run again; LibreOffice opens every example deck). Started first, they run beside the many short tests instead of alone at the end of a parallel
 run, with one core idle."""
 
 

@@ -120,7 +120,18 @@ def test_a_cold_single_deck_is_the_same_with_and_without_the_child_which_draws_i
     decks, loaded = [], []
     for jobs in ("1", "2"):
         out = tmp_path / jobs
-        arguments = ("briefing", source, "--lang", "en", "--format", "pptx", "--out", str(out), "--jobs", jobs)
+        arguments = (
+            "briefing",
+            source,
+            "--lang",
+            "en",
+            "--format",
+            "pptx",
+            "--out",
+            str(out),
+            "--jobs",
+            jobs,
+        )
         done = spawn(sys.executable, "-c", probe, *arguments, env=REPRODUCIBLE, check=True)
         loaded.append(done.stdout.strip().splitlines()[-1])
         (deck,) = out.iterdir()

@@ -10,7 +10,8 @@ A briefing is built section by section, one module per template partial (``templ
 ``actions``, ``history`` and ``coaching`` (with ``coaching_answers``, the questions answered in words).
 This module puts them together – which sections a briefing has, and what the document as a whole says of
 itself – and is the package's public face; the sections never import it. The edition handed to the key
-account (``shared_edition``) is built from the same sections.
+account (``shared_edition``) is built from the same sections, and the decks (``deck``, ``internal_deck``,
+``shared_deck``) from these views, slide by slide.
 """
 
 from __future__ import annotations
