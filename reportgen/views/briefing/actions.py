@@ -12,6 +12,7 @@ from datetime import date
 
 from reportgen.analysis.actions import ActionGroup, TrackedAction, by_factor, reckoning_day, tracked_actions
 from reportgen.analysis.history import AccountHistory
+from reportgen.common.i18n import translations
 from reportgen.model.assessment import ActionStatus
 from reportgen.model.findings import AccountAnalysis
 from reportgen.views.labels import action_factor_name
@@ -60,6 +61,9 @@ class ActionsSection:
     dropped_count: int
     only_shared: bool
     """Only the actions marked to share with the key account: the mutual action plan."""
+    counts: str
+    """How many are open and overdue, and how many were closed this quarter, in words (without a full stop):
+    the section's lead in the PDF and on the deck's slide."""
 
 
 def _action_row(tracked: TrackedAction, made_on: date) -> ActionRow:
@@ -102,12 +106,34 @@ def actions_section(
         return None
     still_open = [t for t in tracked if t.is_open]
     statuses = [t.action.status for t in tracked]
+    overdue = sum(1 for t in still_open if t.overdue_on(made_on))
+    done, dropped = statuses.count(ActionStatus.DONE), statuses.count(ActionStatus.DROPPED)
     return ActionsSection(
         made_on=reckoning_day(analysis.assessment.period, made_on),
         groups=tuple(_action_group(g, lang, made_on) for g in by_factor(still_open, analysis.catalog)),
         open_count=len(still_open),
-        overdue_count=sum(1 for t in still_open if t.overdue_on(made_on)),
-        done_count=statuses.count(ActionStatus.DONE),
-        dropped_count=statuses.count(ActionStatus.DROPPED),
+        overdue_count=overdue,
+        done_count=done,
+        dropped_count=dropped,
         only_shared=only_shared,
+        counts=_counts(len(still_open), overdue, done, dropped, lang),
     )
+
+
+def _counts(still_open: int, overdue: int, done: int, dropped: int, lang: str) -> str:
+    """ "3 open actions, 1 of them overdue; closed this quarter: 1 done, 0 dropped"."""
+    words = translations(lang)
+    if still_open:
+        text = words.ngettext("%(num)s open action", "%(num)s open actions", still_open) % {"num": still_open}
+        if overdue:
+            text += ", " + words.ngettext("%(num)s of them overdue", "%(num)s of them overdue", overdue) % {
+                "num": overdue
+            }
+    else:
+        text = words.gettext("No action is open")
+    if done or dropped:
+        text += "; " + words.gettext("closed this quarter: %(done)s done, %(dropped)s dropped") % {
+            "done": done,
+            "dropped": dropped,
+        }
+    return text

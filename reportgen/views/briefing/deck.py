@@ -125,20 +125,6 @@ class DeckWords:
 
 def actions_slide(actions: ActionsSection, _: DeckWords) -> Slide:
     """The open actions by factor; the key account's deck shows the mutual action plan alone."""
-    if actions.groups:
-        lead = _.plural("%(num)s open action", "%(num)s open actions", actions.open_count)
-        if actions.overdue_count:
-            lead += ", " + _.plural(
-                "%(num)s of them overdue", "%(num)s of them overdue", actions.overdue_count
-            )
-    else:
-        lead = _("No action is open")
-    if actions.done_count or actions.dropped_count:
-        lead += "; " + _(
-            "closed this quarter: %(done)s done, %(dropped)s dropped",
-            done=actions.done_count,
-            dropped=actions.dropped_count,
-        )
     rows = []
     for group in actions.groups:
         factor = f"{group.number} {group.title}" if group.number else group.title
@@ -170,7 +156,7 @@ def actions_slide(actions: ActionsSection, _: DeckWords) -> Slide:
     )
     return Slide(
         title=_("Mutual action plan") if actions.only_shared else _("Actions"),
-        lead=f"{lead}.",
+        lead=f"{actions.counts}.",
         table=table if rows else None,
         notes=_(
             "Go through the open actions, the overdue ones first. Agree for each an owner and a date, "

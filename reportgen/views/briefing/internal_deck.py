@@ -97,33 +97,6 @@ def _questions(view: BriefingView, _: DeckWords) -> list[Slide]:
     ]
 
 
-def _reading(view: BriefingView, _: DeckWords) -> str:
-    """Page 1's reading of the figures: who invests how much more, in the PDF's words."""
-    summary = view.summary
-    if summary.we_invest_more:
-        return _.plural(
-            "We invest %(points)s point more than the key account, on a scale of 0 to 100.",
-            "We invest %(points)s points more than the key account, on a scale of 0 to 100.",
-            summary.balance,
-            points=_.format.number(summary.balance),
-        )
-    if summary.account_invests_more:
-        return _.plural(
-            "The key account invests %(points)s point more than we do, on a scale of 0 to 100.",
-            "The key account invests %(points)s points more than we do, on a scale of 0 to 100.",
-            summary.balance_magnitude,
-            points=_.format.number(summary.balance_magnitude),
-        )
-    if summary.invest_alike:
-        return _("Both sides invest exactly alike: the indices are the same, on a scale of 0 to 100.")
-    return _.plural(
-        "Both sides invest in balance: the indices differ by %(points)s point, on a scale of 0 to 100.",
-        "Both sides invest in balance: the indices differ by %(points)s points, on a scale of 0 to 100.",
-        summary.balance_magnitude,
-        points=_.format.number(summary.balance_magnitude),
-    )
-
-
 def _where_we_stand(view: BriefingView, _: DeckWords) -> Slide:
     """Zone(s) and their meaning, the intended relationship, the reading, S, K and the balance (in both
     views where the key account answered), and the diagram."""
@@ -154,7 +127,7 @@ def _where_we_stand(view: BriefingView, _: DeckWords) -> Slide:
         points.append(
             f"{_('Intended relationship')}: {summary.intended.type_name} – {summary.intended.verdict}"
         )
-    reading = _reading(view, _)
+    reading = summary.balance_reading
     points.append(reading)
     tolerance = _("balanced within ±%(tolerance)s", tolerance=_.format.number(summary.balance_tolerance))
     labels = (
@@ -309,26 +282,7 @@ def _perception(view: BriefingView, _: DeckWords) -> Slide:
 def _proposal(view: BriefingView, _: DeckWords) -> Slide:
     proposal = view.proposal
     assert proposal is not None
-    if proposal.intended:
-        target = _("Target: the intended relationship, “%(target)s”.", target=proposal.target_name)
-    else:
-        target = _("Target: balance at the key account's level, “%(target)s”.", target=proposal.target_name)
-    if proposal.reached:
-        outcome = _("These moves would bring the account there.")
-    elif proposal.moves:
-        outcome = _(
-            "No allowed set of moves (at most %(moves)s, each of at most %(points)s scale points) "
-            "reaches it; "
-            "these come closest.",
-            moves=proposal.most_moves,
-            points=proposal.most_points,
-        )
-    else:
-        outcome = _(
-            "No allowed move (at most %(points)s scale points on one side of a factor) brings the "
-            "account closer.",
-            points=proposal.most_points,
-        )
+    target, outcome = proposal.target_sentence, proposal.outcome
     points = (outcome, _("The proposal is made on our view.")) if proposal.views_disagree else (outcome,)
     table = None
     if proposal.moves:

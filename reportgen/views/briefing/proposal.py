@@ -64,6 +64,11 @@ class ProposalSection:
     most_points: int
     views_disagree: bool
     """The key account's own view puts the account in another zone: the proposal says it is made on ours."""
+    target_sentence: str
+    """Where the proposal aims: the intended relationship, or balance at the key account's level."""
+    outcome: str
+    """Whether the moves get there, or that no allowed set of moves does (and these come closest), or that
+    no allowed move brings the account closer."""
 
 
 def _plan_point(point: Projection, analysis: AccountAnalysis, lang: str) -> PlanPoint:
@@ -90,14 +95,37 @@ def proposal_section(analysis: AccountAnalysis, plan: Plan, lang: str) -> Propos
             key_account_change=effect.key_account_index,
             balance_change=effect.balance,
         ))  # fmt: skip
+    target_name = plan.target.name.get(lang)
+    intended = plan.target.id == analysis.assessment.account.intended_type
+    most_moves = analysis.catalog.rebalancing.max_moves
+    if intended:
+        target_sentence = _("Target: the intended relationship, “%(target)s”.") % {"target": target_name}
+    else:
+        target_sentence = _("Target: balance at the key account's level, “%(target)s”.") % {
+            "target": target_name
+        }
+    if plan.reached:
+        outcome = _("These moves would bring the account there.")
+    elif moves:
+        outcome = _(
+            "No allowed set of moves (at most %(moves)s, each of at most %(points)s scale points) reaches "
+            "it; these come closest."
+        ) % {"moves": most_moves, "points": MOST_POINTS}
+    else:
+        outcome = _(
+            "No allowed move (at most %(points)s scale points on one side of a factor) brings the account "
+            "closer."
+        ) % {"points": MOST_POINTS}
     return ProposalSection(
-        target_name=plan.target.name.get(lang),
-        intended=plan.target.id == analysis.assessment.account.intended_type,
+        target_name=target_name,
+        intended=intended,
         reached=plan.reached,
         moves=tuple(moves),
         today=_plan_point(plan.today, analysis, lang),
         projected=_plan_point(plan.projected, analysis, lang),
-        most_moves=analysis.catalog.rebalancing.max_moves,
+        most_moves=most_moves,
         most_points=MOST_POINTS,
         views_disagree=analysis.zones_disagree,
+        target_sentence=target_sentence,
+        outcome=outcome,
     )

@@ -14,7 +14,7 @@ from datetime import date
 
 from reportgen.analysis.history import Past
 from reportgen.analysis.indices import intended_fit, zone_changed
-from reportgen.common.i18n import gettext_for
+from reportgen.common.i18n import Formatter, gettext_for, translations
 from reportgen.model.assessment import AccountFacts, Assessment
 from reportgen.model.findings import AccountAnalysis, Coverage, ViewFigures, ZoneKind
 from reportgen.views.briefing.factors import GAPS_NAMED, FactorRow, factor_scores
@@ -95,9 +95,6 @@ class SummarySection:
     balance: float
     balance_tolerance: float
     coverage: Coverage
-    we_invest_more: bool
-    """The reading says who invests more: we, the key account, or neither (both in balance)."""
-    account_invests_more: bool
     largest_gaps: tuple[str, ...]
     """The short names of the first drivers, as the reading names them."""
     since: Since | None
@@ -105,6 +102,9 @@ class SummarySection:
     diagram_svg: str
     diagram_alt: str
     """What the diagram shows, in words: the account's position and zone in each view, the largest gaps."""
+    balance_reading: str
+    """The reading's first sentence: who invests how many points more, or that both invest in balance (the
+    PDF's page 1 and the deck's first slide say it alike)."""
     key_account_view: KeyAccountVerdict | None = None
     """Set once the key account's contacts have answered; then the diagram shows two points."""
     questionnaire_command: str | None = None
@@ -122,16 +122,6 @@ class SummarySection:
         """How many of page 1's optional lines it has (the intended relationship, the cost to serve): the
         two-view diagram gives way a step for each, so that page 1 stays whole."""
         return sum(line is not None for line in (self.intended, self.service))
-
-    @property
-    def balance_magnitude(self) -> float:
-        """|S − K|: the size of the imbalance, whichever side invests more."""
-        return abs(self.balance)
-
-    @property
-    def invest_alike(self) -> bool:
-        """S and K are the same: "differ by 0 points" would read as a puzzle."""
-        return not self.balance
 
 
 def summary_section(
@@ -161,13 +151,12 @@ def summary_section(
         balance=analysis.balance,
         balance_tolerance=catalog.zones.balance_tolerance,
         coverage=analysis.coverage,
-        we_invest_more=analysis.zone.kind is ZoneKind.SUPPLIER_FRUSTRATION,
-        account_invests_more=analysis.zone.kind is ZoneKind.ACCOUNT_INVESTS_MORE,
         largest_gaps=tuple(row.label for row in drivers[:GAPS_NAMED]),
         since=_since(analysis, past.earlier[-1], lang) if past.earlier else None,
         not_rated_count=sum(1 for row in rows if not row.rated_both),
         diagram_svg=diagram_svg,
         diagram_alt=_diagram_alt(analysis, drivers, zone_label(analysis, catalog, lang), lang),
+        balance_reading=_balance_reading(analysis, lang),
         key_account_view=_key_account_verdict(analysis, analysis.key_account_view, lang),
         questionnaire_command=(
             _questionnaire_command(assessment, lang)
@@ -177,6 +166,41 @@ def summary_section(
         intended=_intended_verdict(analysis, lang),
         proposal_arrow=proposal_arrow,
         service=service_line(analysis.cost_to_serve, lang),
+    )
+
+
+def _balance_reading(analysis: AccountAnalysis, lang: str) -> str:
+    """Who invests how many points more, on the scale of the indices; in balance, by how much they differ."""
+    _, ngettext, number = gettext_for(lang), translations(lang).ngettext, Formatter(lang).number
+    balance, kind = analysis.balance, analysis.zone.kind
+    points = {"points": number(abs(balance))}
+    if kind is ZoneKind.SUPPLIER_FRUSTRATION:
+        return (
+            ngettext(
+                "We invest %(points)s point more than the key account, on a scale of 0 to 100.",
+                "We invest %(points)s points more than the key account, on a scale of 0 to 100.",
+                balance,
+            )
+            % points
+        )
+    if kind is ZoneKind.ACCOUNT_INVESTS_MORE:
+        return (
+            ngettext(
+                "The key account invests %(points)s point more than we do, on a scale of 0 to 100.",
+                "The key account invests %(points)s points more than we do, on a scale of 0 to 100.",
+                abs(balance),
+            )
+            % points
+        )
+    if not balance:  # "differ by 0 points" would read as a puzzle
+        return _("Both sides invest exactly alike: the indices are the same, on a scale of 0 to 100.")
+    return (
+        ngettext(
+            "Both sides invest in balance: the indices differ by %(points)s point, on a scale of 0 to 100.",
+            "Both sides invest in balance: the indices differ by %(points)s points, on a scale of 0 to 100.",
+            abs(balance),
+        )
+        % points
     )
 
 
