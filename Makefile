@@ -94,7 +94,7 @@ FINGERPRINT := $(BUILD)/inputs.fingerprint
 # three folders down), and the translations; by their kind, so that an editor's backup or swap file
 # beside them makes nothing again.
 RENDER_DEPS := $(STAMP) $(shell find templates reportgen -type f \( -name '*.html' -o -name '*.css' \
-                   -o -name '*.ttf' -o -name '*.otf' -o -name '*.py' -o -name '*.pptx' \)) \
+                   -o -name '*.ttf' -o -name '*.otf' -o -name '*.py' \)) \
                $(wildcard locales/*/LC_MESSAGES/*.po)
 # ARCHIVE=1: the briefings and portfolios as archival PDFs (--archive, *_archive.pdf), kept apart from
 # the others in stamps of their own; the key account's edition is not archived.
@@ -114,11 +114,12 @@ READ   := $(INPUT) --lang $(LANGS) --criteria $(CRITERIA)
 ARCHIVING := $(if $(ARCHIVE),--archive)
 # FORMATS="pdf pptx": the briefings as PDFs and as editable decks, in the slide template PPTX_TEMPLATE
 # (a .pptx or .potx; reportgen's own without). What the briefing steps are asked to make (the formats,
-# and the template by content) is kept in FORMATS_ASKED, rewritten only when it changes, so that a run
+# and the decks' template by content, reportgen's own too) is kept in FORMATS_ASKED, rewritten only when it changes, so that a run
 # asking for other formats or a changed template goes on to the steps: each step's record then keeps the
 # files it made from the same files as before (the PDFs, where only a deck is new) and removes those no
 # longer asked for, as a clean run would have none.
 FORMATS_ASKED := $(BUILD)/formats.recipe
+DECK_TEMPLATE = $(or $(PPTX_TEMPLATE),templates/deck/reportgen.pptx)
 FORMAT_OPTIONS = $(foreach format,$(FORMATS),--format $(format)) $(if $(PPTX_TEMPLATE),--pptx-template "$(PPTX_TEMPLATE)")
 # Everything again when anything but the input files or the formats asked for changed: the templates,
 # code or installation.
@@ -165,7 +166,7 @@ $(FINGERPRINT): $(STAMP) FORCE
 
 $(FORMATS_ASKED): FORCE
 	@mkdir -p $(@D) && printf '%s\n' "$(FORMATS)" "$(PPTX_TEMPLATE)" \
-		"$(if $(PPTX_TEMPLATE),$$(sha256sum < "$(PPTX_TEMPLATE)" 2>/dev/null))" > $@.new \
+		"$(if $(filter pptx,$(FORMATS)),$$(sha256sum < "$(DECK_TEMPLATE)" 2>/dev/null))" > $@.new \
 		&& { cmp -s $@.new $@ && rm $@.new || mv $@.new $@; }
 
 $(BRIEFINGS): $(FINGERPRINT) $(FORMATS_ASKED) $(RENDER_DEPS)

@@ -267,6 +267,10 @@ def module_at(path: Path, name: str):
 COMPANY_COLOUR = "2E6B30"
 """The accent of :func:`company_template`: a green none of reportgen's own colours is."""
 COMPANY_LAYOUT_NAMES = {"Title Slide": "Titelfolie Firma", "Title and Content": "Inhalt Firma"}
+COMPANY_TABLE_STYLE = "{073A0DAA-6AF3-43AB-8588-CEC1D06C72B9}"
+"""The default table style of :func:`company_template` (PowerPoint's Medium Style 2): not python-pptx's own."""
+COMPANY_SECRET = "GRÜNWERK Holding – streng vertraulich"
+"""What :func:`company_template`'s own properties say (its company): no deck may carry it on."""
 
 
 def company_template(path: Path, potx: bool = False, without: str | None = None) -> Path:
@@ -329,18 +333,19 @@ def company_template(path: Path, potx: bool = False, without: str | None = None)
             layouts.remove(layout)
     buffer = io.BytesIO()
     presentation.save(buffer)
-    data = buffer.getvalue()
-    if potx:
-        rewritten = io.BytesIO()
-        with (
-            zipfile.ZipFile(io.BytesIO(data)) as source,
-            zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as out,
-        ):
-            for info in source.infolist():
-                content_bytes = source.read(info)
-                if info.filename == "[Content_Types].xml":
-                    content_bytes = content_bytes.replace(b"presentation.main+xml", b"template.main+xml")
-                out.writestr(info, content_bytes)
-        data = rewritten.getvalue()
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "[Content_Types].xml" and potx:
+                content = content.replace(b"presentation.main+xml", b"template.main+xml")
+            if info.filename == "docProps/app.xml":
+                content = content.replace(
+                    b"</Properties>", f"<Company>{COMPANY_SECRET}</Company></Properties>".encode()
+                )
+            if info.filename == "ppt/tableStyles.xml":
+                content = re.sub(rb'def="[^"]*"', f'def="{COMPANY_TABLE_STYLE}"'.encode(), content)
+            out.writestr(info, content)
+    data = rewritten.getvalue()
     path.write_bytes(data)
     return path

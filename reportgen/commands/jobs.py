@@ -109,7 +109,7 @@ class Worker:
 
         self.renderer: Renderer = Renderer()
         self._catalogs: dict[str, Catalog] = {}
-        self._deck_templates: dict[Path | None, DeckTemplate] = {}
+        self._deck_templates: dict[tuple[Path | None, int, int], DeckTemplate] = {}
 
     def same_catalog(self, analysis: AccountAnalysis) -> AccountAnalysis:
         """The analysis with this worker's copy of its catalog. Every job arrives with its own unpickled
@@ -161,12 +161,15 @@ class Worker:
         return self.renderer.briefing_pdf(view, job.archive)
 
     def deck_template(self, path: Path | None) -> DeckTemplate:
-        """The slide template at *path* (None: reportgen's own), read once per worker."""
-        from reportgen.rendering.deck_template import DeckTemplate
+        """The slide template at *path* (None: reportgen's own), read once per worker and again when the file
+        changed (a dataset of the API lives on while a user edits the template)."""
+        from reportgen.rendering.deck_template import DEFAULT_DECK_TEMPLATE, DeckTemplate
 
-        template = self._deck_templates.get(path)
+        status = (path or DEFAULT_DECK_TEMPLATE).stat()
+        key = (path, status.st_mtime_ns, status.st_size)
+        template = self._deck_templates.get(key)
         if template is None:
-            template = self._deck_templates[path] = DeckTemplate(path)
+            template = self._deck_templates[key] = DeckTemplate(path)
         return template
 
     def _deck(

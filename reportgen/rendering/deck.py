@@ -45,8 +45,11 @@ def deck_pptx(deck: Deck, pictures: SlidePictures, template: DeckTemplate, made_
             placed[index] = placement(deck.slides[index], area, drawn[index], smallest)
     for slide, picture, where in zip(deck.slides, drawn, placed, strict=True):
         _content_slides(presentation, content_layout, slide, picture, where, area)
+    _table_style(presentation)
+    _language(presentation, deck.lang)
     moment = source_date() or datetime.combine(made_on, time(), UTC)
     _properties(presentation, deck, moment)
+    _without_the_templates_own_parts(presentation)
     buffer = io.BytesIO()
     presentation.save(buffer)
     return reproducible_zip(buffer.getvalue(), moment)
@@ -66,16 +69,71 @@ def reproducible_zip(data: bytes, moment: datetime) -> bytes:
     return buffer.getvalue()
 
 
+LANGUAGE_TAGS = {"de": "de-DE", "en": "en-US"}
+"""What a deck's text is marked as, so that spell checking and screen readers take it in its language."""
+
+
+def _language(presentation, lang: str) -> None:
+    """Every run of text on the slides and in the notes marked as the deck's language: unmarked, it would be
+    taken for the template's (python-pptx's own says en-US)."""
+    from pptx.oxml.ns import qn
+
+    tag = LANGUAGE_TAGS[lang]
+    for slide in presentation.slides:
+        for element in (slide._element, slide.notes_slide._element):
+            for run in element.iter(qn("a:r")):
+                run.get_or_add_rPr().set("lang", tag)
+            for end in element.iter(qn("a:endParaRPr")):
+                end.set("lang", tag)
+
+
+def _table_style(presentation) -> None:
+    """Every table in the template's own default table style, where it names one (python-pptx writes
+    PowerPoint's Medium Style 2 – Accent 1 whatever the template says)."""
+    import re
+
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+    from pptx.oxml.ns import qn
+
+    styles = next(
+        (
+            rel.target_part
+            for rel in presentation.part.rels.values()
+            if rel.reltype == RELATIONSHIP_TYPE.TABLE_STYLES
+        ),
+        None,
+    )
+    found = re.search(rb'\bdef="(\{[0-9A-Fa-f-]+\})"', styles.blob) if styles is not None else None
+    if found is None:
+        return
+    for slide in presentation.slides:
+        for style in slide._element.iter(qn("a:tableStyleId")):
+            style.text = found.group(1).decode()
+
+
+def _without_the_templates_own_parts(presentation) -> None:
+    """The template's own extended and custom properties (its company, manager, slide titles, a sensitivity
+    label), its thumbnail and its comment authors left out: they describe the template, and a company's
+    may say what the key account must not read."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    dropped = {RT.EXTENDED_PROPERTIES, RT.CUSTOM_PROPERTIES, RT.THUMBNAIL, RT.COMMENT_AUTHORS}
+    for rels in (presentation.part.package._rels, presentation.part.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype in dropped:
+                rels.pop(rel_id)
+
+
 def _properties(presentation, deck: Deck, moment: datetime) -> None:
     """The document's properties, all of them set: a template's own (its author, its dates, a revision)
-    must not pass for the deck's."""
+    must not pass for the deck's. Text a workbook gave (the account's name, the assessor's) made safe."""
     properties = presentation.core_properties
-    properties.title = deck.title + (f" – {deck.subtitle[0]}" if deck.subtitle else "")
-    properties.author = deck.author
-    properties.last_modified_by = deck.author
-    properties.subject = deck.subject
-    properties.keywords = deck.keywords
-    properties.language = deck.lang
+    properties.title = xml_safe(deck.title + (f" – {deck.subtitle[0]}" if deck.subtitle else ""))
+    properties.author = xml_safe(deck.author)
+    properties.last_modified_by = xml_safe(deck.author)
+    properties.subject = xml_safe(deck.subject)
+    properties.keywords = xml_safe(deck.keywords)
+    properties.language = LANGUAGE_TAGS[deck.lang]
     properties.comments = ""
     properties.category = ""
     properties.content_status = ""
@@ -85,7 +143,6 @@ def _properties(presentation, deck: Deck, moment: datetime) -> None:
     naive = moment.astimezone(UTC).replace(tzinfo=None)
     properties.created = naive
     properties.modified = naive
-    properties.last_printed = naive
 
 
 def _placeholders(slide) -> dict:
@@ -204,12 +261,17 @@ def _write_text(
         run = paragraph.add_run()
         run.text = xml_safe(text)
         run.font.size = Pt(size)
-        if index == 0 and lead:
+        if index == 0 and lead:  # a headline, set apart by weight, not a point of a list
             run.font.bold = True
+            properties = paragraph._p.get_or_add_pPr()
+            properties.set("marL", "0")
+            properties.set("indent", "0")
+            properties.insert(0, properties.makeelement(qn("a:buNone"), {}))
         elif numbered:  # PowerPoint's own numbering, which a user can restyle as the template's bullets
             properties = paragraph._p.get_or_add_pPr()
             properties.insert(0, properties.makeelement(qn("a:buAutoNum"), {"type": "arabicPeriod"}))
-    # should the estimate fall short in a client's font, the text shrinks rather than runs into the table
+    # should the estimate fall short in a wider font, Impress shrinks the text to its box, and PowerPoint
+    # once the text is edited; until then it may run on
     frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
 

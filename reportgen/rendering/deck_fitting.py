@@ -202,15 +202,10 @@ def natural_width(table: Table, index: int) -> float:
     return max(narrowest(table, index), (longest * size + 2 * CELL_MARGIN) * EMU_PER_POINT)
 
 
-def table_width(table: Table, width: int) -> int:
-    """EMU: *width*, or less for a table whose every text fits on one line in less (a small table of
-    figures spread over a whole slide is hard to read across)."""
-    return min(width, int(sum(natural_width(table, index) for index in range(len(table.columns)))))
-
-
 def column_widths(table: Table, width: int) -> list[int]:
     """The columns' shares of *width*, each widened to its narrowest (see :func:`narrowest`) at the cost
-    of the columns that have room to spare."""
+    of the columns that have room to spare; a table whose every text fits on one line in less than *width*
+    takes only that (a small table of figures spread over a whole slide is hard to read across)."""
     natural = [natural_width(table, index) for index in range(len(table.columns))]
     if sum(natural) <= width:  # every text on one line: each column as wide as its own
         widths = [int(each) for each in natural]
@@ -305,7 +300,7 @@ def _evened(chunks: list[tuple[int, ...]], table: Table, text_area: Area, text_h
     rooms = [(text_area.width, text_area.height_pt - text_height)] + [(area.width, area.height_pt)] * (
         count - 1
     )
-    fits = len(even) == count and all(
+    fits = all(
         table_height(table, chunk, width) <= height
         for chunk, (width, height) in zip(even, rooms, strict=True)
     )

@@ -37,7 +37,7 @@ TEMPLATE_UNREADABLE = Message(
 
 
 TEMPLATE_WRONG_KIND = Message(
-    N_("The slide template must be a PowerPoint presentation or template, not a {suffix} file."),
+    N_("The slide template must be a PowerPoint presentation or template (.pptx or .potx), not “{name}”."),
     N_("Give a .pptx or .potx file, saved by PowerPoint or LibreOffice Impress."),
 )
 
@@ -83,14 +83,19 @@ class DeckTemplate:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or DEFAULT_DECK_TEMPLATE
-        self._bytes = _template_bytes(self.path)
-        presentation = self._open()
-        self._title_layout = _layout_index(
-            presentation, _is_title_layout, TITLE_AND_SUBTITLE, TITLE_SLIDE, self.path
-        )
-        self._content_layout = _layout_index(
-            presentation, _is_content_layout, TITLE_AND_CONTENT, CONTENT_SLIDES, self.path
-        )
+        try:
+            self._bytes = _template_bytes(self.path)
+            presentation = self._open()
+            self._title_layout = _layout_index(
+                presentation, _is_title_layout, TITLE_AND_SUBTITLE, TITLE_SLIDE, self.path
+            )
+            self._content_layout = _layout_index(
+                presentation, _is_content_layout, TITLE_AND_CONTENT, CONTENT_SLIDES, self.path
+            )
+        except TemplateProblem:
+            raise
+        except Exception as error:  # a part python-pptx cannot make sense of, a damaged zip entry
+            raise TemplateProblem(Problem(Place(self.path), TEMPLATE_UNREADABLE)) from error
 
     def _open(self) -> Presentation:
         from pptx import Presentation
@@ -124,7 +129,7 @@ def _template_bytes(path: Path) -> bytes:
     """The template's bytes as python-pptx reads them: a .potx is a presentation under another content
     type."""
     if path.suffix.lower() not in TEMPLATE_SUFFIXES:
-        raise TemplateProblem(Problem(Place(path), TEMPLATE_WRONG_KIND, {"suffix": path.suffix or path.name}))
+        raise TemplateProblem(Problem(Place(path), TEMPLATE_WRONG_KIND, {"name": path.name}))
     log = ProblemLog()
     if not path.is_file() or not zipfile.is_zipfile(path) or not check_zip(path, log):
         raise TemplateProblem(Problem(Place(path), TEMPLATE_UNREADABLE))

@@ -19,7 +19,15 @@ from reportgen.common.i18n import Formatter
 from reportgen.rendering.deck import deck_pptx, xml_safe
 from reportgen.rendering.deck_template import DeckTemplate
 from reportgen.views.briefing.deck import Column, Deck, Slide, SlidePictures, Table
-from tests.builders import COMPANY_COLOUR, COMPANY_LAYOUT_NAMES, company_template, flat, interface_words
+from tests.builders import (
+    COMPANY_COLOUR,
+    COMPANY_LAYOUT_NAMES,
+    COMPANY_SECRET,
+    COMPANY_TABLE_STYLE,
+    company_template,
+    flat,
+    interface_words,
+)
 from tests.conftest import EXAMPLES, REPRODUCIBLE, run
 from tests.deck_structure import read_deck
 from tests.pdf_structure import structure_of
@@ -143,7 +151,7 @@ def test_no_word_of_the_other_language(decks, lang):
 def test_the_files_properties_are_the_decks(decks):
     properties = read_deck(decks[MERIDIAN, "de", "internal"]).properties
     assert properties["title"] == "Meridian Aerotech Inc. – Partnerschafts-Briefing · 2026-Q3"
-    assert properties["language"] == "de"
+    assert properties["language"] == "de-DE"
     assert "2026-Q3" in properties["keywords"]
     shared = read_deck(decks[MERIDIAN, "en", "shared"]).properties
     assert shared["author"] == "Weber AG"
@@ -182,6 +190,48 @@ def test_a_company_template_gives_the_slides_its_master_and_layouts(tmp_path, ex
     assert COMPANY_COLOUR in theme and "DejaVu Serif" in theme
     assert "GRÜNWERK" in master  # the logo
     assert "presentation.main+xml" in content_type  # a deck, even from a .potx
+    slides = [
+        archive_name
+        for archive_name in zipfile.ZipFile(io.BytesIO(data)).namelist()
+        if "/slides/slide" in archive_name
+    ]
+    styles = {
+        re.search(r"tableStyleId>([^<]+)<", zipfile.ZipFile(io.BytesIO(data)).read(name).decode())
+        for name in slides
+    }
+    assert {found.group(1) for found in styles if found} == {
+        COMPANY_TABLE_STYLE
+    }  # the template's own table style
+
+
+def test_the_templates_own_properties_thumbnail_and_company_stay_behind(tmp_path, examples):
+    """A company's template says what it is (its company, a label, its slides' titles): a deck, and above
+    all the key account's, carries none of it on."""
+    template = company_template(tmp_path / "ours.pptx")
+    with zipfile.ZipFile(template) as archive:
+        assert COMPANY_SECRET in archive.read("docProps/app.xml").decode()  # so that its absence below counts
+    for edition in ("internal", "shared"):
+        data = examples.briefing_pptx(MERIDIAN, lang="de", edition=edition, template=template)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            assert not [
+                name for name in names if name.startswith("docProps/") and name != "docProps/core.xml"
+            ]
+            assert not any(COMPANY_SECRET.encode() in archive.read(name) for name in names)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_run_of_text_is_marked_in_the_decks_language(decks, lang):
+    tag = {"de": "de-DE", "en": "en-US"}[lang]
+    with zipfile.ZipFile(io.BytesIO(decks[MERIDIAN, lang, "internal"])) as archive:
+        parts = [
+            name for name in archive.namelist() if re.fullmatch(r"ppt/(slides|notesSlides)/\w+\.xml", name)
+        ]
+        for name in parts:
+            xml = archive.read(name).decode()
+            runs = re.findall(r"<a:r>(.*?)</a:r>", xml)
+            assert runs, name
+            assert all(f'lang="{tag}"' in run for run in runs), name
 
 
 @pytest.mark.parametrize(
@@ -203,7 +253,7 @@ def test_a_template_without_a_needed_layout_is_refused_before_anything_is_made(t
 @pytest.mark.parametrize(
     ("name", "content", "says"),
     [("ours.pptx", b"not a zip at all", "cannot be opened"),
-     ("ours.docx", b"PK", "not a .docx file")],
+     ("ours.docx", b"PK", "not “ours.docx”")],
 )  # fmt: skip
 def test_a_file_that_is_no_presentation_is_named_and_refused(tmp_path, name, content, says):
     template = tmp_path / name
@@ -247,7 +297,10 @@ def test_a_long_table_goes_on_over_slides_each_under_its_header_rows():
     data = deck_pptx(synthetic(Slide("Every factor", "Say it. Then more.", lead="A lead.", table=table)),
                      PICTURE, DeckTemplate(), datetime(2026, 1, 1).date())  # fmt: skip
     slides = read_deck(data).slides[1:]
-    assert len(slides) >= 3
+    # the default template's content area is 5.3″ (381.6 pt) high; a row of one line at 12 pt is 12 × 1.2 +
+    # 2 × 2.16 = 18.72 pt, the two header rows twice that: 18 rows fit under them, 16 under the lead and its
+    # gap (47.6 pt): 16 + 3 × 18 = 70 rows on 4 slides, 52 on 3
+    assert len(slides) == 4
     assert [slide.title for slide in slides] == [
         f"Every factor ({n}/{len(slides)})" for n in range(1, len(slides) + 1)
     ]
@@ -260,6 +313,7 @@ def test_a_long_table_goes_on_over_slides_each_under_its_header_rows():
     assert tuple(listed) == rows
     sizes = [len(slide.tables[0]) - 2 for slide in slides]
     assert max(sizes) - min(sizes) <= 1  # as even as the slides allow: no slide holds a last row or two
+    assert max(sizes) <= 18
     assert "A lead." in slides[0].texts and "A lead." not in slides[1].texts
 
 
@@ -272,13 +326,54 @@ def test_a_short_table_is_no_wider_than_its_texts_and_no_column_breaks_a_word():
     assert widths[1] >= len("Lieferantenfrustrationszone") * 11 * WORD_CHAR_WIDTH * 12_700
 
 
+def test_columns_too_narrow_for_their_words_are_widened_at_the_cost_of_the_others():
+    from reportgen.rendering.deck_fitting import WORD_CHAR_WIDTH, column_widths, narrowest
+
+    columns = (
+        Column("No.", 0.5, figures=True),
+        Column("Factor", 4),
+        Column("Investition", 0.5, figures=True),
+    )
+    rows = tuple((str(n), "A factor with a long title that has to wrap " * 3, "3,5") for n in range(5))
+    table = Table(columns, rows)
+    width = 4_000_000
+    widths = column_widths(table, width)
+    assert sum(widths) == width
+    assert widths[2] >= len("Investition") * 12 * WORD_CHAR_WIDTH * 12_700  # its heading's word whole
+    assert widths[2] == int(narrowest(table, 2))  # no wider than that: the Factor column takes the rest
+    assert widths[1] == width - widths[0] - widths[2]
+
+
 def test_control_characters_a_workbook_may_hold_do_not_stop_the_deck():
+    """In a cell, a title, the notes and the file's properties (the account's and the assessor's names)."""
     text = "Kommentar\x01 mit\x0b Steuerzeichen\x1f"
     table = Table((Column("Factor", 1),), ((text,),))
-    data = deck_pptx(synthetic(Slide(text, text + ". Say it.", points=(text,), table=table)), PICTURE,
-                     DeckTemplate(), datetime(2026, 1, 1).date())  # fmt: skip
-    slide = read_deck(data).slides[1]
-    assert slide.title == slide.tables[0][1][0] == xml_safe(text) == "Kommentar mit Steuerzeichen"
+    slide = Slide(text, text + ". Say it.", points=(text,), table=table)
+    deck = Deck("de", text, (text,), text, text, text, text, (slide,))
+    read = read_deck(deck_pptx(deck, PICTURE, DeckTemplate(), datetime(2026, 1, 1).date()))
+    clean = xml_safe(text)
+    assert clean == "Kommentar mit Steuerzeichen"
+    assert read.slides[1].title == read.slides[1].tables[0][1][0] == clean
+    assert read.properties["author"] == read.properties["subject"] == clean
+
+
+def test_the_key_accounts_deck_shows_the_profile_as_its_edition_draws_it(examples, decks):
+    """Meridian is rated by three of our team: our profile shows each one's dots, the key account's none."""
+    from reportgen.charts.profile import drawn_profile
+    from reportgen.charts.style import render_png
+
+    (analysis,) = [a for a in examples._workload.analyses if a.assessment.account.name == MERIDIAN
+                   and str(a.assessment.period) == "2026-Q3"]  # fmt: skip
+    with drawn_profile(analysis, analysis.catalog, "en", shared=True) as figure:
+        shared_profile = render_png(figure)
+    presentation = __import__("pptx").Presentation
+    pictures = {}
+    for edition in ("internal", "shared"):
+        deck = presentation(io.BytesIO(decks[MERIDIAN, "en", edition]))
+        pictures[edition] = [shape.image.blob for slide in deck.slides for shape in slide.shapes
+                             if shape.shape_type == 13]  # fmt: skip
+    assert pictures["shared"] == [shared_profile]
+    assert shared_profile not in pictures["internal"]
 
 
 @pytest.mark.skipif(

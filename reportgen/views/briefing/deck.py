@@ -159,8 +159,7 @@ def actions_slide(actions: ActionsSection, _: DeckWords) -> Slide:
         lead=f"{actions.counts}.",
         table=table if rows else None,
         notes=_(
-            "Go through the open actions, the overdue ones first. Agree for each an owner and a date, "
-            "or drop it "
-            "openly."
+            "Go through the open actions, the overdue ones first. Agree for each an owner and a date, or "
+            "drop it openly."
         ),
     )

@@ -30,7 +30,7 @@ def briefing_deck(view: BriefingView) -> Deck:
                 low=view.factors.scale.min,
                 high=view.factors.scale.max,
             ),
-            table=_factor_table(view.factors.rows, _),
+            table=_gap_table(view.factors.rows, _),
             notes=_(
                 "Every factor's scores, for questions about a single factor. The gap is what we invest minus "
                 "what the key account invests."
@@ -217,11 +217,6 @@ def _gap_table(rows: tuple[FactorRow, ...], _: DeckWords) -> Table:
     )
 
 
-def _factor_table(rows: tuple[FactorRow, ...], _: DeckWords) -> Table:
-    """Every factor, a dash for a gap where a side is not rated (as the PDF's table of all factors)."""
-    return _gap_table(rows, _)
-
-
 def _perception(view: BriefingView, _: DeckWords) -> Slide:
     perception = view.perception
     assert perception is not None
@@ -271,11 +266,10 @@ def _perception(view: BriefingView, _: DeckWords) -> Slide:
             groups=(("", 2), (_("Supplier's investment"), 3), (_("Key account's investment"), 3)),
         ),
         notes=_(
-            "These are the factors the key account's contacts see differently from us, the largest "
-            "difference "
-            "first."
+            "Every factor both views rated, the largest difference between them first: where the key "
+            "account's contacts see a side otherwise than we do, ask why."
         )
-        + (" " + _("Ask about %(factor)s before anything else.", factor=first) if first else ""),
+        + (" " + _("Begin with %(factor)s.", factor=first) if first else ""),
     )
 
 
