@@ -14,7 +14,7 @@ from reportgen.commands.jobs import BriefingJob, Failed, Rendered, TimedOut, run
 from reportgen.commands.results import BatchResult, Publisher, outputs_recorded
 from reportgen.commands.run import FILES, PDFS, Flow, Summary, run_flow
 from reportgen.common.i18n import N_, Nn_
-from reportgen.common.problems import Message, Place, Problem
+from reportgen.common.problems import Message, Place, Problem, Severity
 from reportgen.common.settings import PDF, PPTX, SHARED_EDITION, Settings
 from reportgen.model.assessment import Period
 from reportgen.model.findings import AccountAnalysis
@@ -41,6 +41,10 @@ def briefing(settings: Settings, reporter: Reporter, account: str | None = None)
     if refused is not None:
         reporter.problem(refused)
         return EXIT_NOTHING_DONE
+    if settings.pptx_template is not None and PPTX not in settings.formats:
+        reporter.problem(
+            Problem(Place(settings.pptx_template), TEMPLATE_WITHOUT_DECKS, severity=Severity.WARNING)
+        )
 
     def render(workload: AllAccounts, period: Period | None, publish: Publisher) -> BatchResult:
         selection = Selection(period, account)
@@ -63,6 +67,10 @@ def archive_refused(settings: Settings) -> Problem | None:
     return None
 
 
+TEMPLATE_WITHOUT_DECKS = Message(
+    N_("A slide template is for decks, and this run makes none."),
+    N_("Add --format pptx to make the decks in it (and --format pdf to keep the PDFs)."),
+)
 ARCHIVE_IS_A_PDF = Message(
     N_("An archive is a PDF: --archive makes no deck."),
     N_("Make the archive with --format pdf, and the deck in a run of its own without --archive."),

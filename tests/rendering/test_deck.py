@@ -264,6 +264,15 @@ def test_a_file_that_is_no_presentation_is_named_and_refused(tmp_path, name, con
     assert says in result.output and name in result.output
 
 
+def test_a_template_for_a_run_without_decks_is_a_warning_and_the_pdfs_are_made(tmp_path):
+    template = company_template(tmp_path / "ours.pptx")
+    result = run("briefing", str(EXAMPLES / "calloway-foods_2026-Q3.xlsx"), "--pptx-template", str(template),
+                 "--lang", "en", "--out", str(tmp_path / "out"))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "! " in result.output and "A slide template is for decks, and this run makes none" in result.output
+    assert [path.suffix for path in (tmp_path / "out").iterdir()] == [".pdf"]
+
+
 def test_an_archive_is_no_deck(tmp_path):
     result = run("briefing", str(EXAMPLES / "calloway-foods_2026-Q3.xlsx"), "--archive", "--format", "pptx",
                  "--lang", "en", "--out", str(tmp_path))  # fmt: skip
