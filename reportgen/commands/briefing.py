@@ -29,6 +29,10 @@ RENDER_FAILED = Message(
     N_("The briefing for {account} ({period}) could not be made: {reason}."),
     N_("Run again with --debug for details, and report it if it keeps happening."),
 )
+DECK_FAILED = Message(
+    N_("The deck of the briefing for {account} ({period}) could not be made: {reason}. Its PDFs were made."),
+    N_("Run again with --debug for details, and report it if it keeps happening."),
+)
 RENDER_TIMEOUT = Message(
     N_("The briefing for {account} ({period}) went over the time limit of {seconds} s and was stopped."),
     N_("Look for unusually long texts in the workbook, or raise the limit with --timeout."),
@@ -180,6 +184,8 @@ def render_briefings(
                     if record is not None:
                         record.wrote(target, made_from[job.stem, made.fmt], made.data)
                 batch.rendered_accounts += 1
+                if outcome.deck_failed is not None:
+                    batch.render_problems.append(_failure(job, Failed(outcome.deck_failed), 0, DECK_FAILED))
             else:
                 batch.render_problems.append(_failure(job, outcome, settings.time_limit))
             on_progress(done, len(jobs))
@@ -254,12 +260,14 @@ def _benchmark_used(job: BriefingJob) -> tuple[str, ...]:
     return (f"benchmark {benchmark.relationship.id} {benchmark.median_hours} of {benchmark.accounts}",)
 
 
-def _failure(job: BriefingJob, outcome: Failed | TimedOut, time_limit: float) -> Problem:
-    """The account's problem: it failed, or went over the time limit."""
+def _failure(
+    job: BriefingJob, outcome: Failed | TimedOut, time_limit: float, failed: Message = RENDER_FAILED
+) -> Problem:
+    """The account's problem: it failed (or its deck did: *failed*), or went over the time limit."""
     assessment = job.analysis.assessment
     params = {"account": assessment.account.name, "period": str(assessment.period)}
     if isinstance(outcome, TimedOut):
         message, params["seconds"] = RENDER_TIMEOUT, round(time_limit)
     else:
-        message, params["reason"] = RENDER_FAILED, outcome.reason
+        message, params["reason"] = failed, outcome.reason
     return Problem(Place(assessment.source or Path(".")), message, params)

@@ -83,6 +83,9 @@ class Rendered:
     """The job's files, language by language, each language's in the order of the job's formats."""
 
     files: list[Made]
+    deck_failed: str | None = None
+    """Why a deck of the job could not be made, where one could not: its PDFs are made all the same, for
+    a deck that fails must not cost the account its briefing."""
 
 
 @dataclass(frozen=True)
@@ -131,20 +134,25 @@ class Worker:
             with time_limit(job.timeout):
                 ahead = made_ahead() if made_ahead else {}
                 analysis = self.same_catalog(job.analysis)
-                files = []
+                files, deck_failed = [], None
                 for lang in job.languages:
                     drawn = ahead.get(lang)
                     view = _view(job, analysis, lang, drawn.charts if drawn else _drawn(job, analysis, lang))
                     for fmt in job.formats:
-                        if fmt == PPTX:
-                            pictures = (
-                                drawn.pictures if drawn and drawn.pictures else _pictures(job, analysis, lang)
-                            )
-                            data = self._deck(job, view, pictures)
-                        else:
-                            data = self._pdf(job, view)
-                        files.append(Made(lang, fmt, data))
-                return Rendered(files)
+                        if fmt != PPTX:
+                            files.append(Made(lang, fmt, self._pdf(job, view)))
+                            continue
+                        try:
+                            pictures = drawn.pictures if drawn and drawn.pictures else None
+                            pictures = pictures or _pictures(job, analysis, lang)
+                            files.append(Made(lang, fmt, self._deck(job, view, pictures)))
+                        except TimeLimitExceeded:
+                            raise
+                        except Exception as exc:  # the deck's own failure; the PDFs go on
+                            if job.debug:
+                                raise
+                            deck_failed = deck_failed or failure_reason(exc)
+                return Rendered(files, deck_failed)
         except TimeLimitExceeded:
             if job.debug:
                 raise

@@ -273,6 +273,36 @@ def test_a_template_for_a_run_without_decks_is_a_warning_and_the_pdfs_are_made(t
     assert [path.suffix for path in (tmp_path / "out").iterdir()] == [".pdf"]
 
 
+def test_a_deck_that_fails_costs_the_account_neither_its_pdfs_nor_the_others_their_decks(
+    tmp_path, monkeypatch
+):
+    """A deck fails for Calloway alone (say a bug in a rare layout): its PDFs are still written, the other
+    accounts' decks too, and the run names the failure, exits 1 and leaves make's step to be tried again."""
+    from reportgen.commands import jobs
+
+    real = jobs.Worker._deck
+
+    def failing(self, job, view, pictures):
+        if job.analysis.assessment.account.name == "Calloway Foods Ltd":
+            raise RuntimeError("no deck today")
+        return real(self, job, view, pictures)
+
+    monkeypatch.setattr(jobs.Worker, "_deck", failing)
+    files = [EXAMPLES / "calloway-foods_2026-Q3.xlsx", EXAMPLES / "nordhafen-logistik_2026-Q3.xlsx"]
+    out = tmp_path / "out"
+    result = run("briefing", *map(str, files), "--format", "pdf", "--format", "pptx", "--lang", "en",
+                 "--jobs", "1", "--out", str(out))  # fmt: skip
+    assert result.exit_code == 1
+    assert (
+        "The deck of the briefing for Calloway Foods Ltd (2026-Q3) could not be made: no deck today"
+        in result.output
+    )
+    assert sorted(path.name for path in out.iterdir()) == [
+        "calloway-foods-ltd_2026-Q3_en.pdf", "nordhafen-logistik-ag_2026-Q3_en.pdf",
+        "nordhafen-logistik-ag_2026-Q3_en.pptx",
+    ]  # fmt: skip
+
+
 def test_an_archive_is_no_deck(tmp_path):
     result = run("briefing", str(EXAMPLES / "calloway-foods_2026-Q3.xlsx"), "--archive", "--format", "pptx",
                  "--lang", "en", "--out", str(tmp_path))  # fmt: skip
