@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportgen.views.briefing import BriefingView
 from reportgen.views.briefing.deck import Chart, Column, Deck, DeckWords, Picture, Slide, Table, actions_slide
 from reportgen.views.briefing.factors import FactorRow
+from reportgen.views.briefing.proposal import PlanPoint
 
 
 def briefing_deck(view: BriefingView) -> Deck:
@@ -273,6 +274,12 @@ def _perception(view: BriefingView, _: DeckWords) -> Slide:
     )
 
 
+def _point_row(label: str, point: PlanPoint, _: DeckWords) -> tuple[str, ...]:
+    """Where the account stands today, or would stand after the moves: a row of the proposal's table."""
+    return ("", f"{label}: {point.zone_name}", "", "", _.format.number(point.supplier_index),
+            _.format.number(point.key_account_index), _.format.signed(point.balance))  # fmt: skip
+
+
 def _proposal(view: BriefingView, _: DeckWords) -> Slide:
     proposal = view.proposal
     assert proposal is not None
@@ -292,15 +299,7 @@ def _proposal(view: BriefingView, _: DeckWords) -> Slide:
                 Column("S − K", 0.9, figures=True),
             ),
             (
-                (
-                    "",
-                    f"{_('Today')}: {proposal.today.zone_name}",
-                    "",
-                    "",
-                    _.format.number(proposal.today.supplier_index),
-                    _.format.number(proposal.today.key_account_index),
-                    _.format.signed(proposal.today.balance),
-                ),
+                _point_row(_("Today"), proposal.today, _),
                 *(
                     (
                         str(move.number),
@@ -313,15 +312,7 @@ def _proposal(view: BriefingView, _: DeckWords) -> Slide:
                     )
                     for move in proposal.moves
                 ),
-                (
-                    "",
-                    f"{ended}: {proposal.projected.zone_name}",
-                    "",
-                    "",
-                    _.format.number(proposal.projected.supplier_index),
-                    _.format.number(proposal.projected.key_account_index),
-                    _.format.signed(proposal.projected.balance),
-                ),
+                _point_row(ended, proposal.projected, _),
             ),
             bold_rows=frozenset({0, len(proposal.moves) + 1}),
         )
