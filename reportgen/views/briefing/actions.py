@@ -33,6 +33,13 @@ class ActionRow:
     quarters_open: int
     carried_from: str | None
     """The quarter it was carried forward from: no workbook of this quarter lists it."""
+    lateness: str | None
+    """How late it is, in words ("150 days overdue"); None unless overdue."""
+    state: str
+    """"open", or since when ("open since 2026-Q2 (1 quarter)")."""
+    carried: str | None
+    """Where it was carried forward from, in words; None unless carried. The PDF and the deck word a row
+    alike from these three, each laying them out in its own way."""
 
 
 @dataclass(frozen=True)
@@ -66,23 +73,40 @@ class ActionsSection:
     the section's lead in the PDF and on the deck's slide."""
 
 
-def _action_row(tracked: TrackedAction, made_on: date) -> ActionRow:
+def _action_row(tracked: TrackedAction, made_on: date, lang: str) -> ActionRow:
     action = tracked.action
     carried_from = tracked.carried_from
+    words = translations(lang)
+    overdue, days_late = tracked.overdue_on(made_on), tracked.days_late(made_on)
+    state = words.gettext("open")
+    if tracked.quarters_open:
+        quarters = words.ngettext("%(num)s quarter", "%(num)s quarters", tracked.quarters_open)
+        state = words.gettext("open since %(period)s") % {"period": tracked.since} + (
+            f" ({quarters % {'num': tracked.quarters_open}})"
+        )
     return ActionRow(
         text=action.text,
         owner=action.owner,
         due=action.due,
-        overdue=tracked.overdue_on(made_on),
-        days_late=tracked.days_late(made_on),
+        overdue=overdue,
+        days_late=days_late,
         open_since=str(tracked.since) if tracked.quarters_open else None,
         quarters_open=tracked.quarters_open,
         carried_from=str(carried_from) if carried_from else None,
+        lateness=(
+            words.ngettext("%(num)s day overdue", "%(num)s days overdue", days_late) % {"num": days_late}
+            if overdue
+            else None
+        ),
+        state=state,
+        carried=words.gettext("carried forward from %(period)s") % {"period": carried_from}
+        if carried_from
+        else None,
     )
 
 
 def _action_group(group: ActionGroup, lang: str, made_on: date) -> ActionFactorGroup:
-    rows = tuple(_action_row(tracked, made_on) for tracked in group.actions)
+    rows = tuple(_action_row(tracked, made_on, lang) for tracked in group.actions)
     title = action_factor_name(group.factor_id, group.factor, lang)
     return ActionFactorGroup(number=group.number, title=title, rows=rows)
 

@@ -109,7 +109,7 @@ class Deck:
 
 
 class DeckWords:
-    """The deck's words in one language: gettext, plurals and the report's number formats."""
+    """The deck's words in one language: gettext and the report's number formats."""
 
     def __init__(self, lang: str) -> None:
         self.translations = translations(lang)
@@ -119,9 +119,6 @@ class DeckWords:
         text = self.translations.gettext(message)
         return text % params if params else text
 
-    def plural(self, singular: str, plural: str, count: float, **params: object) -> str:
-        return self.translations.ngettext(singular, plural, count) % {"num": count, **params}
-
 
 def actions_slide(actions: ActionsSection, _: DeckWords) -> Slide:
     """The open actions by factor; the key account's deck shows the mutual action plan alone."""
@@ -129,20 +126,8 @@ def actions_slide(actions: ActionsSection, _: DeckWords) -> Slide:
     for group in actions.groups:
         factor = f"{group.number} {group.title}" if group.number else group.title
         for index, row in enumerate(group.rows):
-            due = _.format.short_date(row.due)
-            if row.overdue:
-                due += " (" + _.plural("%(num)s day overdue", "%(num)s days overdue", row.days_late) + ")"
-            if row.open_since:
-                state = (
-                    _("open since %(period)s", period=row.open_since)
-                    + " ("
-                    + _.plural("%(num)s quarter", "%(num)s quarters", row.quarters_open)
-                    + ")"
-                )
-            else:
-                state = _("open")
-            if row.carried_from:
-                state += "; " + _("carried forward from %(period)s", period=row.carried_from)
+            due = _.format.short_date(row.due) + (f" ({row.lateness})" if row.lateness else "")
+            state = row.state + (f"; {row.carried}" if row.carried else "")
             rows.append((factor if index == 0 else "", row.text, row.owner or "–", due, state))
     table = Table(
         (

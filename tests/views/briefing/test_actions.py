@@ -67,6 +67,9 @@ def test_the_open_actions_are_listed_by_factor_carried_and_overdue_ones_marked(a
             open_since="2026-Q2",
             quarters_open=1,
             carried_from="2026-Q2",
+            lateness="150 Tage überfällig",
+            state="offen seit 2026-Q2 (1 Quartal)",
+            carried="übernommen aus 2026-Q2",
         ),
     )
     (forecast,) = third  # listed again in Q3, with a later due date: not carried, not overdue
