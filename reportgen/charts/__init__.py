@@ -23,19 +23,18 @@ from reportgen.charts.effort import effort_chart, whale_chart
 from reportgen.charts.mini import mini_diagram
 from reportgen.charts.portfolio_map import portfolio_map
 from reportgen.charts.profile import drawn_profile, factor_profile
-from reportgen.charts.style import render_png
+from reportgen.charts.style import render_png, render_svg
 from reportgen.charts.trend import trend_chart
 from reportgen.common.settings import SHARED_EDITION
 from reportgen.model.findings import AccountAnalysis
 from reportgen.views.briefing import BriefingCharts
-from reportgen.views.briefing.deck import SlidePictures
+from reportgen.views.briefing.deck import Drawings, SlidePictures
 from reportgen.views.briefing.shared_edition import SharedCharts
 from reportgen.views.portfolio import PortfolioCharts
 
 __all__ = [
     "briefing_charts",
-    "deck_pictures",
-    "edition_charts",
+    "edition_drawings",
     "factor_profile",
     "partnership_diagram",
     "portfolio_charts",
@@ -49,45 +48,47 @@ def briefing_charts(
 ) -> BriefingCharts:
     """The diagram (with the path from earlier assessments and the arrow to where the rebalancing
     proposal would bring the account), the profile and, with history, the trend."""
+    return briefing_drawings(analysis, lang, history).charts
+
+
+def briefing_drawings(
+    analysis: AccountAnalysis, lang: str, history: AccountHistory | None = None, pictures: bool = False
+) -> Drawings:
+    """The briefing's charts (see :func:`briefing_charts`) and, with *pictures*, the deck's: the diagram and
+    the profile, each figure drawn once and saved as SVG and as PNG."""
     catalog = analysis.catalog
     past = past_of(analysis, history)
-    plan = rebalancing_plan(analysis)
-    return BriefingCharts(
-        diagram_svg=partnership_diagram(analysis, catalog, lang, path=past.earlier, plan=plan),
-        profile_svg=factor_profile(analysis, catalog, lang),
-        trend_svg=trend_chart(past.timeline, lang) if past.timeline else None,
+    with drawn_diagram(analysis, catalog, lang, path=past.earlier, plan=rebalancing_plan(analysis)) as figure:
+        diagram_svg, diagram_png = _saved(figure, pictures)
+    with drawn_profile(analysis, catalog, lang) as figure:
+        profile_svg, profile_png = _saved(figure, pictures)
+    trend_svg = trend_chart(past.timeline, lang) if past.timeline else None
+    return Drawings(
+        BriefingCharts(diagram_svg, profile_svg, trend_svg),
+        SlidePictures(profile_png, diagram_png) if profile_png is not None else None,
     )
 
 
-def shared_charts(analysis: AccountAnalysis, lang: str) -> SharedCharts:
-    """The key account's edition shows the factor profile alone: the diagram names our zones."""
-    return SharedCharts(profile_svg=factor_profile(analysis, analysis.catalog, lang, shared=True))
+def shared_drawings(analysis: AccountAnalysis, lang: str, pictures: bool = False) -> Drawings:
+    """The key account's edition shows the factor profile alone (the diagram names our zones), without our
+    raters' dots; with *pictures*, as the deck's picture too."""
+    with drawn_profile(analysis, analysis.catalog, lang, shared=True) as figure:
+        svg, png = _saved(figure, pictures)
+    return Drawings(SharedCharts(profile_svg=svg), SlidePictures(profile=png) if png is not None else None)
 
 
-def edition_charts(
-    analysis: AccountAnalysis, lang: str, history: AccountHistory | None, edition: str
-) -> BriefingCharts | SharedCharts:
-    """The charts of the briefing in the *edition* asked for."""
+def edition_drawings(
+    analysis: AccountAnalysis, lang: str, history: AccountHistory | None, edition: str, pictures: bool = False
+) -> Drawings:
+    """The charts of the briefing in the *edition* asked for, and with *pictures* the deck's."""
     if edition == SHARED_EDITION:
-        return shared_charts(analysis, lang)
-    return briefing_charts(analysis, lang, history)
+        return shared_drawings(analysis, lang, pictures)
+    return briefing_drawings(analysis, lang, history, pictures)
 
 
-def deck_pictures(
-    analysis: AccountAnalysis, lang: str, history: AccountHistory | None, edition: str
-) -> SlidePictures:
-    """The charts of a deck, as pictures at print resolution: the diagram as the briefing draws it (not in
-    the key account's edition, which shows no zones), and the profile as the edition's PDF draws it."""
-    shared = edition == SHARED_EDITION
-    with drawn_profile(analysis, analysis.catalog, lang, shared=shared) as figure:
-        profile = render_png(figure)
-    if shared:
-        return SlidePictures(profile=profile)
-    past = past_of(analysis, history)
-    with drawn_diagram(
-        analysis, analysis.catalog, lang, path=past.earlier, plan=rebalancing_plan(analysis)
-    ) as figure:
-        return SlidePictures(profile=profile, diagram=render_png(figure))
+def _saved(figure, png: bool) -> tuple[str, bytes | None]:
+    """The figure as SVG text for the PDF, and as a PNG for a deck where *png* asks for one."""
+    return render_svg(figure), render_png(figure) if png else None
 
 
 def portfolio_charts(

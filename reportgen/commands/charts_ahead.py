@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sized
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from reportgen.commands.in_child import ChildFailed, InChild
@@ -20,9 +19,7 @@ from reportgen.common.forking import can_fork
 if TYPE_CHECKING:
     from reportgen.analysis.history import AccountHistory
     from reportgen.model.findings import AccountAnalysis
-    from reportgen.views.briefing import BriefingCharts
-    from reportgen.views.briefing.deck import SlidePictures
-    from reportgen.views.briefing.shared_edition import SharedCharts
+    from reportgen.views.briefing.deck import Drawings
 
 
 class ChartJob(Protocol):
@@ -36,30 +33,19 @@ class ChartJob(Protocol):
     formats: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Drawn:
-    """One language's charts as the PDF and the view take them, and the deck's pictures where a deck is
-    asked for."""
-
-    charts: BriefingCharts | SharedCharts
-    pictures: SlidePictures | None = None
-
-
 def worth_it(jobs: Sized, workers: int) -> bool:
     """Only for a single account with a core to spare, on systems that can fork, and before
     matplotlib is loaded here (then making the charts in this process costs little)."""
     return workers > 1 and len(jobs) == 1 and can_fork() and "matplotlib" not in sys.modules
 
 
-def _charts_of(job: ChartJob) -> dict[str, Drawn]:
-    from reportgen.charts import deck_pictures, edition_charts
+def _charts_of(job: ChartJob) -> dict[str, Drawings]:
+    from reportgen.charts import edition_drawings
     from reportgen.common.settings import PPTX
 
+    pictures = PPTX in job.formats
     return {
-        lang: Drawn(
-            edition_charts(job.analysis, lang, job.history, job.edition),
-            deck_pictures(job.analysis, lang, job.history, job.edition) if PPTX in job.formats else None,
-        )
+        lang: edition_drawings(job.analysis, lang, job.history, job.edition, pictures)
         for lang in job.languages
     }
 
@@ -69,9 +55,9 @@ class ChartsAhead:
 
     def __init__(self, job: ChartJob) -> None:
         self._child = InChild(_charts_of, job)
-        self._charts: dict[str, Drawn] | None = None
+        self._charts: dict[str, Drawings] | None = None
 
-    def charts(self) -> dict[str, Drawn]:
+    def charts(self) -> dict[str, Drawings]:
         """The charts by language, waiting for them the first time; if the child failed, none: the
         caller draws them itself, and reports what fails there."""
         if self._charts is None:

@@ -23,12 +23,11 @@ from reportgen.model.catalog import Catalog
 from reportgen.model.findings import AccountAnalysis
 
 if TYPE_CHECKING:
-    from reportgen.commands.charts_ahead import Drawn
     from reportgen.rendering import Renderer
     from reportgen.rendering.archive import Archive
     from reportgen.rendering.deck_template import DeckTemplate
     from reportgen.views.briefing import BriefingView
-    from reportgen.views.briefing.deck import SlidePictures
+    from reportgen.views.briefing.deck import Drawings, SlidePictures
     from reportgen.views.briefing.shared_edition import SharedBriefingView
 
 BRIEFING_TEMPLATES = {INTERNAL_EDITION: "briefing.html", SHARED_EDITION: "briefing_shared.html"}
@@ -122,7 +121,9 @@ class Worker:
             return analysis
         return replace(analysis, catalog=kept)
 
-    def render(self, job: BriefingJob, made_ahead: Callable[[], dict[str, Drawn]] | None = None) -> Outcome:
+    def render(
+        self, job: BriefingJob, made_ahead: Callable[[], dict[str, Drawings]] | None = None
+    ) -> Outcome:
         """The job's outcome (a worker never raises into the pool, unless the job asks for tracebacks).
 
         *made_ahead* gives the charts (and a deck's pictures) another process drew meanwhile (see
@@ -136,16 +137,15 @@ class Worker:
                 analysis = self.same_catalog(job.analysis)
                 files, deck_failed = [], None
                 for lang in job.languages:
-                    drawn = ahead.get(lang)
-                    view = _view(job, analysis, lang, drawn.charts if drawn else _drawn(job, analysis, lang))
+                    drawn = ahead.get(lang) or _drawn(job, analysis, lang)
+                    view = _view(job, analysis, lang, drawn.charts)
                     for fmt in job.formats:
                         if fmt != PPTX:
                             files.append(Made(lang, fmt, self._pdf(job, view)))
                             continue
                         try:
-                            pictures = drawn.pictures if drawn and drawn.pictures else None
-                            pictures = pictures or _pictures(job, analysis, lang)
-                            files.append(Made(lang, fmt, self._deck(job, view, pictures)))
+                            assert drawn.pictures is not None, "a job with a deck has its pictures drawn"
+                            files.append(Made(lang, fmt, self._deck(job, view, drawn.pictures)))
                         except TimeLimitExceeded:
                             raise
                         except Exception as exc:  # the deck's own failure; the PDFs go on
@@ -206,19 +206,13 @@ def _view(
     return build_briefing(analysis, lang, job.day, job.history, charts, job.effort_benchmark)
 
 
-def _drawn(job: BriefingJob, analysis: AccountAnalysis, lang: str):
-    """The charts of one language of *job*, drawn here. Imported only then: where a child drew them, the
-    charts' modules (and numpy) would cost a cold briefing an eighth of a second for nothing."""
-    from reportgen.charts import edition_charts
+def _drawn(job: BriefingJob, analysis: AccountAnalysis, lang: str) -> Drawings:
+    """The charts of one language of *job*, and its deck's pictures where it makes a deck, drawn here.
+    Imported only then: where a child drew them, the charts' modules (and numpy) would cost a cold briefing
+    an eighth of a second for nothing."""
+    from reportgen.charts import edition_drawings
 
-    return edition_charts(analysis, lang, job.history, job.edition)
-
-
-def _pictures(job: BriefingJob, analysis: AccountAnalysis, lang: str) -> SlidePictures:
-    """The deck's pictures of one language of *job*, drawn here (see :func:`_drawn`)."""
-    from reportgen.charts import deck_pictures
-
-    return deck_pictures(analysis, lang, job.history, job.edition)
+    return edition_drawings(analysis, lang, job.history, job.edition, pictures=PPTX in job.formats)
 
 
 # The one worker of a pool process, made when the process starts (a pool hands its initializer's

@@ -41,18 +41,19 @@ def test_the_child_draws_the_same_charts_as_this_process(catalog, jobs):
 def test_for_a_deck_the_child_draws_its_pictures_too(jobs):
     from dataclasses import replace
 
-    from reportgen.charts import deck_pictures
+    from reportgen.charts import briefing_drawings
 
     job = replace(jobs[0], formats=("pptx",), languages=("en",))
-    helper = charts_ahead.ChartsAhead(job)
-    assert helper.charts()["en"].pictures == deck_pictures(job.analysis, "en", job.history, job.edition)
+    made = charts_ahead.ChartsAhead(job).charts()["en"]
+    assert made == briefing_drawings(job.analysis, "en", job.history, pictures=True)
+    assert made.pictures.diagram is not None and made.pictures.profile is not None
 
 
 def test_a_failing_child_hands_over_nothing_and_the_caller_draws(catalog, jobs, monkeypatch):
     def broken(*args):
         raise RuntimeError("no charts today")
 
-    monkeypatch.setattr("reportgen.charts.briefing_charts", broken)  # the forked child inherits it
+    monkeypatch.setattr("reportgen.charts.briefing_drawings", broken)  # the forked child inherits it
     helper = charts_ahead.ChartsAhead(jobs[0])
     assert helper.charts() == {}
     assert not helper._child._process.is_alive()
@@ -63,14 +64,16 @@ def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, cap
     thread held at the fork, and its warnings (a glyph missing from the font) are not the user's."""
     import warnings
 
-    real = briefing_charts
+    from reportgen.charts import briefing_drawings
+
+    real = briefing_drawings
 
     def noisy(*args):
         print("from the child")
         warnings.warn("Glyph 129309 missing from font(s) Source Sans Pro.", stacklevel=1)
         return real(*args)
 
-    monkeypatch.setattr("reportgen.charts.briefing_charts", noisy)
+    monkeypatch.setattr("reportgen.charts.briefing_drawings", noisy)
     made = charts_ahead.ChartsAhead(jobs[0]).charts()
     assert set(made) == {"de", "en"}
     out, err = capfd.readouterr()
@@ -78,7 +81,7 @@ def test_the_child_writes_nothing_to_the_console(catalog, jobs, monkeypatch, cap
 
 
 def test_closing_early_stops_the_child(catalog, jobs, monkeypatch):
-    monkeypatch.setattr("reportgen.charts.briefing_charts", lambda *args: time.sleep(600))
+    monkeypatch.setattr("reportgen.charts.briefing_drawings", lambda *args: time.sleep(600))
     helper = charts_ahead.ChartsAhead(jobs[0])
     child = helper._child._process.pid
     helper.close()

@@ -14,6 +14,7 @@ from reportgen.commands.jobs import BriefingJob, Failed, TimedOut, Worker
 from reportgen.outputs.spreadsheets import write_xlsx
 from reportgen.views import briefing
 from reportgen.views.briefing import BriefingCharts
+from reportgen.views.briefing.deck import Drawings
 from tests.conftest import sheets_for
 
 
@@ -42,7 +43,8 @@ def test_a_job_over_its_time_limit_is_timed_out(job, monkeypatch):
         hung.append(True)
         time.sleep(TIME_ENOUGH)
 
-    monkeypatch.setattr(charts, "edition_charts", lambda *args: BriefingCharts("<svg/>", "<svg/>", "<svg/>"))
+    drawn = Drawings(BriefingCharts("<svg/>", "<svg/>", "<svg/>"))
+    monkeypatch.setattr(charts, "edition_drawings", lambda *args, **kwargs: drawn)
     monkeypatch.setattr(briefing, "build_briefing", hang)
     started = time.monotonic()
     assert Worker().render(replace(job, timeout=0.5)) == TimedOut()

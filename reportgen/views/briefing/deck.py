@@ -13,9 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from reportgen.common.i18n import Formatter, translations
 from reportgen.views.briefing.actions import ActionsSection
+
+if TYPE_CHECKING:
+    from reportgen.views.briefing import BriefingCharts
+    from reportgen.views.briefing.shared_edition import SharedCharts
 
 
 class Chart(Enum):
@@ -36,6 +41,15 @@ class SlidePictures:
         picture = self.diagram if chart is Chart.DIAGRAM else self.profile
         assert picture is not None, f"the deck shows the {chart.value} only where it was drawn"
         return picture
+
+
+@dataclass(frozen=True)
+class Drawings:
+    """One language's charts as the view and the PDF take them, and the deck's pictures where a deck is
+    asked for: each figure is drawn once for both (see :func:`reportgen.charts.edition_drawings`)."""
+
+    charts: BriefingCharts | SharedCharts
+    pictures: SlidePictures | None = None
 
 
 @dataclass(frozen=True)
