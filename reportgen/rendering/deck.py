@@ -36,14 +36,14 @@ def deck_pptx(deck: Deck, pictures: SlidePictures, template: DeckTemplate, made_
     presentation, title_layout, content_layout = template.new()
     _title_slide(presentation, title_layout, deck)
     area = _content_area(content_layout)
-    drawn = [pictures.of(slide.picture.chart) if slide.picture else None for slide in deck.slides]
-    placed = [placement(slide, area, picture) for slide, picture in zip(deck.slides, drawn, strict=True)]
+    shown = [pictures.of(slide.picture.chart) if slide.picture else None for slide in deck.slides]
+    placed = [placement(slide, area, picture) for slide, picture in zip(deck.slides, shown, strict=True)]
     for series in {slide.series for slide in deck.slides if slide.series}:
         members = [index for index, slide in enumerate(deck.slides) if slide.series == series]
         smallest = min(placed[index].size for index in members)
         for index in members:
-            placed[index] = placement(deck.slides[index], area, drawn[index], smallest)
-    for slide, picture, where in zip(deck.slides, drawn, placed, strict=True):
+            placed[index] = placement(deck.slides[index], area, shown[index], smallest)
+    for slide, picture, where in zip(deck.slides, shown, placed, strict=True):
         _content_slides(presentation, content_layout, slide, picture, where, area)
     _table_style(presentation)
     _language(presentation, deck.lang)
@@ -176,14 +176,19 @@ def _remove_others(slide, kept) -> None:
             shape._element.getparent().remove(shape._element)
 
 
-def _content_area(layout) -> Area:
-    """The content placeholder's place on the layout (or on its master, where the layout takes that)."""
+def _content(placeholders):
+    """The one content (or text) placeholder among a content layout's or slide's *placeholders*: the
+    template was chosen for having exactly one (see :mod:`.deck_template`)."""
     from pptx.enum.shapes import PP_PLACEHOLDER
 
-    for shape in layout.placeholders:
-        if shape.placeholder_format.type in (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY):
-            return Area(shape.left, shape.top, shape.width, shape.height)
-    raise AssertionError("a content layout has a content placeholder (see deck_template)")
+    kinds = (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY)
+    return next(shape for shape in placeholders if shape.placeholder_format.type in kinds)
+
+
+def _content_area(layout) -> Area:
+    """The content placeholder's place on the layout (or on its master, where the layout takes that)."""
+    shape = _content(layout.placeholders)
+    return Area(shape.left, shape.top, shape.width, shape.height)
 
 
 def _content_slides(
@@ -201,7 +206,7 @@ def _content_slides(
         title.text_frame.text = xml_safe(slide.title) + (
             f" ({number + 1}/{len(chunks)})" if len(chunks) > 1 else ""
         )
-        content = found.get(PP_PLACEHOLDER.OBJECT) or found[PP_PLACEHOLDER.BODY]
+        content = _content(page.placeholders)
         kept = [title]
         if number == 0 and paragraphs:
             _write_text(
@@ -219,7 +224,7 @@ def _content_slides(
             _add_table(
                 page, slide.table, rows, Area(text_area.left, top, width, area.top + area.height - top)
             )
-        if number == 0 and picture is not None and slide.picture is not None:
+        if number == 0 and slide.picture is not None and picture is not None:
             shape = page.shapes.add_picture(
                 io.BytesIO(picture),
                 where.picture.left,
