@@ -47,12 +47,10 @@ NOTHING_RENDERED = Message(N_("No file was made."))
 UP_TO_DATE = Message(N_("{files} in {folder} already up to date."))
 REMOVED = Message(
     Nn_(
-        "Removed {count} file made earlier, since what it was made from is gone or cannot be read, or "
-        "it is no "
-        "longer asked for: {names}.",
-        "Removed {count} files made earlier, since what they were made from is gone or cannot be read, "
-        "or they "
-        "are no longer asked for: {names}.",
+        "Removed {count} file made earlier, since what it was made from is gone or cannot be read, or it is "
+        "no longer asked for: {names}.",
+        "Removed {count} files made earlier, since what they were made from is gone or cannot be read, or "
+        "they are no longer asked for: {names}.",
     )
 )
 BAD_PERIOD = Message(N_('"{value}" is not a period.'), N_("Write the quarter like 2026-Q3."))
@@ -61,8 +59,8 @@ WRITE_FAILED = Message(
     N_("Check that the folder exists and that you can write to it."),
 )
 _FREE_SPACE = N_(
-    "Nothing half-written was left, and the files written before are whole. Free some space on the drive "
-    "of the folder {folder}, then run again."
+    "Nothing half-written was left, and the files written before are whole. Free some space on the drive of "
+    "the folder {folder}, then run again."
 )
 WRITE_HINTS: dict[Message, str] = {
     READ_ONLY: N_("Choose a folder on a drive you can write to."),

@@ -7,6 +7,7 @@ from reportgen.views.briefing import BriefingView
 from reportgen.views.briefing.deck import Chart, Column, Deck, DeckWords, Picture, Slide, Table, actions_slide
 from reportgen.views.briefing.factors import FactorRow
 from reportgen.views.briefing.proposal import PlanPoint
+from reportgen.views.briefing.summary import ViewIndices
 
 
 def briefing_deck(view: BriefingView) -> Deck:
@@ -26,8 +27,8 @@ def briefing_deck(view: BriefingView) -> Deck:
         Slide(
             title=_("All factors"),
             lead=_(
-                "Scores from %(low)s to %(high)s; the gap is supplier minus key account. A dash means "
-                "not rated.",
+                "Scores from %(low)s to %(high)s; the gap is supplier minus key account. A dash means not "
+                "rated.",
                 low=view.factors.scale.min,
                 high=view.factors.scale.max,
             ),
@@ -113,8 +114,7 @@ def _where_we_stand(view: BriefingView, _: DeckWords) -> Slide:
         )
         notes = _(
             "The key account puts the relationship in another zone than we do. Ask what leads it there "
-            "before "
-            "explaining our view."
+            "before explaining our view."
         )
     else:
         lead = f"{_('Where we stand')}: {zone}"
@@ -131,38 +131,26 @@ def _where_we_stand(view: BriefingView, _: DeckWords) -> Slide:
     reading = summary.balance_reading
     points.append(reading)
     tolerance = _("balanced within ±%(tolerance)s", tolerance=_.format.number(summary.balance_tolerance))
-    labels = (
-        _("Supplier index S"),
-        _("Key account index K"),
-        f"{_('Balance S − K')} ({tolerance})",
-        f"{_('Factors rated')} ({_('on both sides')})",
-    )
-    views = [
-        (
-            _("As we see it"),
-            summary.supplier_index,
-            summary.key_account_index,
-            summary.balance,
-            summary.coverage,
-        )
-    ]
+    ours = ViewIndices(summary.supplier_index, summary.key_account_index, summary.balance, summary.coverage)
+    views = {_("As we see it"): ours}
     if theirs is not None:
-        t = theirs.theirs
-        views.append(
-            (_("As the key account sees it"), t.supplier_index, t.key_account_index, t.balance, t.coverage)
-        )
-    columns = (Column("", 2.6), *(Column(heading, 1.2, figures=True) for heading, *_rest in views))
-    figures = [
-        [_.format.number(s) for _h, s, *_r in views],
-        [_.format.number(k) for _h, _s, k, *_r in views],
-        [_.format.signed(b) for *_f, b, _c in views],
-        [f"{c.rated_both}/{c.total}" for *_f, c in views],
-    ]
+        views[_("As the key account sees it")] = theirs.theirs
+    figures = views.values()
+    rows = (
+        (_("Supplier index S"), *(_.format.number(view.supplier_index) for view in figures)),
+        (_("Key account index K"), *(_.format.number(view.key_account_index) for view in figures)),
+        (f"{_('Balance S − K')} ({tolerance})", *(_.format.signed(view.balance) for view in figures)),
+        (
+            f"{_('Factors rated')} ({_('on both sides')})",
+            *(f"{view.coverage.rated_both}/{view.coverage.total}" for view in figures),
+        ),
+    )
+    columns = (Column("", 2.6), *(Column(heading, 1.2, figures=True) for heading in views))
     return Slide(
         title=_("Where we stand"),
         lead=lead,
         points=tuple(points),
-        table=Table(columns, tuple((label, *values) for label, values in zip(labels, figures, strict=True))),
+        table=Table(columns, rows),
         picture=Picture(Chart.DIAGRAM, summary.diagram_alt),
         notes=f"{reading} {notes}",
     )
@@ -185,8 +173,8 @@ def _profile(view: BriefingView, _: DeckWords) -> Slide:
             + " "
             + (
                 _(
-                    "Begin with the factor furthest apart, %(factor)s, and ask what it would take to "
-                    "close the gap.",
+                    "Begin with the factor furthest apart, %(factor)s, and ask what it would take to close "
+                    "the gap.",
                     factor=first,
                 )
                 if first

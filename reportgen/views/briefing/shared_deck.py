@@ -39,45 +39,40 @@ def shared_deck(view: SharedBriefingView) -> Deck:
         ),
     )
     method = _(
-        "Each factor is rated twice: how much the supplier invests, and how much the key account "
-        "invests. The "
-        "indices S and K map the weighted scores of the factors rated on both sides onto 0 to 100."
+        "Each factor is rated twice: how much the supplier invests, and how much the key account invests. "
+        "The indices S and K map the weighted scores of the factors rated on both sides onto 0 to 100."
     )
     if cover.theirs is None:
         method += " " + _(
-            "So far only the supplier has rated; the key account's own ratings are welcome before "
-            "the meeting."
+            "So far only the supplier has rated; the key account's own ratings are welcome before the "
+            "meeting."
         )
     slides = [
         Slide(
             title=_("Both sides' investment at a glance"),
             lead=_(
-                "It is no verdict of one company on the other: where the ratings differ, the meeting is "
-                "the place "
-                "to find out why."
+                "It is no verdict of one company on the other: where the ratings differ, the meeting is the "
+                "place to find out why."
             ),
             points=(method,),
             table=indices,
             notes=_(
-                "Both companies rated what each side invests. Explain S and K in a sentence, then ask "
-                "the key "
-                "account how it reads the figures."
+                "Both companies rated what each side invests. Explain S and K in a sentence, then ask the "
+                "key account how it reads the figures."
             ),
         ),
         Slide(
             title=_("Factor profile"),
             lead=_(
                 "How much each side invests per factor, on the scale from %(low)s to %(high)s, as the "
-                "supplier's "
-                "team rated it.",
+                "supplier's team rated it.",
                 low=view.profile.scale.min,
                 high=view.profile.scale.max,
             ),
             picture=Picture(Chart.PROFILE, view.profile.profile_alt),
             notes=_(
-                "Each row of the chart is a factor, with a dot for what each side invests in it. Where "
-                "the dots "
-                "lie far apart, ask the key account how it sees that factor before explaining ours."
+                "Each row of the chart is a factor, with a dot for what each side invests in it. Where the "
+                "dots lie far apart, ask the key account how it sees that factor before explaining ours."
             ),
         ),
     ]
@@ -90,9 +85,8 @@ def shared_deck(view: SharedBriefingView) -> Deck:
                 points=view.joint_questions,
                 numbered=True,
                 notes=_(
-                    "Talk these questions through together, and write down what both companies agree "
-                    "on. Close "
-                    "with who does what by when."
+                    "Talk these questions through together, and write down what both companies agree on. "
+                    "Close with who does what by when."
                 ),
             )
         )
@@ -104,8 +98,7 @@ def shared_deck(view: SharedBriefingView) -> Deck:
         title_notes=_(
             "Welcome both teams and say what the meeting is for: to compare how each company sees what both "
             "invest in the partnership, and to agree on next steps. The slides show each company's own "
-            "ratings, "
-            "not a verdict of one on the other."
+            "ratings, not a verdict of one on the other."
         ),
         author=view.supplier_name or "",
         subject=f"{edition}: {view.catalog_title}",
@@ -169,8 +162,7 @@ def _shared_factors(view: SharedBriefingView, _: DeckWords) -> Slide:
         lead=lead,
         table=table,
         notes=_(
-            "Every factor's scores as each company rated them, for questions about a single factor. "
-            "Where the "
-            "companies rate one side of a factor differently, that factor is worth a question."
+            "Every factor's scores as each company rated them, for questions about a single factor. Where "
+            "the companies rate one side of a factor differently, that factor is worth a question."
         ),
     )
