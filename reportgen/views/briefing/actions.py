@@ -81,9 +81,9 @@ def _action_row(tracked: TrackedAction, made_on: date, lang: str) -> ActionRow:
     state = words.gettext("open")
     if tracked.quarters_open:
         quarters = words.ngettext("%(num)s quarter", "%(num)s quarters", tracked.quarters_open)
-        state = words.gettext("open since %(period)s") % {"period": tracked.since} + (
-            f" ({quarters % {'num': tracked.quarters_open}})"
-        )
+        # "(1 quarter)" kept whole: a narrow status column broke it between the count and its unit
+        counted = (quarters % {"num": tracked.quarters_open}).replace(" ", "\u00a0")
+        state = words.gettext("open since %(period)s") % {"period": tracked.since} + f" ({counted})"
     return ActionRow(
         text=action.text,
         owner=action.owner,

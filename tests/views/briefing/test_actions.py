@@ -68,7 +68,7 @@ def test_the_open_actions_are_listed_by_factor_carried_and_overdue_ones_marked(a
             quarters_open=1,
             carried_from="2026-Q2",
             lateness="150 Tage überfällig",
-            state="offen seit 2026-Q2 (1 Quartal)",
+            state="offen seit 2026-Q2 (1\u00a0Quartal)",
             carried="übernommen aus 2026-Q2",
         ),
     )
