@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reportgen.common.i18n import N_, Formatter, gettext_for
 from reportgen.model.catalog import Catalog
-from reportgen.outputs.workbook.look import bold, cell_styles, date_format, header_row, print_setup, protect
+from reportgen.outputs.workbook.look import Column, cell_styles, date_format, header_row, protect, to_fill_in
 from reportgen.outputs.workbook.request import WorkbookRequest
 from reportgen.reading.vocabulary import (
     ACCOUNT_ID,
@@ -52,22 +52,24 @@ def account_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> None:
     _ = gettext_for(lang)
     styles = cell_styles()
     sheet = workbook.create_sheet(ACCOUNT_SHEET.heading(lang))
-    header_row(sheet, [_("Field"), _("Value"), _("Note")], styles)
+    header_row(sheet, [Column(_("Field"), 24), Column(_("Value"), 34), Column(_("Note"), 64)], styles)
     rows = _questionnaire_facts(catalog, request) if request.for_key_account else _our_facts(catalog, request)
     for row, fact in enumerate(rows, start=2):
-        sheet.cell(row, 1, fact.label or fact.term.heading(lang)).font = bold()
+        label = sheet.cell(row, 1, fact.label or fact.term.heading(lang))
+        label.font, label.alignment = styles["bold"], styles["wrap"]
         cell = sheet.cell(row, 2, fact.value)
         if fact.fill_in:
-            cell.fill = styles["input_fill"]
-            cell.protection = styles["unlocked"]
-            cell.border = styles["border"]
+            to_fill_in(cell, styles)
+        else:
+            cell.alignment = styles["wrap"]
         if fact.term is ASSESSED_ON:
             cell.number_format = date_format(lang)
         if fact.term in (ANNUAL_REVENUE, *_THOUSANDS):
             cell.number_format = "#,##0"
         if fact.check is not None:
             sheet.add_data_validation(_validation(fact.check, cell.coordinate))
-        sheet.cell(row, 3, fact.note).font = styles["muted"]
+        note = sheet.cell(row, 3, fact.note)
+        note.font, note.alignment = styles["muted"], styles["wrap"]
     terms = [fact.term for fact in rows]
     if INTENDED_TYPE in terms:
         types = [r.name.get(lang) for r in catalog.zones.relationship_types]
@@ -80,10 +82,6 @@ def account_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> None:
         choice.error = _("Choose one of the relationship types in the list, or leave the cell blank.")
         sheet.add_data_validation(choice)
         choice.add(f"B{terms.index(INTENDED_TYPE) + 2}")
-    for column, width in zip("ABC", (26, 42, 70), strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    print_setup(sheet, landscape=True)
     protect(sheet)
 
 

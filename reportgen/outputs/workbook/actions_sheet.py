@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportgen.common.i18n import gettext_for
 from reportgen.model.assessment import ActionStatus
 from reportgen.model.catalog import Catalog
-from reportgen.outputs.workbook.look import cell_styles, date_format, header_row, print_setup
+from reportgen.outputs.workbook.look import Column, cell_styles, date_format, header_row, to_fill_in
 from reportgen.reading.vocabulary import (
     ACTION_COLUMNS,
     ACTION_FACTOR,
@@ -37,14 +37,13 @@ def actions_sheet(workbook, catalog: Catalog, lang: str) -> None:
     _ = gettext_for(lang)
     styles = cell_styles()
     sheet = workbook.create_sheet(ACTIONS_SHEET.heading(lang))
-    header_row(sheet, [term.heading(lang) for term in ACTION_COLUMNS], styles)
+    widths = (30, 44, 20, 13, 13, 12)
+    columns = [Column(term.heading(lang), width) for term, width in zip(ACTION_COLUMNS, widths, strict=True)]
+    header_row(sheet, columns, styles)
     column_of = {term.key: index for index, term in enumerate(ACTION_COLUMNS, start=1)}
     for row in range(2, ACTION_ROWS + 2):
         for column in column_of.values():
-            cell = sheet.cell(row, column)
-            cell.fill = styles["input_fill"]
-            cell.border = styles["border"]
-            cell.alignment = styles["wrap"]
+            to_fill_in(sheet.cell(row, column), styles)
         sheet.cell(row, column_of[DUE.key]).number_format = date_format(lang)
 
     def checked(key: str) -> str:
@@ -85,11 +84,6 @@ def actions_sheet(workbook, catalog: Catalog, lang: str) -> None:
     for validation, cells in validations:
         sheet.add_data_validation(validation)
         validation.add(cells)
-    for index, width in enumerate((34, 50, 22, 14, 14, 18), start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    print_setup(sheet, landscape=True)
 
 
 def _example_date(lang: str) -> str:

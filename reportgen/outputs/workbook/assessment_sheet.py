@@ -6,11 +6,9 @@ locked, so that the rows still match the catalog when the workbook comes back.
 
 from __future__ import annotations
 
-import math
-
 from reportgen.common.i18n import N_, Formatter, gettext_for
 from reportgen.model.catalog import Catalog, Factor, Scale
-from reportgen.outputs.workbook.look import bold, cell_styles, header_row, print_setup, protect
+from reportgen.outputs.workbook.look import Column, cell_styles, header_row, page_header, protect, to_fill_in
 from reportgen.outputs.workbook.request import WorkbookRequest, in_header, with_companies
 from reportgen.reading.vocabulary import (
     ASSESSMENT_SHEET,
@@ -51,30 +49,26 @@ def assessment_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> No
     else:
         invests = [_("What the supplier invests"), _("What the key account invests")]
     columns = [
-        FACTOR_ID.heading(lang),
-        FACTOR.heading(lang),
-        *invests,
-        supplier_score,
-        key_account_score,
-        COMMENT.heading(lang),
-        SHARE_COMMENT.heading(lang),
+        Column(FACTOR_ID.heading(lang), 16),
+        Column(FACTOR.heading(lang), 28),
+        *(Column(text, 32) for text in invests),
+        Column(supplier_score, 13),
+        Column(key_account_score, 13),
+        Column(COMMENT.heading(lang), 30),
+        Column(SHARE_COMMENT.heading(lang), 10),
     ]
+    sheet.freeze_panes = "C2"
     header_row(sheet, columns, styles)
     for row, factor in enumerate(catalog.factors, start=2):
         values = [factor.id, factor.title.get(lang), *_what_each_invests(factor, request)]
-        for column, value in enumerate(values, start=1):
+        styled = zip(values, ("small", "bold", "plain", "plain"), strict=True)
+        for column, (value, style) in enumerate(styled, start=1):
             cell = sheet.cell(row, column, value)
+            cell.font = styles[style]
             cell.alignment = styles["wrap"]
             cell.border = styles["border"]
-        sheet.cell(row, 2).font = bold()
-        for column in range(5, len(columns) + 1):
-            cell = sheet.cell(row, column)
-            cell.fill = styles["input_fill"]
-            cell.protection = styles["unlocked"]
-            cell.border = styles["border"]
-            cell.alignment = styles["wrap"] if column == 7 else styles["centre"]
-        longest = max(len(values[1]) / 30, len(values[2]) / 32, len(values[3]) / 32)
-        sheet.row_dimensions[row].height = 15 * max(2, math.ceil(longest))
+        for column in range(len(values) + 1, len(columns) + 1):
+            to_fill_in(sheet.cell(row, column), styles, "wrap" if column == COMMENT_COLUMN else "centre")
     # Any number on the scale, as the reader takes it: a drop-down of the points would refuse a 3,5.
     scores = DataValidation(
         type="decimal",
@@ -93,26 +87,33 @@ def assessment_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> No
     last = len(catalog.factors) + 1
     scores.add(f"E2:F{last}")
     _share_drop_down(sheet, request, last)
-    for column, width in zip("ABCDEFGH", (20, 34, 34, 34, 12, 12, 40, 12), strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "C2"
-    sheet.print_title_rows = "1:1"
-    print_setup(sheet, landscape=True)
+    page_header(sheet, scale_legend(scale, lang))
     protect(sheet)
 
 
 def score_headings(catalog: Catalog, request: WorkbookRequest) -> tuple[str, str]:
-    """The two score columns' headers, supplier first. The questionnaire's name the company whose
-    investment they hold, in brackets, which the reader ignores: ``Lieferant (Hansen GmbH, 1–5)``,
-    ``Ihr Unternehmen (Zeppelin Süd GmbH, 1–5)``."""
+    """The two score columns' headers, supplier first: ``Lieferant (1–5)`` in our team's workbook. The
+    questionnaire's name the company whose investment they hold instead, in brackets, which the reader
+    ignores: ``Lieferant (Hansen GmbH)``, ``Ihr Unternehmen (Zeppelin Süd GmbH)``. Its scale is on every
+    printed page's head (:func:`scale_legend`) and beside every score cell as it is selected: beside two
+    long names it made the header break inside ``1–5``."""
     lang = request.lang
-    span = f"{catalog.scale.min}–{catalog.scale.max}"
     if not request.for_key_account:
-        return SUPPLIER_SCORE.heading(lang) + f" ({span})", KEY_ACCOUNT_SCORE.heading(lang) + f" ({span})"
+        span = f"({catalog.scale.min}–{catalog.scale.max})"
+        return f"{SUPPLIER_SCORE.heading(lang)} {span}", f"{KEY_ACCOUNT_SCORE.heading(lang)} {span}"
     own = gettext_for(lang)(YOUR_COMPANY_COLUMN)
-    supplier = SUPPLIER_SCORE.heading(lang) + f" ({in_header(request.supplier or '')}, {span})"
-    account = own + (f" ({in_header(request.account)}, {span})" if request.account else f" ({span})")
+    supplier = f"{SUPPLIER_SCORE.heading(lang)} ({in_header(request.supplier or '')})"
+    account = own + (f" ({in_header(request.account)})" if request.account else "")
     return supplier, account
+
+
+SCALE_LEGEND = N_("Scale: {points} – halves such as {half} too; blank = not rated")
+"""The scale as the rating sheet's printed pages show it at their head, where a pen has no drop-down."""
+
+
+def scale_legend(scale: Scale, lang: str) -> str:
+    points = " · ".join(scale.point_text(point, lang) for point in scale.worded_points)
+    return gettext_for(lang)(SCALE_LEGEND).format(points=points, half=scale_example(scale, lang)["half"])
 
 
 def _what_each_invests(factor: Factor, request: WorkbookRequest) -> list[str]:
@@ -150,9 +151,9 @@ def _share_drop_down(sheet, request: WorkbookRequest, last_row: int) -> None:
     share.add(f"{letter}2:{letter}{last_row}")
 
 
-SHARE_COLUMN = 8
-"""The assessment sheet's share column, after id, factor, what each side invests, the scores and the
-comment."""
+COMMENT_COLUMN, SHARE_COLUMN = 7, 8
+"""The assessment sheet's comment and share columns, after id, factor, what each side invests and the
+scores."""
 
 
 def scale_example(scale: Scale, lang: str) -> dict[str, str]:

@@ -21,6 +21,8 @@ from reportgen.reading.vocabulary import ACCOUNT_SHEET, ACTIONS_SHEET, ASSESSMEN
 
 class LineKind(Enum):
     TITLE = "title"
+    SUBTITLE = "subtitle"
+    """What the title is about, on a line of its own below it."""
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     """A paragraph, or a step of how to fill in the workbook."""
@@ -40,6 +42,11 @@ class Line:
     """The sheet the line names as ``{sheet}``."""
 
 
+QUESTIONNAIRE = N_("Partnership questionnaire")
+"""The key account's questionnaire as its title and its printed pages name it."""
+BOTH_COMPANIES = N_("{supplier} and {account}")
+"""The two companies, as the questionnaire's subtitle and its printed pages name them."""
+
 BLANK = Line(LineKind.BLANK)
 THE_SCALE = (
     Line(LineKind.HEADING, N_("The scale")),
@@ -49,8 +56,8 @@ THE_SCALE = (
 YELLOW_CELLS = Line(
     LineKind.NOTE,
     N_(
-        "Yellow cells are for you to fill in. Ids and titles are protected (without a password) so "
-        "that every row still matches the catalog."
+        "The yellow cells with a dark frame are for you to fill in. Ids and titles are protected "
+        "(without a password) so that every row still matches the catalog."
     ),
 )
 CATALOG_NAMED = Line(LineKind.NOTE, N_("Catalog: {catalog}"))
@@ -127,7 +134,8 @@ OUR_INSTRUCTIONS = (
 """Our team's workbook: how to rate, comment, share and plan actions, and how to make the briefing."""
 
 QUESTIONNAIRE_INSTRUCTIONS = (
-    Line(LineKind.TITLE, N_("{supplier} and {account}: partnership questionnaire")),
+    Line(LineKind.TITLE, QUESTIONNAIRE),
+    Line(LineKind.SUBTITLE, BOTH_COMPANIES),
     BLANK,
     Line(
         LineKind.PARAGRAPH,

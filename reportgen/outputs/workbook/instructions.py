@@ -7,7 +7,6 @@ language, fills in what its placeholders name, and lays it out a line a row.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from reportgen.common.i18n import gettext_for
@@ -20,7 +19,7 @@ from reportgen.outputs.workbook.instruction_texts import (
     Line,
     LineKind,
 )
-from reportgen.outputs.workbook.look import cell_styles, print_setup, protect
+from reportgen.outputs.workbook.look import cell_styles, protect
 from reportgen.outputs.workbook.request import WorkbookRequest
 from reportgen.reading.vocabulary import (
     KEY_ACCOUNT_SCORE,
@@ -30,11 +29,16 @@ from reportgen.reading.vocabulary import (
     SUPPLIER_SCORE,
 )
 
-STYLES = {LineKind.TITLE: "title", LineKind.HEADING: "heading", LineKind.NOTE: "muted"}
+STYLES = {
+    LineKind.TITLE: "title",
+    LineKind.SUBTITLE: "subtitle",
+    LineKind.HEADING: "heading",
+    LineKind.NOTE: "muted",
+}
 """The cell style of each kind of line that has one (see look.cell_styles)."""
 
 
-def instructions_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> None:
+def instructions_sheet(workbook, catalog: Catalog, request: WorkbookRequest):
     _ = gettext_for(request.lang)
     styles = cell_styles()
     sheet = workbook.create_sheet(_("Instructions"))
@@ -42,14 +46,14 @@ def instructions_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> 
     for row, (text, style) in enumerate(_worded(lines, catalog, request), start=1):
         cell = sheet.cell(row, 1, text)
         cell.alignment = styles["wrap"]
-        if style:
-            cell.font = styles[style]
-        sheet.row_dimensions[row].height = (
-            max(15, 15 * math.ceil(len(text) / 110)) if style != "title" else 24
-        )
-    sheet.column_dimensions["A"].width = 100
-    print_setup(sheet, landscape=True)
+        cell.font = styles[style or "plain"]
+    sheet.column_dimensions["A"].width = WIDTH
     protect(sheet)
+    return sheet
+
+
+WIDTH = 110
+"""The instructions' one column, in characters: lines of about fifteen words, read at a glance."""
 
 
 def _worded(

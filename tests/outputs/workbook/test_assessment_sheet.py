@@ -72,12 +72,10 @@ def test_the_questionnaire_names_both_companies_and_asks_about_the_supplier_firs
         ],
         {"de": "Was Zeppelin Süd GmbH investiert", "en": "What Zeppelin Süd GmbH invests"}[lang],
         {
-            "de": "Lieferant (Hansen [Deutschland] GmbH, 1–5)",
-            "en": "Supplier (Hansen [Deutschland] GmbH, 1–5)",
+            "de": "Lieferant (Hansen [Deutschland] GmbH)",
+            "en": "Supplier (Hansen [Deutschland] GmbH)",
         }[lang],
-        {"de": "Ihr Unternehmen (Zeppelin Süd GmbH, 1–5)", "en": "Your company (Zeppelin Süd GmbH, 1–5)"}[
-            lang
-        ],
+        {"de": "Ihr Unternehmen (Zeppelin Süd GmbH)", "en": "Your company (Zeppelin Süd GmbH)"}[lang],
     ]
     assert sheet.cell(2, 3).value == {"de": "Bindet Zeppelin Süd GmbH früh in die eigene Produktentwicklung ein.",
                                       "en": "Involves Zeppelin Süd GmbH early in its own product development."}[lang]  # fmt: skip
@@ -125,7 +123,7 @@ def test_without_the_account_the_questionnaire_says_your_company_and_reads_back(
     path = questionnaire(tmp_path, "de", "--period", "2026-Q3")
     workbook = load_workbook(path)
     facts, sheet = workbook.worksheets[1], workbook.worksheets[2]
-    assert [c.value for c in sheet[1]][3:6] == ["Was Ihr Unternehmen investiert", "Lieferant (Hansen [Deutschland] GmbH, 1–5)", "Ihr Unternehmen (1–5)"]  # fmt: skip
+    assert [c.value for c in sheet[1]][3:6] == ["Was Ihr Unternehmen investiert", "Lieferant (Hansen [Deutschland] GmbH)", "Ihr Unternehmen"]  # fmt: skip
     assert (
         sheet.cell(5, 3).value
         == "Lässt Ihr Unternehmen die Spezifikation künftiger Produkte und Leistungen mitgestalten."

@@ -1,0 +1,184 @@
+"""The workbooks on screen and printed: every text whole in its cell, the cells to fill marked also in black
+and white, and each sheet a document of A4 landscape pages with a header row and a footer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from reportgen.outputs.workbook.look import GRID, INPUT_FILL, INPUT_FRAME, PRINTED_WIDTH, even_pages
+from reportgen.outputs.workbook.text_fit import FONT_NAME, TextStyle, column_points, text_height, text_width
+from tests.conftest import run
+
+LONG_NAMES = ("--supplier", "Brandtner Präzisionstechnik GmbH", "--account", "Meridian Aerotech Incorporated")
+WORKBOOKS = {
+    "ours_de": ("--lang", "de", "--account", "Meridian Aerotech Incorporated", "--period", "2026-Q3"),
+    "ours_en": ("--lang", "en", "--account", "Meridian Aerotech Incorporated", "--period", "2026-Q3"),
+    "questionnaire_de": ("--lang", "de", "--view", "key-account", *LONG_NAMES, "--period", "2026-Q3"),
+    "questionnaire_en": ("--lang", "en", "--view", "key-account", *LONG_NAMES, "--period", "2026-Q3"),
+    "questionnaire_unnamed": ("--lang", "de", "--view", "key-account", "--supplier", "Hansen GmbH"),
+}
+
+
+def workbook_of(tmp_path: Path, name: str, *options: str) -> Path:
+    path = tmp_path / f"{name}.xlsx"
+    result = run("template", "-o", str(path), *options)
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("workbooks")
+    return {name: workbook_of(folder, name, *options) for name, options in WORKBOOKS.items()}
+
+
+def text_cells(sheet):
+    return [cell for row in sheet.iter_rows() for cell in row if cell.value not in (None, "")]
+
+
+def room(sheet, cell) -> float:
+    return column_points(sheet.column_dimensions[cell.column_letter].width)
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_every_title_header_and_text_is_whole_in_its_cell(workbooks, name):
+    """Measured with Arial's widths: each text's lines, wrapped in its column's width, fit its row's height;
+    a text that does not wrap fits on one line."""
+    for sheet in load_workbook(workbooks[name]).worksheets:
+        for cell in text_cells(sheet):
+            style = TextStyle(size=cell.font.sz, bold=bool(cell.font.b))
+            where = f"{sheet.title}!{cell.coordinate}: {cell.value!r}"
+            assert cell.font.name == FONT_NAME, where  # the font the widths are Arial's
+            text = str(cell.value)
+            if cell.alignment.wrap_text:
+                assert text_height(text, style, room(sheet, cell)) <= sheet.row_dimensions[cell.row].height, (
+                    where
+                )
+            else:
+                assert text_width(text, style) <= room(sheet, cell), where
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_no_word_of_a_header_is_broken(workbooks, name):
+    for sheet in load_workbook(workbooks[name]).worksheets[1:]:
+        for cell in sheet[1]:
+            for word in str(cell.value).split():
+                assert text_width(word, TextStyle(bold=True)) <= room(sheet, cell), (sheet.title, word)
+
+
+def test_the_questionnaires_long_names_stand_whole_in_title_and_headers(workbooks):
+    workbook = load_workbook(workbooks["questionnaire_de"])
+    instructions, rating = workbook["Anleitung"], workbook["Bewertung"]
+    assert instructions["A1"].value == "Fragebogen zur Partnerschaft"
+    assert instructions["A2"].value == "Brandtner Präzisionstechnik GmbH und Meridian Aerotech Incorporated"
+    assert instructions["A1"].font.sz > instructions["A2"].font.sz > instructions["A3"].font.sz
+    headers = [cell.value for cell in rating[1]]
+    assert headers[4:6] == ["Lieferant (Brandtner Präzisionstechnik GmbH)", "Ihr Unternehmen (Meridian Aerotech Incorporated)"]  # fmt: skip
+    # The longest word, "Präzisionstechnik" in bold, sets its column's width; its header takes four lines.
+    assert rating.column_dimensions["E"].width > 13
+    assert rating.row_dimensions[1].height >= 4 * 12.8
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_the_cells_to_fill_are_yellow_and_framed_dark_and_no_other_cell_is(workbooks, name):
+    """The frame is what marks them on a page printed in black and white, where the yellow is gone."""
+    for sheet in load_workbook(workbooks[name]).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                framed = cell.border.left.color is not None and cell.border.left.color.rgb.endswith(
+                    INPUT_FRAME
+                )
+                yellow = cell.fill.fgColor.rgb.endswith(INPUT_FILL)
+                assert framed == yellow, (sheet.title, cell.coordinate)
+                if yellow:
+                    assert all(
+                        side.style == "thin"
+                        for side in (cell.border.top, cell.border.bottom, cell.border.right)
+                    )
+                    assert not sheet.protection.sheet or not cell.protection.locked, (
+                        sheet.title,
+                        cell.coordinate,
+                    )
+                elif cell.border.left.style:
+                    assert cell.border.left.color.rgb.endswith(GRID)
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_each_sheet_prints_a4_landscape_one_page_wide_with_its_header_row_on_every_page(workbooks, name):
+    workbook = load_workbook(workbooks[name])
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert (setup.paperSize, setup.orientation, setup.fitToWidth) == (9, "landscape", 1), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    instructions, *tables = workbook.worksheets
+    assert instructions.page_setup.fitToHeight == 1  # the instructions on one page
+    for sheet in tables:
+        assert sheet.page_setup.fitToHeight == 0 and sheet.print_title_rows == "$1:$1", sheet.title
+
+
+@pytest.mark.parametrize(
+    ("name", "footer"),
+    [
+        ("questionnaire_de", "Fragebogen zur Partnerschaft – Bewertung · Brandtner Präzisionstechnik GmbH und "
+                             "Meridian Aerotech Incorporated · 2026-Q3"),
+        ("questionnaire_en", "Partnership questionnaire – Assessment · Brandtner Präzisionstechnik GmbH and "
+                             "Meridian Aerotech Incorporated · 2026-Q3"),
+        ("ours_de", "Bewertungsbogen – Bewertung · Meridian Aerotech Incorporated · 2026-Q3"),
+        ("questionnaire_unnamed", "Fragebogen zur Partnerschaft – Bewertung · Hansen GmbH und Ihr Unternehmen"),
+    ],
+)  # fmt: skip
+def test_the_footer_names_document_sheet_companies_and_page_x_of_y(workbooks, name, footer):
+    workbook = load_workbook(workbooks[name])
+    sheet = workbook.worksheets[2]
+    assert sheet.oddFooter.left.text.strip() == footer
+    assert sheet.oddFooter.right.text.strip() in ("Seite &P von &N", "Page &P of &N")
+    assert ("Seite" in sheet.oddFooter.right.text) == ("Bewertung" in footer)
+    assert all(s.oddFooter.left.text.strip().startswith(footer.split(" – ")[0]) for s in workbook.worksheets)
+    assert sheet.oddFooter.left.font == "Arial,Regular" and sheet.oddFooter.left.size == 8
+
+
+def test_a_name_with_an_ampersand_stays_a_name_and_a_long_one_is_cut_clear_of_the_page_number(tmp_path):
+    path = workbook_of(tmp_path, "q", "--lang", "en", "--view", "key-account", "--supplier", "Müller & Söhne KG",
+                       "--account", "Vereinigte " * 30 + "Werke")  # fmt: skip
+    footer = load_workbook(path).worksheets[1].oddFooter.left.text.strip()
+    assert footer.startswith(
+        "Partnership questionnaire – Account · Müller && Söhne KG and Vereinigte Vereinigte"
+    )
+    assert footer.endswith("…")
+    page_number = text_width("Page 999 of 999", TextStyle(size=8))
+    assert text_width(footer.replace("&&", "&"), TextStyle(size=8)) <= PRINTED_WIDTH - page_number
+
+
+def test_the_rating_sheets_printed_head_gives_the_scale(workbooks):
+    header = load_workbook(workbooks["questionnaire_de"])["Bewertung"].oddHeader.center.text.strip()
+    assert header == ("Skala: 1 = gar nicht · 2 = kaum · 3 = teilweise · 4 = deutlich · 5 = voll und ganz – auch "
+                      "halbe Punkte wie 3,5; leer = nicht bewertet")  # fmt: skip
+
+
+def test_a_sheet_over_two_pages_is_broken_into_pages_of_about_the_same_height(workbooks):
+    sheet = load_workbook(workbooks["ours_de"])["Bewertung"]
+    (page_break,) = sheet.row_breaks.brk
+    heights = [sheet.row_dimensions[row].height for row in range(2, sheet.max_row + 1)]
+    first, second = sum(heights[: page_break.id - 1]), sum(heights[page_break.id - 1 :])
+    assert 0.75 < first / second < 1.33, (first, second)
+
+
+def test_a_sheet_on_one_page_gets_no_break_and_a_long_one_as_many_as_it_needs():
+    from openpyxl import Workbook
+
+    sheet = Workbook().active
+    sheet.column_dimensions["A"].width = 100  # 525 points: printed at full size
+    for row in range(1, 21):
+        sheet.cell(row, 1, "x")
+        sheet.row_dimensions[row].height = 20
+    even_pages(sheet)
+    assert not sheet.row_breaks.brk  # 19 rows of 20 points and the header: one page of 482
+    for row in range(21, 61):
+        sheet.cell(row, 1, "x")
+        sheet.row_dimensions[row].height = 20
+    even_pages(sheet)
+    # 59 rows of 20 points below a header of 20: 1180 points, three pages of 462 points
+    assert [brk.id for brk in sheet.row_breaks.brk] == [21, 40]  # rows 2–21, 22–40 and 41–60
