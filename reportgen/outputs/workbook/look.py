@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -254,10 +255,28 @@ def _letters(sheet) -> list[str]:
 
 def fit_rows(sheet) -> None:
     """Give every row the height its tallest cell's wrapped text needs, in its column's width and its font."""
+    fitted_row = _fitted_row_type()
     for row in sheet.iter_rows():
         needed = max((cell_height(cell, sheet) for cell in row), default=0.0)
         height = min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, needed))
-        sheet.row_dimensions[row[0].row].height = math.ceil(height / PIXEL - 1e-9) * PIXEL
+        pixels = math.ceil(height / PIXEL - 1e-9)
+        sheet.row_dimensions[row[0].row] = fitted_row(sheet, index=row[0].row, ht=pixels * PIXEL)
+
+
+@functools.cache
+def _fitted_row_type():
+    """The type of a row whose height is reckoned from its text, not set by hand: written without Excel's
+    ``customHeight``, so that Excel and LibreOffice fit the row anew once its text changes, as when a long
+    comment is typed in. openpyxl marks every row with a height as set by hand; the type is made here,
+    where openpyxl is loaded."""
+    from openpyxl.worksheet.dimensions import RowDimension
+
+    class FittedRow(RowDimension):
+        @property
+        def customHeight(self):
+            return False
+
+    return FittedRow
 
 
 def cell_height(cell, sheet) -> float:

@@ -3,36 +3,15 @@ and white, and each sheet a document of A4 landscape pages with a header row and
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
 
 from reportgen.outputs.workbook.look import GRID, INPUT_FILL, INPUT_FRAME, PRINTED_WIDTH, even_pages
 from reportgen.outputs.workbook.text_fit import FONT_NAME, TextStyle, column_points, text_height, text_width
-from tests.conftest import run
-
-LONG_NAMES = ("--supplier", "Brandtner Präzisionstechnik GmbH", "--account", "Meridian Aerotech Incorporated")
-WORKBOOKS = {
-    "ours_de": ("--lang", "de", "--account", "Meridian Aerotech Incorporated", "--period", "2026-Q3"),
-    "ours_en": ("--lang", "en", "--account", "Meridian Aerotech Incorporated", "--period", "2026-Q3"),
-    "questionnaire_de": ("--lang", "de", "--view", "key-account", *LONG_NAMES, "--period", "2026-Q3"),
-    "questionnaire_en": ("--lang", "en", "--view", "key-account", *LONG_NAMES, "--period", "2026-Q3"),
-    "questionnaire_unnamed": ("--lang", "de", "--view", "key-account", "--supplier", "Hansen GmbH"),
-}
-
-
-def workbook_of(tmp_path: Path, name: str, *options: str) -> Path:
-    path = tmp_path / f"{name}.xlsx"
-    result = run("template", "-o", str(path), *options)
-    assert result.exit_code == 0, result.stderr
-    return path
-
-
-@pytest.fixture(scope="module")
-def workbooks(tmp_path_factory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("workbooks")
-    return {name: workbook_of(folder, name, *options) for name, options in WORKBOOKS.items()}
+from tests.outputs.workbook.conftest import WORKBOOKS, workbook_of
 
 
 def text_cells(sheet):
@@ -182,3 +161,13 @@ def test_a_sheet_on_one_page_gets_no_break_and_a_long_one_as_many_as_it_needs():
     even_pages(sheet)
     # 59 rows of 20 points below a header of 20: 1180 points, three pages of 462 points
     assert [brk.id for brk in sheet.row_breaks.brk] == [21, 40]  # rows 2–21, 22–40 and 41–60
+
+
+def test_rows_are_fitted_not_fixed_so_that_a_long_comment_typed_in_makes_its_row_grow(workbooks):
+    """Excel and LibreOffice fit a row anew as its text changes only where its height was not set by hand."""
+    with zipfile.ZipFile(workbooks["questionnaire_de"]) as archive:
+        sheets = [
+            archive.read(name).decode() for name in archive.namelist() if name.startswith("xl/worksheets/")
+        ]
+    rows = [row for sheet in sheets for row in re.findall(r"<row [^>]*>", sheet)]
+    assert len(rows) > 40 and all(' ht="' in row and "customHeight" not in row for row in rows)
