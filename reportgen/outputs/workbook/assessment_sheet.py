@@ -52,8 +52,8 @@ def assessment_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> No
         Column(FACTOR_ID.heading(lang), 16),
         Column(FACTOR.heading(lang), 28),
         *(Column(text, 32) for text in invests),
-        Column(supplier_score, 13),
-        Column(key_account_score, 13),
+        Column(supplier_score, 15),
+        Column(key_account_score, 15),
         Column(COMMENT.heading(lang), 30),
         Column(SHARE_COMMENT.heading(lang), 10),
     ]

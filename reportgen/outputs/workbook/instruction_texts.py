@@ -146,8 +146,8 @@ QUESTIONNAIRE_INSTRUCTIONS = (
         N_(
             "What your answers are used for: a joint review of the partnership by both companies – what "
             "each side invests, and where the two views differ. No report ties a score to a person: "
-            "names appear only in the list of those who answered. Where you are the only one of your "
-            "company to answer, its view in the report is your answers."
+            "names appear only in the list of those who answered. If you are the only one from your "
+            "company to answer, the report shows your answers as your company's view."
         ),
     ),
     BLANK,

@@ -85,7 +85,7 @@ def cell_styles():
     from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
 
     grid = Side(style="thin", color=GRID)
-    frame = Side(style="thin", color=INPUT_FRAME)
+    frame = Side(style="medium", color=INPUT_FRAME)
     return {
         "title": font(16, bold=True, color=HEADER_FILL),
         "subtitle": font(12, color=HEADER_FILL),

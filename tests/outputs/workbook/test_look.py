@@ -57,7 +57,7 @@ def test_the_questionnaires_long_names_stand_whole_in_title_and_headers(workbook
     headers = [cell.value for cell in rating[1]]
     assert headers[4:6] == ["Lieferant (Brandtner Präzisionstechnik GmbH)", "Ihr Unternehmen (Meridian Aerotech Incorporated)"]  # fmt: skip
     # The longest word, "Präzisionstechnik" in bold, sets its column's width; its header takes four lines.
-    assert rating.column_dimensions["E"].width > 13
+    assert rating.column_dimensions["E"].width > 15
     assert rating.row_dimensions[1].height >= 4 * 12.8
 
 
@@ -73,10 +73,8 @@ def test_the_cells_to_fill_are_yellow_and_framed_dark_and_no_other_cell_is(workb
                 yellow = cell.fill.fgColor.rgb.endswith(INPUT_FILL)
                 assert framed == yellow, (sheet.title, cell.coordinate)
                 if yellow:
-                    assert all(
-                        side.style == "thin"
-                        for side in (cell.border.top, cell.border.bottom, cell.border.right)
-                    )
+                    sides = (cell.border.left, cell.border.top, cell.border.bottom, cell.border.right)
+                    assert all(side.style == "medium" for side in sides)
                     assert not sheet.protection.sheet or not cell.protection.locked, (
                         sheet.title,
                         cell.coordinate,
