@@ -3,7 +3,8 @@
 The workbooks are set in Arial: Excel has it everywhere, and LibreOffice sets it in Liberation Sans, whose
 every glyph is as wide as Arial's. Their widths are read here from Liberation Sans (Debian's
 fonts-liberation2), so that no run of reportgen needs the font installed. Italic is as wide as upright in
-both, so only the regular and the bold widths are kept. Run it again only to cover more characters:
+both, so only the regular and the bold widths are kept. A character of the run the font lacks (the control
+characters) is taken as an em wide, the widest there is. Run it again only to cover more characters:
 
     .venv/bin/python scripts/make_font_metrics.py
 
@@ -32,10 +33,11 @@ def advances(style: str) -> tuple[int, tuple[int, ...], dict[str, int], tuple[in
     def width(character: str) -> int:
         return metrics[cmap[ord(character)]][0]
 
-    run = tuple(width(chr(code)) if code in cmap else 0 for code in range(FIRST, LAST + 1))
+    units = font["head"].unitsPerEm
+    run = tuple(width(chr(code)) if code in cmap else units for code in range(FIRST, LAST + 1))
     extra = {character: width(character) for character in EXTRA if ord(character) in cmap}
     hhea = font["hhea"]
-    return font["head"].unitsPerEm, run, extra, (hhea.ascent, -hhea.descent)
+    return units, run, extra, (hhea.ascent, -hhea.descent)
 
 
 def main() -> None:

@@ -23,7 +23,8 @@ from reportgen.outputs.workbook.actions_sheet import actions_sheet
 from reportgen.outputs.workbook.assessment_sheet import assessment_sheet
 from reportgen.outputs.workbook.instruction_texts import BOTH_COMPANIES, QUESTIONNAIRE
 from reportgen.outputs.workbook.instructions import instructions_sheet
-from reportgen.outputs.workbook.look import Footer, even_pages, fit_rows, new_workbook, print_setup
+from reportgen.outputs.workbook.layout import even_pages, fit_rows
+from reportgen.outputs.workbook.look import Footer, new_workbook, print_setup
 from reportgen.outputs.workbook.request import WorkbookRequest
 
 

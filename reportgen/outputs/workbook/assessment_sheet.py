@@ -57,8 +57,7 @@ def assessment_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> No
         Column(COMMENT.heading(lang), 30),
         Column(SHARE_COMMENT.heading(lang), 10),
     ]
-    sheet.freeze_panes = "C2"
-    header_row(sheet, columns, styles)
+    header_row(sheet, columns, styles, frozen="C2")
     for row, factor in enumerate(catalog.factors, start=2):
         values = [factor.id, factor.title.get(lang), *_what_each_invests(factor, request)]
         styled = zip(values, ("small", "bold", "plain", "plain"), strict=True)

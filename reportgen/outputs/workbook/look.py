@@ -5,29 +5,18 @@
 - The cells to fill in are yellow, framed in dark grey so that they stand out printed in black and white
   too, and unlocked; the rest is protected without a password.
 - A dark header row, each column at least as wide as its header's longest word.
-- Every row as tall as its wrapped text needs (:func:`fit_rows`), since no spreadsheet fits it on opening.
+- Every row as tall as its wrapped text needs, since no spreadsheet fits it on opening (:mod:`layout`).
 - Printed: A4 landscape, one page wide, the header row on every page, and a footer naming the document, the
   companies and the page (page x of y).
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportgen.outputs.workbook.text_fit import (
-    CELL_PADDING,
-    FONT_NAME,
-    FONT_SIZE,
-    TextStyle,
-    column_points,
-    column_width_for,
-    text_height,
-    text_width,
-)
+from reportgen.outputs.workbook.layout import MARGINS, PRINTED_WIDTH, cut_to, header_width
+from reportgen.outputs.workbook.text_fit import FONT_NAME, FONT_SIZE, TextStyle, text_width
 
 INPUT_FILL = "FFF4C2"  # the yellow of cells to fill in
 INPUT_FRAME = "595959"
@@ -35,21 +24,8 @@ INPUT_FRAME = "595959"
 GRID = "D5DBE1"
 HEADER_FILL = "1F4E79"
 MUTED = "6B7785"
-MIN_ROW_HEIGHT = 12.75
-"""Excel's own height of a row of Arial 10: no row is lower."""
-PIXEL = 0.75
-"""A pixel at 96 dpi, in points: Excel shows a row's height in whole pixels, so it is rounded up to them."""
-MAX_ROW_HEIGHT = 409.0
-"""The tallest row Excel allows."""
-DEFAULT_COLUMN_WIDTH = 8.43
 FOOTER_SIZE = 8
 FOOTER_STYLE = TextStyle(size=FOOTER_SIZE)
-MARGINS = {"left": 0.5, "right": 0.5, "top": 0.6, "bottom": 0.8, "header": 0.3, "footer": 0.3}
-"""The printed page's margins, in inches: the footer and the head line sit inside top and bottom."""
-PRINTED_WIDTH = (297 / 25.4 - MARGINS["left"] - MARGINS["right"]) * 72
-"""The points across an A4 landscape page between its margins, where the sheet, header and footer go."""
-PRINTED_HEIGHT = (210 / 25.4 - MARGINS["top"] - MARGINS["bottom"]) * 72
-"""The points down an A4 landscape page between its margins, where the sheet's rows go."""
 FOOTER_GAP = 24.0
 """The points kept between the footer's left part and the page number."""
 
@@ -131,19 +107,18 @@ class Column:
     width: float
 
 
-def header_row(sheet, columns: Sequence[Column], styles) -> None:
-    """The header row, each column at least as wide as its header's longest word, so that no word of a
-    header is broken; the row's height follows from the words' wrapping (:func:`fit_rows`)."""
-    header_style = TextStyle(bold=True)
+def header_row(sheet, columns: Sequence[Column], styles, frozen: str = "A2") -> None:
+    """The header row, each column at least as wide as its header's longest word, printed on every page and
+    kept in view above the cells *frozen* (and left of them); its height follows from the words' wrapping
+    (:func:`layout.fit_rows`)."""
     for index, column in enumerate(columns, start=1):
         cell = sheet.cell(1, index, column.header)
         cell.font = styles["header"]
         cell.fill = styles["header_fill"]
         cell.alignment = styles["wrap"]
         cell.border = styles["border"]
-        longest = max((text_width(word, header_style) for word in column.header.split()), default=0.0)
-        sheet.column_dimensions[cell.column_letter].width = max(column.width, column_width_for(longest))
-    sheet.freeze_panes = sheet.freeze_panes or "A2"
+        sheet.column_dimensions[cell.column_letter].width = header_width(column.header, column.width)
+    sheet.freeze_panes = frozen
     sheet.print_title_rows = "1:1"
 
 
@@ -174,13 +149,13 @@ def print_setup(sheet, footer: Footer, one_page: bool = False) -> None:
     right = _escaped(footer.page_of).format(page="&P", pages="&N")
     left = " · ".join(part for part in (f"{footer.document} – {sheet.title}", footer.companies) if part)
     room = PRINTED_WIDTH - text_width(footer.page_of.format(page=999, pages=999), FOOTER_STYLE) - FOOTER_GAP
-    _set_part(sheet.oddFooter.left, _escaped(_cut(left, room)))
+    _set_part(sheet.oddFooter.left, _escaped(cut_to(left, room, FOOTER_STYLE)))
     _set_part(sheet.oddFooter.right, right)
 
 
 def page_header(sheet, text: str) -> None:
     """A line at the head of every printed page of *sheet*, centred."""
-    _set_part(sheet.oddHeader.center, _escaped(_cut(text, PRINTED_WIDTH)))
+    _set_part(sheet.oddHeader.center, _escaped(cut_to(text, PRINTED_WIDTH, FOOTER_STYLE)))
 
 
 def _set_part(part, text: str) -> None:
@@ -190,108 +165,9 @@ def _set_part(part, text: str) -> None:
     part.color = MUTED
 
 
-def _cut(text: str, points: float) -> str:
-    """*text*, cut to *points* at the footer's size and ending in an ellipsis where it is wider; a company's
-    name may be long, and the page number must stay clear of it."""
-    if text_width(text, FOOTER_STYLE) <= points:
-        return text
-    while text and text_width(text + "…", FOOTER_STYLE) > points:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def _escaped(text: str) -> str:
     """*text* as a footer shows it: an ampersand written twice, so that no name is read as a code."""
     return text.replace("&", "&&")
-
-
-def even_pages(sheet) -> None:
-    """Where a sheet printed one page wide takes more than one page long, break it into pages of about the
-    same height (8 and 8 rows, not 13 and 3), each under the header row that repeats.
-
-    The rows' heights are this module's own, so what is left to reckon is the scale that fits the sheet to
-    the page's width: it is taken at Excel's, the larger (LibreOffice counts a column wider), so that no
-    page holds more than fits in either."""
-    from openpyxl.worksheet.pagebreak import Break
-
-    width = sum(column_points(column_width(sheet, letter)) + CELL_PADDING for letter in _letters(sheet))
-    scale = min(1.0, PRINTED_WIDTH / width) if width else 1.0
-    heights = [sheet.row_dimensions[row].height or MIN_ROW_HEIGHT for row in range(2, sheet.max_row + 1)]
-    room = PRINTED_HEIGHT / scale - (sheet.row_dimensions[1].height or MIN_ROW_HEIGHT)
-    if room <= 0 or max(heights, default=0.0) > room:
-        return  # a row taller than a page: the spreadsheet breaks it where it can
-    for pages in range(math.ceil(sum(heights) / room), len(heights) + 1):
-        breaks = _breaks(heights, pages)
-        if all(height <= room for height in _page_heights(heights, breaks)):
-            for row in breaks:
-                sheet.row_breaks.append(Break(id=row - 1))  # counted from 0: the break is above it
-            return
-
-
-def _breaks(heights: list[float], pages: int) -> list[int]:
-    """The sheet's rows that begin a new page, each row going on the page its middle falls on, of *pages*
-    pages of equal height. *heights* are those of the rows below the header, from row 2."""
-    share = sum(heights) / pages
-    breaks, top, page = [], 0.0, 0
-    for index, height in enumerate(heights):
-        on = min(pages - 1, int((top + height / 2) // share))
-        if on > page and index > 0:
-            breaks.append(index + 2)
-            page = on
-        top += height
-    return breaks
-
-
-def _page_heights(heights: list[float], breaks: list[int]) -> list[float]:
-    bounds = [0, *(row - 2 for row in breaks), len(heights)]
-    return [sum(heights[start:end]) for start, end in itertools.pairwise(bounds)]
-
-
-def _letters(sheet) -> list[str]:
-    from openpyxl.utils import get_column_letter
-
-    return [get_column_letter(index) for index in range(1, sheet.max_column + 1)]
-
-
-def fit_rows(sheet) -> None:
-    """Give every row the height its tallest cell's wrapped text needs, in its column's width and its font."""
-    fitted_row = _fitted_row_type()
-    for row in sheet.iter_rows():
-        needed = max((cell_height(cell, sheet) for cell in row), default=0.0)
-        height = min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, needed))
-        pixels = math.ceil(height / PIXEL - 1e-9)
-        sheet.row_dimensions[row[0].row] = fitted_row(sheet, index=row[0].row, ht=pixels * PIXEL)
-
-
-@functools.cache
-def _fitted_row_type():
-    """The type of a row whose height is reckoned from its text, not set by hand: written without Excel's
-    ``customHeight``, so that Excel and LibreOffice fit the row anew once its text changes, as when a long
-    comment is typed in. openpyxl marks every row with a height as set by hand; the type is made here,
-    where openpyxl is loaded."""
-    from openpyxl.worksheet.dimensions import RowDimension
-
-    class FittedRow(RowDimension):
-        @property
-        def customHeight(self):
-            return False
-
-    return FittedRow
-
-
-def cell_height(cell, sheet) -> float:
-    """The height *cell*'s text needs; a cell that does not wrap needs one line."""
-    if cell.value is None or cell.value == "":
-        return 0.0
-    style = TextStyle(size=float(cell.font.sz or FONT_SIZE), bold=bool(cell.font.b))
-    points = column_points(column_width(sheet, cell.column_letter))
-    if not cell.alignment.wrap_text:
-        return text_height("", style, points)
-    return text_height(str(cell.value), style, points)
-
-
-def column_width(sheet, letter: str) -> float:
-    return sheet.column_dimensions[letter].width or DEFAULT_COLUMN_WIDTH
 
 
 def date_format(lang: str) -> str:

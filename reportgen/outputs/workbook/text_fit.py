@@ -21,8 +21,6 @@ FONT_NAME = "Arial"
 FONT_SIZE = 10.0
 SAFETY = 1.08
 """How much wider than its metrics text is taken to be."""
-UNKNOWN_WIDTH = 1.0
-"""A character beyond the metrics' range (a Chinese name, say) is taken as one em wide, as wide as any."""
 POINTS_PER_CHARACTER = 5.25
 """A column width of one character, in points: the 7 pixels of Arial 10's widest digit at 96 dpi, as Excel
 reckons it. LibreOffice reckons with the digit's exact width (5.56 pt), so a column is wider there."""
@@ -44,18 +42,19 @@ class TextStyle:
 
 
 def text_width(text: str, style: TextStyle) -> float:
-    """The points *text* takes on one line, with the safety margin."""
+    """The points *text* takes on one line, with the safety margin. A character the metrics do not hold (a
+    Chinese name, say) is taken as one em wide, as wide as any."""
     widths, extra = (
         (arial_metrics.BOLD, arial_metrics.BOLD_EXTRA)
         if style.bold
         else (arial_metrics.REGULAR, arial_metrics.REGULAR_EXTRA)
     )
+    em = arial_metrics.UNITS_PER_EM
     units = 0
     for character in text:
         index = ord(character) - arial_metrics.FIRST
-        width = widths[index] if 0 <= index < len(widths) else extra.get(character, 0)
-        units += width or UNKNOWN_WIDTH * arial_metrics.UNITS_PER_EM
-    return units / arial_metrics.UNITS_PER_EM * style.size * SAFETY
+        units += widths[index] if 0 <= index < len(widths) else extra.get(character, em)
+    return units / em * style.size * SAFETY
 
 
 def column_points(width: float) -> float:
@@ -70,12 +69,12 @@ def column_width_for(points: float) -> float:
 
 def wrapped_lines(text: str, style: TextStyle, points: float) -> list[str]:
     """*text* broken into the lines a cell *points* wide shows: at its line breaks, then at spaces, and a
-    word wider than the cell character by character."""
+    word wider than the cell character by character. Spaces a paragraph starts with take their room."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line = None  # before the paragraph's first word
         for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
+            candidate = word if line is None else f"{line} {word}"
             if text_width(candidate, style) <= points:
                 line = candidate
                 continue
@@ -95,6 +94,8 @@ def line_height(style: TextStyle) -> float:
     return style.size * LINE_SPACING
 
 
-def text_height(text: str, style: TextStyle, points: float) -> float:
-    """The row height, in points, that shows *text* whole in a cell *points* wide."""
-    return len(wrapped_lines(text, style, points)) * line_height(style) + ROW_PADDING
+def text_height(text: str, style: TextStyle, points: float, wrap: bool = True) -> float:
+    """The row height, in points, that shows *text* whole in a cell *points* wide; text that does not
+    *wrap* stays on one line."""
+    lines = len(wrapped_lines(text, style, points)) if wrap else 1
+    return lines * line_height(style) + ROW_PADDING

@@ -9,7 +9,8 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.outputs.workbook.look import GRID, INPUT_FILL, INPUT_FRAME, PRINTED_WIDTH, even_pages
+from reportgen.outputs.workbook.layout import PRINTED_WIDTH
+from reportgen.outputs.workbook.look import GRID, INPUT_FILL, INPUT_FRAME
 from reportgen.outputs.workbook.text_fit import FONT_NAME, TextStyle, column_points, text_height, text_width
 from tests.outputs.workbook.conftest import WORKBOOKS, workbook_of
 
@@ -141,24 +142,6 @@ def test_a_sheet_over_two_pages_is_broken_into_pages_of_about_the_same_height(wo
     heights = [sheet.row_dimensions[row].height for row in range(2, sheet.max_row + 1)]
     first, second = sum(heights[: page_break.id - 1]), sum(heights[page_break.id - 1 :])
     assert 0.75 < first / second < 1.33, (first, second)
-
-
-def test_a_sheet_on_one_page_gets_no_break_and_a_long_one_as_many_as_it_needs():
-    from openpyxl import Workbook
-
-    sheet = Workbook().active
-    sheet.column_dimensions["A"].width = 100  # 525 points: printed at full size
-    for row in range(1, 21):
-        sheet.cell(row, 1, "x")
-        sheet.row_dimensions[row].height = 20
-    even_pages(sheet)
-    assert not sheet.row_breaks.brk  # 19 rows of 20 points and the header: one page of 482
-    for row in range(21, 61):
-        sheet.cell(row, 1, "x")
-        sheet.row_dimensions[row].height = 20
-    even_pages(sheet)
-    # 59 rows of 20 points below a header of 20: 1180 points, three pages of 462 points
-    assert [brk.id for brk in sheet.row_breaks.brk] == [21, 40]  # rows 2–21, 22–40 and 41–60
 
 
 def test_rows_are_fitted_not_fixed_so_that_a_long_comment_typed_in_makes_its_row_grow(workbooks):

@@ -52,3 +52,22 @@ def test_a_word_wider_than_its_cell_is_broken_where_it_reaches_the_edge():
 def test_a_row_holds_its_lines_in_the_fonts_size_and_its_padding():
     assert text_height("Lieferant (Hansen GmbH)", BOLD, 50) == pytest.approx(3 * 12.8 + 2)
     assert text_height("Fragebogen", TextStyle(size=16, bold=True), 400) == pytest.approx(16 * 1.28 + 2)
+
+
+def test_the_first_sign_beyond_the_metrics_and_one_the_font_lacks_are_an_em_wide():
+    assert text_width("\u0250", REGULAR) == pytest.approx(10.8)  # ɐ: the first after Latin Extended-B
+    assert text_width("\u0080", REGULAR) == pytest.approx(10.8)  # a control character Arial has no glyph for
+
+
+def test_a_line_exactly_as_wide_as_the_cell_fits_and_a_word_is_broken_exactly_at_the_edge():
+    assert wrapped_lines("ab cd", REGULAR, text_width("ab cd", REGULAR)) == ["ab cd"]
+    assert wrapped_lines("mmmmmmmm", REGULAR, text_width("mmmm", REGULAR)) == ["mmmm", "mmmm"]
+
+
+def test_spaces_a_paragraph_starts_with_take_their_room():
+    indented = "   Kommentare bleiben intern."
+    assert wrapped_lines(indented, REGULAR, text_width(indented, REGULAR)) == [indented]
+    assert wrapped_lines(indented, REGULAR, text_width(indented, REGULAR) - 1) == [
+        "   Kommentare bleiben",
+        "intern.",
+    ]
