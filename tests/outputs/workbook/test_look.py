@@ -152,3 +152,13 @@ def test_rows_are_fitted_not_fixed_so_that_a_long_comment_typed_in_makes_its_row
         ]
     rows = [row for sheet in sheets for row in re.findall(r"<row [^>]*>", sheet)]
     assert len(rows) > 40 and all(' ht="' in row and "customHeight" not in row for row in rows)
+
+
+def test_the_workbooks_normal_style_is_arial_10_so_that_columns_are_counted_in_its_digits(workbooks):
+    """LibreOffice counts a column's width in the Normal style's digits; Calibri, which it lacks, it sets in
+    the wider DejaVu Sans, and every column came out wider than the rows were reckoned for."""
+    with zipfile.ZipFile(workbooks["ours_en"]) as archive:
+        styles = archive.read("xl/styles.xml").decode()
+    first_font = re.search(r"<font>.*?</font>", styles, re.DOTALL).group(0)
+    assert '<name val="Arial"/>' in first_font and '<sz val="10"/>' in first_font
+    assert "Calibri" not in styles
