@@ -258,7 +258,7 @@ KEY_ACCOUNT_SCORE = Term(
         "Investition Key Account",
         "Score key account",
         # The key account's own questionnaire names its column for its reader (reportgen template
-        # --view key-account): "Ihr Unternehmen (Zeppelin Süd GmbH, 1–5)".
+        # --view key-account): "Ihr Unternehmen (Zeppelin Süd GmbH)".
         "Your company",
         "Ihr Unternehmen",
     ),

@@ -91,15 +91,15 @@ def assessment_sheet(workbook, catalog: Catalog, request: WorkbookRequest) -> No
 
 
 def score_headings(catalog: Catalog, request: WorkbookRequest) -> tuple[str, str]:
-    """The two score columns' headers, supplier first: ``Lieferant (1–5)`` in our team's workbook. The
+    """The two score columns' headers, supplier first: ``Lieferant`` over ``(1–5)`` in our team's workbook,
+    the scale on a line of its own, since both programs would break a line inside it, after the dash. The
     questionnaire's name the company whose investment they hold instead, in brackets, which the reader
     ignores: ``Lieferant (Hansen GmbH)``, ``Ihr Unternehmen (Zeppelin Süd GmbH)``. Its scale is on every
-    printed page's head (:func:`scale_legend`) and beside every score cell as it is selected: beside two
-    long names it made the header break inside ``1–5``."""
+    printed page's head (:func:`scale_legend`) and beside every score cell as it is selected."""
     lang = request.lang
     if not request.for_key_account:
         span = f"({catalog.scale.min}–{catalog.scale.max})"
-        return f"{SUPPLIER_SCORE.heading(lang)} {span}", f"{KEY_ACCOUNT_SCORE.heading(lang)} {span}"
+        return f"{SUPPLIER_SCORE.heading(lang)}\n{span}", f"{KEY_ACCOUNT_SCORE.heading(lang)}\n{span}"
     own = gettext_for(lang)(YOUR_COMPANY_COLUMN)
     supplier = f"{SUPPLIER_SCORE.heading(lang)} ({in_header(request.supplier or '')})"
     account = own + (f" ({in_header(request.account)})" if request.account else "")

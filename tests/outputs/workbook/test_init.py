@@ -31,8 +31,8 @@ def test_sheets_fields_and_catalog_reference(blank, catalog):
     assert facts["Katalog"] == "efkam-partnership v1.0"
     sheet = workbook["Bewertung"]
     assert [c.value for c in sheet[1]] == ["Faktor-ID", "Faktor", "Was der Lieferant investiert",
-                                          "Was der Key Account investiert", "Lieferant (1–5)",
-                                          "Key Account (1–5)", "Kommentar", "Kommentar teilen"]  # fmt: skip
+                                          "Was der Key Account investiert", "Lieferant\n(1–5)",
+                                          "Key Account\n(1–5)", "Kommentar", "Kommentar teilen"]  # fmt: skip
     assert [sheet.cell(r, 1).value for r in range(2, 18)] == [f.id for f in catalog.factors]
     assert sheet.cell(2, 3).value == catalog.factors[0].supplier.de
     assert sheet.freeze_panes == "C2"

@@ -162,3 +162,13 @@ def test_the_workbooks_normal_style_is_arial_10_so_that_columns_are_counted_in_i
     first_font = re.search(r"<font>.*?</font>", styles, re.DOTALL).group(0)
     assert '<name val="Arial"/>' in first_font and '<sz val="10"/>' in first_font
     assert "Calibri" not in styles
+
+
+@pytest.mark.parametrize("name", ["ours_de", "ours_en"])
+def test_our_score_headers_keep_the_scale_on_a_line_of_its_own(workbooks, name):
+    """Regression: "Key Account (1–5)" broke after the dash in LibreOffice, leaving "5)" alone below."""
+    sheet = load_workbook(workbooks[name]).worksheets[2]
+    for cell in sheet[1][4:6]:
+        term, scale = cell.value.split("\n")
+        assert scale == "(1–5)"
+        assert all(text_width(line, TextStyle(bold=True)) <= room(sheet, cell) for line in (term, scale))
