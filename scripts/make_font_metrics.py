@@ -22,11 +22,11 @@ FONTS = Path("/usr/share/fonts/truetype/liberation2")
 TARGET = Path(__file__).resolve().parent.parent / "reportgen" / "outputs" / "workbook" / "arial_metrics.py"
 FIRST, LAST = 0x20, 0x24F
 """Basic Latin to Latin Extended-B, in one run: every letter of the languages the companies write in."""
-EXTRA = "\u00a0–—‘’‚“”„†•…‰‹›€™−≤≥→←↑↓✓·×÷"
+EXTRA = "–—‘’‚“”„†•…‰‹›€™−≤≥→←↑↓✓"
 """Typographic signs beyond that run which catalogs, names and comments use."""
 
 
-def advances(style: str) -> tuple[int, tuple[int, ...], dict[str, int], tuple[int, int]]:
+def advances(style: str) -> tuple[int, tuple[int, ...], dict[str, int]]:
     font = TTFont(FONTS / f"LiberationSans-{style}.ttf")
     cmap, metrics = font.getBestCmap(), font["hmtx"]
 
@@ -36,13 +36,12 @@ def advances(style: str) -> tuple[int, tuple[int, ...], dict[str, int], tuple[in
     units = font["head"].unitsPerEm
     run = tuple(width(chr(code)) if code in cmap else units for code in range(FIRST, LAST + 1))
     extra = {character: width(character) for character in EXTRA if ord(character) in cmap}
-    hhea = font["hhea"]
-    return units, run, extra, (hhea.ascent, -hhea.descent)
+    return units, run, extra
 
 
 def main() -> None:
-    units, regular, regular_extra, (ascent, descent) = advances("Regular")
-    bold_units, bold, bold_extra, _ = advances("Bold")
+    units, regular, regular_extra = advances("Regular")
+    bold_units, bold, bold_extra = advances("Bold")
     assert units == bold_units
     lines = [
         '"""Advance widths of Arial (as Liberation Sans, metric-equal), for measuring the workbooks\' text.',
@@ -52,7 +51,6 @@ def main() -> None:
         "",
         "# fmt: off",
         f"UNITS_PER_EM = {units}",
-        f"ASCENT, DESCENT = {ascent}, {descent}",
         f"FIRST = {FIRST:#x}",
         "",
         "REGULAR = (",

@@ -63,5 +63,5 @@ def _footer(request: WorkbookRequest) -> Footer:
         document, companies = _(QUESTIONNAIRE), _(BOTH_COMPANIES).format(**request.company_names())
     else:
         document, companies = _(ASSESSMENT_WORKBOOK), request.account or ""
-    known = " · ".join(part for part in (companies, request.period) if part)
-    return Footer(document, known, _(PAGE_OF))
+    about = " · ".join(part for part in (companies, request.period) if part)
+    return Footer(document, about, _(PAGE_OF))

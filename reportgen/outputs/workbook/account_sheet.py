@@ -133,14 +133,13 @@ def _view_fact(request: WorkbookRequest, note: str) -> _Fact:
     return _Fact(VIEW, VIEW_TEMPLATE_WORDS[request.view][request.lang], note, fill_in=False)
 
 
-def _catalog_fact(catalog: Catalog, lang: str) -> _Fact:
-    _ = gettext_for(lang)
-    return _Fact(
-        CATALOG,
-        catalog.label(),
-        _("the catalog this workbook was made from – please leave it"),
-        fill_in=False,
-    )
+def _catalog_fact(catalog: Catalog, request: WorkbookRequest) -> _Fact:
+    _ = gettext_for(request.lang)
+    if request.for_key_account:
+        note = _("the catalog this questionnaire was made from – please leave it")
+    else:
+        note = _("the catalog this workbook was made from – please leave it")
+    return _Fact(CATALOG, catalog.label(), note, fill_in=False)
 
 
 def _our_facts(catalog: Catalog, request: WorkbookRequest) -> list[_Fact]:
@@ -175,7 +174,7 @@ def _our_facts(catalog: Catalog, request: WorkbookRequest) -> list[_Fact]:
             None,
             _("optional: the account's old name, only if it was renamed (keeps its history)"),
         ),
-        _catalog_fact(catalog, request.lang),
+        _catalog_fact(catalog, request),
     ]
 
 
@@ -257,5 +256,5 @@ def _questionnaire_facts(catalog: Catalog, request: WorkbookRequest) -> list[_Fa
         _Fact(ROLE, request.role, _("optional: your role, such as purchasing or engineering")),
         _Fact(ASSESSED_ON, None, _("optional, a date")),
         _view_fact(request, _("marks the answers as your company's own view – please leave it")),
-        _catalog_fact(catalog, lang),
+        _catalog_fact(catalog, request),
     ]

@@ -56,7 +56,7 @@ THE_SCALE = (
 YELLOW_CELLS = Line(
     LineKind.NOTE,
     N_(
-        "The yellow cells with a dark frame are for you to fill in. Ids and titles are protected "
+        "The yellow cells with a dark frame are for you to fill in. IDs and titles are protected "
         "(without a password) so that every row still matches the catalog."
     ),
 )

@@ -39,6 +39,7 @@ STYLES = {
 
 
 def instructions_sheet(workbook, catalog: Catalog, request: WorkbookRequest):
+    """The instructions sheet, a line a row in one wide column; returned, as it alone prints on one page."""
     _ = gettext_for(request.lang)
     styles = cell_styles()
     sheet = workbook.create_sheet(_("Instructions"))

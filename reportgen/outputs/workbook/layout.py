@@ -13,13 +13,14 @@ import itertools
 import math
 
 from reportgen.outputs.workbook.text_fit import (
-    FONT_SIZE,
     POINTS_PER_CHARACTER,
     TextStyle,
     column_points,
     column_width_for,
+    style_of,
     text_height,
     text_width,
+    words,
 )
 
 MIN_ROW_HEIGHT = 12.75
@@ -33,16 +34,19 @@ DEFAULT_COLUMN_WIDTH = 8.43
 MARGINS = {"left": 0.5, "right": 0.5, "top": 0.6, "bottom": 0.8, "header": 0.3, "footer": 0.3}
 """The printed page's margins, in inches: the footer and the head line sit inside top and bottom."""
 PRINTED_WIDTH = (297 / 25.4 - MARGINS["left"] - MARGINS["right"]) * 72
-"""The points across an A4 landscape page between its margins, where the sheet, header and footer go."""
+"""The points across an A4 landscape page (the paper look.print_setup asks for) between its margins, where
+the sheet, header and footer go."""
 PRINTED_HEIGHT = (210 / 25.4 - MARGINS["top"] - MARGINS["bottom"]) * 72
 """The points down an A4 landscape page between its margins, where the sheet's rows go."""
-HEADER_STYLE = TextStyle(bold=True)
+WRITING_ROOM = 22.5
+"""The least height of a row with a cell to fill in, in points (8 mm): room to write in by hand on a
+printed form."""
 
 
-def header_width(header: str, width: float) -> float:
-    """A column's width: *width*, or wider where a word of its *header* (in bold) would not fit, so that no
-    word of a header is broken ("Präzisionstechnik")."""
-    return max([width, *(column_width_for(text_width(word, HEADER_STYLE)) for word in header.split())])
+def header_width(header: str, width: float, style: TextStyle) -> float:
+    """A column's width: *width*, or wider where a word of its *header*, set in *style*, would not fit, so
+    that no word of a header is broken ("Präzisionstechnik")."""
+    return max([width, *(column_width_for(text_width(word, style)) for word in words(header))])
 
 
 def fit_rows(sheet) -> None:
@@ -50,13 +54,24 @@ def fit_rows(sheet) -> None:
     in whole pixels; no row is lower than Excel's own, nor taller than Excel allows."""
     fitted_row = _fitted_row_type()
     for row in sheet.iter_rows():
-        needed = max([MIN_ROW_HEIGHT, *(cell_height(cell, sheet) for cell in row if _holds_text(cell))])
+        needed = max(
+            [
+                MIN_ROW_HEIGHT,
+                *(cell_height(cell, sheet) for cell in row if _holds_text(cell)),
+                *(WRITING_ROOM for cell in row if _to_fill_in(cell)),
+            ]
+        )
         height = min(MAX_ROW_HEIGHT, math.ceil(needed / PIXEL - 1e-9) * PIXEL)
         sheet.row_dimensions[row[0].row] = fitted_row(sheet, index=row[0].row, ht=height)
 
 
 def _holds_text(cell) -> bool:
     return cell.value is not None and cell.value != ""
+
+
+def _to_fill_in(cell) -> bool:
+    """Whether *cell* is for the user: unlocked, where everything else is protected."""
+    return cell.protection.locked is False
 
 
 @functools.cache
@@ -77,14 +92,14 @@ def _fitted_row_type():
 
 def cell_height(cell, sheet) -> float:
     """The height *cell*'s text needs in its column; a cell that does not wrap shows one line."""
-    style = TextStyle(size=float(cell.font.sz or FONT_SIZE), bold=bool(cell.font.b))
     points = column_points(column_width(sheet, cell.column_letter))
-    return text_height(str(cell.value), style, points, wrap=bool(cell.alignment.wrap_text))
+    return text_height(str(cell.value), style_of(cell.font), points, wrap=bool(cell.alignment.wrap_text))
 
 
 def column_width(sheet, letter: str) -> float:
-    """Column *letter*'s width, in characters."""
-    return sheet.column_dimensions[letter].width or DEFAULT_COLUMN_WIDTH
+    """Column *letter*'s width, in characters; looked up without making the column a width of its own."""
+    dimension = sheet.column_dimensions.get(letter)
+    return dimension.width if dimension is not None and dimension.customWidth else DEFAULT_COLUMN_WIDTH
 
 
 def even_pages(sheet) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportgen.outputs.workbook.layout import MARGINS, PRINTED_WIDTH, cut_to, header_width
-from reportgen.outputs.workbook.text_fit import FONT_NAME, FONT_SIZE, TextStyle, text_width
+from reportgen.outputs.workbook.text_fit import FONT_NAME, FONT_SIZE, TextStyle, style_of, text_width
 
 INPUT_FILL = "FFF4C2"  # the yellow of cells to fill in
 INPUT_FRAME = "595959"
@@ -28,6 +28,8 @@ FOOTER_SIZE = 8
 FOOTER_STYLE = TextStyle(size=FOOTER_SIZE)
 FOOTER_GAP = 24.0
 """The points kept between the footer's left part and the page number."""
+FOOTER_LIMIT = 255
+"""The characters Excel reads of a header or a footer, its codes included; it refuses a file with more."""
 
 
 def font(size: float = FONT_SIZE, bold: bool = False, italic: bool = False, color: str | None = None):
@@ -117,7 +119,8 @@ def header_row(sheet, columns: Sequence[Column], styles, frozen: str = "A2") -> 
         cell.fill = styles["header_fill"]
         cell.alignment = styles["wrap"]
         cell.border = styles["border"]
-        sheet.column_dimensions[cell.column_letter].width = header_width(column.header, column.width)
+        width = header_width(column.header, column.width, style_of(cell.font))
+        sheet.column_dimensions[cell.column_letter].width = width
     sheet.freeze_panes = frozen
     sheet.print_title_rows = "1:1"
 
@@ -128,7 +131,7 @@ class Footer:
     quarter), cut where they would reach the page number at the right."""
 
     document: str
-    companies: str
+    about: str
     """The companies and the quarter, as far as they are known: empty where nothing is."""
     page_of: str
     """"Page {page} of {pages}" in the workbook's language, the numbers left as placeholders."""
@@ -146,23 +149,38 @@ def print_setup(sheet, footer: Footer, one_page: bool = False) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_margins = PageMargins(**MARGINS)
     sheet.HeaderFooter.scaleWithDoc = False
-    right = _escaped(footer.page_of).format(page="&P", pages="&N")
-    left = " · ".join(part for part in (f"{footer.document} – {sheet.title}", footer.companies) if part)
+    page = _styled(sheet.oddFooter.right)
+    page.text = _escaped(footer.page_of).format(page="&P", pages="&N")
+    left = " · ".join(part for part in (f"{footer.document} – {sheet.title}", footer.about) if part)
     room = PRINTED_WIDTH - text_width(footer.page_of.format(page=999, pages=999), FOOTER_STYLE) - FOOTER_GAP
-    _set_part(sheet.oddFooter.left, _escaped(cut_to(left, room, FOOTER_STYLE)))
-    _set_part(sheet.oddFooter.right, right)
+    _set_text(_styled(sheet.oddFooter.left), cut_to(left, room, FOOTER_STYLE), FOOTER_LIMIT - _length(page))
 
 
 def page_header(sheet, text: str) -> None:
     """A line at the head of every printed page of *sheet*, centred."""
-    _set_part(sheet.oddHeader.center, _escaped(cut_to(text, PRINTED_WIDTH, FOOTER_STYLE)))
+    _set_text(_styled(sheet.oddHeader.center), cut_to(text, PRINTED_WIDTH, FOOTER_STYLE), FOOTER_LIMIT)
 
 
-def _set_part(part, text: str) -> None:
-    part.text = text
+def _styled(part):
+    """*part* of a header or footer, set in the footer's font, size and colour."""
     part.font = f"{FONT_NAME},Regular"
     part.size = FOOTER_SIZE
     part.color = MUTED
+    return part
+
+
+def _set_text(part, text: str, characters: int) -> None:
+    """Set *part* to show *text*, cut with an ellipsis where its codes would take more than *characters*."""
+    part.text = _escaped(text)
+    while _length(part) > characters:
+        text = text[:-1].rstrip()
+        part.text = _escaped(text + "…")
+
+
+def _length(part) -> int:
+    """The characters a part takes in the header or footer Excel reads: its own code (&L, &C or &R), its
+    font, size and colour, and its text."""
+    return len(f"&L{part}")
 
 
 def _escaped(text: str) -> str:

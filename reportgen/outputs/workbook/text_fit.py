@@ -41,6 +41,17 @@ class TextStyle:
     bold: bool = False
 
 
+def style_of(font) -> TextStyle:
+    """What an openpyxl font sets its text in, as far as its room goes."""
+    return TextStyle(size=float(font.sz or FONT_SIZE), bold=bool(font.b))
+
+
+def words(text: str) -> list[str]:
+    """*text*'s words, as both programs break lines between them: at spaces and line breaks only (a
+    no-break space keeps a name together)."""
+    return [word for line in text.split("\n") for word in line.split(" ")]
+
+
 def text_width(text: str, style: TextStyle) -> float:
     """The points *text* takes on one line, with the safety margin. A character the metrics do not hold (a
     Chinese name, say) is taken as one em wide, as wide as any."""
@@ -91,6 +102,7 @@ def wrapped_lines(text: str, style: TextStyle, points: float) -> list[str]:
 
 
 def line_height(style: TextStyle) -> float:
+    """A line of wrapped text in *style*, in points."""
     return style.size * LINE_SPACING
 
 

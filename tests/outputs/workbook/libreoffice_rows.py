@@ -31,8 +31,10 @@ def main(port: str, files: list[str]) -> None:
             for file in files:
                 _print_rows(desktop, Path(file))
             desktop.terminate()
-        finally:
             office.wait(timeout=60)
+        finally:
+            if office.poll() is None:  # it did not answer, or did not quit: no LibreOffice is left behind
+                office.kill()
 
 
 def _desktop(port: str):

@@ -45,7 +45,7 @@ def test_each_line_is_a_row_in_the_style_of_its_kind_and_the_scale_a_row_per_poi
     ]
     notes = [row for row in range(1, len(rows) + 1) if sheet.cell(row, 1).font.i]
     assert [rows[row - 1] for row in notes] == [
-        "The yellow cells with a dark frame are for you to fill in. Ids and titles are protected (without a "
+        "The yellow cells with a dark frame are for you to fill in. IDs and titles are protected (without a "
         "password) so that every row still matches the catalog.",
         "Then make the briefing: reportgen briefing <this file> --lang en",
         f"Catalog: {catalog.label()}",

@@ -157,8 +157,16 @@ def test_each_row_is_as_tall_as_its_tallest_cells_lines_in_whole_pixels():
 
 def test_a_header_word_wider_than_its_column_widens_it():
     word = text_width("Präzisionstechnik", TextStyle(bold=True))  # 17,414 units: 91.83 points
-    assert header_width("Lieferant (Brandtner Präzisionstechnik GmbH)", 13) == column_width_for(word) == 18.5
-    assert header_width("Faktor", 20) == 20 and header_width("", 12) == 12
+    bold = TextStyle(bold=True)
+    assert (
+        header_width("Lieferant (Brandtner Präzisionstechnik GmbH)", 13, bold)
+        == column_width_for(word)
+        == 18.5
+    )
+    assert header_width("Faktor", 20, bold) == 20 and header_width("", 12, bold) == 12
+    assert header_width("Lieferant\n(1–5)", 5, bold) == column_width_for(text_width("Lieferant", bold))
+    # a no-break space keeps a name together, in the column's width as in its lines
+    assert header_width("Hansen\u00a0GmbH", 5, bold) == column_width_for(text_width("Hansen\u00a0GmbH", bold))
 
 
 def test_a_text_too_wide_is_cut_with_an_ellipsis_and_one_that_fits_is_left_alone():
@@ -174,3 +182,15 @@ def test_a_text_too_wide_is_cut_with_an_ellipsis_and_one_that_fits_is_left_alone
     assert cut_to(text + " & Co. KG", exactly, style) == text + "…"
     # cut after a space: the space goes too
     assert cut_to("Brandtner Präzisionstechnik", text_width("Brandtner …", style), style) == "Brandtner…"
+
+
+def test_a_row_with_a_cell_to_fill_in_has_room_to_write_in_by_hand():
+    from openpyxl.styles import Protection
+
+    sheet = Workbook().active
+    sheet["A1"], sheet["A2"] = "Periode", "Rolle"
+    for cell in (sheet["A1"], sheet["A2"], sheet["B2"]):
+        cell.font = font()
+    sheet["B2"].protection = Protection(locked=False)  # blank, to fill in
+    fit_rows(sheet)
+    assert [sheet.row_dimensions[row].height for row in (1, 2)] == [15.0, 22.5]  # one line; 8 mm

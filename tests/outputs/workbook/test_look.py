@@ -3,6 +3,7 @@ and white, and each sheet a document of A4 landscape pages with a header row and
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 
@@ -10,8 +11,15 @@ import pytest
 from openpyxl import load_workbook
 
 from reportgen.outputs.workbook.layout import PRINTED_WIDTH
-from reportgen.outputs.workbook.look import GRID, INPUT_FILL, INPUT_FRAME
-from reportgen.outputs.workbook.text_fit import FONT_NAME, TextStyle, column_points, text_height, text_width
+from reportgen.outputs.workbook.look import FOOTER_GAP, FOOTER_LIMIT, GRID, INPUT_FILL, INPUT_FRAME
+from reportgen.outputs.workbook.text_fit import (
+    FONT_NAME,
+    TextStyle,
+    column_points,
+    style_of,
+    text_height,
+    text_width,
+)
 from tests.outputs.workbook.conftest import WORKBOOKS, workbook_of
 
 
@@ -25,20 +33,15 @@ def room(sheet, cell) -> float:
 
 @pytest.mark.parametrize("name", WORKBOOKS)
 def test_every_title_header_and_text_is_whole_in_its_cell(workbooks, name):
-    """Measured with Arial's widths: each text's lines, wrapped in its column's width, fit its row's height;
-    a text that does not wrap fits on one line."""
+    """Measured with Arial's widths: each text wraps in its cell, so that none runs into the next or past the
+    printed page, and its lines, in its column's width, fit its row's height."""
     for sheet in load_workbook(workbooks[name]).worksheets:
         for cell in text_cells(sheet):
-            style = TextStyle(size=cell.font.sz, bold=bool(cell.font.b))
             where = f"{sheet.title}!{cell.coordinate}: {cell.value!r}"
             assert cell.font.name == FONT_NAME, where  # the font the widths are Arial's
-            text = str(cell.value)
-            if cell.alignment.wrap_text:
-                assert text_height(text, style, room(sheet, cell)) <= sheet.row_dimensions[cell.row].height, (
-                    where
-                )
-            else:
-                assert text_width(text, style) <= room(sheet, cell), where
+            assert cell.alignment.wrap_text, where
+            needed = text_height(str(cell.value), style_of(cell.font), room(sheet, cell))
+            assert needed <= sheet.row_dimensions[cell.row].height, where
 
 
 @pytest.mark.parametrize("name", WORKBOOKS)
@@ -127,7 +130,29 @@ def test_a_name_with_an_ampersand_stays_a_name_and_a_long_one_is_cut_clear_of_th
     )
     assert footer.endswith("…")
     page_number = text_width("Page 999 of 999", TextStyle(size=8))
-    assert text_width(footer.replace("&&", "&"), TextStyle(size=8)) <= PRINTED_WIDTH - page_number
+    assert (
+        text_width(footer.replace("&&", "&"), TextStyle(size=8)) <= PRINTED_WIDTH - page_number - FOOTER_GAP
+    )
+    assert all(len(footer) <= FOOTER_LIMIT for footer in written_footers(path))
+
+
+def written_footers(path) -> list[str]:
+    """Every header and footer as the file holds it, codes and all: what Excel reads."""
+    with zipfile.ZipFile(path) as archive:
+        names = [name for name in archive.namelist() if name.startswith("xl/worksheets/sheet")]
+        sheets = [archive.read(name).decode() for name in names]
+    found = [re.findall(r"<odd(?:Header|Footer)>(.*?)</", sheet) for sheet in sheets]
+    return [html.unescape(text) for texts in found for text in texts if text]
+
+
+def test_a_footer_of_narrow_letters_stays_within_the_characters_excel_reads(tmp_path):
+    """Narrow letters fit many to the line: cut to the page's width alone, the footer ran past 255."""
+    path = workbook_of(tmp_path, "q", "--lang", "en", "--view", "key-account", "--supplier", "il " * 60,
+                       "--account", "&&&" * 40)  # fmt: skip
+    footers = written_footers(path)
+    assert len(footers) == 3 + 1  # a footer a sheet, and the scale at the rating sheet's head
+    assert max(len(footer) for footer in footers) <= FOOTER_LIMIT
+    assert any(len(footer) > FOOTER_LIMIT - 10 for footer in footers)  # the names filled what there was
 
 
 def test_the_rating_sheets_printed_head_gives_the_scale(workbooks):

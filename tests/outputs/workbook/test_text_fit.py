@@ -8,6 +8,7 @@ from reportgen.outputs.workbook.text_fit import (
     TextStyle,
     column_points,
     column_width_for,
+    style_of,
     text_height,
     text_width,
     wrapped_lines,
@@ -71,3 +72,11 @@ def test_spaces_a_paragraph_starts_with_take_their_room():
         "   Kommentare bleiben",
         "intern.",
     ]
+
+
+def test_a_cells_font_gives_its_texts_size_and_weight():
+    from openpyxl.styles import Font
+
+    assert style_of(Font(name="Arial", sz=12, b=True)) == TextStyle(size=12, bold=True)
+    assert style_of(Font(name="Arial", sz=9)) == TextStyle(size=9, bold=False)
+    assert style_of(Font(name="Arial")) == TextStyle(size=10, bold=False)  # no size: the sheets' own
