@@ -418,21 +418,22 @@ def test_the_key_accounts_deck_shows_the_profile_as_its_edition_draws_it(example
 @pytest.mark.skipif(
     shutil.which("soffice") is None, reason="extra: runs where LibreOffice (soffice) is installed"
 )
-def test_libreoffice_impress_opens_every_example_deck_of_the_latest_quarter(tmp_path):
-    """Every deck `make reports FORMATS="pdf pptx"` makes of 2026-Q3, converted to PDF by LibreOffice Impress:
-    a page per slide, each with its title, and the account's name on the first. (The earlier quarters' decks
-    are made the same way; converting them too took the suite twenty seconds more.)"""
+def test_libreoffice_impress_opens_the_example_decks_of_the_latest_quarter(tmp_path):
+    """The decks `make reports FORMATS="pdf pptx"` makes of 2026-Q3, converted to PDF by LibreOffice Impress:
+    a page per slide, each with its title, and the account's name on the first. Our decks in German, whose
+    texts are the longer, the key account's in both languages. (The English and the earlier quarters' decks
+    are made the same way; converting all 30 cost the suite half a minute.)"""
     out = tmp_path / "decks"
     shared = [
         *EXAMPLES.glob("meridian-aerotech_2026-Q3*.xlsx"),
         *EXAMPLES.glob("brandtner-praezisionstechnik_*.xlsx"),
     ]
-    for files, options in (([EXAMPLES], ()), (shared, ("--edition", "shared"))):
+    for files, options in (([EXAMPLES], ("--lang", "de")), (shared, ("--edition", "shared"))):
         result = run("briefing", *map(str, files), "--format", "pptx", "--period", "2026-Q3", *options,
                      "--out", str(out))  # fmt: skip
         assert result.exit_code == 0, result.output
     decks = sorted(out.glob("*.pptx"))
-    assert len(decks) == 16  # 6 accounts × 2 languages, and the 2 shared examples
+    assert len(decks) == 10  # 6 accounts in German, and the 2 shared examples in both languages
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--convert-to",
                     "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, decks)],
                    check=True, capture_output=True, timeout=600)  # fmt: skip
