@@ -23,7 +23,7 @@ from reportgen.outputs.workbook.actions_sheet import actions_sheet
 from reportgen.outputs.workbook.assessment_sheet import assessment_sheet
 from reportgen.outputs.workbook.instruction_texts import BOTH_COMPANIES, QUESTIONNAIRE
 from reportgen.outputs.workbook.instructions import instructions_sheet
-from reportgen.outputs.workbook.layout import even_pages, fit_rows
+from reportgen.outputs.workbook.layout import fit_rows
 from reportgen.outputs.workbook.look import Footer, new_workbook, print_setup
 from reportgen.outputs.workbook.request import WorkbookRequest
 
@@ -42,8 +42,6 @@ def build_workbook(catalog: Catalog, request: WorkbookRequest) -> bytes:
     for sheet in workbook.worksheets:
         fit_rows(sheet)
         print_setup(sheet, footer, one_page=sheet is instructions)
-        if sheet is not instructions:
-            even_pages(sheet)
     workbook.active = 2
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportgen.outputs.workbook.layout import MARGINS, PRINTED_WIDTH, cut_to, header_width
+from reportgen.outputs.workbook.layout import MARGINS, PRINTED_WIDTH, cut_to, even_pages, header_width
 from reportgen.outputs.workbook.text_fit import FONT_NAME, FONT_SIZE, TextStyle, style_of, text_width
 
 INPUT_FILL = "FFF4C2"  # the yellow of cells to fill in
@@ -138,14 +138,17 @@ class Footer:
 
 
 def print_setup(sheet, footer: Footer, one_page: bool = False) -> None:
-    """A4 landscape, one page wide and as many long as it takes (or on *one_page*, the instructions that
-    ran a few lines over), with the footer."""
+    """A4 landscape, one page wide and as many long as it takes, in pages of about the same height (or on
+    *one_page*, the instructions that ran a few lines over), with the footer. The rows must be fitted
+    first: the pages are split by their heights."""
     from openpyxl.worksheet.page import PageMargins
 
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 1 if one_page else 0
+    if not one_page:
+        even_pages(sheet)
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_margins = PageMargins(**MARGINS)
     sheet.HeaderFooter.scaleWithDoc = False
